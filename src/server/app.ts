@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { AppError } from '../shared/errors';
+import type { Locale } from '../shared/i18n/locales';
+import type { Deps } from './deps';
+import { authPlugin } from './http/auth';
+import { registerErrorHandling } from './http/errors';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { identityRoutes } from './modules/identity/identity.routes';
+import { stateProfileRoutes } from './modules/state-profile/state-profile.routes';
+import { usersRoutes } from './modules/users/users.routes';
+
+export interface AppOptions {
+  deps: Deps;
+  sessionSecret: string;
+  defaultLocale: Locale;
+  databaseKind: 'postgres' | 'pglite';
+  /** A pino logger; without one the app logs nothing (tests). */
+  logger?: FastifyBaseLogger;
+  trustProxy?: boolean;
+  bodyLimitBytes?: number;
+  /** Built web client to serve; absent in API-only tests. */
+  webDir?: string;
+}
+
+const defaultWebDir = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+/** Builds the HTTP app without listening: main.ts listens, tests call app.inject(). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        // Installations on a LAN address over plain HTTP must still load their own scripts.
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', { params: { seconds: Math.ceil(context.ttl / 1000) } }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Implementa API',
+        description: 'Recommendations, coordination, follow-up and reporting for NMIRFs and local and regional governments.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'implementa_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(authPlugin, { deps: options.deps, secret: options.sessionSecret, defaultLocale: options.defaultLocale });
+
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(options.deps.db);
+      return { status: 'ready', database: options.databaseKind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: options.databaseKind });
+    }
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(identityRoutes(options.deps));
+  await app.register(usersRoutes(options.deps));
+  await app.register(auditRoutes(options.deps.db));
+  await app.register(stateProfileRoutes(options.deps.db));
+
+  const webDir = options.webDir ?? defaultWebDir;
+  const serveWeb = existsSync(`${webDir}/index.html`);
+  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes get the app; unknown API paths get a JSON NOT_FOUND.
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && serveWeb;
+    if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    throw new AppError('NOT_FOUND');
+  });
+  return app;
+}

@@ -1,0 +1,53 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { type FolderLock, lockDataFolder } from './lock';
+import type { DB } from './schema';
+
+export type Database = Kysely<DB>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  /** Closes the pool, then PGlite (which flushes), then releases the folder lock. */
+  close(): Promise<void>;
+}
+
+// Return bigint counts and numerics as JS numbers where they fit; timestamps stay Date.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value));
+
+export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+
+/** One way to reach the database: node-postgres, over a server or over PGlite's adapter. */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if ('url' in target) {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  let lock: FolderLock | undefined;
+  if ('dataDir' in target) lock = lockDataFolder(target.dataDir);
+  try {
+    const pglite = await PGlite.create('dataDir' in target ? `${target.dataDir}/pgdata` : 'memory://', {
+      extensions: { unaccent, pg_trgm },
+    });
+    const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await db.destroy();
+        await pglite.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}

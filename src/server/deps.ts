@@ -1,0 +1,10 @@
+import type { Database } from './db/database';
+import type { Settings } from './env';
+import type { Mailer } from './mail/mailer';
+
+/** What services need from the outside world; built once in app.ts, replaced in tests. */
+export interface Deps {
+  db: Database;
+  mailer: Mailer;
+  settings: Pick<Settings, 'publicUrl' | 'SIGN_IN_MAX_FAILURES' | 'SIGN_IN_LOCK_MINUTES' | 'SESSION_TTL_HOURS' | 'demo'>;
+}

@@ -1,0 +1,41 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type ErrorIssue } from '../../shared/errors';
+import { translatorFor } from '../i18n';
+
+/** The one place where errors become HTTP: AppError codes map to statuses in shared/errors.ts. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((raw: FastifyError | AppError, request, reply) => {
+    const error = toAppError(raw);
+    if (error.code === 'INTERNAL') request.log.error({ err: raw }, 'unhandled error');
+    else request.log.info({ code: error.code }, 'request refused');
+    const t = translatorFor(request.actor?.locale ?? 'en');
+    const body = error.toJSON();
+    body.error.message = t(`errors.${error.code}`, error.params);
+    return reply.status(error.status).send(body);
+  });
+}
+
+function toAppError(error: FastifyError | AppError): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues: ErrorIssue[] = error.validation.map((issue) => ({
+      path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+      message: issue.message ?? 'invalid',
+    }));
+    return new AppError('VALIDATION', { issues, params: { where: error.validationContext ?? 'body' } });
+  }
+  if (isResponseSerializationError(error)) return new AppError('INTERNAL', { cause: error });
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_FILE');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('VALIDATION', { issues: [{ message: error.message }] });
+  }
+  if (error.statusCode === 400) return new AppError('VALIDATION', { issues: [{ message: error.message }] });
+  if (error.statusCode === 404) return new AppError('NOT_FOUND');
+  return new AppError('INTERNAL', { cause: error });
+}

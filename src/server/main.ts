@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import pino from 'pino';
+import { buildApp } from './app';
+import { openDatabase } from './db/database';
+import { DataFolderInUseError } from './db/lock';
+import { migrate } from './db/migrate';
+import { loadSettings, SettingsError } from './env';
+import { createMailer } from './mail/mailer';
+import { isDatabaseEmpty } from './seed/seed.repo';
+import { seedDemoState } from './seed/demo-state';
+
+/** env → database → migrations → demo seed (empty demo database only) → listen. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const settings = loadSettings();
+  const logger = pino({
+    level: settings.LOG_LEVEL,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+  });
+  const handle = await openDatabase(settings.DATABASE_URL ? { url: settings.DATABASE_URL } : { dataDir: settings.dataDir });
+  const applied = await migrate(handle.db);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  if (settings.demo && (await isDatabaseEmpty(handle.db))) {
+    await seedDemoState(handle.db);
+    logger.info('demo State seeded (Slovenia)');
+  }
+  const mailer = createMailer({
+    smtpUrl: settings.SMTP_URL,
+    from: settings.MAIL_FROM,
+    outboxDir: join(settings.dataDir, 'outbox'),
+    logger,
+  });
+  const app = await buildApp({
+    deps: { db: handle.db, mailer, settings },
+    sessionSecret: settings.sessionSecret,
+    defaultLocale: settings.DEFAULT_LOCALE,
+    databaseKind: handle.kind,
+    logger,
+    trustProxy: settings.TRUST_PROXY,
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    mailer.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ host: settings.HOST, port: settings.PORT });
+  logger.info(
+    { url: settings.publicUrl, database: handle.kind, demo: settings.demo, startupMs: Math.round(performance.now() - started) },
+    'Implementa is ready',
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof SettingsError || error instanceof DataFolderInUseError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

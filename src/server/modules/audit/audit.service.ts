@@ -1,0 +1,66 @@
+import { AppError } from '../../../shared/errors';
+import type { AuditAction, AuditEvent, AuditQuery } from '../../../shared/schemas/audit';
+import type { Page } from '../../../shared/schemas/common';
+import type { Database } from '../../db/database';
+import type { AuditEventRow } from '../../db/schema';
+import type { Actor, Executor } from '../../http/context';
+import { canAudit } from './audit.policy';
+import { findAuditEvents, insertAuditEvent } from './audit.repo';
+
+export interface AuditEntry {
+  action: AuditAction;
+  recordType: string;
+  recordId: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** Who acted when no one is signed in yet (a failed sign-in names the e-mail tried). */
+  actorLabel?: string;
+}
+
+/** Appends one audit event; call it with the transaction that makes the change. */
+export async function recordAudit(trx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  await insertAuditEvent(trx, {
+    actorId: actor.user?.id ?? null,
+    actorLabel: entry.actorLabel ?? actor.user?.email ?? 'system',
+    action: entry.action,
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    requestId: actor.requestId,
+    ip: actor.ip,
+  });
+}
+
+/** Lists audit events for the admin page, filtered and paged in the database. */
+export async function listAuditEvents(db: Database, actor: Actor, query: AuditQuery): Promise<Page<AuditEvent>> {
+  if (!actor.user) throw new AppError('UNAUTHENTICATED');
+  if (!canAudit(actor.user, 'list')) throw new AppError('FORBIDDEN');
+  const { rows, total } = await findAuditEvents(db, query);
+  return { items: rows.map(presentAuditEvent), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** The signed-in person's own recent actions, for the home page. */
+export async function listMyActivity(
+  db: Database,
+  actor: Actor,
+  page: { page: number; pageSize: number },
+): Promise<Page<AuditEvent>> {
+  if (!actor.user) throw new AppError('UNAUTHENTICATED');
+  const { rows, total } = await findAuditEvents(db, { ...page, actorId: actor.user.id });
+  return { items: rows.map(presentAuditEvent), total, ...page };
+}
+
+export function presentAuditEvent(row: AuditEventRow): AuditEvent {
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at.toISOString(),
+    actorId: row.actor_id,
+    actorLabel: row.actor_label,
+    action: row.action as AuditAction,
+    recordType: row.record_type,
+    recordId: row.record_id,
+    before: row.before ?? null,
+    after: row.after ?? null,
+  };
+}

@@ -1,0 +1,99 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { okSchema } from '../../../shared/schemas/common';
+import {
+  acceptInvitationSchema,
+  completePasswordResetSchema,
+  requestPasswordResetSchema,
+  sessionResponseSchema,
+  sessionUserSchema,
+  signInSchema,
+  updateMeSchema,
+  type SessionResponse,
+} from '../../../shared/schemas/identity';
+import type { Deps } from '../../deps';
+import { clearSessionCookie, setSessionCookie } from '../../http/auth';
+import { demoAccounts } from '../../seed/demo-accounts';
+import {
+  acceptInvitation,
+  completePasswordReset,
+  requestPasswordReset,
+  signIn,
+  signOut,
+  updateMe,
+} from './identity.service';
+
+export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const shownAccounts = deps.settings.demo ? demoAccounts : [];
+  const tags = ['identity'];
+  return async (app) => {
+    app.get('/api/session', { schema: { tags, response: { 200: sessionResponseSchema } } }, async (request) => ({
+      user: request.actor.user,
+      csrfToken: request.csrfToken,
+      demoAccounts: shownAccounts,
+    }));
+
+    app.post(
+      '/api/session',
+      {
+        schema: { tags, body: signInSchema, response: { 200: sessionResponseSchema } },
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      },
+      async (request, reply): Promise<SessionResponse> => {
+        const session = await signIn(deps, request.actor, request.body, { userAgent: request.headers['user-agent'] ?? null });
+        setSessionCookie(request, reply, session.token, deps.settings.SESSION_TTL_HOURS);
+        return { user: session.user, csrfToken: session.csrfToken, demoAccounts: shownAccounts };
+      },
+    );
+
+    app.delete('/api/session', { schema: { tags, response: { 200: okSchema } } }, async (request, reply) => {
+      await signOut(deps, request.actor);
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    });
+
+    app.post(
+      '/api/password-resets',
+      {
+        schema: { tags, body: requestPasswordResetSchema, response: { 202: okSchema } },
+        config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+      },
+      async (request, reply) => {
+        await requestPasswordReset(deps, request.actor, request.body.email);
+        return reply.status(202).send({ ok: true as const });
+      },
+    );
+
+    app.post(
+      '/api/password-resets/complete',
+      {
+        schema: { tags, body: completePasswordResetSchema, response: { 200: okSchema } },
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      },
+      async (request) => {
+        await completePasswordReset(deps, request.actor, request.body);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/invitations/accept',
+      {
+        schema: { tags, body: acceptInvitationSchema, response: { 200: sessionResponseSchema } },
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      },
+      async (request, reply): Promise<SessionResponse> => {
+        const session = await acceptInvitation(deps, request.actor, request.body, {
+          userAgent: request.headers['user-agent'] ?? null,
+        });
+        setSessionCookie(request, reply, session.token, deps.settings.SESSION_TTL_HOURS);
+        return { user: session.user, csrfToken: session.csrfToken, demoAccounts: shownAccounts };
+      },
+    );
+
+    app.patch(
+      '/api/me',
+      { schema: { tags: ['me'], body: updateMeSchema, response: { 200: sessionUserSchema } } },
+      (request) => updateMe(deps, request.actor, request.body),
+    );
+  };
+}

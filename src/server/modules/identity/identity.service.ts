@@ -1,0 +1,219 @@
+import { AppError } from '../../../shared/errors';
+import type {
+  AcceptInvitationInput,
+  SessionUser,
+  SignInInput,
+  UpdateMeInput,
+} from '../../../shared/schemas/identity';
+import type { Deps } from '../../deps';
+import type { Actor, Executor } from '../../http/context';
+import { translatorFor } from '../../i18n';
+import { recordAudit } from '../audit/audit.service';
+import { auditedUser, presentSessionUser } from '../users/users.presenter';
+import * as users from '../users/users.repo';
+import type { Locale } from '../../../shared/i18n/locales';
+import * as sessions from './identity.repo';
+import { hashPassword, hashToken, newToken, verifyAgainstNothing, verifyPassword } from './secrets';
+
+export const passwordResetMinutes = 60;
+
+export interface NewSession {
+  user: SessionUser;
+  /** Goes into the signed cookie; the database keeps only its hash. */
+  token: string;
+  csrfToken: string;
+}
+
+interface ClientMeta {
+  userAgent: string | null;
+}
+
+/**
+ * Checks e-mail and password. Unknown e-mails and wrong passwords get the same answer in the
+ * same time; repeated failures lock the account for a while (and the route is rate limited).
+ */
+export async function signIn(deps: Deps, actor: Actor, input: SignInInput, meta: ClientMeta): Promise<NewSession> {
+  const user = await users.findUserByEmail(deps.db, input.email);
+  if (!user?.password_hash) {
+    await verifyAgainstNothing(input.password);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  if (user.locked_until && user.locked_until > new Date()) {
+    const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
+    throw new AppError('ACCOUNT_LOCKED', { params: { minutes } });
+  }
+  const valid = await verifyPassword(user.password_hash, input.password);
+  if (!valid) {
+    await deps.db.transaction().execute(async (trx) => {
+      const failures = user.failed_sign_ins + 1;
+      const lock = failures >= deps.settings.SIGN_IN_MAX_FAILURES;
+      await users.updateUserCounters(trx, user.id, {
+        failed_sign_ins: lock ? 0 : failures,
+        locked_until: lock ? new Date(Date.now() + deps.settings.SIGN_IN_LOCK_MINUTES * 60_000) : null,
+      });
+      await recordAudit(trx, actor, {
+        action: 'sign_in_failed',
+        recordType: 'user',
+        recordId: user.id,
+        actorLabel: input.email,
+        after: { failures, locked: lock },
+      });
+    });
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
+  return deps.db.transaction().execute(async (trx) => {
+    await users.updateUserCounters(trx, user.id, { failed_sign_ins: 0, locked_until: null, last_sign_in_at: new Date() });
+    const created = await openSession(trx, deps, user.id, actor.ip, meta);
+    const sessionUser = presentSessionUser(user);
+    await recordAudit(trx, { ...actor, user: sessionUser }, { action: 'sign_in', recordType: 'session', recordId: user.id });
+    return { user: sessionUser, ...created };
+  });
+}
+
+async function openSession(trx: Executor, deps: Deps, userId: string, ip: string | null, meta: ClientMeta) {
+  const token = newToken();
+  const csrfToken = newToken();
+  await sessions.insertSession(trx, {
+    id: hashToken(token),
+    userId,
+    csrfToken,
+    expiresAt: new Date(Date.now() + deps.settings.SESSION_TTL_HOURS * 3_600_000),
+    ip,
+    userAgent: meta.userAgent,
+  });
+  return { token, csrfToken };
+}
+
+export async function signOut(deps: Deps, actor: Actor): Promise<void> {
+  if (!actor.sessionId || !actor.user) return;
+  const sessionId = actor.sessionId;
+  await deps.db.transaction().execute(async (trx) => {
+    await sessions.deleteSession(trx, sessionId);
+    await recordAudit(trx, actor, { action: 'sign_out', recordType: 'session', recordId: actor.user?.id ?? null });
+  });
+}
+
+/** The session behind a cookie's token, if it is live and its user active. */
+export async function resolveSession(deps: Deps, token: string) {
+  const sessionId = hashToken(token);
+  const found = await sessions.findLiveSession(deps.db, sessionId);
+  return found ? { sessionId, csrfToken: found.csrfToken, user: presentSessionUser(found.user) } : null;
+}
+
+/** Mails a reset link if the address belongs to an active account; says nothing either way. */
+export async function requestPasswordReset(deps: Deps, actor: Actor, email: string): Promise<void> {
+  const user = await users.findUserByEmail(deps.db, email);
+  if (!user || user.status !== 'active') return;
+  await deps.db.transaction().execute(async (trx) => {
+    await users.revokeOpenTokens(trx, user.id, 'password_reset');
+    const token = newToken();
+    await users.insertToken(trx, {
+      kind: 'password_reset',
+      token_hash: hashToken(token),
+      user_id: user.id,
+      created_by: null,
+      expires_at: new Date(Date.now() + passwordResetMinutes * 60_000),
+    });
+    const t = translatorFor(user.locale as Locale);
+    await deps.mailer.send({
+      to: user.email,
+      subject: t('mail.passwordReset.subject', { appName: 'Implementa' }),
+      text: t('mail.passwordReset.body', {
+        name: user.name,
+        link: `${deps.settings.publicUrl}/reset-password?token=${token}`,
+        minutes: passwordResetMinutes,
+      }),
+    });
+  });
+}
+
+/** Uses a single-use link: sets the password, ends every session of that person. */
+export async function completePasswordReset(
+  deps: Deps,
+  actor: Actor,
+  input: { token: string; password: string },
+): Promise<void> {
+  const passwordHash = await hashPassword(input.password);
+  await deps.db.transaction().execute(async (trx) => {
+    const token = await useToken(trx, input.token, 'password_reset');
+    const before = await users.findUserById(trx, token.user_id);
+    if (!before || before.status !== 'active') throw new AppError('TOKEN_INVALID');
+    const after = await users.updateUserAtVersion(trx, before.id, before.version, {
+      password_hash: passwordHash,
+      failed_sign_ins: 0,
+      locked_until: null,
+    });
+    if (!after) throw new AppError('STALE_VERSION');
+    await sessions.deleteSessionsOf(trx, before.id);
+    await recordAudit(trx, { ...actor, user: presentSessionUser(before) }, {
+      action: 'password_reset',
+      recordType: 'user',
+      recordId: before.id,
+    });
+  });
+}
+
+/** Accepts an invitation: names the person, sets the password, activates and signs in. */
+export async function acceptInvitation(
+  deps: Deps,
+  actor: Actor,
+  input: AcceptInvitationInput,
+  meta: ClientMeta,
+): Promise<NewSession> {
+  const passwordHash = await hashPassword(input.password);
+  return deps.db.transaction().execute(async (trx) => {
+    const token = await useToken(trx, input.token, 'invitation');
+    const before = await users.findUserById(trx, token.user_id);
+    if (!before || before.status !== 'invited') throw new AppError('TOKEN_INVALID');
+    const after = await users.updateUserAtVersion(trx, before.id, before.version, {
+      name: input.name,
+      password_hash: passwordHash,
+      status: 'active',
+      last_sign_in_at: new Date(),
+    });
+    if (!after) throw new AppError('STALE_VERSION');
+    const user = presentSessionUser(after);
+    await recordAudit(trx, { ...actor, user }, {
+      action: 'update',
+      recordType: 'user',
+      recordId: user.id,
+      before: auditedUser(before),
+      after: auditedUser(after),
+    });
+    const created = await openSession(trx, deps, user.id, actor.ip, meta);
+    return { user, ...created };
+  });
+}
+
+async function useToken(trx: Executor, token: string, kind: 'invitation' | 'password_reset') {
+  const row = await users.findTokenForUse(trx, hashToken(token));
+  if (!row || row.kind !== kind || row.revoked_at) throw new AppError('TOKEN_INVALID');
+  if (row.used_at) throw new AppError('TOKEN_USED');
+  if (row.expires_at <= new Date()) throw new AppError('TOKEN_EXPIRED');
+  await users.markTokenUsed(trx, row.id);
+  return row;
+}
+
+/** The signed-in person changes their own name or language (remembered for every device). */
+export async function updateMe(deps: Deps, actor: Actor, input: UpdateMeInput): Promise<SessionUser> {
+  const me = actor.user;
+  if (!me) throw new AppError('UNAUTHENTICATED');
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await users.findUserById(trx, me.id);
+    if (!before) throw new AppError('NOT_FOUND');
+    const after = await users.updateUserAtVersion(trx, me.id, input.version, {
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.locale ? { locale: input.locale } : {}),
+    });
+    if (!after) throw new AppError('STALE_VERSION');
+    await recordAudit(trx, actor, {
+      action: 'update',
+      recordType: 'user',
+      recordId: me.id,
+      before: auditedUser(before),
+      after: auditedUser(after),
+    });
+    return presentSessionUser(after);
+  });
+}

@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import type { StateProfileRow, StateProfileTable } from '../../db/schema';
+import type { Executor } from '../../http/context';
+import type { Insertable, Updateable } from 'kysely';
+
+export function findStateProfile(db: Executor): Promise<StateProfileRow | undefined> {
+  return db.selectFrom('state_profile').selectAll().where('id', '=', 1).executeTakeFirst();
+}
+
+export async function insertStateProfile(db: Executor, profile: Insertable<StateProfileTable>): Promise<void> {
+  await db.insertInto('state_profile').values({ ...profile, id: 1 }).execute();
+}
+
+export function updateStateProfileAtVersion(
+  db: Executor,
+  version: number,
+  patch: Updateable<StateProfileTable>,
+): Promise<StateProfileRow | undefined> {
+  return db
+    .updateTable('state_profile')
+    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', 1)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function countEntitiesByKind(db: Executor): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('entities')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('kind')
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.kind, Number(row.count)]));
+}

@@ -1,0 +1,49 @@
+import { AppError } from '../../../shared/errors';
+import type { StateProfile, UpdateStateProfileInput } from '../../../shared/schemas/state-profile';
+import type { Database } from '../../db/database';
+import type { StateProfileRow } from '../../db/schema';
+import type { Actor } from '../../http/context';
+import { recordAudit } from '../audit/audit.service';
+import { canStateProfile } from './state-profile.policy';
+import * as repo from './state-profile.repo';
+
+/** The State's profile with its entity counts, for the home page. */
+export async function getStateProfile(db: Database, actor: Actor): Promise<StateProfile> {
+  if (!actor.user) throw new AppError('UNAUTHENTICATED');
+  if (!canStateProfile(actor.user, 'view')) throw new AppError('FORBIDDEN');
+  const [row, counts] = await Promise.all([repo.findStateProfile(db), repo.countEntitiesByKind(db)]);
+  if (!row) throw new AppError('NOT_FOUND');
+  return present(row, counts);
+}
+
+export async function updateStateProfile(db: Database, actor: Actor, input: UpdateStateProfileInput): Promise<StateProfile> {
+  if (!actor.user) throw new AppError('UNAUTHENTICATED');
+  if (!canStateProfile(actor.user, 'edit')) throw new AppError('FORBIDDEN');
+  return db.transaction().execute(async (trx) => {
+    const before = await repo.findStateProfile(trx);
+    if (!before) throw new AppError('NOT_FOUND');
+    const after = await repo.updateStateProfileAtVersion(trx, input.version, {
+      nmirf_name: JSON.stringify(input.nmirfName),
+      nmirf_mandate: JSON.stringify(input.nmirfMandate),
+      system_of_government: input.systemOfGovernment,
+      lrg_level_names: JSON.stringify(input.lrgLevelNames),
+    });
+    if (!after) throw new AppError('STALE_VERSION');
+    await recordAudit(trx, actor, { action: 'update', recordType: 'state_profile', recordId: '1', before, after });
+    return present(after, await repo.countEntitiesByKind(trx));
+  });
+}
+
+function present(row: StateProfileRow, entityCounts: Record<string, number>): StateProfile {
+  return {
+    countryIso2: row.country_iso2,
+    countryName: row.country_name,
+    nmirfName: row.nmirf_name,
+    nmirfMandate: row.nmirf_mandate,
+    systemOfGovernment: row.system_of_government,
+    lrgLevelNames: row.lrg_level_names,
+    version: row.version,
+    updatedAt: row.updated_at.toISOString(),
+    entityCounts,
+  };
+}

@@ -1,0 +1,132 @@
+import { AppError } from '../../../shared/errors';
+import type { Page } from '../../../shared/schemas/common';
+import type {
+  CreateInvitationInput,
+  InvitationSummary,
+  UpdateUserInput,
+  UserListQuery,
+  UserSummary,
+} from '../../../shared/schemas/identity';
+import type { Deps } from '../../deps';
+import type { Actor } from '../../http/context';
+import { translatorFor } from '../../i18n';
+import { recordAudit } from '../audit/audit.service';
+import { hashToken, newToken } from '../identity/secrets';
+import { canUsers } from './users.policy';
+import { auditedUser, presentInvitation, presentUserSummary } from './users.presenter';
+import * as repo from './users.repo';
+
+export const invitationHours = 72;
+
+function requireUser(actor: Actor) {
+  if (!actor.user) throw new AppError('UNAUTHENTICATED');
+  return actor.user;
+}
+
+/** Lists people for the admin page, searched and paged in the database. */
+export async function listUsers(deps: Deps, actor: Actor, query: UserListQuery): Promise<Page<UserSummary>> {
+  if (!canUsers(requireUser(actor), 'list')) throw new AppError('FORBIDDEN');
+  const { rows, total } = await repo.findUsers(deps.db, query);
+  return { items: rows.map(presentUserSummary), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Changes a person's role or status; a stale version is refused with STALE_VERSION. */
+export async function updateUser(deps: Deps, actor: Actor, id: string, input: UpdateUserInput): Promise<UserSummary> {
+  const user = requireUser(actor);
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await repo.findUserById(trx, id);
+    if (!before) throw new AppError('NOT_FOUND');
+    if (!canUsers(user, 'update', { id, role: before.role as UserSummary['role'], newRole: input.role }))
+      throw new AppError('FORBIDDEN');
+    if (input.status === 'active' && before.status === 'invited') throw new AppError('CONFLICT');
+    const after = await repo.updateUserAtVersion(trx, id, input.version, {
+      ...(input.role ? { role: input.role } : {}),
+      ...(input.status ? { status: input.status } : {}),
+    });
+    if (!after) throw new AppError('STALE_VERSION');
+    if (input.status === 'disabled') await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    const action = input.role && input.role !== before.role ? 'role_change' : 'update';
+    await recordAudit(trx, actor, {
+      action,
+      recordType: 'user',
+      recordId: id,
+      before: auditedUser(before),
+      after: auditedUser(after),
+    });
+    return presentUserSummary(after);
+  });
+}
+
+/**
+ * Invites a person: creates the account (status invited) and a single-use link, and mails the
+ * link in the invitee's language. The mail is sent inside the transaction: if it fails, nothing
+ * is stored and the inviter is told, instead of leaving an invitation nobody received.
+ */
+export async function createInvitation(deps: Deps, actor: Actor, input: CreateInvitationInput): Promise<InvitationSummary> {
+  const user = requireUser(actor);
+  if (!canUsers(user, 'invite', { newRole: input.role })) throw new AppError('FORBIDDEN');
+  return deps.db.transaction().execute(async (trx) => {
+    if (await repo.findUserByEmail(trx, input.email)) throw new AppError('EMAIL_TAKEN', { params: { email: input.email } });
+    const invitee = await repo.insertUser(trx, {
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      organisation: input.organisation ?? null,
+      locale: input.locale,
+      status: 'invited',
+    });
+    const token = newToken();
+    const record = await repo.insertToken(trx, {
+      kind: 'invitation',
+      token_hash: hashToken(token),
+      user_id: invitee.id,
+      created_by: user.id,
+      expires_at: new Date(Date.now() + invitationHours * 3_600_000),
+    });
+    await recordAudit(trx, actor, { action: 'invite', recordType: 'user', recordId: invitee.id, after: auditedUser(invitee) });
+    const t = translatorFor(input.locale);
+    await deps.mailer.send({
+      to: invitee.email,
+      subject: t('mail.invitation.subject', { appName: 'Implementa' }),
+      text: t('mail.invitation.body', {
+        name: invitee.name,
+        inviter: user.name,
+        link: `${deps.settings.publicUrl}/accept-invitation?token=${token}`,
+        hours: invitationHours,
+      }),
+    });
+    const row = await repo.findInvitationById(trx, record.id);
+    if (!row) throw new AppError('INTERNAL');
+    return presentInvitation(row);
+  });
+}
+
+export async function listInvitations(
+  deps: Deps,
+  actor: Actor,
+  query: { status?: InvitationSummary['status']; page: number; pageSize: number },
+): Promise<Page<InvitationSummary>> {
+  if (!canUsers(requireUser(actor), 'list')) throw new AppError('FORBIDDEN');
+  const { rows, total } = await repo.findInvitations(deps.db, query);
+  return { items: rows.map((row) => presentInvitation(row)), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Revokes a pending invitation; the link stops working at once. */
+export async function revokeInvitation(deps: Deps, actor: Actor, id: string): Promise<void> {
+  const user = requireUser(actor);
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await repo.findInvitationById(trx, id);
+    if (!row) throw new AppError('NOT_FOUND');
+    if (!canUsers(user, 'revokeInvitation', { role: row.role as InvitationSummary['role'] })) throw new AppError('FORBIDDEN');
+    const before = presentInvitation(row);
+    if (before.status !== 'pending') throw new AppError('CONFLICT');
+    await repo.revokeOpenTokens(trx, row.user_id, 'invitation');
+    await recordAudit(trx, actor, {
+      action: 'delete',
+      recordType: 'invitation',
+      recordId: id,
+      before,
+      after: { ...before, status: 'revoked' },
+    });
+  });
+}

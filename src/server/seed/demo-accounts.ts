@@ -1,0 +1,16 @@
+import type { DemoAccount } from '../../shared/schemas/identity';
+
+/**
+ * One sign-in account per role for the demo State. Shown on the sign-in page in demo mode only
+ * (DEMO=true, the default on the embedded database); never seeded otherwise. `entity` names the
+ * organisation (see demo-state.ts) the person works for.
+ */
+export const demoAccounts: (DemoAccount & { entity: string | null; organisation: string })[] = [
+  { role: 'admin', name: 'Maja Novak', email: 'admin@demo.implementa.example', password: 'demo-admin-2026', entity: 'MFEA', organisation: 'Ministry of Foreign and European Affairs' },
+  { role: 'coordinator', name: 'Tomaž Kovač', email: 'coordinator@demo.implementa.example', password: 'demo-coordinator-2026', entity: 'MFEA', organisation: 'Interministerial Commission on Human Rights, secretariat' },
+  { role: 'focal_point', name: 'Ana Horvat', email: 'focal.point@demo.implementa.example', password: 'demo-focal-point-2026', entity: 'MDDSZ', organisation: 'Ministry of Labour, Family, Social Affairs and Equal Opportunities' },
+  { role: 'validator', name: 'Marko Krajnc', email: 'validator@demo.implementa.example', password: 'demo-validator-2026', entity: 'MDDSZ', organisation: 'Ministry of Labour, Family, Social Affairs and Equal Opportunities' },
+  { role: 'contributor', name: 'Nina Zupan', email: 'contributor@demo.implementa.example', password: 'demo-contributor-2026', entity: 'SI-061', organisation: 'City Municipality of Ljubljana' },
+  { role: 'stakeholder', name: 'Luka Potočnik', email: 'stakeholder@demo.implementa.example', password: 'demo-stakeholder-2026', entity: 'VARUH', organisation: 'Human Rights Ombudsman of the Republic of Slovenia' },
+  { role: 'viewer', name: 'Eva Kos', email: 'viewer@demo.implementa.example', password: 'demo-viewer-2026', entity: null, organisation: 'Member of the public' },
+];

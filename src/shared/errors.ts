@@ -1,0 +1,113 @@
+/**
+ * The one error type of Implementa. Server code throws it; the HTTP layer maps its code to a
+ * status in one place (httpStatusOf); the web client rebuilds it from the JSON body and shows
+ * the message of `errors.<code>` in the user's language, filled with `params`.
+ */
+export const errorCodes = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF',
+  'STALE_VERSION',
+  'CONFLICT',
+  'EMAIL_TAKEN',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'RATE_LIMITED',
+  'TOKEN_INVALID',
+  'TOKEN_EXPIRED',
+  'TOKEN_USED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_FILE',
+  'IMPORT_INVALID',
+  'MAIL_FAILED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+const statusByCode: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF: 403,
+  STALE_VERSION: 409,
+  CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  RATE_LIMITED: 429,
+  TOKEN_INVALID: 400,
+  TOKEN_EXPIRED: 410,
+  TOKEN_USED: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_FILE: 415,
+  IMPORT_INVALID: 422,
+  MAIL_FAILED: 502,
+  INTERNAL: 500,
+};
+
+export function httpStatusOf(code: ErrorCode): number {
+  return statusByCode[code];
+}
+
+/** Where in a payload or a file the problem is: a field path, or file / row / column / paragraph. */
+export interface ErrorIssue {
+  path?: string;
+  file?: string;
+  row?: number;
+  column?: string;
+  paragraph?: string;
+  page?: number;
+  /** A message key under `errors.` or `issues.` or plain text from a library (zod). */
+  message: string;
+}
+
+export type ErrorParams = Record<string, string | number>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  readonly issues: ErrorIssue[];
+
+  constructor(code: ErrorCode, options: { params?: ErrorParams; issues?: ErrorIssue[]; cause?: unknown; detail?: string } = {}) {
+    super(options.detail ?? code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.params = options.params ?? {};
+    this.issues = options.issues ?? [];
+  }
+
+  get status(): number {
+    return httpStatusOf(this.code);
+  }
+
+  toJSON(): AppErrorBody {
+    return { error: { code: this.code, message: this.message, params: this.params, issues: this.issues } };
+  }
+
+  /** Rebuilds the error from a response body (web client); unknown shapes become INTERNAL. */
+  static fromJSON(body: unknown): AppError {
+    const error = (body as Partial<AppErrorBody> | null)?.error;
+    if (error && typeof error.code === 'string' && (errorCodes as readonly string[]).includes(error.code)) {
+      return new AppError(error.code as ErrorCode, {
+        params: error.params ?? {},
+        issues: error.issues ?? [],
+        detail: error.message,
+      });
+    }
+    return new AppError('INTERNAL');
+  }
+}
+
+export interface AppErrorBody {
+  error: { code: ErrorCode; message: string; params: ErrorParams; issues: ErrorIssue[] };
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { locales } from '../i18n/locales';
+
+export const localeSchema = z.enum(locales);
+export const localizedTextSchema = z.partialRecord(localeSchema, z.string().max(5000));
+export const idParamsSchema = z.object({ id: z.uuid() });
+export const versionSchema = z.number().int().positive();
+
+/** Every list is paged on the server; pages start at 1. */
+export const pageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export const okSchema = z.object({ ok: z.literal(true) });

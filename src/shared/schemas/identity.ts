@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { localeSchema, pageQuerySchema, versionSchema } from './common';
+
+export const roles = ['admin', 'coordinator', 'focal_point', 'validator', 'contributor', 'stakeholder', 'viewer'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const userStatuses = ['invited', 'active', 'disabled'] as const;
+export const userStatusSchema = z.enum(userStatuses);
+
+const emailSchema = z.email().max(254).transform((value) => value.trim().toLowerCase());
+/** NIST 800-63B: length over composition rules; a passphrase is welcome. */
+export const passwordSchema = z.string().min(12).max(200);
+
+export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const sessionUserSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  locale: localeSchema,
+  organisation: z.string().nullable(),
+  version: versionSchema,
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const demoAccountSchema = z.object({ email: z.string(), password: z.string(), role: roleSchema, name: z.string() });
+export type DemoAccount = z.infer<typeof demoAccountSchema>;
+
+export const sessionResponseSchema = z.object({
+  user: sessionUserSchema.nullable(),
+  csrfToken: z.string().nullable(),
+  demoAccounts: z.array(demoAccountSchema),
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const requestPasswordResetSchema = z.object({ email: emailSchema });
+export const completePasswordResetSchema = z.object({ token: z.string().min(20).max(200), password: passwordSchema });
+export const acceptInvitationSchema = z.object({
+  token: z.string().min(20).max(200),
+  name: z.string().trim().min(1).max(200),
+  password: passwordSchema,
+});
+export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
+
+export const updateMeSchema = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  locale: localeSchema.optional(),
+  version: versionSchema,
+});
+export type UpdateMeInput = z.infer<typeof updateMeSchema>;
+
+export const userSummarySchema = sessionUserSchema.extend({
+  status: userStatusSchema,
+  lastSignInAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
+export const userListQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(200).optional(),
+  role: roleSchema.optional(),
+  status: userStatusSchema.optional(),
+});
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+export const updateUserSchema = z.object({
+  role: roleSchema.optional(),
+  status: z.enum(['active', 'disabled']).optional(),
+  version: versionSchema,
+});
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const createInvitationSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1).max(200),
+  role: roleSchema,
+  organisation: z.string().trim().max(200).optional(),
+  locale: localeSchema,
+});
+export type CreateInvitationInput = z.infer<typeof createInvitationSchema>;
+
+export const invitationStatusSchema = z.enum(['pending', 'accepted', 'expired', 'revoked']);
+export const invitationSummarySchema = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  status: invitationStatusSchema,
+  invitedBy: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type InvitationSummary = z.infer<typeof invitationSummarySchema>;
+export const invitationListQuerySchema = pageQuerySchema.extend({ status: invitationStatusSchema.optional() });

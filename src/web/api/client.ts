@@ -1,0 +1,94 @@
+import { AppError, type ErrorCode } from '../../shared/errors';
+
+/**
+ * The one way the web client talks to the server: JSON in, JSON out, the CSRF header on writes,
+ * and every failure turned into an AppError (the server's JSON error, or INTERNAL when the
+ * network or the body fails us).
+ */
+
+let csrfToken: string | null = null;
+let unauthenticatedListener: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when any request answers UNAUTHENTICATED (an expired session). */
+export function onUnauthenticated(listener: (() => void) | null): void {
+  unauthenticatedListener = listener;
+}
+
+export type Query = Record<string, string | number | undefined | null>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** When a proxy or the framework answers without our JSON shape, the status still says something. */
+const codeByStatus: Record<number, ErrorCode> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_FILE',
+  429: 'RATE_LIMITED',
+};
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  let payload: unknown = null;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+    const text = await response.text();
+    if (text) {
+      try {
+        payload = JSON.parse(text);
+      } catch {
+        payload = null;
+      }
+    }
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new AppError('INTERNAL', { cause, detail: 'network' });
+  }
+  if (!response.ok) {
+    let error = AppError.fromJSON(payload);
+    const fallback = codeByStatus[response.status];
+    if (error.code === 'INTERNAL' && fallback && !(payload as { error?: unknown } | null)?.error) {
+      error = new AppError(fallback);
+    }
+    if (error.code === 'UNAUTHENTICATED') unauthenticatedListener?.();
+    throw error;
+  }
+  return payload as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', withQuery(path, query), undefined, signal),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+export function toAppError(error: unknown): AppError {
+  return error instanceof AppError ? error : new AppError('INTERNAL', { cause: error });
+}

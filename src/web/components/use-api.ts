@@ -1,0 +1,45 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppError } from '../../shared/errors';
+import { api, type Query, toAppError } from '../api/client';
+
+export interface ApiState<T> {
+  data: T | null;
+  error: AppError | null;
+  loading: boolean;
+  reload: () => void;
+  /** Replaces the data in place after a write answered with the new record. */
+  setData: (update: (current: T | null) => T | null) => void;
+}
+
+/** GETs a path whenever it or its query changes; a stale answer never overwrites a newer one. */
+export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
+  const [data, setDataState] = useState<T | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [loading, setLoading] = useState(path !== null);
+  const [tick, setTick] = useState(0);
+  const queryKey = JSON.stringify(query ?? {});
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces a reload; queryKey stands for query.
+  useEffect(() => {
+    if (path === null) return;
+    const controller = new AbortController();
+    setLoading(true);
+    setError(null);
+    api
+      .get<T>(path, JSON.parse(queryKey) as Query, controller.signal)
+      .then((result) => {
+        setDataState(result);
+        setLoading(false);
+      })
+      .catch((cause: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(toAppError(cause));
+        setLoading(false);
+      });
+    return () => controller.abort();
+  }, [path, queryKey, tick]);
+
+  const reload = useCallback(() => setTick((value) => value + 1), []);
+  const setData = useCallback((update: (current: T | null) => T | null) => setDataState(update), []);
+  return { data, error, loading, reload, setData };
+}

@@ -1,0 +1,37 @@
+import { Link } from 'react-router';
+import { PageTitle } from '../../components/page-title';
+import { useT } from '../../i18n/i18n-provider';
+import { navFor } from '../../nav';
+import { useSession } from '../../session/session-provider';
+import { RecentActivity } from './recent-activity';
+import { StateProfileCard } from './state-profile-card';
+
+export default function HomePage() {
+  const { t } = useT();
+  const { user } = useSession();
+  if (!user) return null;
+  const shortcuts = navFor(user.role).flatMap((group) => group.pages.filter((page) => page.path !== '/'));
+
+  return (
+    <>
+      <PageTitle>{t('home.title', { name: user.name })}</PageTitle>
+      <section className="card welcome" aria-labelledby="welcome-title">
+        <h2 id="welcome-title">{t('home.yourRole', { role: t(`roles.${user.role}`) })}</h2>
+        <p>{t(`home.roleIntro.${user.role}`)}</p>
+        {shortcuts.length > 0 ? (
+          <ul className="shortcuts">
+            {shortcuts.map((page) => (
+              <li key={page.path}>
+                <Link to={page.path}>{t(page.labelKey)}</Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+      <div className="home-grid">
+        <StateProfileCard canEdit={user.role === 'admin' || user.role === 'coordinator'} />
+        <RecentActivity />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import './app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import type { AppError } from '../shared/errors';
+import { loadMessages } from '../shared/i18n/catalogues';
+import type { SessionResponse } from '../shared/schemas/identity';
+import { toAppError } from './api/client';
+import { applyDocumentLocale, I18nProvider, initialLocale } from './i18n/i18n-provider';
+import { createAppRouter } from './routes';
+import { fetchSession, SessionProvider } from './session/session-provider';
+
+/**
+ * Boot: ask who is signed in while the likely catalogue loads, switch to the user's saved
+ * language if there is one, set <html lang dir>, then render.
+ */
+async function boot(root: HTMLElement) {
+  const guess = initialLocale(null);
+  const guessedMessages = loadMessages(guess);
+  guessedMessages.catch(() => undefined);
+  let session: SessionResponse = { user: null, csrfToken: null, demoAccounts: [] };
+  let bootError: AppError | null = null;
+  try {
+    session = await fetchSession();
+  } catch (error) {
+    bootError = toAppError(error);
+  }
+  const locale = session.user?.locale ?? guess;
+  const messages = locale === guess ? await guessedMessages : await loadMessages(locale);
+  applyDocumentLocale(locale);
+  const router = createAppRouter(bootError);
+  createRoot(root).render(
+    <StrictMode>
+      <SessionProvider initial={session}>
+        <I18nProvider locale={locale} messages={messages}>
+          <RouterProvider router={router} />
+        </I18nProvider>
+      </SessionProvider>
+    </StrictMode>,
+  );
+  root.removeAttribute('aria-busy');
+}
+
+const root = document.getElementById('root');
+if (root) void boot(root);

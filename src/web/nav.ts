@@ -1,0 +1,81 @@
+import type { ComponentType } from 'react';
+import { type Role, roles } from '../shared/schemas/identity';
+
+/**
+ * The one registry of signed-in pages. routes.tsx builds the router from it and the shell builds
+ * the navigation from it, so a module adds a page in one place: its path, the catalogue key of its
+ * label, the roles that see it in the navigation, and a lazy loader (each page is its own chunk).
+ * The server still decides what each role may read: a URL typed by hand answers FORBIDDEN there.
+ */
+export interface ModulePage {
+  path: string;
+  labelKey: string;
+  roles: readonly Role[];
+  section: NavSection;
+  load: () => Promise<{ default: ComponentType }>;
+}
+
+export const navSections = ['main', 'admin'] as const;
+export type NavSection = (typeof navSections)[number];
+
+export const navSectionLabelKeys: Record<NavSection, string> = {
+  main: 'nav.section.main',
+  admin: 'nav.section.admin',
+};
+
+const everyone = roles;
+const managers: readonly Role[] = ['admin', 'coordinator'];
+
+export const modulePages: readonly ModulePage[] = [
+  {
+    path: '/',
+    labelKey: 'nav.home',
+    roles: everyone,
+    section: 'main',
+    load: () => import('./features/home/home-page'),
+  },
+  {
+    path: '/settings',
+    labelKey: 'nav.settings',
+    roles: everyone,
+    section: 'main',
+    load: () => import('./features/identity/settings-page'),
+  },
+  {
+    path: '/admin/users',
+    labelKey: 'nav.users',
+    roles: managers,
+    section: 'admin',
+    load: () => import('./features/admin/users-page'),
+  },
+  {
+    path: '/admin/invitations',
+    labelKey: 'nav.invitations',
+    roles: managers,
+    section: 'admin',
+    load: () => import('./features/admin/invitations-page'),
+  },
+  {
+    path: '/admin/audit',
+    labelKey: 'nav.audit',
+    roles: ['admin'],
+    section: 'admin',
+    load: () => import('./features/admin/audit-page'),
+  },
+];
+
+/** Links outside the client (server pages) shown in a section, by role. */
+export const externalLinks: readonly { href: string; labelKey: string; roles: readonly Role[]; section: NavSection }[] = [
+  { href: '/api/docs', labelKey: 'nav.apiDocs', roles: ['admin'], section: 'admin' },
+];
+
+export function navFor(role: Role) {
+  return navSections
+    .map((section) => ({
+      section,
+      labelKey: navSectionLabelKeys[section],
+      pages: modulePages.filter((page) => page.section === section && page.roles.includes(role)),
+      links: externalLinks.filter((link) => link.section === section && link.roles.includes(role)),
+    }))
+    .filter((group) => group.pages.length > 0 || group.links.length > 0);
+}

@@ -1,0 +1,63 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { SessionResponse, SessionUser } from '../../shared/schemas/identity';
+import { api, onUnauthenticated, setCsrfToken } from '../api/client';
+
+export interface SessionValue {
+  session: SessionResponse;
+  user: SessionUser | null;
+  /** Replaces the session with a server answer (sign-in, accepted invitation). */
+  setSession: (session: SessionResponse) => void;
+  /** Updates the signed-in user after PATCH /api/me. */
+  setUser: (user: SessionUser) => void;
+  signOut: () => Promise<void>;
+  refresh: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function fetchSession(): Promise<SessionResponse> {
+  return api.get<SessionResponse>('/api/session');
+}
+
+export function SessionProvider(props: { initial: SessionResponse; children: ReactNode }) {
+  const [session, setSessionState] = useState<SessionResponse>(props.initial);
+
+  const setSession = useCallback((next: SessionResponse) => {
+    setCsrfToken(next.csrfToken);
+    setSessionState(next);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    setSession(await fetchSession());
+  }, [setSession]);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.delete('/api/session');
+    } finally {
+      await refresh().catch(() => setSession({ user: null, csrfToken: null, demoAccounts: [] }));
+    }
+  }, [refresh, setSession]);
+
+  const setUser = useCallback((user: SessionUser) => setSessionState((current) => ({ ...current, user })), []);
+
+  useEffect(() => {
+    setCsrfToken(props.initial.csrfToken);
+    onUnauthenticated(() => {
+      refresh().catch(() => undefined);
+    });
+    return () => onUnauthenticated(null);
+  }, [props.initial.csrfToken, refresh]);
+
+  const value = useMemo(
+    () => ({ session, user: session.user, setSession, setUser, signOut, refresh }),
+    [session, setSession, setUser, signOut, refresh],
+  );
+  return <SessionContext.Provider value={value}>{props.children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession() outside SessionProvider');
+  return value;
+}
