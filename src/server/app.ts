@@ -28,6 +28,8 @@ export interface AppOptions {
   logger?: FastifyBaseLogger;
   trustProxy?: boolean;
   bodyLimitBytes?: number;
+  /** Addresses never rate limited (tests sign in many times from loopback). */
+  rateLimitAllowList?: string[];
   /** Built web client to serve; absent in API-only tests. */
   webDir?: string;
 }
@@ -70,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(rateLimit, {
     global: false,
+    allowList: options.rateLimitAllowList ?? [],
     errorResponseBuilder: (_request, context) =>
       new AppError('RATE_LIMITED', { params: { seconds: Math.ceil(context.ttl / 1000) } }),
   });

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { type ComponentType, type ReactNode, Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import type { AppError } from '../shared/errors';
 import type { StateProfile } from '../shared/schemas/state-profile';
@@ -13,7 +13,8 @@ import { navFor } from './nav';
 import { useSession } from './session/session-provider';
 
 /** Skip link, banner, navigation built from the registry, main, footer. */
-export function AppShell(props: { bootError?: AppError | null }) {
+export function AppShell(props: { bootError?: AppError | null; boundary: ComponentType<{ children: ReactNode }> }) {
+  const Boundary = props.boundary;
   const { t, locale } = useT();
   const { user } = useSession();
   const profile = useApi<StateProfile>(user ? '/api/state-profile' : null);
@@ -63,9 +64,11 @@ export function AppShell(props: { bootError?: AppError | null }) {
       ) : null}
       <main id="main" tabIndex={-1}>
         <ErrorMessage error={props.bootError} />
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <Boundary>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </Boundary>
       </main>
       <footer className="app-footer">
         <p>{t('shell.footer')}</p>

@@ -1,13 +1,12 @@
 import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
 import type { AppError } from '../shared/errors';
 import { loadMessages } from '../shared/i18n/catalogues';
 import type { SessionResponse } from '../shared/schemas/identity';
 import { toAppError } from './api/client';
 import { applyDocumentLocale, I18nProvider, initialLocale } from './i18n/i18n-provider';
-import { createAppRouter } from './routes';
+import { AppRoutes } from './routes';
 import { fetchSession, SessionProvider } from './session/session-provider';
 
 /**
@@ -28,12 +27,11 @@ async function boot(root: HTMLElement) {
   const locale = session.user?.locale ?? guess;
   const messages = locale === guess ? await guessedMessages : await loadMessages(locale);
   applyDocumentLocale(locale);
-  const router = createAppRouter(bootError);
   createRoot(root).render(
     <StrictMode>
       <SessionProvider initial={session}>
         <I18nProvider locale={locale} messages={messages}>
-          <RouterProvider router={router} />
+          <AppRoutes bootError={bootError} />
         </I18nProvider>
       </SessionProvider>
     </StrictMode>,

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { type Role, roles } from '../shared/schemas/identity';
+import type { Role } from '../shared/schemas/identity';
 
 /**
  * The one registry of signed-in pages. routes.tsx builds the router from it and the shell builds
@@ -10,34 +10,33 @@ import { type Role, roles } from '../shared/schemas/identity';
 export interface ModulePage {
   path: string;
   labelKey: string;
-  roles: readonly Role[];
+  /** Who sees it in the navigation: 'everyone' signed in, or these roles. */
+  roles: readonly Role[] | 'everyone';
   section: NavSection;
   load: () => Promise<{ default: ComponentType }>;
 }
 
-export const navSections = ['main', 'admin'] as const;
-export type NavSection = (typeof navSections)[number];
+/** Navigation groups, in display order. */
+export const navSections = [
+  { id: 'main', labelKey: 'nav.section.main' },
+  { id: 'admin', labelKey: 'nav.section.admin' },
+] as const;
+export type NavSection = (typeof navSections)[number]['id'];
 
-export const navSectionLabelKeys: Record<NavSection, string> = {
-  main: 'nav.section.main',
-  admin: 'nav.section.admin',
-};
-
-const everyone = roles;
 const managers: readonly Role[] = ['admin', 'coordinator'];
 
 export const modulePages: readonly ModulePage[] = [
   {
     path: '/',
     labelKey: 'nav.home',
-    roles: everyone,
+    roles: 'everyone',
     section: 'main',
     load: () => import('./features/home/home-page'),
   },
   {
     path: '/settings',
     labelKey: 'nav.settings',
-    roles: everyone,
+    roles: 'everyone',
     section: 'main',
     load: () => import('./features/identity/settings-page'),
   },
@@ -65,16 +64,17 @@ export const modulePages: readonly ModulePage[] = [
 ];
 
 /** Links outside the client (server pages) shown in a section, by role. */
-export const externalLinks: readonly { href: string; labelKey: string; roles: readonly Role[]; section: NavSection }[] = [
-  { href: '/api/docs', labelKey: 'nav.apiDocs', roles: ['admin'], section: 'admin' },
-];
+export const externalLinks: readonly { href: string; labelKey: string; roles: readonly Role[]; section: NavSection }[] =
+  [{ href: '/api/docs', labelKey: 'nav.apiDocs', roles: ['admin'], section: 'admin' }];
 
 export function navFor(role: Role) {
   return navSections
-    .map((section) => ({
+    .map(({ id: section, labelKey }) => ({
       section,
-      labelKey: navSectionLabelKeys[section],
-      pages: modulePages.filter((page) => page.section === section && page.roles.includes(role)),
+      labelKey,
+      pages: modulePages.filter(
+        (page) => page.section === section && (page.roles === 'everyone' || page.roles.includes(role)),
+      ),
       links: externalLinks.filter((link) => link.section === section && link.roles.includes(role)),
     }))
     .filter((group) => group.pages.length > 0 || group.links.length > 0);

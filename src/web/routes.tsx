@@ -1,5 +1,5 @@
-import { type ComponentType, lazy } from 'react';
-import { createBrowserRouter, type RouteObject, useRouteError } from 'react-router';
+import { Component, type ComponentType, type ErrorInfo, lazy, type ReactNode } from 'react';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import type { AppError } from '../shared/errors';
 import { toAppError } from './api/client';
 import { AppShell } from './app-shell';
@@ -9,55 +9,87 @@ import { RequireAuth } from './components/require-auth';
 import { useT } from './i18n/i18n-provider';
 import { modulePages } from './nav';
 
+type PageModule = () => Promise<{ default: ComponentType }>;
+
 /** Pages reachable without a session; each is its own chunk like the module pages. */
-const publicPages: { path: string; load: () => Promise<{ default: ComponentType }> }[] = [
+const publicPages: { path: string; load: PageModule }[] = [
   { path: '/sign-in', load: () => import('./features/identity/sign-in-page') },
   { path: '/forgot-password', load: () => import('./features/identity/forgot-password-page') },
   { path: '/reset-password', load: () => import('./features/identity/reset-password-page') },
   { path: '/accept-invitation', load: () => import('./features/identity/accept-invitation-page') },
 ];
 
+const lazyPages = new Map<PageModule, ComponentType>();
+function pageOf(load: PageModule): ComponentType {
+  let page = lazyPages.get(load);
+  if (!page) {
+    page = lazy(load);
+    lazyPages.set(load, page);
+  }
+  return page;
+}
+
 const NotFoundPage = lazy(() => import('./features/errors/not-found-page'));
 
-function RouteError() {
+function PageError(props: { error: AppError }) {
   const { t } = useT();
-  const error = toAppError(useRouteError());
   return (
     <>
       <PageTitle>{t('errors.title')}</PageTitle>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={props.error} />
     </>
   );
 }
 
-function routeOf(path: string, load: () => Promise<{ default: ComponentType }>, signedIn: boolean): RouteObject {
-  const Page = lazy(load);
-  return {
-    path,
-    element: signedIn ? (
-      <RequireAuth>
-        <Page />
-      </RequireAuth>
-    ) : (
-      <Page />
-    ),
-  };
+/** A page that throws (or whose chunk fails to load) shows the translated error inside the shell. */
+class PageErrorBoundary extends Component<{ children: ReactNode }, { error: AppError | null }> {
+  override state: { error: AppError | null } = { error: null };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error: toAppError(error) };
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo) {
+    console.error(error, info.componentStack);
+  }
+
+  override render() {
+    return this.state.error ? <PageError error={this.state.error} /> : this.props.children;
+  }
 }
 
-export function createAppRouter(bootError: AppError | null) {
-  return createBrowserRouter([
-    {
-      element: <AppShell bootError={bootError} />,
-      children: [
-        {
-          errorElement: <RouteError />,
-          children: [
-            ...modulePages.map((page) => routeOf(page.path, page.load, true)),
-            ...publicPages.map((page) => routeOf(page.path, page.load, false)),
-            { path: '*', element: <NotFoundPage /> },
-          ],
-        },
-      ],
-    },
-  ]);
+/** Resets the error boundary when the user navigates elsewhere. */
+function PerPathBoundary(props: { children: ReactNode }) {
+  const location = useLocation();
+  return <PageErrorBoundary key={location.pathname}>{props.children}</PageErrorBoundary>;
+}
+
+export function AppRoutes(props: { bootError: AppError | null }) {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<AppShell bootError={props.bootError} boundary={PerPathBoundary} />}>
+          {modulePages.map((page) => {
+            const Page = pageOf(page.load);
+            return (
+              <Route
+                key={page.path}
+                path={page.path}
+                element={
+                  <RequireAuth>
+                    <Page />
+                  </RequireAuth>
+                }
+              />
+            );
+          })}
+          {publicPages.map((page) => {
+            const Page = pageOf(page.load);
+            return <Route key={page.path} path={page.path} element={<Page />} />;
+          })}
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
 }

@@ -20,16 +20,22 @@ export interface FolderLock {
   release(): void;
 }
 
+/** Folders this process holds: a file naming our own pid but not listed here is stale. */
+const held = new Set<string>();
+
 export function lockDataFolder(folder: string): FolderLock {
   mkdirSync(folder, { recursive: true });
   const file = join(folder, 'implementa.lock');
+  if (held.has(file)) throw new DataFolderInUseError(folder, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      held.add(file);
       return {
         release: () => {
+          if (!held.delete(file)) return;
           if (readOwner(file) === process.pid) rmSync(file, { force: true });
         },
       };

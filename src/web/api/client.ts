@@ -82,7 +82,8 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', withQuery(path, query), undefined, signal),
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
+    request<T>('GET', withQuery(path, query), undefined, signal),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { isLocale, locales, localeNames } from '../../shared/i18n/locales';
+import { isLocale, localeNames, locales } from '../../shared/i18n/locales';
 import type { SessionUser } from '../../shared/schemas/identity';
 import { api } from '../api/client';
 import { useT } from '../i18n/i18n-provider';

@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import type { AppError } from '../../shared/errors';
 import { toAppError } from '../api/client';
-import { type FieldErrors, fieldErrorsOfAppError, fieldErrorsOfZod } from './forms';
 import { useT } from '../i18n/i18n-provider';
+import { type FieldErrors, fieldErrorsOfAppError, fieldErrorsOfZod } from './forms';
 
 /**
  * One way to submit a form: check it with the payload's zod schema (the same one the server

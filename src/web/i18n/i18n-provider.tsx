@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { loadMessages } from '../../shared/i18n/catalogues';
 import { directionOf, isLocale, type Locale, negotiateLocale } from '../../shared/i18n/locales';
-import { createTranslator, type MessageValues, type Messages } from '../../shared/i18n/translate';
+import { createTranslator, type Messages, type MessageValues } from '../../shared/i18n/translate';
 
 const storageKey = 'implementa.locale';
 

@@ -35,7 +35,12 @@ export function RecentActivity() {
             ))}
           </ol>
           {activity.data.total > pageSize ? (
-            <Pager page={activity.data.page} pageSize={activity.data.pageSize} total={activity.data.total} onPage={setPage} />
+            <Pager
+              page={activity.data.page}
+              pageSize={activity.data.pageSize}
+              total={activity.data.total}
+              onPage={setPage}
+            />
           ) : null}
         </>
       ) : null}

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { type AppError, isAppError } from '../../../shared/errors';
-import { isLocale, type Locale, locales, localeNames } from '../../../shared/i18n/locales';
+import { isLocale, type Locale, localeNames, locales } from '../../../shared/i18n/locales';
 import {
   type StateProfile,
   systemsOfGovernment,
-  updateStateProfileSchema,
   type UpdateStateProfileInput,
+  updateStateProfileSchema,
 } from '../../../shared/schemas/state-profile';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
@@ -111,9 +111,7 @@ export function StateProfileForm(props: {
             lang={textLocale}
             dir="auto"
             value={draft.nmirfMandate[textLocale] ?? ''}
-            onChange={(event) =>
-              setDraft({ ...draft, nmirfMandate: setText(draft.nmirfMandate, event.target.value) })
-            }
+            onChange={(event) => setDraft({ ...draft, nmirfMandate: setText(draft.nmirfMandate, event.target.value) })}
           />
         )}
       </Field>

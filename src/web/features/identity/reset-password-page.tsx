@@ -53,7 +53,7 @@ export default function ResetPasswordPage() {
           <>
             <p className="lead">{t('resetPassword.intro')}</p>
             <ErrorMessage error={form.error} />
-            {form.error && form.error.code.startsWith('TOKEN_') ? (
+            {form.error?.code.startsWith('TOKEN_') ? (
               <p>
                 <Link to="/forgot-password">{t('resetPassword.requestNew')}</Link>
               </p>

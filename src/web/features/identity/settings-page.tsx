@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { isAppError } from '../../../shared/errors';
-import { isLocale, type Locale, locales, localeNames } from '../../../shared/i18n/locales';
+import { isLocale, type Locale, localeNames, locales } from '../../../shared/i18n/locales';
 import { type SessionUser, updateMeSchema } from '../../../shared/schemas/identity';
 import { api } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';

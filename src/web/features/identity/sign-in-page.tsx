@@ -76,9 +76,7 @@ export default function SignInPage() {
           </div>
         </form>
       </section>
-      {session.demoAccounts.length > 0 ? (
-        <DemoAccounts accounts={session.demoAccounts} onUse={fillAccount} />
-      ) : null}
+      {session.demoAccounts.length > 0 ? <DemoAccounts accounts={session.demoAccounts} onUse={fillAccount} /> : null}
     </div>
   );
 }

@@ -25,7 +25,6 @@ export function assertNotEmpty(bytes: Uint8Array, file: string): void {
 export function squash(text: string): string {
   return text
     .replace(/[\u00a0\u2007\u202f\t\r\n ]+/g, ' ')
-    .replace(/ ([,;:.)])(?=\s|$)/g, (m, p: string) => (p === ':' ? m : p))
     .trim();
 }
 

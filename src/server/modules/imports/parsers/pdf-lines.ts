@@ -42,6 +42,7 @@ interface RawLine {
   items: Item[];
 }
 
+const jobNumberRe = /^GE\.\d{2}-\d{5}\b/;
 const MARGIN = 50; // points: running headers sit above pageHeight - 50, footers below 50
 
 export async function readPdfText(data: Uint8Array | Buffer, file: string): Promise<PdfText> {
@@ -159,7 +160,8 @@ function buildText(pages: { lines: RawLine[]; height: number }[], file: string):
       };
       all.push(line);
       const inMargin = raw.y < MARGIN || raw.y > page.height - MARGIN;
-      if (inMargin || size < bodySize - 0.6) continue;
+      // The UN job number ("GE.19-07503 (F) 171019 181019") sits higher on a first page.
+      if (inMargin || size < bodySize - 0.6 || jobNumberRe.test(text)) continue;
       line.gap = Number.isNaN(lastY) ? Number.POSITIVE_INFINITY : Math.round(lastY - raw.y);
       lastY = raw.y;
       body.push(line);

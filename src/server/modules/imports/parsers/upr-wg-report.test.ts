@@ -43,10 +43,11 @@ describe('UPR Working Group report A/HRC/59/15 (Slovenia)', async () => {
     expect(byNumber.get('140.7')?.text).toBe(
       'Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights',
     );
-    // 140.9 runs over a page break (page 11 → 12 has 140.10): its text ends before the footer.
-    expect(byNumber.get('140.9')?.text).toBe(
-      'Consider acceding to the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights',
+    // 140.145 runs over the page break 18 → 19: footer, page number and header are not in its text.
+    expect(byNumber.get('140.145')?.text).toBe(
+      'Increase the budget on environmental protection to improve the implementation and enforcement of environmental laws and policies ensuring the enjoyment of the right to a clean, healthy and sustainable environment',
     );
+    expect(byNumber.get('140.145')?.recommendingStates).toEqual(['Timor-Leste']);
     expect(byNumber.get('140.21')?.text).toBe(
       'Continue strengthening the Interministerial Commission on Human Rights, guided by international best practices as consolidated in the Marrakech Guidance Framework, and consider joining the International Network of National Mechanisms for Implementation, Reporting and Follow-Up',
     );

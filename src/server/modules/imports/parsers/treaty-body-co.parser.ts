@@ -1,0 +1,153 @@
+/**
+ * Treaty body concluding observations (PDF, English / French / Spanish): every numbered
+ * paragraph with its section heading and lettered sub-items ("(a)" in English, "a)" in French and
+ * Spanish); `isRecommendation` marks those that recommend, urge or call upon, so the importer can
+ * choose. Running headers, page numbers and footnotes are removed by pdf-lines.
+ */
+import { detectLang, joinLines, newRecommendation, parseDateText } from './common.js';
+import { type PdfLine, type PdfText, readPdfText } from './pdf-lines.js';
+import { parseDeadline, parseParagraphList } from './treaty-body-follow-up.js';
+import type { Lang, ParsedFollowUp, ParsedRecommendation, ParsedReview, ParsedSource } from './types.js';
+
+const numberRe = /^(\d{1,3})\.\s+(.*)$/;
+const subRe = /^(\(([a-z])\)|([a-z])\))\s+(.*)$/;
+const recommendRe: Record<Lang, RegExp> = {
+  en: /\b(recommends?|urges?|calls? (?:up)?on the State party|reiterates its (previous )?recommendations?)\b/i,
+  fr: /\b(recommande|réitère sa recommandation|exhorte|engage vivement|demande instamment|prie instamment|invite instamment)\b/i,
+  es: /\b(recomienda|reitera su recomendación|insta|exhorta)\b/i,
+  ar: /توصي|تحث/,
+  ru: /рекомендует|настоятельно призывает/i,
+  zh: /建议|敦促/,
+};
+const symbolRe = /\b(?:(CERD|CRPD|CCPR|CEDAW|CAT|CRC|CMW|CED|SPT)\/C\/([A-Z]{3})\/CO\/[\d-]+|E\/C\.12\/([A-Z]{3})\/CO\/[\d-]+)/;
+
+interface Draft {
+  number: string;
+  heading?: string;
+  page: number;
+  intro: string[];
+  subs: { label: string; marker: string; lines: string[] }[];
+}
+
+export function reviewOfTreatyBody(pdf: PdfText): ParsedReview {
+  const texts = pdf.all.map((l) => l.text.replace(/\s+(?=\/)/g, ''));
+  const m = symbolRe.exec(texts.join('\n'));
+  const distr = texts.findIndex((t) => /Distr\.?:? ?(General|générale|general)/i.test(t));
+  const date = distr >= 0 ? texts.slice(distr, distr + 3).map(parseDateText).find(Boolean) : undefined;
+  // The title ("Concluding observations on … of Brazil") may wrap over two lines of the same size.
+  const t = pdf.body.findIndex((l) => /Concluding observations|Observations finales|Observaciones finales/i.test(l.text));
+  const titleLines = t < 0 ? [] : [pdf.body[t]!];
+  while (t >= 0 && pdf.body[t + titleLines.length]?.size === pdf.body[t]!.size && pdf.body[t + titleLines.length]!.gap < 20) {
+    titleLines.push(pdf.body[t + titleLines.length]!);
+  }
+  const title = joinLines(titleLines.map((l) => l.text));
+  const country = /(?:reports? of|rapports? (?:\S+ )*?d[eu]s?|informes? (?:\S+ )*?de) (?:la |le |l’|el |los )?([\p{Lu}][^*]+?)\**$/u.exec(title)?.[1];
+  return {
+    symbol: m?.[0],
+    body: m ? (m[1] ?? 'CESCR') : undefined,
+    country,
+    countryCode: m?.[2] ?? m?.[3],
+    date,
+  };
+}
+
+/** A bold, unnumbered line after a wide gap (or at a page top) that leads to a numbered paragraph. */
+function headingLength(lines: PdfLine[], i: number, left: number, bodySize: number): number {
+  const line = lines[i]!;
+  if (!line.bold || line.size > bodySize + 0.5 || numberRe.test(line.text) || line.gap < bodySize * 1.9) return 0;
+  if (Math.abs(line.x - left) > 3) return 0;
+  let n = 1;
+  while (lines[i + n] && lines[i + n]!.bold && !numberRe.test(lines[i + n]!.text) && lines[i + n]!.gap <= bodySize * 1.5) n++;
+  const next = lines[i + n];
+  const last = lines[i + n - 1]!.text;
+  return next && numberRe.test(next.text) && !/[.;,:]$/.test(last) && n <= 3 ? n : 0;
+}
+
+/** Lines of the same large size right under lines[i] (a wrapped chapter title). */
+function continuation(lines: PdfLine[], i: number): string[] {
+  const out: string[] = [];
+  for (let j = i + 1; lines[j] && lines[j]!.size === lines[i]!.size && lines[j]!.gap < lines[i]!.size * 1.6; j++) out.push(lines[j]!.text);
+  return out;
+}
+
+export async function parseTreatyBodyCo(data: Uint8Array | Buffer, fileName: string): Promise<ParsedSource> {
+  const pdf = await readPdfText(data, fileName);
+  const review = reviewOfTreatyBody(pdf);
+  const lines = pdf.body;
+  const lang = detectLang(lines.map((l) => l.text).join(' '));
+  const xs = lines.filter((l) => numberRe.test(l.text)).map((l) => l.x);
+  const left = xs.sort((a, b) => xs.filter((x) => x === b).length - xs.filter((x) => x === a).length)[0] ?? 0;
+  const drafts: Draft[] = [];
+  let heading: string | undefined;
+  let current: Draft | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.size > pdf.bodySize + 0.5) {
+      // A lettered sub-chapter ("A. General principles and obligations (arts. 1–4)") heads the
+      // paragraphs until a bold heading comes; a roman chapter ("IV. Follow-up") resets it.
+      const letter = line.size < pdf.bodySize + 3 ? /^[A-Z]\.\s+(.*)$/.exec(line.text) : null;
+      heading = letter ? joinLines([letter[1]!, ...continuation(lines, i)]) : undefined;
+      continue;
+    }
+    const h = headingLength(lines, i, left, pdf.bodySize);
+    if (h) {
+      heading = joinLines(lines.slice(i, i + h).map((l) => l.text));
+      i += h - 1;
+      continue;
+    }
+    const num = numberRe.exec(line.text);
+    const expected = current ? Number(current.number) + 1 : 1;
+    if (num && Number(num[1]) === expected && Math.abs(line.x - left) <= 3) {
+      current = { number: num[1]!, heading, page: line.page, intro: [num[2]!], subs: [] };
+      drafts.push(current);
+      continue;
+    }
+    if (!current) continue;
+    const sub = subRe.exec(line.text);
+    const lastSub = current.subs.at(-1);
+    const nextLetter = lastSub ? String.fromCharCode(lastSub.label.charCodeAt(0) + 1) : 'a';
+    if (sub && line.x > left + 10 && (sub[2] ?? sub[3]) === nextLetter) {
+      current.subs.push({ label: nextLetter, marker: sub[1]!, lines: [sub[4]!] });
+    } else if (lastSub) lastSub.lines.push(line.text);
+    else current.intro.push(line.text);
+  }
+  const recommendations = drafts.map((d) => toRecommendation(d, lang, review, fileName));
+  return {
+    format: 'treaty-body-co',
+    review,
+    recommendations,
+    followUp: followUpOf(recommendations, fileName),
+    duplicates: [],
+    warnings: drafts.length ? [] : [{ location: { file: fileName }, message: 'issues.noNumberedParagraphs' }],
+  };
+}
+
+function toRecommendation(d: Draft, lang: Lang, review: ParsedReview, file: string): ParsedRecommendation {
+  const intro = joinLines(d.intro);
+  const subItems = d.subs.map((s) => ({ label: s.label, text: joinLines(s.lines) }));
+  const text = [intro, ...d.subs.map((s, k) => `${s.marker} ${subItems[k]!.text}`)].join(' ');
+  return newRecommendation({
+    number: d.number,
+    text,
+    lang,
+    heading: d.heading,
+    subItems,
+    isRecommendation: recommendRe[lang].test(intro),
+    documentSymbol: review.symbol,
+    body: review.body,
+    country: review.country,
+    date: review.date,
+    location: { file, paragraph: d.number, page: d.page },
+  });
+}
+
+function followUpOf(recs: ParsedRecommendation[], file: string): ParsedFollowUp | undefined {
+  for (const rec of recs) {
+    const deadline = parseDeadline(rec.text);
+    const paragraphs = parseParagraphList(rec.text);
+    if (!deadline || !paragraphs.length) continue;
+    if (!/follow-up|suivi|seguimiento|article 9|rule 65|information/i.test(`${rec.heading ?? ''} ${rec.text}`)) continue;
+    return { paragraphs, deadlineText: deadline.text, months: deadline.months, location: { file, paragraph: rec.number, page: rec.location.page } };
+  }
+  return undefined;
+}

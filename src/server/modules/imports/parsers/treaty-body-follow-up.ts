@@ -1,0 +1,60 @@
+/**
+ * The follow-up paragraph of treaty body concluding observations: which paragraphs the
+ * Committee wants news on, and by when ("within one year", "dans un délai de deux ans",
+ * "en un plazo de dos años").
+ */
+const numberWords: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, six: 6, twelve: 12, eighteen: 18, twenty: 20, 'twenty-four': 24,
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, douze: 12, 'dix-huit': 18, 'vingt-quatre': 24,
+  uno: 1, dos: 2, tres: 3, cuatro: 4, seis: 6, doce: 12, dieciocho: 18, veinticuatro: 24,
+};
+
+const deadlineRes = [
+  /within (?:a period of )?([\w-]+) (years?|months?)/i,
+  /dans un délai d[e’'] ?([\w-]+) (ans?|mois)/i,
+  /(?:en|dentro de) un plazo de ([\w-]+) (años?|meses)/i,
+];
+
+/** "within one year" → { text: 'within one year', months: 12 }. */
+export function parseDeadline(text: string): { text: string; months: number } | undefined {
+  for (const re of deadlineRes) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : numberWords[m[1]!.toLowerCase()];
+    if (!n) continue;
+    const years = /^(years?|ans?|años?)$/i.test(m[2]!);
+    return { text: m[0], months: years ? n * 12 : n };
+  }
+  return undefined;
+}
+
+const listStartRe = /\b(?:paragraphs?|paragraphes?|párrafos?)\s+(?=\d)/i;
+const letter = String.raw`\(?([a-z])\)`;
+const to = String.raw`\s*(?:[-–]|\s(?:to|à|a)\s)\s*`; // "(a)–(d)", "b) à d)", "b) a d)"
+const letterRange = new RegExp(`${letter}(?:${to}${letter})?`, 'g');
+
+/**
+ * "paragraphs 17 (a) (right to health …), 19 (c) (…) and 36 (a)–(d) (…)" →
+ * ['17 (a)', '19 (c)', '36 (a)', '36 (b)', '36 (c)', '36 (d)']. Descriptions in parentheses are
+ * dropped first; a number without letters stands for the whole paragraph.
+ */
+export function parseParagraphList(text: string): string[] {
+  const start = listStartRe.exec(text);
+  if (!start) return [];
+  let rest = text.slice(start.index + start[0].length);
+  rest = rest.replace(/\((?![a-z]\))(?:[^()]|\([^()]*\))*\)/g, ' ');
+  rest = rest.split(/[.;](?:\s|$)/)[0] ?? rest;
+  const out: string[] = [];
+  const re = new RegExp(String.raw`(\d{1,3})((?:\s*(?:,|and|et|y|e)?\s*\(?[a-z]\)(?:${to}\(?[a-z]\))?)*)`, 'g');
+  for (const m of rest.matchAll(re)) {
+    const letters: string[] = [];
+    for (const l of (m[2] ?? '').matchAll(letterRange)) {
+      const from = l[1]!.charCodeAt(0);
+      const last = (l[2] ?? l[1]!).charCodeAt(0);
+      for (let c = from; c <= last; c++) letters.push(String.fromCharCode(c));
+    }
+    if (!letters.length) out.push(m[1]!);
+    for (const l of letters) out.push(`${m[1]} (${l})`);
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { type Role, roles, type SessionUser } from '../../../shared/schemas/identity';
+import { canAudit } from '../audit/audit.policy';
+import { canStateProfile } from '../state-profile/state-profile.policy';
+import { canUsers } from './users.policy';
+
+function userWith(role: Role): SessionUser {
+  return { id: `id-${role}`, email: `${role}@x`, name: role, role, locale: 'en', organisation: null, version: 1 };
+}
+
+// The whole role × action table of the foundation's policies: Y allowed, n refused.
+const table: Record<string, Record<Role, 'Y' | 'n'>> = {
+  //                                    admin coordinator focal_point validator contributor stakeholder viewer
+  'users.list': row('Y Y n n n n n'),
+  'users.invite(viewer)': row('Y Y n n n n n'),
+  'users.invite(admin)': row('Y n n n n n n'),
+  'users.revoke(admin invitation)': row('Y n n n n n n'),
+  'users.update(other)': row('Y n n n n n n'),
+  'users.update(self)': row('n n n n n n n'),
+  'audit.list': row('Y n n n n n n'),
+  'stateProfile.view': row('Y Y Y Y Y Y Y'),
+  'stateProfile.edit': row('Y Y n n n n n'),
+};
+
+function row(marks: string): Record<Role, 'Y' | 'n'> {
+  const values = marks.split(' ') as ('Y' | 'n')[];
+  return Object.fromEntries(roles.map((role, index) => [role, values[index]])) as Record<Role, 'Y' | 'n'>;
+}
+
+function decide(action: string, user: SessionUser): boolean {
+  switch (action) {
+    case 'users.list':
+      return canUsers(user, 'list');
+    case 'users.invite(viewer)':
+      return canUsers(user, 'invite', { newRole: 'viewer' });
+    case 'users.invite(admin)':
+      return canUsers(user, 'invite', { newRole: 'admin' });
+    case 'users.revoke(admin invitation)':
+      return canUsers(user, 'revokeInvitation', { role: 'admin' });
+    case 'users.update(other)':
+      return canUsers(user, 'update', { id: 'someone-else', role: 'viewer', newRole: 'validator' });
+    case 'users.update(self)':
+      return canUsers(user, 'update', { id: user.id, role: user.role, newRole: 'viewer' });
+    case 'audit.list':
+      return canAudit(user, 'list');
+    case 'stateProfile.view':
+      return canStateProfile(user, 'view');
+    case 'stateProfile.edit':
+      return canStateProfile(user, 'edit');
+    default:
+      throw new Error(action);
+  }
+}
+
+describe('foundation policies: role × action', () => {
+  for (const [action, expected] of Object.entries(table)) {
+    for (const role of roles) {
+      it(`${role} ${expected[role] === 'Y' ? 'may' : 'may not'} ${action}`, () => {
+        expect(decide(action, userWith(role))).toBe(expected[role] === 'Y');
+      });
+    }
+  }
+});

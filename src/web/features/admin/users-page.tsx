@@ -1,0 +1,215 @@
+import { useState } from 'react';
+import type { AppError } from '../../../shared/errors';
+import type { Page } from '../../../shared/schemas/common';
+import { type Role, roles, type UserSummary, userStatuses } from '../../../shared/schemas/identity';
+import { api, toAppError } from '../../api/client';
+import { ErrorMessage, SuccessMessage } from '../../components/error-message';
+import { Field } from '../../components/field';
+import { Loading } from '../../components/loading';
+import { PageTitle } from '../../components/page-title';
+import { Pager } from '../../components/pager';
+import { useApi } from '../../components/use-api';
+import { useDraft } from '../../components/use-draft';
+import { useUrlFilters } from '../../components/use-url-filters';
+import { useT } from '../../i18n/i18n-provider';
+import { useSession } from '../../session/session-provider';
+
+const pageSize = 25;
+const filterKeys = ['q', 'role', 'status'] as const;
+
+export default function UsersPage() {
+  const { t, formatDateTime } = useT();
+  const { user: me } = useSession();
+  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
+  const [draft, setDraft] = useDraft(filters);
+  const list = useApi<Page<UserSummary>>('/api/admin/users', { ...filters, page, pageSize });
+  const [rowError, setRowError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const canEdit = me?.role === 'admin';
+
+  async function update(target: UserSummary, change: { role?: Role; status?: 'active' | 'disabled' }) {
+    setRowError(null);
+    setNotice(null);
+    setBusyId(target.id);
+    try {
+      const updated = await api.patch<UserSummary>(`/api/admin/users/${target.id}`, {
+        ...change,
+        version: target.version,
+      });
+      list.setData((current) =>
+        current
+          ? { ...current, items: current.items.map((item) => (item.id === updated.id ? updated : item)) }
+          : current,
+      );
+      setNotice(t('users.updated', { name: updated.name }));
+    } catch (error) {
+      const appError = toAppError(error);
+      setRowError(appError);
+      // A stale row means someone changed it first: show the list as it now is.
+      if (appError.code === 'STALE_VERSION') list.reload();
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  return (
+    <>
+      <PageTitle>{t('users.title')}</PageTitle>
+      <search aria-label={t('common.filters')}>
+        <form
+          className="filters card"
+          onSubmit={(event) => {
+            event.preventDefault();
+            apply(draft);
+          }}
+        >
+          <Field name="q" label={t('users.search')}>
+            {(control) => (
+              <input
+                {...control}
+                type="search"
+                value={draft.q}
+                onChange={(event) => setDraft({ ...draft, q: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field name="role" label={t('fields.role')}>
+            {(control) => (
+              <select
+                {...control}
+                value={draft.role}
+                onChange={(event) => setDraft({ ...draft, role: event.target.value })}
+              >
+                <option value="">{t('common.all')}</option>
+                {roles.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`roles.${role}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="status" label={t('fields.status')}>
+            {(control) => (
+              <select
+                {...control}
+                value={draft.status}
+                onChange={(event) => setDraft({ ...draft, status: event.target.value })}
+              >
+                <option value="">{t('common.all')}</option>
+                {userStatuses.map((status) => (
+                  <option key={status} value={status}>
+                    {t(`users.status.${status}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="form-actions">
+            <button type="submit">{t('common.apply')}</button>
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => {
+                const empty = { q: '', role: '', status: '' };
+                setDraft(empty);
+                apply(empty);
+              }}
+            >
+              {t('common.clear')}
+            </button>
+          </div>
+        </form>
+      </search>
+      <ErrorMessage error={list.error ?? rowError} />
+      <SuccessMessage>{notice}</SuccessMessage>
+      <section className="card" aria-busy={list.loading} aria-labelledby="users-caption">
+        {list.loading && !list.data ? <Loading /> : null}
+        {list.data ? (
+          <>
+            <div className="table-scroll">
+              <table>
+                <caption id="users-caption">{t('users.count', { count: list.data.total })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('fields.name')}</th>
+                    <th scope="col">{t('fields.email')}</th>
+                    <th scope="col">{t('fields.role')}</th>
+                    <th scope="col">{t('fields.status')}</th>
+                    <th scope="col">{t('users.lastSignIn')}</th>
+                    {canEdit ? <th scope="col">{t('common.actions')}</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.data.items.map((item) => (
+                    <tr key={item.id} aria-busy={busyId === item.id}>
+                      <td>
+                        {item.name}
+                        {item.organisation ? <span className="subtle block">{item.organisation}</span> : null}
+                      </td>
+                      <td dir="ltr" className="mono">
+                        {item.email}
+                      </td>
+                      <td>
+                        {canEdit && item.id !== me?.id ? (
+                          <select
+                            aria-label={t('users.changeRole', { name: item.name })}
+                            value={item.role}
+                            disabled={busyId === item.id}
+                            onChange={(event) => update(item, { role: event.target.value as Role })}
+                          >
+                            {roles.map((role) => (
+                              <option key={role} value={role}>
+                                {t(`roles.${role}`)}
+                              </option>
+                            ))}
+                          </select>
+                        ) : (
+                          t(`roles.${item.role}`)
+                        )}
+                      </td>
+                      <td>
+                        <span className={`badge badge-${item.status}`}>{t(`users.status.${item.status}`)}</span>
+                      </td>
+                      <td>
+                        {item.lastSignInAt ? (
+                          <time dateTime={item.lastSignInAt}>{formatDateTime(item.lastSignInAt)}</time>
+                        ) : (
+                          t('users.never')
+                        )}
+                      </td>
+                      {canEdit ? (
+                        <td>
+                          {item.id === me?.id || item.status === 'invited' ? null : (
+                            <button
+                              type="button"
+                              className="button-secondary button-small"
+                              disabled={busyId === item.id}
+                              aria-label={
+                                item.status === 'disabled'
+                                  ? t('users.enableUser', { name: item.name })
+                                  : t('users.disableUser', { name: item.name })
+                              }
+                              onClick={() =>
+                                update(item, { status: item.status === 'disabled' ? 'active' : 'disabled' })
+                              }
+                            >
+                              {item.status === 'disabled' ? t('users.enable') : t('users.disable')}
+                            </button>
+                          )}
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {list.data.items.length === 0 ? <p>{t('common.noResults')}</p> : null}
+            <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}

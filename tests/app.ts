@@ -1,0 +1,99 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/server/app';
+import type { DatabaseHandle } from '../src/server/db/database';
+import type { Deps } from '../src/server/deps';
+import { createMailer } from '../src/server/mail/mailer';
+import type { Role } from '../src/shared/schemas/identity';
+import pino from 'pino';
+import { createTestDatabase } from './db';
+import { makeUser, testPassword } from './factories';
+import { type ReceivedMail, startSmtpServer } from './smtp';
+
+export interface TestApp {
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  deps: Deps;
+  inbox: ReceivedMail[];
+  close(): Promise<void>;
+}
+
+/** The whole HTTP app on a fresh database, mailing through a real SMTP server on loopback. */
+export async function createTestApp(settings: Partial<Deps['settings']> = {}): Promise<TestApp> {
+  const handle = await createTestDatabase();
+  const smtp = await startSmtpServer();
+  const mailer = createMailer({ smtpUrl: smtp.url, from: 'Implementa <test@implementa.example>', outboxDir: '', logger: pino({ level: 'silent' }) });
+  const deps: Deps = {
+    db: handle.db,
+    mailer,
+    settings: {
+      publicUrl: 'http://implementa.test',
+      SIGN_IN_MAX_FAILURES: 5,
+      SIGN_IN_LOCK_MINUTES: 15,
+      SESSION_TTL_HOURS: 12,
+      demo: false,
+      ...settings,
+    },
+  };
+  const app = await buildApp({
+    deps,
+    sessionSecret: 'test-secret-test-secret-test-secret-123',
+    defaultLocale: 'en',
+    databaseKind: handle.kind,
+    webDir: '/nonexistent',
+    rateLimitAllowList: ['127.0.0.1'],
+  });
+  return {
+    app,
+    handle,
+    deps,
+    inbox: smtp.inbox,
+    close: async () => {
+      await app.close();
+      mailer.close();
+      await smtp.stop();
+      await handle.close();
+    },
+  };
+}
+
+export interface Client {
+  cookie: string;
+  csrfToken: string;
+  userId: string;
+  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+}
+
+export function cookieOf(response: LightMyRequestResponse): string {
+  const header = response.headers['set-cookie'];
+  const first = Array.isArray(header) ? header[0] : header;
+  return (first ?? '').split(';')[0] ?? '';
+}
+
+/** Signs in through the API and returns a client that sends the cookie and CSRF token. */
+export async function signInAs(app: FastifyInstance, email: string, password = testPassword): Promise<Client> {
+  const response = await app.inject({ method: 'POST', url: '/api/session', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
+  const body = response.json() as { csrfToken: string; user: { id: string } };
+  return clientFor(app, cookieOf(response), body.csrfToken, body.user.id);
+}
+
+export function clientFor(app: FastifyInstance, cookie: string, csrfToken: string, userId: string): Client {
+  return {
+    cookie,
+    csrfToken,
+    userId,
+    request: (method, url, body) =>
+      app.inject({
+        method,
+        url,
+        headers: { cookie, 'x-csrf-token': csrfToken },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
+  };
+}
+
+/** A fresh user of that role, signed in. */
+export async function signInNew(test: TestApp, role: Role): Promise<Client> {
+  const user = await makeUser(test.handle.db, { role });
+  return signInAs(test.app, user.email);
+}
