@@ -22,13 +22,15 @@ const numberRe = /^(\d{1,3}\.\d{1,3})\.?\s+/;
 /** a run of parenthesised groups (one nested level) closing a segment: then ';', '.' or the end */
 const runRe = /((?:\s*\((?:[^()]|\([^()]*\))*\))+)\s*(?:[;.,](?=\s|$)|$)/g;
 const groupRe = /\(((?:[^()]|\([^()]*\))*)\)/g;
-const connectors = new Set(['of', 'the', 'and', 'da', 'de', 'del', 'des', 'du', 'y', 'et', 'la', 'los', 'las', 'le', 'di', 'e']);
+const connectors = new Set(['of', 'the', 'former', 'and', 'da', 'de', 'del', 'des', 'du', 'y', 'et', 'la', 'los', 'las', 'le', 'di', 'e']);
 const instrumentNouns =
   /\b(Protocol|Convention|Covenant|Rules|Principles|Guidelines|Act|Law|Code|Plan|Strategy|Programme|Program|Policy|Agenda|Declaration|Charter|Statute|Framework|Initiative|Fund|Commission|Committee|Council|Court|Office|Ombudsman|Institution|Mechanism|Treaty|Agreement|Procedure|Goals?)$/;
 
 export function isStateName(name: string): boolean {
-  const value = squash(name);
-  if (value.length < 3 || value.length > 70 || /\d/.test(value)) return false;
+  // Older reports write "(the former Yugoslav Republic of Macedonia)"; "the Paris Principles" is
+  // still refused below by its instrument noun.
+  const value = squash(name).replace(/^the (?=\p{Lu})/u, '');
+  if (value.length < 3 || value.length > 70 || /[\d,;:]/.test(value)) return false;
   if (!/^\p{Lu}/u.test(value) || instrumentNouns.test(value.replace(/\s*\(.*\)$/, ''))) return false;
   const words = value.replace(/[()]/g, ' ').split(/[\s-]+/).filter(Boolean);
   return words.every(
@@ -37,6 +39,14 @@ export function isStateName(name: string): boolean {
       /^d[’']\p{Lu}/u.test(w) ||
       (/^\p{Lu}/u.test(w) && !(w.length > 2 && w === w.toUpperCase() && /\p{L}{3}/u.test(w))),
   );
+}
+
+/** "(Portugal, Slovakia)" (older reports) holds two States; undefined when not all are States. */
+function stateNames(group: string): string[] | undefined {
+  const whole = squash(group);
+  if (isStateName(whole)) return [whole];
+  const parts = whole.split(/\s*,\s*(?:and\s+)?|\s+and\s+(?=\p{Lu})/u);
+  return parts.length > 1 && parts.every(isStateName) ? parts : undefined;
 }
 
 function cleanSegment(text: string): string {
@@ -52,13 +62,13 @@ export function parseUprParagraph(paragraph: string): UprParagraph {
   const states: string[] = [];
   let start = 0;
   for (const run of body.matchAll(runRe)) {
-    const groups = [...run[1]!.matchAll(groupRe)].map((g) => ({ name: squash(g[1]!), raw: g[0] }));
+    const groups = [...run[1]!.matchAll(groupRe)].map((g) => ({ names: stateNames(g[1]!), raw: g[0] }));
     let firstState = groups.length;
-    while (firstState > 0 && isStateName(groups[firstState - 1]!.name)) firstState--;
+    while (firstState > 0 && groups[firstState - 1]!.names) firstState--;
     if (firstState === groups.length) continue; // no State closes this run: it is part of the text
     const kept = groups.slice(0, firstState).map((g) => g.raw);
     texts.push(cleanSegment(`${body.slice(start, run.index)} ${kept.join(' ')}`));
-    states.push(...groups.slice(firstState).map((g) => g.name));
+    states.push(...groups.slice(firstState).flatMap((g) => g.names ?? []));
     start = run.index + run[0].length;
   }
   const tail = cleanSegment(body.slice(start));
