@@ -31,6 +31,7 @@ export async function createTestApp(settings: Partial<Deps['settings']> = {}): P
       SIGN_IN_LOCK_MINUTES: 15,
       SESSION_TTL_HOURS: 12,
       demo: false,
+      UPLOAD_MAX_MB: 50,
       ...settings,
     },
   };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../src/server/db/database';
-import { migrate } from '../src/server/db/migrate';
+import { prepareDatabase } from '../src/server/db/prepare';
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or a new
@@ -13,7 +13,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const handle = await openDatabase({ memory: true });
-    await migrate(handle.db);
+    await prepareDatabase(handle.db);
     return handle;
   }
   const name = `implementa_test_${randomBytes(6).toString('hex')}`;
@@ -21,7 +21,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString() });
-  await migrate(handle.db);
+  await prepareDatabase(handle.db);
   return {
     ...handle,
     close: async () => {

@@ -16,6 +16,7 @@ import { authPlugin } from './http/auth';
 import { registerErrorHandling } from './http/errors';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
+import { importsRoutes } from './modules/imports/imports.routes';
 import { stateProfileRoutes } from './modules/state-profile/state-profile.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(usersRoutes(options.deps));
   await app.register(auditRoutes(options.deps.db));
   await app.register(stateProfileRoutes(options.deps.db));
+  await app.register(importsRoutes(options.deps.db, Math.floor(options.deps.settings.UPLOAD_MAX_MB * 1_048_576)));
 
   const webDir = options.webDir ?? defaultWebDir;
   const serveWeb = existsSync(`${webDir}/index.html`);

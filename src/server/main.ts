@@ -3,7 +3,7 @@ import pino from 'pino';
 import { buildApp } from './app';
 import { openDatabase } from './db/database';
 import { DataFolderInUseError } from './db/lock';
-import { migrate } from './db/migrate';
+import { prepareDatabase } from './db/prepare';
 import { loadSettings, SettingsError } from './env';
 import { createMailer } from './mail/mailer';
 import { isDatabaseEmpty } from './seed/seed.repo';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
   });
   const handle = await openDatabase(settings.DATABASE_URL ? { url: settings.DATABASE_URL } : { dataDir: settings.dataDir });
-  const applied = await migrate(handle.db);
+  const applied = await prepareDatabase(handle.db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   if (settings.demo && (await isDatabaseEmpty(handle.db))) {
     await seedDemoState(handle.db);

@@ -9,6 +9,21 @@ export interface DB {
   user_tokens: UserTokensTable;
   audit_events: AuditEventsTable;
   entities: EntitiesTable;
+  countries: CountriesTable;
+  bodies: BodiesTable;
+  upr_cycles: UprCyclesTable;
+  taxonomies: TaxonomiesTable;
+  taxonomy_terms: TaxonomyTermsTable;
+  reviews: ReviewsTable;
+  recommendations: RecommendationsTable;
+  recommendation_status_history: StatusHistoryTable;
+  recommendation_links: RecommendationLinksTable;
+  clusters: ClustersTable;
+  cluster_members: ClusterMembersTable;
+  search_words: { word: string };
+  imports: ImportsTable;
+  column_mappings: ColumnMappingsTable;
+  saved_views: SavedViewsTable;
 }
 
 type Json<T> = ColumnType<T, T | string, T | string>;
@@ -109,4 +124,168 @@ export interface EntitiesTable {
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+export interface CountriesTable {
+  iso2: string;
+  iso3: string | null;
+  m49: string | null;
+  name: Json<LocalizedText>;
+}
+
+export interface BodiesTable {
+  code: string;
+  mechanism: 'upr' | 'treaty_body' | 'special_procedure' | 'regional' | 'other';
+  name: Json<LocalizedText>;
+  sort: Generated<number>;
+}
+
+export interface UprCyclesTable {
+  cycle: number;
+  starts: ColumnType<Date, string | Date, string | Date>;
+  ends: ColumnType<Date, string | Date, string | Date>;
+}
+
+export interface TaxonomiesTable {
+  code: string;
+  name: Json<LocalizedText>;
+  builtin: Generated<boolean>;
+  version: Generated<number>;
+}
+
+export interface TaxonomyTermsTable {
+  id: Generated<number>;
+  taxonomy: string;
+  code: string;
+  label: Json<LocalizedText>;
+  parent_id: number | null;
+  sort: Generated<number>;
+  version: Generated<number>;
+}
+
+type DateColumn = ColumnType<Date, string | Date, string | Date>;
+
+export interface ReviewsTable {
+  id: Generated<string>;
+  body_code: string;
+  symbol: string | null;
+  country_iso2: string | null;
+  cycle: number | null;
+  session: number | null;
+  reporting_round: string | null;
+  review_date: DateColumn | null;
+  title: string | null;
+  follow_up_paragraphs: Generated<string[]>;
+  follow_up_months: number | null;
+  follow_up_due: DateColumn | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface RecommendationSource {
+  importId: string;
+  fileName: string;
+  format: string;
+  location: { row?: number; paragraph?: string; page?: number };
+}
+
+export interface RecommendationsTable {
+  id: Generated<string>;
+  review_id: string;
+  body_code: string;
+  cycle: number | null;
+  country_iso2: string | null;
+  number: string | null;
+  number_sort: Generated<number[]>;
+  heading: string | null;
+  text_ar: string | null;
+  text_zh: string | null;
+  text_en: string | null;
+  text_fr: string | null;
+  text_ru: string | null;
+  text_es: string | null;
+  original_lang: string;
+  sub_items: Json<{ label: string; text: string }[]>;
+  recommending_states: Generated<string[]>;
+  position: 'supported' | 'supported_in_part' | 'noted' | 'pending' | null;
+  position_source: string | null;
+  action_category: number | null;
+  theme_ids: Generated<number[]>;
+  affected_ids: Generated<number[]>;
+  issue_ids: Generated<number[]>;
+  custom_term_ids: Generated<number[]>;
+  sdg_targets: Generated<string[]>;
+  sdg_goals: Generated<number[]>;
+  status: Generated<string>;
+  follow_up: Generated<boolean>;
+  follow_up_due: DateColumn | null;
+  follow_up_grade: string | null;
+  external_id: string | null;
+  content_key: string;
+  sources: Json<RecommendationSource[]>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface StatusHistoryTable {
+  id: Generated<number>;
+  recommendation_id: string;
+  status: string;
+  previous_status: string | null;
+  note: string | null;
+  changed_by: string | null;
+  changed_at: Generated<Date>;
+}
+
+export interface RecommendationLinksTable {
+  a: string;
+  b: string;
+  kind: 'related' | 'duplicate';
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ClustersTable {
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface ClusterMembersTable {
+  cluster_id: string;
+  recommendation_id: string;
+}
+
+export interface ImportsTable {
+  id: Generated<string>;
+  file_name: string;
+  format: string;
+  sha256: string;
+  size_bytes: number;
+  original: Buffer;
+  status: 'previewed' | 'applied';
+  summary: Json<unknown>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  applied_at: Date | null;
+}
+
+export interface ColumnMappingsTable {
+  id: Generated<string>;
+  name: string;
+  mapping: Json<Record<string, string>>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface SavedViewsTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  query: Json<Record<string, unknown>>;
+  created_at: Generated<Date>;
 }

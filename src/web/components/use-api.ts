@@ -11,6 +11,13 @@ export interface ApiState<T> {
   setData: (update: (current: T | null) => T | null) => void;
 }
 
+const subscribers = new Map<string, Set<() => void>>();
+
+/** Tells every mounted useApi() of this path that its data changed (e.g. the shell's State name). */
+export function invalidate(path: string): void {
+  for (const reload of subscribers.get(path) ?? []) reload();
+}
+
 /** GETs a path whenever it or its query changes; a stale answer never overwrites a newer one. */
 export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
   const [data, setDataState] = useState<T | null>(null);
@@ -40,6 +47,16 @@ export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
   }, [path, queryKey, tick]);
 
   const reload = useCallback(() => setTick((value) => value + 1), []);
+
+  useEffect(() => {
+    if (path === null) return;
+    const set = subscribers.get(path) ?? new Set();
+    subscribers.set(path, set);
+    set.add(reload);
+    return () => {
+      set.delete(reload);
+    };
+  }, [path, reload]);
   const setData = useCallback((update: (current: T | null) => T | null) => setDataState(update), []);
   return { data, error, loading, reload, setData };
 }

@@ -3,9 +3,8 @@ import { type AuditEvent, auditActions } from '../../../shared/schemas/audit';
 import type { Page } from '../../../shared/schemas/common';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
-import { Loading } from '../../components/loading';
+import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { Pager } from '../../components/pager';
 import { recordTypeLabel } from '../../components/record-type';
 import { useApi } from '../../components/use-api';
 import { useDraft } from '../../components/use-draft';
@@ -22,120 +21,118 @@ export default function AuditPage() {
   const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
   const [draft, setDraft] = useDraft(filters);
   const list = useApi<Page<AuditEvent>>('/api/admin/audit', { ...filters, page, pageSize });
+  const denied = list.error?.code === 'FORBIDDEN';
   const set = (key: (typeof filterKeys)[number]) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setDraft({ ...draft, [key]: event.target.value });
 
   return (
     <>
       <PageTitle>{t('audit.title')}</PageTitle>
-      <search aria-label={t('common.filters')}>
-        <form
-          className="filters card"
-          onSubmit={(event) => {
-            event.preventDefault();
-            apply(draft);
-          }}
-        >
-          <Field name="action" label={t('audit.action')}>
-            {(control) => (
-              <select {...control} value={draft.action} onChange={set('action')}>
-                <option value="">{t('common.all')}</option>
-                {auditActions.map((action) => (
-                  <option key={action} value={action}>
-                    {t(`audit.actions.${action}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field name="recordType" label={t('audit.recordType')}>
-            {(control) => <input {...control} type="text" value={draft.recordType} onChange={set('recordType')} />}
-          </Field>
-          <Field name="recordId" label={t('audit.recordId')}>
-            {(control) => (
-              <input {...control} type="text" dir="ltr" value={draft.recordId} onChange={set('recordId')} />
-            )}
-          </Field>
-          <Field name="from" label={t('audit.from')}>
-            {(control) => <input {...control} type="date" value={draft.from} onChange={set('from')} />}
-          </Field>
-          <Field name="to" label={t('audit.to')}>
-            {(control) => <input {...control} type="date" value={draft.to} onChange={set('to')} />}
-          </Field>
-          <div className="form-actions">
-            <button type="submit">{t('common.apply')}</button>
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() => apply(Object.fromEntries(filterKeys.map((key) => [key, ''])))}
-            >
-              {t('common.clear')}
-            </button>
-          </div>
-          {filters.actorId ? (
-            <p className="filter-chip">
-              {t('audit.filteredByActor')}{' '}
-              <button type="button" className="button-link" onClick={() => apply({ actorId: '' })}>
-                {t('audit.showAllActors')}
-              </button>
-            </p>
-          ) : null}
-        </form>
-      </search>
-      <ErrorMessage error={list.error} />
-      <section className="card" aria-labelledby="audit-caption" aria-busy={list.loading}>
-        {list.loading && !list.data ? <Loading /> : null}
-        {list.data ? (
-          <>
-            <div className="table-scroll">
-              <table>
-                <caption id="audit-caption">{t('audit.count', { count: list.data.total })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('audit.when')}</th>
-                    <th scope="col">{t('audit.actor')}</th>
-                    <th scope="col">{t('audit.action')}</th>
-                    <th scope="col">{t('audit.record')}</th>
-                    <th scope="col">{t('audit.changes')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((event) => (
-                    <tr key={event.id}>
-                      <td>
-                        <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
-                      </td>
-                      <td>
-                        {event.actorId ? (
-                          <Link to={`/admin/audit?actorId=${encodeURIComponent(event.actorId)}`}>
-                            {event.actorLabel}
-                          </Link>
-                        ) : (
-                          event.actorLabel
-                        )}
-                      </td>
-                      <td>{t(`audit.actions.${event.action}`)}</td>
-                      <td>
-                        {recordTypeLabel(event.recordType, i18n)}
-                        {event.recordId ? (
-                          <span className="subtle block mono" dir="ltr">
-                            {event.recordId}
-                          </span>
-                        ) : null}
-                      </td>
-                      <td>
-                        <AuditChanges before={event.before} after={event.after} />
-                      </td>
-                    </tr>
+      {denied ? null : (
+        <search aria-label={t('common.filters')}>
+          <form
+            className="filters card"
+            onSubmit={(event) => {
+              event.preventDefault();
+              apply(draft);
+            }}
+          >
+            <Field name="action" label={t('audit.action')}>
+              {(control) => (
+                <select {...control} value={draft.action} onChange={set('action')}>
+                  <option value="">{t('common.all')}</option>
+                  {auditActions.map((action) => (
+                    <option key={action} value={action}>
+                      {t(`audit.actions.${action}`)}
+                    </option>
                   ))}
-                </tbody>
-              </table>
+                </select>
+              )}
+            </Field>
+            <Field name="recordType" label={t('audit.recordType')}>
+              {(control) => <input {...control} type="text" value={draft.recordType} onChange={set('recordType')} />}
+            </Field>
+            <Field name="recordId" label={t('audit.recordId')}>
+              {(control) => (
+                <input {...control} type="text" dir="ltr" value={draft.recordId} onChange={set('recordId')} />
+              )}
+            </Field>
+            <Field name="from" label={t('audit.from')}>
+              {(control) => <input {...control} type="date" value={draft.from} onChange={set('from')} />}
+            </Field>
+            <Field name="to" label={t('audit.to')}>
+              {(control) => <input {...control} type="date" value={draft.to} onChange={set('to')} />}
+            </Field>
+            <div className="form-actions">
+              <button type="submit">{t('common.apply')}</button>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => apply(Object.fromEntries(filterKeys.map((key) => [key, ''])))}
+              >
+                {t('common.clear')}
+              </button>
             </div>
-            {list.data.items.length === 0 ? <p>{t('common.noResults')}</p> : null}
-            <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />
-          </>
-        ) : null}
-      </section>
+            {filters.actorId ? (
+              <p className="filter-chip">
+                {t('audit.filteredByActor')}{' '}
+                <button type="button" className="button-link" onClick={() => apply({ actorId: '' })}>
+                  {t('audit.showAllActors')}
+                </button>
+              </p>
+            ) : null}
+          </form>
+        </search>
+      )}
+      <ErrorMessage error={list.error} />
+      <ListCard
+        list={list}
+        count={(count) => t('audit.count', { count })}
+        filtered={Object.values(filters).some(Boolean)}
+        onPage={setPage}
+      >
+        {(page, labelId) => (
+          <table aria-labelledby={labelId}>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.actor')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.record')}</th>
+                <th scope="col">{t('audit.changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((event) => (
+                <tr key={event.id}>
+                  <td>
+                    <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
+                  </td>
+                  <td>
+                    {event.actorId ? (
+                      <Link to={`/admin/audit?actorId=${encodeURIComponent(event.actorId)}`}>{event.actorLabel}</Link>
+                    ) : (
+                      event.actorLabel
+                    )}
+                  </td>
+                  <td>{t(`audit.actions.${event.action}`)}</td>
+                  <td>
+                    {recordTypeLabel(event.recordType, i18n)}
+                    {event.recordId ? (
+                      <span className="subtle block mono" dir="ltr">
+                        {event.recordId}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
+                    <AuditChanges before={event.before} after={event.after} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListCard>
     </>
   );
 }

@@ -5,9 +5,8 @@ import { type InvitationSummary, invitationStatusSchema } from '../../../shared/
 import { api, toAppError } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
-import { Loading } from '../../components/loading';
+import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { Pager } from '../../components/pager';
 import { useApi } from '../../components/use-api';
 import { useUrlFilters } from '../../components/use-url-filters';
 import { useT } from '../../i18n/i18n-provider';
@@ -45,83 +44,84 @@ export default function InvitationsPage() {
   return (
     <>
       <PageTitle>{t('invitations.title')}</PageTitle>
-      {user && !list.error ? <InviteForm inviterRole={user.role} onInvited={() => list.reload()} /> : null}
+      {user && list.error?.code !== 'FORBIDDEN' ? (
+        <InviteForm inviterRole={user.role} onInvited={() => list.reload()} />
+      ) : null}
       <ErrorMessage error={list.error ?? actionError} />
       <SuccessMessage>{notice}</SuccessMessage>
-      <section className="card" aria-labelledby="invitations-caption" aria-busy={list.loading}>
-        <div className="filters-inline">
-          <Field name="status" label={t('fields.status')}>
-            {(control) => (
-              <select {...control} value={filters.status} onChange={(event) => apply({ status: event.target.value })}>
-                <option value="">{t('common.all')}</option>
-                {invitationStatusSchema.options.map((status) => (
-                  <option key={status} value={status}>
-                    {t(`invitations.status.${status}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-        {list.loading && !list.data ? <Loading /> : null}
-        {list.data ? (
-          <>
-            <div className="table-scroll">
-              <table>
-                <caption id="invitations-caption">{t('invitations.count', { count: list.data.total })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('fields.name')}</th>
-                    <th scope="col">{t('fields.email')}</th>
-                    <th scope="col">{t('fields.role')}</th>
-                    <th scope="col">{t('fields.status')}</th>
-                    <th scope="col">{t('invitations.invitedBy')}</th>
-                    <th scope="col">{t('invitations.sentAt')}</th>
-                    <th scope="col">{t('invitations.expiresAt')}</th>
-                    <th scope="col">{t('common.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((item) => (
-                    <tr key={item.id}>
-                      <td>{item.name}</td>
-                      <td dir="ltr" className="mono">
-                        {item.email}
-                      </td>
-                      <td>{t(`roles.${item.role}`)}</td>
-                      <td>
-                        <span className={`badge badge-${item.status}`}>{t(`invitations.status.${item.status}`)}</span>
-                      </td>
-                      <td>{item.invitedBy ?? t('common.none')}</td>
-                      <td>
-                        <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
-                      </td>
-                      <td>
-                        <time dateTime={item.expiresAt}>{formatDateTime(item.expiresAt)}</time>
-                      </td>
-                      <td>
-                        {item.status === 'pending' ? (
-                          <button
-                            type="button"
-                            className="button-danger button-small"
-                            disabled={busyId === item.id}
-                            aria-label={t('invitations.revokeFor', { email: item.email })}
-                            onClick={() => revoke(item)}
-                          >
-                            {t('invitations.revoke')}
-                          </button>
-                        ) : null}
-                      </td>
-                    </tr>
+      <ListCard
+        list={list}
+        count={(count) => t('invitations.count', { count })}
+        filtered={Boolean(filters.status)}
+        onPage={setPage}
+        toolbar={
+          <div className="filters-inline">
+            <Field name="status" label={t('fields.status')}>
+              {(control) => (
+                <select {...control} value={filters.status} onChange={(event) => apply({ status: event.target.value })}>
+                  <option value="">{t('common.all')}</option>
+                  {invitationStatusSchema.options.map((status) => (
+                    <option key={status} value={status}>
+                      {t(`invitations.status.${status}`)}
+                    </option>
                   ))}
-                </tbody>
-              </table>
-            </div>
-            {list.data.items.length === 0 ? <p>{t('common.noResults')}</p> : null}
-            <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />
-          </>
-        ) : null}
-      </section>
+                </select>
+              )}
+            </Field>
+          </div>
+        }
+      >
+        {(page, labelId) => (
+          <table aria-labelledby={labelId}>
+            <thead>
+              <tr>
+                <th scope="col">{t('fields.name')}</th>
+                <th scope="col">{t('fields.email')}</th>
+                <th scope="col">{t('fields.role')}</th>
+                <th scope="col">{t('fields.status')}</th>
+                <th scope="col">{t('invitations.invitedBy')}</th>
+                <th scope="col">{t('invitations.sentAt')}</th>
+                <th scope="col">{t('invitations.expiresAt')}</th>
+                <th scope="col">{t('common.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((item) => (
+                <tr key={item.id}>
+                  <td>{item.name}</td>
+                  <td dir="ltr" className="mono">
+                    {item.email}
+                  </td>
+                  <td>{t(`roles.${item.role}`)}</td>
+                  <td>
+                    <span className={`badge badge-${item.status}`}>{t(`invitations.status.${item.status}`)}</span>
+                  </td>
+                  <td>{item.invitedBy ?? t('common.none')}</td>
+                  <td>
+                    <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
+                  </td>
+                  <td>
+                    <time dateTime={item.expiresAt}>{formatDateTime(item.expiresAt)}</time>
+                  </td>
+                  <td>
+                    {item.status === 'pending' ? (
+                      <button
+                        type="button"
+                        className="button-danger button-small"
+                        disabled={busyId === item.id}
+                        aria-label={t('invitations.revokeFor', { email: item.email })}
+                        onClick={() => revoke(item)}
+                      >
+                        {t('invitations.revoke')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListCard>
     </>
   );
 }

@@ -5,9 +5,8 @@ import { type Role, roles, type UserSummary, userStatuses } from '../../../share
 import { api, toAppError } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
-import { Loading } from '../../components/loading';
+import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { Pager } from '../../components/pager';
 import { useApi } from '../../components/use-api';
 import { useDraft } from '../../components/use-draft';
 import { useUrlFilters } from '../../components/use-url-filters';
@@ -27,6 +26,7 @@ export default function UsersPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const canEdit = me?.role === 'admin';
+  const denied = list.error?.code === 'FORBIDDEN';
 
   async function update(target: UserSummary, change: { role?: Role; status?: 'active' | 'disabled' }) {
     setRowError(null);
@@ -56,160 +56,157 @@ export default function UsersPage() {
   return (
     <>
       <PageTitle>{t('users.title')}</PageTitle>
-      <search aria-label={t('common.filters')}>
-        <form
-          className="filters card"
-          onSubmit={(event) => {
-            event.preventDefault();
-            apply(draft);
-          }}
-        >
-          <Field name="q" label={t('users.search')}>
-            {(control) => (
-              <input
-                {...control}
-                type="search"
-                value={draft.q}
-                onChange={(event) => setDraft({ ...draft, q: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field name="role" label={t('fields.role')}>
-            {(control) => (
-              <select
-                {...control}
-                value={draft.role}
-                onChange={(event) => setDraft({ ...draft, role: event.target.value })}
+      {denied ? null : (
+        <search aria-label={t('common.filters')}>
+          <form
+            className="filters card"
+            onSubmit={(event) => {
+              event.preventDefault();
+              apply(draft);
+            }}
+          >
+            <Field name="q" label={t('users.search')}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="search"
+                  value={draft.q}
+                  onChange={(event) => setDraft({ ...draft, q: event.target.value })}
+                />
+              )}
+            </Field>
+            <Field name="role" label={t('fields.role')}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={draft.role}
+                  onChange={(event) => setDraft({ ...draft, role: event.target.value })}
+                >
+                  <option value="">{t('common.all')}</option>
+                  {roles.map((role) => (
+                    <option key={role} value={role}>
+                      {t(`roles.${role}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name="status" label={t('fields.status')}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={draft.status}
+                  onChange={(event) => setDraft({ ...draft, status: event.target.value })}
+                >
+                  <option value="">{t('common.all')}</option>
+                  {userStatuses.map((status) => (
+                    <option key={status} value={status}>
+                      {t(`users.status.${status}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <div className="form-actions">
+              <button type="submit">{t('common.apply')}</button>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => {
+                  const empty = { q: '', role: '', status: '' };
+                  setDraft(empty);
+                  apply(empty);
+                }}
               >
-                <option value="">{t('common.all')}</option>
-                {roles.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`roles.${role}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field name="status" label={t('fields.status')}>
-            {(control) => (
-              <select
-                {...control}
-                value={draft.status}
-                onChange={(event) => setDraft({ ...draft, status: event.target.value })}
-              >
-                <option value="">{t('common.all')}</option>
-                {userStatuses.map((status) => (
-                  <option key={status} value={status}>
-                    {t(`users.status.${status}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <div className="form-actions">
-            <button type="submit">{t('common.apply')}</button>
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() => {
-                const empty = { q: '', role: '', status: '' };
-                setDraft(empty);
-                apply(empty);
-              }}
-            >
-              {t('common.clear')}
-            </button>
-          </div>
-        </form>
-      </search>
+                {t('common.clear')}
+              </button>
+            </div>
+          </form>
+        </search>
+      )}
       <ErrorMessage error={list.error ?? rowError} />
       <SuccessMessage>{notice}</SuccessMessage>
-      <section className="card" aria-busy={list.loading} aria-labelledby="users-caption">
-        {list.loading && !list.data ? <Loading /> : null}
-        {list.data ? (
-          <>
-            <div className="table-scroll">
-              <table>
-                <caption id="users-caption">{t('users.count', { count: list.data.total })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('fields.name')}</th>
-                    <th scope="col">{t('fields.email')}</th>
-                    <th scope="col">{t('fields.role')}</th>
-                    <th scope="col">{t('fields.status')}</th>
-                    <th scope="col">{t('users.lastSignIn')}</th>
-                    {canEdit ? <th scope="col">{t('common.actions')}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((item) => (
-                    <tr key={item.id} aria-busy={busyId === item.id}>
-                      <td>
-                        {item.name}
-                        {item.organisation ? <span className="subtle block">{item.organisation}</span> : null}
-                      </td>
-                      <td dir="ltr" className="mono">
-                        {item.email}
-                      </td>
-                      <td>
-                        {canEdit && item.id !== me?.id ? (
-                          <select
-                            aria-label={t('users.changeRole', { name: item.name })}
-                            value={item.role}
-                            disabled={busyId === item.id}
-                            onChange={(event) => update(item, { role: event.target.value as Role })}
-                          >
-                            {roles.map((role) => (
-                              <option key={role} value={role}>
-                                {t(`roles.${role}`)}
-                              </option>
-                            ))}
-                          </select>
-                        ) : (
-                          t(`roles.${item.role}`)
-                        )}
-                      </td>
-                      <td>
-                        <span className={`badge badge-${item.status}`}>{t(`users.status.${item.status}`)}</span>
-                      </td>
-                      <td>
-                        {item.lastSignInAt ? (
-                          <time dateTime={item.lastSignInAt}>{formatDateTime(item.lastSignInAt)}</time>
-                        ) : (
-                          t('users.never')
-                        )}
-                      </td>
-                      {canEdit ? (
-                        <td>
-                          {item.id === me?.id || item.status === 'invited' ? null : (
-                            <button
-                              type="button"
-                              className="button-secondary button-small"
-                              disabled={busyId === item.id}
-                              aria-label={
-                                item.status === 'disabled'
-                                  ? t('users.enableUser', { name: item.name })
-                                  : t('users.disableUser', { name: item.name })
-                              }
-                              onClick={() =>
-                                update(item, { status: item.status === 'disabled' ? 'active' : 'disabled' })
-                              }
-                            >
-                              {item.status === 'disabled' ? t('users.enable') : t('users.disable')}
-                            </button>
-                          )}
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {list.data.items.length === 0 ? <p>{t('common.noResults')}</p> : null}
-            <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />
-          </>
-        ) : null}
-      </section>
+      <ListCard
+        list={list}
+        count={(count) => t('users.count', { count })}
+        filtered={Object.values(filters).some(Boolean)}
+        onPage={setPage}
+      >
+        {(page, labelId) => (
+          <table aria-labelledby={labelId}>
+            <thead>
+              <tr>
+                <th scope="col">{t('fields.name')}</th>
+                <th scope="col">{t('fields.email')}</th>
+                <th scope="col">{t('fields.role')}</th>
+                <th scope="col">{t('fields.status')}</th>
+                <th scope="col">{t('users.lastSignIn')}</th>
+                {canEdit ? <th scope="col">{t('common.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((item) => (
+                <tr key={item.id} aria-busy={busyId === item.id}>
+                  <td>
+                    {item.name}
+                    {item.organisation ? <span className="subtle block">{item.organisation}</span> : null}
+                  </td>
+                  <td dir="ltr" className="mono">
+                    {item.email}
+                  </td>
+                  <td>
+                    {canEdit && item.id !== me?.id ? (
+                      <select
+                        aria-label={t('users.changeRole', { name: item.name })}
+                        value={item.role}
+                        disabled={busyId === item.id}
+                        onChange={(event) => update(item, { role: event.target.value as Role })}
+                      >
+                        {roles.map((role) => (
+                          <option key={role} value={role}>
+                            {t(`roles.${role}`)}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      t(`roles.${item.role}`)
+                    )}
+                  </td>
+                  <td>
+                    <span className={`badge badge-${item.status}`}>{t(`users.status.${item.status}`)}</span>
+                  </td>
+                  <td>
+                    {item.lastSignInAt ? (
+                      <time dateTime={item.lastSignInAt}>{formatDateTime(item.lastSignInAt)}</time>
+                    ) : (
+                      t('users.never')
+                    )}
+                  </td>
+                  {canEdit ? (
+                    <td>
+                      {item.id === me?.id || item.status === 'invited' ? null : (
+                        <button
+                          type="button"
+                          className="button-secondary button-small"
+                          disabled={busyId === item.id}
+                          aria-label={
+                            item.status === 'disabled'
+                              ? t('users.enableUser', { name: item.name })
+                              : t('users.disableUser', { name: item.name })
+                          }
+                          onClick={() => update(item, { status: item.status === 'disabled' ? 'active' : 'disabled' })}
+                        >
+                          {item.status === 'disabled' ? t('users.enable') : t('users.disable')}
+                        </button>
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListCard>
     </>
   );
 }

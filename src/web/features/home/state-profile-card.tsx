@@ -4,7 +4,7 @@ import type { StateProfile } from '../../../shared/schemas/state-profile';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { pickText } from '../../components/localized';
-import { useApi } from '../../components/use-api';
+import { invalidate, useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { StateProfileForm } from './state-profile-form';
 
@@ -21,13 +21,15 @@ export function StateProfileCard(props: { canEdit: boolean }) {
     profile.setData(() => updated);
     setEditing(false);
     setSaved(true);
+    // Every view of the profile (this card, the NMIRF name in the header) reloads.
+    invalidate('/api/state-profile');
   }
 
   function handleStale(error: AppError) {
     // Someone saved first: say so, show their version, and let the user start again from it.
     setStaleError(error);
     setEditing(false);
-    profile.reload();
+    invalidate('/api/state-profile');
   }
 
   return (
@@ -74,7 +76,7 @@ export function StateProfileCard(props: { canEdit: boolean }) {
             {data.lrgLevelNames.length === 0 ? (
               t('common.none')
             ) : (
-              <ol className="levels">
+              <ul className="levels">
                 {[...data.lrgLevelNames]
                   .sort((a, b) => a.level - b.level)
                   .map((level) => (
@@ -82,7 +84,7 @@ export function StateProfileCard(props: { canEdit: boolean }) {
                       {t('stateProfile.levelName', { level: level.level, name: pickText(level.name, locale) })}
                     </li>
                   ))}
-              </ol>
+              </ul>
             )}
           </dd>
           <dt>{t('common.updatedAt')}</dt>

@@ -23,9 +23,7 @@ export function assertNotEmpty(bytes: Uint8Array, file: string): void {
 
 /** Collapses white space (incl. no-break spaces) and trims. */
 export function squash(text: string): string {
-  return text
-    .replace(/[\u00a0\u2007\u202f\t\r\n ]+/g, ' ')
-    .trim();
+  return text.replace(/[\u00a0\u2007\u202f\t\r\n ]+/g, ' ').trim();
 }
 
 /**
@@ -65,7 +63,9 @@ const monthNames = [
   'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
   'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
 ];
-for (const names of monthNames) names.split(' ').forEach((n, i) => (months[n] = i + 1));
+for (const names of monthNames) {
+  for (const [i, n] of names.split(' ').entries()) months[n] = i + 1;
+}
 
 function iso(y: number, m: number, d: number): string | undefined {
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -95,7 +95,15 @@ export function excelSerialToIso(serial: number): string | undefined {
 export function newRecommendation(
   fields: Partial<ParsedRecommendation> & { text: string; lang: Lang; location: SourceLocation },
 ): ParsedRecommendation {
-  return { subItems: [], recommendingStates: [], themes: [], affectedPersons: [], sdgTargets: [], issues: [], ...fields };
+  return {
+    subItems: [],
+    recommendingStates: [],
+    themes: [],
+    affectedPersons: [],
+    sdgTargets: [],
+    issues: [],
+    ...fields,
+  };
 }
 
 /** UPR cycle from the Working Group session number (sessions 1-12: cycle 1, 13-26: 2, 27-40: 3, 41-54: 4). */

@@ -11,7 +11,8 @@ export type DocxRow = DocxCell[];
 
 export function decodeXml(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    if (e[0] === '#')
+      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)));
     return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[e.toLowerCase()]!;
   });
 }
@@ -39,16 +40,24 @@ export function docxTableRows(xml: string): DocxRow[] {
     if (depth !== 1) continue; // text outside tables, and nested tables (none in the OHCHR lists)
     if (tag === 'tr') {
       if (!close) row = [];
-      else if (row) rows.push(row), (row = undefined);
+      else if (row) {
+        rows.push(row);
+        row = undefined;
+      }
     } else if (tag === 'tc') {
       if (!close) cell = { paragraphs: [], span: 1 };
-      else if (cell && row) row.push(cell), (cell = undefined);
+      else if (cell && row) {
+        row.push(cell);
+        cell = undefined;
+      }
     } else if (tag === 'gridSpan' && cell) {
       cell.span = Number(/w:val="(\d+)"/.exec(attrs ?? '')?.[1] ?? 1);
     } else if (tag === 'p' && cell) {
       if (!close && !selfClose) para = '';
-      else if (close && para !== undefined) cell.paragraphs.push(para), (para = undefined);
-      else if (selfClose) cell.paragraphs.push('');
+      else if (close && para !== undefined) {
+        cell.paragraphs.push(para);
+        para = undefined;
+      } else if (selfClose) cell.paragraphs.push('');
     } else if (tag === 't') {
       inText = !close && !selfClose;
     } else if ((tag === 'tab' || tag === 'br') && para !== undefined && !close) {

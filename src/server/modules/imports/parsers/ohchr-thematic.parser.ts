@@ -40,7 +40,8 @@ export async function parseOhchrThematic(data: Uint8Array | Buffer, fileName: st
   assertNotEmpty(bytes, fileName);
   const zip = openZip(bytes, fileName);
   const xml = zip.text('word/document.xml');
-  if (!xml) throw importInvalid([{ file: fileName, message: 'issues.notDocx' }], `${fileName} has no word/document.xml`);
+  if (!xml)
+    throw importInvalid([{ file: fileName, message: 'issues.notDocx' }], `${fileName} has no word/document.xml`);
   const rows = docxTableRows(xml);
   const headerIndex = rows.findIndex((r) => r.some((c) => columnRules.text.test(squash(c.paragraphs.join(' ')))));
   const header = rows[headerIndex]?.map((c) => squash(c.paragraphs.join(' '))) ?? [];
@@ -52,7 +53,12 @@ export async function parseOhchrThematic(data: Uint8Array | Buffer, fileName: st
   const missing = (['text', 'position'] as Column[]).filter((c) => col[c] === undefined);
   if (headerIndex < 0 || missing.length) {
     throw importInvalid(
-      (missing.length ? missing : ['text']).map((c) => ({ file: fileName, row: headerIndex + 1 || 1, column: c, message: 'issues.missingColumn' })),
+      (missing.length ? missing : ['text']).map((c) => ({
+        file: fileName,
+        row: headerIndex + 1 || 1,
+        column: c,
+        message: 'issues.missingColumn',
+      })),
       `${fileName}: the table needs a "Recommendation" and a "Position" column (found: ${header.join(' | ') || 'no table'})`,
     );
   }
@@ -66,19 +72,34 @@ export async function parseOhchrThematic(data: Uint8Array | Buffer, fileName: st
     const rowNumber = headerIndex + 2 + k; // 1-based row of the Word table
     const first = cellText(row, 0).join(' ');
     const theme = /^Theme:\s*(.*)$/i.exec(first);
-    if (theme && row.length === 1) return void (groupTheme = theme[1]);
+    if (theme && row.length === 1) {
+      groupTheme = theme[1];
+      return;
+    }
     const cell = cellText(row, col.text);
     if (!cell.length) return;
     const source = cell.map((p) => /^Source of position:\s*(\S+)/i.exec(p)?.[1]).find(Boolean);
     const paragraph = cell.filter((p) => !/^Source of position:/i.test(p)).join(' ');
     const positionText = cellText(row, col.position).join(' ');
     const position = positionOf(positionText);
-    if (!position) warnings.push({ location: { file: fileName, row: rowNumber }, message: `issues.unknownPosition ${positionText}` });
+    if (!position)
+      warnings.push({
+        location: { file: fileName, row: rowNumber },
+        message: `issues.unknownPosition ${positionText}`,
+      });
     const themeCell = cellText(row, col.themes);
     const split = themeCell.findIndex((p) => /^(Affected persons|Groups of persons)\s*:?$/i.test(p));
     const themes = (split < 0 ? themeCell : themeCell.slice(0, split)).map(unbullet).filter(Boolean);
-    const affectedPersons = split < 0 ? [] : themeCell.slice(split + 1).map(unbullet).filter(Boolean);
-    const sdgCodes = cellText(row, col.sdgs).map((p) => /^(?:[-–•]\s*)?(\d{1,2}(?:\.[\da-z]{1,2})?)\s*-/.exec(p)?.[1]).filter((c): c is string => !!c);
+    const affectedPersons =
+      split < 0
+        ? []
+        : themeCell
+            .slice(split + 1)
+            .map(unbullet)
+            .filter(Boolean);
+    const sdgCodes = cellText(row, col.sdgs)
+      .map((p) => /^(?:[-–•]\s*)?(\d{1,2}(?:\.[\da-z]{1,2})?)\s*-/.exec(p)?.[1])
+      .filter((c): c is string => !!c);
     const comment = cellText(row, col.comment).join('\n') || undefined;
     for (const part of splitUprParagraphs(paragraph)) {
       const rec = newRecommendation({

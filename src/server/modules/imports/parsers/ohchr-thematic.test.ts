@@ -32,8 +32,17 @@ describe('OHCHR thematic list, cycle 2 layout (Slovenia, A/HRC/28/15)', async ()
       affectedPersons: ['children'],
       location: { file: 'c2.docx', row: 4, paragraph: '115.3' },
     });
-    expect(get('115.2').themes).toEqual(['A12 Acceptance of international norms', 'B32 Racial discrimination', 'G1 Members of minorities']);
-    expect(get('115.163')).toMatchObject({ position: 'noted', recommendingStates: ['Nigeria'], themes: ['G4 Migrants'], affectedPersons: ['migrants'] });
+    expect(get('115.2').themes).toEqual([
+      'A12 Acceptance of international norms',
+      'B32 Racial discrimination',
+      'G1 Members of minorities',
+    ]);
+    expect(get('115.163')).toMatchObject({
+      position: 'noted',
+      recommendingStates: ['Nigeria'],
+      themes: ['G4 Migrants'],
+      affectedPersons: ['migrants'],
+    });
     expect(get('115.72').recommendingStates).toEqual(['the former Yugoslav Republic of Macedonia']);
     expect(get('115.6').text).toMatch(/\(ICRMW\)$/); // an acronym in parentheses stays in the text
   });
@@ -50,7 +59,10 @@ describe('OHCHR thematic list, cycle 4 layout (Slovenia, A/HRC/59/15)', async ()
       recommendingStates: ['Maldives', 'Portugal'],
       position: 'supported',
       positionSource: 'A/HRC/59/15/Add.1',
-      themes: ['Ratification of & accession to international instruments', 'Economic, social & cultural rights - general measures of implementation'],
+      themes: [
+        'Ratification of & accession to international instruments',
+        'Economic, social & cultural rights - general measures of implementation',
+      ],
       affectedPersons: ['Public officials'],
       sdgGoals: ['1', '2', '3', '4', '5', '6', '7', '8'],
       sdgTargets: [],
@@ -64,17 +76,28 @@ describe('OHCHR thematic list, cycle 4 layout (Slovenia, A/HRC/59/15)', async ()
   });
 
   it('agrees with the Working Group report and the addendum on all 254 numbers, States, texts and positions', async () => {
-    const report = await parseUprWgReport(readData('upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf'), 'wg.pdf');
-    const addendum = await parseUprAddendum(readData('upr-reports/A_HRC_59_15_Add.1_Slovenia_views-on-recommendations.pdf'), 'add.pdf');
+    const report = await parseUprWgReport(
+      readData('upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf'),
+      'wg.pdf',
+    );
+    const addendum = await parseUprAddendum(
+      readData('upr-reports/A_HRC_59_15_Add.1_Slovenia_views-on-recommendations.pdf'),
+      'add.pdf',
+    );
     const fromReport = new Map(report.recommendations.map((r) => [r.number, r]));
     const positions = new Map(addendum.positions?.map((p) => [p.number, p.position]));
     // The Word list writes ' and 'custom ‑ designed' (U+2011 between spaces) where the PDF has ’ and '-'.
-    const comparable = (text: string) => text.replace(/\s/g, '').replace(/\u2011/g, '-').replace(/’/g, "'");
+    const comparable = (text: string) =>
+      text
+        .replace(/\s/g, '')
+        .replace(/\u2011/g, '-')
+        .replace(/’/g, "'");
     const disagreements: string[] = [];
     for (const r of parsed.recommendations) {
       const other = fromReport.get(r.number);
       if (!other) disagreements.push(`${r.number} missing in report`);
-      else if (JSON.stringify(other.recommendingStates) !== JSON.stringify(r.recommendingStates)) disagreements.push(`${r.number} states`);
+      else if (JSON.stringify(other.recommendingStates) !== JSON.stringify(r.recommendingStates))
+        disagreements.push(`${r.number} states`);
       else if (comparable(other.text) !== comparable(r.text)) disagreements.push(`${r.number} text`);
       if (positions.get(r.number!) !== r.position) disagreements.push(`${r.number} position`);
     }

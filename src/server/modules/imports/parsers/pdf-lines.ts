@@ -52,13 +52,19 @@ export async function readPdfText(data: Uint8Array | Buffer, file: string): Prom
     throw unsupported(file, 'issues.notPdf', `${file} is not a PDF`);
   }
   // pdfjs takes ownership of the buffer it is given: hand it a copy.
-  const task = getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, useSystemFonts: false });
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+  });
   let doc: Awaited<typeof task.promise>;
   try {
     doc = await task.promise;
   } catch (error) {
     const name = (error as { name?: string }).name;
-    if (name === 'PasswordException') throw unsupported(file, 'issues.passwordProtected', `${file} is password-protected`, error);
+    if (name === 'PasswordException')
+      throw unsupported(file, 'issues.passwordProtected', `${file} is password-protected`, error);
     throw unsupported(file, 'issues.corruptFile', `${file} could not be read as PDF`, error);
   }
   try {
@@ -71,7 +77,9 @@ export async function readPdfText(data: Uint8Array | Buffer, file: string): Prom
       for (const it of content.items) {
         if (!('str' in it) || it.str === '') continue;
         const [a, b, c, d, e, f] = it.transform as number[];
-        const font = page.commonObjs.has(it.fontName) ? (page.commonObjs.get(it.fontName) as { name?: string }) : undefined;
+        const font = page.commonObjs.has(it.fontName)
+          ? (page.commonObjs.get(it.fontName) as { name?: string })
+          : undefined;
         const size = Math.round(Math.hypot(c!, d!) * 10) / 10 || Math.round(Math.hypot(a!, b!) * 10) / 10;
         items.push({ str: it.str, x: e!, y: f!, w: it.width, size, bold: /Bold|Black|Heavy/i.test(font?.name ?? '') });
       }

@@ -19,7 +19,8 @@ const recommendRe: Record<Lang, RegExp> = {
   ru: /рекомендует|настоятельно призывает/i,
   zh: /建议|敦促/,
 };
-const symbolRe = /\b(?:(CERD|CRPD|CCPR|CEDAW|CAT|CRC|CMW|CED|SPT)\/C\/([A-Z]{3})\/CO\/[\d-]+|E\/C\.12\/([A-Z]{3})\/CO\/[\d-]+)/;
+const symbolRe =
+  /\b(?:(CERD|CRPD|CCPR|CEDAW|CAT|CRC|CMW|CED|SPT)\/C\/([A-Z]{3})\/CO\/[\d-]+|E\/C\.12\/([A-Z]{3})\/CO\/[\d-]+)/;
 
 interface Draft {
   number: string;
@@ -33,15 +34,30 @@ export function reviewOfTreatyBody(pdf: PdfText): ParsedReview {
   const texts = pdf.all.map((l) => l.text.replace(/\s+(?=\/)/g, ''));
   const m = symbolRe.exec(texts.join('\n'));
   const distr = texts.findIndex((t) => /Distr\.?:? ?(General|générale|general)/i.test(t));
-  const date = distr >= 0 ? texts.slice(distr, distr + 3).map(parseDateText).find(Boolean) : undefined;
+  const date =
+    distr >= 0
+      ? texts
+          .slice(distr, distr + 3)
+          .map(parseDateText)
+          .find(Boolean)
+      : undefined;
   // The title ("Concluding observations on … of Brazil") may wrap over two lines of the same size.
-  const t = pdf.body.findIndex((l) => /Concluding observations|Observations finales|Observaciones finales/i.test(l.text));
+  const t = pdf.body.findIndex((l) =>
+    /Concluding observations|Observations finales|Observaciones finales/i.test(l.text),
+  );
   const titleLines = t < 0 ? [] : [pdf.body[t]!];
-  while (t >= 0 && pdf.body[t + titleLines.length]?.size === pdf.body[t]!.size && pdf.body[t + titleLines.length]!.gap < 20) {
+  while (
+    t >= 0 &&
+    pdf.body[t + titleLines.length]?.size === pdf.body[t]!.size &&
+    pdf.body[t + titleLines.length]!.gap < 20
+  ) {
     titleLines.push(pdf.body[t + titleLines.length]!);
   }
   const title = joinLines(titleLines.map((l) => l.text));
-  const country = /(?:reports? of|rapports? (?:\S+ )*?d[eu]s?|informes? (?:\S+ )*?de) (?:la |le |l’|el |los )?([\p{Lu}][^*]+?)\**$/u.exec(title)?.[1];
+  const country =
+    /(?:reports? of|rapports? (?:\S+ )*?d[eu]s?|informes? (?:\S+ )*?de) (?:la |le |l’|el |los )?([\p{Lu}][^*]+?)\**$/u.exec(
+      title,
+    )?.[1];
   return {
     symbol: m?.[0],
     body: m ? (m[1] ?? 'CESCR') : undefined,
@@ -57,7 +73,13 @@ function headingLength(lines: PdfLine[], i: number, left: number, bodySize: numb
   if (!line.bold || line.size > bodySize + 0.5 || numberRe.test(line.text) || line.gap < bodySize * 1.9) return 0;
   if (Math.abs(line.x - left) > 3) return 0;
   let n = 1;
-  while (lines[i + n] && lines[i + n]!.bold && !numberRe.test(lines[i + n]!.text) && lines[i + n]!.gap <= bodySize * 1.5) n++;
+  while (
+    lines[i + n] &&
+    lines[i + n]!.bold &&
+    !numberRe.test(lines[i + n]!.text) &&
+    lines[i + n]!.gap <= bodySize * 1.5
+  )
+    n++;
   const next = lines[i + n];
   const last = lines[i + n - 1]!.text;
   return next && numberRe.test(next.text) && !/[.;,:]$/.test(last) && n <= 3 ? n : 0;
@@ -66,7 +88,8 @@ function headingLength(lines: PdfLine[], i: number, left: number, bodySize: numb
 /** Lines of the same large size right under lines[i] (a wrapped chapter title). */
 function continuation(lines: PdfLine[], i: number): string[] {
   const out: string[] = [];
-  for (let j = i + 1; lines[j] && lines[j]!.size === lines[i]!.size && lines[j]!.gap < lines[i]!.size * 1.6; j++) out.push(lines[j]!.text);
+  for (let j = i + 1; lines[j] && lines[j]!.size === lines[i]!.size && lines[j]!.gap < lines[i]!.size * 1.6; j++)
+    out.push(lines[j]!.text);
   return out;
 }
 
@@ -146,8 +169,14 @@ function followUpOf(recs: ParsedRecommendation[], file: string): ParsedFollowUp 
     const deadline = parseDeadline(rec.text);
     const paragraphs = parseParagraphList(rec.text);
     if (!deadline || !paragraphs.length) continue;
-    if (!/follow-up|suivi|seguimiento|article 9|rule 65|information/i.test(`${rec.heading ?? ''} ${rec.text}`)) continue;
-    return { paragraphs, deadlineText: deadline.text, months: deadline.months, location: { file, paragraph: rec.number, page: rec.location.page } };
+    if (!/follow-up|suivi|seguimiento|article 9|rule 65|information/i.test(`${rec.heading ?? ''} ${rec.text}`))
+      continue;
+    return {
+      paragraphs,
+      deadlineText: deadline.text,
+      months: deadline.months,
+      location: { file, paragraph: rec.number, page: rec.location.page },
+    };
   }
   return undefined;
 }

@@ -4,9 +4,31 @@
  * "en un plazo de dos años").
  */
 const numberWords: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, six: 6, twelve: 12, eighteen: 18, twenty: 20, 'twenty-four': 24,
-  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, douze: 12, 'dix-huit': 18, 'vingt-quatre': 24,
-  uno: 1, dos: 2, tres: 3, cuatro: 4, seis: 6, doce: 12, dieciocho: 18, veinticuatro: 24,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  six: 6,
+  twelve: 12,
+  eighteen: 18,
+  twenty: 20,
+  'twenty-four': 24,
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  douze: 12,
+  'dix-huit': 18,
+  'vingt-quatre': 24,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  seis: 6,
+  doce: 12,
+  dieciocho: 18,
+  veinticuatro: 24,
 };
 
 const deadlineRes = [

@@ -63,6 +63,8 @@ export interface ParsedRecommendation {
   externalId?: string;
   /** treaty bodies: false for numbered paragraphs that only note or welcome (optional addition) */
   isRecommendation?: boolean;
+  /** UPR Info also exports States' voluntary pledges, which are not recommendations (optional addition) */
+  kind?: 'recommendation' | 'voluntary_pledge';
   /** free comments of the source, e.g. the OHCHR assessment column (optional addition) */
   comment?: string;
   location: SourceLocation;

@@ -17,7 +17,8 @@ const recNumberRe = /\b(\d{2,3})\.(\d{1,3})(?:\s*[-–]\s*(\d{1,3}))?\b/g;
 export function positionOfStatement(text: string): Position | undefined {
   if (/\b(partially|in part|en partie|partiellement|parcialmente|en parte)\b/i.test(text)) return 'supported_in_part';
   if (/\b(takes? note|noted|prend note|a pris note|toma nota|tomó nota)\b/i.test(text)) return 'noted';
-  if (/\b(accepts?|supports?|accepted|supported|accepte|appuie|soutient|acepta|apoya)\b/i.test(text)) return 'supported';
+  if (/\b(accepts?|supports?|accepted|supported|accepte|appuie|soutient|acepta|apoya)\b/i.test(text))
+    return 'supported';
   return undefined;
 }
 
@@ -57,7 +58,10 @@ export async function parseUprAddendum(data: Uint8Array | Buffer, fileName: stri
     for (const number of numbers) {
       const before = seen.get(number);
       if (before && before !== position) {
-        warnings.push({ location: { file: fileName, paragraph: m[1], page: body[i]!.page }, message: `issues.conflictingPosition ${number}` });
+        warnings.push({
+          location: { file: fileName, paragraph: m[1], page: body[i]!.page },
+          message: `issues.conflictingPosition ${number}`,
+        });
       }
       if (before) continue;
       seen.set(number, position);
@@ -65,7 +69,10 @@ export async function parseUprAddendum(data: Uint8Array | Buffer, fileName: stri
     }
   }
   if (!positions.length) {
-    throw importInvalid([{ file: fileName, message: 'issues.noPositionsFound' }], `${fileName}: no list of positions found`);
+    throw importInvalid(
+      [{ file: fileName, message: 'issues.noPositionsFound' }],
+      `${fileName}: no list of positions found`,
+    );
   }
   const claimed = /(\d+) (?:are )?supported and (\d+) noted/.exec(summary);
   if (claimed) {
@@ -84,4 +91,3 @@ export async function parseUprAddendum(data: Uint8Array | Buffer, fileName: stri
     warnings,
   };
 }
-

@@ -24,7 +24,10 @@ const shortNames: Record<string, string> = {
   'Bolivarian Republic of Venezuela': 'Venezuela',
 };
 const fold = (name: string) =>
-  (shortNames[name] ?? name).replace(/’/g, "'").normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  (shortNames[name] ?? name)
+    .replace(/’/g, "'")
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
 /** The gold keeps a final ' .' where the source ended with '(State).' (118.222): compare without it. */
 const trimEnd = (text: string) => text.replace(/[\s.;]+$/, '');
 

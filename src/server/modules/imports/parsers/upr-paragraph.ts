@@ -22,17 +22,38 @@ const numberRe = /^(\d{1,3}\.\d{1,3})\.?\s+/;
 /** a run of parenthesised groups (one nested level) closing a segment: then ';', '.' or the end */
 const runRe = /((?:\s*\((?:[^()]|\([^()]*\))*\))+)\s*(?:[;.,](?=\s|$)|$)/g;
 const groupRe = /\(((?:[^()]|\([^()]*\))*)\)/g;
-const connectors = new Set(['of', 'the', 'former', 'and', 'da', 'de', 'del', 'des', 'du', 'y', 'et', 'la', 'los', 'las', 'le', 'di', 'e']);
+const connectors = new Set([
+  'of',
+  'the',
+  'former',
+  'and',
+  'da',
+  'de',
+  'del',
+  'des',
+  'du',
+  'y',
+  'et',
+  'la',
+  'los',
+  'las',
+  'le',
+  'di',
+  'e',
+]);
 const instrumentNouns =
   /\b(Protocol|Convention|Covenant|Rules|Principles|Guidelines|Act|Law|Code|Plan|Strategy|Programme|Program|Policy|Agenda|Declaration|Charter|Statute|Framework|Initiative|Fund|Commission|Committee|Council|Court|Office|Ombudsman|Institution|Mechanism|Treaty|Agreement|Procedure|Goals?)$/;
 
 export function isStateName(name: string): boolean {
   // Older reports write "(the former Yugoslav Republic of Macedonia)"; "the Paris Principles" is
   // still refused below by its instrument noun.
-  const value = squash(name).replace(/^the (?=\p{Lu})/u, '');
+  const value = squash(name).replace(/^the (former )?(?=\p{Lu})/u, '');
   if (value.length < 3 || value.length > 70 || /[\d,;:]/.test(value)) return false;
   if (!/^\p{Lu}/u.test(value) || instrumentNouns.test(value.replace(/\s*\(.*\)$/, ''))) return false;
-  const words = value.replace(/[()]/g, ' ').split(/[\s-]+/).filter(Boolean);
+  const words = value
+    .replace(/[()]/g, ' ')
+    .split(/[\s-]+/)
+    .filter(Boolean);
   return words.every(
     (w) =>
       connectors.has(w) ||
@@ -50,7 +71,10 @@ function stateNames(group: string): string[] | undefined {
 }
 
 function cleanSegment(text: string): string {
-  return squash(text).replace(/[\s;,:]+$/u, '').replace(/\s+\.$/, '.').replace(/\.$/, '');
+  return squash(text)
+    .replace(/[\s;,:]+$/u, '')
+    .replace(/\s+\.$/, '.')
+    .replace(/\.$/, '');
 }
 
 /** Parses the paragraph as one recommendation, whatever numbers its text embeds. */

@@ -11,9 +11,17 @@ export function uprReviewOf(pdf: PdfText): ParsedReview {
   const wg = /A\/HRC\/WG\.6\/(\d+)\/([A-Z]{3})\/\d/.exec(joined);
   const session = wg ? Number(wg[1]) : undefined;
   const distrIndex = all.findIndex((t) => /Distr\.?:? ?(General|générale|general)/i.test(t));
-  const date = distrIndex >= 0 ? all.slice(distrIndex, distrIndex + 3).map(parseDateText).find(Boolean) : undefined;
+  const date =
+    distrIndex >= 0
+      ? all
+          .slice(distrIndex, distrIndex + 3)
+          .map(parseDateText)
+          .find(Boolean)
+      : undefined;
   // The State's name is the large title line right after "Report of the Working Group …".
-  const titleIndex = pdf.all.findIndex((l) => /Universal Periodic|périodique universel|Examen Periódico/i.test(l.text) && l.size > pdf.bodySize);
+  const titleIndex = pdf.all.findIndex(
+    (l) => /Universal Periodic|périodique universel|Examen Periódico/i.test(l.text) && l.size > pdf.bodySize,
+  );
   const titleSize = pdf.all[titleIndex]?.size;
   const country = pdf.all
     .slice(titleIndex + 1, titleIndex + 4)

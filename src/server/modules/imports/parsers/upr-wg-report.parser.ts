@@ -9,15 +9,26 @@ import type { ParsedRecommendation, ParsedSource, Position } from './types.js';
 import { uprReviewOf } from './upr-pdf-meta.js';
 import { splitUprParagraphs } from './upr-paragraph.js';
 
-const sectionRe = /Conclusions and\/or recommendations|Conclusions et\/ou recommandations|Conclusiones y\/o recomendaciones/i;
+const sectionRe =
+  /Conclusions and\/or recommendations|Conclusions et\/ou recommandations|Conclusiones y\/o recomendaciones/i;
 const groupRe = /^(\d{2,3})\.\s+(.*)$/;
 const recRe = /^(\d{2,3})\.(\d{1,3})\.?\s/;
 
 /** What the paragraph introducing a group of recommendations says about them. */
 export function positionOfGroup(intro: string): Position | undefined {
   if (/will be examined|examinera|examinará|will examine/i.test(intro)) return 'pending';
-  if (/did not (enjoy|receive) the support|noted|pris note|tomó nota|no contaron con el apoyo|n’ont pas recueilli/i.test(intro)) return 'noted';
-  if (/enjoy(ed)? the support|(are|were|will be) supported|accepted|recueilli l’adhésion|contaron con el apoyo|cuentan con el apoyo/i.test(intro)) return 'supported';
+  if (
+    /did not (enjoy|receive) the support|noted|pris note|tomó nota|no contaron con el apoyo|n’ont pas recueilli/i.test(
+      intro,
+    )
+  )
+    return 'noted';
+  if (
+    /enjoy(ed)? the support|(are|were|will be) supported|accepted|recueilli l’adhésion|contaron con el apoyo|cuentan con el apoyo/i.test(
+      intro,
+    )
+  )
+    return 'supported';
   return undefined;
 }
 
@@ -68,7 +79,11 @@ export async function parseUprWgReport(data: Uint8Array | Buffer, fileName: stri
       flush();
       if (groupIntro.length) {
         position = positionOfGroup(joinLines(groupIntro));
-        if (!position) warnings.push({ location: { file: fileName, paragraph: groupNumber }, message: 'issues.unknownGroupPosition' });
+        if (!position)
+          warnings.push({
+            location: { file: fileName, paragraph: groupNumber },
+            message: 'issues.unknownGroupPosition',
+          });
         groupIntro.length = 0;
       }
       current = { lines: [line.text], page: line.page };

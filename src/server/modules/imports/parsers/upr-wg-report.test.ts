@@ -30,7 +30,14 @@ describe('UPR Working Group report A/HRC/59/15 (Slovenia)', async () => {
 
   it('splits out the recommending States (checked against the PDF text)', () => {
     expect(byNumber.get('140.1')?.recommendingStates).toEqual([
-      'Algeria', 'Cabo Verde', 'Paraguay', 'South Sudan', 'Sri Lanka', 'Togo', 'Uruguay', 'Bolivarian Republic of Venezuela',
+      'Algeria',
+      'Cabo Verde',
+      'Paraguay',
+      'South Sudan',
+      'Sri Lanka',
+      'Togo',
+      'Uruguay',
+      'Bolivarian Republic of Venezuela',
     ]);
     expect(byNumber.get('140.7')?.recommendingStates).toEqual(['Maldives', 'Portugal']);
     expect(byNumber.get('140.11')?.recommendingStates).toEqual(['North Macedonia']);

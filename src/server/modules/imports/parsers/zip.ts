@@ -46,8 +46,10 @@ export function readZipDirectory(data: Uint8Array | Buffer, file: string): ZipEn
   const count = view.getUint16(eocd + 10, true);
   const dirSize = view.getUint32(eocd + 12, true);
   const dirOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || dirOffset === 0xffffffff) throw unsupported(file, 'issues.zip64', `${file}: ZIP64 archives are not accepted`);
-  if (dirOffset + dirSize > eocd) throw unsupported(file, 'issues.corruptFile', `${file}: ZIP central directory is out of bounds`);
+  if (count === 0xffff || dirOffset === 0xffffffff)
+    throw unsupported(file, 'issues.zip64', `${file}: ZIP64 archives are not accepted`);
+  if (dirOffset + dirSize > eocd)
+    throw unsupported(file, 'issues.corruptFile', `${file}: ZIP central directory is out of bounds`);
   const entries: ZipEntry[] = [];
   let p = dirOffset;
   let total = 0;
@@ -90,7 +92,8 @@ export function openZip(data: Uint8Array | Buffer, file: string): Zip {
       throw unsupported(file, 'issues.corruptFile', `${file}: ZIP entry ${name} is damaged`);
     }
     const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
-    if (start + e.compressedSize > bytes.length) throw unsupported(file, 'issues.corruptFile', `${file}: ZIP entry ${name} is truncated`);
+    if (start + e.compressedSize > bytes.length)
+      throw unsupported(file, 'issues.corruptFile', `${file}: ZIP entry ${name} is truncated`);
     const raw = bytes.subarray(start, start + e.compressedSize);
     if (e.method === 0) return raw;
     if (e.method !== 8) throw unsupported(file, 'issues.corruptFile', `${file}: ZIP method ${e.method} not supported`);
@@ -99,7 +102,12 @@ export function openZip(data: Uint8Array | Buffer, file: string): Zip {
       return inflateRawSync(raw, { maxOutputLength: Math.max(e.size, 1) });
     } catch (error) {
       const bomb = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-      throw unsupported(file, bomb ? 'issues.zipBomb' : 'issues.corruptFile', `${file}: ZIP entry ${name} cannot be inflated`, error);
+      throw unsupported(
+        file,
+        bomb ? 'issues.zipBomb' : 'issues.corruptFile',
+        `${file}: ZIP entry ${name} cannot be inflated`,
+        error,
+      );
     }
   };
   const text = (name: string) => {

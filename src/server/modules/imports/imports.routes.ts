@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import { idParamsSchema, pageOf } from '../../../shared/schemas/common';
+import {
+  applyImportSchema,
+  columnMappingSchema,
+  importListQuerySchema,
+  importOptionsSchema,
+  importPreviewSchema,
+  importSummarySchema,
+} from '../../../shared/schemas/imports';
+import type { Database } from '../../db/database';
+import {
+  applyImport,
+  downloadOriginal,
+  getImport,
+  listColumnMappings,
+  listImports,
+  previewImport,
+  uploadImport,
+} from './imports.service';
+
+const uploadQuerySchema = z.object({ fileName: z.string().trim().min(1).max(255) });
+
+/** Uploads are the raw file body (application/octet-stream), limited by UPLOAD_MAX_MB. */
+export function importsRoutes(db: Database, uploadMaxBytes: number): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addContentTypeParser(
+      'application/octet-stream',
+      { parseAs: 'buffer', bodyLimit: uploadMaxBytes },
+      (_request, body, done) => done(null, body),
+    );
+    const tags = ['imports'];
+    app.post(
+      '/api/imports',
+      {
+        bodyLimit: uploadMaxBytes,
+        schema: { tags, querystring: uploadQuerySchema, response: { 201: importPreviewSchema } },
+      },
+      async (request, reply) => {
+        if (!Buffer.isBuffer(request.body))
+          throw new AppError('UNSUPPORTED_FILE', {
+            issues: [{ file: request.query.fileName, message: 'issues.sendFileBody' }],
+          });
+        return reply.status(201).send(await uploadImport(db, request.actor, request.query.fileName, request.body));
+      },
+    );
+    app.get(
+      '/api/imports',
+      { schema: { tags, querystring: importListQuerySchema, response: { 200: pageOf(importSummarySchema) } } },
+      (request) => listImports(db, request.actor, request.query),
+    );
+    app.get('/api/imports/mappings', { schema: { tags, response: { 200: z.array(columnMappingSchema) } } }, (request) =>
+      listColumnMappings(db, request.actor),
+    );
+    app.get(
+      '/api/imports/:id',
+      { schema: { tags, params: idParamsSchema, response: { 200: importSummarySchema } } },
+      (request) => getImport(db, request.actor, request.params.id),
+    );
+    app.post(
+      '/api/imports/:id/preview',
+      { schema: { tags, params: idParamsSchema, body: importOptionsSchema, response: { 200: importPreviewSchema } } },
+      (request) => previewImport(db, request.actor, request.params.id, request.body),
+    );
+    app.post(
+      '/api/imports/:id/apply',
+      { schema: { tags, params: idParamsSchema, body: applyImportSchema, response: { 200: importSummarySchema } } },
+      (request) => applyImport(db, request.actor, request.params.id, request.body),
+    );
+    app.get('/api/imports/:id/original', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+      const file = await downloadOriginal(db, request.actor, request.params.id);
+      return reply
+        .header('content-type', 'application/octet-stream')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.data);
+    });
+  };
+}

@@ -1,0 +1,241 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { Page } from '../../../shared/schemas/common';
+import type { ImportOptions, ImportPreview, ImportSummary } from '../../../shared/schemas/imports';
+import { importOptionsSchema } from '../../../shared/schemas/imports';
+import type { Database } from '../../db/database';
+import type { Actor } from '../../http/context';
+import { recordAudit } from '../audit/audit.service';
+import { applyPlan } from './apply-plan';
+import { buildPlan, type ImportPlan } from './build-plan';
+import { canImports } from './imports.policy';
+import * as repo from './imports.repo';
+import { type ColumnMapping, detectFormat, parseSource, readTabularHeaders, suggestMapping } from './parsers';
+
+/** Progress of imports being applied in this process, for the wizard to poll. */
+const running = new Map<string, { done: number; total: number }>();
+
+function requireImporter(actor: Actor) {
+  if (!actor.user) throw new AppError('UNAUTHENTICATED');
+  if (!canImports(actor.user, 'import')) throw new AppError('FORBIDDEN');
+  return actor.user;
+}
+
+async function parseWith(data: Buffer, fileName: string, options: ImportOptions) {
+  const format = await detectFormat(data, fileName);
+  if (format !== 'tabular') return { format, parsed: await parseSource(data, fileName) };
+  const headers = await readTabularHeaders(data, fileName);
+  const suggested = suggestMapping(headers) as Record<string, string>;
+  const mapping = (options.columnMapping ?? suggested) as ColumnMapping;
+  const parsed = mapping.text ? await parseSource(data, fileName, mapping) : undefined;
+  return { format, parsed, headers, suggested };
+}
+
+/**
+ * Reads an uploaded file and shows what importing it would do; stores the file with an import
+ * record (status previewed) so that the apply works on exactly these bytes. A file that cannot
+ * be read stores nothing.
+ */
+export async function uploadImport(db: Database, actor: Actor, fileName: string, data: Buffer): Promise<ImportPreview> {
+  const user = requireImporter(actor);
+  const options = importOptionsSchema.parse({});
+  const result = await parseWith(data, fileName, options);
+  const plan = result.parsed ? await buildPlan(db, result.parsed, options) : undefined;
+  const row = await repo.insertImport(db, {
+    file_name: fileName,
+    format: result.format,
+    sha256: createHash('sha256').update(data).digest('hex'),
+    size_bytes: data.length,
+    original: data,
+    status: 'previewed',
+    summary: JSON.stringify(plan ? countsOf(plan) : {}),
+    created_by: user.id,
+  });
+  return presentPreview(db, row, plan, result);
+}
+
+/** Shows the plan again with the user's choices (State names, column mapping, review defaults). */
+export async function previewImport(
+  db: Database,
+  actor: Actor,
+  id: string,
+  options: ImportOptions,
+): Promise<ImportPreview> {
+  requireImporter(actor);
+  const row = await repo.findImport(db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  const result = await parseWith(row.original, row.file_name, options);
+  const plan = result.parsed ? await buildPlan(db, result.parsed, options) : undefined;
+  return presentPreview(db, row, plan, result);
+}
+
+/** Applies an import in one transaction: all of it or nothing. */
+export async function applyImport(
+  db: Database,
+  actor: Actor,
+  id: string,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const user = requireImporter(actor);
+  const row = await repo.findImport(db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  if (row.status === 'applied' || running.has(id)) throw new AppError('CONFLICT');
+  running.set(id, { done: 0, total: 0 });
+  try {
+    const result = await parseWith(row.original, row.file_name, options);
+    if (!result.parsed)
+      throw new AppError('IMPORT_INVALID', {
+        issues: [{ file: row.file_name, column: 'text', message: 'issues.mappingRequired' }],
+      });
+    const parsed = result.parsed;
+    await db.transaction().execute(async (trx) => {
+      const plan = await buildPlan(trx, parsed, options);
+      const summary = await applyPlan(
+        trx,
+        plan,
+        { importId: id, fileName: row.file_name, format: row.format, userId: user.id },
+        (done, total) => running.set(id, { done, total }),
+      );
+      if (options.saveMappingAs && options.columnMapping) {
+        await trx
+          .insertInto('column_mappings')
+          .values({ name: options.saveMappingAs, mapping: JSON.stringify(options.columnMapping), created_by: user.id })
+          .onConflict((oc) => oc.column('name').doUpdateSet({ mapping: JSON.stringify(options.columnMapping) }))
+          .execute();
+      }
+      await repo.markImportApplied(trx, id, summary);
+      await recordAudit(trx, actor, {
+        action: 'create',
+        recordType: 'import',
+        recordId: id,
+        after: { fileName: row.file_name, format: row.format, ...summary },
+      });
+    });
+  } finally {
+    running.delete(id);
+  }
+  return getImport(db, actor, id);
+}
+
+export async function getImport(db: Database, actor: Actor, id: string): Promise<ImportSummary> {
+  requireImporter(actor);
+  const row = await repo.findImport(db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  const progress = running.get(id) ?? null;
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    format: row.format,
+    sizeBytes: row.size_bytes,
+    status: progress ? 'applying' : row.status,
+    summary: row.summary,
+    createdAt: row.created_at.toISOString(),
+    appliedAt: row.applied_at?.toISOString() ?? null,
+    createdBy: null,
+    progress,
+    error: null,
+  };
+}
+
+export async function listImports(
+  db: Database,
+  actor: Actor,
+  page: { page: number; pageSize: number },
+): Promise<Page<ImportSummary>> {
+  requireImporter(actor);
+  const { rows, total } = await repo.findImports(db, page);
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      fileName: row.file_name,
+      format: row.format,
+      sizeBytes: row.size_bytes,
+      status: running.has(row.id) ? 'applying' : row.status,
+      summary: row.summary,
+      createdAt: row.created_at.toISOString(),
+      appliedAt: row.applied_at?.toISOString() ?? null,
+      createdBy: row.created_by_name,
+      progress: running.get(row.id) ?? null,
+      error: null,
+    })),
+    total,
+    ...page,
+  };
+}
+
+/** The file exactly as it was uploaded. */
+export async function downloadOriginal(db: Database, actor: Actor, id: string) {
+  requireImporter(actor);
+  const row = await repo.findImport(db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return { fileName: row.file_name, data: row.original };
+}
+
+export async function listColumnMappings(db: Database, actor: Actor) {
+  requireImporter(actor);
+  const rows = await db.selectFrom('column_mappings').select(['id', 'name', 'mapping']).orderBy('name').execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, mapping: row.mapping }));
+}
+
+function countsOf(plan: ImportPlan) {
+  const count = (action: string) => plan.rows.filter((row) => row.action === action).length;
+  return { create: count('create'), update: count('update'), unchanged: count('unchanged'), skip: count('skip') };
+}
+
+const previewRowsPerAction = 100;
+
+async function presentPreview(
+  db: Database,
+  row: { id: string; file_name: string; format: string; size_bytes: number; sha256: string },
+  plan: ImportPlan | undefined,
+  result: {
+    headers?: string[];
+    suggested?: Record<string, string>;
+    parsed?: { duplicates: ImportPreview['duplicates'] };
+  },
+): Promise<ImportPreview> {
+  const applied = await repo.findAppliedImportBySha(db, row.sha256);
+  const rows = plan
+    ? (['create', 'update', 'skip', 'unchanged'] as const).flatMap((action) =>
+        plan.rows
+          .filter((r) => r.action === action)
+          .slice(0, previewRowsPerAction)
+          .map((r) => ({
+            action: r.action,
+            number: r.number,
+            text: r.text,
+            location: r.location,
+            reason: r.reason,
+            changes: r.changes,
+          })),
+      )
+    : [];
+  const perReview = new Map<string, number>();
+  for (const r of plan?.rows ?? [])
+    if (r.action !== 'skip') perReview.set(r.reviewKey, (perReview.get(r.reviewKey) ?? 0) + 1);
+  return {
+    importId: row.id,
+    fileName: row.file_name,
+    format: row.format,
+    sizeBytes: row.size_bytes,
+    alreadyAppliedAt: applied?.applied_at?.toISOString() ?? null,
+    reviews: [...(plan?.reviews.values() ?? [])].map((review) => ({
+      key: review.key,
+      symbol: review.symbol,
+      bodyCode: review.bodyCode,
+      countryIso2: review.countryIso2,
+      session: review.session,
+      action: !review.existing ? 'create' : review.changes.length ? 'update' : 'unchanged',
+      recommendations: perReview.get(review.key) ?? 0,
+    })),
+    counts: plan ? countsOf(plan) : { create: 0, update: 0, unchanged: 0, skip: 0 },
+    rows,
+    states: [...(plan?.states ?? new Map())]
+      .map(([name, match]) => ({ name, ...match }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    newTerms: plan?.newTerms ?? { themes: [], affected: [], issues: [] },
+    warnings: plan?.warnings.slice(0, 200) ?? [],
+    duplicates: result.parsed?.duplicates ?? [],
+    ...(result.headers ? { headers: result.headers, suggestedMapping: result.suggested } : {}),
+  };
+}

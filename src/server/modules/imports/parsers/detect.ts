@@ -1,0 +1,59 @@
+/**
+ * Which parser a file needs, from its content (not its name): ZIP parts for DOCX/XLSX, "%PDF"
+ * and the document's own words for PDFs, JSON keys, CSV headers.
+ */
+import { assertNotEmpty, toBytes, unsupported } from './common.js';
+import { decodeText } from './csv.js';
+import { readPdfText } from './pdf-lines.js';
+import type { SourceFormat } from './types.js';
+import { isZip, openZip } from './zip.js';
+
+export async function detectFormat(data: Uint8Array | Buffer, fileName: string): Promise<SourceFormat> {
+  const bytes = toBytes(data);
+  assertNotEmpty(bytes, fileName);
+  if (isZip(bytes)) {
+    const zip = openZip(bytes, fileName); // refuses broken archives and bombs before anything else
+    if (zip.entries.has('word/document.xml')) return 'ohchr-thematic-docx';
+    if (zip.entries.has('xl/workbook.xml')) {
+      const strings = zip.text('xl/sharedStrings.xml') ?? '';
+      return /Reccomending Body|OHCHR Annotation Id/.test(strings) ? 'uhri-xlsx' : 'tabular';
+    }
+    throw unsupported(fileName, 'issues.unsupportedType', `${fileName} is a ZIP but not DOCX or XLSX`);
+  }
+  if (String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-') {
+    const pdf = await readPdfText(bytes, fileName);
+    const text = pdf.all
+      .slice(0, 80)
+      .map((l) => l.text)
+      .join(' ');
+    if (
+      /Views on conclusions|Addendum|Additif|Adición/i.test(text) &&
+      /Universal Periodic|périodique universel|Examen Periódico/i.test(text)
+    )
+      return 'upr-addendum-pdf';
+    if (
+      /Working Group on the Universal Periodic Review|Groupe de travail sur l’Examen|Grupo de Trabajo sobre el Examen/i.test(
+        text,
+      )
+    )
+      return 'upr-wg-report-pdf';
+    if (/Concluding observations|Observations finales|Observaciones finales/i.test(text)) return 'treaty-body-co';
+    throw unsupported(
+      fileName,
+      'issues.unknownPdf',
+      `${fileName}: not a UPR report, addendum or concluding observations`,
+    );
+  }
+  const text = decodeText(bytes.subarray(0, 65536), 'macintosh');
+  if (text.includes('\u0000'))
+    throw unsupported(fileName, 'issues.unsupportedType', `${fileName} is not a supported file type`);
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+    if (/"(AnnotationId|Text)"\s*:/.test(trimmed)) return 'uhri-json';
+    throw unsupported(fileName, 'issues.unknownJson', `${fileName}: JSON without UHRI keys`);
+  }
+  const firstLine = trimmed.split(/\r\n?|\n/)[0] ?? '';
+  if (/^To,To-Rgrp,To-Org,Text,From/.test(firstLine)) return 'upr-info-csv';
+  if (/[,;\t]/.test(firstLine)) return 'tabular';
+  throw unsupported(fileName, 'issues.unsupportedType', `${fileName} is not a supported file type`);
+}

@@ -1,0 +1,73 @@
+/**
+ * UPR Info database export (CSV, Mac Roman, CR-only line ends):
+ * To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session.
+ * No paragraph numbers or symbols exist in this source. The voluntary pledges export has the
+ * same columns with Response "Voluntary Pledge": its rows are read as pledges (kind), with no position.
+ */
+import { decodeEntities, readCsvBytes } from './csv.js';
+import { importInvalid, newRecommendation, squash, uprCycleOfWgSession } from './common.js';
+import type { ParsedRecommendation, ParsedSource, Position } from './types.js';
+
+const required = ['To', 'Text', 'From', 'Response', 'Action', 'Issue', 'Session'] as const;
+const responses: Record<string, Position | 'pledge'> = {
+  accepted: 'supported',
+  noted: 'noted',
+  'voluntary pledge': 'pledge',
+  'partially accepted': 'supported_in_part',
+  pending: 'pending',
+};
+
+export async function parseUprInfoCsv(data: Uint8Array | Buffer, fileName: string): Promise<ParsedSource> {
+  // Mac Roman is the fallback when the bytes are not valid UTF-8 (they are not in these exports).
+  const { header, rows } = readCsvBytes(data, fileName, 'macintosh');
+  const index = Object.fromEntries(required.map((c) => [c, header.indexOf(c)])) as Record<
+    (typeof required)[number],
+    number
+  >;
+  const missing = required.filter((c) => index[c] < 0);
+  if (missing.length) {
+    throw importInvalid(
+      missing.map((column) => ({ file: fileName, row: 1, column, message: 'issues.missingColumn' })),
+      `${fileName}: missing UPR Info columns ${missing.join(', ')}`,
+    );
+  }
+  const recommendations: ParsedRecommendation[] = [];
+  const warnings: ParsedSource['warnings'] = [];
+  const duplicates: ParsedSource['duplicates'] = [];
+  const firstRowOf = new Map<string, number>();
+  rows.forEach((raw, i) => {
+    const row = i + 2;
+    const cell = (c: (typeof required)[number]) => squash(decodeEntities(raw[index[c]] ?? ''));
+    const location = { file: fileName, row };
+    const key = raw.join('\u0001');
+    const first = firstRowOf.get(key);
+    if (first !== undefined) duplicates.push({ location, duplicateOf: { file: fileName, row: first } });
+    else firstRowOf.set(key, row);
+    const text = cell('Text');
+    if (!text) {
+      warnings.push({ location, message: 'issues.emptyText' });
+      return;
+    }
+    const response = responses[cell('Response').toLowerCase()];
+    if (!response) warnings.push({ location, message: `issues.unknownResponse ${cell('Response')}` });
+    const action = Number(cell('Action'));
+    const session = Number(cell('Session'));
+    recommendations.push(
+      newRecommendation({
+        text,
+        lang: 'en',
+        recommendingStates: cell('From') ? [cell('From')] : [],
+        position: response === 'pledge' ? undefined : response,
+        kind: response === 'pledge' ? 'voluntary_pledge' : 'recommendation',
+        actionCategory: Number.isInteger(action) && action >= 1 && action <= 5 ? action : undefined,
+        issues: cell('Issue').split(',').map(squash).filter(Boolean),
+        country: cell('To') || undefined,
+        session: Number.isInteger(session) && session > 0 ? session : undefined,
+        cycle: Number.isInteger(session) && session > 0 ? uprCycleOfWgSession(session) : undefined,
+        body: 'UPR',
+        location,
+      }),
+    );
+  });
+  return { format: 'upr-info-csv', recommendations, duplicates, warnings };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseUprInfoCsv } from './upr-info-csv.parser.js';
+import { readData } from './test-data.js';
+
+const files = [
+  'upr-info-sessions-1-5.csv',
+  'upr-info-sessions-6-9.csv',
+  'upr-info-sessions-10-13.csv',
+  'upr-info-sessions-14-17.csv',
+];
+
+describe('UPR Info CSV exports', async () => {
+  const parsed = await Promise.all(
+    files.map(async (f) => [f, await parseUprInfoCsv(readData(`upr-info/${f}`), f)] as const),
+  );
+  const pledges = await parseUprInfoCsv(readData('upr-info/upr-info-voluntary-pledges.csv'), 'pledges.csv');
+
+  it('reads all 33,082 recommendation rows of the four files', () => {
+    expect(parsed.map(([, p]) => p.recommendations.length)).toEqual([6094, 8343, 9047, 9598]);
+    expect(parsed.reduce((n, [, p]) => n + p.recommendations.length, 0)).toBe(33082);
+    for (const [, p] of parsed) {
+      expect(p.warnings).toEqual([]);
+      expect(new Set(p.recommendations.map((r) => r.position))).toEqual(new Set(['supported', 'noted']));
+    }
+  });
+
+  it('reports the 4 exact duplicate rows: one in sessions 6-9, one in 14-17, two in the pledges', () => {
+    const dups = [...parsed.map(([, p]) => p.duplicates), pledges.duplicates];
+    expect(dups.map((d) => d.length)).toEqual([0, 1, 0, 1, 2]);
+    for (const d of dups.flat()) expect(d.location.row).toBeGreaterThan(d.duplicateOf.row!);
+  });
+
+  it('maps one row exactly (first data row, Mac Roman decoded)', () => {
+    const first = parsed[0]![1].recommendations[0]!;
+    expect(first).toMatchObject({
+      text: "Enact legislation and take effective measures to protect and promote women's rights, especially with regard to forced marriages, honour killings and access to education for all girls.",
+      country: 'Afghanistan',
+      recommendingStates: ['Austria'],
+      position: 'supported',
+      actionCategory: 5,
+      issues: ['Rights of the Child', "Women's rights"],
+      session: 5,
+      cycle: 1,
+      kind: 'recommendation',
+      location: { file: 'upr-info-sessions-1-5.csv', row: 2 },
+    });
+    const all = parsed.flatMap(([, p]) => p.recommendations);
+    // Mac Roman bytes 0x8E/0x8F are é/è: no replacement characters anywhere.
+    expect(all.some((r) => /[éè]/.test(r.text))).toBe(true);
+    expect(all.some((r) => r.text.includes('\ufffd'))).toBe(false);
+    // "&#40;Unknown&#41;" is decoded.
+    expect(all.some((r) => /&#\d+;/.test(`${r.text}${r.recommendingStates}`))).toBe(false);
+    expect(all.some((r) => `${r.text} ${r.recommendingStates.join()}`.includes('(Unknown)'))).toBe(true);
+    expect(new Set(all.map((r) => r.session))).toEqual(new Set(Array.from({ length: 17 }, (_, i) => i + 1)));
+    expect(all.filter((r) => r.cycle === 2).length).toBeGreaterThan(0);
+  });
+
+  it('reads the voluntary pledges as pledges, without a position', () => {
+    expect(pledges.recommendations).toHaveLength(947);
+    expect(new Set(pledges.recommendations.map((r) => r.kind))).toEqual(new Set(['voluntary_pledge']));
+    expect(pledges.recommendations.every((r) => r.position === undefined)).toBe(true);
+  });
+});

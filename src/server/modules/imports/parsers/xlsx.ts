@@ -1,0 +1,49 @@
+/** The first worksheet of an XLSX as header + rows of cell values, after the zip-bomb checks. */
+import ExcelJS from 'exceljs';
+import { assertNotEmpty, toBytes, unsupported } from './common.js';
+import { openZip } from './zip.js';
+
+export type CellValue = string | number | Date | boolean | undefined;
+
+export interface SheetTable {
+  header: string[];
+  /** rows[i] is sheet row i + 2 (row 1 is the header) */
+  rows: CellValue[][];
+}
+
+function plain(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
+    return value;
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('text' in value && typeof value.text === 'string') return value.text; // hyperlink
+  if ('result' in value) return plain(value.result as ExcelJS.CellValue); // formula
+  if ('error' in value) return undefined;
+  return String(value);
+}
+
+export async function readXlsx(data: Uint8Array | Buffer, file: string): Promise<SheetTable> {
+  const bytes = toBytes(data);
+  assertNotEmpty(bytes, file);
+  // Inflate every part once with hard limits before exceljs sees the archive (zip bomb guard).
+  const zip = openZip(bytes, file);
+  if (!zip.entries.has('xl/workbook.xml')) throw unsupported(file, 'issues.notXlsx', `${file} is not an XLSX workbook`);
+  for (const name of zip.entries.keys()) zip.read(name);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch (error) {
+    throw unsupported(file, 'issues.corruptFile', `${file} could not be read as XLSX`, error);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw unsupported(file, 'issues.emptyFile', `${file} has no worksheet`);
+  const header: string[] = [];
+  const rows: CellValue[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const values: CellValue[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => (values[col - 1] = plain(cell.value)));
+    if (rowNumber === 1) header.push(...Array.from(values, (v) => (v === undefined ? '' : String(v).trim())));
+    else rows[rowNumber - 2] = values;
+  });
+  return { header, rows: Array.from(rows, (r) => r ?? []) };
+}

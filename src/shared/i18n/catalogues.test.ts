@@ -1,0 +1,191 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type MessageFormatElement, TYPE } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { describe, expect, it } from 'vitest';
+import { errorCodes } from '../errors';
+import { auditActions } from '../schemas/audit';
+import { invitationStatusSchema, roles, userStatuses } from '../schemas/identity';
+import { systemsOfGovernment } from '../schemas/state-profile';
+import { type Locale, locales } from './locales';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const srcDir = join(here, '..', '..');
+
+type Catalogue = Record<string, string>;
+const catalogues = Object.fromEntries(
+  locales.map((locale) => [
+    locale,
+    JSON.parse(readFileSync(join(here, 'messages', `${locale}.json`), 'utf8')) as Catalogue,
+  ]),
+) as Record<Locale, Catalogue>;
+const english = catalogues.en;
+const others = locales.filter((locale) => locale !== 'en');
+
+/** Keys built at run time from an enum (t(`errors.${code}`)): each family lists its values. */
+const dynamicFamilies: Record<string, readonly string[]> = {
+  'errors.': errorCodes,
+  'roles.': roles,
+  'home.roleIntro.': roles,
+  'audit.actions.': auditActions,
+  'users.status.': userStatuses,
+  'invitations.status.': invitationStatusSchema.options,
+  'stateProfile.system.': systemsOfGovernment,
+};
+
+/** Keys the server uses for e-mails, with the exact values it passes. */
+const serverKeys: Record<string, string[]> = {
+  'mail.invitation.subject': ['appName'],
+  'mail.invitation.body': ['hours', 'inviter', 'link', 'name'],
+  'mail.passwordReset.subject': ['appName'],
+  'mail.passwordReset.body': ['link', 'minutes', 'name'],
+  'errors.ACCOUNT_LOCKED': ['minutes'],
+};
+
+/** Values that may stay the same in every language: brand names, and text without letters. */
+const sameEverywhere = /^(Implementa|OpenAPI|[^\p{L}]*)$/u;
+const maxIdenticalToEnglish = 6;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'messages' ? [] : sourceFiles(path);
+    return /\.(ts|tsx)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+function usedKeys() {
+  const literal = new Map<string, string>();
+  const templates = new Map<string, string>();
+  for (const file of sourceFiles(srcDir)) {
+    if (file.endsWith('catalogues.test.ts')) continue;
+    const code = readFileSync(file, 'utf8');
+    const where = relative(srcDir, file);
+    for (const match of code.matchAll(/\bt\(\s*(['"])([A-Za-z][\w.-]*)\1/g)) literal.set(match[2] as string, where);
+    for (const match of code.matchAll(/\b\w*[kK]ey:\s*(['"])([A-Za-z][\w-]*\.[\w.-]+)\1/g)) {
+      literal.set(match[2] as string, where);
+    }
+    for (const match of code.matchAll(/\bt\(\s*`([^`$]*)\$\{/g)) templates.set(match[1] as string, where);
+  }
+  return { literal, templates };
+}
+
+function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+    if (element.type === TYPE.tag) {
+      argumentsOf(element.children, into);
+      continue;
+    }
+    into.add(element.value);
+    if (element.type === TYPE.plural || element.type === TYPE.select) {
+      for (const option of Object.values(element.options)) argumentsOf(option.value, into);
+    }
+  }
+  return into;
+}
+
+/** Plural categories a message in this language must spell out (French and Spanish "many" is for millions). */
+function requiredPluralCategories(locale: Locale): string[] {
+  const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories as string[];
+  return categories.filter((category) => !(category === 'many' && (locale === 'fr' || locale === 'es')));
+}
+
+function missingPluralForms(elements: MessageFormatElement[], locale: Locale): string[] {
+  const missing: string[] = [];
+  for (const element of elements) {
+    if (element.type === TYPE.plural) {
+      const has = Object.keys(element.options);
+      for (const category of requiredPluralCategories(locale)) {
+        if (!has.includes(category)) missing.push(`${element.value}:${category}`);
+      }
+      for (const option of Object.values(element.options)) missing.push(...missingPluralForms(option.value, locale));
+    } else if (element.type === TYPE.select) {
+      for (const option of Object.values(element.options)) missing.push(...missingPluralForms(option.value, locale));
+    } else if (element.type === TYPE.tag) {
+      missing.push(...missingPluralForms(element.children, locale));
+    }
+  }
+  return missing;
+}
+
+function astOf(message: string, locale: Locale): MessageFormatElement[] {
+  return new IntlMessageFormat(message, locale).getAst();
+}
+
+describe('message catalogues', () => {
+  const { literal, templates } = usedKeys();
+
+  it('finds the keys used in the code', () => {
+    expect(literal.size).toBeGreaterThan(50);
+  });
+
+  it('builds dynamic keys only from known enum families', () => {
+    const unknown = [...templates.keys()].filter((prefix) => !(prefix in dynamicFamilies));
+    expect(unknown, `t(\`prefix\${...}\`) with an unregistered prefix: add it to dynamicFamilies`).toEqual([]);
+  });
+
+  it.each(locales)('%s has every key used in the code, the enums and the server', (locale) => {
+    const needed = [
+      ...literal.keys(),
+      ...Object.entries(dynamicFamilies).flatMap(([prefix, values]) => values.map((value) => `${prefix}${value}`)),
+      ...Object.keys(serverKeys),
+    ];
+    const missing = [...new Set(needed)].filter((key) => !(key in catalogues[locale]));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(others)('%s has the same keys as English', (locale) => {
+    const keys = Object.keys(catalogues[locale]);
+    expect(keys.filter((key) => !(key in english))).toEqual([]);
+    expect(Object.keys(english).filter((key) => !(key in catalogues[locale]))).toEqual([]);
+  });
+
+  it.each(locales)('%s: every message is valid ICU with the same {values} as English', (locale) => {
+    const problems: string[] = [];
+    for (const [key, message] of Object.entries(catalogues[locale])) {
+      let ast: MessageFormatElement[];
+      try {
+        ast = astOf(message, locale);
+      } catch (error) {
+        problems.push(`${key}: does not parse (${(error as Error).message})`);
+        continue;
+      }
+      const source = english[key];
+      if (source === undefined) continue;
+      const mine = [...argumentsOf(ast)].sort();
+      const theirs = [...argumentsOf(astOf(source, 'en'))].sort();
+      if (mine.join() !== theirs.join()) problems.push(`${key}: {${mine}} instead of {${theirs}}`);
+      const missingForms = missingPluralForms(ast, locale);
+      if (missingForms.length > 0) problems.push(`${key}: plural forms missing ${missingForms.join(', ')}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('server keys take exactly the values the server passes', () => {
+    for (const [key, values] of Object.entries(serverKeys)) {
+      const message = english[key];
+      expect(message, key).toBeDefined();
+      expect([...argumentsOf(astOf(message as string, 'en'))].sort(), key).toEqual(values);
+    }
+  });
+
+  it.each(others)('%s is translated, not copied from English', (locale) => {
+    const copies = Object.entries(catalogues[locale])
+      .filter(([key, value]) => value === english[key] && !sameEverywhere.test(value))
+      .map(([key]) => key);
+    expect(copies.length, `identical to English: ${copies.join(', ')}`).toBeLessThanOrEqual(maxIdenticalToEnglish);
+  });
+
+  it.each(locales)('%s formats every message with sample values', (locale) => {
+    const samples = { count: 3, min: 12, max: 200, minutes: 15, hours: 72, level: 2, page: 1, pages: 4 };
+    for (const [key, message] of Object.entries(catalogues[locale])) {
+      const names = argumentsOf(astOf(message, locale));
+      const values = Object.fromEntries(
+        [...names].map((name) => [name, name in samples ? samples[name as keyof typeof samples] : `‹${name}›`]),
+      );
+      expect(() => new IntlMessageFormat(message, locale).format(values), key).not.toThrow();
+    }
+  });
+});
