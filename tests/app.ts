@@ -1,10 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pino from 'pino';
 import { buildApp } from '../src/server/app';
 import type { DatabaseHandle } from '../src/server/db/database';
 import type { Deps } from '../src/server/deps';
 import { createMailer } from '../src/server/mail/mailer';
 import type { Role } from '../src/shared/schemas/identity';
-import pino from 'pino';
 import { createTestDatabase } from './db';
 import { makeUser, testPassword } from './factories';
 import { type ReceivedMail, startSmtpServer } from './smtp';
@@ -21,7 +21,12 @@ export interface TestApp {
 export async function createTestApp(settings: Partial<Deps['settings']> = {}): Promise<TestApp> {
   const handle = await createTestDatabase();
   const smtp = await startSmtpServer();
-  const mailer = createMailer({ smtpUrl: smtp.url, from: 'Implementa <test@implementa.example>', outboxDir: '', logger: pino({ level: 'silent' }) });
+  const mailer = createMailer({
+    smtpUrl: smtp.url,
+    from: 'Implementa <test@implementa.example>',
+    outboxDir: '',
+    logger: pino({ level: 'silent' }),
+  });
   const deps: Deps = {
     db: handle.db,
     mailer,
@@ -61,7 +66,11 @@ export interface Client {
   cookie: string;
   csrfToken: string;
   userId: string;
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse>;
 }
 
 export function cookieOf(response: LightMyRequestResponse): string {

@@ -32,7 +32,9 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 }
 
 async function withAdmin(url: string, run: (db: Kysely<unknown>) => Promise<unknown>): Promise<void> {
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+  const db = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
+  });
   try {
     await run(db);
   } finally {

@@ -12,7 +12,13 @@ let passwordHash: Promise<string> | undefined;
 /** Inserts an active user with `testPassword`, unique e-mail per call. */
 export async function makeUser(
   db: Database,
-  overrides: Partial<{ role: Role; email: string; name: string; locale: Locale; status: 'active' | 'invited' | 'disabled' }> = {},
+  overrides: Partial<{
+    role: Role;
+    email: string;
+    name: string;
+    locale: Locale;
+    status: 'active' | 'invited' | 'disabled';
+  }> = {},
 ): Promise<UserRow> {
   passwordHash ??= hashPassword(testPassword);
   const role = overrides.role ?? 'viewer';

@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { AppError } from '../shared/errors';
 import type { Locale } from '../shared/i18n/locales';
@@ -17,6 +22,7 @@ import { registerErrorHandling } from './http/errors';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
+import { registerRoutes } from './modules/register/register.routes';
 import { stateProfileRoutes } from './modules/state-profile/state-profile.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -81,7 +87,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     openapi: {
       info: {
         title: 'Implementa API',
-        description: 'Recommendations, coordination, follow-up and reporting for NMIRFs and local and regional governments.',
+        description:
+          'Recommendations, coordination, follow-up and reporting for NMIRFs and local and regional governments.',
         version: '0.1.0',
       },
       components: {
@@ -94,7 +101,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  await app.register(authPlugin, { deps: options.deps, secret: options.sessionSecret, defaultLocale: options.defaultLocale });
+  await app.register(authPlugin, {
+    deps: options.deps,
+    secret: options.sessionSecret,
+    defaultLocale: options.defaultLocale,
+  });
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
@@ -111,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(usersRoutes(options.deps));
   await app.register(auditRoutes(options.deps.db));
   await app.register(stateProfileRoutes(options.deps.db));
+  await app.register(registerRoutes(options.deps.db));
   await app.register(importsRoutes(options.deps.db, Math.floor(options.deps.settings.UPLOAD_MAX_MB * 1_048_576)));
 
   const webDir = options.webDir ?? defaultWebDir;

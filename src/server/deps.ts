@@ -6,5 +6,8 @@ import type { Mailer } from './mail/mailer';
 export interface Deps {
   db: Database;
   mailer: Mailer;
-  settings: Pick<Settings, 'publicUrl' | 'SIGN_IN_MAX_FAILURES' | 'SIGN_IN_LOCK_MINUTES' | 'SESSION_TTL_HOURS' | 'demo' | 'UPLOAD_MAX_MB'>;
+  settings: Pick<
+    Settings,
+    'publicUrl' | 'SIGN_IN_MAX_FAILURES' | 'SIGN_IN_LOCK_MINUTES' | 'SESSION_TTL_HOURS' | 'demo' | 'UPLOAD_MAX_MB'
+  >;
 }

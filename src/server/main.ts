@@ -6,8 +6,8 @@ import { DataFolderInUseError } from './db/lock';
 import { prepareDatabase } from './db/prepare';
 import { loadSettings, SettingsError } from './env';
 import { createMailer } from './mail/mailer';
-import { isDatabaseEmpty } from './seed/seed.repo';
 import { seedDemoState } from './seed/demo-state';
+import { isDatabaseEmpty } from './seed/seed.repo';
 
 /** env → database → migrations → demo seed (empty demo database only) → listen. */
 async function main(): Promise<void> {
@@ -17,7 +17,9 @@ async function main(): Promise<void> {
     level: settings.LOG_LEVEL,
     redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
   });
-  const handle = await openDatabase(settings.DATABASE_URL ? { url: settings.DATABASE_URL } : { dataDir: settings.dataDir });
+  const handle = await openDatabase(
+    settings.DATABASE_URL ? { url: settings.DATABASE_URL } : { dataDir: settings.dataDir },
+  );
   const applied = await prepareDatabase(handle.db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   if (settings.demo && (await isDatabaseEmpty(handle.db))) {
@@ -54,7 +56,12 @@ async function main(): Promise<void> {
 
   await app.listen({ host: settings.HOST, port: settings.PORT });
   logger.info(
-    { url: settings.publicUrl, database: handle.kind, demo: settings.demo, startupMs: Math.round(performance.now() - started) },
+    {
+      url: settings.publicUrl,
+      database: handle.kind,
+      demo: settings.demo,
+      startupMs: Math.round(performance.now() - started),
+    },
     'Implementa is ready',
   );
 }

@@ -19,7 +19,9 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -36,7 +38,8 @@ export default async function setup(project: TestProject) {
   const smtp = await startSmtpServer();
   const originalPush = smtp.inbox.push.bind(smtp.inbox);
   smtp.inbox.push = (...mails) => {
-    for (const mail of mails) writeFileSync(join(inboxDir, `${Date.now()}-${Math.random().toString(36).slice(2)}.json`), JSON.stringify(mail));
+    for (const mail of mails)
+      writeFileSync(join(inboxDir, `${Date.now()}-${Math.random().toString(36).slice(2)}.json`), JSON.stringify(mail));
     return originalPush(...mails);
   };
   const database = process.env.TEST_DATABASE_URL ? await createTestDatabase() : undefined;

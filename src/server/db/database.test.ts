@@ -52,7 +52,9 @@ describe('the database', () => {
     try {
       await expect(openDatabase({ dataDir: dir })).rejects.toBeInstanceOf(DataFolderInUseError);
       const other = runTsx(
-        script(`try { await openDatabase({ dataDir: process.env.DIR }); console.log('opened'); } catch (e) { console.log(e.message); process.exit(3); }`),
+        script(
+          `try { await openDatabase({ dataDir: process.env.DIR }); console.log('opened'); } catch (e) { console.log(e.message); process.exit(3); }`,
+        ),
         { DIR: dir },
       );
       expect(await other.exited).toBe(3);

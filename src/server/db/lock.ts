@@ -12,7 +12,9 @@ export class DataFolderInUseError extends Error {
     readonly folder: string,
     readonly pid: number,
   ) {
-    super(`The data folder ${folder} is in use by another Implementa process (pid ${pid}). Stop it first, or set DATA_DIR to another folder.`);
+    super(
+      `The data folder ${folder} is in use by another Implementa process (pid ${pid}). Stop it first, or set DATA_DIR to another folder.`,
+    );
   }
 }
 

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../../shared/errors';
-import { isLocale, negotiateLocale, type Locale } from '../../shared/i18n/locales';
+import { isLocale, type Locale, negotiateLocale } from '../../shared/i18n/locales';
 import type { Deps } from '../deps';
 import { resolveSession } from '../modules/identity/identity.service';
 import { sameSecret } from '../modules/identity/secrets';
@@ -25,35 +25,47 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * session: it is protected by SameSite cookies and by accepting only application/json, which a
  * cross-site form cannot send.
  */
-export const authPlugin = fp(async (app: FastifyInstance, options: { deps: Deps; secret: string; defaultLocale: Locale }) => {
-  await app.register(cookie, { secret: options.secret });
-  app.decorateRequest('actor', null as unknown as Actor);
-  app.decorateRequest('csrfToken', null);
+export const authPlugin = fp(
+  async (app: FastifyInstance, options: { deps: Deps; secret: string; defaultLocale: Locale }) => {
+    await app.register(cookie, { secret: options.secret });
+    app.decorateRequest('actor', null as unknown as Actor);
+    app.decorateRequest('csrfToken', null);
 
-  app.addHook('onRequest', async (request) => {
-    const headerLocale = request.headers['x-locale'];
-    const locale = isLocale(headerLocale)
-      ? headerLocale
-      : negotiateLocale(request.headers['accept-language'], options.defaultLocale);
-    request.actor = { user: null, sessionId: null, requestId: request.id, ip: request.ip, locale };
-    const raw = request.cookies[sessionCookie];
-    if (!raw) return;
-    const unsigned = request.unsignCookie(raw);
-    if (!unsigned.valid || !unsigned.value) return;
-    const session = await resolveSession(options.deps, unsigned.value);
-    if (!session) return;
-    request.actor = { ...request.actor, user: session.user, sessionId: session.sessionId, locale: session.user.locale };
-    request.csrfToken = session.csrfToken;
-  });
+    app.addHook('onRequest', async (request) => {
+      const headerLocale = request.headers['x-locale'];
+      const locale = isLocale(headerLocale)
+        ? headerLocale
+        : negotiateLocale(request.headers['accept-language'], options.defaultLocale);
+      request.actor = { user: null, sessionId: null, requestId: request.id, ip: request.ip, locale };
+      const raw = request.cookies[sessionCookie];
+      if (!raw) return;
+      const unsigned = request.unsignCookie(raw);
+      if (!unsigned.valid || !unsigned.value) return;
+      const session = await resolveSession(options.deps, unsigned.value);
+      if (!session) return;
+      request.actor = {
+        ...request.actor,
+        user: session.user,
+        sessionId: session.sessionId,
+        locale: session.user.locale,
+      };
+      request.csrfToken = session.csrfToken;
+    });
 
-  app.addHook('preHandler', async (request) => {
-    if (safeMethods.has(request.method) || !request.actor.sessionId || !request.csrfToken) return;
-    const sent = request.headers['x-csrf-token'];
-    if (typeof sent !== 'string' || !sameSecret(sent, request.csrfToken)) throw new AppError('CSRF');
-  });
-});
+    app.addHook('preHandler', async (request) => {
+      if (safeMethods.has(request.method) || !request.actor.sessionId || !request.csrfToken) return;
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameSecret(sent, request.csrfToken)) throw new AppError('CSRF');
+    });
+  },
+);
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeHours: number): void {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeHours: number,
+): void {
   reply.setCookie(sessionCookie, token, {
     path: '/',
     httpOnly: true,

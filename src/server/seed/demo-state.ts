@@ -15,22 +15,106 @@ type NewEntity = Insertable<EntitiesTable> & { key: string };
 
 /** Slovenia's real public bodies that UPR and treaty body recommendations are addressed to. */
 const nationalBodies: NewEntity[] = [
-  { key: 'MFEA', kind: 'ministry', name: 'Ministry of Foreign and European Affairs', name_local: 'Ministrstvo za zunanje in evropske zadeve', acronym: 'MZEZ' },
+  {
+    key: 'MFEA',
+    kind: 'ministry',
+    name: 'Ministry of Foreign and European Affairs',
+    name_local: 'Ministrstvo za zunanje in evropske zadeve',
+    acronym: 'MZEZ',
+  },
   { key: 'MP', kind: 'ministry', name: 'Ministry of Justice', name_local: 'Ministrstvo za pravosodje', acronym: 'MP' },
-  { key: 'MNZ', kind: 'ministry', name: 'Ministry of the Interior', name_local: 'Ministrstvo za notranje zadeve', acronym: 'MNZ' },
-  { key: 'MDDSZ', kind: 'ministry', name: 'Ministry of Labour, Family, Social Affairs and Equal Opportunities', name_local: 'Ministrstvo za delo, družino, socialne zadeve in enake možnosti', acronym: 'MDDSZ' },
+  {
+    key: 'MNZ',
+    kind: 'ministry',
+    name: 'Ministry of the Interior',
+    name_local: 'Ministrstvo za notranje zadeve',
+    acronym: 'MNZ',
+  },
+  {
+    key: 'MDDSZ',
+    kind: 'ministry',
+    name: 'Ministry of Labour, Family, Social Affairs and Equal Opportunities',
+    name_local: 'Ministrstvo za delo, družino, socialne zadeve in enake možnosti',
+    acronym: 'MDDSZ',
+  },
   { key: 'MZ', kind: 'ministry', name: 'Ministry of Health', name_local: 'Ministrstvo za zdravje', acronym: 'MZ' },
-  { key: 'MVI', kind: 'ministry', name: 'Ministry of Education', name_local: 'Ministrstvo za vzgojo in izobraževanje', acronym: 'MVI' },
-  { key: 'MJU', kind: 'ministry', name: 'Ministry of Public Administration', name_local: 'Ministrstvo za javno upravo', acronym: 'MJU' },
-  { key: 'MSP', kind: 'ministry', name: 'Ministry of Solidarity-Based Future', name_local: 'Ministrstvo za solidarno prihodnost', acronym: 'MSP' },
-  { key: 'UN', kind: 'agency', name: 'Government Office for National Minorities', name_local: 'Urad Vlade Republike Slovenije za narodnosti', acronym: 'UN' },
-  { key: 'DZ', kind: 'parliament', name: 'National Assembly of the Republic of Slovenia', name_local: 'Državni zbor Republike Slovenije', acronym: 'DZ' },
-  { key: 'VS', kind: 'judiciary', name: 'Supreme Court of the Republic of Slovenia', name_local: 'Vrhovno sodišče Republike Slovenije', acronym: 'VS RS' },
-  { key: 'ZNE', kind: 'independent_body', name: 'Advocate of the Principle of Equality', name_local: 'Zagovornik načela enakosti', acronym: 'ZNE' },
-  { key: 'VARUH', kind: 'nhri', name: 'Human Rights Ombudsman of the Republic of Slovenia', name_local: 'Varuh človekovih pravic Republike Slovenije', acronym: 'VČP' },
-  { key: 'PIC', kind: 'cso', name: 'Legal-Informational Centre for NGOs', name_local: 'Pravno-informacijski center nevladnih organizacij', acronym: 'PIC' },
-  { key: 'SOS', kind: 'lrg_network', name: 'Association of Municipalities and Towns of Slovenia', name_local: 'Skupnost občin Slovenije', acronym: 'SOS' },
-  { key: 'ZOS', kind: 'lrg_network', name: 'Association of Municipalities of Slovenia', name_local: 'Združenje občin Slovenije', acronym: 'ZOS' },
+  {
+    key: 'MVI',
+    kind: 'ministry',
+    name: 'Ministry of Education',
+    name_local: 'Ministrstvo za vzgojo in izobraževanje',
+    acronym: 'MVI',
+  },
+  {
+    key: 'MJU',
+    kind: 'ministry',
+    name: 'Ministry of Public Administration',
+    name_local: 'Ministrstvo za javno upravo',
+    acronym: 'MJU',
+  },
+  {
+    key: 'MSP',
+    kind: 'ministry',
+    name: 'Ministry of Solidarity-Based Future',
+    name_local: 'Ministrstvo za solidarno prihodnost',
+    acronym: 'MSP',
+  },
+  {
+    key: 'UN',
+    kind: 'agency',
+    name: 'Government Office for National Minorities',
+    name_local: 'Urad Vlade Republike Slovenije za narodnosti',
+    acronym: 'UN',
+  },
+  {
+    key: 'DZ',
+    kind: 'parliament',
+    name: 'National Assembly of the Republic of Slovenia',
+    name_local: 'Državni zbor Republike Slovenije',
+    acronym: 'DZ',
+  },
+  {
+    key: 'VS',
+    kind: 'judiciary',
+    name: 'Supreme Court of the Republic of Slovenia',
+    name_local: 'Vrhovno sodišče Republike Slovenije',
+    acronym: 'VS RS',
+  },
+  {
+    key: 'ZNE',
+    kind: 'independent_body',
+    name: 'Advocate of the Principle of Equality',
+    name_local: 'Zagovornik načela enakosti',
+    acronym: 'ZNE',
+  },
+  {
+    key: 'VARUH',
+    kind: 'nhri',
+    name: 'Human Rights Ombudsman of the Republic of Slovenia',
+    name_local: 'Varuh človekovih pravic Republike Slovenije',
+    acronym: 'VČP',
+  },
+  {
+    key: 'PIC',
+    kind: 'cso',
+    name: 'Legal-Informational Centre for NGOs',
+    name_local: 'Pravno-informacijski center nevladnih organizacij',
+    acronym: 'PIC',
+  },
+  {
+    key: 'SOS',
+    kind: 'lrg_network',
+    name: 'Association of Municipalities and Towns of Slovenia',
+    name_local: 'Skupnost občin Slovenije',
+    acronym: 'SOS',
+  },
+  {
+    key: 'ZOS',
+    kind: 'lrg_network',
+    name: 'Association of Municipalities of Slovenia',
+    name_local: 'Združenje občin Slovenije',
+    acronym: 'ZOS',
+  },
 ];
 
 const nmirfName = {
@@ -85,8 +169,14 @@ export async function seedDemoState(db: Database): Promise<void> {
       trx,
       subdivisions.map((subdivision) => ({
         kind: 'lrg' as const,
-        name: subdivision.type === 'Urban municipality' ? `City Municipality of ${subdivision.name}` : `Municipality of ${subdivision.name}`,
-        name_local: subdivision.type === 'Urban municipality' ? `Mestna občina ${subdivision.name}` : `Občina ${subdivision.name}`,
+        name:
+          subdivision.type === 'Urban municipality'
+            ? `City Municipality of ${subdivision.name}`
+            : `Municipality of ${subdivision.name}`,
+        name_local:
+          subdivision.type === 'Urban municipality'
+            ? `Mestna občina ${subdivision.name}`
+            : `Občina ${subdivision.name}`,
         lrg_level: 1,
         subdivision_code: subdivision.code,
       })),

@@ -1,5 +1,13 @@
 import type { Database } from '../db/database';
-import { ensureTerms, hasMarker, insertTaxonomy, setMarker, upsertBodies, upsertCountries, upsertCycles } from '../modules/taxonomies/reference.repo';
+import {
+  ensureTerms,
+  hasMarker,
+  insertTaxonomy,
+  setMarker,
+  upsertBodies,
+  upsertCountries,
+  upsertCycles,
+} from '../modules/taxonomies/reference.repo';
 import { bodies, builtinTaxonomies, defaultStatuses, uprCycles } from './bodies';
 import countries from './data/countries.json' with { type: 'json' };
 import sdg from './data/sdg.json' with { type: 'json' };
@@ -17,14 +25,25 @@ export async function seedReferenceData(db: Database): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await upsertCountries(
       trx,
-      countries.map((country) => ({ iso2: country.iso2, iso3: country.iso3 || null, m49: country.m49 || null, name: JSON.stringify(country.name) })),
+      countries.map((country) => ({
+        iso2: country.iso2,
+        iso3: country.iso3 || null,
+        m49: country.m49 || null,
+        name: JSON.stringify(country.name),
+      })),
     );
     await upsertBodies(
       trx,
-      bodies.map((body, index) => ({ code: body.code, mechanism: body.mechanism, name: JSON.stringify(body.name), sort: index })),
+      bodies.map((body, index) => ({
+        code: body.code,
+        mechanism: body.mechanism,
+        name: JSON.stringify(body.name),
+        sort: index,
+      })),
     );
     await upsertCycles(trx, uprCycles);
-    for (const taxonomy of builtinTaxonomies) await insertTaxonomy(trx, taxonomy.code, JSON.stringify(taxonomy.name), true);
+    for (const taxonomy of builtinTaxonomies)
+      await insertTaxonomy(trx, taxonomy.code, JSON.stringify(taxonomy.name), true);
     await ensureTerms(
       trx,
       'status',

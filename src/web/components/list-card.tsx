@@ -22,7 +22,7 @@ export function ListCard<T>(props: {
   const { data, loading } = props.list;
   if (!data && !loading) return null;
   return (
-    <section className="card" aria-labelledby={data ? labelId : undefined} aria-busy={loading}>
+    <div className="card" aria-busy={loading}>
       {props.toolbar}
       {data ? (
         <>
@@ -30,7 +30,10 @@ export function ListCard<T>(props: {
             {props.count(data.total)}
           </h2>
           {data.items.length > 0 ? (
-            <div className="table-scroll">{props.children(data, labelId)}</div>
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1).
+            <section className="table-scroll" aria-labelledby={labelId} tabIndex={0}>
+              {props.children(data, labelId)}
+            </section>
           ) : props.filtered ? (
             <p>{t('common.noResults')}</p>
           ) : null}
@@ -41,6 +44,6 @@ export function ListCard<T>(props: {
       ) : (
         <Loading />
       )}
-    </section>
+    </div>
   );
 }

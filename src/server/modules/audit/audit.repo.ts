@@ -1,6 +1,6 @@
 import type { AuditQuery } from '../../../shared/schemas/audit';
-import type { Executor } from '../../http/context';
 import type { AuditEventRow } from '../../db/schema';
+import type { Executor } from '../../http/context';
 
 export interface NewAuditEvent {
   actorId: string | null;
@@ -41,7 +41,8 @@ export async function findAuditEvents(
   if (query.recordType) base = base.where('record_type', '=', query.recordType);
   if (query.recordId) base = base.where('record_id', '=', query.recordId);
   if (query.from) base = base.where('occurred_at', '>=', new Date(`${query.from}T00:00:00Z`));
-  if (query.to) base = base.where('occurred_at', '<', new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000));
+  if (query.to)
+    base = base.where('occurred_at', '<', new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000));
   const [rows, count] = await Promise.all([
     base
       .selectAll()

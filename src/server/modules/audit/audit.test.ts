@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp, signInNew } from '../../../../tests/app';
+import { createTestApp, signInNew, type TestApp } from '../../../../tests/app';
 import { makeUser } from '../../../../tests/factories';
 
 let test: TestApp;
@@ -24,7 +24,9 @@ describe('the audit trail', () => {
     expect(mine.total).toBe(3); // sign-in and the two updates
     expect(mine.items).toHaveLength(1);
     const today = new Date().toISOString().slice(0, 10);
-    const dated = (await admin.request('GET', `/api/admin/audit?actorId=${admin.userId}&from=${today}&to=${today}`)).json();
+    const dated = (
+      await admin.request('GET', `/api/admin/audit?actorId=${admin.userId}&from=${today}&to=${today}`)
+    ).json();
     expect(dated.total).toBe(3);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const future = (await admin.request('GET', `/api/admin/audit?actorId=${admin.userId}&from=${tomorrow}`)).json();
@@ -35,7 +37,10 @@ describe('the audit trail', () => {
     const admin = await signInNew(test, 'admin');
     const target = await makeUser(test.handle.db);
     const before = (await admin.request('GET', `/api/admin/audit?recordId=${target.id}`)).json().total;
-    const stale = await admin.request('PATCH', `/api/admin/users/${target.id}`, { role: 'admin', version: target.version + 5 });
+    const stale = await admin.request('PATCH', `/api/admin/users/${target.id}`, {
+      role: 'admin',
+      version: target.version + 5,
+    });
     expect(stale.statusCode).toBe(409);
     expect((await admin.request('GET', `/api/admin/audit?recordId=${target.id}`)).json().total).toBe(before);
   });

@@ -4,11 +4,11 @@ import {
   acceptInvitationSchema,
   completePasswordResetSchema,
   requestPasswordResetSchema,
+  type SessionResponse,
   sessionResponseSchema,
   sessionUserSchema,
   signInSchema,
   updateMeSchema,
-  type SessionResponse,
 } from '../../../shared/schemas/identity';
 import type { Deps } from '../../deps';
 import { clearSessionCookie, setSessionCookie } from '../../http/auth';
@@ -39,7 +39,9 @@ export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       },
       async (request, reply): Promise<SessionResponse> => {
-        const session = await signIn(deps, request.actor, request.body, { userAgent: request.headers['user-agent'] ?? null });
+        const session = await signIn(deps, request.actor, request.body, {
+          userAgent: request.headers['user-agent'] ?? null,
+        });
         setSessionCookie(request, reply, session.token, deps.settings.SESSION_TTL_HOURS);
         return { user: session.user, csrfToken: session.csrfToken, demoAccounts: shownAccounts };
       },

@@ -1,17 +1,12 @@
 import { AppError } from '../../../shared/errors';
-import type {
-  AcceptInvitationInput,
-  SessionUser,
-  SignInInput,
-  UpdateMeInput,
-} from '../../../shared/schemas/identity';
+import type { Locale } from '../../../shared/i18n/locales';
+import type { AcceptInvitationInput, SessionUser, SignInInput, UpdateMeInput } from '../../../shared/schemas/identity';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { auditedUser, presentSessionUser } from '../users/users.presenter';
 import * as users from '../users/users.repo';
-import type { Locale } from '../../../shared/i18n/locales';
 import * as sessions from './identity.repo';
 import { hashPassword, hashToken, newToken, verifyAgainstNothing, verifyPassword } from './secrets';
 
@@ -63,10 +58,18 @@ export async function signIn(deps: Deps, actor: Actor, input: SignInInput, meta:
   }
   if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
   return deps.db.transaction().execute(async (trx) => {
-    await users.updateUserCounters(trx, user.id, { failed_sign_ins: 0, locked_until: null, last_sign_in_at: new Date() });
+    await users.updateUserCounters(trx, user.id, {
+      failed_sign_ins: 0,
+      locked_until: null,
+      last_sign_in_at: new Date(),
+    });
     const created = await openSession(trx, deps, user.id, actor.ip, meta);
     const sessionUser = presentSessionUser(user);
-    await recordAudit(trx, { ...actor, user: sessionUser }, { action: 'sign_in', recordType: 'session', recordId: user.id });
+    await recordAudit(
+      trx,
+      { ...actor, user: sessionUser },
+      { action: 'sign_in', recordType: 'session', recordId: user.id },
+    );
     return { user: sessionUser, ...created };
   });
 }
@@ -146,11 +149,15 @@ export async function completePasswordReset(
     });
     if (!after) throw new AppError('STALE_VERSION');
     await sessions.deleteSessionsOf(trx, before.id);
-    await recordAudit(trx, { ...actor, user: presentSessionUser(before) }, {
-      action: 'password_reset',
-      recordType: 'user',
-      recordId: before.id,
-    });
+    await recordAudit(
+      trx,
+      { ...actor, user: presentSessionUser(before) },
+      {
+        action: 'password_reset',
+        recordType: 'user',
+        recordId: before.id,
+      },
+    );
   });
 }
 
@@ -174,13 +181,17 @@ export async function acceptInvitation(
     });
     if (!after) throw new AppError('STALE_VERSION');
     const user = presentSessionUser(after);
-    await recordAudit(trx, { ...actor, user }, {
-      action: 'update',
-      recordType: 'user',
-      recordId: user.id,
-      before: auditedUser(before),
-      after: auditedUser(after),
-    });
+    await recordAudit(
+      trx,
+      { ...actor, user },
+      {
+        action: 'update',
+        recordType: 'user',
+        recordId: user.id,
+        before: auditedUser(before),
+        after: auditedUser(after),
+      },
+    );
     const created = await openSession(trx, deps, user.id, actor.ip, meta);
     return { user, ...created };
   });

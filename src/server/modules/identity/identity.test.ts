@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, clientFor, cookieOf, createTestApp, signInAs } from '../../../../tests/app';
+import { clientFor, cookieOf, createTestApp, signInAs, type TestApp } from '../../../../tests/app';
 import { makeUser, testPassword } from '../../../../tests/factories';
 
 let test: TestApp;
@@ -21,7 +21,11 @@ describe('sign-in', () => {
   it('signs in with the right password, sets an httpOnly SameSite cookie and audits it', async () => {
     const user = await makeUser(test.handle.db, { role: 'coordinator' });
     const before = await countAudit('sign_in');
-    const response = await test.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email.toUpperCase(), password: testPassword } });
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: user.email.toUpperCase(), password: testPassword },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().user.email).toBe(user.email);
     const setCookie = String(response.headers['set-cookie']);
@@ -29,7 +33,11 @@ describe('sign-in', () => {
     expect(setCookie).toMatch(/SameSite=Lax/);
     expect(setCookie).not.toMatch(/Secure/);
     expect(await countAudit('sign_in')).toBe(before + 1);
-    const session = await test.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: cookieOf(response) } });
+    const session = await test.app.inject({
+      method: 'GET',
+      url: '/api/session',
+      headers: { cookie: cookieOf(response) },
+    });
     expect(session.json().user.id).toBe(user.id);
   });
 
@@ -66,7 +74,11 @@ describe('sign-in', () => {
       expect(response.headers['set-cookie']).toBeUndefined();
     }
     expect(wrong.json().error.message).toBe(unknown.json().error.message);
-    const english = await test.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password: 'nope-nope' } });
+    const english = await test.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: user.email, password: 'nope-nope' },
+    });
     expect(wrong.json().error.message).not.toBe(english.json().error.message);
     expect(wrong.json().error.message).not.toMatch(/^errors\./);
   });
@@ -74,10 +86,18 @@ describe('sign-in', () => {
   it('locks the account after repeated failures and says for how long', async () => {
     const user = await makeUser(test.handle.db);
     for (let i = 0; i < 3; i++) {
-      const response = await test.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password: `wrong-${i}` } });
+      const response = await test.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email: user.email, password: `wrong-${i}` },
+      });
       expect(response.json().error.code).toBe('INVALID_CREDENTIALS');
     }
-    const locked = await test.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password: testPassword } });
+    const locked = await test.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: user.email, password: testPassword },
+    });
     expect(locked.statusCode).toBe(423);
     expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
     expect(locked.json().error.params.minutes).toBe(15);
@@ -110,7 +130,11 @@ describe('sign-in', () => {
 
   it('refuses a disabled account', async () => {
     const user = await makeUser(test.handle.db, { status: 'disabled' });
-    const response = await test.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password: testPassword } });
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: user.email, password: testPassword },
+    });
     expect(response.json().error.code).toBe('ACCOUNT_DISABLED');
   });
 });
@@ -123,7 +147,10 @@ describe('session cookie and CSRF', () => {
     const tampered = `${name}=${value.slice(0, -2)}${value.endsWith('A') ? 'B' : 'A'}`;
     const session = await test.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: tampered } });
     expect(session.json().user).toBeNull();
-    const write = await clientFor(test.app, tampered, client.csrfToken, user.id).request('PATCH', '/api/me', { locale: 'fr', version: 1 });
+    const write = await clientFor(test.app, tampered, client.csrfToken, user.id).request('PATCH', '/api/me', {
+      locale: 'fr',
+      version: 1,
+    });
     expect(write.statusCode).toBe(401);
     expect(write.json().error.code).toBe('UNAUTHENTICATED');
   });
@@ -141,7 +168,11 @@ describe('session cookie and CSRF', () => {
       expect(response.statusCode).toBe(403);
       expect(response.json().error.code).toBe('CSRF');
     }
-    const stored = await test.handle.db.selectFrom('users').select(['locale', 'version']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    const stored = await test.handle.db
+      .selectFrom('users')
+      .select(['locale', 'version'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ locale: 'en', version: user.version });
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp, signInAs } from '../../../../tests/app';
+import { createTestApp, signInAs, type TestApp } from '../../../../tests/app';
 import { makeUser, testPassword } from '../../../../tests/factories';
 import { hashToken } from './secrets';
 
@@ -19,7 +19,11 @@ describe('password reset by e-mail link', () => {
   it('mails a link in the person’s language; the link sets a new password once and ends old sessions', async () => {
     const user = await makeUser(test.handle.db, { locale: 'es' });
     const oldSession = await signInAs(test.app, user.email);
-    const requested = await test.app.inject({ method: 'POST', url: '/api/password-resets', payload: { email: user.email } });
+    const requested = await test.app.inject({
+      method: 'POST',
+      url: '/api/password-resets',
+      payload: { email: user.email },
+    });
     expect(requested.statusCode).toBe(202);
     const mail = test.inbox.find((message) => message.to.includes(user.email));
     expect(mail).toBeDefined();
@@ -28,13 +32,21 @@ describe('password reset by e-mail link', () => {
     const token = tokenFromMail(mail?.text ?? '');
 
     const newPassword = 'a brand new passphrase';
-    const done = await test.app.inject({ method: 'POST', url: '/api/password-resets/complete', payload: { token, password: newPassword } });
+    const done = await test.app.inject({
+      method: 'POST',
+      url: '/api/password-resets/complete',
+      payload: { token, password: newPassword },
+    });
     expect(done.statusCode).toBe(200);
     const old = await test.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: oldSession.cookie } });
     expect(old.json().user).toBeNull();
     await signInAs(test.app, user.email, newPassword);
 
-    const reused = await test.app.inject({ method: 'POST', url: '/api/password-resets/complete', payload: { token, password: 'yet another passphrase' } });
+    const reused = await test.app.inject({
+      method: 'POST',
+      url: '/api/password-resets/complete',
+      payload: { token, password: 'yet another passphrase' },
+    });
     expect(reused.statusCode).toBe(410);
     expect(reused.json().error.code).toBe('TOKEN_USED');
     await signInAs(test.app, user.email, newPassword);
@@ -49,7 +61,11 @@ describe('password reset by e-mail link', () => {
       .set({ expires_at: new Date(Date.now() - 1000) })
       .where('token_hash', '=', hashToken(token))
       .execute();
-    const response = await test.app.inject({ method: 'POST', url: '/api/password-resets/complete', payload: { token, password: 'expired link passphrase' } });
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/password-resets/complete',
+      payload: { token, password: 'expired link passphrase' },
+    });
     expect(response.statusCode).toBe(410);
     expect(response.json().error.code).toBe('TOKEN_EXPIRED');
     await signInAs(test.app, user.email, testPassword);
@@ -66,13 +82,21 @@ describe('password reset by e-mail link', () => {
 
   it('says the same for an unknown address and sends nothing', async () => {
     const before = test.inbox.length;
-    const response = await test.app.inject({ method: 'POST', url: '/api/password-resets', payload: { email: 'ghost@test.implementa.example' } });
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/password-resets',
+      payload: { email: 'ghost@test.implementa.example' },
+    });
     expect(response.statusCode).toBe(202);
     expect(test.inbox.length).toBe(before);
   });
 
   it('refuses a short password, naming the field', async () => {
-    const response = await test.app.inject({ method: 'POST', url: '/api/password-resets/complete', payload: { token: 'y'.repeat(43), password: 'short' } });
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/password-resets/complete',
+      payload: { token: 'y'.repeat(43), password: 'short' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.issues[0].path).toBe('password');
   });

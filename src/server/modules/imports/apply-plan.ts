@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { RecommendationsTable, RecommendationSource } from '../../db/schema';
+import type { RecommendationSource, RecommendationsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
 import { ensureTerms } from '../taxonomies/reference.repo';
 import type { ImportPlan } from './build-plan';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ImportRowAction, FieldChange } from '../../../shared/schemas/imports';
+import type { FieldChange, ImportRowAction } from '../../../shared/schemas/imports';
 import type { ExistingRecommendation, ReviewRow } from './imports.repo';
 import type { Lang, ParsedRecommendation, ParsedSource, Position, SourceLocation } from './parsers';
 import type { ReviewKey } from './review-keys';

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { ImportsTable, RecommendationsTable, ReviewsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
 

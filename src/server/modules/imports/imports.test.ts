@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, signInNew } from '../../../../tests/app';
+import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
 import { readShared } from '../../../../tests/shared-data';
 
 let test: TestApp;
@@ -90,24 +90,41 @@ describe('importing the real Slovenian sources', () => {
     const { preview, applied } = await importFile('concluding-observations/CRPD_C_GRC_CO_1_es.pdf');
     expect(preview.reviews[0]).toMatchObject({ bodyCode: 'CRPD', countryIso2: 'GR' });
     expect(applied.summary.created).toBeGreaterThan(20);
-    const rows = await test.handle.db.selectFrom('recommendations').select(['text_es', 'sub_items', 'heading', 'original_lang']).where('body_code', '=', 'CRPD').execute();
+    const rows = await test.handle.db
+      .selectFrom('recommendations')
+      .select(['text_es', 'sub_items', 'heading', 'original_lang'])
+      .where('body_code', '=', 'CRPD')
+      .execute();
     expect(rows.every((row) => row.original_lang === 'es' && row.text_es)).toBe(true);
     expect(rows.some((row) => row.sub_items.length > 1)).toBe(true);
   });
 
   it('CERD Brazil marks the follow-up paragraphs with their one-year deadline', async () => {
     await importFile('concluding-observations/CERD_C_BRA_CO_18-20_en.pdf');
-    const review = await test.handle.db.selectFrom('reviews').selectAll().where('body_code', '=', 'CERD').executeTakeFirstOrThrow();
+    const review = await test.handle.db
+      .selectFrom('reviews')
+      .selectAll()
+      .where('body_code', '=', 'CERD')
+      .executeTakeFirstOrThrow();
     expect(review.follow_up_months).toBe(12);
     expect(review.follow_up_paragraphs).toEqual(expect.arrayContaining(['17 (a)', '19 (c)', '23 (a)']));
-    const followed = await test.handle.db.selectFrom('recommendations').select('number').where('review_id', '=', review.id).where('follow_up', '=', true).orderBy('number_sort').execute();
+    const followed = await test.handle.db
+      .selectFrom('recommendations')
+      .select('number')
+      .where('review_id', '=', review.id)
+      .where('follow_up', '=', true)
+      .orderBy('number_sort')
+      .execute();
     expect(followed.map((r) => r.number)).toEqual(['17', '19', '23', '36']);
   });
 });
 
 describe('bad files', () => {
   it('refuses an empty file, a text file and a corrupt DOCX, and stores nothing', async () => {
-    const before = await test.handle.db.selectFrom('imports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await test.handle.db
+      .selectFrom('imports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const corrupt = readShared('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx').subarray(0, 5000);
     for (const [name, body] of [
       ['empty.csv', Buffer.alloc(0)],
@@ -117,13 +134,20 @@ describe('bad files', () => {
       const response = await test.app.inject({
         method: 'POST',
         url: `/api/imports?fileName=${name}`,
-        headers: { cookie: coordinator.cookie, 'x-csrf-token': coordinator.csrfToken, 'content-type': 'application/octet-stream' },
+        headers: {
+          cookie: coordinator.cookie,
+          'x-csrf-token': coordinator.csrfToken,
+          'content-type': 'application/octet-stream',
+        },
         payload: body,
       });
       expect(response.statusCode, name).toBeGreaterThanOrEqual(400);
       expect(['UNSUPPORTED_FILE', 'IMPORT_INVALID', 'VALIDATION']).toContain(response.json().error.code);
     }
-    const after = await test.handle.db.selectFrom('imports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await test.handle.db
+      .selectFrom('imports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
@@ -134,7 +158,11 @@ describe('bad files', () => {
       const response = await small.app.inject({
         method: 'POST',
         url: '/api/imports?fileName=big.pdf',
-        headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, 'content-type': 'application/octet-stream' },
+        headers: {
+          cookie: client.cookie,
+          'x-csrf-token': client.csrfToken,
+          'content-type': 'application/octet-stream',
+        },
         payload: readShared('upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf'),
       });
       expect(response.statusCode).toBe(413);

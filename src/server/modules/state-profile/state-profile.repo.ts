@@ -1,14 +1,17 @@
+import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { StateProfileRow, StateProfileTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
-import type { Insertable, Updateable } from 'kysely';
 
 export function findStateProfile(db: Executor): Promise<StateProfileRow | undefined> {
   return db.selectFrom('state_profile').selectAll().where('id', '=', 1).executeTakeFirst();
 }
 
 export async function insertStateProfile(db: Executor, profile: Insertable<StateProfileTable>): Promise<void> {
-  await db.insertInto('state_profile').values({ ...profile, id: 1 }).execute();
+  await db
+    .insertInto('state_profile')
+    .values({ ...profile, id: 1 })
+    .execute();
 }
 
 export function updateStateProfileAtVersion(

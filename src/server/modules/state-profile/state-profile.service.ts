@@ -16,7 +16,11 @@ export async function getStateProfile(db: Database, actor: Actor): Promise<State
   return present(row, counts);
 }
 
-export async function updateStateProfile(db: Database, actor: Actor, input: UpdateStateProfileInput): Promise<StateProfile> {
+export async function updateStateProfile(
+  db: Database,
+  actor: Actor,
+  input: UpdateStateProfileInput,
+): Promise<StateProfile> {
   if (!actor.user) throw new AppError('UNAUTHENTICATED');
   if (!canStateProfile(actor.user, 'edit')) throw new AppError('FORBIDDEN');
   return db.transaction().execute(async (trx) => {

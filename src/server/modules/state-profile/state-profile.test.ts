@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp, signInNew } from '../../../../tests/app';
+import { createTestApp, signInNew, type TestApp } from '../../../../tests/app';
 import { seedDemoState } from '../../seed/demo-state';
 
 let test: TestApp;
@@ -40,7 +40,11 @@ describe('the State profile', () => {
     expect(second.json().error.code).toBe('STALE_VERSION');
     const after = (await coordinator.request('GET', '/api/state-profile')).json();
     expect(after.nmirfName.en).toBe('Interministerial Commission on Human Rights (NMIRF)');
-    const audit = await test.handle.db.selectFrom('audit_events').selectAll().where('record_type', '=', 'state_profile').execute();
+    const audit = await test.handle.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('record_type', '=', 'state_profile')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Insertable } from 'kysely';
+import { sql } from 'kysely';
 import type { BodiesTable, CountriesTable, TaxonomyTermsTable, UprCyclesTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
 
@@ -9,14 +9,20 @@ export async function hasMarker(db: Executor, name: string): Promise<boolean> {
 }
 
 export async function setMarker(db: Executor, name: string): Promise<void> {
-  await db.insertInto('schema_migrations').values({ name }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await db
+    .insertInto('schema_migrations')
+    .values({ name })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
 }
 
 export async function upsertCountries(db: Executor, rows: Insertable<CountriesTable>[]): Promise<void> {
   await db
     .insertInto('countries')
     .values(rows)
-    .onConflict((oc) => oc.column('iso2').doUpdateSet({ name: sql`excluded.name`, iso3: sql`excluded.iso3`, m49: sql`excluded.m49` }))
+    .onConflict((oc) =>
+      oc.column('iso2').doUpdateSet({ name: sql`excluded.name`, iso3: sql`excluded.iso3`, m49: sql`excluded.m49` }),
+    )
     .execute();
 }
 
@@ -24,16 +30,28 @@ export async function upsertBodies(db: Executor, rows: Insertable<BodiesTable>[]
   await db
     .insertInto('bodies')
     .values(rows)
-    .onConflict((oc) => oc.column('code').doUpdateSet({ name: sql`excluded.name`, mechanism: sql`excluded.mechanism`, sort: sql`excluded.sort` }))
+    .onConflict((oc) =>
+      oc
+        .column('code')
+        .doUpdateSet({ name: sql`excluded.name`, mechanism: sql`excluded.mechanism`, sort: sql`excluded.sort` }),
+    )
     .execute();
 }
 
 export async function upsertCycles(db: Executor, rows: Insertable<UprCyclesTable>[]): Promise<void> {
-  await db.insertInto('upr_cycles').values(rows).onConflict((oc) => oc.column('cycle').doNothing()).execute();
+  await db
+    .insertInto('upr_cycles')
+    .values(rows)
+    .onConflict((oc) => oc.column('cycle').doNothing())
+    .execute();
 }
 
 export async function insertTaxonomy(db: Executor, code: string, name: string, builtin: boolean): Promise<void> {
-  await db.insertInto('taxonomies').values({ code, name, builtin }).onConflict((oc) => oc.column('code').doNothing()).execute();
+  await db
+    .insertInto('taxonomies')
+    .values({ code, name, builtin })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
 }
 
 /** Inserts terms that are not there yet; returns every term of the taxonomy by code. */
@@ -45,7 +63,11 @@ export async function ensureTerms(
   for (let start = 0; start < terms.length; start += 500) {
     const chunk = terms.slice(start, start + 500).map((term) => ({ ...term, taxonomy }));
     if (chunk.length) {
-      await db.insertInto('taxonomy_terms').values(chunk).onConflict((oc) => oc.columns(['taxonomy', 'code']).doNothing()).execute();
+      await db
+        .insertInto('taxonomy_terms')
+        .values(chunk)
+        .onConflict((oc) => oc.columns(['taxonomy', 'code']).doNothing())
+        .execute();
     }
   }
   const rows = await db.selectFrom('taxonomy_terms').select(['id', 'code']).where('taxonomy', '=', taxonomy).execute();

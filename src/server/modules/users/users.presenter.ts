@@ -1,5 +1,5 @@
-import type { InvitationSummary, Role, SessionUser, UserSummary } from '../../../shared/schemas/identity';
 import type { Locale } from '../../../shared/i18n/locales';
+import type { InvitationSummary, Role, SessionUser, UserSummary } from '../../../shared/schemas/identity';
 import type { UserRow } from '../../db/schema';
 import type { InvitationRow } from './users.repo';
 
@@ -31,13 +31,7 @@ export function auditedUser(row: UserRow) {
 }
 
 export function presentInvitation(row: InvitationRow, now = new Date()): InvitationSummary {
-  const status = row.used_at
-    ? 'accepted'
-    : row.revoked_at
-      ? 'revoked'
-      : row.expires_at <= now
-        ? 'expired'
-        : 'pending';
+  const status = row.used_at ? 'accepted' : row.revoked_at ? 'revoked' : row.expires_at <= now ? 'expired' : 'pending';
   return {
     id: row.id,
     userId: row.user_id,

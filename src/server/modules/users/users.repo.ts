@@ -1,8 +1,8 @@
+import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { UserListQuery } from '../../../shared/schemas/identity';
 import type { NewUser, UserRow, UserTokensTable, UserUpdate } from '../../db/schema';
 import type { Executor } from '../../http/context';
-import type { Selectable } from 'kysely';
 
 export type TokenRow = Selectable<UserTokensTable>;
 
@@ -11,11 +11,7 @@ export function findUserById(db: Executor, id: string): Promise<UserRow | undefi
 }
 
 export function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where(sql`lower(email)`, '=', email.toLowerCase())
-    .executeTakeFirst();
+  return db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
 }
 
 export function insertUser(db: Executor, user: NewUser): Promise<UserRow> {
@@ -53,7 +49,9 @@ export async function findUsers(db: Executor, query: UserListQuery): Promise<{ r
   if (query.status) base = base.where('status', '=', query.status);
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, '\\$&')}%`;
-    base = base.where((eb) => eb.or([eb('name', 'ilike', like), eb('email', 'ilike', like), eb('organisation', 'ilike', like)]));
+    base = base.where((eb) =>
+      eb.or([eb('name', 'ilike', like), eb('email', 'ilike', like), eb('organisation', 'ilike', like)]),
+    );
   }
   const [rows, count] = await Promise.all([
     base
@@ -114,10 +112,16 @@ export async function findInvitations(
       base = base.where('t.revoked_at', 'is not', null).where('t.used_at', 'is', null);
       break;
     case 'expired':
-      base = base.where('t.used_at', 'is', null).where('t.revoked_at', 'is', null).where('t.expires_at', '<=', sql<Date>`now()`);
+      base = base
+        .where('t.used_at', 'is', null)
+        .where('t.revoked_at', 'is', null)
+        .where('t.expires_at', '<=', sql<Date>`now()`);
       break;
     case 'pending':
-      base = base.where('t.used_at', 'is', null).where('t.revoked_at', 'is', null).where('t.expires_at', '>', sql<Date>`now()`);
+      base = base
+        .where('t.used_at', 'is', null)
+        .where('t.revoked_at', 'is', null)
+        .where('t.expires_at', '>', sql<Date>`now()`);
       break;
   }
   const [rows, count] = await Promise.all([
@@ -127,7 +131,10 @@ export async function findInvitations(
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
-    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.total) };
 }

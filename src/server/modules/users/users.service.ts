@@ -62,11 +62,16 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Up
  * link in the invitee's language. The mail is sent inside the transaction: if it fails, nothing
  * is stored and the inviter is told, instead of leaving an invitation nobody received.
  */
-export async function createInvitation(deps: Deps, actor: Actor, input: CreateInvitationInput): Promise<InvitationSummary> {
+export async function createInvitation(
+  deps: Deps,
+  actor: Actor,
+  input: CreateInvitationInput,
+): Promise<InvitationSummary> {
   const user = requireUser(actor);
   if (!canUsers(user, 'invite', { newRole: input.role })) throw new AppError('FORBIDDEN');
   return deps.db.transaction().execute(async (trx) => {
-    if (await repo.findUserByEmail(trx, input.email)) throw new AppError('EMAIL_TAKEN', { params: { email: input.email } });
+    if (await repo.findUserByEmail(trx, input.email))
+      throw new AppError('EMAIL_TAKEN', { params: { email: input.email } });
     const invitee = await repo.insertUser(trx, {
       email: input.email,
       name: input.name,
@@ -83,7 +88,12 @@ export async function createInvitation(deps: Deps, actor: Actor, input: CreateIn
       created_by: user.id,
       expires_at: new Date(Date.now() + invitationHours * 3_600_000),
     });
-    await recordAudit(trx, actor, { action: 'invite', recordType: 'user', recordId: invitee.id, after: auditedUser(invitee) });
+    await recordAudit(trx, actor, {
+      action: 'invite',
+      recordType: 'user',
+      recordId: invitee.id,
+      after: auditedUser(invitee),
+    });
     const t = translatorFor(input.locale);
     await deps.mailer.send({
       to: invitee.email,
@@ -117,7 +127,8 @@ export async function revokeInvitation(deps: Deps, actor: Actor, id: string): Pr
   await deps.db.transaction().execute(async (trx) => {
     const row = await repo.findInvitationById(trx, id);
     if (!row) throw new AppError('NOT_FOUND');
-    if (!canUsers(user, 'revokeInvitation', { role: row.role as InvitationSummary['role'] })) throw new AppError('FORBIDDEN');
+    if (!canUsers(user, 'revokeInvitation', { role: row.role as InvitationSummary['role'] }))
+      throw new AppError('FORBIDDEN');
     const before = presentInvitation(row);
     if (before.status !== 'pending') throw new AppError('CONFLICT');
     await repo.revokeOpenTokens(trx, row.user_id, 'invitation');

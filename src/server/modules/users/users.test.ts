@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp, signInAs, signInNew } from '../../../../tests/app';
+import { createTestApp, signInAs, signInNew, type TestApp } from '../../../../tests/app';
 import { makeUser } from '../../../../tests/factories';
 
 let test: TestApp;
@@ -32,7 +32,12 @@ describe('invitations', () => {
     expect(mail?.text).toContain('http://implementa.test/accept-invitation?token=');
 
     const english = await signInNew(test, 'admin');
-    await english.request('POST', '/api/admin/invitations', { email: 'en.person@test.implementa.example', name: 'English Person', role: 'viewer', locale: 'en' });
+    await english.request('POST', '/api/admin/invitations', {
+      email: 'en.person@test.implementa.example',
+      name: 'English Person',
+      role: 'viewer',
+      locale: 'en',
+    });
     const englishMail = test.inbox.find((message) => message.to.includes('en.person@test.implementa.example'));
     expect(mail?.subject).not.toBe(englishMail?.subject);
 
@@ -59,7 +64,12 @@ describe('invitations', () => {
   it('refuses an address already in use', async () => {
     const admin = await signInNew(test, 'admin');
     const existing = await makeUser(test.handle.db);
-    const response = await admin.request('POST', '/api/admin/invitations', { email: existing.email, name: 'Dup', role: 'viewer', locale: 'en' });
+    const response = await admin.request('POST', '/api/admin/invitations', {
+      email: existing.email,
+      name: 'Dup',
+      role: 'viewer',
+      locale: 'en',
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('EMAIL_TAKEN');
   });
@@ -67,7 +77,12 @@ describe('invitations', () => {
   it('a revoked invitation link no longer works', async () => {
     const coordinator = await signInNew(test, 'coordinator');
     const email = 'revoked.person@test.implementa.example';
-    const created = await coordinator.request('POST', '/api/admin/invitations', { email, name: 'Revoked', role: 'contributor', locale: 'en' });
+    const created = await coordinator.request('POST', '/api/admin/invitations', {
+      email,
+      name: 'Revoked',
+      role: 'contributor',
+      locale: 'en',
+    });
     expect(created.statusCode).toBe(201);
     expect((await coordinator.request('DELETE', `/api/admin/invitations/${created.json().id}`)).statusCode).toBe(200);
     const accepted = await test.app.inject({
@@ -87,7 +102,11 @@ describe('invitations', () => {
       locale: 'en',
     });
     expect(response.statusCode).toBe(403);
-    const stored = await test.handle.db.selectFrom('users').select('id').where('email', '=', 'would.be.admin@test.implementa.example').executeTakeFirst();
+    const stored = await test.handle.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'would.be.admin@test.implementa.example')
+      .executeTakeFirst();
     expect(stored).toBeUndefined();
   });
 
@@ -99,13 +118,22 @@ describe('invitations', () => {
       throw new AppError('MAIL_FAILED');
     };
     try {
-      const response = await admin.request('POST', '/api/admin/invitations', { email: 'unmailed@test.implementa.example', name: 'Unmailed', role: 'viewer', locale: 'en' });
+      const response = await admin.request('POST', '/api/admin/invitations', {
+        email: 'unmailed@test.implementa.example',
+        name: 'Unmailed',
+        role: 'viewer',
+        locale: 'en',
+      });
       expect(response.statusCode).toBe(502);
       expect(response.json().error.code).toBe('MAIL_FAILED');
     } finally {
       test.deps.mailer.send = send;
     }
-    const stored = await test.handle.db.selectFrom('users').select('id').where('email', '=', 'unmailed@test.implementa.example').executeTakeFirst();
+    const stored = await test.handle.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'unmailed@test.implementa.example')
+      .executeTakeFirst();
     expect(stored).toBeUndefined();
   });
 });
@@ -114,11 +142,17 @@ describe('user administration', () => {
   it('an admin changes a role; the audit keeps before and after; a stale version gets 409', async () => {
     const admin = await signInNew(test, 'admin');
     const target = await makeUser(test.handle.db, { role: 'viewer' });
-    const changed = await admin.request('PATCH', `/api/admin/users/${target.id}`, { role: 'validator', version: target.version });
+    const changed = await admin.request('PATCH', `/api/admin/users/${target.id}`, {
+      role: 'validator',
+      version: target.version,
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ role: 'validator', version: target.version + 1 });
 
-    const audit = await admin.request('GET', `/api/admin/audit?recordType=user&recordId=${target.id}&action=role_change`);
+    const audit = await admin.request(
+      'GET',
+      `/api/admin/audit?recordType=user&recordId=${target.id}&action=role_change`,
+    );
     expect(audit.json().total).toBe(1);
     const event = audit.json().items[0];
     expect(event.before.role).toBe('viewer');
@@ -126,16 +160,26 @@ describe('user administration', () => {
     expect(event.actorId).toBe(admin.userId);
     expect(JSON.stringify(event)).not.toContain('argon2');
 
-    const stale = await admin.request('PATCH', `/api/admin/users/${target.id}`, { role: 'coordinator', version: target.version });
+    const stale = await admin.request('PATCH', `/api/admin/users/${target.id}`, {
+      role: 'coordinator',
+      version: target.version,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('STALE_VERSION');
-    const stored = await test.handle.db.selectFrom('users').select('role').where('id', '=', target.id).executeTakeFirstOrThrow();
+    const stored = await test.handle.db
+      .selectFrom('users')
+      .select('role')
+      .where('id', '=', target.id)
+      .executeTakeFirstOrThrow();
     expect(stored.role).toBe('validator');
   });
 
   it('answers 404 for an id that does not exist and 400 for one that is not an id', async () => {
     const admin = await signInNew(test, 'admin');
-    const missing = await admin.request('PATCH', '/api/admin/users/00000000-0000-4000-8000-000000000000', { role: 'viewer', version: 1 });
+    const missing = await admin.request('PATCH', '/api/admin/users/00000000-0000-4000-8000-000000000000', {
+      role: 'viewer',
+      version: 1,
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('NOT_FOUND');
     const malformed = await admin.request('PATCH', '/api/admin/users/42', { role: 'viewer', version: 1 });
@@ -147,7 +191,10 @@ describe('user administration', () => {
     const admin = await signInNew(test, 'admin');
     const target = await makeUser(test.handle.db, { role: 'contributor' });
     const session = await signInAs(test.app, target.email);
-    const response = await admin.request('PATCH', `/api/admin/users/${target.id}`, { status: 'disabled', version: target.version });
+    const response = await admin.request('PATCH', `/api/admin/users/${target.id}`, {
+      status: 'disabled',
+      version: target.version,
+    });
     expect(response.statusCode).toBe(200);
     const check = await test.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: session.cookie } });
     expect(check.json().user).toBeNull();

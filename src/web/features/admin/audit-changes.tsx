@@ -1,7 +1,10 @@
 import { useT } from '../../i18n/i18n-provider';
 import { diffSnapshots, formatValue } from './audit-diff';
 
-/** Before and after of one audit event as a table of the changed fields, folded by default. */
+/**
+ * Before and after of one audit event, folded by default: each changed field with its old value
+ * struck through and its new value, labelled for screen readers.
+ */
 export function AuditChanges(props: { before: unknown; after: unknown }) {
   const { t } = useT();
   const changes = diffSnapshots(props.before, props.after);
@@ -9,30 +12,27 @@ export function AuditChanges(props: { before: unknown; after: unknown }) {
   return (
     <details className="audit-changes">
       <summary>{t('audit.changedFields', { count: changes.length })}</summary>
-      <table className="diff">
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.field')}</th>
-            <th scope="col">{t('audit.before')}</th>
-            <th scope="col">{t('audit.after')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((change) => (
-            <tr key={change.field}>
-              <th scope="row" className="mono">
-                {change.field || t('audit.value')}
-              </th>
-              <td className="diff-before">
-                <bdi>{formatValue(change.before)}</bdi>
-              </td>
-              <td className="diff-after">
-                <bdi>{formatValue(change.after)}</bdi>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <dl className="diff">
+        {changes.map((change) => (
+          <div key={change.field} className="diff-row">
+            <dt className="mono">{change.field || t('audit.value')}</dt>
+            <dd>
+              {change.before !== undefined ? (
+                <del className="diff-before">
+                  <span className="visually-hidden">{t('audit.before')}: </span>
+                  <bdi>{formatValue(change.before)}</bdi>
+                </del>
+              ) : null}
+              {change.after !== undefined ? (
+                <ins className="diff-after">
+                  <span className="visually-hidden">{t('audit.after')}: </span>
+                  <bdi>{formatValue(change.after)}</bdi>
+                </ins>
+              ) : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
     </details>
   );
 }

@@ -10,6 +10,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * Nested objects and lists become dotted paths (`nmirf_name.fr`, `levels.1.name.en`), so that a
+ * change shows only what changed.
+ */
+function flatten(
+  value: Record<string, unknown> | unknown[],
+  prefix = '',
+  into: Record<string, unknown> = {},
+  depth = 0,
+) {
+  for (const [key, inner] of Object.entries(value)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if ((isRecord(inner) || (Array.isArray(inner) && inner.length > 0)) && depth < 4) {
+      flatten(inner as Record<string, unknown> | unknown[], path, into, depth + 1);
+    } else into[path] = inner;
+  }
+  return into;
+}
+
+/**
  * The fields that differ between two snapshots; a creation lists every field of `after`, a
  * deletion every field of `before`. Values that are not objects compare as one "value" field.
  */
@@ -18,8 +37,8 @@ export function diffSnapshots(before: unknown, after: unknown): FieldChange[] {
   if (!isRecord(before) && !isRecord(after)) {
     return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ field: '', before, after }];
   }
-  const from = isRecord(before) ? before : {};
-  const to = isRecord(after) ? after : {};
+  const from = isRecord(before) ? flatten(before) : {};
+  const to = isRecord(after) ? flatten(after) : {};
   const fields = [...new Set([...Object.keys(from), ...Object.keys(to)])];
   return fields
     .filter((field) => JSON.stringify(from[field]) !== JSON.stringify(to[field]))

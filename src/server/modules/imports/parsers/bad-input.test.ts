@@ -4,11 +4,11 @@ import { AppError } from '../../../../shared/errors.js';
 import { detectFormat } from './detect.js';
 import { parseOhchrThematic } from './ohchr-thematic.parser.js';
 import { parseTabular } from './tabular.parser.js';
+import { readData } from './test-data.js';
 import { parseTreatyBodyCo } from './treaty-body-co.parser.js';
 import { parseUhriXlsx } from './uhri.parser.js';
 import { parseUprInfoCsv } from './upr-info-csv.parser.js';
 import { parseUprWgReport } from './upr-wg-report.parser.js';
-import { readData } from './test-data.js';
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(

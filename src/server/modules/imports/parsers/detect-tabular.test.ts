@@ -4,8 +4,8 @@ import { AppError } from '../../../../shared/errors.js';
 import { detectFormat } from './detect.js';
 import { parseSource } from './index.js';
 import { parseTabular, suggestMapping } from './tabular.parser.js';
-import { parseUprWgReport } from './upr-wg-report.parser.js';
 import { readData } from './test-data.js';
+import { parseUprWgReport } from './upr-wg-report.parser.js';
 
 describe('detectFormat sniffs the content', () => {
   it.each([

@@ -1,4 +1,6 @@
 /** Entry point of the import parsers: detect the format, then parse. */
+
+import { unsupported } from './common.js';
 import { detectFormat } from './detect.js';
 import { parseOhchrThematic } from './ohchr-thematic.parser.js';
 import { type ColumnMapping, parseTabular } from './tabular.parser.js';
@@ -8,11 +10,10 @@ import { parseUhriJson, parseUhriXlsx } from './uhri.parser.js';
 import { parseUprAddendum } from './upr-addendum.parser.js';
 import { parseUprInfoCsv } from './upr-info-csv.parser.js';
 import { parseUprWgReport } from './upr-wg-report.parser.js';
-import { unsupported } from './common.js';
 
-export * from './types.js';
 export { detectFormat } from './detect.js';
-export { suggestMapping, readTabularHeaders, type ColumnMapping } from './tabular.parser.js';
+export { type ColumnMapping, readTabularHeaders, suggestMapping } from './tabular.parser.js';
+export * from './types.js';
 
 export const parsers: Record<Exclude<SourceFormat, 'tabular'>, Parser> = {
   'uhri-xlsx': parseUhriXlsx,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseOhchrThematic } from './ohchr-thematic.parser.js';
+import { readData } from './test-data.js';
 import { parseUprAddendum } from './upr-addendum.parser.js';
 import { parseUprWgReport } from './upr-wg-report.parser.js';
-import { readData } from './test-data.js';
 
 const cycle2 = 'ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx';
 const cycle4 = 'ohchr-thematic-lists/slovenia-upr-cycle4-thematic-list.docx';

@@ -2,14 +2,15 @@
  * Any CSV or XLSX a ministry keeps, read through a column mapping chosen by the user, e.g.
  * { text: 'Recommendation', number: 'No.', position: 'Status' }. suggestMapping proposes one.
  */
+
+import type { ErrorIssue } from '../../../../shared/errors.js';
 import { excelSerialToIso, importInvalid, newRecommendation, parseDateText, squash, toBytes } from './common.js';
 import { readCsvBytes } from './csv.js';
-import type { ErrorIssue } from '../../../../shared/errors.js';
 import { positionOf } from './ohchr-thematic.parser.js';
 import type { ParsedRecommendation, ParsedSource } from './types.js';
 import { multiValues, sdgCodes } from './uhri.parser.js';
-import { isZip } from './zip.js';
 import { type CellValue, readXlsx } from './xlsx.js';
+import { isZip } from './zip.js';
 
 export const mappableFields = [
   'text',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readData } from './test-data.js';
 import { parseTreatyBodyCo } from './treaty-body-co.parser.js';
 import { parseDeadline, parseParagraphList } from './treaty-body-follow-up.js';
-import { readData } from './test-data.js';
 
 /**
  * Expected paragraph structure of the four real documents. The paragraph numbers and sub-item

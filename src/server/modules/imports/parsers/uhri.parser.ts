@@ -4,6 +4,8 @@
  * line with a "- " prefix; SDG values look like "16.3 - Promote the rule of law"; dates may be
  * Excel serials.
  */
+
+import type { ErrorIssue } from '../../../../shared/errors.js';
 import {
   excelSerialToIso,
   importInvalid,
@@ -13,9 +15,8 @@ import {
   toBytes,
   unsupported,
 } from './common.js';
-import type { ErrorIssue } from '../../../../shared/errors.js';
-import type { ParsedRecommendation, ParsedSource } from './types.js';
 import { positionOf } from './ohchr-thematic.parser.js';
+import type { ParsedRecommendation, ParsedSource } from './types.js';
 import { type CellValue, readXlsx } from './xlsx.js';
 
 /** Field → [XLSX column, JSON key]. */

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/errors.js';
+import { readData } from './test-data.js';
 import { parseUhriJson, parseUhriXlsx } from './uhri.parser.js';
 import { parseUprInfoCsv } from './upr-info-csv.parser.js';
-import { readData } from './test-data.js';
 
 /**
  * No real UHRI export is in shared/data: the inputs are built here with the UHRI column layout

@@ -4,8 +4,9 @@
  * No paragraph numbers or symbols exist in this source. The voluntary pledges export has the
  * same columns with Response "Voluntary Pledge": its rows are read as pledges (kind), with no position.
  */
-import { decodeEntities, readCsvBytes } from './csv.js';
+
 import { importInvalid, newRecommendation, squash, uprCycleOfWgSession } from './common.js';
+import { decodeEntities, readCsvBytes } from './csv.js';
 import type { ParsedRecommendation, ParsedSource, Position } from './types.js';
 
 const required = ['To', 'Text', 'From', 'Response', 'Action', 'Issue', 'Session'] as const;

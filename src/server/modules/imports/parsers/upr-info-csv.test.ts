@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseUprInfoCsv } from './upr-info-csv.parser.js';
 import { readData } from './test-data.js';
+import { parseUprInfoCsv } from './upr-info-csv.parser.js';
 
 const files = [
   'upr-info-sessions-1-5.csv',

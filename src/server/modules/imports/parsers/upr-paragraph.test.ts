@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isStateName, parseUprParagraph, splitUprParagraphs } from './upr-paragraph.js';
 import { readJson } from './test-data.js';
+import { isStateName, parseUprParagraph, splitUprParagraphs } from './upr-paragraph.js';
 
 interface Gold<T> {
   text: string;

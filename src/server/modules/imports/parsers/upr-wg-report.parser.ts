@@ -6,8 +6,8 @@
 import { detectLang, importInvalid, joinLines, newRecommendation } from './common.js';
 import { type PdfLine, readPdfText } from './pdf-lines.js';
 import type { ParsedRecommendation, ParsedSource, Position } from './types.js';
-import { uprReviewOf } from './upr-pdf-meta.js';
 import { splitUprParagraphs } from './upr-paragraph.js';
+import { uprReviewOf } from './upr-pdf-meta.js';
 
 const sectionRe =
   /Conclusions and\/or recommendations|Conclusions et\/ou recommandations|Conclusiones y\/o recomendaciones/i;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readData } from './test-data.js';
 import { parseUprAddendum } from './upr-addendum.parser.js';
 import { parseUprWgReport } from './upr-wg-report.parser.js';
-import { readData } from './test-data.js';
 
 const wgFile = 'upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf';
 const addFile = 'upr-reports/A_HRC_59_15_Add.1_Slovenia_views-on-recommendations.pdf';

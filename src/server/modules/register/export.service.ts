@@ -1,0 +1,108 @@
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../../shared/errors';
+import type { RecommendationSearch } from '../../../shared/schemas/register';
+import type { Database } from '../../db/database';
+import type { Actor } from '../../http/context';
+import * as labels from './labels.repo';
+import { localize } from './localize';
+import { canRegister } from './register.policy';
+import { findPage, type SearchRow } from './search.repo';
+
+/** Exports stop here: a larger register is exported in parts, by filtering. */
+export const exportRowLimit = 100_000;
+const batch = 1000;
+
+const headers = [
+  'Number',
+  'Document',
+  'Body',
+  'Cycle',
+  'Recommendation',
+  'Language',
+  'Recommending States',
+  'Position',
+  'Status',
+  'Themes',
+  'SDG targets',
+];
+
+/** Checked before the response starts: once streaming, an error can no longer become a status. */
+function assertCanExport(actor: Actor): void {
+  if (!actor.user) throw new AppError('UNAUTHENTICATED');
+  if (!canRegister(actor.user, 'read')) throw new AppError('FORBIDDEN');
+}
+
+async function* exportRows(db: Database, actor: Actor, query: RecommendationSearch): AsyncGenerator<string[]> {
+  const locale = query.lang ?? actor.locale;
+  const bodies = await labels.findBodies(db);
+  const mechanismBodies = query.mechanism?.length
+    ? bodies.filter((b) => query.mechanism?.includes(b.mechanism)).map((b) => b.code)
+    : undefined;
+  const themeLabels = new Map<number, string>();
+  for (let page = 1; (page - 1) * batch < exportRowLimit; page++) {
+    const rows: SearchRow[] = await findPage(
+      db,
+      { ...query, q: query.q, page, pageSize: batch, sort: query.q ? query.sort : 'number' },
+      locale as never,
+      mechanismBodies,
+    );
+    const missing = [...new Set(rows.flatMap((row) => row.theme_ids))].filter((id) => !themeLabels.has(id));
+    for (const term of await labels.findTermsById(db, missing))
+      themeLabels.set(term.id, localize(term.label, locale) || term.code);
+    const countries = await labels.findCountryNames(
+      db,
+      [...new Set(rows.flatMap((row) => row.recommending_states))].filter((c) => /^[A-Z]{2}$/.test(c)),
+    );
+    for (const row of rows) {
+      yield [
+        row.number ?? '',
+        row.symbol ?? '',
+        row.body_code,
+        row.cycle?.toString() ?? '',
+        row.text ?? '',
+        row.text_lang,
+        row.recommending_states.map((state) => localize(countries.get(state), locale) || state).join('; '),
+        row.position ?? '',
+        row.status,
+        row.theme_ids.map((id) => themeLabels.get(id) ?? '').join('; '),
+        row.sdg_targets.join('; '),
+      ];
+    }
+    if (rows.length < batch) return;
+  }
+}
+
+function csvCell(value: string): string {
+  // Cells that a spreadsheet would run as a formula are prefixed with a quote (CSV injection).
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** The current view as CSV (UTF-8 with BOM so that Excel reads the accents), streamed. */
+export function exportCsv(db: Database, actor: Actor, query: RecommendationSearch): Readable {
+  assertCanExport(actor);
+  const out = new PassThrough();
+  (async () => {
+    out.write(`\uFEFF${headers.map(csvCell).join(',')}\r\n`);
+    for await (const row of exportRows(db, actor, query)) out.write(`${row.map(csvCell).join(',')}\r\n`);
+    out.end();
+  })().catch((error) => out.destroy(error));
+  return out;
+}
+
+/** The current view as an XLSX workbook, streamed with ExcelJS's writer. */
+export function exportXlsx(db: Database, actor: Actor, query: RecommendationSearch): Readable {
+  assertCanExport(actor);
+  const out = new PassThrough();
+  (async () => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('Recommendations', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = headers.map((header, index) => ({ header, key: String(index), width: index === 4 ? 80 : 18 }));
+    sheet.getRow(1).font = { bold: true };
+    for await (const row of exportRows(db, actor, query)) sheet.addRow(row).commit();
+    sheet.commit();
+    await workbook.commit();
+  })().catch((error) => out.destroy(error));
+  return out;
+}

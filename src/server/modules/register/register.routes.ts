@@ -1,0 +1,133 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParamsSchema, okSchema, pageOf } from '../../../shared/schemas/common';
+import {
+  batchEditResultSchema,
+  batchEditSchema,
+  clusterSchema,
+  createClusterSchema,
+  createLinkSchema,
+  createSavedViewSchema,
+  recommendationDetailSchema,
+  recommendationSearchSchema,
+  reviewListQuerySchema,
+  reviewSummarySchema,
+  savedViewSchema,
+  searchResultSchema,
+  updateRecommendationSchema,
+} from '../../../shared/schemas/register';
+import type { Database } from '../../db/database';
+import { exportCsv, exportXlsx } from './export.service';
+import {
+  batchEdit,
+  createCluster,
+  getRecommendation,
+  linkRecommendations,
+  listClusters,
+  unlinkRecommendations,
+  updateRecommendation,
+} from './recommendations.service';
+import { getReview, listReviews } from './reviews.service';
+import { createSavedView, deleteSavedView, listSavedViews } from './saved-views.service';
+import { searchRecommendations } from './search.service';
+
+export function registerRoutes(db: Database): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['register'];
+    app.get(
+      '/api/recommendations',
+      { schema: { tags, querystring: recommendationSearchSchema, response: { 200: searchResultSchema } } },
+      (request) => searchRecommendations(db, request.actor, request.query),
+    );
+    app.get(
+      '/api/recommendations/export.csv',
+      { schema: { tags, querystring: recommendationSearchSchema } },
+      (request, reply) =>
+        reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="recommendations.csv"')
+          .send(exportCsv(db, request.actor, request.query)),
+    );
+    app.get(
+      '/api/recommendations/export.xlsx',
+      { schema: { tags, querystring: recommendationSearchSchema } },
+      (request, reply) =>
+        reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', 'attachment; filename="recommendations.xlsx"')
+          .send(exportXlsx(db, request.actor, request.query)),
+    );
+    app.post(
+      '/api/recommendations/batch',
+      { schema: { tags, body: batchEditSchema, response: { 200: batchEditResultSchema } } },
+      (request) => batchEdit(db, request.actor, request.body),
+    );
+    app.get(
+      '/api/recommendations/:id',
+      { schema: { tags, params: idParamsSchema, response: { 200: recommendationDetailSchema } } },
+      (request) => getRecommendation(db, request.actor, request.params.id),
+    );
+    app.patch(
+      '/api/recommendations/:id',
+      {
+        schema: {
+          tags,
+          params: idParamsSchema,
+          body: updateRecommendationSchema,
+          response: { 200: recommendationDetailSchema },
+        },
+      },
+      (request) => updateRecommendation(db, request.actor, request.params.id, request.body),
+    );
+    app.post(
+      '/api/recommendations/:id/links',
+      { schema: { tags, params: idParamsSchema, body: createLinkSchema, response: { 200: okSchema } } },
+      async (request) => {
+        await linkRecommendations(db, request.actor, request.params.id, request.body.otherId, request.body.kind);
+        return { ok: true as const };
+      },
+    );
+    app.delete(
+      '/api/recommendations/:id/links/:otherId',
+      { schema: { tags, params: z.object({ id: z.uuid(), otherId: z.uuid() }), response: { 200: okSchema } } },
+      async (request) => {
+        await unlinkRecommendations(db, request.actor, request.params.id, request.params.otherId);
+        return { ok: true as const };
+      },
+    );
+    app.get(
+      '/api/reviews',
+      { schema: { tags, querystring: reviewListQuerySchema, response: { 200: pageOf(reviewSummarySchema) } } },
+      (request) => listReviews(db, request.actor, request.query),
+    );
+    app.get(
+      '/api/reviews/:id',
+      { schema: { tags, params: idParamsSchema, response: { 200: reviewSummarySchema } } },
+      (request) => getReview(db, request.actor, request.params.id),
+    );
+    app.get('/api/clusters', { schema: { tags, response: { 200: z.array(clusterSchema) } } }, (request) =>
+      listClusters(db, request.actor),
+    );
+    app.post(
+      '/api/clusters',
+      { schema: { tags, body: createClusterSchema, response: { 201: clusterSchema } } },
+      async (request, reply) => reply.status(201).send(await createCluster(db, request.actor, request.body)),
+    );
+    app.get('/api/saved-views', { schema: { tags, response: { 200: z.array(savedViewSchema) } } }, (request) =>
+      listSavedViews(db, request.actor),
+    );
+    app.post(
+      '/api/saved-views',
+      { schema: { tags, body: createSavedViewSchema, response: { 201: savedViewSchema } } },
+      async (request, reply) => reply.status(201).send(await createSavedView(db, request.actor, request.body)),
+    );
+    app.delete(
+      '/api/saved-views/:id',
+      { schema: { tags, params: idParamsSchema, response: { 200: okSchema } } },
+      async (request) => {
+        await deleteSavedView(db, request.actor, request.params.id);
+        return { ok: true as const };
+      },
+    );
+  };
+}

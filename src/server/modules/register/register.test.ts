@@ -1,0 +1,210 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
+import { readShared } from '../../../../tests/shared-data';
+
+let test: TestApp;
+let coordinator: Client;
+let viewer: Client;
+
+async function importFile(path: string) {
+  const preview = await test.app.inject({
+    method: 'POST',
+    url: `/api/imports?fileName=${encodeURIComponent(path.split('/').pop() ?? path)}`,
+    headers: {
+      cookie: coordinator.cookie,
+      'x-csrf-token': coordinator.csrfToken,
+      'content-type': 'application/octet-stream',
+    },
+    payload: readShared(path),
+  });
+  expect(preview.statusCode, preview.body).toBe(201);
+  const applied = await coordinator.request('POST', `/api/imports/${preview.json().importId}/apply`, {});
+  expect(applied.statusCode, applied.body).toBe(200);
+}
+
+beforeAll(async () => {
+  test = await createTestApp();
+  coordinator = await signInNew(test, 'coordinator');
+  viewer = await signInNew(test, 'viewer');
+  await importFile('upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf');
+  await importFile('upr-reports/A_HRC_59_15_Add.1_Slovenia_views-on-recommendations.pdf');
+  await importFile('ohchr-thematic-lists/slovenia-upr-cycle4-thematic-list.docx');
+  await importFile('concluding-observations/CRPD_C_GRC_CO_1_es.pdf');
+  await importFile('concluding-observations/CRPD_C_NOR_CO_1_fr.pdf');
+}, 120_000);
+afterAll(() => test.close());
+
+const search = async (query: string, client = viewer) => {
+  const response = await client.request('GET', `/api/recommendations?${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+};
+
+describe('finding recommendations', () => {
+  it('stems each language: "discapacidad" finds Spanish paragraphs, "handicapées" French ones', async () => {
+    const es = await search('q=discapacidad');
+    expect(es.total).toBeGreaterThan(10);
+    expect(es.items.every((item: { bodyCode: string }) => item.bodyCode === 'CRPD')).toBe(true);
+    expect(es.items[0].snippet).toContain('\u0002');
+    const fr = await search(`q=${encodeURIComponent('personnes handicapées')}`);
+    expect(fr.total).toBeGreaterThan(5);
+    expect(fr.items[0].textLang).toBe('fr');
+  });
+
+  it('ignores accents and honours quoted phrases', async () => {
+    const plain = await search('q=educacion');
+    const accented = await search(`q=${encodeURIComponent('educación')}`);
+    expect(plain.total).toBeGreaterThan(0);
+    expect(plain.total).toBe(accented.total);
+    const phrase = await search(`q=${encodeURIComponent('"persons with disabilities"')}`);
+    const reversed = await search(`q=${encodeURIComponent('"disabilities with persons"')}`);
+    const words = await search(`q=${encodeURIComponent('disabilities with persons')}`);
+    expect(phrase.total).toBeGreaterThan(0);
+    expect(reversed.total).toBe(0);
+    expect(words.total).toBeGreaterThanOrEqual(phrase.total);
+  });
+
+  it('corrects a typo when the words as typed find nothing', async () => {
+    const result = await search('q=discrimnation');
+    expect(result.correctedQuery).toBe('discrimination');
+    expect(result.total).toBeGreaterThan(0);
+  });
+
+  it('counts facets without their own filter, and filters by them', async () => {
+    const all = await search('pageSize=5');
+    expect(all.total).toBeGreaterThan(254);
+    const body = Object.fromEntries(all.facets.body.map((f: { value: string; count: number }) => [f.value, f.count]));
+    expect(body.UPR).toBe(254);
+    const upr = await search('body=UPR&position=noted&pageSize=5');
+    expect(upr.total).toBe(37);
+    // The body facet still shows CRPD's count while filtering on UPR (multi-select).
+    expect(upr.facets.body.find((f: { value: string }) => f.value === 'CRPD')).toBeUndefined();
+    const byPosition = Object.fromEntries(
+      upr.facets.position.map((f: { value: string; count: number }) => [f.value, f.count]),
+    );
+    expect(byPosition).toMatchObject({ supported: 217, noted: 37 });
+    expect(upr.facets.theme.length).toBeGreaterThan(0);
+    const theme = upr.facets.theme[0];
+    const themed = await search(`body=UPR&theme=${theme.value}&pageSize=1`);
+    expect(themed.total).toBe(all.facets.theme.find((f: { value: string }) => f.value === theme.value).count);
+    const state = await search('state=FR&pageSize=50');
+    expect(state.total).toBeGreaterThan(0);
+    expect(state.items.every((item: { recommendingStates: string[] }) => item.recommendingStates.includes('FR'))).toBe(
+      true,
+    );
+  });
+
+  it('pages on the server and sorts by number', async () => {
+    const first = await search('body=UPR&sort=number&pageSize=10&page=1');
+    const second = await search('body=UPR&sort=number&pageSize=10&page=2');
+    expect(first.items.map((i: { number: string }) => i.number)).toEqual(
+      Array.from({ length: 10 }, (_, n) => `140.${n + 1}`),
+    );
+    expect(second.items[0].number).toBe('140.11');
+  });
+
+  it('refuses a malformed filter, naming it', async () => {
+    const response = await viewer.request('GET', '/api/recommendations?sdgTarget=not-a-target');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.issues[0].path).toContain('sdgTarget');
+  });
+});
+
+describe('the recommendation page and edits', () => {
+  it('shows text, source, status history; a status change joins the history; a stale edit gets 409', async () => {
+    const [item] = (await search('body=UPR&sort=number&pageSize=1')).items;
+    const detail = (await viewer.request('GET', `/api/recommendations/${item.id}`)).json();
+    expect(detail).toMatchObject({ number: '140.1', review: { symbol: 'A/HRC/59/15', bodyCode: 'UPR' } });
+    expect(detail.sources.length).toBe(2);
+    expect(detail.statusHistory).toHaveLength(1);
+
+    const changed = await coordinator.request('PATCH', `/api/recommendations/${item.id}`, {
+      status: 'in_progress',
+      statusNote: 'Bill tabled',
+      version: detail.version,
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().statusHistory[0]).toMatchObject({
+      status: 'in_progress',
+      previousStatus: 'not_started',
+      note: 'Bill tabled',
+    });
+    const stale = await coordinator.request('PATCH', `/api/recommendations/${item.id}`, {
+      status: 'implemented',
+      version: detail.version,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect((await search('status=in_progress')).total).toBe(1);
+
+    const denied = await viewer.request('PATCH', `/api/recommendations/${item.id}`, {
+      status: 'implemented',
+      version: detail.version + 1,
+    });
+    expect(denied.statusCode).toBe(403);
+    const unknown = await coordinator.request('PATCH', `/api/recommendations/${item.id}`, {
+      status: 'finished-ish',
+      version: detail.version + 1,
+    });
+    expect(unknown.json().error.issues[0].path).toBe('status');
+    expect((await viewer.request('GET', '/api/recommendations/00000000-0000-4000-8000-000000000000')).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('batch-edits a selection: SDG target, cluster and duplicate links', async () => {
+    const items = (await search('q=Roma&body=UPR&pageSize=3')).items;
+    expect(items.length).toBe(3);
+    const cluster = await coordinator.request('POST', '/api/clusters', { name: 'Roma inclusion' });
+    expect(cluster.statusCode).toBe(201);
+    const ids = items.map((i: { id: string }) => i.id);
+    const batch = await coordinator.request('POST', '/api/recommendations/batch', {
+      ids,
+      addSdgTargets: ['16.3'],
+      clusterId: cluster.json().id,
+      linkKind: 'related',
+    });
+    expect(batch.json()).toEqual({ updated: 3, linked: 3 });
+    const detail = (await viewer.request('GET', `/api/recommendations/${ids[0]}`)).json();
+    expect(detail.sdgTargets).toContain('16.3');
+    expect(detail.links).toHaveLength(2);
+    expect(detail.clusters[0].name).toBe('Roma inclusion');
+    expect((await search(`cluster=${cluster.json().id}`)).total).toBe(3);
+    expect((await search('sdgGoal=16&q=Roma&body=UPR')).total).toBeGreaterThanOrEqual(3);
+    const bad = await coordinator.request('POST', '/api/recommendations/batch', { ids, addSdgTargets: ['99.9'] });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('exports and saved views', () => {
+  it('exports the current view to CSV and XLSX', async () => {
+    const csv = await viewer.request('GET', '/api/recommendations/export.csv?body=UPR&position=noted');
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.trim().split(/\r\n/);
+    expect(lines).toHaveLength(38);
+    expect(lines[0]).toContain('Recommendation');
+    const xlsx = await viewer.request('GET', '/api/recommendations/export.xlsx?body=UPR&position=noted');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as never);
+    expect(workbook.worksheets[0]?.rowCount).toBe(38);
+  });
+
+  it('saves a view per person', async () => {
+    const saved = await viewer.request('POST', '/api/saved-views', {
+      name: 'Noted UPR',
+      query: { body: 'UPR', position: 'noted' },
+    });
+    expect(saved.statusCode).toBe(201);
+    const again = await viewer.request('POST', '/api/saved-views', { name: 'Noted UPR', query: {} });
+    expect(again.statusCode).toBe(409);
+    expect((await viewer.request('GET', '/api/saved-views')).json()).toHaveLength(1);
+    expect((await coordinator.request('GET', '/api/saved-views')).json()).toHaveLength(0);
+  });
+
+  it('lists reviews with their status counts', async () => {
+    const reviews = (await viewer.request('GET', '/api/reviews')).json();
+    const upr = reviews.items.find((r: { symbol: string }) => r.symbol === 'A/HRC/59/15');
+    expect(upr.recommendationCount).toBe(254);
+    expect(upr.cycle).toBe(4);
+  });
+});

@@ -1,0 +1,215 @@
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import type { FacetName, RecommendationSearch } from '../../../shared/schemas/register';
+import type { DB } from '../../db/schema';
+import type { Executor } from '../../http/context';
+
+type Lang = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+export const searchLangs: Lang[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+/** Text search configuration per language; the generated columns unaccent the same ones. */
+const configs: Record<Lang, { config: string; unaccent: boolean }> = {
+  ar: { config: 'arabic', unaccent: true },
+  zh: { config: 'simple', unaccent: false },
+  en: { config: 'english', unaccent: true },
+  fr: { config: 'french', unaccent: true },
+  ru: { config: 'russian', unaccent: false },
+  es: { config: 'spanish', unaccent: true },
+};
+
+function tsQuery(lang: Lang, q: string) {
+  const { config, unaccent } = configs[lang];
+  return unaccent
+    ? sql`websearch_to_tsquery(${config}::regconfig, im_unaccent(${q}))`
+    : sql`websearch_to_tsquery(${config}::regconfig, ${q})`;
+}
+
+type RecQuery = SelectQueryBuilder<DB, 'recommendations', object>;
+
+/** The text condition: a match in any language's column (each stemmed in its own language). */
+function textMatch(q: string) {
+  return sql<boolean>`(${sql.join(
+    searchLangs.map((lang) => sql`${sql.ref(`tsv_${lang}`)} @@ ${tsQuery(lang, q)}`),
+    sql` or `,
+  )})`;
+}
+
+export function rankExpression(q: string) {
+  return sql<number>`(${sql.join(
+    searchLangs.map((lang) => sql`ts_rank(${sql.ref(`tsv_${lang}`)}, ${tsQuery(lang, q)})`),
+    sql` + `,
+  )})`;
+}
+
+/** Applies the query's text and every facet filter except `except` (facets count without their own filter). */
+export function applyFilters(
+  base: RecQuery,
+  query: RecommendationSearch,
+  except?: FacetName,
+  mechanismBodies?: string[],
+): RecQuery {
+  let qb = base;
+  if (query.q) qb = qb.where(textMatch(query.q));
+  const overlap =
+    (column: string, values: readonly (string | number)[], type: string) =>
+    (eb: ExpressionBuilder<DB, 'recommendations'>) =>
+      eb(sql.ref(column), '&&', sql`${sql.val(values)}::${sql.raw(type)}[]`);
+  if (except !== 'mechanism' && mechanismBodies)
+    qb = qb.where('body_code', 'in', mechanismBodies.length ? mechanismBodies : ['']);
+  if (except !== 'body' && query.body?.length) qb = qb.where('body_code', 'in', query.body);
+  if (except !== 'review' && query.review?.length) qb = qb.where('review_id', 'in', query.review);
+  if (except !== 'cycle' && query.cycle?.length) qb = qb.where('cycle', 'in', query.cycle);
+  if (except !== 'position' && query.position?.length) qb = qb.where('position', 'in', query.position);
+  if (except !== 'status' && query.status?.length) qb = qb.where('status', 'in', query.status);
+  if (except !== 'theme' && query.theme?.length) qb = qb.where(overlap('theme_ids', query.theme, 'int'));
+  if (except !== 'affected' && query.affected?.length) qb = qb.where(overlap('affected_ids', query.affected, 'int'));
+  if (except !== 'sdgGoal' && query.sdgGoal?.length) qb = qb.where(overlap('sdg_goals', query.sdgGoal, 'smallint'));
+  if (except !== 'sdgTarget' && query.sdgTarget?.length) qb = qb.where(overlap('sdg_targets', query.sdgTarget, 'text'));
+  if (except !== 'state' && query.state?.length) qb = qb.where(overlap('recommending_states', query.state, 'text'));
+  if (query.cluster?.length) {
+    const clusters = query.cluster;
+    qb = qb.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('cluster_members as cm')
+          .select(sql`1`.as('one'))
+          .whereRef('cm.recommendation_id', '=', 'recommendations.id')
+          .where('cm.cluster_id', 'in', clusters),
+      ),
+    );
+  }
+  return qb;
+}
+
+const facetColumns: Record<FacetName, { column: string; array: boolean; limit: number }> = {
+  mechanism: { column: 'body_code', array: false, limit: 100 },
+  body: { column: 'body_code', array: false, limit: 50 },
+  review: { column: 'review_id', array: false, limit: 30 },
+  cycle: { column: 'cycle', array: false, limit: 10 },
+  theme: { column: 'theme_ids', array: true, limit: 40 },
+  affected: { column: 'affected_ids', array: true, limit: 40 },
+  sdgGoal: { column: 'sdg_goals', array: true, limit: 17 },
+  sdgTarget: { column: 'sdg_targets', array: true, limit: 40 },
+  position: { column: 'position', array: false, limit: 10 },
+  status: { column: 'status', array: false, limit: 20 },
+  state: { column: 'recommending_states', array: true, limit: 40 },
+};
+
+/** Counts per value of one facet over the rows matching every other filter. */
+export async function countFacet(
+  db: Executor,
+  query: RecommendationSearch,
+  facet: FacetName,
+  mechanismBodies?: string[],
+): Promise<{ value: string; count: number }[]> {
+  const { column, array, limit } = facetColumns[facet];
+  const filtered = applyFilters(db.selectFrom('recommendations'), query, facet, mechanismBodies);
+  const valueExpr = array ? sql`unnest(${sql.ref(column)})` : sql.ref(column);
+  const rows = await db
+    .selectFrom(filtered.select(valueExpr.as('value')).as('f'))
+    .select([sql<string>`f.value::text`.as('value'), (eb) => eb.fn.countAll<number>().as('count')])
+    .where(sql.ref('f.value'), 'is not', null)
+    .groupBy('f.value')
+    .orderBy('count', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ value: row.value, count: Number(row.count) }));
+}
+
+export async function countMatches(
+  db: Executor,
+  query: RecommendationSearch,
+  mechanismBodies?: string[],
+): Promise<number> {
+  const row = await applyFilters(db.selectFrom('recommendations'), query, undefined, mechanismBodies)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+export interface SearchRow {
+  id: string;
+  number: string | null;
+  review_id: string;
+  symbol: string | null;
+  body_code: string;
+  cycle: number | null;
+  text: string;
+  text_lang: string;
+  snippet: string | null;
+  recommending_states: string[];
+  position: string | null;
+  status: string;
+  sdg_targets: string[];
+  theme_ids: number[];
+}
+
+/** One page of matches, ordered; texts in `lang` where the register has them. */
+export async function findPage(
+  db: Executor,
+  query: RecommendationSearch,
+  lang: Lang,
+  mechanismBodies?: string[],
+): Promise<SearchRow[]> {
+  let qb = applyFilters(db.selectFrom('recommendations'), query, undefined, mechanismBodies);
+  const q = query.q;
+  if (q && query.sort === 'relevance') qb = qb.orderBy(rankExpression(q), 'desc');
+  else if (query.sort === 'newest') qb = qb.orderBy('created_at', 'desc');
+  else if (query.sort === 'updated') qb = qb.orderBy('updated_at', 'desc');
+  else qb = qb.orderBy('body_code').orderBy('review_id').orderBy('number_sort');
+  const page = qb
+    .orderBy('id')
+    .select([
+      'id',
+      'number',
+      'review_id',
+      'body_code',
+      'cycle',
+      'recommending_states',
+      'position',
+      'status',
+      'sdg_targets',
+      'theme_ids',
+      sql<string>`coalesce(${sql.ref(`text_${lang}`)}, case original_lang ${sql.join(
+        searchLangs.map((l) => sql`when ${l} then ${sql.ref(`text_${l}`)}`),
+        sql` `,
+      )} end)`.as('text'),
+      sql<string>`case when ${sql.ref(`text_${lang}`)} is not null then ${lang} else original_lang end`.as('text_lang'),
+    ])
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const found = await page.execute();
+  const reviewIds = [...new Set(found.map((row) => row.review_id))];
+  const symbols = reviewIds.length
+    ? await db.selectFrom('reviews').select(['id', 'symbol']).where('id', 'in', reviewIds).execute()
+    : [];
+  const symbolOf = new Map(symbols.map((review) => [review.id, review.symbol]));
+  const rows = found.map((row) => ({ ...row, symbol: symbolOf.get(row.review_id) ?? null }));
+  if (!q) return rows.map((row) => ({ ...row, snippet: null }));
+  // Highlight only the page's rows (ts_headline is costly), in one round trip, each row in its
+  // own language. Hits are wrapped in U+0002 and U+0003, never HTML: the client marks them up.
+  if (rows.length === 0) return [];
+  const values = rows.map((row, index) => {
+    const { config, unaccent } = configs[(searchLangs.includes(row.text_lang as Lang) ? row.text_lang : 'en') as Lang];
+    return sql`(${index}::int, ${config}::regconfig, ${unaccent}::boolean, ${row.text}::text)`;
+  });
+  const snippets = await sql<{ ord: number; snippet: string }>`
+    select ord, ts_headline(cfg, txt,
+      case when una then websearch_to_tsquery(cfg, im_unaccent(${q})) else websearch_to_tsquery(cfg, ${q}) end,
+      'StartSel=, StopSel=, MaxWords=45, MinWords=20, MaxFragments=2, HighlightAll=false') as snippet
+    from (values ${sql.join(values)}) as v(ord, cfg, una, txt)`.execute(db);
+  const byOrd = new Map(snippets.rows.map((row) => [row.ord, row.snippet]));
+  return rows.map((row, index) => ({ ...row, snippet: byOrd.get(index) ?? null }));
+}
+
+/** Closest known word for each word of the query (pg_trgm), for the "did you mean" fallback. */
+export async function correctWords(db: Executor, words: string[]): Promise<Map<string, string>> {
+  const corrections = new Map<string, string>();
+  for (const word of words) {
+    const found = await sql<{ word: string }>`
+      select word from search_words where word % ${word} order by similarity(word, ${word}) desc, word limit 1`.execute(
+      db,
+    );
+    const best = found.rows[0]?.word;
+    if (best && best !== word) corrections.set(word, best);
+  }
+  return corrections;
+}
