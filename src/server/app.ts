@@ -24,6 +24,7 @@ import { identityRoutes } from './modules/identity/identity.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { registerRoutes } from './modules/register/register.routes';
 import { stateProfileRoutes } from './modules/state-profile/state-profile.routes';
+import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
 export interface AppOptions {
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes(options.deps.db));
   await app.register(stateProfileRoutes(options.deps.db));
   await app.register(registerRoutes(options.deps.db));
+  await app.register(taxonomiesRoutes(options.deps.db));
   await app.register(importsRoutes(options.deps.db, Math.floor(options.deps.settings.UPLOAD_MAX_MB * 1_048_576)));
 
   const webDir = options.webDir ?? defaultWebDir;

@@ -182,7 +182,7 @@ export async function seedDemoState(db: Database): Promise<void> {
       })),
     );
     const idByKey = new Map<string, string>();
-    nationalBodies.forEach((body, index) => idByKey.set(body.key, national[index]?.id ?? ''));
+    for (const [index, body] of nationalBodies.entries()) idByKey.set(body.key, national[index]?.id ?? '');
     for (const lrg of municipalities) if (lrg.subdivision_code) idByKey.set(lrg.subdivision_code, lrg.id);
     const actor = systemActor('demo-seed');
     for (const [index, account] of demoAccounts.entries()) {

@@ -105,9 +105,9 @@ export async function resolveSession(deps: Deps, token: string) {
 }
 
 /** Mails a reset link if the address belongs to an active account; says nothing either way. */
-export async function requestPasswordReset(deps: Deps, actor: Actor, email: string): Promise<void> {
+export async function requestPasswordReset(deps: Deps, _actor: Actor, email: string): Promise<void> {
   const user = await users.findUserByEmail(deps.db, email);
-  if (!user || user.status !== 'active') return;
+  if (user?.status !== 'active') return;
   await deps.db.transaction().execute(async (trx) => {
     await users.revokeOpenTokens(trx, user.id, 'password_reset');
     const token = newToken();
@@ -141,7 +141,7 @@ export async function completePasswordReset(
   await deps.db.transaction().execute(async (trx) => {
     const token = await useToken(trx, input.token, 'password_reset');
     const before = await users.findUserById(trx, token.user_id);
-    if (!before || before.status !== 'active') throw new AppError('TOKEN_INVALID');
+    if (before?.status !== 'active') throw new AppError('TOKEN_INVALID');
     const after = await users.updateUserAtVersion(trx, before.id, before.version, {
       password_hash: passwordHash,
       failed_sign_ins: 0,
@@ -172,7 +172,7 @@ export async function acceptInvitation(
   return deps.db.transaction().execute(async (trx) => {
     const token = await useToken(trx, input.token, 'invitation');
     const before = await users.findUserById(trx, token.user_id);
-    if (!before || before.status !== 'invited') throw new AppError('TOKEN_INVALID');
+    if (before?.status !== 'invited') throw new AppError('TOKEN_INVALID');
     const after = await users.updateUserAtVersion(trx, before.id, before.version, {
       name: input.name,
       password_hash: passwordHash,

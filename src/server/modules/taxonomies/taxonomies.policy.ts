@@ -1,0 +1,13 @@
+import type { SessionUser } from '../../../shared/schemas/identity';
+
+export type TaxonomyAction = 'read' | 'manage';
+
+/** Everyone reads the lists (they label the register); admins and coordinators maintain them. */
+export function canTaxonomies(user: SessionUser, action: TaxonomyAction): boolean {
+  switch (action) {
+    case 'read':
+      return true;
+    case 'manage':
+      return user.role === 'admin' || user.role === 'coordinator';
+  }
+}

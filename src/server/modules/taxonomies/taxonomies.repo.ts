@@ -1,0 +1,109 @@
+import { sql, type Updateable } from 'kysely';
+import type { TaxonomyTermsTable } from '../../db/schema';
+import type { Executor } from '../../http/context';
+
+export function findTaxonomies(db: Executor) {
+  return db
+    .selectFrom('taxonomies as t')
+    .select(['t.code', 't.name', 't.builtin', 't.version'])
+    .select((eb) =>
+      eb
+        .selectFrom('taxonomy_terms as x')
+        .whereRef('x.taxonomy', '=', 't.code')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('term_count'),
+    )
+    .orderBy('t.builtin', 'desc')
+    .orderBy('t.code')
+    .execute();
+}
+
+export function findTaxonomy(db: Executor, code: string) {
+  return db.selectFrom('taxonomies').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function insertTaxonomy(db: Executor, code: string, name: string): Promise<void> {
+  await db.insertInto('taxonomies').values({ code, name, builtin: false }).execute();
+}
+
+/** Where a taxonomy's terms are used on recommendations: its array column. */
+const usageColumn: Record<string, string> = {
+  theme: 'theme_ids',
+  affected_person: 'affected_ids',
+  upr_info_issue: 'issue_ids',
+};
+
+function usage(taxonomy: string) {
+  if (taxonomy === 'sdg')
+    return sql<number>`(select count(*) from recommendations r where t.code = any(r.sdg_targets))`;
+  if (taxonomy === 'status') return sql<number>`(select count(*) from recommendations r where r.status = t.code)`;
+  const column = usageColumn[taxonomy] ?? 'custom_term_ids';
+  return sql<number>`(select count(*) from recommendations r where t.id = any(r.${sql.ref(column)}))`;
+}
+
+export async function findTerms(
+  db: Executor,
+  taxonomy: string,
+  query: { q?: string; parentId?: number; page: number; pageSize: number },
+) {
+  let base = db.selectFrom('taxonomy_terms as t').where('t.taxonomy', '=', taxonomy);
+  if (query.parentId !== undefined) base = base.where('t.parent_id', '=', query.parentId);
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, '\\$&')}%`;
+    base = base.where((eb) => eb.or([eb('t.code', 'ilike', like), eb(sql`t.label::text`, 'ilike', like)]));
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .select(['t.id', 't.taxonomy', 't.code', 't.label', 't.parent_id', 't.version', usage(taxonomy).as('usage')])
+      .orderBy('t.sort')
+      .orderBy('t.code')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}
+
+export function findTerm(db: Executor, id: number) {
+  return db.selectFrom('taxonomy_terms as t').selectAll('t').where('t.id', '=', id).executeTakeFirst();
+}
+
+export async function termUsage(db: Executor, taxonomy: string, id: number): Promise<number> {
+  const row = await db
+    .selectFrom('taxonomy_terms as t')
+    .select(usage(taxonomy).as('usage'))
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+  return Number(row?.usage ?? 0);
+}
+
+export function findTermByCode(db: Executor, taxonomy: string, code: string) {
+  return db
+    .selectFrom('taxonomy_terms')
+    .select('id')
+    .where('taxonomy', '=', taxonomy)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export function insertTerm(
+  db: Executor,
+  term: { taxonomy: string; code: string; label: string; parent_id: number | null },
+) {
+  return db.insertInto('taxonomy_terms').values(term).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateTermAtVersion(db: Executor, id: number, version: number, patch: Updateable<TaxonomyTermsTable>) {
+  return db
+    .updateTable('taxonomy_terms')
+    .set({ ...patch, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function deleteTerm(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('taxonomy_terms').where('id', '=', id).execute();
+}

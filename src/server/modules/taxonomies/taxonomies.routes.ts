@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { okSchema, pageOf } from '../../../shared/schemas/common';
+import {
+  createTaxonomySchema,
+  createTermSchema,
+  taxonomySchema,
+  termListQuerySchema,
+  termSchema,
+  updateTermSchema,
+} from '../../../shared/schemas/taxonomies';
+import type { Database } from '../../db/database';
+import { createTaxonomy, createTerm, deleteTerm, listTaxonomies, listTerms, updateTerm } from './taxonomies.service';
+
+const codeParams = z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/) });
+const termParams = z.object({ id: z.coerce.number().int().positive() });
+
+export function taxonomiesRoutes(db: Database): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['taxonomies'];
+    app.get('/api/taxonomies', { schema: { tags, response: { 200: z.array(taxonomySchema) } } }, (request) =>
+      listTaxonomies(db, request.actor),
+    );
+    app.post(
+      '/api/taxonomies',
+      { schema: { tags, body: createTaxonomySchema, response: { 201: taxonomySchema } } },
+      async (request, reply) => reply.status(201).send(await createTaxonomy(db, request.actor, request.body)),
+    );
+    app.get(
+      '/api/taxonomies/:code/terms',
+      { schema: { tags, params: codeParams, querystring: termListQuerySchema, response: { 200: pageOf(termSchema) } } },
+      (request) => listTerms(db, request.actor, request.params.code, request.query),
+    );
+    app.post(
+      '/api/taxonomies/:code/terms',
+      { schema: { tags, params: codeParams, body: createTermSchema, response: { 201: termSchema } } },
+      async (request, reply) =>
+        reply.status(201).send(await createTerm(db, request.actor, request.params.code, request.body)),
+    );
+    app.patch(
+      '/api/terms/:id',
+      { schema: { tags, params: termParams, body: updateTermSchema, response: { 200: termSchema } } },
+      (request) => updateTerm(db, request.actor, request.params.id, request.body),
+    );
+    app.delete(
+      '/api/terms/:id',
+      { schema: { tags, params: termParams, response: { 200: okSchema } } },
+      async (request) => {
+        await deleteTerm(db, request.actor, request.params.id);
+        return { ok: true as const };
+      },
+    );
+  };
+}

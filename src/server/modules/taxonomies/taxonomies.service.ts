@@ -1,0 +1,150 @@
+import { AppError } from '../../../shared/errors';
+import type { Page } from '../../../shared/schemas/common';
+import type { Taxonomy, Term } from '../../../shared/schemas/taxonomies';
+import type { Database } from '../../db/database';
+import type { LocalizedText } from '../../db/schema';
+import type { Actor } from '../../http/context';
+import { recordAudit } from '../audit/audit.service';
+import { canTaxonomies, type TaxonomyAction } from './taxonomies.policy';
+import * as repo from './taxonomies.repo';
+
+function requireCan(actor: Actor, action: TaxonomyAction) {
+  if (!actor.user) throw new AppError('UNAUTHENTICATED');
+  if (!canTaxonomies(actor.user, action)) throw new AppError('FORBIDDEN');
+}
+
+type TermRow = {
+  id: number;
+  taxonomy: string;
+  code: string;
+  label: LocalizedText;
+  parent_id: number | null;
+  version: number;
+};
+const presentTerm = (row: TermRow, usage: number): Term => ({
+  id: row.id,
+  taxonomy: row.taxonomy,
+  code: row.code,
+  label: row.label,
+  parentId: row.parent_id,
+  usage,
+  version: row.version,
+});
+
+export async function listTaxonomies(db: Database, actor: Actor): Promise<Taxonomy[]> {
+  requireCan(actor, 'read');
+  const rows = await repo.findTaxonomies(db);
+  return rows.map((row) => ({
+    code: row.code,
+    name: row.name,
+    builtin: row.builtin,
+    termCount: Number(row.term_count ?? 0),
+    version: row.version,
+  }));
+}
+
+/** A custom taxonomy, for example the chapters of a national human rights action plan. */
+export async function createTaxonomy(
+  db: Database,
+  actor: Actor,
+  input: { code: string; name: LocalizedText },
+): Promise<Taxonomy> {
+  requireCan(actor, 'manage');
+  return db.transaction().execute(async (trx) => {
+    if (await repo.findTaxonomy(trx, input.code)) throw new AppError('CONFLICT', { params: { code: input.code } });
+    await repo.insertTaxonomy(trx, input.code, JSON.stringify(input.name));
+    await recordAudit(trx, actor, { action: 'create', recordType: 'taxonomy', recordId: input.code, after: input });
+    return { code: input.code, name: input.name, builtin: false, termCount: 0, version: 1 };
+  });
+}
+
+export async function listTerms(
+  db: Database,
+  actor: Actor,
+  taxonomy: string,
+  query: { q?: string; parentId?: number; page: number; pageSize: number },
+): Promise<Page<Term>> {
+  requireCan(actor, 'read');
+  if (!(await repo.findTaxonomy(db, taxonomy))) throw new AppError('NOT_FOUND');
+  const { rows, total } = await repo.findTerms(db, taxonomy, query);
+  return {
+    items: rows.map((row) => presentTerm(row, Number(row.usage))),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function createTerm(
+  db: Database,
+  actor: Actor,
+  taxonomy: string,
+  input: { code: string; label: LocalizedText; parentId?: number | null },
+): Promise<Term> {
+  requireCan(actor, 'manage');
+  return db.transaction().execute(async (trx) => {
+    if (!(await repo.findTaxonomy(trx, taxonomy))) throw new AppError('NOT_FOUND');
+    if (await repo.findTermByCode(trx, taxonomy, input.code))
+      throw new AppError('CONFLICT', { params: { code: input.code } });
+    if (input.parentId) {
+      const parent = await repo.findTerm(trx, input.parentId);
+      if (parent?.taxonomy !== taxonomy)
+        throw new AppError('VALIDATION', { issues: [{ path: 'parentId', message: 'issues.parentOutsideTaxonomy' }] });
+    }
+    const row = await repo.insertTerm(trx, {
+      taxonomy,
+      code: input.code,
+      label: JSON.stringify(input.label),
+      parent_id: input.parentId ?? null,
+    });
+    await recordAudit(trx, actor, {
+      action: 'create',
+      recordType: 'taxonomy_term',
+      recordId: String(row.id),
+      after: row,
+    });
+    return presentTerm(row, 0);
+  });
+}
+
+/** Relabels a term (for example adds its Arabic and Chinese labels) at a known version. */
+export async function updateTerm(
+  db: Database,
+  actor: Actor,
+  id: number,
+  input: { label: LocalizedText; parentId?: number | null; version: number },
+): Promise<Term> {
+  requireCan(actor, 'manage');
+  return db.transaction().execute(async (trx) => {
+    const before = await repo.findTerm(trx, id);
+    if (!before) throw new AppError('NOT_FOUND');
+    if (input.parentId === id)
+      throw new AppError('VALIDATION', { issues: [{ path: 'parentId', message: 'issues.parentIsSelf' }] });
+    const after = await repo.updateTermAtVersion(trx, id, input.version, {
+      label: JSON.stringify(input.label),
+      ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
+    });
+    if (!after) throw new AppError('STALE_VERSION');
+    await recordAudit(trx, actor, {
+      action: 'update',
+      recordType: 'taxonomy_term',
+      recordId: String(id),
+      before,
+      after,
+    });
+    return presentTerm(after, await repo.termUsage(trx, after.taxonomy, id));
+  });
+}
+
+/** Deletes a term that no recommendation uses; a used one is refused with the count. */
+export async function deleteTerm(db: Database, actor: Actor, id: number): Promise<void> {
+  requireCan(actor, 'manage');
+  await db.transaction().execute(async (trx) => {
+    const before = await repo.findTerm(trx, id);
+    if (!before) throw new AppError('NOT_FOUND');
+    const used = await repo.termUsage(trx, before.taxonomy, id);
+    if (used > 0) throw new AppError('CONFLICT', { params: { count: used } });
+    await repo.deleteTerm(trx, id);
+    await recordAudit(trx, actor, { action: 'delete', recordType: 'taxonomy_term', recordId: String(id), before });
+  });
+}

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
+
+let test: TestApp;
+let coordinator: Client;
+beforeAll(async () => {
+  test = await createTestApp();
+  coordinator = await signInNew(test, 'coordinator');
+});
+afterAll(() => test.close());
+
+describe('taxonomies', () => {
+  it('are seeded: SDGs with six-language labels, statuses, UPR Info issues', async () => {
+    const list = (await coordinator.request('GET', '/api/taxonomies')).json();
+    const count = Object.fromEntries(list.map((t: { code: string; termCount: number }) => [t.code, t.termCount]));
+    expect(count).toMatchObject({ sdg: 17 + 169 + 252, status: 5, upr_info_issue: 54 });
+    const target = (await coordinator.request('GET', '/api/taxonomies/sdg/terms?q=5.2'))
+      .json()
+      .items.find((t: { code: string }) => t.code === '5.2');
+    expect(Object.keys(target.label).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
+    expect(target.label.en).toMatch(/violence against all women and girls/);
+  });
+
+  it('an admin-defined taxonomy gets terms; relabelling checks the version; a used term cannot be deleted', async () => {
+    const created = await coordinator.request('POST', '/api/taxonomies', {
+      code: 'nap_chapter',
+      name: { en: 'National action plan chapters', fr: 'Chapitres du plan d’action national' },
+    });
+    expect(created.statusCode).toBe(201);
+    const term = await coordinator.request('POST', '/api/taxonomies/nap_chapter/terms', {
+      code: '3.1',
+      label: { en: 'Equality and non-discrimination' },
+    });
+    expect(term.statusCode).toBe(201);
+    const duplicate = await coordinator.request('POST', '/api/taxonomies/nap_chapter/terms', {
+      code: '3.1',
+      label: { en: 'Again' },
+    });
+    expect(duplicate.statusCode).toBe(409);
+    const relabelled = await coordinator.request('PATCH', `/api/terms/${term.json().id}`, {
+      label: { en: 'Equality and non-discrimination', es: 'Igualdad y no discriminación' },
+      version: 1,
+    });
+    expect(relabelled.json().label.es).toBe('Igualdad y no discriminación');
+    const stale = await coordinator.request('PATCH', `/api/terms/${term.json().id}`, {
+      label: { en: 'Lost' },
+      version: 1,
+    });
+    expect(stale.statusCode).toBe(409);
+    const status = (await coordinator.request('GET', '/api/taxonomies/status/terms')).json().items[0];
+    await test.handle.db.insertInto('reviews').values({ body_code: 'UPR', symbol: 'A/HRC/1/1' }).execute();
+    const review = await test.handle.db.selectFrom('reviews').select('id').executeTakeFirstOrThrow();
+    await test.handle.db
+      .insertInto('recommendations')
+      .values({
+        review_id: review.id,
+        body_code: 'UPR',
+        original_lang: 'en',
+        text_en: 'x',
+        content_key: 'k',
+        sub_items: '[]',
+        sources: '[]',
+        status: status.code,
+      })
+      .execute();
+    const refused = await coordinator.request('DELETE', `/api/terms/${status.id}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.params.count).toBe(1);
+    expect((await coordinator.request('DELETE', `/api/terms/${term.json().id}`)).statusCode).toBe(200);
+  });
+
+  it('viewers read but cannot change them', async () => {
+    const viewer = await signInNew(test, 'viewer');
+    expect((await viewer.request('GET', '/api/taxonomies')).statusCode).toBe(200);
+    expect((await viewer.request('POST', '/api/taxonomies', { code: 'mine', name: { en: 'Mine' } })).statusCode).toBe(
+      403,
+    );
+  });
+});
