@@ -6,7 +6,7 @@ import { DataFolderInUseError } from './db/lock';
 import { prepareDatabase } from './db/prepare';
 import { loadSettings, SettingsError } from './env';
 import { createMailer } from './mail/mailer';
-import { seedDemoState } from './seed/demo-state';
+import { seedDemoRegister, seedDemoState } from './seed/demo-state';
 import { isDatabaseEmpty } from './seed/seed.repo';
 
 /** env → database → migrations → demo seed (empty demo database only) → listen. */
@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   if (settings.demo && (await isDatabaseEmpty(handle.db))) {
     await seedDemoState(handle.db);
-    logger.info('demo State seeded (Slovenia)');
+    await seedDemoRegister(handle.db);
+    logger.info('demo State seeded (Slovenia, its ministries and municipalities, 417 recommendations)');
   }
   const mailer = createMailer({
     smtpUrl: settings.SMTP_URL,

@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import type { Insertable } from 'kysely';
 import type { Database } from '../db/database';
 import type { EntitiesTable } from '../db/schema';
 import { systemActor } from '../http/context';
 import { recordAudit } from '../modules/audit/audit.service';
 import { insertEntities } from '../modules/entities/entities.repo';
+import { importTrustedFile } from '../modules/imports/imports.service';
 import { hashPassword } from '../modules/identity/secrets';
 import { insertStateProfile } from '../modules/state-profile/state-profile.repo';
 import { insertUser } from '../modules/users/users.repo';
@@ -200,4 +202,21 @@ export async function seedDemoState(db: Database): Promise<void> {
       await recordAudit(trx, actor, { action: 'create', recordType: 'user', recordId: user.id, after: audited });
     }
   });
+}
+
+/** The demo State's real UN documents, imported in this order through the normal importer. */
+const demoDocuments = [
+  'A_HRC_59_15_Slovenia_working-group-report.pdf',
+  'A_HRC_59_15_Add.1_Slovenia_views-on-recommendations.pdf',
+  'slovenia-upr-cycle4-thematic-list.docx',
+  'slovenia-upr-cycle2-thematic-list.docx',
+];
+
+/** Fills the demo register: 254 cycle 4 and 163 cycle 2 UPR recommendations with positions and themes. */
+export async function seedDemoRegister(db: Database): Promise<void> {
+  const actor = systemActor('demo-seed');
+  for (const name of demoDocuments) {
+    const data = await readFile(new URL(`./data/slovenia/${name}`, import.meta.url));
+    await importTrustedFile(db, actor, name, data);
+  }
 }

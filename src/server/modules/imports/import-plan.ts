@@ -97,7 +97,7 @@ export function valuesOf(
     subItems: rec.subItems,
     states,
     position: rec.position ?? null,
-    positionSource: rec.positionSource ?? null,
+    positionSource: rec.positionSource?.replace(/[,;:.\s]+$/, '') || null,
     actionCategory: rec.actionCategory ?? null,
     themes: [...new Set(rec.themes)],
     affected: [...new Set(rec.affectedPersons)],

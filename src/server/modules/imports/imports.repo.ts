@@ -202,3 +202,20 @@ export async function insertSearchWords(db: Executor, words: string[]): Promise<
         .execute();
   }
 }
+
+export async function upsertColumnMapping(
+  db: Executor,
+  name: string,
+  mapping: Record<string, string>,
+  userId: string | null,
+) {
+  await db
+    .insertInto('column_mappings')
+    .values({ name, mapping: JSON.stringify(mapping), created_by: userId })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ mapping: JSON.stringify(mapping) }))
+    .execute();
+}
+
+export function findColumnMappings(db: Executor) {
+  return db.selectFrom('column_mappings').select(['id', 'name', 'mapping']).orderBy('name').execute();
+}

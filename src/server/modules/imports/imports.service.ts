@@ -76,7 +76,31 @@ export async function applyImport(
   id: string,
   options: ImportOptions,
 ): Promise<ImportSummary> {
-  const user = requireImporter(actor);
+  requireImporter(actor);
+  await runImport(db, actor, id, options);
+  return getImport(db, actor, id);
+}
+
+/**
+ * Stores and applies a file the system itself brings (the demo's documents, benchmarks): the
+ * same importer as users run, without a person behind it.
+ */
+export async function importTrustedFile(db: Database, actor: Actor, fileName: string, data: Buffer): Promise<string> {
+  const row = await repo.insertImport(db, {
+    file_name: fileName,
+    format: await detectFormat(data, fileName),
+    sha256: createHash('sha256').update(data).digest('hex'),
+    size_bytes: data.length,
+    original: data,
+    status: 'previewed',
+    summary: '{}',
+    created_by: actor.user?.id ?? null,
+  });
+  await runImport(db, actor, row.id, importOptionsSchema.parse({}));
+  return row.id;
+}
+
+async function runImport(db: Database, actor: Actor, id: string, options: ImportOptions): Promise<void> {
   const row = await repo.findImport(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   if (row.status === 'applied' || running.has(id)) throw new AppError('CONFLICT');
@@ -88,20 +112,17 @@ export async function applyImport(
         issues: [{ file: row.file_name, column: 'text', message: 'issues.mappingRequired' }],
       });
     const parsed = result.parsed;
+    const userId = actor.user?.id ?? null;
     await db.transaction().execute(async (trx) => {
       const plan = await buildPlan(trx, parsed, options);
       const summary = await applyPlan(
         trx,
         plan,
-        { importId: id, fileName: row.file_name, format: row.format, userId: user.id },
+        { importId: id, fileName: row.file_name, format: row.format, userId },
         (done, total) => running.set(id, { done, total }),
       );
       if (options.saveMappingAs && options.columnMapping) {
-        await trx
-          .insertInto('column_mappings')
-          .values({ name: options.saveMappingAs, mapping: JSON.stringify(options.columnMapping), created_by: user.id })
-          .onConflict((oc) => oc.column('name').doUpdateSet({ mapping: JSON.stringify(options.columnMapping) }))
-          .execute();
+        await repo.upsertColumnMapping(trx, options.saveMappingAs, options.columnMapping, userId);
       }
       await repo.markImportApplied(trx, id, summary);
       await recordAudit(trx, actor, {
@@ -114,7 +135,6 @@ export async function applyImport(
   } finally {
     running.delete(id);
   }
-  return getImport(db, actor, id);
 }
 
 export async function getImport(db: Database, actor: Actor, id: string): Promise<ImportSummary> {
@@ -173,7 +193,7 @@ export async function downloadOriginal(db: Database, actor: Actor, id: string) {
 
 export async function listColumnMappings(db: Database, actor: Actor) {
   requireImporter(actor);
-  const rows = await db.selectFrom('column_mappings').select(['id', 'name', 'mapping']).orderBy('name').execute();
+  const rows = await repo.findColumnMappings(db);
   return rows.map((row) => ({ id: row.id, name: row.name, mapping: row.mapping }));
 }
 

@@ -77,6 +77,7 @@ describe('importing the real Slovenian sources', () => {
   it('the cycle 2 thematic list makes its own review with 163 recommendations and positions', async () => {
     const { applied } = await importFile('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx');
     expect(applied.summary.created).toBe(163);
+    expect(applied.summary.reviewsCreated).toBe(1);
     const positions = await test.handle.db
       .selectFrom('recommendations')
       .select(['position', (eb) => eb.fn.countAll<number>().as('n')])

@@ -48,7 +48,12 @@ export function uprCycleOfHrcSymbol(symbol: string | null): number | null {
 /** The base symbol of a review: an addendum's views belong to the report they answer. */
 export function baseSymbol(symbol: string | undefined | null): string | null {
   if (!symbol) return null;
-  return symbol.replace(/\s+/g, '').replace(/\/Add\.\d+$/i, '') || null;
+  return (
+    symbol
+      .replace(/\s+/g, '')
+      .replace(/[,;:.]+$/, '')
+      .replace(/\/Add\.\d+$/i, '') || null
+  );
 }
 
 export function resolveBody(name: string | undefined, symbol: string | null, bodies: KnownBody[]): string | null {
