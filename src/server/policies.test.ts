@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Role, roles, type SessionUser } from '../../../shared/schemas/identity';
-import { canAudit } from '../audit/audit.policy';
-import { canStateProfile } from '../state-profile/state-profile.policy';
-import { canUsers } from './users.policy';
+import { type Role, roles, type SessionUser } from '../shared/schemas/identity';
+import { canAudit } from './modules/audit/audit.policy';
+import { canImports } from './modules/imports/imports.policy';
+import { canRegister } from './modules/register/register.policy';
+import { canStateProfile } from './modules/state-profile/state-profile.policy';
+import { canTaxonomies } from './modules/taxonomies/taxonomies.policy';
+import { canUsers } from './modules/users/users.policy';
 
 function userWith(role: Role): SessionUser {
   return { id: `id-${role}`, email: `${role}@x`, name: role, role, locale: 'en', organisation: null, version: 1 };
@@ -20,6 +23,12 @@ const table: Record<string, Record<Role, 'Y' | 'n'>> = {
   'audit.list': row('Y n n n n n n'),
   'stateProfile.view': row('Y Y Y Y Y Y Y'),
   'stateProfile.edit': row('Y Y n n n n n'),
+  'imports.import': row('Y Y n n n n n'),
+  'register.read': row('Y Y Y Y Y Y Y'),
+  'register.edit': row('Y Y n n n n n'),
+  'register.batchEdit': row('Y Y n n n n n'),
+  'taxonomies.read': row('Y Y Y Y Y Y Y'),
+  'taxonomies.manage': row('Y Y n n n n n'),
 };
 
 function row(marks: string): Record<Role, 'Y' | 'n'> {
@@ -47,12 +56,24 @@ function decide(action: string, user: SessionUser): boolean {
       return canStateProfile(user, 'view');
     case 'stateProfile.edit':
       return canStateProfile(user, 'edit');
+    case 'imports.import':
+      return canImports(user, 'import');
+    case 'register.read':
+      return canRegister(user, 'read');
+    case 'register.edit':
+      return canRegister(user, 'edit');
+    case 'register.batchEdit':
+      return canRegister(user, 'batchEdit');
+    case 'taxonomies.read':
+      return canTaxonomies(user, 'read');
+    case 'taxonomies.manage':
+      return canTaxonomies(user, 'manage');
     default:
       throw new Error(action);
   }
 }
 
-describe('foundation policies: role × action', () => {
+describe('policies: role × action', () => {
   for (const [action, expected] of Object.entries(table)) {
     for (const role of roles) {
       it(`${role} ${expected[role] === 'Y' ? 'may' : 'may not'} ${action}`, () => {
