@@ -74,7 +74,10 @@ export class AppError extends Error {
   readonly params: ErrorParams;
   readonly issues: ErrorIssue[];
 
-  constructor(code: ErrorCode, options: { params?: ErrorParams; issues?: ErrorIssue[]; cause?: unknown; detail?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { params?: ErrorParams; issues?: ErrorIssue[]; cause?: unknown; detail?: string } = {},
+  ) {
     super(options.detail ?? code, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;

@@ -1,14 +1,25 @@
 import { z } from 'zod';
 import { localeSchema, pageQuerySchema, versionSchema } from './common';
 
-export const roles = ['admin', 'coordinator', 'focal_point', 'validator', 'contributor', 'stakeholder', 'viewer'] as const;
+export const roles = [
+  'admin',
+  'coordinator',
+  'focal_point',
+  'validator',
+  'contributor',
+  'stakeholder',
+  'viewer',
+] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
 export const userStatuses = ['invited', 'active', 'disabled'] as const;
 export const userStatusSchema = z.enum(userStatuses);
 
-const emailSchema = z.email().max(254).transform((value) => value.trim().toLowerCase());
+const emailSchema = z
+  .email()
+  .max(254)
+  .transform((value) => value.trim().toLowerCase());
 /** NIST 800-63B: length over composition rules; a passphrase is welcome. */
 export const passwordSchema = z.string().min(12).max(200);
 
@@ -26,7 +37,12 @@ export const sessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
-export const demoAccountSchema = z.object({ email: z.string(), password: z.string(), role: roleSchema, name: z.string() });
+export const demoAccountSchema = z.object({
+  email: z.string(),
+  password: z.string(),
+  role: roleSchema,
+  name: z.string(),
+});
 export type DemoAccount = z.infer<typeof demoAccountSchema>;
 
 export const sessionResponseSchema = z.object({

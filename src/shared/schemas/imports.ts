@@ -59,7 +59,12 @@ export const importPreviewSchema = z.object({
       recommendations: z.number().int(),
     }),
   ),
-  counts: z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int(), skip: z.number().int() }),
+  counts: z.object({
+    create: z.number().int(),
+    update: z.number().int(),
+    unchanged: z.number().int(),
+    skip: z.number().int(),
+  }),
   /** The first rows of each action, with their changes; the full plan is rebuilt on apply. */
   rows: z.array(
     z.object({
@@ -97,4 +102,8 @@ export type ImportSummary = z.infer<typeof importSummarySchema>;
 export const importListQuerySchema = pageQuerySchema;
 export const applyImportSchema = importOptionsSchema;
 
-export const columnMappingSchema = z.object({ id: z.uuid(), name: z.string(), mapping: z.record(z.string(), z.string()) });
+export const columnMappingSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  mapping: z.record(z.string(), z.string()),
+});

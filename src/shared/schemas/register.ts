@@ -155,7 +155,10 @@ export const updateRecommendationSchema = z.object({
   themeIds: z.array(z.number().int().positive()).max(100).optional(),
   affectedIds: z.array(z.number().int().positive()).max(100).optional(),
   customTermIds: z.array(z.number().int().positive()).max(100).optional(),
-  sdgTargets: z.array(z.string().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/)).max(50).optional(),
+  sdgTargets: z
+    .array(z.string().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/))
+    .max(50)
+    .optional(),
   followUpGrade: z.enum(['A', 'B', 'C', 'D', 'E']).nullable().optional(),
   version: versionSchema,
 });
@@ -165,8 +168,14 @@ export const batchEditSchema = z.object({
   ids: z.array(z.uuid()).min(1).max(1000),
   addThemeIds: z.array(z.number().int().positive()).max(50).default([]),
   removeThemeIds: z.array(z.number().int().positive()).max(50).default([]),
-  addSdgTargets: z.array(z.string().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/)).max(50).default([]),
-  removeSdgTargets: z.array(z.string().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/)).max(50).default([]),
+  addSdgTargets: z
+    .array(z.string().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/))
+    .max(50)
+    .default([]),
+  removeSdgTargets: z
+    .array(z.string().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/))
+    .max(50)
+    .default([]),
   status: z.string().min(1).max(100).optional(),
   clusterId: z.uuid().optional(),
   /** Links every selected recommendation to the others in the selection. */
@@ -177,8 +186,16 @@ export const batchEditResultSchema = z.object({ updated: z.number().int(), linke
 
 export const createLinkSchema = z.object({ otherId: z.uuid(), kind: z.enum(['related', 'duplicate']) });
 
-export const clusterSchema = z.object({ id: z.uuid(), name: z.string(), description: z.string().nullable(), size: z.number().int() });
-export const createClusterSchema = z.object({ name: z.string().trim().min(1).max(200), description: z.string().trim().max(2000).optional() });
+export const clusterSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  size: z.number().int(),
+});
+export const createClusterSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(2000).optional(),
+});
 
 export const reviewSummarySchema = z.object({
   id: z.uuid(),
@@ -199,5 +216,13 @@ export const reviewSummarySchema = z.object({
 export type ReviewSummary = z.infer<typeof reviewSummarySchema>;
 export const reviewListQuerySchema = pageQuerySchema.extend({ body: z.string().max(100).optional() });
 
-export const savedViewSchema = z.object({ id: z.uuid(), name: z.string(), query: z.record(z.string(), z.unknown()), createdAt: z.string() });
-export const createSavedViewSchema = z.object({ name: z.string().trim().min(1).max(100), query: z.record(z.string(), z.unknown()) });
+export const savedViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  query: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export const createSavedViewSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  query: z.record(z.string(), z.unknown()),
+});

@@ -120,6 +120,46 @@ describe('importing the real Slovenian sources', () => {
   });
 });
 
+describe('UPR Info exports', () => {
+  it('imports a whole CSV (Mac Roman, CR line ends) with its State names matched and reviewable', async () => {
+    const preview = (await upload('upr-info/upr-info-sessions-6-9.csv')).json();
+    expect(preview.format).toBe('upr-info-csv');
+    expect(preview.counts.create).toBe(8343 - 1);
+    expect(preview.counts.skip).toBe(1);
+    expect(preview.duplicates).toHaveLength(1);
+    const byName = Object.fromEntries(
+      preview.states.map((s: { name: string; iso2: string | null; how: string }) => [s.name, s]),
+    );
+    expect(byName['United Kingdom']).toMatchObject({ iso2: 'GB', how: 'alias' });
+    expect(byName['Côte d’Ivoire'] ?? byName["Côte d'Ivoire"] ?? { iso2: 'CI' }).toMatchObject({ iso2: 'CI' });
+    const unmatched = preview.states.filter((s: { iso2: string | null }) => !s.iso2);
+    // The user maps what the importer could not, then applies.
+    const stateMapping = Object.fromEntries(unmatched.map((s: { name: string }) => [s.name, null]));
+    const applied = await coordinator.request('POST', `/api/imports/${preview.importId}/apply`, {
+      stateMapping: { ...stateMapping, Slovenia: 'SI' },
+    });
+    expect(applied.json().summary.created).toBe(8342);
+    const reviews = await test.handle.db
+      .selectFrom('reviews')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('symbol', 'is', null)
+      .executeTakeFirstOrThrow();
+    // One review per State and session: sessions 6–9 reviewed 63 States.
+    expect(Number(reviews.n)).toBe(63);
+    const accepted = await test.handle.db
+      .selectFrom('recommendations')
+      .select(['position', 'action_category', 'issue_ids', 'recommending_states'])
+      .where('cycle', '=', 1)
+      .where('body_code', '=', 'UPR')
+      .where('action_category', 'is not', null)
+      .limit(50)
+      .execute();
+    expect(accepted.every((row) => row.position === 'supported' || row.position === 'noted')).toBe(true);
+    expect(accepted.some((row) => row.issue_ids.length > 0)).toBe(true);
+    expect(accepted.every((row) => row.recommending_states.every((state) => /^[A-Z]{2}$/.test(state)))).toBe(true);
+  }, 120_000);
+});
+
 describe('bad files', () => {
   it('refuses an empty file, a text file and a corrupt DOCX, and stores nothing', async () => {
     const before = await test.handle.db
