@@ -37,6 +37,7 @@ export async function createTestApp(settings: Partial<Deps['settings']> = {}): P
       SESSION_TTL_HOURS: 12,
       demo: false,
       UPLOAD_MAX_MB: 50,
+      AUTH_RATE_PER_MINUTE: 10,
       ...settings,
     },
   };

@@ -8,6 +8,12 @@ export interface Deps {
   mailer: Mailer;
   settings: Pick<
     Settings,
-    'publicUrl' | 'SIGN_IN_MAX_FAILURES' | 'SIGN_IN_LOCK_MINUTES' | 'SESSION_TTL_HOURS' | 'demo' | 'UPLOAD_MAX_MB'
+    | 'publicUrl'
+    | 'SIGN_IN_MAX_FAILURES'
+    | 'SIGN_IN_LOCK_MINUTES'
+    | 'SESSION_TTL_HOURS'
+    | 'demo'
+    | 'UPLOAD_MAX_MB'
+    | 'AUTH_RATE_PER_MINUTE'
   >;
 }

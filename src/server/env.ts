@@ -32,6 +32,8 @@ const settingsSchema = z.object({
   TRUST_PROXY: booleanString.default(false),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Sign-in, reset and invitation attempts allowed per address and minute. */
+  AUTH_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   UPLOAD_MAX_MB: z.coerce.number().positive().default(50),
 });
 

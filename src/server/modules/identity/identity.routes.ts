@@ -25,6 +25,11 @@ import {
 export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
   const shownAccounts = deps.settings.demo ? demoAccounts : [];
   const tags = ['identity'];
+  const rateLimit = { max: deps.settings.AUTH_RATE_PER_MINUTE, timeWindow: '1 minute' };
+  const resetRateLimit = {
+    max: Math.max(1, Math.ceil(deps.settings.AUTH_RATE_PER_MINUTE / 2)),
+    timeWindow: '1 minute',
+  };
   return async (app) => {
     app.get('/api/session', { schema: { tags, response: { 200: sessionResponseSchema } } }, async (request) => ({
       user: request.actor.user,
@@ -36,7 +41,7 @@ export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/session',
       {
         schema: { tags, body: signInSchema, response: { 200: sessionResponseSchema } },
-        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: { rateLimit },
       },
       async (request, reply): Promise<SessionResponse> => {
         const session = await signIn(deps, request.actor, request.body, {
@@ -57,7 +62,7 @@ export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/password-resets',
       {
         schema: { tags, body: requestPasswordResetSchema, response: { 202: okSchema } },
-        config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+        config: { rateLimit: resetRateLimit },
       },
       async (request, reply) => {
         await requestPasswordReset(deps, request.actor, request.body.email);
@@ -69,7 +74,7 @@ export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/password-resets/complete',
       {
         schema: { tags, body: completePasswordResetSchema, response: { 200: okSchema } },
-        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: { rateLimit },
       },
       async (request) => {
         await completePasswordReset(deps, request.actor, request.body);
@@ -81,7 +86,7 @@ export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/invitations/accept',
       {
         schema: { tags, body: acceptInvitationSchema, response: { 200: sessionResponseSchema } },
-        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: { rateLimit },
       },
       async (request, reply): Promise<SessionResponse> => {
         const session = await acceptInvitation(deps, request.actor, request.body, {
