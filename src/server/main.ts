@@ -27,6 +27,11 @@ async function main(): Promise<void> {
     await seedDemoRegister(handle.db);
     logger.info('demo State seeded (Slovenia, its ministries and municipalities, 417 recommendations)');
   }
+  if (!settings.demo && (await isDatabaseEmpty(handle.db))) {
+    logger.warn(
+      'This installation has no State profile yet: run npm run setup -- --country XX --admin-email … --admin-name …',
+    );
+  }
   const mailer = createMailer({
     smtpUrl: settings.SMTP_URL,
     from: settings.MAIL_FROM,

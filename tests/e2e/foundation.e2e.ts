@@ -98,7 +98,9 @@ describe('the foundation in Chromium', () => {
     expect(link).toBeDefined();
     const invitee = await newPage(browser);
     await invitee.goto(link as string);
-    await invitee.getByLabel('Full name').fill('Novi Uradnik');
+    // The link is checked first: the form knows whose account it creates.
+    await expect.poll(() => invitee.getByLabel('Full name').inputValue()).toBe('Novi Uradnik');
+    expect(await invitee.locator('main').innerText()).toContain(email);
     await invitee.getByLabel('New password', { exact: true }).fill('a long enough passphrase');
     await invitee.getByLabel('Confirm the new password').fill('a long enough passphrase');
     await invitee.getByRole('button', { name: 'Create my account' }).click();

@@ -60,6 +60,17 @@ export const acceptInvitationSchema = z.object({
   password: passwordSchema,
 });
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
+export const inspectInvitationSchema = z.object({ token: z.string().min(20).max(200) });
+/** What the invitee sees before accepting: who the account is for. */
+export const invitationDetailsSchema = z.object({
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  organisation: z.string().nullable(),
+  locale: localeSchema,
+  expiresAt: z.string(),
+});
+export type InvitationDetails = z.infer<typeof invitationDetailsSchema>;
 
 export const updateMeSchema = z.object({
   name: z.string().trim().min(1).max(200).optional(),

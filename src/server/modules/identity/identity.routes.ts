@@ -3,6 +3,8 @@ import { okSchema } from '../../../shared/schemas/common';
 import {
   acceptInvitationSchema,
   completePasswordResetSchema,
+  inspectInvitationSchema,
+  invitationDetailsSchema,
   requestPasswordResetSchema,
   type SessionResponse,
   sessionResponseSchema,
@@ -16,6 +18,7 @@ import { demoAccounts } from '../../seed/demo-accounts';
 import {
   acceptInvitation,
   completePasswordReset,
+  inspectInvitation,
   requestPasswordReset,
   signIn,
   signOut,
@@ -95,6 +98,15 @@ export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
         setSessionCookie(request, reply, session.token, deps.settings.SESSION_TTL_HOURS);
         return { user: session.user, csrfToken: session.csrfToken, demoAccounts: shownAccounts };
       },
+    );
+
+    app.post(
+      '/api/invitations/inspect',
+      {
+        schema: { tags, body: inspectInvitationSchema, response: { 200: invitationDetailsSchema } },
+        config: { rateLimit },
+      },
+      (request) => inspectInvitation(deps, request.body.token),
     );
 
     app.patch(

@@ -1,6 +1,12 @@
 import { AppError } from '../../../shared/errors';
 import type { Locale } from '../../../shared/i18n/locales';
-import type { AcceptInvitationInput, SessionUser, SignInInput, UpdateMeInput } from '../../../shared/schemas/identity';
+import type {
+  AcceptInvitationInput,
+  InvitationDetails,
+  SessionUser,
+  SignInInput,
+  UpdateMeInput,
+} from '../../../shared/schemas/identity';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { translatorFor } from '../../i18n';
@@ -195,6 +201,24 @@ export async function acceptInvitation(
     const created = await openSession(trx, deps, user.id, actor.ip, meta);
     return { user, ...created };
   });
+}
+
+/** Tells the invitee whose account a link creates, without using the link up. */
+export async function inspectInvitation(deps: Deps, token: string): Promise<InvitationDetails> {
+  const row = await users.findToken(deps.db, hashToken(token));
+  if (!row || row.kind !== 'invitation' || row.revoked_at) throw new AppError('TOKEN_INVALID');
+  if (row.used_at) throw new AppError('TOKEN_USED');
+  if (row.expires_at <= new Date()) throw new AppError('TOKEN_EXPIRED');
+  const user = await users.findUserById(deps.db, row.user_id);
+  if (user?.status !== 'invited') throw new AppError('TOKEN_INVALID');
+  return {
+    email: user.email,
+    name: user.name,
+    role: user.role as InvitationDetails['role'],
+    organisation: user.organisation,
+    locale: user.locale as Locale,
+    expiresAt: row.expires_at.toISOString(),
+  };
 }
 
 async function useToken(trx: Executor, token: string, kind: 'invitation' | 'password_reset') {

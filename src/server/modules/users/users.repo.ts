@@ -73,6 +73,10 @@ export function insertToken(
   return db.insertInto('user_tokens').values(token).returningAll().executeTakeFirstOrThrow();
 }
 
+export function findToken(db: Executor, tokenHash: string): Promise<TokenRow | undefined> {
+  return db.selectFrom('user_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
 /** Locks the token row so that two uses of one link cannot both succeed. */
 export function findTokenForUse(db: Executor, tokenHash: string): Promise<TokenRow | undefined> {
   return db.selectFrom('user_tokens').selectAll().where('token_hash', '=', tokenHash).forUpdate().executeTakeFirst();

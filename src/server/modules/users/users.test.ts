@@ -42,6 +42,8 @@ describe('invitations', () => {
     expect(mail?.subject).not.toBe(englishMail?.subject);
 
     const token = invitationToken(email);
+    const inspected = await test.app.inject({ method: 'POST', url: '/api/invitations/inspect', payload: { token } });
+    expect(inspected.json()).toMatchObject({ email, name: 'Nouvelle Personne', role: 'focal_point', locale: 'fr' });
     const accepted = await test.app.inject({
       method: 'POST',
       url: '/api/invitations/accept',
@@ -57,6 +59,12 @@ describe('invitations', () => {
       payload: { token, name: 'Someone Else', password: 'another long passphrase' },
     });
     expect(reused.json().error.code).toBe('TOKEN_USED');
+    const inspectedAgain = await test.app.inject({
+      method: 'POST',
+      url: '/api/invitations/inspect',
+      payload: { token },
+    });
+    expect(inspectedAgain.json().error.code).toBe('TOKEN_USED');
     const list = await admin.request('GET', `/api/admin/invitations?status=accepted`);
     expect(list.json().items.map((item: { email: string }) => item.email)).toContain(email);
   });

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { AppError } from '../../../shared/errors';
-import { acceptInvitationSchema, type SessionResponse } from '../../../shared/schemas/identity';
+import { acceptInvitationSchema, type InvitationDetails, type SessionResponse } from '../../../shared/schemas/identity';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
@@ -20,6 +20,19 @@ export default function AcceptInvitationPage() {
   const [name, setName] = useState(params.get('name') ?? '');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [invitation, setInvitation] = useState<InvitationDetails | null>(null);
+  const [linkError, setLinkError] = useState<AppError | null>(token.length < 20 ? new AppError('TOKEN_INVALID') : null);
+  // Before anything is typed, check the link and show whose account it creates.
+  useEffect(() => {
+    if (token.length < 20) return;
+    api
+      .post<InvitationDetails>('/api/invitations/inspect', { token })
+      .then((details) => {
+        setInvitation(details);
+        setName((current) => current || details.name);
+      })
+      .catch((error: unknown) => setLinkError(error instanceof AppError ? error : new AppError('INTERNAL')));
+  }, [token]);
   const form = useSubmit(acceptInvitationSchema, (input) =>
     api.post<SessionResponse>('/api/invitations/accept', input),
   );
@@ -37,17 +50,17 @@ export default function AcceptInvitationPage() {
     navigate('/', { replace: true });
   }
 
-  const tokenError = token.length < 20 ? new AppError('TOKEN_INVALID') : null;
 
   return (
     <div className="public-page">
       <section className="card narrow">
         <PageTitle>{t('acceptInvitation.title')}</PageTitle>
-        {tokenError ? (
-          <ErrorMessage error={tokenError} />
+        {linkError ? (
+          <ErrorMessage error={linkError} />
         ) : (
           <>
             <p className="lead">{t('acceptInvitation.intro')}</p>
+            {invitation ? <p>{t('acceptInvitation.for', { email: invitation.email })}</p> : null}
             <ErrorMessage error={form.error} />
             <form onSubmit={handleSubmit} noValidate aria-busy={form.busy}>
               <Field name="name" label={t('fields.name')} error={form.fieldErrors.name}>
