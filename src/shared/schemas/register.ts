@@ -143,6 +143,16 @@ export const recommendationDetailSchema = recommendationSummarySchema.extend({
   statusHistory: z.array(statusChangeSchema),
   links: z.array(linkedRecommendationSchema),
   clusters: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  /** The record's own audit trail (edits, links), newest first, at most 50. */
+  changes: z.array(
+    z.object({
+      occurredAt: z.string(),
+      actorLabel: z.string(),
+      action: z.string(),
+      before: z.unknown(),
+      after: z.unknown(),
+    }),
+  ),
   version: versionSchema,
   updatedAt: z.string(),
 });

@@ -55,3 +55,21 @@ export async function findAuditEvents(
   ]);
   return { rows, total: Number(count.total) };
 }
+
+/** The latest events of one record, for its own page. */
+export function findRecordEvents(
+  db: Executor,
+  recordType: string,
+  recordId: string,
+  limit = 50,
+): Promise<AuditEventRow[]> {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('record_type', '=', recordType)
+    .where('record_id', '=', recordId)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -5,7 +5,7 @@ import type { Database } from '../../db/database';
 import type { AuditEventRow } from '../../db/schema';
 import type { Actor, Executor } from '../../http/context';
 import { canAudit } from './audit.policy';
-import { findAuditEvents, insertAuditEvent } from './audit.repo';
+import { findAuditEvents, findRecordEvents, insertAuditEvent } from './audit.repo';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -49,6 +49,18 @@ export async function listMyActivity(
   if (!actor.user) throw new AppError('UNAUTHENTICATED');
   const { rows, total } = await findAuditEvents(db, { ...page, actorId: actor.user.id });
   return { items: rows.map(presentAuditEvent), total, ...page };
+}
+
+/** A record's own change log, shown on its page to whoever may read the record. */
+export async function listRecordChanges(db: Executor, recordType: string, recordId: string) {
+  const rows = await findRecordEvents(db, recordType, recordId);
+  return rows.map((row) => ({
+    occurredAt: row.occurred_at.toISOString(),
+    actorLabel: row.actor_label,
+    action: row.action,
+    before: row.before ?? null,
+    after: row.after ?? null,
+  }));
 }
 
 export function presentAuditEvent(row: AuditEventRow): AuditEvent {

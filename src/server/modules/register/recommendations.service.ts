@@ -3,7 +3,7 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { BatchEditInput, RecommendationDetail, UpdateRecommendationInput } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
-import { recordAudit } from '../audit/audit.service';
+import { listRecordChanges, recordAudit } from '../audit/audit.service';
 import * as labels from './labels.repo';
 import { localize } from './localize';
 import * as repo from './recommendations.repo';
@@ -24,11 +24,12 @@ export async function getRecommendation(db: Database, actor: Actor, id: string):
   const row = await repo.findRecommendation(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   const locale = actor.locale;
-  const [history, links, clusters, terms] = await Promise.all([
+  const [history, links, clusters, terms, changes] = await Promise.all([
     repo.findStatusHistory(db, id),
     repo.findLinked(db, id),
     repo.findClustersOf(db, id),
     labels.findTermsById(db, [...row.theme_ids, ...row.affected_ids, ...row.issue_ids, ...row.custom_term_ids]),
+    listRecordChanges(db, 'recommendation', id),
   ]);
   const termRef = (termId: number) => {
     const term = terms.find((t) => t.id === termId);
@@ -97,6 +98,7 @@ export async function getRecommendation(db: Database, actor: Actor, id: string):
       text: link.text,
     })),
     clusters,
+    changes,
     version: row.version,
     updatedAt: row.updated_at.toISOString(),
   };

@@ -136,6 +136,12 @@ describe('the recommendation page and edits', () => {
     });
     expect(stale.statusCode).toBe(409);
     expect((await search('status=in_progress')).total).toBe(1);
+    const after = (await viewer.request('GET', `/api/recommendations/${item.id}`)).json();
+    expect(after.changes[0]).toMatchObject({
+      action: 'update',
+      after: { status: 'in_progress' },
+      before: { status: 'not_started' },
+    });
 
     const denied = await viewer.request('PATCH', `/api/recommendations/${item.id}`, {
       status: 'implemented',
