@@ -19,11 +19,14 @@ export interface ModulePage {
 /** Navigation groups, in display order. */
 export const navSections = [
   { id: 'main', labelKey: 'nav.section.main' },
+  { id: 'register', labelKey: 'nav.section.register' },
   { id: 'admin', labelKey: 'nav.section.admin' },
 ] as const;
 export type NavSection = (typeof navSections)[number]['id'];
 
 const managers: readonly Role[] = ['admin', 'coordinator'];
+/** Pages reached from other pages (a record, a step), never listed in the navigation. */
+const linkedOnly: readonly Role[] = [];
 
 export const modulePages: readonly ModulePage[] = [
   {
@@ -39,6 +42,55 @@ export const modulePages: readonly ModulePage[] = [
     roles: 'everyone',
     section: 'main',
     load: () => import('./features/identity/settings-page'),
+  },
+  {
+    path: '/register',
+    labelKey: 'nav.register',
+    roles: 'everyone',
+    section: 'main',
+    load: () => import('./features/register/register-page'),
+  },
+  {
+    path: '/register/:id',
+    labelKey: 'nav.recommendation',
+    roles: linkedOnly,
+    section: 'main',
+    load: () => import('./features/register/recommendation-page'),
+  },
+  {
+    path: '/reviews',
+    labelKey: 'nav.reviews',
+    roles: 'everyone',
+    section: 'main',
+    load: () => import('./features/register/reviews-page'),
+  },
+  {
+    path: '/reviews/:id',
+    labelKey: 'nav.review',
+    roles: linkedOnly,
+    section: 'main',
+    load: () => import('./features/register/review-page'),
+  },
+  {
+    path: '/imports/new',
+    labelKey: 'nav.import',
+    roles: managers,
+    section: 'register',
+    load: () => import('./features/imports/import-wizard-page'),
+  },
+  {
+    path: '/imports',
+    labelKey: 'nav.importHistory',
+    roles: linkedOnly,
+    section: 'register',
+    load: () => import('./features/imports/imports-page'),
+  },
+  {
+    path: '/taxonomies',
+    labelKey: 'nav.taxonomies',
+    roles: managers,
+    section: 'register',
+    load: () => import('./features/taxonomies/taxonomies-page'),
   },
   {
     path: '/admin/users',

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../errors';
 import { auditActions } from '../schemas/audit';
 import { invitationStatusSchema, roles, userStatuses } from '../schemas/identity';
+import { importRowActions, importSummarySchema, stateMatchSchema } from '../schemas/imports';
+import { facetNames, mechanisms, positions, searchSorts } from '../schemas/register';
 import { systemsOfGovernment } from '../schemas/state-profile';
 import { type Locale, locales } from './locales';
 
@@ -32,6 +34,75 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'users.status.': userStatuses,
   'invitations.status.': invitationStatusSchema.options,
   'stateProfile.system.': systemsOfGovernment,
+  'register.facet.': facetNames,
+  'register.position.': positions,
+  'register.mechanism.': mechanisms,
+  'register.sortBy.': searchSorts,
+  'register.links.': ['related', 'duplicate'],
+  'recommendation.grade.': ['A', 'B', 'C', 'D', 'E'],
+  'imports.action.': importRowActions,
+  'imports.section.': importRowActions,
+  'imports.reviewActions.': ['create', 'update', 'unchanged'],
+  'imports.status.': importSummarySchema.shape.status.options,
+  'imports.how.': stateMatchSchema.shape.how.options,
+  'imports.step.': ['upload', 'preview', 'applying', 'done'],
+  // The importer's own vocabularies (server/modules/imports): formats, skip reasons, changed fields, summary.
+  'imports.format.': [
+    'uhri-xlsx',
+    'uhri-json',
+    'upr-info-csv',
+    'ohchr-thematic-docx',
+    'upr-wg-report-pdf',
+    'upr-addendum-pdf',
+    'treaty-body-co',
+    'tabular',
+  ],
+  'imports.reason.': [
+    'voluntaryPledge',
+    'notARecommendation',
+    'emptyText',
+    'missingBody',
+    'missingCountry',
+    'duplicateInFile',
+    'notInRegister',
+  ],
+  'imports.changeField.': [
+    'heading',
+    'sub_items',
+    'position',
+    'position_source',
+    'action_category',
+    'external_id',
+    'follow_up',
+    'recommending_states',
+    'sdg_targets',
+    'themes',
+    'affected_persons',
+    'issues',
+  ],
+  'imports.summary.': [
+    'created',
+    'updated',
+    'unchanged',
+    'skipped',
+    'reviewsCreated',
+    'reviewsUpdated',
+    'termsCreated',
+  ],
+  'imports.field.': [
+    'text',
+    'number',
+    'recommendingStates',
+    'position',
+    'themes',
+    'affectedPersons',
+    'sdgTargets',
+    'date',
+    'country',
+    'body',
+    'documentSymbol',
+    'session',
+  ],
 };
 
 /** Keys the server uses for e-mails, with the exact values it passes. */

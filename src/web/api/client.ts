@@ -43,9 +43,15 @@ const codeByStatus: Record<number, ErrorCode> = {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** A file sent as it is (uploads), not as JSON. */
+class RawBody {
+  constructor(readonly blob: Blob) {}
+}
+
 async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const raw = body instanceof RawBody;
+  if (body !== undefined) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   let payload: unknown = null;
@@ -53,7 +59,7 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body.blob : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });
@@ -88,6 +94,8 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** POSTs a file's bytes as application/octet-stream (the import upload). */
+  upload: <T>(path: string, file: Blob, query?: Query) => request<T>('POST', withQuery(path, query), new RawBody(file)),
 };
 
 export function toAppError(error: unknown): AppError {

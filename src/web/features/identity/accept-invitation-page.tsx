@@ -50,7 +50,6 @@ export default function AcceptInvitationPage() {
     navigate('/', { replace: true });
   }
 
-
   return (
     <div className="public-page">
       <section className="card narrow">

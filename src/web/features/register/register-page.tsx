@@ -1,0 +1,188 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { SearchResult } from '../../../shared/schemas/register';
+import { ErrorMessage } from '../../components/error-message';
+import { Loading } from '../../components/loading';
+import { PageTitle } from '../../components/page-title';
+import { Pager } from '../../components/pager';
+import { useApi } from '../../components/use-api';
+import { useT } from '../../i18n/i18n-provider';
+import { useSession } from '../../session/session-provider';
+import { BatchEdit } from './batch-edit';
+import { FacetPanel } from './facet-panel';
+import { useStatusTerms } from './labels';
+import {
+  isFiltered,
+  multiKeys,
+  registerPageSize,
+  type Sort,
+  savedQueryOf,
+  searchOf,
+  useRegisterQuery,
+} from './register-query';
+import { ResultList } from './result-list';
+import { SavedViews } from './saved-views';
+
+const sorts: readonly Sort[] = ['relevance', 'number', 'newest', 'updated'];
+
+export default function RegisterPage() {
+  const { t, locale, formatNumber } = useT();
+  const { user } = useSession();
+  const canEdit = user?.role === 'admin' || user?.role === 'coordinator';
+  const { query, update, toggle, replace } = useRegisterQuery();
+  const search = searchOf(query);
+  const apiSearch = new URLSearchParams(search);
+  apiSearch.set('pageSize', String(registerPageSize));
+  apiSearch.set('lang', locale);
+  const results = useApi<SearchResult>(`/api/recommendations?${apiSearch.toString()}`);
+  const statuses = useStatusTerms();
+  const [text, setText] = useState(query.q);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+
+  useEffect(() => setText(query.q), [query.q]);
+
+  const exportSearch = searchOf(query, { page: false });
+  exportSearch.set('lang', locale);
+  const data = results.data;
+  const bodyNames = new Map((data?.facets.body ?? []).map((item) => [item.value, item.label]));
+  const pageIds = data?.items.map((item) => item.id) ?? [];
+  const allOnPage = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
+
+  function submitSearch(event: FormEvent) {
+    event.preventDefault();
+    update({ q: text, sort: text.trim() ? 'relevance' : query.sort });
+  }
+
+  function select(ids: string[], on: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }
+
+  return (
+    <>
+      <PageTitle>{t('register.title')}</PageTitle>
+      <search className="card register-search" aria-label={t('register.searchLabel')}>
+        <form onSubmit={submitSearch} className="search-row">
+          <label htmlFor="register-q">{t('register.searchLabel')}</label>
+          <p id="register-q-hint" className="field-hint">
+            {t('register.searchHint')}
+          </p>
+          <div className="search-box">
+            <input
+              id="register-q"
+              name="q"
+              type="search"
+              value={text}
+              aria-describedby="register-q-hint"
+              placeholder={t('register.searchPlaceholder')}
+              onChange={(event) => setText(event.target.value)}
+            />
+            <button type="submit">{t('register.search')}</button>
+          </div>
+        </form>
+      </search>
+      <div className="register-layout">
+        <aside className="register-side">
+          <FacetPanel
+            facets={data?.facets}
+            query={query}
+            onToggle={toggle}
+            onClear={() => update({ filters: Object.fromEntries(multiKeys.map((key) => [key, []])) })}
+          />
+          <SavedViews current={savedQueryOf(query)} />
+        </aside>
+        <div className="register-main">
+          <ErrorMessage error={results.error} />
+          {data?.correctedQuery ? (
+            <p className="alert alert-info" role="status">
+              {t('register.corrected', { query: query.q, corrected: data.correctedQuery })}{' '}
+              <button type="button" className="button-link" onClick={() => update({ q: data.correctedQuery ?? '' })}>
+                {t('register.searchCorrected', { corrected: data.correctedQuery })}
+              </button>
+            </p>
+          ) : null}
+          <div className="card results-card" aria-busy={results.loading}>
+            <div className="results-toolbar">
+              <h2 className="list-count" aria-live="polite">
+                {data
+                  ? `${t('register.total', { count: data.total })} · ${t('register.took', { ms: formatNumber(Math.round(data.tookMs)) })}`
+                  : t('common.loading')}
+              </h2>
+              <div className="results-tools">
+                <label htmlFor="register-sort">{t('register.sort')}</label>
+                <select
+                  id="register-sort"
+                  className="sort-select"
+                  value={query.sort}
+                  onChange={(event) => update({ sort: event.target.value as Sort })}
+                >
+                  {sorts.map((sort) => (
+                    <option key={sort} value={sort}>
+                      {t(`register.sortBy.${sort}`)}
+                    </option>
+                  ))}
+                </select>
+                <a
+                  className="button-secondary button-small button-anchor"
+                  href={`/api/recommendations/export.csv?${exportSearch}`}
+                  download
+                >
+                  {t('register.exportCsv')}
+                </a>
+                <a
+                  className="button-secondary button-small button-anchor"
+                  href={`/api/recommendations/export.xlsx?${exportSearch}`}
+                  download
+                >
+                  {t('register.exportXlsx')}
+                </a>
+              </div>
+            </div>
+            {canEdit && pageIds.length > 0 ? (
+              <label className="select-all">
+                <input
+                  type="checkbox"
+                  checked={allOnPage}
+                  onChange={(event) => select(pageIds, event.target.checked)}
+                />
+                {t('register.selectPage')}
+              </label>
+            ) : null}
+            {data ? (
+              data.items.length > 0 ? (
+                <ResultList
+                  items={data.items}
+                  bodyNames={bodyNames}
+                  statuses={statuses}
+                  selectable={canEdit}
+                  selected={selected}
+                  onSelect={(id, on) => select([id], on)}
+                />
+              ) : (
+                <p>{isFiltered(query) ? t('register.noResults') : t('register.empty')}</p>
+              )
+            ) : results.loading ? (
+              <Loading />
+            ) : null}
+            {data && data.total > data.pageSize ? (
+              <Pager
+                page={data.page}
+                pageSize={data.pageSize}
+                total={data.total}
+                onPage={(page) => replace(searchOf({ ...query, page }))}
+              />
+            ) : null}
+          </div>
+          {canEdit && selected.size > 0 ? (
+            <BatchEdit ids={[...selected]} onDone={results.reload} onClear={() => setSelected(new Set())} />
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,315 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import type { AppError } from '../../../shared/errors';
+import type { Page } from '../../../shared/schemas/common';
+import { createTermSchema, type Taxonomy, type Term, updateTermSchema } from '../../../shared/schemas/taxonomies';
+import { api, toAppError } from '../../api/client';
+import { ErrorMessage, SuccessMessage } from '../../components/error-message';
+import { Field } from '../../components/field';
+import { ListCard } from '../../components/list-card';
+import { pickText } from '../../components/localized';
+import { useApi } from '../../components/use-api';
+import { useDraft } from '../../components/use-draft';
+import { useSubmit } from '../../components/use-submit';
+import { useT } from '../../i18n/i18n-provider';
+import { LabelFields, type Labels, trimLabels } from './label-fields';
+
+type Filters = { code: string; q: string; parent: string; parentCode: string };
+
+/** Taxonomies whose terms nest (SDG goals > targets > indicators): terms link to their children. */
+const hierarchical = new Set(['sdg']);
+
+/** A taxonomy's terms: search, page, edit labels in six languages, add, delete when unused. */
+export function TermsPanel(props: {
+  taxonomy: Taxonomy;
+  canEdit: boolean;
+  filters: Filters;
+  page: number;
+  apply: (next: Partial<Filters>, page?: number) => void;
+  setPage: (page: number) => void;
+  onChanged: () => void;
+}) {
+  const { t, locale, formatNumber } = useT();
+  const { filters } = props;
+  const [draft, setDraft] = useDraft({ q: filters.q });
+  const query = {
+    q: filters.q || undefined,
+    parentId: filters.parent || undefined,
+    page: props.page,
+    pageSize: 50,
+  };
+  const list = useApi<Page<Term>>(`/api/taxonomies/${props.taxonomy.code}/terms`, query);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [deleting, setDeleting] = useState<number | null>(null);
+  const [rowError, setRowError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const name = pickText(props.taxonomy.name, locale);
+  const nested = hierarchical.has(props.taxonomy.code);
+
+  async function remove(term: Term) {
+    setRowError(null);
+    setNotice(null);
+    try {
+      await api.delete(`/api/terms/${term.id}`);
+      setDeleting(null);
+      setNotice(t('taxonomies.deleted', { code: term.code }));
+      list.reload();
+      props.onChanged();
+    } catch (error) {
+      setDeleting(null);
+      setRowError(toAppError(error));
+    }
+  }
+
+  const inUse = rowError?.code === 'CONFLICT';
+  return (
+    <section className="card" aria-labelledby="terms-title">
+      <h2 id="terms-title">{t('taxonomies.termsOf', { name })}</h2>
+      <search aria-label={t('taxonomies.searchTerms')}>
+        <form
+          className="filters"
+          onSubmit={(event) => {
+            event.preventDefault();
+            props.apply({ q: draft.q });
+          }}
+        >
+          <Field name="q" label={t('taxonomies.searchTerms')}>
+            {(control) => (
+              <input
+                {...control}
+                type="search"
+                value={draft.q}
+                onChange={(event) => setDraft({ q: event.target.value })}
+              />
+            )}
+          </Field>
+          <div className="form-actions">
+            <button type="submit">{t('register.search')}</button>
+          </div>
+        </form>
+      </search>
+      {filters.parent ? (
+        <p className="filter-chip">
+          {t('taxonomies.childrenOf', { code: filters.parentCode || filters.parent })}{' '}
+          <button type="button" className="button-link" onClick={() => props.apply({ parent: '', parentCode: '' })}>
+            {t('taxonomies.allTerms')}
+          </button>
+        </p>
+      ) : null}
+      {inUse ? (
+        <div className="alert alert-error" role="alert">
+          {t('taxonomies.termInUse', { count: Number(rowError?.params.count ?? 0) })}
+        </div>
+      ) : (
+        <ErrorMessage error={list.error ?? rowError} />
+      )}
+      <SuccessMessage>{notice}</SuccessMessage>
+      <ListCard
+        list={list}
+        count={(count) => t('taxonomies.termCountN', { count })}
+        filtered={Boolean(filters.q || filters.parent)}
+        onPage={props.setPage}
+      >
+        {(data, labelId) => (
+          <table aria-labelledby={labelId}>
+            <thead>
+              <tr>
+                <th scope="col">{t('taxonomies.code')}</th>
+                <th scope="col">{t('taxonomies.label')}</th>
+                <th scope="col">{t('taxonomies.usage')}</th>
+                {props.canEdit || nested ? <th scope="col">{t('common.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((term) =>
+                editing === term.id ? (
+                  <tr key={term.id}>
+                    <td colSpan={4}>
+                      <EditTerm
+                        term={term}
+                        onDone={(saved) => {
+                          setEditing(null);
+                          if (saved) {
+                            setNotice(t('taxonomies.saved', { code: term.code }));
+                            list.setData((current) =>
+                              current
+                                ? {
+                                    ...current,
+                                    items: current.items.map((item) => (item.id === saved.id ? saved : item)),
+                                  }
+                                : current,
+                            );
+                          }
+                        }}
+                        onStale={list.reload}
+                      />
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={term.id}>
+                    <td dir="ltr" className="mono">
+                      {term.code}
+                    </td>
+                    <td>{pickText(term.label, locale)}</td>
+                    <td>{formatNumber(term.usage)}</td>
+                    {props.canEdit || nested ? (
+                      <td>
+                        <div className="row-actions">
+                          {nested ? (
+                            <Link
+                              to={`/taxonomies?code=${props.taxonomy.code}&parent=${term.id}&parentCode=${encodeURIComponent(term.code)}`}
+                            >
+                              {t('taxonomies.showChildrenOf', { code: term.code })}
+                            </Link>
+                          ) : null}
+                          {props.canEdit ? (
+                            <>
+                              <button
+                                type="button"
+                                className="button-secondary button-small"
+                                aria-label={t('taxonomies.editNamed', { code: term.code })}
+                                onClick={() => {
+                                  setNotice(null);
+                                  setEditing(term.id);
+                                }}
+                              >
+                                {t('common.edit')}
+                              </button>
+                              {deleting === term.id ? (
+                                <>
+                                  <button
+                                    type="button"
+                                    className="button-danger button-small"
+                                    onClick={() => remove(term)}
+                                  >
+                                    {t('taxonomies.confirmDelete', { code: term.code })}
+                                  </button>
+                                  <button type="button" className="button-link" onClick={() => setDeleting(null)}>
+                                    {t('common.cancel')}
+                                  </button>
+                                </>
+                              ) : (
+                                <button
+                                  type="button"
+                                  className="button-secondary button-small"
+                                  aria-label={t('taxonomies.deleteNamed', { code: term.code })}
+                                  onClick={() => {
+                                    setRowError(null);
+                                    setDeleting(term.id);
+                                  }}
+                                >
+                                  {t('taxonomies.delete')}
+                                </button>
+                              )}
+                            </>
+                          ) : null}
+                        </div>
+                      </td>
+                    ) : null}
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        )}
+      </ListCard>
+      {props.canEdit ? (
+        <NewTerm
+          taxonomy={props.taxonomy.code}
+          parentId={filters.parent ? Number(filters.parent) : null}
+          onCreated={(term) => {
+            setNotice(t('taxonomies.termCreated', { code: term.code }));
+            list.reload();
+            props.onChanged();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function EditTerm(props: { term: Term; onDone: (saved: Term | null) => void; onStale: () => void }) {
+  const { t } = useT();
+  const [label, setLabel] = useState<Labels>(props.term.label);
+  const form = useSubmit(updateTermSchema, (input) => api.patch<Term>(`/api/terms/${props.term.id}`, input));
+
+  async function submit(event: FormEvent) {
+    const saved = await form.submit({ label: trimLabels(label), version: props.term.version }, event);
+    if (saved) props.onDone(saved);
+  }
+
+  // Someone else saved first: load their version; the next save goes on top of it.
+  const stale = form.error?.code === 'STALE_VERSION';
+  const { onStale } = props;
+  useEffect(() => {
+    if (stale) onStale();
+  }, [stale, onStale]);
+
+  return (
+    <form onSubmit={submit} noValidate className="term-edit">
+      <ErrorMessage error={form.error} />
+      <LabelFields
+        legend={t('taxonomies.labelsOf', { code: props.term.code })}
+        value={label}
+        errors={form.fieldErrors}
+        errorPrefix="label"
+        onChange={setLabel}
+      />
+      <div className="form-actions">
+        <button type="submit" disabled={form.busy}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="button-secondary" onClick={() => props.onDone(null)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function NewTerm(props: { taxonomy: string; parentId: number | null; onCreated: (term: Term) => void }) {
+  const { t } = useT();
+  const [code, setCode] = useState('');
+  const [label, setLabel] = useState<Labels>({});
+  const form = useSubmit(createTermSchema, (input) => api.post<Term>(`/api/taxonomies/${props.taxonomy}/terms`, input));
+
+  async function submit(event: FormEvent) {
+    const created = await form.submit(
+      { code: code.trim(), label: trimLabels(label), parentId: props.parentId ?? undefined },
+      event,
+    );
+    if (!created) return;
+    setCode('');
+    setLabel({});
+    props.onCreated(created);
+  }
+
+  const codeTaken = form.error?.code === 'CONFLICT';
+  return (
+    <details className="edit-details">
+      <summary>{props.parentId ? t('taxonomies.newChildTerm') : t('taxonomies.newTerm')}</summary>
+      <form onSubmit={submit} noValidate>
+        <ErrorMessage error={codeTaken ? null : form.error} />
+        <Field
+          name="code"
+          label={t('taxonomies.code')}
+          error={codeTaken ? t('taxonomies.termCodeTaken', { code }) : form.fieldErrors.code}
+        >
+          {(control) => (
+            <input {...control} type="text" dir="ltr" value={code} onChange={(event) => setCode(event.target.value)} />
+          )}
+        </Field>
+        <LabelFields
+          legend={t('taxonomies.label')}
+          value={label}
+          errors={form.fieldErrors}
+          errorPrefix="label"
+          onChange={setLabel}
+        />
+        <button type="submit" disabled={form.busy}>
+          {t('taxonomies.addTerm')}
+        </button>
+      </form>
+    </details>
+  );
+}
