@@ -71,6 +71,8 @@ export const importPreviewSchema = z.object({
       action: z.enum(importRowActions),
       number: z.string().nullable(),
       text: z.string(),
+      /** The text's language, for the preview's lang attribute. */
+      lang: z.string().nullable(),
       location: locationSchema,
       reason: z.string().optional(),
       changes: z.array(fieldChangeSchema),

@@ -67,7 +67,7 @@ export const recommendationSummarySchema = z.object({
   cycle: z.number().nullable(),
   text: z.string(),
   textLang: localeSchema,
-  /** The matching passage with <mark> around hits; plain text otherwise. */
+  /** The matching passage, hits between U+0002 and U+0003 (the client marks them up; never HTML). */
   snippet: z.string().nullable(),
   recommendingStates: z.array(z.string()),
   position: positionSchema.nullable(),

@@ -22,6 +22,8 @@ export const termSchema = z.object({
   label: localizedTextSchema,
   parentId: z.number().int().nullable(),
   usage: z.number().int(),
+  /** How many terms have this one as parent (SDG goals → targets → indicators). */
+  childCount: z.number().int(),
   version: versionSchema,
 });
 export type Term = z.infer<typeof termSchema>;
@@ -29,7 +31,14 @@ export type Term = z.infer<typeof termSchema>;
 export const termListQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(200).optional(),
   parentId: z.coerce.number().int().optional(),
+  /** Only terms without a parent (the top of a hierarchy). */
+  root: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 });
+export const countrySchema = z.object({ iso2: z.string(), name: z.string() });
+export const bodySchema = z.object({ code: z.string(), mechanism: z.string(), name: z.string() });
 
 export const createTermSchema = z.object({
   code: z.string().trim().min(1).max(200),

@@ -15,6 +15,8 @@ export interface ApplySummary {
   unchanged: number;
   skipped: number;
   termsCreated: number;
+  /** The reviews this import created or added to, for the report's link to the register. */
+  reviewIds: string[];
 }
 
 const langs: Lang[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
@@ -179,6 +181,13 @@ export async function applyPlan(
     unchanged: plan.rows.filter((row) => row.action === 'unchanged').length,
     skipped: plan.rows.filter((row) => row.action === 'skip').length,
     termsCreated: plan.newTerms.themes.length + plan.newTerms.affected.length + plan.newTerms.issues.length,
+    reviewIds: [
+      ...new Set(
+        plan.rows
+          .filter((row) => row.action === 'create' || row.action === 'update')
+          .map((row) => reviewIds.get(row.reviewKey)),
+      ),
+    ].filter((id): id is string => !!id),
   };
 }
 

@@ -147,6 +147,26 @@ export function findImport(db: Executor, id: string): Promise<Selectable<Imports
   return db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** An import without its file, with who made it. */
+export function findImportSummary(db: Executor, id: string) {
+  return db
+    .selectFrom('imports as i')
+    .leftJoin('users as u', 'u.id', 'i.created_by')
+    .select([
+      'i.id',
+      'i.file_name',
+      'i.format',
+      'i.size_bytes',
+      'i.status',
+      'i.summary',
+      'i.created_at',
+      'i.applied_at',
+      'u.name as created_by_name',
+    ])
+    .where('i.id', '=', id)
+    .executeTakeFirst();
+}
+
 /** The last applied import of the same bytes, if any. */
 export function findAppliedImportBySha(db: Executor, sha256: string) {
   return db

@@ -139,7 +139,7 @@ async function runImport(db: Database, actor: Actor, id: string, options: Import
 
 export async function getImport(db: Database, actor: Actor, id: string): Promise<ImportSummary> {
   requireImporter(actor);
-  const row = await repo.findImport(db, id);
+  const row = await repo.findImportSummary(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   const progress = running.get(id) ?? null;
   return {
@@ -151,7 +151,7 @@ export async function getImport(db: Database, actor: Actor, id: string): Promise
     summary: row.summary,
     createdAt: row.created_at.toISOString(),
     appliedAt: row.applied_at?.toISOString() ?? null,
-    createdBy: null,
+    createdBy: row.created_by_name,
     progress,
     error: null,
   };
@@ -224,6 +224,7 @@ async function presentPreview(
             action: r.action,
             number: r.number,
             text: r.text,
+            lang: r.values?.originalLang ?? null,
             location: r.location,
             reason: r.reason,
             changes: r.changes,

@@ -73,3 +73,11 @@ export async function ensureTerms(
   const rows = await db.selectFrom('taxonomy_terms').select(['id', 'code']).where('taxonomy', '=', taxonomy).execute();
   return new Map(rows.map((row) => [row.code, row.id]));
 }
+
+export function findCountries(db: Executor) {
+  return db.selectFrom('countries').select(['iso2', 'name']).execute();
+}
+
+export function findAllBodies(db: Executor) {
+  return db.selectFrom('bodies').select(['code', 'mechanism', 'name']).orderBy('sort').orderBy('code').execute();
+}

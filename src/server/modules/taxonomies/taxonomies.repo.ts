@@ -44,9 +44,10 @@ function usage(taxonomy: string) {
 export async function findTerms(
   db: Executor,
   taxonomy: string,
-  query: { q?: string; parentId?: number; page: number; pageSize: number },
+  query: { q?: string; parentId?: number; root?: boolean; page: number; pageSize: number },
 ) {
   let base = db.selectFrom('taxonomy_terms as t').where('t.taxonomy', '=', taxonomy);
+  if (query.root) base = base.where('t.parent_id', 'is', null);
   if (query.parentId !== undefined) base = base.where('t.parent_id', '=', query.parentId);
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, '\\$&')}%`;
@@ -55,6 +56,7 @@ export async function findTerms(
   const [rows, count] = await Promise.all([
     base
       .select(['t.id', 't.taxonomy', 't.code', 't.label', 't.parent_id', 't.version', usage(taxonomy).as('usage')])
+      .select(sql<number>`(select count(*) from taxonomy_terms c where c.parent_id = t.id)`.as('child_count'))
       .orderBy('t.sort')
       .orderBy('t.code')
       .limit(query.pageSize)

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { okSchema, pageOf } from '../../../shared/schemas/common';
 import {
+  bodySchema,
+  countrySchema,
   createTaxonomySchema,
   createTermSchema,
   taxonomySchema,
@@ -10,7 +12,16 @@ import {
   updateTermSchema,
 } from '../../../shared/schemas/taxonomies';
 import type { Database } from '../../db/database';
-import { createTaxonomy, createTerm, deleteTerm, listTaxonomies, listTerms, updateTerm } from './taxonomies.service';
+import {
+  createTaxonomy,
+  createTerm,
+  deleteTerm,
+  listBodies,
+  listCountries,
+  listTaxonomies,
+  listTerms,
+  updateTerm,
+} from './taxonomies.service';
 
 const codeParams = z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/) });
 const termParams = z.object({ id: z.coerce.number().int().positive() });
@@ -18,6 +29,12 @@ const termParams = z.object({ id: z.coerce.number().int().positive() });
 export function taxonomiesRoutes(db: Database): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['taxonomies'];
+    app.get('/api/countries', { schema: { tags, response: { 200: z.array(countrySchema) } } }, (request) =>
+      listCountries(db, request.actor),
+    );
+    app.get('/api/bodies', { schema: { tags, response: { 200: z.array(bodySchema) } } }, (request) =>
+      listBodies(db, request.actor),
+    );
     app.get('/api/taxonomies', { schema: { tags, response: { 200: z.array(taxonomySchema) } } }, (request) =>
       listTaxonomies(db, request.actor),
     );

@@ -5,6 +5,8 @@ import type { Database } from '../../db/database';
 import type { LocalizedText } from '../../db/schema';
 import type { Actor } from '../../http/context';
 import { recordAudit } from '../audit/audit.service';
+import { localize } from '../register/localize';
+import { findAllBodies, findCountries } from './reference.repo';
 import { canTaxonomies, type TaxonomyAction } from './taxonomies.policy';
 import * as repo from './taxonomies.repo';
 
@@ -21,13 +23,14 @@ type TermRow = {
   parent_id: number | null;
   version: number;
 };
-const presentTerm = (row: TermRow, usage: number): Term => ({
+const presentTerm = (row: TermRow, usage: number, childCount = 0): Term => ({
   id: row.id,
   taxonomy: row.taxonomy,
   code: row.code,
   label: row.label,
   parentId: row.parent_id,
   usage,
+  childCount,
   version: row.version,
 });
 
@@ -62,13 +65,13 @@ export async function listTerms(
   db: Database,
   actor: Actor,
   taxonomy: string,
-  query: { q?: string; parentId?: number; page: number; pageSize: number },
+  query: { q?: string; parentId?: number; root?: boolean; page: number; pageSize: number },
 ): Promise<Page<Term>> {
   requireCan(actor, 'read');
   if (!(await repo.findTaxonomy(db, taxonomy))) throw new AppError('NOT_FOUND');
   const { rows, total } = await repo.findTerms(db, taxonomy, query);
   return {
-    items: rows.map((row) => presentTerm(row, Number(row.usage))),
+    items: rows.map((row) => presentTerm(row, Number(row.usage), Number(row.child_count))),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -147,4 +150,19 @@ export async function deleteTerm(db: Database, actor: Actor, id: number): Promis
     await repo.deleteTerm(trx, id);
     await recordAudit(trx, actor, { action: 'delete', recordType: 'taxonomy_term', recordId: String(id), before });
   });
+}
+
+/** Countries with their names in the reader's language, sorted for that language. */
+export async function listCountries(db: Database, actor: Actor) {
+  requireCan(actor, 'read');
+  const rows = await findCountries(db);
+  return rows
+    .map((row) => ({ iso2: row.iso2, name: localize(row.name, actor.locale) }))
+    .sort((a, b) => a.name.localeCompare(b.name, actor.locale));
+}
+
+export async function listBodies(db: Database, actor: Actor) {
+  requireCan(actor, 'read');
+  const rows = await findAllBodies(db);
+  return rows.map((row) => ({ code: row.code, mechanism: row.mechanism, name: localize(row.name, actor.locale) }));
 }

@@ -69,6 +69,18 @@ describe('taxonomies', () => {
     expect((await coordinator.request('DELETE', `/api/terms/${term.json().id}`)).statusCode).toBe(200);
   });
 
+  it('lists countries and bodies in the reader’s language, and the SDG tree from its roots', async () => {
+    const viewer = await signInNew(test, 'viewer');
+    await viewer.request('PATCH', '/api/me', { locale: 'fr', version: 1 });
+    const countries = (await viewer.request('GET', '/api/countries')).json();
+    expect(countries.find((c: { iso2: string }) => c.iso2 === 'DE').name).toBe('Allemagne');
+    const bodies = (await viewer.request('GET', '/api/bodies')).json();
+    expect(bodies.find((b: { code: string }) => b.code === 'CRC').name).toBe('Comité des droits de l’enfant');
+    const goals = (await viewer.request('GET', '/api/taxonomies/sdg/terms?root=true&pageSize=50')).json();
+    expect(goals.total).toBe(17);
+    expect(goals.items.find((g: { code: string }) => g.code === '5').childCount).toBe(9);
+  });
+
   it('viewers read but cannot change them', async () => {
     const viewer = await signInNew(test, 'viewer');
     expect((await viewer.request('GET', '/api/taxonomies')).statusCode).toBe(200);
