@@ -133,19 +133,23 @@ export async function existingSdgTargets(db: Executor, codes: string[]): Promise
   return rows.map((row) => row.code);
 }
 
+/** Links two recommendations (or changes the kind of their link); true when the link is new. */
 export async function insertLink(
   db: Executor,
   a: string,
   b: string,
   kind: 'related' | 'duplicate',
   userId: string | null,
-) {
+): Promise<boolean> {
   const [first, second] = a < b ? [a, b] : [b, a];
-  await db
+  const row = await db
     .insertInto('recommendation_links')
     .values({ a: first, b: second, kind, created_by: userId })
     .onConflict((oc) => oc.columns(['a', 'b']).doUpdateSet({ kind }))
-    .execute();
+    // xmax is 0 on a row this statement inserted, not on one it updated.
+    .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
+    .executeTakeFirst();
+  return !!row?.inserted;
 }
 
 export async function deleteLink(db: Executor, a: string, b: string): Promise<number> {

@@ -233,8 +233,8 @@ export async function batchEdit(
     if (input.linkKind) {
       for (let i = 0; i < input.ids.length; i++) {
         for (let j = i + 1; j < input.ids.length; j++) {
-          await repo.insertLink(trx, input.ids[i] as string, input.ids[j] as string, input.linkKind, user.id);
-          linked++;
+          if (await repo.insertLink(trx, input.ids[i] as string, input.ids[j] as string, input.linkKind, user.id))
+            linked++;
         }
       }
       if (linked)

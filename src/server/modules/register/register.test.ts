@@ -171,6 +171,8 @@ describe('the recommendation page and edits', () => {
       linkKind: 'related',
     });
     expect(batch.json()).toEqual({ updated: 3, linked: 3 });
+    const again = await coordinator.request('POST', '/api/recommendations/batch', { ids, linkKind: 'related' });
+    expect(again.json()).toEqual({ updated: 0, linked: 0 });
     const detail = (await viewer.request('GET', `/api/recommendations/${ids[0]}`)).json();
     expect(detail.sdgTargets).toContain('16.3');
     expect(detail.links).toHaveLength(2);
