@@ -1,0 +1,68 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedData } from '../shared-data';
+import { axeViolations, baseUrl, launchBrowser, newPage, signIn } from './browser';
+
+let browser: Browser;
+let coordinator: { email: string; password: string };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const { demoAccounts } = await (await fetch(`${baseUrl()}/api/session`)).json();
+  coordinator = demoAccounts.find((a: { role: string }) => a.role === 'coordinator');
+});
+afterAll(() => browser?.close());
+
+describe('the register in Chromium', () => {
+  it('a new user imports the Spanish concluding observations, finds "discapacidad", sets a status and sees it in the history', async () => {
+    const page = await newPage(browser);
+    await signIn(page, coordinator.email, coordinator.password);
+    await page.getByRole('navigation').getByRole('link', { name: 'Import' }).click();
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(`${sharedData}/concluding-observations/CRPD_C_GRC_CO_1_es.pdf`);
+    await page.getByRole('button', { name: 'Read the file and preview' }).click();
+    await page.getByRole('heading', { name: 'Check the preview' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('main').innerText()).toContain('CRPD');
+    await page.getByRole('button', { name: 'Apply the import' }).click();
+    await page.getByRole('heading', { name: 'Report' }).waitFor({ timeout: 60_000 });
+
+    await page.goto('/register');
+    await page.getByRole('searchbox', { name: 'Search the recommendations' }).fill('discapacidad');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/q=discapacidad/);
+    const first = page.locator('.result-title a').first();
+    await first.waitFor();
+    expect(await page.locator('main mark').count()).toBeGreaterThan(0);
+    await first.click();
+    await page.waitForURL(/\/register\/[0-9a-f-]{36}/);
+
+    await page.getByLabel('New status').selectOption('in_progress');
+    await page.getByLabel('Note (why the status changes)').fill('Plan de acción aprobado');
+    await page.getByRole('button', { name: 'Change the status' }).click();
+    await page.getByText('The status has been changed.').waitFor();
+    const newest = page.locator('ol.status-history > li').first();
+    await expect.poll(() => newest.innerText()).toContain('Plan de acción aprobado');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  for (const locale of ['en', 'ar']) {
+    it(`the register, a review and the wizard have no axe violations in ${locale}`, async () => {
+      const page = await newPage(browser, locale === 'ar' ? 'ar' : 'en-GB');
+      await signIn(page, coordinator.email, coordinator.password);
+      if (locale === 'ar') {
+        await page.locator('.language-picker select').selectOption('ar');
+        await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+      }
+      for (const path of ['/register?q=roma', '/reviews', '/imports/new', '/taxonomies']) {
+        await page.goto(path);
+        await page.locator('h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await axeViolations(page), path).toEqual([]);
+      }
+      if (locale === 'ar') await page.locator('.language-picker select').selectOption('en');
+      await page.context().close();
+    });
+  }
+});
