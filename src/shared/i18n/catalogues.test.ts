@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../errors';
 import { auditActions } from '../schemas/audit';
 import { invitationStatusSchema, roles, userStatuses } from '../schemas/identity';
-import { importRowActions, importSummarySchema, stateMatchSchema } from '../schemas/imports';
+import { importRowActions, importSummarySchema, mappableFields, stateMatchSchema } from '../schemas/imports';
 import { facetNames, mechanisms, positions, searchSorts } from '../schemas/register';
 import { systemsOfGovernment } from '../schemas/state-profile';
 import { type Locale, locales } from './locales';
@@ -89,20 +89,7 @@ const dynamicFamilies: Record<string, readonly string[]> = {
     'reviewsUpdated',
     'termsCreated',
   ],
-  'imports.field.': [
-    'text',
-    'number',
-    'recommendingStates',
-    'position',
-    'themes',
-    'affectedPersons',
-    'sdgTargets',
-    'date',
-    'country',
-    'body',
-    'documentSymbol',
-    'session',
-  ],
+  'imports.field.': [...mappableFields],
 };
 
 /** Keys the server uses for e-mails, with the exact values it passes. */

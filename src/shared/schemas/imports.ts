@@ -1,6 +1,23 @@
 import { z } from 'zod';
 import { pageQuerySchema } from './common';
 
+/** The fields a generic spreadsheet's columns can fill (the wizard's column-mapping step). */
+export const mappableFields = [
+  'text',
+  'number',
+  'recommendingStates',
+  'position',
+  'themes',
+  'affectedPersons',
+  'sdgTargets',
+  'date',
+  'country',
+  'body',
+  'documentSymbol',
+  'session',
+] as const;
+export type MappableField = (typeof mappableFields)[number];
+
 export const importRowActions = ['create', 'update', 'unchanged', 'skip'] as const;
 export type ImportRowAction = (typeof importRowActions)[number];
 

@@ -1,8 +1,9 @@
 import type { ImportPreview } from '../../../shared/schemas/imports';
+import { mappableFields } from '../../../shared/schemas/imports';
 import { Field } from '../../components/field';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
-import { mappableFields, type WizardChoices } from './wizard-options';
+import type { WizardChoices } from './wizard-options';
 
 interface SavedMapping {
   id: string;

@@ -43,19 +43,3 @@ export function toOptions(choices: WizardChoices): Record<string, unknown> {
 }
 
 export type { ImportOptions };
-
-/** The fields a generic spreadsheet's columns can fill (parsers/tabular.parser.ts). */
-export const mappableFields = [
-  'text',
-  'number',
-  'recommendingStates',
-  'position',
-  'themes',
-  'affectedPersons',
-  'sdgTargets',
-  'date',
-  'country',
-  'body',
-  'documentSymbol',
-  'session',
-] as const;

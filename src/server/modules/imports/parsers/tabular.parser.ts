@@ -4,6 +4,7 @@
  */
 
 import type { ErrorIssue } from '../../../../shared/errors.js';
+import { type MappableField, mappableFields } from '../../../../shared/schemas/imports';
 import { excelSerialToIso, importInvalid, newRecommendation, parseDateText, squash, toBytes } from './common.js';
 import { readCsvBytes } from './csv.js';
 import { positionOf } from './ohchr-thematic.parser.js';
@@ -12,21 +13,7 @@ import { multiValues, sdgCodes } from './uhri.parser.js';
 import { type CellValue, readXlsx } from './xlsx.js';
 import { isZip } from './zip.js';
 
-export const mappableFields = [
-  'text',
-  'number',
-  'recommendingStates',
-  'position',
-  'themes',
-  'affectedPersons',
-  'sdgTargets',
-  'date',
-  'country',
-  'body',
-  'documentSymbol',
-  'session',
-] as const;
-export type MappableField = (typeof mappableFields)[number];
+export { type MappableField, mappableFields };
 export type ColumnMapping = Partial<Record<MappableField, string>> & { text: string };
 
 const hints: Record<MappableField, RegExp> = {
