@@ -31,9 +31,9 @@ describe('the register in Chromium', () => {
     await page.getByRole('searchbox', { name: 'Search the recommendations' }).fill('discapacidad');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(/q=discapacidad/);
+    // The results of this search (not the register's first page) show the hits marked.
+    await page.locator('main mark').first().waitFor();
     const first = page.locator('.result-title a').first();
-    await first.waitFor();
-    expect(await page.locator('main mark').count()).toBeGreaterThan(0);
     await first.click();
     await page.waitForURL(/\/register\/[0-9a-f-]{36}/);
 
