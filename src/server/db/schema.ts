@@ -24,6 +24,7 @@ export interface DB {
   imports: ImportsTable;
   column_mappings: ColumnMappingsTable;
   saved_views: SavedViewsTable;
+  register_generation: { id: number; generation: number };
 }
 
 type Json<T> = ColumnType<T, T | string, T | string>;

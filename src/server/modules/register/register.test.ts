@@ -113,7 +113,9 @@ describe('finding recommendations', () => {
 
 describe('the recommendation page and edits', () => {
   it('shows text, source, status history; a status change joins the history; a stale edit gets 409', async () => {
-    const [item] = (await search('body=UPR&sort=number&pageSize=1')).items;
+    const before = await search('body=UPR&sort=number&pageSize=1');
+    const [item] = before.items;
+    expect(before.facets.status.map((f: { value: string }) => f.value)).toEqual(['not_started']);
     const detail = (await viewer.request('GET', `/api/recommendations/${item.id}`)).json();
     expect(detail).toMatchObject({ number: '140.1', review: { symbol: 'A/HRC/59/15', bodyCode: 'UPR' } });
     expect(detail.sources.length).toBe(2);
@@ -136,6 +138,9 @@ describe('the recommendation page and edits', () => {
     });
     expect(stale.statusCode).toBe(409);
     expect((await search('status=in_progress')).total).toBe(1);
+    // The same search again: its cached facet counts were invalidated by the change.
+    const again = await search('body=UPR&sort=number&pageSize=1');
+    expect(again.facets.status.find((f: { value: string }) => f.value === 'in_progress')?.count).toBe(1);
     const after = (await viewer.request('GET', `/api/recommendations/${item.id}`)).json();
     expect(after.changes[0]).toMatchObject({
       action: 'update',

@@ -213,3 +213,13 @@ export async function correctWords(db: Executor, words: string[]): Promise<Map<s
   }
   return corrections;
 }
+
+/** Moves on every change to recommendations, clusters or terms (triggers, migration 0004). */
+export async function readRegisterGeneration(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('register_generation')
+    .select('generation')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.generation);
+}

@@ -9,10 +9,21 @@ import {
 } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { FacetCache } from './facet-cache';
 import * as labels from './labels.repo';
 import { localize } from './localize';
 import { canRegister } from './register.policy';
-import { correctWords, countFacet, countMatches, findPage, type SearchRow } from './search.repo';
+import {
+  correctWords,
+  countFacet,
+  countMatches,
+  findPage,
+  readRegisterGeneration,
+  type SearchRow,
+} from './search.repo';
+
+/** One cache per database: tests run several databases in one process. */
+const caches = new WeakMap<Database, FacetCache>();
 
 /** Searches the register with facet counts; words that match nothing are corrected once. */
 export async function searchRecommendations(
@@ -29,27 +40,16 @@ export async function searchRecommendations(
     ? bodies.filter((body) => query.mechanism?.includes(body.mechanism)).map((body) => body.code)
     : undefined;
 
-  let effective = query;
-  let total = await countMatches(db, effective, mechanismBodies);
-  let correctedQuery: string | null = null;
-  if (total === 0 && query.q) {
-    const words = query.q.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [];
-    const corrections = await correctWords(db, [...new Set(words)]);
-    if (corrections.size > 0) {
-      correctedQuery = query.q.replace(/[\p{L}]{4,}/gu, (word) => corrections.get(word.toLowerCase()) ?? word);
-      effective = { ...query, q: correctedQuery };
-      total = await countMatches(db, effective, mechanismBodies);
-    }
-  }
-  const [rows, ...facetCounts] = await Promise.all([
-    findPage(db, effective, locale as never, mechanismBodies),
-    ...facetNames.map((facet) => countFacet(db, effective, facet, facet === 'mechanism' ? undefined : mechanismBodies)),
-  ]);
-  const raw = Object.fromEntries(facetNames.map((facet, index) => [facet, facetCounts[index] ?? []])) as Record<
-    FacetName,
-    { value: string; count: number }[]
-  >;
-  const facets = await labelFacets(db, raw, bodies, locale);
+  const generation = await readRegisterGeneration(db);
+  const key = FacetCache.keyOf(query, locale);
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new FacetCache()));
+  const cached = cache.get(generation, key);
+  const counts = cached ?? (await countAll(db, query, mechanismBodies, bodies, locale));
+  if (!cached) cache.set(generation, key, counts);
+  const { total, facets, correctedQuery } = counts;
+  const effective = correctedQuery ? { ...query, q: correctedQuery } : query;
+  const rows = await findPage(db, effective, locale as never, mechanismBodies);
   const themeLabels = await themeLabelsOf(db, rows, locale);
   return {
     items: rows.map((row) => ({
@@ -75,6 +75,36 @@ export async function searchRecommendations(
     correctedQuery,
     tookMs: Math.round((performance.now() - started) * 10) / 10,
   };
+}
+
+/** The total and every facet's counts, correcting the words once when they match nothing. */
+async function countAll(
+  db: Database,
+  query: RecommendationSearch,
+  mechanismBodies: string[] | undefined,
+  bodies: Awaited<ReturnType<typeof labels.findBodies>>,
+  locale: string,
+): Promise<Pick<SearchResult, 'total' | 'facets' | 'correctedQuery'>> {
+  let effective = query;
+  let total = await countMatches(db, effective, mechanismBodies);
+  let correctedQuery: string | null = null;
+  if (total === 0 && query.q) {
+    const words = query.q.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [];
+    const corrections = await correctWords(db, [...new Set(words)]);
+    if (corrections.size > 0) {
+      correctedQuery = query.q.replace(/[\p{L}]{4,}/gu, (word) => corrections.get(word.toLowerCase()) ?? word);
+      effective = { ...query, q: correctedQuery };
+      total = await countMatches(db, effective, mechanismBodies);
+    }
+  }
+  const facetCounts = await Promise.all(
+    facetNames.map((facet) => countFacet(db, effective, facet, facet === 'mechanism' ? undefined : mechanismBodies)),
+  );
+  const raw = Object.fromEntries(facetNames.map((facet, index) => [facet, facetCounts[index] ?? []])) as Record<
+    FacetName,
+    { value: string; count: number }[]
+  >;
+  return { total, facets: await labelFacets(db, raw, bodies, locale), correctedQuery };
 }
 
 async function themeLabelsOf(db: Database, rows: SearchRow[], locale: string) {
