@@ -116,20 +116,11 @@ export async function applyPlan(
     } as Insertable<RecommendationsTable>;
   });
   const createdIds: string[] = [];
-  for (let start = 0; start < inserts.length; start += 2000) {
-    createdIds.push(...(await repo.insertRecommendations(trx, inserts.slice(start, start + 2000))));
+  for (let start = 0; start < inserts.length; start += 5000) {
+    createdIds.push(...(await repo.insertRecommendations(trx, inserts.slice(start, start + 5000))));
     progress(createdIds.length, total);
   }
-  await repo.insertStatusHistory(
-    trx,
-    createdIds.map((id) => ({
-      recommendation_id: id,
-      status: 'not_started',
-      previous_status: null,
-      changed_by: meta.userId,
-      note: `import:${meta.importId}`,
-    })),
-  );
+  await repo.insertInitialStatuses(trx, createdIds, 'not_started', meta.userId, `import:${meta.importId}`);
 
   let done = createdIds.length;
   for (const row of updates) {
