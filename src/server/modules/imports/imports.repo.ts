@@ -194,8 +194,8 @@ export function findImport(db: Executor, id: string): Promise<Selectable<Imports
   return db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** An import without its file, with who made it. */
-export function findImportSummary(db: Executor, id: string) {
+/** Imports without their files, with who made them. */
+function importSummaries(db: Executor) {
   return db
     .selectFrom('imports as i')
     .leftJoin('users as u', 'u.id', 'i.created_by')
@@ -208,10 +208,12 @@ export function findImportSummary(db: Executor, id: string) {
       'i.summary',
       'i.created_at',
       'i.applied_at',
-      'u.name as created_by_name',
     ])
-    .where('i.id', '=', id)
-    .executeTakeFirst();
+    .select('u.name as created_by_name');
+}
+
+export function findImportSummary(db: Executor, id: string) {
+  return importSummaries(db).where('i.id', '=', id).executeTakeFirst();
 }
 
 /** The last applied import of the same bytes, if any. */
@@ -234,25 +236,16 @@ export async function markImportApplied(db: Executor, id: string, summary: unkno
 }
 
 export async function findImports(db: Executor, page: { page: number; pageSize: number }) {
-  const base = db.selectFrom('imports as i').leftJoin('users as u', 'u.id', 'i.created_by');
   const [rows, count] = await Promise.all([
-    base
-      .select([
-        'i.id',
-        'i.file_name',
-        'i.format',
-        'i.size_bytes',
-        'i.status',
-        'i.summary',
-        'i.created_at',
-        'i.applied_at',
-        'u.name as created_by_name',
-      ])
+    importSummaries(db)
       .orderBy('i.created_at', 'desc')
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('imports')
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.total) };
 }
