@@ -206,7 +206,7 @@ export async function acceptInvitation(
 /** Tells the invitee whose account a link creates, without using the link up. */
 export async function inspectInvitation(deps: Deps, token: string): Promise<InvitationDetails> {
   const row = await users.findToken(deps.db, hashToken(token));
-  if (!row || row.kind !== 'invitation' || row.revoked_at) throw new AppError('TOKEN_INVALID');
+  if (row?.kind !== 'invitation' || row.revoked_at) throw new AppError('TOKEN_INVALID');
   if (row.used_at) throw new AppError('TOKEN_USED');
   if (row.expires_at <= new Date()) throw new AppError('TOKEN_EXPIRED');
   const user = await users.findUserById(deps.db, row.user_id);

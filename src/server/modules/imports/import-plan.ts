@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FieldChange, ImportRowAction } from '../../../shared/schemas/imports';
 import type { ExistingRecommendation, ReviewRow } from './imports.repo';
-import type { Lang, ParsedRecommendation, ParsedSource, Position, SourceLocation } from './parsers';
+import type { Lang, ParsedRecommendation, Position, SourceLocation } from './parsers';
 import type { ReviewKey } from './review-keys';
 
 /** What one recommendation will hold once applied; terms by code, resolved to ids on apply. */

@@ -42,8 +42,8 @@ export async function searchRecommendations(
 
   const generation = await readRegisterGeneration(db);
   const key = FacetCache.keyOf(query, locale);
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new FacetCache()));
+  const cache = caches.get(db) ?? new FacetCache();
+  caches.set(db, cache);
   const cached = cache.get(generation, key);
   const counts = cached ?? (await countAll(db, query, mechanismBodies, bodies, locale));
   if (!cached) cache.set(generation, key, counts);
