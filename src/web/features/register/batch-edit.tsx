@@ -66,6 +66,17 @@ export function BatchEdit(props: { ids: string[]; onDone: () => void; onClear: (
   const sdgError = (field: string) =>
     Object.keys(batch.fieldErrors).some((key) => key.startsWith(field)) ? t('register.sdgTargetsInvalid') : undefined;
 
+  const themeOptions = (
+    <>
+      <option value="">{t('common.none')}</option>
+      {sortedThemes.map((term) => (
+        <option key={term.id} value={term.id}>
+          {pickText(term.label, locale)}
+        </option>
+      ))}
+    </>
+  );
+
   return (
     <section className="card batch-edit" aria-labelledby="batch-title">
       <h2 id="batch-title">{t('register.batch.title', { count: props.ids.length })}</h2>
@@ -75,24 +86,14 @@ export function BatchEdit(props: { ids: string[]; onDone: () => void; onClear: (
         <Field name="addTheme" label={t('register.batch.addTheme')}>
           {(control) => (
             <select {...control} value={draft.addTheme} onChange={set('addTheme')}>
-              <option value="">{t('common.none')}</option>
-              {sortedThemes.map((term) => (
-                <option key={term.id} value={term.id}>
-                  {pickText(term.label, locale)}
-                </option>
-              ))}
+              {themeOptions}
             </select>
           )}
         </Field>
         <Field name="removeTheme" label={t('register.batch.removeTheme')}>
           {(control) => (
             <select {...control} value={draft.removeTheme} onChange={set('removeTheme')}>
-              <option value="">{t('common.none')}</option>
-              {sortedThemes.map((term) => (
-                <option key={term.id} value={term.id}>
-                  {pickText(term.label, locale)}
-                </option>
-              ))}
+              {themeOptions}
             </select>
           )}
         </Field>
