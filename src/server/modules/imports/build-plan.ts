@@ -47,6 +47,13 @@ export async function buildPlan(db: Executor, source: ParsedSource, options: Imp
   const keys = new Map<string, ReviewKey>();
   const candidates: { row: PlannedRow; review: ReviewKey }[] = [];
   const seen = new Set<string>();
+  // A file names the same few hundred States thousands of times: match each name once.
+  const matched = new Map<string, ReturnType<typeof matchCountry>>();
+  const matchOnce = (name: string) => {
+    const match = matched.get(name) ?? matchCountry(name);
+    matched.set(name, match);
+    return match;
+  };
   const followUpParagraphs = new Set((source.followUp?.paragraphs ?? []).map((p) => p.split(/\s/)[0] ?? p));
 
   for (const rec of source.recommendations) {
@@ -77,7 +84,7 @@ export async function buildPlan(db: Executor, source: ParsedSource, options: Imp
     keys.set(review.key, review);
     const states = rec.recommendingStates.map((name) => {
       const user = options.stateMapping[name];
-      const match = user !== undefined ? { iso2: user, how: 'user' as const } : matchCountry(name);
+      const match = user !== undefined ? { iso2: user, how: 'user' as const } : matchOnce(name);
       const entry = plan.states.get(name) ?? { iso2: match.iso2, how: match.how, rows: 0 };
       entry.rows += 1;
       plan.states.set(name, entry);

@@ -10,7 +10,15 @@ import { applyPlan } from './apply-plan';
 import { buildPlan, type ImportPlan } from './build-plan';
 import { canImports } from './imports.policy';
 import * as repo from './imports.repo';
-import { type ColumnMapping, detectFormat, parseSource, readTabularHeaders, suggestMapping } from './parsers';
+import {
+  type ColumnMapping,
+  detectFormat,
+  parsers,
+  parseTabular,
+  readTabularHeaders,
+  type SourceFormat,
+  suggestMapping,
+} from './parsers';
 
 /** Progress of imports being applied in this process, for the wizard to poll. */
 const running = new Map<string, { done: number; total: number }>();
@@ -21,13 +29,17 @@ function requireImporter(actor: Actor) {
   return actor.user;
 }
 
-async function parseWith(data: Buffer, fileName: string, options: ImportOptions) {
-  const format = await detectFormat(data, fileName);
-  if (format !== 'tabular') return { format, parsed: await parseSource(data, fileName) };
+/**
+ * Parses with the parser of a format detected once: telling the PDF kinds apart reads the whole
+ * text, so detecting again would read a report twice. Imports store their format at upload.
+ */
+async function parseWith(data: Buffer, fileName: string, options: ImportOptions, knownFormat?: string) {
+  const format = (knownFormat as SourceFormat | undefined) ?? (await detectFormat(data, fileName));
+  if (format !== 'tabular') return { format, parsed: await parsers[format](data, fileName) };
   const headers = await readTabularHeaders(data, fileName);
   const suggested = suggestMapping(headers) as Record<string, string>;
   const mapping = (options.columnMapping ?? suggested) as ColumnMapping;
-  const parsed = mapping.text ? await parseSource(data, fileName, mapping) : undefined;
+  const parsed = mapping.text ? await parseTabular(data, fileName, mapping) : undefined;
   return { format, parsed, headers, suggested };
 }
 
@@ -64,7 +76,7 @@ export async function previewImport(
   requireImporter(actor);
   const row = await repo.findImport(db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  const result = await parseWith(row.original, row.file_name, options);
+  const result = await parseWith(row.original, row.file_name, options, row.format);
   const plan = result.parsed ? await buildPlan(db, result.parsed, options) : undefined;
   return presentPreview(db, row, plan, result);
 }
@@ -106,7 +118,7 @@ async function runImport(db: Database, actor: Actor, id: string, options: Import
   if (row.status === 'applied' || running.has(id)) throw new AppError('CONFLICT');
   running.set(id, { done: 0, total: 0 });
   try {
-    const result = await parseWith(row.original, row.file_name, options);
+    const result = await parseWith(row.original, row.file_name, options, row.format);
     if (!result.parsed)
       throw new AppError('IMPORT_INVALID', {
         issues: [{ file: row.file_name, column: 'text', message: 'issues.mappingRequired' }],
