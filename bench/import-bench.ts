@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { systemActor } from '../src/server/http/context';
+import { importedColumns } from '../src/server/modules/imports/imports.repo';
 import { importTrustedFile } from '../src/server/modules/imports/imports.service';
 import { parseSource } from '../src/server/modules/imports/parsers';
 import { type BenchDatabase, copyValue } from './databases';
@@ -23,38 +24,8 @@ export const documentFiles = [
   'concluding-observations/CERD_C_BRA_FCO_18-20_en_follow-up-reply.pdf',
 ];
 
-/** The columns `applyPlan` fills; id, status, version and timestamps take their defaults in both paths. */
-export const importerColumns = [
-  'review_id',
-  'body_code',
-  'cycle',
-  'country_iso2',
-  'number',
-  'number_sort',
-  'heading',
-  'text_ar',
-  'text_zh',
-  'text_en',
-  'text_fr',
-  'text_ru',
-  'text_es',
-  'original_lang',
-  'sub_items',
-  'recommending_states',
-  'position',
-  'position_source',
-  'action_category',
-  'theme_ids',
-  'affected_ids',
-  'issue_ids',
-  'sdg_targets',
-  'sdg_goals',
-  'follow_up',
-  'follow_up_due',
-  'external_id',
-  'content_key',
-  'sources',
-] as const;
+/** The columns `applyPlan` fills (the importer's own list); id, status, version and timestamps take their defaults. */
+export const importerColumns = importedColumns.map(([column]) => column);
 
 export interface ImportResult {
   tables: Table[];

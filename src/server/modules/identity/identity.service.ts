@@ -69,6 +69,8 @@ export async function signIn(deps: Deps, actor: Actor, input: SignInInput, meta:
       locked_until: null,
       last_sign_in_at: new Date(),
     });
+    // Sign-ins are rare and the delete uses sessions_expires_idx: expired rows never pile up.
+    await sessions.deleteExpiredSessions(trx);
     const created = await openSession(trx, deps, user.id, actor.ip, meta);
     const sessionUser = presentSessionUser(user);
     await recordAudit(

@@ -41,6 +41,28 @@ describe('sign-in', () => {
     expect(session.json().user.id).toBe(user.id);
   });
 
+  it('clears expired sessions when someone signs in', async () => {
+    const user = await makeUser(test.handle.db);
+    await test.handle.db
+      .insertInto('sessions')
+      .values({
+        id: 'expired-session',
+        user_id: user.id,
+        csrf_token: 'x',
+        expires_at: new Date(Date.now() - 1000),
+        ip: null,
+        user_agent: null,
+      })
+      .execute();
+    await signInAs(test.app, user.email);
+    const left = await test.handle.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('id', '=', 'expired-session')
+      .executeTakeFirst();
+    expect(left).toBeUndefined();
+  });
+
   it('marks the cookie Secure behind TLS', async () => {
     const user = await makeUser(test.handle.db);
     const response = await test.app.inject({

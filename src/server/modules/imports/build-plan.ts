@@ -11,7 +11,7 @@ import {
   valuesOf,
 } from './import-plan';
 import * as repo from './imports.repo';
-import type { ParsedSource, Position } from './parsers';
+import type { ParsedSource } from './parsers';
 import { type KnownBody, type ReviewKey, reviewKeyOf } from './review-keys';
 
 export interface ImportPlan {
@@ -123,7 +123,10 @@ export async function buildPlan(db: Executor, source: ParsedSource, options: Imp
         text: '',
         location: { file: '', paragraph: position.number },
         changes: [],
-        reason: `position:${position.position}:${position.positionSource ?? source.review?.symbol ?? ''}`,
+        positionUpdate: {
+          position: position.position,
+          positionSource: position.positionSource ?? source.review?.symbol ?? null,
+        },
       },
       review: keys.get(key) as ReviewKey,
     });
@@ -166,8 +169,8 @@ export async function buildPlan(db: Executor, source: ParsedSource, options: Imp
   for (const { row, review } of candidates) {
     const stored = reviewByKey.get(review.key);
     const match = stored ? existingByKey.get(`${stored.id}|${row.contentKey}`) : undefined;
-    if (row.reason?.startsWith('position:')) {
-      const [, position, positionSource] = row.reason.split(':');
+    if (row.positionUpdate) {
+      const { position, positionSource } = row.positionUpdate;
       if (!match) {
         plan.rows.push({ ...row, action: 'skip', reason: 'notInRegister' });
         continue;
@@ -182,8 +185,6 @@ export async function buildPlan(db: Executor, source: ParsedSource, options: Imp
         existingId: match.id,
         action: changes.length ? 'update' : 'unchanged',
         changes,
-        reason: undefined,
-        positionUpdate: { position: position as Position, positionSource: positionSource || null },
       });
       continue;
     }

@@ -93,8 +93,3 @@ export function matchCountry(name: string): CountryMatch {
   }
   return { iso2: null, how: 'none' };
 }
-
-export function countryName(iso2: string, locale: string): string | undefined {
-  const country = countries.find((entry) => entry.iso2 === iso2);
-  return (country?.name as Record<string, string> | undefined)?.[locale] ?? country?.name.en;
-}

@@ -98,7 +98,7 @@ export function findRecommendationsOfReviews(db: Executor, reviewIds: string[]):
 }
 
 /** The columns an import fills, with their SQL types, for the unnest insert below. */
-const importedColumns = [
+export const importedColumns = [
   ['review_id', 'uuid'],
   ['body_code', 'text'],
   ['cycle', 'smallint'],
