@@ -26,9 +26,27 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     ...handle,
     close: async () => {
       await handle.close();
-      await withAdmin(serverUrl, (admin) => sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin));
+      await dropWhenClosed(serverUrl, name);
     },
   };
+}
+
+/**
+ * Drops the test database once the pool's last connection has gone. `with (force)` would kill a
+ * connection still closing, and pg then raises that as an uncaught error in the test run.
+ */
+async function dropWhenClosed(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await withAdmin(serverUrl, (admin) => sql`drop database if exists ${sql.id(name)}`.execute(admin));
+      return;
+    } catch (error) {
+      // 55006: still being accessed; the closing connection is about to go.
+      if ((error as { code?: string }).code !== '55006') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await withAdmin(serverUrl, (admin) => sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin));
 }
 
 async function withAdmin(url: string, run: (db: Kysely<unknown>) => Promise<unknown>): Promise<void> {
