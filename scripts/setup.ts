@@ -8,7 +8,10 @@ import pino from 'pino';
 import { openDatabase } from '../src/server/db/database';
 import { prepareDatabase } from '../src/server/db/prepare';
 import { loadSettings } from '../src/server/env';
+import { createJobQueue } from '../src/server/jobs/queue';
+import { startJobs } from '../src/server/jobs/workers';
 import { createMailer } from '../src/server/mail/mailer';
+import { waitForFirstAttempt } from '../src/server/modules/outbox/outbox.service';
 import { setUpInstallation } from '../src/server/seed/setup';
 import { isLocale } from '../src/shared/i18n/locales';
 
@@ -42,20 +45,34 @@ const mailer = createMailer({
   outboxDir: join(settings.dataDir, 'outbox'),
   logger,
 });
+const jobs = createJobQueue(handle.db, {
+  pollSeconds: 0.5,
+  mailRetryLimit: settings.MAIL_RETRY_LIMIT,
+  mailRetryDelaySeconds: settings.MAIL_RETRY_DELAY_SECONDS,
+  logger,
+});
 try {
   await prepareDatabase(handle.db);
-  const link = await setUpInstallation(handle.db, mailer, settings.publicUrl, {
+  await startJobs({ db: handle.db, mailer, jobs });
+  const { link, mailId } = await setUpInstallation(handle.db, jobs, settings.publicUrl, {
     country: values.country,
     adminEmail: values['admin-email'].toLowerCase(),
     adminName: values['admin-name'],
     locale: values.locale,
     system: values.system as 'unitary' | 'federal' | 'devolved',
   });
-  console.log(`Set up. The first admin's invitation (also e-mailed): ${link}`);
+  // The job worker sends the invitation now; if the mail server refuses it, the server retries.
+  const mail = await waitForFirstAttempt(handle.db, mailId, 30_000);
+  console.log(
+    mail?.status === 'sent'
+      ? `Set up. The first admin's invitation, also e-mailed: ${link}`
+      : `Set up. The first admin's invitation: ${link}\nIt is not e-mailed yet (${mail?.lastError ?? 'still queued'}): the server retries when it runs.`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 } finally {
+  await jobs.stop();
   mailer.close();
   await handle.close();
 }

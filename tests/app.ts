@@ -3,33 +3,48 @@ import pino from 'pino';
 import { buildApp } from '../src/server/app';
 import type { DatabaseHandle } from '../src/server/db/database';
 import type { Deps } from '../src/server/deps';
+import { createJobQueue } from '../src/server/jobs/queue';
+import { startJobs } from '../src/server/jobs/workers';
 import { createMailer } from '../src/server/mail/mailer';
 import type { Role } from '../src/shared/schemas/identity';
 import { createTestDatabase } from './db';
 import { makeUser, testPassword } from './factories';
-import { type ReceivedMail, startSmtpServer } from './smtp';
+import { type ReceivedMail, type SmtpServer, startSmtpServer } from './smtp';
 
 export interface TestApp {
   app: FastifyInstance;
   handle: DatabaseHandle;
   deps: Deps;
   inbox: ReceivedMail[];
+  /** The first mail to that address, once the job worker has sent it. */
+  waitForMail(to: string, timeoutMs?: number): Promise<ReceivedMail>;
+  /** The mail server goes down (connections refused) … */
+  stopSmtp(): Promise<void>;
+  /** … and comes back on the same port, with the same inbox. */
+  restartSmtp(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The whole HTTP app on a fresh database, mailing through a real SMTP server on loopback. */
+/**
+ * The whole HTTP app on a fresh database, with its job worker (polling every half second, one
+ * retry a second after a failure), mailing through a real SMTP server on loopback.
+ */
 export async function createTestApp(settings: Partial<Deps['settings']> = {}): Promise<TestApp> {
   const handle = await createTestDatabase();
-  const smtp = await startSmtpServer();
+  let smtp: SmtpServer | null = await startSmtpServer();
+  const inbox = smtp.inbox;
+  const port = smtp.port;
   const mailer = createMailer({
     smtpUrl: smtp.url,
     from: 'Implementa <test@implementa.example>',
     outboxDir: '',
     logger: pino({ level: 'silent' }),
   });
+  const jobs = createJobQueue(handle.db, { pollSeconds: 0.5, mailRetryLimit: 1, mailRetryDelaySeconds: 1 });
   const deps: Deps = {
     db: handle.db,
     mailer,
+    jobs,
     settings: {
       publicUrl: 'http://implementa.test',
       SIGN_IN_MAX_FAILURES: 5,
@@ -49,15 +64,33 @@ export async function createTestApp(settings: Partial<Deps['settings']> = {}): P
     webDir: '/nonexistent',
     rateLimitAllowList: ['127.0.0.1'],
   });
+  await startJobs(deps);
   return {
     app,
     handle,
     deps,
-    inbox: smtp.inbox,
+    inbox,
+    waitForMail: async (to, timeoutMs = 15_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const mail = inbox.find((message) => message.to.includes(to));
+        if (mail) return mail;
+        if (Date.now() > deadline) throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    stopSmtp: async () => {
+      await smtp?.stop();
+      smtp = null;
+    },
+    restartSmtp: async () => {
+      smtp ??= await startSmtpServer({ port, inbox });
+    },
     close: async () => {
       await app.close();
+      await jobs.stop();
       mailer.close();
-      await smtp.stop();
+      await smtp?.stop();
       await handle.close();
     },
   };

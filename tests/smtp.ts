@@ -8,9 +8,19 @@ export interface ReceivedMail {
   text: string;
 }
 
-/** A real SMTP server on loopback that keeps what it receives, for tests to read. */
-export async function startSmtpServer(): Promise<{ url: string; inbox: ReceivedMail[]; stop(): Promise<void> }> {
-  const inbox: ReceivedMail[] = [];
+export interface SmtpServer {
+  url: string;
+  port: number;
+  inbox: ReceivedMail[];
+  stop(): Promise<void>;
+}
+
+/**
+ * A real SMTP server on loopback that keeps what it receives, for tests to read. Given a port
+ * and an inbox, it comes back where a stopped one was (a mail server down, then up again).
+ */
+export async function startSmtpServer(options: { port?: number; inbox?: ReceivedMail[] } = {}): Promise<SmtpServer> {
+  const inbox: ReceivedMail[] = options.inbox ?? [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -30,10 +40,11 @@ export async function startSmtpServer(): Promise<{ url: string; inbox: ReceivedM
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
+    port,
     inbox,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -22,6 +22,7 @@ import { registerErrorHandling } from './http/errors';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
+import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { registerRoutes } from './modules/register/register.routes';
 import { stateProfileRoutes } from './modules/state-profile/state-profile.routes';
 import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(identityRoutes(options.deps));
   await app.register(usersRoutes(options.deps));
   await app.register(auditRoutes(options.deps.db));
+  await app.register(outboxRoutes(options.deps));
   await app.register(stateProfileRoutes(options.deps.db));
   await app.register(registerRoutes(options.deps.db));
   await app.register(taxonomiesRoutes(options.deps.db));

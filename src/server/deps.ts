@@ -1,11 +1,14 @@
 import type { Database } from './db/database';
 import type { Settings } from './env';
+import type { JobQueue } from './jobs/queue';
 import type { Mailer } from './mail/mailer';
 
 /** What services need from the outside world; built once in app.ts, replaced in tests. */
 export interface Deps {
   db: Database;
+  /** Sends mail for the job worker; services queue mail with queueMail (modules/outbox) instead. */
   mailer: Mailer;
+  jobs: JobQueue;
   settings: Pick<
     Settings,
     | 'publicUrl'

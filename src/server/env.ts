@@ -35,6 +35,12 @@ const settingsSchema = z.object({
   /** Sign-in, reset and invitation attempts allowed per address and minute. */
   AUTH_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   UPLOAD_MAX_MB: z.coerce.number().positive().default(50),
+  /** A mail that cannot be sent is tried again this many times, then marked failed. */
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
+  /** Wait before the first retry; each later one waits about twice as long as the one before. */
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** How often the job worker looks for new jobs (pg-boss polling; at least half a second). */
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
 });
 
 export type Settings = z.output<typeof settingsSchema> & {

@@ -5,11 +5,14 @@ import { openDatabase } from './db/database';
 import { DataFolderInUseError } from './db/lock';
 import { prepareDatabase } from './db/prepare';
 import { loadSettings, SettingsError } from './env';
+import { createJobQueue } from './jobs/queue';
+import { startJobs } from './jobs/workers';
 import { createMailer } from './mail/mailer';
+import { warmFacetIndex } from './modules/register/facet-index.store';
 import { seedDemoRegister, seedDemoState } from './seed/demo-state';
 import { isDatabaseEmpty } from './seed/seed.repo';
 
-/** env → database → migrations → demo seed (empty demo database only) → listen. */
+/** env → database → migrations → demo seed (empty demo database only) → job worker → listen. */
 async function main(): Promise<void> {
   const started = performance.now();
   const settings = loadSettings();
@@ -38,8 +41,16 @@ async function main(): Promise<void> {
     outboxDir: join(settings.dataDir, 'outbox'),
     logger,
   });
+  const jobs = createJobQueue(handle.db, {
+    pollSeconds: settings.JOBS_POLL_SECONDS,
+    mailRetryLimit: settings.MAIL_RETRY_LIMIT,
+    mailRetryDelaySeconds: settings.MAIL_RETRY_DELAY_SECONDS,
+    logger,
+  });
+  const deps = { db: handle.db, mailer, jobs, settings };
+  await startJobs(deps);
   const app = await buildApp({
-    deps: { db: handle.db, mailer, settings },
+    deps,
     sessionSecret: settings.sessionSecret,
     defaultLocale: settings.DEFAULT_LOCALE,
     databaseKind: handle.kind,
@@ -53,6 +64,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     await app.close();
+    await jobs.stop();
     mailer.close();
     await handle.close();
     process.exit(0);
@@ -61,6 +73,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ host: settings.HOST, port: settings.PORT });
+  // Read the register into the facet index now rather than at the first search (a large register
+  // answers through SQL until it is ready).
+  void warmFacetIndex(handle.db);
   logger.info(
     {
       url: settings.publicUrl,

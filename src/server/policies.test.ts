@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Role, roles, type SessionUser } from '../shared/schemas/identity';
 import { canAudit } from './modules/audit/audit.policy';
 import { canImports } from './modules/imports/imports.policy';
+import { canOutbox } from './modules/outbox/outbox.policy';
 import { canRegister } from './modules/register/register.policy';
 import { canStateProfile } from './modules/state-profile/state-profile.policy';
 import { canTaxonomies } from './modules/taxonomies/taxonomies.policy';
@@ -21,6 +22,8 @@ const table: Record<string, Record<Role, 'Y' | 'n'>> = {
   'users.update(other)': row('Y n n n n n n'),
   'users.update(self)': row('n n n n n n n'),
   'audit.list': row('Y n n n n n n'),
+  'outbox.list': row('Y n n n n n n'),
+  'outbox.retry': row('Y n n n n n n'),
   'stateProfile.view': row('Y Y Y Y Y Y Y'),
   'stateProfile.edit': row('Y Y n n n n n'),
   'imports.import': row('Y Y n n n n n'),
@@ -52,6 +55,10 @@ function decide(action: string, user: SessionUser): boolean {
       return canUsers(user, 'update', { id: user.id, role: user.role, newRole: 'viewer' });
     case 'audit.list':
       return canAudit(user, 'list');
+    case 'outbox.list':
+      return canOutbox(user, 'list');
+    case 'outbox.retry':
+      return canOutbox(user, 'retry');
     case 'stateProfile.view':
       return canStateProfile(user, 'view');
     case 'stateProfile.edit':

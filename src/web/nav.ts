@@ -113,6 +113,13 @@ export const modulePages: readonly ModulePage[] = [
     section: 'admin',
     load: () => import('./features/admin/audit-page'),
   },
+  {
+    path: '/admin/outbox',
+    labelKey: 'nav.outbox',
+    roles: ['admin'],
+    section: 'admin',
+    load: () => import('./features/admin/outbox-page'),
+  },
 ];
 
 /** Links outside the client (server pages) shown in a section, by role. */

@@ -128,7 +128,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       await page.locator('form button[type=submit]').click();
       await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
       if (locale === 'ar') await setLanguage(page, 'ar');
-      for (const path of ['/', '/admin/users', '/admin/invitations', '/admin/audit']) {
+      for (const path of ['/', '/admin/users', '/admin/invitations', '/admin/audit', '/admin/outbox']) {
         await page.goto(path);
         await page.locator('h1').first().waitFor();
         await page.waitForLoadState('networkidle');

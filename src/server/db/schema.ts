@@ -8,6 +8,7 @@ export interface DB {
   sessions: SessionsTable;
   user_tokens: UserTokensTable;
   audit_events: AuditEventsTable;
+  mail_outbox: MailOutboxTable;
   entities: EntitiesTable;
   countries: CountriesTable;
   bodies: BodiesTable;
@@ -94,6 +95,22 @@ export interface AuditEventsTable {
   after: Json<unknown> | null;
   request_id: string | null;
   ip: string | null;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  kind: string;
+  recipient_user_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string | null;
+  status: Generated<'pending' | 'retrying' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  job_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  sent_at: Date | null;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -193,6 +210,7 @@ export interface RecommendationSource {
 
 export interface RecommendationsTable {
   id: Generated<string>;
+  seq: Generated<number>;
   review_id: string;
   body_code: string;
   cycle: number | null;

@@ -17,9 +17,9 @@ describe('setting up a real installation', () => {
       locale: 'es' as const,
       system: 'unitary' as const,
     };
-    const link = await setUpInstallation(test.handle.db, test.deps.mailer, 'https://nmirf.example', input);
+    const { link } = await setUpInstallation(test.handle.db, test.deps.jobs, 'https://nmirf.example', input);
     expect(link).toMatch(/^https:\/\/nmirf\.example\/accept-invitation\?token=/);
-    expect(test.inbox.find((mail) => mail.to.includes('admin@ministerio.example'))?.text).toContain(link);
+    expect((await test.waitForMail('admin@ministerio.example')).text).toContain(link);
     const token = new URL(link).searchParams.get('token');
     const accepted = await test.app.inject({
       method: 'POST',
@@ -34,7 +34,7 @@ describe('setting up a real installation', () => {
     });
     expect(profile.json()).toMatchObject({ countryIso2: 'CL', countryName: { es: 'Chile' } });
     await expect(
-      setUpInstallation(test.handle.db, test.deps.mailer, 'https://nmirf.example', input),
+      setUpInstallation(test.handle.db, test.deps.jobs, 'https://nmirf.example', input),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
@@ -42,7 +42,7 @@ describe('setting up a real installation', () => {
     const fresh = await createTestApp();
     try {
       await expect(
-        setUpInstallation(fresh.handle.db, fresh.deps.mailer, 'https://x.example', {
+        setUpInstallation(fresh.handle.db, fresh.deps.jobs, 'https://x.example', {
           country: 'XX',
           adminEmail: 'a@b.example',
           adminName: 'A',

@@ -3,9 +3,10 @@ import type { Locale } from '../../shared/i18n/locales';
 import type { Database } from '../db/database';
 import { systemActor } from '../http/context';
 import { translatorFor } from '../i18n';
-import type { Mailer } from '../mail/mailer';
+import type { JobQueue } from '../jobs/queue';
 import { recordAudit } from '../modules/audit/audit.service';
 import { hashToken, newToken } from '../modules/identity/secrets';
+import { queueMail } from '../modules/outbox/outbox.service';
 import { insertStateProfile } from '../modules/state-profile/state-profile.repo';
 import { auditedUser } from '../modules/users/users.presenter';
 import { findUserByEmail, insertToken, insertUser } from '../modules/users/users.repo';
@@ -33,14 +34,14 @@ export interface SetupInput {
 
 /**
  * First start of a real installation (no demo): the State's profile and its first admin, invited
- * by e-mail. Refuses to run twice. Returns the invitation link (also mailed).
+ * by e-mail. Refuses to run twice. Returns the invitation link and the id of its queued mail.
  */
 export async function setUpInstallation(
   db: Database,
-  mailer: Mailer,
+  jobs: JobQueue,
   publicUrl: string,
   input: SetupInput,
-): Promise<string> {
+): Promise<{ link: string; mailId: string }> {
   const country = countries.find((entry) => entry.iso2 === input.country.toUpperCase());
   if (!country)
     throw new AppError('VALIDATION', {
@@ -49,7 +50,7 @@ export async function setUpInstallation(
   if (!(await isDatabaseEmpty(db))) throw new AppError('CONFLICT', { detail: 'This installation is already set up.' });
   const token = newToken();
   const link = `${publicUrl}/accept-invitation?token=${token}`;
-  await db.transaction().execute(async (trx) => {
+  const mailId = await db.transaction().execute(async (trx) => {
     if (await findUserByEmail(trx, input.adminEmail))
       throw new AppError('EMAIL_TAKEN', { params: { email: input.adminEmail } });
     await insertStateProfile(trx, {
@@ -89,11 +90,13 @@ export async function setUpInstallation(
       after: auditedUser(admin),
     });
     const t = translatorFor(input.locale);
-    await mailer.send({
+    return queueMail(trx, jobs, {
+      kind: 'invitation',
       to: input.adminEmail,
+      userId: admin.id,
       subject: t('mail.invitation.subject', { appName: 'Implementa' }),
       text: t('mail.invitation.body', { name: input.adminName, inviter: 'Implementa', link, hours: invitationHours }),
     });
   });
-  return link;
+  return { link, mailId };
 }

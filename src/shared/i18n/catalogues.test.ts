@@ -8,6 +8,7 @@ import { errorCodes } from '../errors';
 import { auditActions } from '../schemas/audit';
 import { invitationStatusSchema, roles, userStatuses } from '../schemas/identity';
 import { importRowActions, importSummarySchema, mappableFields, stateMatchSchema } from '../schemas/imports';
+import { mailKinds, mailStatuses } from '../schemas/outbox';
 import { facetNames, mechanisms, positions, searchSorts } from '../schemas/register';
 import { systemsOfGovernment } from '../schemas/state-profile';
 import { type Locale, locales } from './locales';
@@ -33,6 +34,8 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'audit.actions.': auditActions,
   'users.status.': userStatuses,
   'invitations.status.': invitationStatusSchema.options,
+  'outbox.status.': mailStatuses,
+  'outbox.kinds.': mailKinds,
   'stateProfile.system.': systemsOfGovernment,
   'register.facet.': facetNames,
   'register.position.': positions,

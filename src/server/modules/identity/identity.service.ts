@@ -11,6 +11,7 @@ import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
+import { queueMail } from '../outbox/outbox.service';
 import { auditedUser, presentSessionUser } from '../users/users.presenter';
 import * as users from '../users/users.repo';
 import * as sessions from './identity.repo';
@@ -112,7 +113,7 @@ export async function resolveSession(deps: Deps, token: string) {
   return found ? { sessionId, csrfToken: found.csrfToken, user: presentSessionUser(found.user) } : null;
 }
 
-/** Mails a reset link if the address belongs to an active account; says nothing either way. */
+/** Queues a mail with a reset link if the address belongs to an active account; says nothing either way. */
 export async function requestPasswordReset(deps: Deps, _actor: Actor, email: string): Promise<void> {
   const user = await users.findUserByEmail(deps.db, email);
   if (user?.status !== 'active') return;
@@ -127,8 +128,10 @@ export async function requestPasswordReset(deps: Deps, _actor: Actor, email: str
       expires_at: new Date(Date.now() + passwordResetMinutes * 60_000),
     });
     const t = translatorFor(user.locale as Locale);
-    await deps.mailer.send({
+    await queueMail(trx, deps.jobs, {
+      kind: 'password_reset',
       to: user.email,
+      userId: user.id,
       subject: t('mail.passwordReset.subject', { appName: 'Implementa' }),
       text: t('mail.passwordReset.body', {
         name: user.name,

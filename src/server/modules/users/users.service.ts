@@ -12,6 +12,7 @@ import type { Actor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { hashToken, newToken } from '../identity/secrets';
+import { queueMail } from '../outbox/outbox.service';
 import { canUsers } from './users.policy';
 import { auditedUser, presentInvitation, presentUserSummary } from './users.presenter';
 import * as repo from './users.repo';
@@ -58,9 +59,9 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Up
 }
 
 /**
- * Invites a person: creates the account (status invited) and a single-use link, and mails the
- * link in the invitee's language. The mail is sent inside the transaction: if it fails, nothing
- * is stored and the inviter is told, instead of leaving an invitation nobody received.
+ * Invites a person: creates the account (status invited) and a single-use link, and queues the
+ * mail with the link in the invitee's language in the same transaction. The job worker sends it,
+ * retrying while the mail server is down; the admin's outbox shows a mail that never went.
  */
 export async function createInvitation(
   deps: Deps,
@@ -95,8 +96,10 @@ export async function createInvitation(
       after: auditedUser(invitee),
     });
     const t = translatorFor(input.locale);
-    await deps.mailer.send({
+    await queueMail(trx, deps.jobs, {
+      kind: 'invitation',
       to: invitee.email,
+      userId: invitee.id,
       subject: t('mail.invitation.subject', { appName: 'Implementa' }),
       text: t('mail.invitation.body', {
         name: invitee.name,

@@ -8,9 +8,9 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-function invitationToken(email: string): string {
-  const mail = test.inbox.find((message) => message.to.includes(email));
-  const match = /accept-invitation\?token=([\w-]+)/.exec(mail?.text ?? '');
+async function invitationToken(email: string): Promise<string> {
+  const mail = await test.waitForMail(email);
+  const match = /accept-invitation\?token=([\w-]+)/.exec(mail.text);
   if (!match?.[1]) throw new Error(`no invitation to ${email}`);
   return match[1];
 }
@@ -28,8 +28,8 @@ describe('invitations', () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ email, role: 'focal_point', status: 'pending' });
-    const mail = test.inbox.find((message) => message.to.includes(email));
-    expect(mail?.text).toContain('http://implementa.test/accept-invitation?token=');
+    const mail = await test.waitForMail(email);
+    expect(mail.text).toContain('http://implementa.test/accept-invitation?token=');
 
     const english = await signInNew(test, 'admin');
     await english.request('POST', '/api/admin/invitations', {
@@ -38,10 +38,10 @@ describe('invitations', () => {
       role: 'viewer',
       locale: 'en',
     });
-    const englishMail = test.inbox.find((message) => message.to.includes('en.person@test.implementa.example'));
-    expect(mail?.subject).not.toBe(englishMail?.subject);
+    const englishMail = await test.waitForMail('en.person@test.implementa.example');
+    expect(mail.subject).not.toBe(englishMail.subject);
 
-    const token = invitationToken(email);
+    const token = await invitationToken(email);
     const inspected = await test.app.inject({ method: 'POST', url: '/api/invitations/inspect', payload: { token } });
     expect(inspected.json()).toMatchObject({ email, name: 'Nouvelle Personne', role: 'focal_point', locale: 'fr' });
     const accepted = await test.app.inject({
@@ -96,7 +96,7 @@ describe('invitations', () => {
     const accepted = await test.app.inject({
       method: 'POST',
       url: '/api/invitations/accept',
-      payload: { token: invitationToken(email), name: 'Revoked', password: 'long enough passphrase' },
+      payload: { token: await invitationToken(email), name: 'Revoked', password: 'long enough passphrase' },
     });
     expect(accepted.json().error.code).toBe('TOKEN_INVALID');
   });
@@ -118,31 +118,21 @@ describe('invitations', () => {
     expect(stored).toBeUndefined();
   });
 
-  it('stores nothing when the mail cannot be sent', async () => {
+  it('queues the mail with the invitation, for the invitee’s account (sending and retries: outbox.test.ts)', async () => {
     const admin = await signInNew(test, 'admin');
-    const send = test.deps.mailer.send;
-    test.deps.mailer.send = async () => {
-      const { AppError } = await import('../../../shared/errors');
-      throw new AppError('MAIL_FAILED');
-    };
-    try {
-      const response = await admin.request('POST', '/api/admin/invitations', {
-        email: 'unmailed@test.implementa.example',
-        name: 'Unmailed',
-        role: 'viewer',
-        locale: 'en',
-      });
-      expect(response.statusCode).toBe(502);
-      expect(response.json().error.code).toBe('MAIL_FAILED');
-    } finally {
-      test.deps.mailer.send = send;
-    }
-    const stored = await test.handle.db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'unmailed@test.implementa.example')
-      .executeTakeFirst();
-    expect(stored).toBeUndefined();
+    const created = await admin.request('POST', '/api/admin/invitations', {
+      email: 'queued@test.implementa.example',
+      name: 'Queued',
+      role: 'viewer',
+      locale: 'en',
+    });
+    expect(created.statusCode).toBe(201);
+    const queued = await test.handle.db
+      .selectFrom('mail_outbox')
+      .select(['kind', 'recipient_user_id'])
+      .where('to_address', '=', 'queued@test.implementa.example')
+      .execute();
+    expect(queued).toEqual([{ kind: 'invitation', recipient_user_id: created.json().userId }]);
   });
 });
 

@@ -1,0 +1,152 @@
+import { CompiledQuery } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database';
+import type { Executor } from '../http/context';
+
+/** Every kind of job, with the data it carries. Data holds ids, never secrets or message text. */
+export interface JobPayloads {
+  /** One message of mail_outbox; the recipient's user id when there is one (for notification preferences). */
+  mail: { mailId: string; userId: string | null };
+}
+export type JobName = keyof JobPayloads;
+
+/** One attempt at a job, as its handler sees it. */
+export interface JobAttempt<T> {
+  id: string;
+  data: T;
+  /** 1 for the first try. */
+  attempt: number;
+  /** No retry follows if this attempt fails. */
+  lastAttempt: boolean;
+}
+
+export interface JobQueue {
+  /** Installs or upgrades pg-boss's schema (`pgboss`) and creates the queues. Once, before the rest. */
+  start(): Promise<void>;
+  /**
+   * Queues a job with the executor given: pass the transaction making the change that causes the
+   * job, so that a rollback queues nothing. (On PGlite's single connection, a send outside that
+   * transaction would also wait for it forever.)
+   */
+  send<N extends JobName>(executor: Executor, name: N, data: JobPayloads[N]): Promise<string>;
+  /** Runs the handler for each job of that queue, one at a time; a throw is a failed attempt. */
+  work<N extends JobName>(name: N, handler: (job: JobAttempt<JobPayloads[N]>) => Promise<void>): Promise<void>;
+  /** Stops taking jobs, lets the running ones finish, waits for pg-boss's last queries. */
+  stop(): Promise<void>;
+}
+
+export interface JobQueueOptions {
+  pollSeconds: number;
+  mailRetryLimit: number;
+  mailRetryDelaySeconds: number;
+  logger?: Logger;
+}
+
+type PgBossDb = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
+
+/** pg-boss's database interface over a Kysely executor: the same pool, or the caller's transaction. */
+function executorDb(executor: Executor): PgBossDb {
+  return {
+    executeSql: async (text, values = []) => ({
+      rows: [...(await executor.executeQuery(CompiledQuery.raw(text, values))).rows],
+    }),
+  };
+}
+
+/**
+ * The job queue: pg-boss (10.x, the last line that runs on Node 20) on the app's own pool, so it
+ * works the same on PostgreSQL and on PGlite's single connection (decision 007).
+ */
+export function createJobQueue(db: Database, options: JobQueueOptions): JobQueue {
+  const inFlight = new Set<Promise<unknown>>();
+  let closed = false;
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    inFlight.add(promise);
+    return promise.finally(() => inFlight.delete(promise));
+  };
+
+  // pg-boss's own statements. Its maintenance runs `BEGIN; …; COMMIT;` as one string: on one
+  // connection, rolled back on error, so that no connection returns to the pool mid-transaction.
+  const bossDb: PgBossDb = {
+    executeSql: (text, values = []) => {
+      if (closed) return Promise.reject(new Error('the job queue is stopped'));
+      const run =
+        values.length === 0 && /^\s*begin\b/i.test(text)
+          ? db.connection().execute(async (connection) => {
+              try {
+                return await executorDb(connection).executeSql(text);
+              } catch (error) {
+                await executorDb(connection)
+                  .executeSql('rollback')
+                  .catch(() => undefined);
+                throw error;
+              }
+            })
+          : executorDb(db).executeSql(text, values);
+      return track(run);
+    },
+  };
+
+  const boss = new PgBoss({
+    db: bossDb as PgBoss.Db,
+    schedule: false, // no cron jobs yet; reminders will turn it on
+    supervise: true, // expiry, archive and deletion of old jobs
+    migrate: true,
+  });
+  boss.on('error', (error) => options.logger?.error({ err: error }, 'job queue error'));
+
+  const queues: Record<JobName, PgBoss.SendOptions> = {
+    mail: {
+      retryLimit: options.mailRetryLimit,
+      retryDelay: options.mailRetryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: 300,
+    },
+  };
+
+  return {
+    async start() {
+      await boss.start();
+      for (const name of Object.keys(queues) as JobName[]) await boss.createQueue(name);
+    },
+
+    async send(executor, name, data) {
+      const id = await boss.send(name, data, { ...queues[name], db: executorDb(executor) as PgBoss.Db });
+      if (!id) throw new Error(`job ${name} was not queued`);
+      return id;
+    },
+
+    async work(name, handler) {
+      await boss.work<JobPayloads[typeof name]>(
+        name,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollSeconds },
+        (jobs) =>
+          track(
+            (async () => {
+              for (const job of jobs) {
+                await handler({
+                  id: job.id,
+                  data: job.data,
+                  attempt: job.retryCount + 1,
+                  lastAttempt: job.retryCount >= job.retryLimit,
+                });
+              }
+            })(),
+          ),
+      );
+    },
+
+    async stop() {
+      if (closed) return;
+      await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+      // pg-boss may still be finishing a fetch (whose job then runs) or a completion it did not
+      // wait for; both go through bossDb or the handler, so wait until nothing is left running.
+      while (inFlight.size > 0) {
+        await Promise.allSettled([...inFlight]);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      closed = true;
+    },
+  };
+}

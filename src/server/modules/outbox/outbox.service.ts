@@ -1,0 +1,101 @@
+import type { Transaction } from 'kysely';
+import { AppError } from '../../../shared/errors';
+import type { Page } from '../../../shared/schemas/common';
+import type { MailKind, OutboxMail, OutboxQuery } from '../../../shared/schemas/outbox';
+import type { Database } from '../../db/database';
+import type { DB } from '../../db/schema';
+import type { Deps } from '../../deps';
+import type { Actor } from '../../http/context';
+import type { JobAttempt, JobPayloads, JobQueue } from '../../jobs/queue';
+import { recordAudit } from '../audit/audit.service';
+import { canOutbox } from './outbox.policy';
+import { presentMail } from './outbox.presenter';
+import * as repo from './outbox.repo';
+
+export interface QueuedMail {
+  kind: MailKind;
+  to: string;
+  /** The recipient's account, when they have one. */
+  userId: string | null;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Queues a mail in the transaction that makes the change causing it: a rolled-back change sends
+ * nothing, a committed one is never lost. The job worker sends it (deliverMail), with retries.
+ */
+export async function queueMail(trx: Transaction<DB>, jobs: JobQueue, mail: QueuedMail): Promise<string> {
+  const row = await repo.insertMail(trx, {
+    kind: mail.kind,
+    recipient_user_id: mail.userId,
+    to_address: mail.to,
+    subject: mail.subject,
+    body: mail.text,
+  });
+  const jobId = await jobs.send(trx, 'mail', { mailId: row.id, userId: mail.userId });
+  await repo.setMailJob(trx, row.id, jobId);
+  return row.id;
+}
+
+/** The mail job: sends one outbox message; a throw makes pg-boss try again later, or give up. */
+export async function deliverMail(
+  deps: Pick<Deps, 'db' | 'mailer'>,
+  job: JobAttempt<JobPayloads['mail']>,
+): Promise<void> {
+  const mail = await repo.findMailById(deps.db, job.data.mailId);
+  // Sent already: a job retried after a crash between the sending and pg-boss's bookkeeping.
+  if (!mail || mail.status === 'sent' || mail.body === null) return;
+  try {
+    await deps.mailer.send({ to: mail.to_address, subject: mail.subject, text: mail.body });
+  } catch (error) {
+    await repo.recordMailFailure(deps.db, mail.id, reasonOf(error), job.lastAttempt);
+    throw error;
+  }
+  await repo.recordMailSent(deps.db, mail.id);
+}
+
+function reasonOf(error: unknown): string {
+  const cause = error instanceof AppError && error.cause instanceof Error ? error.cause : error;
+  return (cause instanceof Error ? cause.message : String(cause)).slice(0, 500);
+}
+
+/** The mail once its first attempt is over (or still pending after the wait): for the setup script. */
+export async function waitForFirstAttempt(db: Database, id: string, timeoutMs: number): Promise<OutboxMail | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await repo.findMailById(db, id);
+    if (row?.status !== 'pending' || Date.now() > deadline) return row ? presentMail(row) : null;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The outbox for the admin page: newest first, filtered by status, paged in the database. */
+export async function listOutbox(deps: Deps, actor: Actor, query: OutboxQuery): Promise<Page<OutboxMail>> {
+  if (!actor.user) throw new AppError('UNAUTHENTICATED');
+  if (!canOutbox(actor.user, 'list')) throw new AppError('FORBIDDEN');
+  const { rows, total } = await repo.findMails(deps.db, query);
+  return { items: rows.map(presentMail), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Queues a failed mail again, with a fresh set of retries; only a failed one (else CONFLICT). */
+export async function retryMail(deps: Deps, actor: Actor, id: string): Promise<OutboxMail> {
+  if (!actor.user) throw new AppError('UNAUTHENTICATED');
+  if (!canOutbox(actor.user, 'retry')) throw new AppError('FORBIDDEN');
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await repo.findMailById(trx, id);
+    if (!before) throw new AppError('NOT_FOUND');
+    if (before.status !== 'failed') throw new AppError('CONFLICT');
+    const jobId = await deps.jobs.send(trx, 'mail', { mailId: id, userId: before.recipient_user_id });
+    const after = await repo.requeueFailedMail(trx, id, jobId);
+    if (!after) throw new AppError('CONFLICT');
+    await recordAudit(trx, actor, {
+      action: 'update',
+      recordType: 'mail',
+      recordId: id,
+      before: { status: before.status, attempts: before.attempts, lastError: before.last_error },
+      after: { status: after.status },
+    });
+    return presentMail(after);
+  });
+}
