@@ -15,7 +15,7 @@ describe('FacetCache', () => {
   });
 
   it('forgets everything when the register moves to a new generation, and the oldest entry past capacity', () => {
-    const cache = new FacetCache(2);
+    const cache = new FacetCache<ReturnType<typeof counts>>(2);
     cache.get(1, 'x');
     cache.set(1, 'a', counts(1));
     cache.set(1, 'b', counts(2));

@@ -1,13 +1,11 @@
-import type { RecommendationSearch, SearchResult } from '../../../shared/schemas/register';
-
-type Counts = Pick<SearchResult, 'total' | 'facets' | 'correctedQuery'>;
+import type { RecommendationSearch } from '../../../shared/schemas/register';
 
 /**
- * Totals and facet counts of recent searches, valid for one register generation. Paging through
+ * Totals and facet counts of recent SQL searches, valid for one register generation. Paging through
  * results, going back, or opening the register's first page again costs the page query only.
  * Per process; the generation (read per search) keeps every process correct after any write.
  */
-export class FacetCache {
+export class FacetCache<Counts> {
   private generation = -1;
   private readonly entries = new Map<string, Counts>();
 

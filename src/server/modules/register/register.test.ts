@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
 import { readShared } from '../../../../tests/shared-data';
+import { facetNames, recommendationSearchSchema } from '../../../shared/schemas/register';
+import { facetLimits } from './facet-index';
+import { facetIndexFor, warmFacetIndex } from './facet-index.store';
+import * as labels from './labels.repo';
+import { countFacet, countMatches, findPage, readRegisterGeneration } from './search.repo';
 
 let test: TestApp;
 let coordinator: Client;
@@ -102,6 +108,69 @@ describe('finding recommendations', () => {
       Array.from({ length: 10 }, (_, n) => `140.${n + 1}`),
     );
     expect(second.items[0].number).toBe('140.11');
+  });
+
+  it('answers through the in-memory facet index exactly as the SQL path counts and pages', async () => {
+    const queries = [
+      '',
+      'q=discapacidad',
+      'q=women&position=supported',
+      'body=UPR&body=CRPD&theme=THEME',
+      'state=FR&state=DE&sort=number',
+      'q=education&mechanism=upr&sdgGoal=4',
+      'cycle=4&position=noted&page=2&pageSize=10&sort=number',
+    ];
+    const anyTheme = (await search('pageSize=1')).facets.theme[0].value;
+    for (const text of queries) {
+      const params = new URLSearchParams(text.replace('THEME', anyTheme));
+      const query = recommendationSearchSchema.parse(
+        Object.fromEntries(
+          [...new Set(params.keys())].map((key) => [
+            key,
+            params.getAll(key).length > 1 ? params.getAll(key) : params.get(key),
+          ]),
+        ),
+      );
+      const viaIndex = await search(new URLSearchParams(text.replace('THEME', anyTheme)).toString());
+      const bodies = query.mechanism
+        ? (await labels.findBodies(test.handle.db))
+            .filter((b) => query.mechanism?.includes(b.mechanism as never))
+            .map((b) => b.code)
+        : undefined;
+      expect(viaIndex.total, text).toBe(await countMatches(test.handle.db, query, bodies));
+      for (const facet of facetNames) {
+        if (facet === 'mechanism') continue; // the API sums it from the body counts
+        const sql = await countFacet(test.handle.db, query, facet, bodies);
+        const counted = viaIndex.facets[facet].map(({ value, count }: { value: string; count: number }) => ({
+          value,
+          count,
+        }));
+        // Same values and counts; SQL leaves open the order of equal counts, and which of them a full list cuts.
+        const cut = sql.length === facetLimits[facet] ? (sql.at(-1)?.count ?? 0) : 0;
+        const asSet = (list: { value: string; count: number }[]) =>
+          new Set(list.filter((f) => f.count > cut).map((f) => `${f.value}:${f.count}`));
+        expect(asSet(counted), `${text} ${facet}`).toEqual(asSet(sql));
+      }
+      if (query.sort === 'number') {
+        const page = await findPage(test.handle.db, query, 'en', bodies);
+        expect(
+          viaIndex.items.map((item: { id: string }) => item.id),
+          text,
+        ).toEqual(page.map((row) => row.id));
+      }
+    }
+  });
+
+  it('keeps answering through SQL while a large register rebuilds its index, then uses the new one', async () => {
+    const db = test.handle.db;
+    const generation = await readRegisterGeneration(db);
+    expect((await facetIndexFor(db, generation))?.generation).toBe(generation);
+    await sql`update register_generation set generation = generation + 1`.execute(db);
+    // As if the register were too large to rebuild before answering: no index for now.
+    expect(await facetIndexFor(db, generation + 1, 0)).toBeUndefined();
+    const rebuilt = await warmFacetIndex(db);
+    expect(rebuilt?.generation).toBe(generation + 1);
+    expect(await facetIndexFor(db, generation + 1, 0)).toBe(rebuilt);
   });
 
   it('refuses a malformed filter, naming it', async () => {

@@ -127,6 +127,7 @@ export async function countMatches(
 
 export interface SearchRow {
   id: string;
+  seq: number;
   number: string | null;
   review_id: string;
   symbol: string | null;
@@ -142,7 +143,30 @@ export interface SearchRow {
   theme_ids: number[];
 }
 
-/** One page of matches, ordered; texts in `lang` where the register has them. */
+type RecQueryOf = SelectQueryBuilder<DB, 'recommendations', object>;
+
+function selectSummary(qb: RecQueryOf, lang: Lang) {
+  return qb.select([
+    'id',
+    'seq',
+    'number',
+    'review_id',
+    'body_code',
+    'cycle',
+    'recommending_states',
+    'position',
+    'status',
+    'sdg_targets',
+    'theme_ids',
+    sql<string>`coalesce(${sql.ref(`text_${lang}`)}, case original_lang ${sql.join(
+      searchLangs.map((l) => sql`when ${l} then ${sql.ref(`text_${l}`)}`),
+      sql` `,
+    )} end)`.as('text'),
+    sql<string>`case when ${sql.ref(`text_${lang}`)} is not null then ${lang} else original_lang end`.as('text_lang'),
+  ]);
+}
+
+/** One page of matches, ordered by SQL; texts in `lang` where the register has them. */
 export async function findPage(
   db: Executor,
   query: RecommendationSearch,
@@ -155,28 +179,46 @@ export async function findPage(
   else if (query.sort === 'newest') qb = qb.orderBy('created_at', 'desc');
   else if (query.sort === 'updated') qb = qb.orderBy('updated_at', 'desc');
   else qb = qb.orderBy('body_code').orderBy('review_id').orderBy('number_sort');
-  const page = qb
-    .orderBy('id')
-    .select([
-      'id',
-      'number',
-      'review_id',
-      'body_code',
-      'cycle',
-      'recommending_states',
-      'position',
-      'status',
-      'sdg_targets',
-      'theme_ids',
-      sql<string>`coalesce(${sql.ref(`text_${lang}`)}, case original_lang ${sql.join(
-        searchLangs.map((l) => sql`when ${l} then ${sql.ref(`text_${l}`)}`),
-        sql` `,
-      )} end)`.as('text'),
-      sql<string>`case when ${sql.ref(`text_${lang}`)} is not null then ${lang} else original_lang end`.as('text_lang'),
-    ])
+  const found = await selectSummary(qb.orderBy('id'), lang)
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const found = await page.execute();
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return withSymbolsAndSnippets(db, found, q);
+}
+
+/** The rows of a page chosen by the facet index, in the order given. */
+export async function findBySeqs(db: Executor, seqs: number[], lang: Lang, q?: string): Promise<SearchRow[]> {
+  if (seqs.length === 0) return [];
+  const found = await selectSummary(db.selectFrom('recommendations'), lang).where('seq', 'in', seqs).execute();
+  const bySeq = new Map(found.map((row) => [row.seq, row]));
+  const ordered = seqs.flatMap((seq) => bySeq.get(seq) ?? []);
+  return withSymbolsAndSnippets(db, ordered, q);
+}
+
+/**
+ * The `seq` of every row matching the text, with its rank when asked: one row back whatever the
+ * number of matches (a comma-separated list parses far faster than one result row per match).
+ */
+export async function matchText(
+  db: Executor,
+  q: string,
+  withRank: boolean,
+): Promise<{ seqs: Int32Array; ranks: Float64Array | null }> {
+  const rank = withRank ? rankExpression(q) : sql<number>`0`;
+  const { rows } = await sql<{ seqs: string | null; ranks: string | null }>`
+    select string_agg(seq::text, ',') as seqs, string_agg(rank::text, ',') as ranks
+    from (select seq, ${rank} as rank from recommendations where ${textMatch(q)}) m`.execute(db);
+  const row = rows[0];
+  if (!row?.seqs) return { seqs: new Int32Array(0), ranks: withRank ? new Float64Array(0) : null };
+  return {
+    seqs: Int32Array.from(row.seqs.split(','), Number),
+    ranks: withRank && row.ranks ? Float64Array.from(row.ranks.split(','), Number) : null,
+  };
+}
+
+type FoundRow = Omit<SearchRow, 'symbol' | 'snippet'>;
+
+async function withSymbolsAndSnippets(db: Executor, found: FoundRow[], q?: string): Promise<SearchRow[]> {
   const reviewIds = [...new Set(found.map((row) => row.review_id))];
   const symbols = reviewIds.length
     ? await db.selectFrom('reviews').select(['id', 'symbol']).where('id', 'in', reviewIds).execute()

@@ -10,6 +10,8 @@ import {
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { FacetCache } from './facet-cache';
+import type { FacetIndex, Filters } from './facet-index';
+import { evaluationOf, facetIndexFor, type TextMatch, textMatchOf } from './facet-index.store';
 import * as labels from './labels.repo';
 import { localize } from './localize';
 import { canRegister } from './register.policy';
@@ -17,13 +19,14 @@ import {
   correctWords,
   countFacet,
   countMatches,
+  findBySeqs,
   findPage,
   readRegisterGeneration,
   type SearchRow,
 } from './search.repo';
 
 /** One cache per database: tests run several databases in one process. */
-const caches = new WeakMap<Database, FacetCache>();
+const caches = new WeakMap<Database, FacetCache<Omit<Found, 'rows'>>>();
 
 /** Searches the register with facet counts; words that match nothing are corrected once. */
 export async function searchRecommendations(
@@ -41,15 +44,16 @@ export async function searchRecommendations(
     : undefined;
 
   const generation = await readRegisterGeneration(db);
-  const key = FacetCache.keyOf(query, locale);
-  const cache = caches.get(db) ?? new FacetCache();
-  caches.set(db, cache);
-  const cached = cache.get(generation, key);
-  const counts = cached ?? (await countAll(db, query, mechanismBodies, bodies, locale));
-  if (!cached) cache.set(generation, key, counts);
-  const { total, facets, correctedQuery } = counts;
-  const effective = correctedQuery ? { ...query, q: correctedQuery } : query;
-  const rows = await findPage(db, effective, locale as never, mechanismBodies);
+  const index = await facetIndexFor(db, generation);
+  const {
+    total,
+    facets: raw,
+    correctedQuery,
+    rows,
+  } = index
+    ? await searchIndexed(db, index, query, locale)
+    : await searchSql(db, generation, query, locale, mechanismBodies);
+  const facets = await labelFacets(db, raw, bodies, locale);
   const themeLabels = await themeLabelsOf(db, rows, locale);
   return {
     items: rows.map((row) => ({
@@ -77,34 +81,115 @@ export async function searchRecommendations(
   };
 }
 
-/** The total and every facet's counts, correcting the words once when they match nothing. */
-async function countAll(
+type RawFacets = Record<FacetName, { value: string; count: number }[]>;
+interface Found {
+  total: number;
+  facets: RawFacets;
+  correctedQuery: string | null;
+  rows: SearchRow[];
+}
+
+/** Words of four letters or more that match nothing, replaced by the closest known word. */
+async function correctedText(db: Database, q: string): Promise<string | null> {
+  const words = q.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [];
+  const corrections = await correctWords(db, [...new Set(words)]);
+  if (corrections.size === 0) return null;
+  return q.replace(/[\p{L}]{4,}/gu, (word) => corrections.get(word.toLowerCase()) ?? word);
+}
+
+/** Through the in-memory facet index: PostgreSQL matches the text, the index filters and counts. */
+async function searchIndexed(
   db: Database,
+  index: FacetIndex,
   query: RecommendationSearch,
-  mechanismBodies: string[] | undefined,
-  bodies: Awaited<ReturnType<typeof labels.findBodies>>,
   locale: string,
-): Promise<Pick<SearchResult, 'total' | 'facets' | 'correctedQuery'>> {
-  let effective = query;
-  let total = await countMatches(db, effective, mechanismBodies);
+): Promise<Found> {
+  const { q: _q, page: _page, pageSize: _size, sort: _sort, lang: _lang, ...filters } = query;
+  const ranked = query.sort === 'relevance';
+  const run = async (q: string | undefined) => {
+    const match = q ? await textMatchOf(db, index, q, ranked) : undefined;
+    const key = FacetCache.keyOf({ ...query, q }, '');
+    return { match, evaluation: evaluationOf(db, index, key, toFilters(filters), match) };
+  };
   let correctedQuery: string | null = null;
-  if (total === 0 && query.q) {
-    const words = query.q.toLowerCase().match(/[\p{L}]{4,}/gu) ?? [];
-    const corrections = await correctWords(db, [...new Set(words)]);
-    if (corrections.size > 0) {
-      correctedQuery = query.q.replace(/[\p{L}]{4,}/gu, (word) => corrections.get(word.toLowerCase()) ?? word);
-      effective = { ...query, q: correctedQuery };
-      total = await countMatches(db, effective, mechanismBodies);
-    }
+  let { match, evaluation } = await run(query.q);
+  if (evaluation.total === 0 && query.q) {
+    correctedQuery = await correctedText(db, query.q);
+    if (correctedQuery) ({ match, evaluation } = await run(correctedQuery));
   }
-  const facetCounts = await Promise.all(
-    facetNames.map((facet) => countFacet(db, effective, facet, facet === 'mechanism' ? undefined : mechanismBodies)),
+  const offset = (query.page - 1) * query.pageSize;
+  const seqs =
+    match?.ranks && ranked
+      ? pageByRank(index, match, evaluation.matches, offset, query.pageSize)
+      : index.page(evaluation.matches, query.sort === 'relevance' ? 'number' : query.sort, offset, query.pageSize);
+  const rows = await findBySeqs(db, seqs, locale as never, correctedQuery ?? query.q);
+  return { total: evaluation.total, facets: evaluation.facets, correctedQuery, rows };
+}
+
+function toFilters(filters: Omit<RecommendationSearch, 'q' | 'page' | 'pageSize' | 'sort' | 'lang'>): Filters {
+  const strings = (values?: readonly (string | number)[]) => values?.map(String);
+  return {
+    mechanism: filters.mechanism,
+    body: filters.body,
+    review: filters.review,
+    cycle: strings(filters.cycle),
+    position: filters.position,
+    status: filters.status,
+    theme: strings(filters.theme),
+    affected: strings(filters.affected),
+    sdgGoal: strings(filters.sdgGoal),
+    sdgTarget: filters.sdgTarget,
+    state: filters.state,
+    cluster: filters.cluster,
+  };
+}
+
+/** Matches ordered by rank, ties in seq order. */
+function pageByRank(index: FacetIndex, match: TextMatch, matches: Uint8Array, offset: number, limit: number): number[] {
+  const ranks = match.ranks as Float64Array;
+  const kept: number[] = [];
+  match.slots.forEach((slot, i) => {
+    if (matches[slot]) kept.push(i);
+  });
+  kept.sort(
+    (a, b) => (ranks[b] as number) - (ranks[a] as number) || (match.slots[a] as number) - (match.slots[b] as number),
   );
-  const raw = Object.fromEntries(facetNames.map((facet, index) => [facet, facetCounts[index] ?? []])) as Record<
-    FacetName,
-    { value: string; count: number }[]
-  >;
-  return { total, facets: await labelFacets(db, raw, bodies, locale), correctedQuery };
+  return kept.slice(offset, offset + limit).map((i) => index.seqOf[match.slots[i] as number] as number);
+}
+
+/** Through SQL alone, while the index is rebuilt: the total and every facet in SQL, cached per generation. */
+async function searchSql(
+  db: Database,
+  generation: number,
+  query: RecommendationSearch,
+  locale: string,
+  mechanismBodies: string[] | undefined,
+): Promise<Found> {
+  const key = FacetCache.keyOf(query, '');
+  const cache = caches.get(db) ?? new FacetCache<Omit<Found, 'rows'>>();
+  caches.set(db, cache);
+  let counts = cache.get(generation, key);
+  if (!counts) {
+    let effective = query;
+    let total = await countMatches(db, effective, mechanismBodies);
+    let correctedQuery: string | null = null;
+    if (total === 0 && query.q) {
+      correctedQuery = await correctedText(db, query.q);
+      if (correctedQuery) {
+        effective = { ...query, q: correctedQuery };
+        total = await countMatches(db, effective, mechanismBodies);
+      }
+    }
+    const facetCounts = await Promise.all(
+      facetNames.map((facet) => countFacet(db, effective, facet, facet === 'mechanism' ? undefined : mechanismBodies)),
+    );
+    const facets = Object.fromEntries(facetNames.map((facet, i) => [facet, facetCounts[i] ?? []])) as RawFacets;
+    counts = { total, facets, correctedQuery };
+    cache.set(generation, key, counts);
+  }
+  const effective = counts.correctedQuery ? { ...query, q: counts.correctedQuery } : query;
+  const rows = await findPage(db, effective, locale as never, mechanismBodies);
+  return { ...counts, rows };
 }
 
 async function themeLabelsOf(db: Database, rows: SearchRow[], locale: string) {
@@ -114,7 +199,7 @@ async function themeLabelsOf(db: Database, rows: SearchRow[], locale: string) {
 
 async function labelFacets(
   db: Database,
-  raw: Record<FacetName, { value: string; count: number }[]>,
+  raw: RawFacets,
   bodies: Awaited<ReturnType<typeof labels.findBodies>>,
   locale: string,
 ): Promise<Record<string, FacetValue[]>> {

@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../http/context';
+import type { IndexRow, Sort } from './facet-index';
+
+/** Seqs in each sort order of the register (the SQL path's orders, ties by id). */
+export async function readOrders(db: Executor): Promise<Record<Sort, Int32Array>> {
+  const { rows } = await sql<Record<Sort, string | null>>`
+    select string_agg(seq::text, ',' order by body_code, review_id, number_sort, id) as number,
+      string_agg(seq::text, ',' order by created_at desc, id) as newest,
+      string_agg(seq::text, ',' order by updated_at desc, id) as updated
+    from recommendations`.execute(db);
+  const row = rows[0];
+  const parse = (list: string | null | undefined) =>
+    list ? Int32Array.from(list.split(','), Number) : new Int32Array(0);
+  return { number: parse(row?.number), newest: parse(row?.newest), updated: parse(row?.updated) };
+}
+
+export async function readClusters(db: Executor): Promise<Map<number, string[]>> {
+  const rows = await db
+    .selectFrom('cluster_members as cm')
+    .innerJoin('recommendations as r', 'r.id', 'cm.recommendation_id')
+    .select(['r.seq', sql<string>`cm.cluster_id::text`.as('cluster')])
+    .execute();
+  const clusters = new Map<number, string[]>();
+  for (const { seq, cluster } of rows) clusters.set(seq, [...(clusters.get(seq) ?? []), cluster]);
+  return clusters;
+}
+
+// Array columns travel as one string each (unit separator): node-postgres parses arrays slowly.
+const list = (column: string) => sql<string>`array_to_string(${sql.ref(column)}, chr(31))`;
+const split = (value: string) => (value === '' ? [] : value.split('\u001f'));
+
+/** One chunk of rows after `afterSeq`, in seq order, in the index's shape. */
+export async function readIndexRows(
+  db: Executor,
+  afterSeq: number,
+  limit: number,
+  mechanismOf: ReadonlyMap<string, string>,
+): Promise<IndexRow[]> {
+  const rows = await db
+    .selectFrom('recommendations')
+    .select([
+      'seq',
+      'body_code',
+      sql<string>`review_id::text`.as('review'),
+      'cycle',
+      'position',
+      'status',
+      list('theme_ids').as('themes'),
+      list('affected_ids').as('affected'),
+      list('sdg_goals').as('goals'),
+      list('sdg_targets').as('targets'),
+      list('recommending_states').as('states'),
+    ])
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    seq: row.seq,
+    single: {
+      mechanism: mechanismOf.get(row.body_code) ?? 'other',
+      body: row.body_code,
+      review: row.review,
+      cycle: row.cycle === null ? null : String(row.cycle),
+      position: row.position,
+      status: row.status,
+    },
+    multi: {
+      theme: split(row.themes),
+      affected: split(row.affected),
+      sdgGoal: split(row.goals),
+      sdgTarget: split(row.targets),
+      state: split(row.states),
+    },
+  }));
+}

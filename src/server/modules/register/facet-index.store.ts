@@ -1,0 +1,160 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/database';
+import { type Evaluation, type FacetIndex, FacetIndexBuilder, type Filters } from './facet-index';
+import { readClusters, readIndexRows, readOrders } from './facet-index.repo';
+import * as labels from './labels.repo';
+import { matchText, readRegisterGeneration } from './search.repo';
+
+/**
+ * Keeps one facet index per database, for the register generation it was read at. After a write
+ * the index is stale: a small register rebuilds it before answering (milliseconds); a large one
+ * answers through SQL while a single background rebuild runs, so no search ever sees stale counts.
+ */
+interface Store {
+  index?: FacetIndex;
+  building?: Promise<FacetIndex | undefined>;
+  /** text matches and evaluations of the current index, most recently used last */
+  texts: Map<string, TextMatch>;
+  evaluations: Map<string, Evaluation>;
+}
+
+export interface TextMatch {
+  /** slots matching the text, and their ranks when asked for */
+  slots: Int32Array;
+  ranks: Float64Array | null;
+}
+
+const stores = new WeakMap<Database, Store>();
+/** Registers estimated below this size rebuild before answering. */
+const rebuildInlineBelow = 10_000;
+const chunkRows = 20_000;
+const cacheEntries = 30;
+
+function storeOf(db: Database): Store {
+  let store = stores.get(db);
+  if (!store) {
+    store = { texts: new Map(), evaluations: new Map() };
+    stores.set(db, store);
+  }
+  return store;
+}
+
+/** The index for `generation`, or undefined while a large register's index is being rebuilt. */
+export async function facetIndexFor(
+  db: Database,
+  generation: number,
+  inlineBelow = rebuildInlineBelow,
+): Promise<FacetIndex | undefined> {
+  const store = storeOf(db);
+  if (store.index?.generation === generation) return store.index;
+  const building = rebuild(db, store);
+  if ((store.index?.size ?? (await estimatedRows(db))) < inlineBelow) {
+    const index = await building;
+    return index?.generation === generation ? index : undefined;
+  }
+  return undefined;
+}
+
+/** Builds the index now (at start-up, and in benchmarks); resolves once it is current. */
+export async function warmFacetIndex(db: Database): Promise<FacetIndex | undefined> {
+  return rebuild(db, storeOf(db));
+}
+
+function rebuild(db: Database, store: Store): Promise<FacetIndex | undefined> {
+  store.building ??= buildIndex(db)
+    .then((index) => {
+      if (index && (!store.index || index.generation >= store.index.generation)) {
+        store.index = index;
+        store.texts.clear();
+        store.evaluations.clear();
+      }
+      return index;
+    })
+    // A failed rebuild (a closing database) leaves the SQL path answering; the next search retries.
+    .catch(() => undefined)
+    .finally(() => {
+      store.building = undefined;
+    });
+  return store.building;
+}
+
+/**
+ * Reads the register in chunks, without a long transaction (PGlite has one connection, which
+ * other requests share meanwhile); a write during the read moves the generation, and the result
+ * is then thrown away rather than trusted.
+ */
+async function buildIndex(db: Database): Promise<FacetIndex | undefined> {
+  const before = await readRegisterGeneration(db);
+  const bodies = await labels.findBodies(db);
+  const mechanismOf = new Map(bodies.map((body) => [body.code, body.mechanism]));
+  const orders = await readOrders(db);
+  const clusters = await readClusters(db);
+  const builder = new FacetIndexBuilder(orders.number.length, clusters);
+  let after = 0;
+  for (;;) {
+    const rows = await readIndexRows(db, after, chunkRows, mechanismOf);
+    for (const row of rows) builder.add(row);
+    if (rows.length < chunkRows) break;
+    after = rows[rows.length - 1]?.seq ?? after;
+  }
+  if ((await readRegisterGeneration(db)) !== before) return undefined;
+  return builder.build(before, orders);
+}
+
+async function estimatedRows(db: Database): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select reltuples::float8 as n from pg_class where oid = 'recommendations'::regclass`.execute(db);
+  return Math.max(0, rows[0]?.n ?? 0);
+}
+
+/** Slots matching `q` in the index, cached with it. */
+export async function textMatchOf(db: Database, index: FacetIndex, q: string, withRank: boolean): Promise<TextMatch> {
+  const store = storeOf(db);
+  const key = `${withRank ? 'r' : 'm'}|${q}`;
+  const cached = remember(store.texts, key);
+  if (cached) return cached;
+  const found = await matchText(db, q, withRank);
+  const slots = new Int32Array(found.seqs.length);
+  const ranks = found.ranks ? new Float64Array(found.seqs.length) : null;
+  let kept = 0;
+  found.seqs.forEach((seq, i) => {
+    const slot = index.slotOf(seq);
+    if (slot < 0) return;
+    slots[kept] = slot;
+    if (ranks && found.ranks) ranks[kept] = found.ranks[i] as number;
+    kept++;
+  });
+  const match = { slots: slots.slice(0, kept), ranks: ranks ? ranks.slice(0, kept) : null };
+  if (store.index === index) keep(store.texts, key, match);
+  return match;
+}
+
+/** The index's evaluation of filters over a text match, cached with the index. */
+export function evaluationOf(
+  db: Database,
+  index: FacetIndex,
+  key: string,
+  filters: Filters,
+  match?: TextMatch,
+): Evaluation {
+  const store = storeOf(db);
+  const cached = remember(store.evaluations, key);
+  if (cached) return cached;
+  const evaluation = index.evaluate(filters, match?.slots);
+  if (store.index === index) keep(store.evaluations, key, evaluation);
+  return evaluation;
+}
+
+function remember<T>(cache: Map<string, T>, key: string): T | undefined {
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+function keep<T>(cache: Map<string, T>, key: string, value: T): void {
+  cache.set(key, value);
+  if (cache.size > cacheEntries) cache.delete(cache.keys().next().value as string);
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { FacetName } from '../../../shared/schemas/register';
+import { type Dimension, FacetIndexBuilder, type Filters, facetLimits, type IndexRow } from './facet-index';
+
+// A seeded generator: the same "random" register on every run.
+function generator(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+const pools: Record<Exclude<Dimension, 'cluster'>, string[]> = {
+  mechanism: ['upr', 'treaty_body'],
+  body: ['UPR', 'CRPD', 'CERD'],
+  review: ['r1', 'r2', 'r3', 'r4'],
+  cycle: ['1', '2', '3'],
+  position: ['supported', 'noted'],
+  status: ['not_started', 'in_progress', 'implemented'],
+  theme: ['10', '11', '12', '13', '14'],
+  affected: ['20', '21', '22'],
+  sdgGoal: ['4', '5', '16'],
+  sdgTarget: ['4.1', '5.2', '16.3'],
+  state: ['FR', 'DE', 'BR', 'IN'],
+};
+
+function randomRegister(size: number) {
+  const random = generator(7);
+  const one = (values: string[]) => (random() < 0.1 ? null : (values[Math.floor(random() * values.length)] as string));
+  const some = (values: string[]) => values.filter(() => random() < 0.35);
+  const rows: IndexRow[] = [];
+  const clusters = new Map<number, string[]>();
+  for (let i = 0; i < size; i++) {
+    const seq = i * 3 + 1; // seqs have gaps, as after deletions
+    rows.push({
+      seq,
+      single: {
+        mechanism: one(pools.mechanism),
+        body: one(pools.body),
+        review: one(pools.review),
+        cycle: one(pools.cycle),
+        position: one(pools.position),
+        status: one(pools.status),
+      },
+      multi: {
+        theme: some(pools.theme),
+        affected: some(pools.affected),
+        sdgGoal: some(pools.sdgGoal),
+        sdgTarget: some(pools.sdgTarget),
+        state: some(pools.state),
+      },
+    });
+    if (random() < 0.2) clusters.set(seq, ['c1']);
+  }
+  return { rows, clusters };
+}
+
+const valuesOf = (row: IndexRow, clusters: Map<number, string[]>, dimension: Dimension): string[] => {
+  if (dimension === 'cluster') return clusters.get(row.seq) ?? [];
+  if (dimension in row.single) {
+    const value = row.single[dimension as keyof IndexRow['single']];
+    return value === null ? [] : [value];
+  }
+  return [...row.multi[dimension as keyof IndexRow['multi']]];
+};
+
+/** What the SQL path computes, written the obvious way. */
+function naive(rows: IndexRow[], clusters: Map<number, string[]>, filters: Filters, text?: Set<number>) {
+  const passes = (row: IndexRow, except?: Dimension) =>
+    (!text || text.has(row.seq)) &&
+    Object.entries(filters).every(
+      ([dimension, wanted]) =>
+        dimension === except ||
+        !wanted?.length ||
+        valuesOf(row, clusters, dimension as Dimension).some((value) => wanted.includes(value)),
+    );
+  const facets = Object.fromEntries(
+    (Object.keys(facetLimits) as FacetName[]).map((facet) => {
+      const counts = new Map<string, number>();
+      for (const row of rows)
+        if (passes(row, facet))
+          for (const value of valuesOf(row, clusters, facet)) counts.set(value, (counts.get(value) ?? 0) + 1);
+      const sorted = [...counts]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+      return [facet, sorted.slice(0, facetLimits[facet])];
+    }),
+  );
+  return { total: rows.filter((row) => passes(row)).length, facets };
+}
+
+describe('FacetIndex', () => {
+  const { rows, clusters } = randomRegister(3_000);
+  const seqs = Int32Array.from(rows, (row) => row.seq);
+  const builder = new FacetIndexBuilder(rows.length, clusters);
+  for (const row of rows) builder.add(row);
+  const index = builder.build(1, { number: seqs, newest: seqs.slice().reverse(), updated: seqs });
+
+  const cases: { name: string; filters: Filters; text?: number[] }[] = [
+    { name: 'no filter', filters: {} },
+    { name: 'one single-valued filter', filters: { position: ['supported'] } },
+    { name: 'two values of one facet (or)', filters: { status: ['in_progress', 'implemented'] } },
+    { name: 'multi-valued filters (overlap)', filters: { theme: ['10', '12'], state: ['BR'] } },
+    {
+      name: 'every kind at once, clusters too',
+      filters: { body: ['UPR', 'CRPD'], cycle: ['2'], sdgGoal: ['16'], affected: ['21'], cluster: ['c1'] },
+    },
+    { name: 'a value nobody has', filters: { review: ['nowhere'] } },
+    { name: 'text matches only', filters: {}, text: rows.filter((_, i) => i % 7 === 0).map((row) => row.seq) },
+    {
+      name: 'text matches and filters',
+      filters: { mechanism: ['upr'], theme: ['11'] },
+      text: rows.filter((_, i) => i % 3 === 0).map((row) => row.seq),
+    },
+  ];
+
+  it.each(cases)('counts as SQL would: $name', ({ filters, text }) => {
+    const candidates = text ? Int32Array.from(text, (seq) => index.slotOf(seq)) : undefined;
+    const result = index.evaluate(filters, candidates);
+    const expected = naive(rows, clusters, filters, text ? new Set(text) : undefined);
+    expect(result.total).toBe(expected.total);
+    expect(result.facets).toEqual(expected.facets);
+    expect(result.matches.reduce((sum, one) => sum + one, 0)).toBe(expected.total);
+  });
+
+  it('pages through the matches in each stored order', () => {
+    const { matches, total } = index.evaluate({ position: ['noted'] });
+    const all = index.page(matches, 'number', 0, total);
+    expect(all).toHaveLength(total);
+    expect(all).toEqual([...all].sort((a, b) => a - b));
+    expect(index.page(matches, 'number', 25, 25)).toEqual(all.slice(25, 50));
+    expect(index.page(matches, 'newest', 0, 10)).toEqual([...all].reverse().slice(0, 10));
+    expect(index.slotOf(2)).toBe(-1);
+  });
+});
