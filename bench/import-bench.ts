@@ -24,7 +24,7 @@ export const documentFiles = [
   'concluding-observations/CERD_C_BRA_FCO_18-20_en_follow-up-reply.pdf',
 ];
 
-/** The columns `applyPlan` fills (the importer's own list); id, status, version and timestamps take their defaults. */
+/** The columns `applyPlan` fills (the importer's own list, less the id it makes); status, version and timestamps take their defaults. */
 export const importerColumns = importedColumns.map(([column]) => column);
 
 export interface ImportResult {
@@ -105,7 +105,7 @@ export async function runImportBench(bench: BenchDatabase, dataDir: string, log:
         .execute();
   });
 
-  // The same write as insertRecommendations does it now: INSERT … SELECT FROM unnest(<one text[] per column>).
+  // The importer's write on PGlite (insertRecommendations): INSERT … SELECT FROM unnest(<one text[] per column>).
   await createTwin(bench, 'recommendations_unnest');
   const types = await sql<{
     name: string;
@@ -165,7 +165,7 @@ export async function runImportBench(bench: BenchDatabase, dataDir: string, log:
         `${(rate(rows.length, insert.ms) / copyRate).toFixed(2)}×`,
       ],
       [
-        'INSERT … SELECT unnest(arrays), 5,000 rows/statement (importer now)',
+        'INSERT … SELECT unnest(arrays), 5,000 rows/statement (importer on PGlite)',
         int(rows.length),
         '',
         ms(unnest.ms),
@@ -187,8 +187,9 @@ export async function runImportBench(bench: BenchDatabase, dataDir: string, log:
         '"parse ms" is parseSource alone, timed separately (the importer parses again inside "total ms"). ' +
         'COPY and INSERT load the same rows (the importer-filled columns, read back) into empty ' +
         '`like recommendations including all` twins with the same foreign keys (6 generated tsvector columns, all ' +
-        '16 indexes); the combined-tsvector twin replaces the 6 columns and their GIN indexes by one. The importer also ' +
-        'writes status history, search words and the audit event.',
+        '16 indexes); the combined-tsvector twin replaces the 6 columns and their GIN indexes by one. The importer writes ' +
+        'new recommendations by COPY on PostgreSQL (unnest on PGlite) and also stores the file, status history, search ' +
+        'words and the audit event.',
     ],
   };
 

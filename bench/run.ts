@@ -5,15 +5,12 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { buildCorpus } from './corpus';
 import { type BenchKind, defaultServerUrl, openBenchDatabase } from './databases';
-import { runExperiments } from './experiments';
 import { importAll, runImportBench } from './import-bench';
 import { runSearchBench } from './search-bench';
 import { int, renderTable, type Table, timed } from './table';
 
 const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|search|all] [--size 500000]
   [--pglite-size N] [--data ../shared/data] [--server ${defaultServerUrl}] [--warmup 20] [--out bench/results/latest.md]
-  [--experiments]  after the search part, measure the proposed changes (plain SQL from bench/)
-  [--proposal]     only the last of them: the whole workload through the proposed search
   [--keep]         keep the PostgreSQL database (for EXPLAIN); its name is printed`;
 
 const { values: flags } = parseArgs({
@@ -26,8 +23,6 @@ const { values: flags } = parseArgs({
     server: { type: 'string', default: process.env.BENCH_DATABASE_URL ?? defaultServerUrl },
     warmup: { type: 'string', default: '20' },
     out: { type: 'string', default: 'bench/results/latest.md' },
-    experiments: { type: 'boolean', default: false },
-    proposal: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -74,9 +69,6 @@ for (const kind of kinds) {
           `${Math.round(built.ms / 1000)} s.`,
       );
       for (const table of result.tables) print(kind, table);
-      if (flags.experiments || flags.proposal)
-        for (const table of await runExperiments(bench, result.measured, corpus.size, log, flags.proposal))
-          print(kind, table);
     }
   } finally {
     await bench.close(flags.keep);

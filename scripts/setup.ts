@@ -53,7 +53,7 @@ const jobs = createJobQueue(handle.db, {
 });
 try {
   await prepareDatabase(handle.db);
-  await startJobs({ db: handle.db, mailer, jobs });
+  await startJobs({ db: handle.db, mailer, jobs, settings });
   const { link, mailId } = await setUpInstallation(handle.db, jobs, settings.publicUrl, {
     country: values.country,
     adminEmail: values['admin-email'].toLowerCase(),

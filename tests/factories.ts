@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import type { Database } from '../src/server/db/database';
-import type { UserRow } from '../src/server/db/schema';
+import type { EntitiesTable, UserRow } from '../src/server/db/schema';
+import { type EntityRow, insertEntities } from '../src/server/modules/entities/entities.repo';
 import { hashPassword } from '../src/server/modules/identity/secrets';
 import { insertUser } from '../src/server/modules/users/users.repo';
 import type { Locale } from '../src/shared/i18n/locales';
+import type { Seat } from '../src/shared/schemas/entities';
 import type { Role } from '../src/shared/schemas/identity';
 
 export const testPassword = 'correct horse battery staple';
@@ -32,4 +35,41 @@ export async function makeUser(
     status: overrides.status ?? 'active',
     password_hash: overrides.status === 'invited' ? null : await passwordHash,
   });
+}
+
+/** Inserts an entity (a ministry unless told; an LRG is level 1 unless told), unique name per call. */
+export async function makeEntity(db: Database, overrides: Partial<Insertable<EntitiesTable>> = {}): Promise<EntityRow> {
+  const kind = overrides.kind ?? 'ministry';
+  const [row] = await insertEntities(db, [
+    {
+      name: `Test ${kind} ${randomBytes(4).toString('hex')}`,
+      lrg_level: kind === 'lrg' ? 1 : null,
+      ...overrides,
+      kind,
+    },
+  ]);
+  if (!row) throw new Error('no entity');
+  return row;
+}
+
+/** The State's profile with these LRG levels (English names, level 1 first), if it has none yet. */
+export async function makeStateProfile(db: Database, levels: string[] = ['Municipality']): Promise<void> {
+  await db
+    .insertInto('state_profile')
+    .values({
+      id: 1,
+      country_iso2: 'SI',
+      country_name: JSON.stringify({ en: 'Slovenia' }),
+      nmirf_name: JSON.stringify({ en: 'Test NMIRF' }),
+      nmirf_mandate: JSON.stringify({}),
+      system_of_government: levels.length > 1 ? 'federal' : 'unitary',
+      lrg_level_names: JSON.stringify(levels.map((name, index) => ({ level: index + 1, name: { en: name } }))),
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+/** Seats a person in an entity. */
+export async function seatPerson(db: Database, entityId: string, userId: string, seat: Seat): Promise<void> {
+  await db.insertInto('entity_people').values({ entity_id: entityId, user_id: userId, role: seat }).execute();
 }

@@ -50,15 +50,21 @@ export async function startSmtpServer(options: { port?: number; inbox?: Received
   };
 }
 
+/**
+ * An RFC 2047 header: adjacent encoded words are one text (the space between them is not), and a
+ * character may be split across two of them, so their bytes are joined before decoding.
+ */
 function decodeHeader(value: string): string {
+  const word = /=\?utf-8\?([BQ])\?([^?]*)\?=/gi;
   return value
     .replace(/\r?\n[ \t]/g, ' ')
-    .replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_all, kind: string, text: string) =>
-      kind.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : decodeQuotedPrintable(text.replaceAll('_', ' ')),
-    )
-    .replace(/\?=\s+=\?/g, '');
+    .replace(/=\?utf-8\?[BQ]\?[^?]*\?=(?:\s+=\?utf-8\?[BQ]\?[^?]*\?=)*/gi, (run) =>
+      Buffer.concat(
+        [...run.matchAll(word)].map(([, kind = '', text = '']) =>
+          kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64') : quotedPrintableBytes(text.replaceAll('_', ' ')),
+        ),
+      ).toString('utf8'),
+    );
 }
 
 function decodeBody(raw: string): string {
@@ -70,9 +76,13 @@ function decodeBody(raw: string): string {
   return body;
 }
 
-function decodeQuotedPrintable(text: string): string {
+function quotedPrintableBytes(text: string): Buffer {
   const bytes = text
     .replace(/=\r?\n/g, '')
     .replace(/=([0-9A-F]{2})/gi, (_all, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
+  return Buffer.from(bytes, 'latin1');
+}
+
+function decodeQuotedPrintable(text: string): string {
+  return quotedPrintableBytes(text).toString('utf8');
 }

@@ -19,10 +19,15 @@ import type { Locale } from '../shared/i18n/locales';
 import type { Deps } from './deps';
 import { authPlugin } from './http/auth';
 import { registerErrorHandling } from './http/errors';
+import { assignmentsRoutes } from './modules/assignments/assignments.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { callsRoutes } from './modules/calls/calls.routes';
+import { entitiesRoutes } from './modules/entities/entities.routes';
+import { networksRoutes } from './modules/entities/networks.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
+import { peersRoutes } from './modules/peers/peers.routes';
 import { registerRoutes } from './modules/register/register.routes';
 import { stateProfileRoutes } from './modules/state-profile/state-profile.routes';
 import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes';
@@ -125,7 +130,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes(options.deps.db));
   await app.register(outboxRoutes(options.deps));
   await app.register(stateProfileRoutes(options.deps.db));
+  await app.register(entitiesRoutes(options.deps));
+  await app.register(networksRoutes(options.deps));
   await app.register(registerRoutes(options.deps.db));
+  await app.register(assignmentsRoutes(options.deps.db));
+  await app.register(peersRoutes(options.deps.db));
+  await app.register(callsRoutes(options.deps));
   await app.register(taxonomiesRoutes(options.deps.db));
   await app.register(importsRoutes(options.deps.db, Math.floor(options.deps.settings.UPLOAD_MAX_MB * 1_048_576)));
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Role, roles, type SessionUser } from '../shared/schemas/identity';
 import { canAudit } from './modules/audit/audit.policy';
+import { canCalls } from './modules/calls/calls.policy';
+import { canEntities } from './modules/entities/entities.policy';
 import { canImports } from './modules/imports/imports.policy';
 import { canOutbox } from './modules/outbox/outbox.policy';
 import { canRegister } from './modules/register/register.policy';
@@ -32,6 +34,29 @@ const table: Record<string, Record<Role, 'Y' | 'n'>> = {
   'register.batchEdit': row('Y Y n n n n n'),
   'taxonomies.read': row('Y Y Y Y Y Y Y'),
   'taxonomies.manage': row('Y Y n n n n n'),
+  'calls.manage': row('Y Y n n n n n'),
+  'calls.track': row('Y Y n n n n n'),
+  'calls.readInbox(no seat)': row('Y Y n n n n n'),
+  'calls.readInbox(validator seat)': row('Y Y Y Y Y Y Y'),
+  'calls.answer(main seat)': row('Y Y Y Y Y n n'),
+  'calls.answer(member seat)': row('Y Y Y Y Y n n'),
+  'calls.answer(validator seat)': row('n n n n n n n'),
+  'calls.answer(no seat)': row('n n n n n n n'),
+  'entities.read': row('Y Y Y Y Y Y Y'),
+  'entities.create': row('Y Y n n n n n'),
+  'entities.edit': row('Y Y n n n n n'),
+  'entities.delete': row('Y Y n n n n n'),
+  'entities.import': row('Y Y n n n n n'),
+  'entities.managePeople': row('Y Y n n n n n'),
+  'entities.manageMembers': row('Y Y n n n n n'),
+  'entities.requestNominations': row('Y Y n n n n n'),
+  'entities.choose': row('Y Y n n n n n'),
+  // Nominating is the network's focal points' (main or alternate seat), whatever their role.
+  'entities.nominate(main seat)': row('Y Y Y Y Y Y Y'),
+  'entities.nominate(alternate seat)': row('Y Y Y Y Y Y Y'),
+  'entities.nominate(validator seat)': row('n n n n n n n'),
+  'entities.nominate(member seat)': row('n n n n n n n'),
+  'entities.nominate(no seat)': row('n n n n n n n'),
 };
 
 function row(marks: string): Record<Role, 'Y' | 'n'> {
@@ -75,6 +100,42 @@ function decide(action: string, user: SessionUser): boolean {
       return canTaxonomies(user, 'read');
     case 'taxonomies.manage':
       return canTaxonomies(user, 'manage');
+    case 'calls.manage':
+      return canCalls(user, 'manage');
+    case 'calls.track':
+      return canCalls(user, 'track');
+    case 'calls.readInbox(no seat)':
+      return canCalls(user, 'readInbox', { seat: null });
+    case 'calls.readInbox(validator seat)':
+      return canCalls(user, 'readInbox', { seat: 'validator' });
+    case 'calls.answer(main seat)':
+      return canCalls(user, 'answer', { seat: 'main' });
+    case 'calls.answer(member seat)':
+      return canCalls(user, 'answer', { seat: 'member' });
+    case 'calls.answer(validator seat)':
+      return canCalls(user, 'answer', { seat: 'validator' });
+    case 'calls.answer(no seat)':
+      return canCalls(user, 'answer', { seat: null });
+    case 'entities.read':
+    case 'entities.create':
+    case 'entities.edit':
+    case 'entities.delete':
+    case 'entities.import':
+    case 'entities.managePeople':
+    case 'entities.manageMembers':
+    case 'entities.requestNominations':
+    case 'entities.choose':
+      return canEntities(user, action.slice('entities.'.length) as Parameters<typeof canEntities>[1]);
+    case 'entities.nominate(main seat)':
+      return canEntities(user, 'nominate', { seat: 'main' });
+    case 'entities.nominate(alternate seat)':
+      return canEntities(user, 'nominate', { seat: 'alternate' });
+    case 'entities.nominate(validator seat)':
+      return canEntities(user, 'nominate', { seat: 'validator' });
+    case 'entities.nominate(member seat)':
+      return canEntities(user, 'nominate', { seat: 'member' });
+    case 'entities.nominate(no seat)':
+      return canEntities(user, 'nominate', { seat: null });
     default:
       throw new Error(action);
   }

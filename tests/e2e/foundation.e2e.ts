@@ -38,7 +38,8 @@ async function setLanguage(page: Page, locale: string) {
 
 describe('the foundation in Chromium', () => {
   it('shows the demo accounts and signs in as each of the seven roles', async () => {
-    expect(accounts.map((a) => a.role).sort()).toEqual([
+    // One account per role, and a second focal point: a municipality's, beside a ministry's.
+    expect([...new Set(accounts.map((a) => a.role))].sort()).toEqual([
       'admin',
       'contributor',
       'coordinator',
@@ -47,6 +48,7 @@ describe('the foundation in Chromium', () => {
       'validator',
       'viewer',
     ]);
+    expect(accounts.filter((a) => a.role === 'focal_point')).toHaveLength(2);
     for (const demo of accounts) {
       const page = await newPage(browser);
       await signIn(page, demo.email, demo.password);
@@ -128,13 +130,31 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       await page.locator('form button[type=submit]').click();
       await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
       if (locale === 'ar') await setLanguage(page, 'ar');
-      for (const path of ['/', '/admin/users', '/admin/invitations', '/admin/audit', '/admin/outbox']) {
+      for (const path of [
+        '/',
+        '/admin/users',
+        '/admin/invitations',
+        '/admin/audit',
+        '/admin/outbox',
+        '/entities',
+        '/entities/import',
+        '/calls',
+        '/calls/new',
+        '/inbox',
+        '/peers',
+      ]) {
         await page.goto(path);
         await page.locator('h1').first().waitFor();
         await page.waitForLoadState('networkidle');
         expect(await page.locator('html').getAttribute('dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
         expect(await axeViolations(page), path).toEqual([]);
       }
+      // A network's page: its people, members and nominations (the demo's SOS has the city municipalities).
+      await page.goto('/entities?kind=lrg_network');
+      await page.locator('table a[href^="/entities/"]').first().click();
+      await page.locator('#network-members').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await axeViolations(page), 'network page').toEqual([]);
       if (locale === 'ar') await setLanguage(page, 'en');
       await page.context().close();
     });

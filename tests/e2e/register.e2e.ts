@@ -47,6 +47,68 @@ describe('the register in Chromium', () => {
     await page.context().close();
   });
 
+  it('links a recommendation found by its number, adds an affected person, and keeps a cluster', async () => {
+    const page = await newPage(browser);
+    await signIn(page, coordinator.email, coordinator.password);
+    await page.goto('/register?body=UPR&sort=number');
+    await page.locator('.result-title a').first().click();
+    await page.waitForURL(/\/register\/[0-9a-f-]{36}/);
+
+    await page.getByText('Link to another recommendation').click();
+    const find = page.getByRole('combobox', { name: 'Find the recommendation' });
+    await find.fill('140.2');
+    await page
+      .getByRole('option', { name: /140\.2/ })
+      .first()
+      .waitFor();
+    await find.press('ArrowDown');
+    await find.press('Enter');
+    await page.getByText('Recommendation to link:').waitFor();
+    await page.getByRole('radio', { name: /Duplicate/ }).check();
+    await page.getByRole('button', { name: 'Add the link' }).click();
+    await page.getByText(/The link to 140\.2 .* has been saved\./).waitFor();
+    await expect.poll(() => page.locator('.link-list').innerText()).toContain('Duplicate');
+    // The same link again is refused, saying why.
+    await find.fill('140.2');
+    await page
+      .getByRole('option', { name: /140\.2/ })
+      .first()
+      .waitFor();
+    await find.press('ArrowDown');
+    await find.press('Enter');
+    await page.getByRole('radio', { name: /Duplicate/ }).check();
+    await page.getByRole('button', { name: 'Add the link' }).click();
+    await page.getByText('These two recommendations are already linked this way.').waitFor();
+
+    await page.getByText('Edit the classification').click();
+    const affected = page.getByRole('combobox', { name: 'Find affected persons to add' });
+    await affected.press('ArrowDown');
+    await page.getByRole('listbox', { name: 'Find affected persons to add' }).getByRole('option').first().waitFor();
+    await affected.press('ArrowDown');
+    await affected.press('Enter');
+    expect(await page.getByRole('group', { name: 'Affected persons' }).locator('.chip').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Save the classification' }).click();
+    await page.getByText('The classification has been saved.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    const name = `Housing ${Date.now()}`;
+    await page.goto('/clusters');
+    await page.getByText('New cluster').click();
+    await page.getByLabel('Name').fill(name);
+    await page.getByRole('button', { name: 'Create the cluster' }).click();
+    await page.getByText(`The cluster “${name}” has been created.`).waitFor();
+    await page.getByRole('button', { name: `Rename the cluster ${name}` }).click();
+    const rename = page.getByRole('form', { name: `Rename the cluster ${name}` });
+    await rename.getByLabel('Name').fill(`${name} and water`);
+    await rename.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(`The cluster “${name} and water” has been saved.`).waitFor();
+    await page.getByRole('button', { name: `Delete the cluster ${name} and water` }).click();
+    await page.getByRole('button', { name: `Confirm: delete “${name} and water”` }).click();
+    await page.getByText(`The cluster “${name} and water” has been deleted.`).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   for (const locale of ['en', 'ar']) {
     it(`the register, a review and the wizard have no axe violations in ${locale}`, async () => {
       const page = await newPage(browser, locale === 'ar' ? 'ar' : 'en-GB');
@@ -55,7 +117,7 @@ describe('the register in Chromium', () => {
         await page.locator('.language-picker select').selectOption('ar');
         await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
       }
-      for (const path of ['/register?q=roma', '/reviews', '/imports/new', '/taxonomies']) {
+      for (const path of ['/register?q=roma', '/reviews', '/imports/new', '/taxonomies', '/clusters']) {
         await page.goto(path);
         await page.locator('h1').first().waitFor();
         await page.waitForLoadState('networkidle');

@@ -10,6 +10,11 @@ export interface DB {
   audit_events: AuditEventsTable;
   mail_outbox: MailOutboxTable;
   entities: EntitiesTable;
+  entity_people: EntityPeopleTable;
+  network_members: { network_id: string; member_id: string; joined_at: Generated<Date> };
+  assignments: AssignmentsTable;
+  nomination_requests: NominationRequestsTable;
+  nomination_candidates: NominationCandidatesTable;
   countries: CountriesTable;
   bodies: BodiesTable;
   upr_cycles: UprCyclesTable;
@@ -26,6 +31,13 @@ export interface DB {
   column_mappings: ColumnMappingsTable;
   saved_views: SavedViewsTable;
   register_generation: { id: number; generation: number };
+  calls: CallsTable;
+  call_recommendations: { call_id: string; recommendation_id: string };
+  call_entities: { call_id: string; entity_id: string };
+  inbox_items: InboxItemsTable;
+  call_reminders: CallRemindersTable;
+  notification_preferences: { user_id: string; calls_by_email: Generated<boolean>; updated_at: Generated<Date> };
+  progress_updates: ProgressUpdatesTable;
 }
 
 type Json<T> = ColumnType<T, T | string, T | string>;
@@ -55,7 +67,6 @@ export interface UsersTable {
   failed_sign_ins: Generated<number>;
   locked_until: Date | null;
   last_sign_in_at: Date | null;
-  entity_id: string | null;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -239,6 +250,7 @@ export interface RecommendationsTable {
   status: Generated<string>;
   follow_up: Generated<boolean>;
   follow_up_due: DateColumn | null;
+  local_levels: Generated<number[]>;
   follow_up_grade: string | null;
   external_id: string | null;
   content_key: string;
@@ -307,4 +319,106 @@ export interface SavedViewsTable {
   name: string;
   query: Json<Record<string, unknown>>;
   created_at: Generated<Date>;
+}
+
+export interface EntityPeopleTable {
+  entity_id: string;
+  user_id: string;
+  role: 'main' | 'alternate' | 'validator' | 'member';
+  created_at: Generated<Date>;
+}
+
+export interface AssignmentsTable {
+  id: Generated<string>;
+  recommendation_id: string;
+  entity_id: string;
+  role: 'lead' | 'supporting';
+  due_date: DateColumn | null;
+  delegated_from: string | null;
+  note: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface NominationRequestsTable {
+  id: Generated<string>;
+  network_id: string;
+  topic: string;
+  note: string | null;
+  due_date: DateColumn;
+  status: Generated<'open' | 'closed'>;
+  requested_by: string | null;
+  closed_by: string | null;
+  closed_at: Date | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface NominationCandidatesTable {
+  request_id: string;
+  lrg_id: string;
+  reason: string | null;
+  nominated_by: string | null;
+  nominated_at: Generated<Date>;
+  chosen: Generated<boolean>;
+}
+
+export interface CallsTable {
+  id: Generated<string>;
+  title: string;
+  message: string;
+  /** A calendar day: select it with to_char(deadline, 'YYYY-MM-DD'), as drivers parse dates differently. */
+  deadline: ColumnType<string, string, string>;
+  ask_narrative: Generated<boolean>;
+  ask_status: Generated<boolean>;
+  remind_before: Generated<number[]>;
+  remind_after: Generated<number[]>;
+  status: Generated<'draft' | 'sent'>;
+  created_by: string | null;
+  sent_by: string | null;
+  sent_at: Date | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InboxItemsTable {
+  id: Generated<string>;
+  entity_id: string;
+  kind: 'call';
+  call_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CallRemindersTable {
+  id: Generated<string>;
+  call_id: string;
+  days_from_deadline: number;
+  due_at: Date;
+  status: Generated<'scheduled' | 'sent' | 'skipped'>;
+  job_id: string | null;
+  entity_count: number | null;
+  mail_count: number | null;
+  done_at: Date | null;
+  manual: Generated<boolean>;
+}
+
+export interface ProgressUpdatesTable {
+  id: Generated<string>;
+  recommendation_id: string;
+  entity_id: string;
+  call_id: string | null;
+  narrative: string | null;
+  proposed_status: string | null;
+  status: Generated<'draft' | 'submitted'>;
+  created_by: string | null;
+  updated_by: string | null;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }

@@ -8,6 +8,8 @@ import type { Executor } from '../http/context';
 export interface JobPayloads {
   /** One message of mail_outbox; the recipient's user id when there is one (for notification preferences). */
   mail: { mailId: string; userId: string | null };
+  /** One reminder of a call for input (call_reminders row), due at its start time. */
+  call_reminder: { reminderId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -29,11 +31,16 @@ export interface JobQueue {
    * job, so that a rollback queues nothing. (On PGlite's single connection, a send outside that
    * transaction would also wait for it forever.)
    */
-  send<N extends JobName>(executor: Executor, name: N, data: JobPayloads[N]): Promise<string>;
+  send<N extends JobName>(executor: Executor, name: N, data: JobPayloads[N], options?: SendOptions): Promise<string>;
   /** Runs the handler for each job of that queue, one at a time; a throw is a failed attempt. */
   work<N extends JobName>(name: N, handler: (job: JobAttempt<JobPayloads[N]>) => Promise<void>): Promise<void>;
   /** Stops taking jobs, lets the running ones finish, waits for pg-boss's last queries. */
   stop(): Promise<void>;
+}
+
+/** When a job may start: not before `startAfter` (a reminder days ahead); at once without it. */
+export interface SendOptions {
+  startAfter?: Date;
 }
 
 export interface JobQueueOptions {
@@ -90,7 +97,7 @@ export function createJobQueue(db: Database, options: JobQueueOptions): JobQueue
 
   const boss = new PgBoss({
     db: bossDb as PgBoss.Db,
-    schedule: false, // no cron jobs yet; reminders will turn it on
+    schedule: false, // no cron jobs: reminders are jobs sent with a start time (startAfter)
     supervise: true, // expiry, archive and deletion of old jobs
     migrate: true,
   });
@@ -103,6 +110,13 @@ export function createJobQueue(db: Database, options: JobQueueOptions): JobQueue
       retryBackoff: true,
       expireInSeconds: 300,
     },
+    // A reminder queues its mails in one transaction; a failed attempt (the database busy) is retried.
+    call_reminder: {
+      retryLimit: 5,
+      retryDelay: 60,
+      retryBackoff: true,
+      expireInSeconds: 600,
+    },
   };
 
   return {
@@ -111,8 +125,12 @@ export function createJobQueue(db: Database, options: JobQueueOptions): JobQueue
       for (const name of Object.keys(queues) as JobName[]) await boss.createQueue(name);
     },
 
-    async send(executor, name, data) {
-      const id = await boss.send(name, data, { ...queues[name], db: executorDb(executor) as PgBoss.Db });
+    async send(executor, name, data, options = {}) {
+      const id = await boss.send(name, data, {
+        ...queues[name],
+        ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+        db: executorDb(executor) as PgBoss.Db,
+      });
       if (!id) throw new Error(`job ${name} was not queued`);
       return id;
     },

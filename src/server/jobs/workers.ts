@@ -1,8 +1,12 @@
 import type { Deps } from '../deps';
+import { sendCallReminder } from '../modules/calls/calls.service';
 import { deliverMail } from '../modules/outbox/outbox.service';
 
-/** Starts the queue and the handler of each kind of job. main.ts and the tests' app call it. */
-export async function startJobs(deps: Pick<Deps, 'db' | 'mailer' | 'jobs'>): Promise<void> {
+/** Starts the queue and the handler of each kind of job. main.ts, setup and the tests' app call it. */
+export async function startJobs(
+  deps: Pick<Deps, 'db' | 'mailer' | 'jobs'> & { settings: Pick<Deps['settings'], 'publicUrl'> },
+): Promise<void> {
   await deps.jobs.start();
   await deps.jobs.work('mail', (job) => deliverMail(deps, job));
+  await deps.jobs.work('call_reminder', (job) => sendCallReminder(deps, job));
 }

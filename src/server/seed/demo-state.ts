@@ -186,6 +186,14 @@ export async function seedDemoState(db: Database): Promise<void> {
     const idByKey = new Map<string, string>();
     for (const [index, body] of nationalBodies.entries()) idByKey.set(body.key, national[index]?.id ?? '');
     for (const lrg of municipalities) if (lrg.subdivision_code) idByKey.set(lrg.subdivision_code, lrg.id);
+    // The city municipalities are members of the Association of Municipalities and Towns (SOS).
+    const sos = idByKey.get('SOS');
+    const cities = municipalities.filter((lrg) => lrg.name.startsWith('City Municipality'));
+    if (sos && cities.length > 0)
+      await trx
+        .insertInto('network_members')
+        .values(cities.map((lrg) => ({ network_id: sos, member_id: lrg.id })))
+        .execute();
     const actor = systemActor('demo-seed');
     for (const [index, account] of demoAccounts.entries()) {
       const user = await insertUser(trx, {
@@ -196,8 +204,13 @@ export async function seedDemoState(db: Database): Promise<void> {
         locale: 'en',
         status: 'active',
         password_hash: passwordHashes[index] ?? null,
-        entity_id: account.entity ? (idByKey.get(account.entity) ?? null) : null,
       });
+      const entityId = account.entity ? idByKey.get(account.entity) : undefined;
+      if (entityId && account.seat)
+        await trx
+          .insertInto('entity_people')
+          .values({ entity_id: entityId, user_id: user.id, role: account.seat })
+          .execute();
       const { password_hash: _hash, ...audited } = user;
       await recordAudit(trx, actor, { action: 'create', recordType: 'user', recordId: user.id, after: audited });
     }

@@ -6,6 +6,8 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../errors';
 import { auditActions } from '../schemas/audit';
+import { answerStatuses, callStatuses, progressStatuses, reminderStatuses } from '../schemas/calls';
+import { entityImportActions, entityImportFields, entityKinds, nominationStatuses, seats } from '../schemas/entities';
 import { invitationStatusSchema, roles, userStatuses } from '../schemas/identity';
 import { importRowActions, importSummarySchema, mappableFields, stateMatchSchema } from '../schemas/imports';
 import { mailKinds, mailStatuses } from '../schemas/outbox';
@@ -42,6 +44,8 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'register.mechanism.': mechanisms,
   'register.sortBy.': searchSorts,
   'register.links.': ['related', 'duplicate'],
+  'assignments.role.': ['lead', 'supporting'],
+  'peers.sort.': ['onTime', 'progress', 'name'],
   'recommendation.grade.': ['A', 'B', 'C', 'D', 'E'],
   'imports.action.': importRowActions,
   'imports.section.': importRowActions,
@@ -93,6 +97,16 @@ const dynamicFamilies: Record<string, readonly string[]> = {
     'termsCreated',
   ],
   'imports.field.': [...mappableFields],
+  'entities.kind.': entityKinds,
+  'entities.seat.': seats,
+  'entities.import.action.': entityImportActions,
+  'entities.import.field.': entityImportFields,
+  'entities.import.count.': [...entityImportActions, 'error'],
+  'nominations.status.': nominationStatuses,
+  'calls.status.': callStatuses,
+  'calls.answerStatus.': answerStatuses,
+  'calls.reminderStatus.': reminderStatuses,
+  'answer.updateStatus.': progressStatuses,
 };
 
 /** Keys the server uses for e-mails, with the exact values it passes. */
@@ -102,6 +116,15 @@ const serverKeys: Record<string, string[]> = {
   'mail.passwordReset.subject': ['appName'],
   'mail.passwordReset.body': ['link', 'minutes', 'name'],
   'errors.ACCOUNT_LOCKED': ['minutes'],
+  'mail.call.subject': ['title'],
+  'mail.call.body': ['coordinator', 'count', 'deadline', 'entity', 'link', 'message', 'name', 'settingsLink'],
+  'mail.callReminder.subject': ['deadline', 'title'],
+  'mail.callReminder.body': ['count', 'deadline', 'entity', 'link', 'name', 'settingsLink', 'title'],
+  'mail.callOverdue.subject': ['deadline', 'title'],
+  'mail.callOverdue.body': ['count', 'deadline', 'entity', 'link', 'name', 'settingsLink', 'title'],
+  'mail.nominationRequest.subject': ['network', 'topic'],
+  'mail.nominationRequest.body': ['coordinator', 'due', 'link', 'name', 'network', 'topic'],
+  'errors.ENTITY_IN_USE': ['assignments', 'children'],
 };
 
 /** Values that may stay the same in every language: brand names, and text without letters. */
@@ -128,6 +151,8 @@ function usedKeys() {
       literal.set(match[2] as string, where);
     }
     for (const match of code.matchAll(/\bt\(\s*`([^`$]*)\$\{/g)) templates.set(match[1] as string, where);
+    // Field issues the server names (AppError issues, zod refinements): the client translates them.
+    for (const match of code.matchAll(/(['"])(issues\.[A-Za-z][\w.-]*)\1/g)) literal.set(match[2] as string, where);
   }
   return { literal, templates };
 }

@@ -42,6 +42,8 @@ export const demoAccountSchema = z.object({
   password: z.string(),
   role: roleSchema,
   name: z.string(),
+  /** where the person works: tells the ministry's focal point from the municipality's */
+  organisation: z.string(),
 });
 export type DemoAccount = z.infer<typeof demoAccountSchema>;
 

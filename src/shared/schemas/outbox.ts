@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { pageQuerySchema } from './common';
 
 /** What a mail is for; reminders and calls for input will add theirs. */
-export const mailKinds = ['invitation', 'password_reset'] as const;
+export const mailKinds = [
+  'invitation',
+  'password_reset',
+  'nomination_request',
+  'call_for_input',
+  'call_reminder',
+] as const;
 export const mailKindSchema = z.enum(mailKinds);
 export type MailKind = z.infer<typeof mailKindSchema>;
 

@@ -33,6 +33,8 @@ export const recommendationSearchSchema = pageQuerySchema.extend({
   position: many(positionSchema),
   status: many(code),
   state: many(code),
+  /** entities assigned (directly or by delegation) */
+  entity: many(z.uuid()),
   cluster: many(z.uuid()),
   sort: z.enum(searchSorts).default('relevance'),
   lang: localeSchema.optional(),
@@ -52,6 +54,7 @@ export const facetNames = [
   'position',
   'status',
   'state',
+  'entity',
 ] as const;
 export type FacetName = (typeof facetNames)[number];
 
@@ -106,7 +109,13 @@ export const linkedRecommendationSchema = z.object({
   text: z.string(),
 });
 
-export const termRefSchema = z.object({ id: z.number().int(), code: z.string(), label: z.string() });
+/** A term on a recommendation; `taxonomy` tells the custom lists apart (national plan chapters, …). */
+export const termRefSchema = z.object({
+  id: z.number().int(),
+  taxonomy: z.string(),
+  code: z.string(),
+  label: z.string(),
+});
 
 export const recommendationDetailSchema = recommendationSummarySchema.extend({
   texts: localizedTextSchema,
@@ -196,16 +205,42 @@ export const batchEditResultSchema = z.object({ updated: z.number().int(), linke
 
 export const createLinkSchema = z.object({ otherId: z.uuid(), kind: z.enum(['related', 'duplicate']) });
 
+/** A recommendation named in a list (link candidates): enough to tell it apart from the others. */
+export const recommendationRefSchema = z.object({
+  id: z.uuid(),
+  number: z.string().nullable(),
+  bodyCode: z.string(),
+  reviewSymbol: z.string().nullable(),
+  text: z.string(),
+});
+export type RecommendationRef = z.infer<typeof recommendationRefSchema>;
+/** Paragraph numbers as the documents print them: 118.7, 12, 12(a). */
+export const paragraphNumberPattern = /^\d{1,4}(\.\d{1,4}){0,3}(\s?\(?[a-z]\)?)?$/i;
+/** Recommendations by paragraph number: exactly it, or below it (140 finds 140.1, 140.2, …). */
+export const numberLookupSchema = pageQuerySchema.extend({
+  number: z.string().trim().regex(paragraphNumberPattern),
+  lang: localeSchema.optional(),
+});
+
 export const clusterSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   description: z.string().nullable(),
   size: z.number().int(),
+  version: versionSchema,
 });
+export type Cluster = z.infer<typeof clusterSchema>;
+export const clusterListQuerySchema = pageQuerySchema.extend({ q: z.string().trim().max(200).optional() });
 export const createClusterSchema = z.object({
   name: z.string().trim().min(1).max(200),
   description: z.string().trim().max(2000).optional(),
 });
+export const updateClusterSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(2000).nullable().optional(),
+  version: versionSchema,
+});
+export const versionQuerySchema = z.object({ version: z.coerce.number().int().positive() });
 
 export const reviewSummarySchema = z.object({
   id: z.uuid(),

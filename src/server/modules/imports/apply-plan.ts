@@ -1,11 +1,10 @@
-import type { Insertable } from 'kysely';
-import type { RecommendationSource, RecommendationsTable } from '../../db/schema';
+import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../http/context';
 import { ensureTerms } from '../taxonomies/reference.repo';
-import type { ImportPlan } from './build-plan';
+import type { ImportPlan, PlanDraft } from './build-plan';
 import type { PlannedRow, RecommendationValues } from './import-plan';
 import * as repo from './imports.repo';
-import type { Lang } from './parsers';
+import { idsOf, recordOf, sourceOf, type TermIds, wordsOf } from './records';
 
 export interface ApplySummary {
   reviewsCreated: number;
@@ -19,155 +18,95 @@ export interface ApplySummary {
   reviewIds: string[];
 }
 
-const langs: Lang[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+export interface ApplyMeta {
+  importId: string;
+  fileName: string;
+  format: string;
+  userId: string | null;
+  /** PostgreSQL server: new recommendations go in by COPY (see supportsCopy). */
+  copy?: boolean;
+}
 
-/** Writes a plan inside the caller's transaction; `progress(done, total)` after each batch. */
+/** Rows per COPY chunk: small enough that the server starts on the first while Node builds the next. */
+const copyChunk = 500;
+
+/**
+ * Plans the draft's rows and writes them, inside the caller's transaction; `progress(done, total)`
+ * after each batch. With COPY the rows are planned while PostgreSQL loads the ones before; a row
+ * naming a term the register does not have yet waits until the terms are created after the COPY.
+ */
 export async function applyPlan(
   trx: Executor,
-  plan: ImportPlan,
-  meta: { importId: string; fileName: string; format: string; userId: string | null },
+  draft: PlanDraft,
+  meta: ApplyMeta,
   progress: (done: number, total: number) => void,
 ): Promise<ApplySummary> {
-  const label = (code: string) => JSON.stringify({ en: code });
-  const themes = await ensureTerms(
-    trx,
-    'theme',
-    plan.newTerms.themes.map((code) => ({ code, label: label(code) })),
-  );
-  const affected = await ensureTerms(
-    trx,
-    'affected_person',
-    plan.newTerms.affected.map((code) => ({ code, label: label(code) })),
-  );
-  const issues = await ensureTerms(
-    trx,
-    'upr_info_issue',
-    plan.newTerms.issues.map((code) => ({ code, label: label(code) })),
-  );
-  const idsOf = (codes: string[], lookup: Map<string, number>, keep: number[] = []) => [
-    ...new Set([...keep, ...codes.map((code) => lookup.get(code)).filter((id): id is number => id !== undefined)]),
-  ];
-
-  const reviewIds = new Map<string, string>();
-  let reviewsCreated = 0;
-  let reviewsUpdated = 0;
-  const needed = new Set(plan.rows.filter((row) => row.action === 'create').map((row) => row.reviewKey));
-  for (const review of plan.reviews.values()) {
-    const followUp = plan.followUp;
-    if (review.existing) {
-      reviewIds.set(review.key, review.existing.id);
-      if (review.changes.length && followUp) {
-        await repo.updateReview(trx, review.existing.id, followUpFields(followUp, review.reviewDate));
-        reviewsUpdated++;
-      }
-      continue;
-    }
-    if (!needed.has(review.key)) continue;
-    const created = await repo.insertReview(trx, {
-      body_code: review.bodyCode,
-      symbol: review.symbol,
-      country_iso2: review.countryIso2,
-      cycle: review.cycle,
-      session: review.session,
-      review_date: review.reviewDate,
-      ...(followUp ? followUpFields(followUp, review.reviewDate) : {}),
-    });
-    reviewIds.set(review.key, created.id);
-    reviewsCreated++;
+  const plan = draft.plan;
+  const reviews = await writeReviews(trx, plan, draft.newReviews);
+  const known: TermIds = {
+    themes: draft.terms.theme,
+    affected: draft.terms.affected_person,
+    issues: draft.terms.upr_info_issue,
+  };
+  const creates: PlannedRow[] = [];
+  // New recommendations get their ids here, so that no statement has to return them.
+  const ids: string[] = [];
+  const record = (row: PlannedRow, terms: TermIds) => {
+    const id = randomUUID();
+    creates.push(row);
+    ids.push(id);
+    return recordOf(row, id, plan, reviews.ids, terms, meta);
+  };
+  const waiting: PlannedRow[] = [];
+  let words: string[] = [];
+  if (meta.copy) {
+    await repo.copyRecommendations(
+      trx,
+      (function* () {
+        let batch: repo.ImportedRecord[] = [];
+        for (const row of draft.rows()) {
+          if (row.action !== 'create' || !row.values) continue;
+          if (!namesKnownTerms(row.values, known)) waiting.push(row);
+          else batch.push(record(row, known));
+          if (batch.length === copyChunk) {
+            yield repo.copyLines(batch);
+            batch = [];
+            progress(creates.length, draft.candidates);
+          }
+        }
+        if (batch.length) yield repo.copyLines(batch);
+        // The last lines are written: the server is still loading them while the words are found.
+        words = wordsOf(creates.flatMap((row) => Object.values(row.values?.texts ?? {})));
+      })(),
+    );
+  } else {
+    for (const row of draft.rows()) if (row.action === 'create' && row.values) waiting.push(row);
   }
+  draft.finish();
+  const terms = await ensureNewTerms(trx, plan, known);
+  for (let start = 0; start < waiting.length; start += 5000) {
+    const batch = waiting.slice(start, start + 5000).map((row) => record(row, terms));
+    await repo.insertRecommendations(trx, batch);
+    progress(creates.length, draft.candidates);
+  }
+  if (waiting.length) words = wordsOf(creates.flatMap((row) => Object.values(row.values?.texts ?? {})));
+  await repo.insertInitialStatuses(trx, ids, 'not_started', meta.userId, `import:${meta.importId}`);
 
-  const source = (row: PlannedRow): RecommendationSource => ({
-    importId: meta.importId,
-    fileName: meta.fileName,
-    format: meta.format,
-    location: { row: row.location.row, paragraph: row.location.paragraph, page: row.location.page },
-  });
-  const creates = plan.rows.filter((row) => row.action === 'create' && row.values);
   const updates = plan.rows.filter((row) => row.action === 'update' && row.existingId);
   const total = creates.length + updates.length;
-  const inserts: Insertable<RecommendationsTable>[] = creates.map((row) => {
-    const values = row.values as RecommendationValues;
-    const review = plan.reviews.get(row.reviewKey);
-    return {
-      review_id: reviewIds.get(row.reviewKey) as string,
-      body_code: review?.bodyCode ?? 'UPR',
-      cycle: review?.cycle ?? null,
-      country_iso2: review?.countryIso2 ?? null,
-      number: values.number,
-      number_sort: values.numberSort,
-      heading: values.heading,
-      ...Object.fromEntries(langs.map((lang) => [`text_${lang}`, values.texts[lang] ?? null])),
-      original_lang: values.originalLang,
-      sub_items: JSON.stringify(values.subItems),
-      recommending_states: values.states,
-      position: values.position,
-      position_source: values.positionSource,
-      action_category: values.actionCategory,
-      theme_ids: idsOf(values.themes, themes),
-      affected_ids: idsOf(values.affected, affected),
-      issue_ids: idsOf(values.issues, issues),
-      sdg_targets: values.sdgTargets,
-      sdg_goals: values.sdgGoals,
-      follow_up: values.followUp,
-      follow_up_due: values.followUpDue,
-      external_id: values.externalId,
-      content_key: row.contentKey,
-      sources: JSON.stringify([source(row)]),
-    } as Insertable<RecommendationsTable>;
-  });
-  const createdIds: string[] = [];
-  for (let start = 0; start < inserts.length; start += 5000) {
-    createdIds.push(...(await repo.insertRecommendations(trx, inserts.slice(start, start + 5000))));
-    progress(createdIds.length, total);
-  }
-  await repo.insertInitialStatuses(trx, createdIds, 'not_started', meta.userId, `import:${meta.importId}`);
-
-  let done = createdIds.length;
+  let done = creates.length;
   for (const row of updates) {
-    const id = row.existingId as string;
-    if (row.positionUpdate) {
-      await repo.updateRecommendation(trx, id, {
-        position: row.positionUpdate.position,
-        position_source: row.positionUpdate.positionSource,
-      });
-    } else if (row.values) {
-      const values = row.values;
-      const stored = await trx
-        .selectFrom('recommendations')
-        .select('sources')
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      const sources = [...stored.sources.filter((s) => s.importId !== meta.importId), source(row)];
-      await repo.updateRecommendation(trx, id, {
-        number: values.number,
-        heading: values.heading,
-        ...Object.fromEntries(Object.entries(values.texts).map(([lang, text]) => [`text_${lang}`, text])),
-        sub_items: JSON.stringify(values.subItems),
-        recommending_states: values.states,
-        position: values.position,
-        position_source: values.positionSource,
-        action_category: values.actionCategory,
-        theme_ids: idsOf(values.themes, themes, row.keep?.themeIds),
-        affected_ids: idsOf(values.affected, affected, row.keep?.affectedIds),
-        issue_ids: idsOf(values.issues, issues, row.keep?.issueIds),
-        sdg_targets: values.sdgTargets,
-        sdg_goals: values.sdgGoals,
-        follow_up: values.followUp,
-        follow_up_due: values.followUpDue,
-        external_id: values.externalId,
-        sources: JSON.stringify(sources),
-      });
-    }
+    await updateRow(trx, row, terms, meta);
     done++;
     if (done % 500 === 0) progress(done, total);
   }
   progress(total, total);
 
-  await repo.insertSearchWords(trx, wordsOf(creates.flatMap((row) => Object.values(row.values?.texts ?? {}))));
+  await repo.insertSearchWords(trx, words);
   return {
-    reviewsCreated,
-    reviewsUpdated,
-    created: createdIds.length,
+    reviewsCreated: reviews.created,
+    reviewsUpdated: reviews.updated,
+    created: creates.length,
     updated: updates.length,
     unchanged: plan.rows.filter((row) => row.action === 'unchanged').length,
     skipped: plan.rows.filter((row) => row.action === 'skip').length,
@@ -176,10 +115,105 @@ export async function applyPlan(
       ...new Set(
         plan.rows
           .filter((row) => row.action === 'create' || row.action === 'update')
-          .map((row) => reviewIds.get(row.reviewKey)),
+          .map((row) => reviews.ids.get(row.reviewKey)),
       ),
     ].filter((id): id is string => !!id),
   };
+}
+
+function namesKnownTerms(values: RecommendationValues, known: TermIds): boolean {
+  const all = (codes: string[], lookup: Map<string, number>) => codes.every((code) => lookup.has(code));
+  return all(values.themes, known.themes) && all(values.affected, known.affected) && all(values.issues, known.issues);
+}
+
+/** Creates the plan's new terms; the lookups with their ids (the known ones when there are none). */
+async function ensureNewTerms(trx: Executor, plan: ImportPlan, known: TermIds): Promise<TermIds> {
+  const label = (code: string) => JSON.stringify({ en: code });
+  const ensure = async (taxonomy: string, codes: string[], lookup: Map<string, number>) =>
+    codes.length
+      ? ensureTerms(
+          trx,
+          taxonomy,
+          codes.map((code) => ({ code, label: label(code) })),
+        )
+      : lookup;
+  return {
+    themes: await ensure('theme', plan.newTerms.themes, known.themes),
+    affected: await ensure('affected_person', plan.newTerms.affected, known.affected),
+    issues: await ensure('upr_info_issue', plan.newTerms.issues, known.issues),
+  };
+}
+
+/** Updates the follow-up of stored reviews; inserts the new ones (`create`), in one statement. */
+async function writeReviews(trx: Executor, plan: ImportPlan, create: Set<string>) {
+  const ids = new Map<string, string>();
+  let updated = 0;
+  const inserts = [];
+  const followUp = plan.followUp;
+  for (const review of plan.reviews.values()) {
+    if (review.existing) {
+      ids.set(review.key, review.existing.id);
+      if (review.changes.length && followUp) {
+        await repo.updateReview(trx, review.existing.id, followUpFields(followUp, review.reviewDate));
+        updated++;
+      }
+      continue;
+    }
+    if (!create.has(review.key)) continue;
+    const id = randomUUID();
+    ids.set(review.key, id);
+    inserts.push({
+      id,
+      body_code: review.bodyCode,
+      symbol: review.symbol,
+      country_iso2: review.countryIso2,
+      cycle: review.cycle,
+      session: review.session,
+      review_date: review.reviewDate,
+      ...(followUp ? followUpFields(followUp, review.reviewDate) : {}),
+    });
+  }
+  await repo.insertReviews(trx, inserts);
+  return { ids, created: inserts.length, updated };
+}
+
+/** A stored recommendation: its position alone (a State's views), or the merged values with this source. */
+async function updateRow(trx: Executor, row: PlannedRow, terms: TermIds, meta: ApplyMeta): Promise<void> {
+  const id = row.existingId as string;
+  if (row.positionUpdate) {
+    await repo.updateRecommendation(trx, id, {
+      position: row.positionUpdate.position,
+      position_source: row.positionUpdate.positionSource,
+    });
+    return;
+  }
+  const values = row.values;
+  if (!values) return;
+  const stored = await trx
+    .selectFrom('recommendations')
+    .select('sources')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const sources = [...stored.sources.filter((s) => s.importId !== meta.importId), sourceOf(row, meta)];
+  await repo.updateRecommendation(trx, id, {
+    number: values.number,
+    heading: values.heading,
+    ...Object.fromEntries(Object.entries(values.texts).map(([lang, text]) => [`text_${lang}`, text])),
+    sub_items: JSON.stringify(values.subItems),
+    recommending_states: values.states,
+    position: values.position,
+    position_source: values.positionSource,
+    action_category: values.actionCategory,
+    theme_ids: idsOf(values.themes, terms.themes, row.keep?.themeIds),
+    affected_ids: idsOf(values.affected, terms.affected, row.keep?.affectedIds),
+    issue_ids: idsOf(values.issues, terms.issues, row.keep?.issueIds),
+    sdg_targets: values.sdgTargets,
+    sdg_goals: values.sdgGoals,
+    follow_up: values.followUp,
+    follow_up_due: values.followUpDue,
+    external_id: values.externalId,
+    sources: JSON.stringify(sources),
+  });
 }
 
 function followUpFields(followUp: NonNullable<ImportPlan['followUp']>, reviewDate: string | null) {
@@ -190,19 +224,4 @@ function followUpFields(followUp: NonNullable<ImportPlan['followUp']>, reviewDat
     due = d.toISOString().slice(0, 10);
   }
   return { follow_up_paragraphs: followUp.paragraphs, follow_up_months: followUp.months, follow_up_due: due };
-}
-
-/** Distinct words of the texts, unaccented and lower-cased, for the typo-tolerant fallback. */
-export function wordsOf(texts: string[]): string[] {
-  const words = new Set<string>();
-  for (const text of texts) {
-    for (const word of text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .split(/[^\p{L}]+/u)) {
-      if (word.length >= 3 && word.length <= 40) words.add(word);
-    }
-  }
-  return [...words];
 }

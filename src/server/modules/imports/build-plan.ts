@@ -11,7 +11,7 @@ import {
   valuesOf,
 } from './import-plan';
 import * as repo from './imports.repo';
-import type { ParsedSource } from './parsers';
+import type { ParsedRecommendation, ParsedSource } from './parsers';
 import { type KnownBody, type ReviewKey, reviewKeyOf } from './review-keys';
 
 export interface ImportPlan {
@@ -23,10 +23,35 @@ export interface ImportPlan {
   followUp?: ParsedSource['followUp'];
 }
 
+function skipReason(rec: ParsedRecommendation): string | undefined {
+  if (rec.kind === 'voluntary_pledge') return 'voluntaryPledge';
+  if (rec.isRecommendation === false) return 'notARecommendation';
+  if (!rec.text.trim()) return 'emptyText';
+  return undefined;
+}
+
 function addMonths(date: string, months: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A plan whose rows are still to be compared: the reviews, what the register holds for them and
+ * its terms are known. `rows()` plans the rows one by one, so that the apply can write each create
+ * while the next is being planned (with COPY, PostgreSQL loads while Node plans).
+ */
+export interface PlanDraft {
+  plan: ImportPlan;
+  terms: TermLookup;
+  /** Keys of the reviews to create: not in the register, with rows to create (every new review has). */
+  newReviews: Set<string>;
+  /** Rows that may become creates or updates, for progress. */
+  candidates: number;
+  /** Plans each row not planned yet, appends it to `plan.rows` and yields it. */
+  rows(): Iterator<PlannedRow> & Iterable<PlannedRow>;
+  /** Plans the rows left, then the terms to create and the SDG warnings: the complete plan. */
+  finish(): ImportPlan;
 }
 
 /**
@@ -35,6 +60,11 @@ function addMonths(date: string, months: number): string {
  * same function runs for the dry run and, inside the transaction, for the apply.
  */
 export async function buildPlan(db: Executor, source: ParsedSource, options: ImportOptions): Promise<ImportPlan> {
+  return (await draftPlan(db, source, options)).finish();
+}
+
+/** The first half of buildPlan: the rows' reviews, then what the register holds (see PlanDraft). */
+export async function draftPlan(db: Executor, source: ParsedSource, options: ImportOptions): Promise<PlanDraft> {
   const bodies = (await db.selectFrom('bodies').select(['code', 'name']).execute()) as KnownBody[];
   const plan: ImportPlan = {
     reviews: new Map(),
@@ -45,61 +75,34 @@ export async function buildPlan(db: Executor, source: ParsedSource, options: Imp
     followUp: source.followUp,
   };
   const keys = new Map<string, ReviewKey>();
-  const candidates: { row: PlannedRow; review: ReviewKey }[] = [];
-  const seen = new Set<string>();
-  // A file names the same few hundred States thousands of times: match each name once.
-  const matched = new Map<string, ReturnType<typeof matchCountry>>();
-  const matchOnce = (name: string) => {
-    const match = matched.get(name) ?? matchCountry(name);
-    matched.set(name, match);
-    return match;
-  };
-  const followUpParagraphs = new Set((source.followUp?.paragraphs ?? []).map((p) => p.split(/\s/)[0] ?? p));
-
+  const candidates: { rec: ParsedRecommendation; text: string; review: ReviewKey }[] = [];
+  const skip = (rec: ParsedRecommendation, text: string, reason: string): PlannedRow => ({
+    action: 'skip',
+    reviewKey: '',
+    contentKey: '',
+    number: rec.number ?? null,
+    text,
+    location: rec.location,
+    changes: [],
+    reason,
+  });
   for (const rec of source.recommendations) {
-    const base = {
-      number: rec.number ?? null,
-      text: fullText(rec),
-      location: rec.location,
-      changes: [] as FieldChange[],
-    };
-    const skip = (reason: string) => plan.rows.push({ ...base, action: 'skip', reviewKey: '', contentKey: '', reason });
-    if (rec.kind === 'voluntary_pledge') {
-      skip('voluntaryPledge');
-      continue;
-    }
-    if (rec.isRecommendation === false) {
-      skip('notARecommendation');
-      continue;
-    }
-    if (!rec.text.trim()) {
-      skip('emptyText');
+    const text = fullText(rec);
+    const skipped = skipReason(rec);
+    if (skipped) {
+      plan.rows.push(skip(rec, text, skipped));
       continue;
     }
     const review = reviewKeyOf(rec, source, options, bodies);
     if ('missing' in review) {
-      skip(review.missing === 'body' ? 'missingBody' : 'missingCountry');
+      plan.rows.push(skip(rec, text, review.missing === 'body' ? 'missingBody' : 'missingCountry'));
       continue;
     }
     keys.set(review.key, review);
-    const states = rec.recommendingStates.map((name) => {
-      const user = options.stateMapping[name];
-      const match = user !== undefined ? { iso2: user, how: 'user' as const } : matchOnce(name);
-      const entry = plan.states.get(name) ?? { iso2: match.iso2, how: match.how, rows: 0 };
-      entry.rows += 1;
-      plan.states.set(name, entry);
-      return match.iso2 ?? name;
-    });
-    const due = source.followUp && review.reviewDate ? addMonths(review.reviewDate, source.followUp.months) : null;
-    const values = valuesOf(rec, states, { paragraphs: followUpParagraphs, due });
-    const contentKey = contentKeyOf(rec.number, base.text, states);
-    if (seen.has(`${review.key}|${contentKey}`)) {
-      skip('duplicateInFile');
-      continue;
-    }
-    seen.add(`${review.key}|${contentKey}`);
-    candidates.push({ row: { ...base, action: 'create', reviewKey: review.key, contentKey, values }, review });
+    candidates.push({ rec, text, review });
   }
+  const rowKeys = new Set(keys.keys());
+  const positions: PlannedRow[] = [];
   for (const position of source.positions ?? []) {
     const symbol = source.review?.symbol?.replace(/\/Add\.\d+$/i, '');
     if (!symbol) continue;
@@ -114,21 +117,18 @@ export async function buildPlan(db: Executor, source: ParsedSource, options: Imp
         session: source.review?.session ?? null,
         reviewDate: null,
       });
-    candidates.push({
-      row: {
-        action: 'update',
-        reviewKey: key,
-        contentKey: `n:${position.number}`,
-        number: position.number,
-        text: '',
-        location: { file: '', paragraph: position.number },
-        changes: [],
-        positionUpdate: {
-          position: position.position,
-          positionSource: position.positionSource ?? source.review?.symbol ?? null,
-        },
+    positions.push({
+      action: 'update',
+      reviewKey: key,
+      contentKey: `n:${position.number}`,
+      number: position.number,
+      text: '',
+      location: { file: '', paragraph: position.number },
+      changes: [],
+      positionUpdate: {
+        position: position.position,
+        positionSource: position.positionSource ?? source.review?.symbol ?? null,
       },
-      review: keys.get(key) as ReviewKey,
     });
   }
 
@@ -147,16 +147,20 @@ export async function buildPlan(db: Executor, source: ParsedSource, options: Imp
     ];
     found.push(...(await repo.findUnnumberedReviews(db, bodyCode, countries)));
   }
+  // Reviews of the same countries in other sessions come back too: only the file's own are compared.
   const reviewByKey = new Map(
-    found.map((r) => [r.symbol ? `s:${r.symbol}` : `u:${r.body_code}:${r.country_iso2}:${r.session ?? ''}`, r]),
+    found
+      .map((r) => [r.symbol ? `s:${r.symbol}` : `u:${r.body_code}:${r.country_iso2}:${r.session ?? ''}`, r] as const)
+      .filter(([key]) => keys.has(key)),
   );
   const existing = await repo.findRecommendationsOfReviews(
     db,
-    found.map((r) => r.id),
+    [...reviewByKey.values()].map((r) => r.id),
   );
   const existingByKey = new Map(existing.map((e) => [`${e.review_id}|${e.content_key}`, e]));
   const terms = await loadTerms(db);
 
+  const newReviews = new Set<string>();
   for (const review of keys.values()) {
     const stored = reviewByKey.get(review.key);
     const changes: FieldChange[] = [];
@@ -164,67 +168,103 @@ export async function buildPlan(db: Executor, source: ParsedSource, options: Imp
       changes.push({ field: 'follow_up', before: stored.follow_up_paragraphs, after: source.followUp.paragraphs });
     }
     plan.reviews.set(review.key, { ...review, existing: stored, changes });
+    // A review not in the register has no stored rows: its first row is always a create.
+    if (!stored && rowKeys.has(review.key)) newReviews.add(review.key);
   }
 
-  for (const { row, review } of candidates) {
+  const followUpParagraphs = new Set((source.followUp?.paragraphs ?? []).map((p) => p.split(/\s/)[0] ?? p));
+  const matchOf = (review: ReviewKey, contentKey: string) => {
     const stored = reviewByKey.get(review.key);
-    const match = stored ? existingByKey.get(`${stored.id}|${row.contentKey}`) : undefined;
-    if (row.positionUpdate) {
-      const { position, positionSource } = row.positionUpdate;
-      if (!match) {
-        plan.rows.push({ ...row, action: 'skip', reason: 'notInRegister' });
+    return stored ? existingByKey.get(`${stored.id}|${contentKey}`) : undefined;
+  };
+
+  function* planRows(): Generator<PlannedRow> {
+    const seen = new Set<string>();
+    for (const { rec, text, review } of candidates) {
+      const states = rec.recommendingStates.map((name) => {
+        const user = options.stateMapping[name];
+        const match = user !== undefined ? { iso2: user, how: 'user' as const } : matchCountry(name);
+        const entry = plan.states.get(name);
+        if (entry) entry.rows += 1;
+        else plan.states.set(name, { iso2: match.iso2, how: match.how, rows: 1 });
+        return match.iso2 ?? name;
+      });
+      const contentKey = contentKeyOf(rec.number, text, states);
+      const seenKey = `${review.key}|${contentKey}`;
+      if (seen.has(seenKey)) {
+        const row = skip(rec, text, 'duplicateInFile');
+        plan.rows.push(row);
+        yield row;
         continue;
       }
-      const changes: FieldChange[] = [];
-      if (match.position !== position) changes.push({ field: 'position', before: match.position, after: position });
-      if (positionSource && match.position_source !== positionSource)
-        changes.push({ field: 'position_source', before: match.position_source, after: positionSource });
-      plan.rows.push({
-        ...row,
-        text: match.text_en ?? match.text_fr ?? match.text_es ?? '',
-        existingId: match.id,
-        action: changes.length ? 'update' : 'unchanged',
-        changes,
-      });
-      continue;
-    }
-    if (!match || !row.values) {
+      seen.add(seenKey);
+      const due = source.followUp && review.reviewDate ? addMonths(review.reviewDate, source.followUp.months) : null;
+      // Built field by field: object spread in this loop cost more than the rest of the plan.
+      const row: PlannedRow = {
+        action: 'create',
+        reviewKey: review.key,
+        contentKey,
+        number: rec.number ?? null,
+        text,
+        location: rec.location,
+        changes: [],
+        values: valuesOf(rec, states, { paragraphs: followUpParagraphs, due }),
+      };
+      const match = matchOf(review, contentKey);
+      if (match && row.values) {
+        const { changes, merged, keep } = diffRecommendation(match, row.values, terms);
+        row.existingId = match.id;
+        row.action = changes.length ? 'update' : 'unchanged';
+        row.changes = changes;
+        row.values = merged;
+        row.keep = keep;
+      }
       plan.rows.push(row);
-      continue;
+      yield row;
     }
-    const { changes, merged, keep } = diffRecommendation(match, row.values, terms);
-    plan.rows.push({
-      ...row,
-      existingId: match.id,
-      action: changes.length ? 'update' : 'unchanged',
-      changes,
-      values: merged,
-      keep,
-    });
+    for (const row of positions) {
+      const match = matchOf(plan.reviews.get(row.reviewKey) as ReviewKey, row.contentKey);
+      if (!match) {
+        row.action = 'skip';
+        row.reason = 'notInRegister';
+      } else {
+        const { position, positionSource } = row.positionUpdate as NonNullable<PlannedRow['positionUpdate']>;
+        const changes: FieldChange[] = [];
+        if (match.position !== position) changes.push({ field: 'position', before: match.position, after: position });
+        if (positionSource && match.position_source !== positionSource)
+          changes.push({ field: 'position_source', before: match.position_source, after: positionSource });
+        row.text = match.text_en ?? match.text_fr ?? match.text_es ?? '';
+        row.existingId = match.id;
+        row.action = changes.length ? 'update' : 'unchanged';
+        row.changes = changes;
+      }
+      plan.rows.push(row);
+      yield row;
+    }
   }
 
-  const unknown = (codes: string[], lookup: Map<string, number>) => [...new Set(codes.filter((c) => !lookup.has(c)))];
-  const creating = plan.rows.filter((r) => r.values && (r.action === 'create' || r.action === 'update'));
-  plan.newTerms = {
-    themes: unknown(
-      creating.flatMap((r) => r.values?.themes ?? []),
-      terms.theme,
-    ),
-    affected: unknown(
-      creating.flatMap((r) => r.values?.affected ?? []),
-      terms.affected_person,
-    ),
-    issues: unknown(
-      creating.flatMap((r) => r.values?.issues ?? []),
-      terms.upr_info_issue,
-    ),
-  };
-  for (const r of creating) {
-    for (const target of r.values?.sdgTargets ?? []) {
-      if (!terms.sdg.has(target)) plan.warnings.push({ location: r.location, message: `unknown SDG target ${target}` });
+  const rows = planRows();
+  // Terms the written rows name that the register does not know yet; SDG targets it cannot name.
+  const finish = () => {
+    Array.from(rows);
+    const unknown = { themes: new Set<string>(), affected: new Set<string>(), issues: new Set<string>() };
+    const collect = (codes: string[], lookup: Map<string, number>, into: Set<string>) => {
+      for (const code of codes) if (!lookup.has(code)) into.add(code);
+    };
+    for (const r of plan.rows) {
+      if (!r.values || (r.action !== 'create' && r.action !== 'update')) continue;
+      collect(r.values.themes, terms.theme, unknown.themes);
+      collect(r.values.affected, terms.affected_person, unknown.affected);
+      collect(r.values.issues, terms.upr_info_issue, unknown.issues);
+      for (const target of r.values.sdgTargets) {
+        if (!terms.sdg.has(target))
+          plan.warnings.push({ location: r.location, message: `unknown SDG target ${target}` });
+      }
     }
-  }
-  return plan;
+    plan.newTerms = { themes: [...unknown.themes], affected: [...unknown.affected], issues: [...unknown.issues] };
+    return plan;
+  };
+  return { plan, terms, newReviews, candidates: candidates.length + positions.length, rows: () => rows, finish };
 }
 
 export async function loadTerms(db: Executor): Promise<TermLookup> {

@@ -55,8 +55,25 @@ const aliases: Record<string, string> = {
   'macedonia fyr': 'MK',
 };
 
-export function normalise(name: string): string {
-  return name
+/**
+ * A file names the same few hundred States and bodies thousands of times: each distinct name is
+ * normalised and matched once. Bounded, as names come from uploaded files.
+ */
+function memo<T>(compute: (name: string) => T): (name: string) => T {
+  const cache = new Map<string, T>();
+  return (name) => {
+    let value = cache.get(name);
+    if (value === undefined) {
+      if (cache.size >= 10_000) cache.clear();
+      value = compute(name);
+      cache.set(name, value);
+    }
+    return value;
+  };
+}
+
+export const normalise = memo((name: string): string =>
+  name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -64,8 +81,8 @@ export function normalise(name: string): string {
     .replace(/\(the\)|^the\s+/g, ' ')
     .replace(/saint\b/g, 'st')
     .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 const byName = new Map<string, string>();
 for (const country of countries) {
@@ -81,7 +98,9 @@ for (const country of countries) {
 }
 
 /** Matches a State name as written in a source to its ISO 3166 alpha-2 code. */
-export function matchCountry(name: string): CountryMatch {
+export const matchCountry = memo(matchUncached);
+
+function matchUncached(name: string): CountryMatch {
   const key = normalise(name);
   if (!key) return { iso2: null, how: 'none' };
   const exact = byName.get(key);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FieldChange, ImportRowAction } from '../../../shared/schemas/imports';
 import type { ExistingRecommendation, ReviewRow } from './imports.repo';
 import type { Lang, ParsedRecommendation, Position, SourceLocation } from './parsers';
@@ -63,12 +63,15 @@ export function numberSortOf(number: string | null | undefined): number[] {
 /** Rows without a number (UPR Info) are known by their text and recommending States. */
 export function contentKeyOf(number: string | null | undefined, text: string, states: string[]): string {
   if (number) return `n:${number}`;
-  const normal = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  return `t:${createHash('sha1')
-    .update(`${normal}|${[...states].sort().join(',')}`)
-    .digest('hex')
-    .slice(0, 20)}`;
+  // Stored keys must not change: the shortcuts skip only steps that would leave the text as it is
+  // (NFKC of ASCII, collapsing where every white space is already one lone space).
+  const folded = ascii.test(text) ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
+  const normal = (irregularSpace.test(folded) ? folded.replace(/\s+/g, ' ') : folded).trim();
+  const sorted = states.length > 1 ? [...states].sort().join(',') : (states[0] ?? '');
+  return `t:${hash('sha1', `${normal}|${sorted}`, 'hex').slice(0, 20)}`;
 }
+const ascii = /^[ -~]*$/;
+const irregularSpace = /\s\s|[^\S ]/;
 
 /** The text of a treaty body paragraph as a reader sees it: the chapeau, then each sub-item. */
 export function fullText(rec: ParsedRecommendation): string {
@@ -77,15 +80,21 @@ export function fullText(rec: ParsedRecommendation): string {
   return [rec.text, ...rec.subItems.map((item) => `${marker(item.label)} ${item.text}`)].join('\n');
 }
 
+/** The list without repeats, in order; short lists (most of them) skip the Set. */
+function distinct<T>(list: readonly T[]): T[] {
+  return list.length < 2 ? [...list] : [...new Set(list)];
+}
+
 export function valuesOf(
   rec: ParsedRecommendation,
   states: string[],
   followUp: { paragraphs: Set<string>; due: string | null },
 ): RecommendationValues {
-  const sdgTargets = [...new Set(rec.sdgTargets)];
-  const sdgGoals = [
-    ...new Set([...sdgTargets.map((target) => Number(target.split('.')[0])), ...(rec.sdgGoals ?? []).map(Number)]),
-  ].filter((goal) => goal >= 1 && goal <= 17);
+  const sdgTargets = distinct(rec.sdgTargets);
+  const sdgGoals = distinct([
+    ...sdgTargets.map((target) => Number(target.split('.')[0])),
+    ...(rec.sdgGoals ?? []).map(Number),
+  ]).filter((goal) => goal >= 1 && goal <= 17);
   const paragraph = rec.number?.split('.')[0] ?? '';
   const isFollowUp = !!rec.number && followUp.paragraphs.has(paragraph);
   return {
@@ -99,9 +108,9 @@ export function valuesOf(
     position: rec.position ?? null,
     positionSource: rec.positionSource?.replace(/[,;:.\s]+$/, '') || null,
     actionCategory: rec.actionCategory ?? null,
-    themes: [...new Set(rec.themes)],
-    affected: [...new Set(rec.affectedPersons)],
-    issues: [...new Set(rec.issues)],
+    themes: distinct(rec.themes),
+    affected: distinct(rec.affectedPersons),
+    issues: distinct(rec.issues),
     sdgTargets,
     sdgGoals,
     externalId: rec.externalId ?? null,

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import type { Page } from '../../../shared/schemas/common';
 import type { ImportOptions, ImportPreview, ImportSummary } from '../../../shared/schemas/imports';
 import { importOptionsSchema } from '../../../shared/schemas/imports';
 import type { Database } from '../../db/database';
+import type { ImportsTable } from '../../db/schema';
 import type { Actor } from '../../http/context';
 import { recordAudit } from '../audit/audit.service';
 import { applyPlan } from './apply-plan';
-import { buildPlan, type ImportPlan } from './build-plan';
+import { buildPlan, draftPlan, type ImportPlan } from './build-plan';
+import { supportsCopy } from './copy-in';
 import { canImports } from './imports.policy';
 import * as repo from './imports.repo';
 import {
@@ -98,9 +101,11 @@ export async function applyImport(
  * same importer as users run, without a person behind it.
  */
 export async function importTrustedFile(db: Database, actor: Actor, fileName: string, data: Buffer): Promise<string> {
-  const row = await repo.insertImport(db, {
+  const format = await detectFormat(data, fileName);
+  const options = importOptionsSchema.parse({});
+  const storing = repo.insertImport(db, {
     file_name: fileName,
-    format: await detectFormat(data, fileName),
+    format,
     sha256: createHash('sha256').update(data).digest('hex'),
     size_bytes: data.length,
     original: data,
@@ -108,29 +113,42 @@ export async function importTrustedFile(db: Database, actor: Actor, fileName: st
     summary: '{}',
     created_by: actor.user?.id ?? null,
   });
-  await runImport(db, actor, row.id, importOptionsSchema.parse({}));
+  // Once the insert has gone out, Node parses while the server stores the file.
+  await new Promise((resolve) => setImmediate(resolve));
+  const parsing = parseWith(data, fileName, options, format);
+  parsing.catch(() => undefined); // reported by runImport, once the file is stored
+  const row = await storing;
+  // The bytes just stored are at hand: no need to read them back.
+  await runImport(db, actor, row.id, options, { ...row, original: data }, parsing);
   return row.id;
 }
 
-async function runImport(db: Database, actor: Actor, id: string, options: ImportOptions): Promise<void> {
-  const row = await repo.findImport(db, id);
+async function runImport(
+  db: Database,
+  actor: Actor,
+  id: string,
+  options: ImportOptions,
+  stored?: Selectable<ImportsTable>,
+  parsing?: ReturnType<typeof parseWith>,
+): Promise<void> {
+  const row = stored ?? (await repo.findImport(db, id));
   if (!row) throw new AppError('NOT_FOUND');
   if (row.status === 'applied' || running.has(id)) throw new AppError('CONFLICT');
   running.set(id, { done: 0, total: 0 });
   try {
-    const result = await parseWith(row.original, row.file_name, options, row.format);
+    const result = await (parsing ?? parseWith(row.original, row.file_name, options, row.format));
     if (!result.parsed)
       throw new AppError('IMPORT_INVALID', {
         issues: [{ file: row.file_name, column: 'text', message: 'issues.mappingRequired' }],
       });
     const parsed = result.parsed;
     const userId = actor.user?.id ?? null;
+    const copy = await supportsCopy(db);
     await db.transaction().execute(async (trx) => {
-      const plan = await buildPlan(trx, parsed, options);
       const summary = await applyPlan(
         trx,
-        plan,
-        { importId: id, fileName: row.file_name, format: row.format, userId },
+        await draftPlan(trx, parsed, options),
+        { importId: id, fileName: row.file_name, format: row.format, userId, copy },
         (done, total) => running.set(id, { done, total }),
       );
       if (options.saveMappingAs && options.columnMapping) {

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { RecommendationSearch } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { everything, scopeOf } from '../assignments/scope';
 import * as labels from './labels.repo';
 import { localize } from './localize';
 import { canRegister } from './register.policy';
@@ -35,6 +36,7 @@ function assertCanExport(actor: Actor): void {
 
 async function* exportRows(db: Database, actor: Actor, query: RecommendationSearch): AsyncGenerator<string[]> {
   const locale = query.lang ?? actor.locale;
+  const scope = actor.user ? await scopeOf(db, actor.user) : everything;
   const bodies = await labels.findBodies(db);
   const mechanismBodies = query.mechanism?.length
     ? bodies.filter((b) => query.mechanism?.includes(b.mechanism)).map((b) => b.code)
@@ -46,6 +48,7 @@ async function* exportRows(db: Database, actor: Actor, query: RecommendationSear
       { ...query, q: query.q, page, pageSize: batch, sort: query.q ? query.sort : 'number' },
       locale as never,
       mechanismBodies,
+      scope,
     );
     const missing = [...new Set(rows.flatMap((row) => row.theme_ids))].filter((id) => !themeLabels.has(id));
     for (const term of await labels.findTermsById(db, missing))

@@ -15,15 +15,26 @@ export async function readOrders(db: Executor): Promise<Record<Sort, Int32Array>
   return { number: parse(row?.number), newest: parse(row?.newest), updated: parse(row?.updated) };
 }
 
-export async function readClusters(db: Executor): Promise<Map<number, string[]>> {
-  const rows = await db
-    .selectFrom('cluster_members as cm')
-    .innerJoin('recommendations as r', 'r.id', 'cm.recommendation_id')
-    .select(['r.seq', sql<string>`cm.cluster_id::text`.as('cluster')])
-    .execute();
-  const clusters = new Map<number, string[]>();
-  for (const { seq, cluster } of rows) clusters.set(seq, [...(clusters.get(seq) ?? []), cluster]);
-  return clusters;
+/** Each recommendation's clusters and assigned entities (directly or by delegation), by seq. */
+export async function readJoined(db: Executor): Promise<Record<'cluster' | 'entity', Map<number, string[]>>> {
+  const [clusters, entities] = await Promise.all([
+    db
+      .selectFrom('cluster_members as j')
+      .innerJoin('recommendations as r', 'r.id', 'j.recommendation_id')
+      .select(['r.seq', sql<string>`j.cluster_id::text`.as('value')])
+      .execute(),
+    db
+      .selectFrom('assignments as j')
+      .innerJoin('recommendations as r', 'r.id', 'j.recommendation_id')
+      .select(['r.seq', sql<string>`j.entity_id::text`.as('value')])
+      .execute(),
+  ]);
+  const bySeq = (rows: { seq: number; value: string }[]) => {
+    const map = new Map<number, string[]>();
+    for (const { seq, value } of rows) map.set(seq, [...(map.get(seq) ?? []), value]);
+    return map;
+  };
+  return { cluster: bySeq(clusters), entity: bySeq(entities) };
 }
 
 // Array columns travel as one string each (unit separator): node-postgres parses arrays slowly.

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
+import type { Scope } from '../assignments/scope';
 import { type Evaluation, type FacetIndex, FacetIndexBuilder, type Filters } from './facet-index';
-import { readClusters, readIndexRows, readOrders } from './facet-index.repo';
+import { readIndexRows, readJoined, readOrders } from './facet-index.repo';
 import * as labels from './labels.repo';
 import { matchText, readRegisterGeneration } from './search.repo';
 
@@ -88,8 +89,7 @@ async function buildIndex(db: Database): Promise<FacetIndex | undefined> {
   const bodies = await labels.findBodies(db);
   const mechanismOf = new Map(bodies.map((body) => [body.code, body.mechanism]));
   const orders = await readOrders(db);
-  const clusters = await readClusters(db);
-  const builder = new FacetIndexBuilder(orders.number.length, clusters);
+  const builder = new FacetIndexBuilder(orders.number.length, await readJoined(db));
   let after = 0;
   for (;;) {
     const rows = await readIndexRows(db, after, chunkRows, mechanismOf);
@@ -135,13 +135,15 @@ export function evaluationOf(
   index: FacetIndex,
   key: string,
   filters: Filters,
-  match?: TextMatch,
+  match: TextMatch | undefined,
+  scope: Scope,
 ): Evaluation {
   const store = storeOf(db);
-  const cached = remember(store.evaluations, key);
+  const scopedKey = scope.all ? key : `${[...scope.entityIds].sort().join(',')}|${key}`;
+  const cached = remember(store.evaluations, scopedKey);
   if (cached) return cached;
-  const evaluation = index.evaluate(filters, match?.slots);
-  if (store.index === index) keep(store.evaluations, key, evaluation);
+  const evaluation = index.evaluate(filters, match?.slots, scope.all ? undefined : scope.entityIds);
+  if (store.index === index) keep(store.evaluations, scopedKey, evaluation);
   return evaluation;
 }
 

@@ -11,7 +11,7 @@ function generator(seed: number) {
   };
 }
 
-const pools: Record<Exclude<Dimension, 'cluster'>, string[]> = {
+const pools: Record<Exclude<Dimension, 'cluster' | 'entity'>, string[]> = {
   mechanism: ['upr', 'treaty_body'],
   body: ['UPR', 'CRPD', 'CERD'],
   review: ['r1', 'r2', 'r3', 'r4'],
@@ -31,6 +31,7 @@ function randomRegister(size: number) {
   const some = (values: string[]) => values.filter(() => random() < 0.35);
   const rows: IndexRow[] = [];
   const clusters = new Map<number, string[]>();
+  const entities = new Map<number, string[]>();
   for (let i = 0; i < size; i++) {
     const seq = i * 3 + 1; // seqs have gaps, as after deletions
     rows.push({
@@ -52,12 +53,15 @@ function randomRegister(size: number) {
       },
     });
     if (random() < 0.2) clusters.set(seq, ['c1']);
+    if (random() < 0.3) entities.set(seq, random() < 0.5 ? ['e1'] : ['e1', 'e2']);
   }
-  return { rows, clusters };
+  return { rows, joined: { cluster: clusters, entity: entities } };
 }
 
-const valuesOf = (row: IndexRow, clusters: Map<number, string[]>, dimension: Dimension): string[] => {
-  if (dimension === 'cluster') return clusters.get(row.seq) ?? [];
+type Joined = Record<'cluster' | 'entity', Map<number, string[]>>;
+
+const valuesOf = (row: IndexRow, joined: Joined, dimension: Dimension): string[] => {
+  if (dimension === 'cluster' || dimension === 'entity') return joined[dimension].get(row.seq) ?? [];
   if (dimension in row.single) {
     const value = row.single[dimension as keyof IndexRow['single']];
     return value === null ? [] : [value];
@@ -66,21 +70,21 @@ const valuesOf = (row: IndexRow, clusters: Map<number, string[]>, dimension: Dim
 };
 
 /** What the SQL path computes, written the obvious way. */
-function naive(rows: IndexRow[], clusters: Map<number, string[]>, filters: Filters, text?: Set<number>) {
+function naive(rows: IndexRow[], joined: Joined, filters: Filters, text?: Set<number>) {
   const passes = (row: IndexRow, except?: Dimension) =>
     (!text || text.has(row.seq)) &&
     Object.entries(filters).every(
       ([dimension, wanted]) =>
         dimension === except ||
         !wanted?.length ||
-        valuesOf(row, clusters, dimension as Dimension).some((value) => wanted.includes(value)),
+        valuesOf(row, joined, dimension as Dimension).some((value) => wanted.includes(value)),
     );
   const facets = Object.fromEntries(
     (Object.keys(facetLimits) as FacetName[]).map((facet) => {
       const counts = new Map<string, number>();
       for (const row of rows)
         if (passes(row, facet))
-          for (const value of valuesOf(row, clusters, facet)) counts.set(value, (counts.get(value) ?? 0) + 1);
+          for (const value of valuesOf(row, joined, facet)) counts.set(value, (counts.get(value) ?? 0) + 1);
       const sorted = [...counts]
         .map(([value, count]) => ({ value, count }))
         .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
@@ -91,9 +95,9 @@ function naive(rows: IndexRow[], clusters: Map<number, string[]>, filters: Filte
 }
 
 describe('FacetIndex', () => {
-  const { rows, clusters } = randomRegister(3_000);
+  const { rows, joined } = randomRegister(3_000);
   const seqs = Int32Array.from(rows, (row) => row.seq);
-  const builder = new FacetIndexBuilder(rows.length, clusters);
+  const builder = new FacetIndexBuilder(rows.length, joined);
   for (const row of rows) builder.add(row);
   const index = builder.build(1, { number: seqs, newest: seqs.slice().reverse(), updated: seqs });
 
@@ -104,7 +108,14 @@ describe('FacetIndex', () => {
     { name: 'multi-valued filters (overlap)', filters: { theme: ['10', '12'], state: ['BR'] } },
     {
       name: 'every kind at once, clusters too',
-      filters: { body: ['UPR', 'CRPD'], cycle: ['2'], sdgGoal: ['16'], affected: ['21'], cluster: ['c1'] },
+      filters: {
+        body: ['UPR', 'CRPD'],
+        cycle: ['2'],
+        sdgGoal: ['16'],
+        affected: ['21'],
+        cluster: ['c1'],
+        entity: ['e2'],
+      },
     },
     { name: 'a value nobody has', filters: { review: ['nowhere'] } },
     { name: 'text matches only', filters: {}, text: rows.filter((_, i) => i % 7 === 0).map((row) => row.seq) },
@@ -118,7 +129,7 @@ describe('FacetIndex', () => {
   it.each(cases)('counts as SQL would: $name', ({ filters, text }) => {
     const candidates = text ? Int32Array.from(text, (seq) => index.slotOf(seq)) : undefined;
     const result = index.evaluate(filters, candidates);
-    const expected = naive(rows, clusters, filters, text ? new Set(text) : undefined);
+    const expected = naive(rows, joined, filters, text ? new Set(text) : undefined);
     expect(result.total).toBe(expected.total);
     expect(result.facets).toEqual(expected.facets);
     expect(result.matches.reduce((sum, one) => sum + one, 0)).toBe(expected.total);

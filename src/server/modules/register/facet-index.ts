@@ -19,6 +19,7 @@ export const filterDimensions = [
   'sdgGoal',
   'sdgTarget',
   'state',
+  'entity',
   'cluster',
 ] as const;
 export type Dimension = (typeof filterDimensions)[number];
@@ -37,6 +38,7 @@ export const facetLimits: Record<FacetName, number> = {
   position: 10,
   status: 20,
   state: 40,
+  entity: 40,
 };
 
 /** One column of the index: a dictionary of values and, per slot, the codes of its values. */
@@ -108,9 +110,10 @@ export class FacetIndexBuilder {
   readonly columns: Record<Dimension, Column>;
   private readonly seqs: number[] = [];
 
+  /** `joined`: the clusters and the assigned entities of each seq, read from their own tables. */
   constructor(
     capacity: number,
-    private readonly clustersOf: ReadonlyMap<number, readonly string[]>,
+    private readonly joined: Record<'cluster' | 'entity', ReadonlyMap<number, readonly string[]>>,
   ) {
     this.columns = Object.fromEntries(
       filterDimensions.map((dimension) => [dimension, new Column(!singleValued.has(dimension), capacity)]),
@@ -125,7 +128,8 @@ export class FacetIndexBuilder {
       this.columns[dimension as Dimension].setOne(slot, value);
     for (const [dimension, values] of Object.entries(row.multi))
       this.columns[dimension as Dimension].append(slot, values);
-    this.columns.cluster.append(slot, this.clustersOf.get(row.seq) ?? []);
+    this.columns.cluster.append(slot, this.joined.cluster.get(row.seq) ?? []);
+    this.columns.entity.append(slot, this.joined.entity.get(row.seq) ?? []);
   }
 
   /** `orders` lists seqs in each sort order. */
@@ -164,11 +168,12 @@ export class FacetIndex {
   }
 
   /**
-   * Counts over `candidates` (slots matching the text, or every slot): the total of rows matching
-   * every filter, and per facet the counts over rows matching every filter but the facet's own.
+   * Counts over `candidates` (slots matching the text, or every slot) within `scope` (entity ids,
+   * when the person may see only what is assigned to them): the total of rows matching every
+   * filter, and per facet the counts over rows matching every filter but the facet's own.
    */
-  evaluate(filters: Filters, candidates?: Int32Array): Evaluation {
-    const slots = candidates ?? this.allSlots();
+  evaluate(filters: Filters, candidates?: Int32Array, scope?: readonly string[]): Evaluation {
+    const slots = scope ? this.within(scope, candidates ?? this.allSlots()) : (candidates ?? this.allSlots());
     // Column by column (tight loops, one array each), not row by row: first how many filters each
     // candidate fails and which, then each facet tallies the candidates that fail none or only its own.
     const failures = new Uint8Array(this.size);
@@ -224,6 +229,17 @@ export class FacetIndex {
       }),
     ) as Evaluation['facets'];
     return { total, facets, matches };
+  }
+
+  /** The slots assigned to one of `entities`: what a person acting for them may see at all. */
+  private within(entities: readonly string[], slots: Int32Array): Int32Array {
+    const column = this.columns.entity;
+    const allowed = new Uint8Array(column.values.length);
+    for (const entity of entities) {
+      const code = column.find(entity);
+      if (code !== undefined) allowed[code] = 1;
+    }
+    return slots.filter((slot) => passes(column, allowed, slot));
   }
 
   private everySlot?: Int32Array;

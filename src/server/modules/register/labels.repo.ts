@@ -34,3 +34,9 @@ export async function findCountryNames(db: Executor, codes: string[]): Promise<M
   const rows = await db.selectFrom('countries').select(['iso2', 'name']).where('iso2', 'in', codes).execute();
   return new Map(rows.map((row) => [row.iso2, row.name]));
 }
+
+export async function findEntityNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('entities').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

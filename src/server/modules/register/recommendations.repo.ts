@@ -1,8 +1,10 @@
 import { sql, type Updateable } from 'kysely';
 import type { RecommendationsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { everything, inScope, type Scope } from '../assignments/scope';
 
-export function findRecommendation(db: Executor, id: string) {
+/** One recommendation, if it lies within the scope of whoever reads it. */
+export function findRecommendation(db: Executor, id: string, scope: Scope = everything) {
   return db
     .selectFrom('recommendations as r')
     .innerJoin('reviews as v', 'v.id', 'r.review_id')
@@ -17,6 +19,7 @@ export function findRecommendation(db: Executor, id: string) {
       'b.name as body_name',
     ])
     .where('r.id', '=', id)
+    .where(inScope(scope, 'r.id'))
     .executeTakeFirst();
 }
 
@@ -33,7 +36,7 @@ export function findStatusHistory(db: Executor, id: string) {
     .execute();
 }
 
-export async function findLinked(db: Executor, id: string) {
+export async function findLinked(db: Executor, id: string, scope: Scope = everything) {
   const rows = await db
     .selectFrom('recommendation_links')
     .select(['a', 'b', 'kind'])
@@ -56,6 +59,7 @@ export async function findLinked(db: Executor, id: string) {
       'in',
       others.map((o) => o.id),
     )
+    .where(inScope(scope, 'r.id'))
     .execute();
   const byId = new Map(recs.map((rec) => [rec.id, rec]));
   return others.flatMap((other) => {
@@ -152,6 +156,16 @@ export async function insertLink(
   return !!row?.inserted;
 }
 
+export async function findLink(db: Executor, a: string, b: string) {
+  const [first, second] = a < b ? [a, b] : [b, a];
+  return db
+    .selectFrom('recommendation_links')
+    .select('kind')
+    .where('a', '=', first)
+    .where('b', '=', second)
+    .executeTakeFirst();
+}
+
 export async function deleteLink(db: Executor, a: string, b: string): Promise<number> {
   const [first, second] = a < b ? [a, b] : [b, a];
   const result = await db
@@ -160,6 +174,62 @@ export async function deleteLink(db: Executor, a: string, b: string): Promise<nu
     .where('b', '=', second)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** Terms of the NMIRF's own taxonomies (not the built-in ones) among these ids. */
+export async function existingCustomTermIds(db: Executor, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('taxonomy_terms as t')
+    .innerJoin('taxonomies as x', 'x.code', 't.taxonomy')
+    .select('t.id')
+    .where('t.id', 'in', ids)
+    .where('x.builtin', '=', false)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+const langs = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+type Lang = (typeof langs)[number];
+
+/** The text in `lang` where there is one, else the original. */
+function textIn(lang: Lang) {
+  return sql<string>`coalesce(${sql.ref(`r.text_${lang}`)}, case r.original_lang ${sql.join(
+    langs.map((l) => sql`when ${l} then ${sql.ref(`r.text_${l}`)}`),
+    sql` `,
+  )} end, '')`;
+}
+
+/**
+ * Recommendations numbered `number` or below it (140 → 140.1, 140.2, …), newest review first:
+ * the search box finds words, not paragraph numbers. The prefix walks recommendations_number_idx.
+ */
+export async function findByNumber(
+  db: Executor,
+  query: { number: string; page: number; pageSize: number },
+  lang: Lang,
+  scope: Scope = everything,
+) {
+  const number = query.number.replace(/\s+/g, '');
+  const below = `${number.replace(/[\\%_]/g, '\\$&')}.%`;
+  const base = db
+    .selectFrom('recommendations as r')
+    .where((eb) => eb.or([eb('r.number', '=', number), eb('r.number', 'like', below)]))
+    .where(inScope(scope, 'r.id'));
+  const [rows, count] = await Promise.all([
+    base
+      .innerJoin('reviews as v', 'v.id', 'r.review_id')
+      .select(['r.id', 'r.number', 'r.body_code', 'v.symbol', textIn(lang).as('text')])
+      .orderBy(sql`v.review_date desc nulls last`)
+      .orderBy('r.body_code')
+      .orderBy('r.number_sort')
+      .orderBy('r.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
 }
 
 export function findRecommendationsForBatch(db: Executor, ids: string[]) {
@@ -188,12 +258,61 @@ export function insertCluster(db: Executor, name: string, description: string | 
   return db.insertInto('clusters').values({ name, description }).returningAll().executeTakeFirstOrThrow();
 }
 
-export function findClusters(db: Executor) {
+/** How many recommendations a cluster holds (an index-only count over the members' key). */
+const clusterSize = sql<number>`(select count(*) from cluster_members m where m.cluster_id = c.id)`;
+
+/** One page of clusters by name, with their sizes; `q` matches part of the name or description. */
+export async function findClusters(db: Executor, query: { q?: string | undefined; page: number; pageSize: number }) {
+  let base = db.selectFrom('clusters as c');
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, '\\$&')}%`;
+    base = base.where((eb) => eb.or([eb('c.name', 'ilike', like), eb('c.description', 'ilike', like)]));
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .select(['c.id', 'c.name', 'c.description', 'c.version', clusterSize.as('size')])
+      .orderBy(sql`lower(c.name)`)
+      .orderBy('c.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}
+
+export function findClusterWithSize(db: Executor, id: string) {
   return db
     .selectFrom('clusters as c')
-    .leftJoin('cluster_members as m', 'm.cluster_id', 'c.id')
-    .select(['c.id', 'c.name', 'c.description', (eb) => eb.fn.count<number>('m.recommendation_id').as('size')])
-    .groupBy(['c.id', 'c.name', 'c.description'])
-    .orderBy('c.name')
-    .execute();
+    .select(['c.id', 'c.name', 'c.description', 'c.version', clusterSize.as('size')])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Another cluster already called `name` (names compare without case), if any. */
+export function findClusterNamed(db: Executor, name: string, exceptId?: string) {
+  let qb = db.selectFrom('clusters').select('id').where(sql`lower(name)`, '=', name.toLowerCase());
+  if (exceptId) qb = qb.where('id', '<>', exceptId);
+  return qb.executeTakeFirst();
+}
+
+export function updateClusterAtVersion(
+  db: Executor,
+  id: string,
+  version: number,
+  patch: { name: string; description?: string | null },
+) {
+  return db
+    .updateTable('clusters')
+    .set({ ...patch, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Deletes a cluster at a known version; its memberships go with it (on delete cascade), never the recommendations. */
+export async function deleteClusterAtVersion(db: Executor, id: string, version: number): Promise<number> {
+  const result = await db.deleteFrom('clusters').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

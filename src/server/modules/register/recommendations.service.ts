@@ -1,8 +1,16 @@
 import { AppError } from '../../../shared/errors';
 import type { Locale } from '../../../shared/i18n/locales';
-import type { BatchEditInput, RecommendationDetail, UpdateRecommendationInput } from '../../../shared/schemas/register';
+import type { Page } from '../../../shared/schemas/common';
+import type {
+  BatchEditInput,
+  Cluster,
+  RecommendationDetail,
+  RecommendationRef,
+  UpdateRecommendationInput,
+} from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { scopeOf } from '../assignments/scope';
 import { listRecordChanges, recordAudit } from '../audit/audit.service';
 import * as labels from './labels.repo';
 import { localize } from './localize';
@@ -20,13 +28,14 @@ const goalOf = (target: string) => Number(target.split('.')[0]);
 
 /** The recommendation page: texts, source, classification, status history, links, clusters. */
 export async function getRecommendation(db: Database, actor: Actor, id: string): Promise<RecommendationDetail> {
-  requireCan(actor, 'read');
-  const row = await repo.findRecommendation(db, id);
+  const user = requireCan(actor, 'read');
+  const scope = await scopeOf(db, user);
+  const row = await repo.findRecommendation(db, id, scope);
   if (!row) throw new AppError('NOT_FOUND');
   const locale = actor.locale;
   const [history, links, clusters, terms, changes] = await Promise.all([
     repo.findStatusHistory(db, id),
-    repo.findLinked(db, id),
+    repo.findLinked(db, id, scope),
     repo.findClustersOf(db, id),
     labels.findTermsById(db, [...row.theme_ids, ...row.affected_ids, ...row.issue_ids, ...row.custom_term_ids]),
     listRecordChanges(db, 'recommendation', id),
@@ -35,6 +44,7 @@ export async function getRecommendation(db: Database, actor: Actor, id: string):
     const term = terms.find((t) => t.id === termId);
     return {
       id: termId,
+      taxonomy: term?.taxonomy ?? '',
       code: term?.code ?? String(termId),
       label: localize(term?.label, locale) || (term?.code ?? ''),
     };
@@ -129,6 +139,10 @@ export async function updateRecommendation(
       if (ids && (await repo.existingTermIds(trx, ids, [...taxonomies])).length !== new Set(ids).size) {
         throw new AppError('VALIDATION', { issues: [{ path: field, message: 'issues.unknownTerm' }] });
       }
+    }
+    const customIds = input.customTermIds;
+    if (customIds && (await repo.existingCustomTermIds(trx, customIds)).length !== new Set(customIds).size) {
+      throw new AppError('VALIDATION', { issues: [{ path: 'customTermIds', message: 'issues.unknownTerm' }] });
     }
     if (
       input.sdgTargets &&
@@ -249,6 +263,32 @@ export async function batchEdit(
   });
 }
 
+/** Recommendations by paragraph number, for the link picker (the search box finds words). */
+export async function findRecommendationsByNumber(
+  db: Database,
+  actor: Actor,
+  query: { number: string; lang?: Locale | undefined; page: number; pageSize: number },
+): Promise<Page<RecommendationRef>> {
+  const user = requireCan(actor, 'read');
+  const { rows, total } = await repo.findByNumber(db, query, query.lang ?? actor.locale, await scopeOf(db, user));
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      number: row.number,
+      bodyCode: row.body_code,
+      reviewSymbol: row.symbol,
+      text: row.text,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/**
+ * Links two recommendations as related or duplicate. The same link again is refused (CONFLICT);
+ * the other kind changes the link's kind.
+ */
 export async function linkRecommendations(
   db: Database,
   actor: Actor,
@@ -261,11 +301,16 @@ export async function linkRecommendations(
   await db.transaction().execute(async (trx) => {
     if (!(await repo.findRecommendation(trx, id)) || !(await repo.findRecommendation(trx, otherId)))
       throw new AppError('NOT_FOUND');
+    const existing = await repo.findLink(trx, id, otherId);
+    if (existing?.kind === kind) {
+      throw new AppError('CONFLICT', { issues: [{ path: 'otherId', message: 'issues.linkExists' }] });
+    }
     await repo.insertLink(trx, id, otherId, kind, user.id);
     await recordAudit(trx, actor, {
-      action: 'create',
+      action: existing ? 'update' : 'create',
       recordType: 'recommendation_link',
       recordId: id,
+      ...(existing ? { before: { otherId, kind: existing.kind } } : {}),
       after: { otherId, kind },
     });
   });
@@ -274,27 +319,97 @@ export async function linkRecommendations(
 export async function unlinkRecommendations(db: Database, actor: Actor, id: string, otherId: string) {
   requireCan(actor, 'edit');
   await db.transaction().execute(async (trx) => {
-    if ((await repo.deleteLink(trx, id, otherId)) === 0) throw new AppError('NOT_FOUND');
+    const existing = await repo.findLink(trx, id, otherId);
+    if (!existing || (await repo.deleteLink(trx, id, otherId)) === 0) throw new AppError('NOT_FOUND');
     await recordAudit(trx, actor, {
       action: 'delete',
       recordType: 'recommendation_link',
       recordId: id,
-      before: { otherId },
+      before: { otherId, kind: existing.kind },
     });
   });
 }
 
-export async function listClusters(db: Database, actor: Actor) {
+type ClusterRow = { id: string; name: string; description: string | null; version: number; size: number | string };
+const presentCluster = (row: ClusterRow): Cluster => ({
+  id: row.id,
+  name: row.name,
+  description: row.description,
+  size: Number(row.size),
+  version: row.version,
+});
+
+const nameTaken = () => new AppError('CONFLICT', { issues: [{ path: 'name', message: 'issues.clusterNameTaken' }] });
+
+export async function listClusters(
+  db: Database,
+  actor: Actor,
+  query: { q?: string | undefined; page: number; pageSize: number },
+): Promise<Page<Cluster>> {
   requireCan(actor, 'read');
-  const rows = await repo.findClusters(db);
-  return rows.map((row) => ({ id: row.id, name: row.name, description: row.description, size: Number(row.size) }));
+  const { rows, total } = await repo.findClusters(db, query);
+  return { items: rows.map(presentCluster), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function createCluster(db: Database, actor: Actor, input: { name: string; description?: string }) {
+export async function getCluster(db: Database, actor: Actor, id: string): Promise<Cluster> {
+  requireCan(actor, 'read');
+  const row = await repo.findClusterWithSize(db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return presentCluster(row);
+}
+
+/** A new, empty cluster; names are unique without regard to case, so that pickers can tell them apart. */
+export async function createCluster(
+  db: Database,
+  actor: Actor,
+  input: { name: string; description?: string | undefined },
+): Promise<Cluster> {
   requireCan(actor, 'manageClusters');
   return db.transaction().execute(async (trx) => {
-    const cluster = await repo.insertCluster(trx, input.name, input.description ?? null);
+    if (await repo.findClusterNamed(trx, input.name)) throw nameTaken();
+    const cluster = await repo.insertCluster(trx, input.name, input.description || null);
     await recordAudit(trx, actor, { action: 'create', recordType: 'cluster', recordId: cluster.id, after: cluster });
-    return { id: cluster.id, name: cluster.name, description: cluster.description, size: 0 };
+    return presentCluster({ ...cluster, size: 0 });
+  });
+}
+
+/** Renames a cluster (and rewrites its description) at a known version. */
+export async function updateCluster(
+  db: Database,
+  actor: Actor,
+  id: string,
+  input: { name: string; description?: string | null | undefined; version: number },
+): Promise<Cluster> {
+  requireCan(actor, 'manageClusters');
+  return db.transaction().execute(async (trx) => {
+    const before = await repo.findCluster(trx, id);
+    if (!before) throw new AppError('NOT_FOUND');
+    if (await repo.findClusterNamed(trx, input.name, id)) throw nameTaken();
+    const patch = {
+      name: input.name,
+      ...(input.description !== undefined ? { description: input.description || null } : {}),
+    };
+    const after = await repo.updateClusterAtVersion(trx, id, input.version, patch);
+    if (!after) throw new AppError('STALE_VERSION');
+    await recordAudit(trx, actor, { action: 'update', recordType: 'cluster', recordId: id, before, after });
+    const row = await repo.findClusterWithSize(trx, id);
+    if (!row) throw new AppError('NOT_FOUND');
+    return presentCluster(row);
+  });
+}
+
+/** Deletes a cluster at a known version: its memberships go, the recommendations stay. */
+export async function deleteCluster(db: Database, actor: Actor, id: string, version: number): Promise<void> {
+  requireCan(actor, 'manageClusters');
+  await db.transaction().execute(async (trx) => {
+    const before = await repo.findClusterWithSize(trx, id);
+    if (!before) throw new AppError('NOT_FOUND');
+    if ((await repo.deleteClusterAtVersion(trx, id, version)) === 0) throw new AppError('STALE_VERSION');
+    await recordAudit(trx, actor, {
+      action: 'delete',
+      recordType: 'cluster',
+      recordId: id,
+      before: presentCluster(before),
+    });
   });
 }

@@ -4,27 +4,36 @@ import { idParamsSchema, okSchema, pageOf } from '../../../shared/schemas/common
 import {
   batchEditResultSchema,
   batchEditSchema,
+  clusterListQuerySchema,
   clusterSchema,
   createClusterSchema,
   createLinkSchema,
   createSavedViewSchema,
+  numberLookupSchema,
   recommendationDetailSchema,
+  recommendationRefSchema,
   recommendationSearchSchema,
   reviewListQuerySchema,
   reviewSummarySchema,
   savedViewSchema,
   searchResultSchema,
+  updateClusterSchema,
   updateRecommendationSchema,
+  versionQuerySchema,
 } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import { exportCsv, exportXlsx } from './export.service';
 import {
   batchEdit,
   createCluster,
+  deleteCluster,
+  findRecommendationsByNumber,
+  getCluster,
   getRecommendation,
   linkRecommendations,
   listClusters,
   unlinkRecommendations,
+  updateCluster,
   updateRecommendation,
 } from './recommendations.service';
 import { getReview, listReviews } from './reviews.service';
@@ -61,6 +70,13 @@ export function registerRoutes(db: Database): FastifyPluginAsyncZod {
       '/api/recommendations/batch',
       { schema: { tags, body: batchEditSchema, response: { 200: batchEditResultSchema } } },
       (request) => batchEdit(db, request.actor, request.body),
+    );
+    app.get(
+      '/api/recommendations/by-number',
+      {
+        schema: { tags, querystring: numberLookupSchema, response: { 200: pageOf(recommendationRefSchema) } },
+      },
+      (request) => findRecommendationsByNumber(db, request.actor, request.query),
     );
     app.get(
       '/api/recommendations/:id',
@@ -105,8 +121,28 @@ export function registerRoutes(db: Database): FastifyPluginAsyncZod {
       { schema: { tags, params: idParamsSchema, response: { 200: reviewSummarySchema } } },
       (request) => getReview(db, request.actor, request.params.id),
     );
-    app.get('/api/clusters', { schema: { tags, response: { 200: z.array(clusterSchema) } } }, (request) =>
-      listClusters(db, request.actor),
+    app.get(
+      '/api/clusters',
+      { schema: { tags, querystring: clusterListQuerySchema, response: { 200: pageOf(clusterSchema) } } },
+      (request) => listClusters(db, request.actor, request.query),
+    );
+    app.get(
+      '/api/clusters/:id',
+      { schema: { tags, params: idParamsSchema, response: { 200: clusterSchema } } },
+      (request) => getCluster(db, request.actor, request.params.id),
+    );
+    app.patch(
+      '/api/clusters/:id',
+      { schema: { tags, params: idParamsSchema, body: updateClusterSchema, response: { 200: clusterSchema } } },
+      (request) => updateCluster(db, request.actor, request.params.id, request.body),
+    );
+    app.delete(
+      '/api/clusters/:id',
+      { schema: { tags, params: idParamsSchema, querystring: versionQuerySchema, response: { 200: okSchema } } },
+      async (request) => {
+        await deleteCluster(db, request.actor, request.params.id, request.query.version);
+        return { ok: true as const };
+      },
     );
     app.post(
       '/api/clusters',

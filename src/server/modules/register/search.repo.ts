@@ -1,7 +1,9 @@
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { FacetName, RecommendationSearch } from '../../../shared/schemas/register';
 import type { DB } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { everything, inScope, type Scope } from '../assignments/scope';
+import { facetLimits } from './facet-index';
 
 type Lang = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
 export const searchLangs: Lang[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
@@ -45,8 +47,9 @@ export function applyFilters(
   query: RecommendationSearch,
   except?: FacetName,
   mechanismBodies?: string[],
+  scope: Scope = everything,
 ): RecQuery {
-  let qb = base;
+  let qb = scope.all ? base : base.where(inScope(scope, 'recommendations.id'));
   if (query.q) qb = qb.where(textMatch(query.q));
   const overlap =
     (column: string, values: readonly (string | number)[], type: string) =>
@@ -64,6 +67,18 @@ export function applyFilters(
   if (except !== 'sdgGoal' && query.sdgGoal?.length) qb = qb.where(overlap('sdg_goals', query.sdgGoal, 'smallint'));
   if (except !== 'sdgTarget' && query.sdgTarget?.length) qb = qb.where(overlap('sdg_targets', query.sdgTarget, 'text'));
   if (except !== 'state' && query.state?.length) qb = qb.where(overlap('recommending_states', query.state, 'text'));
+  if (except !== 'entity' && query.entity?.length) {
+    const entities = query.entity;
+    qb = qb.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('assignments as a')
+          .select(sql`1`.as('one'))
+          .whereRef('a.recommendation_id', '=', 'recommendations.id')
+          .where('a.entity_id', 'in', entities),
+      ),
+    );
+  }
   if (query.cluster?.length) {
     const clusters = query.cluster;
     qb = qb.where((eb) =>
@@ -79,18 +94,21 @@ export function applyFilters(
   return qb;
 }
 
-const facetColumns: Record<FacetName, { column: string; array: boolean; limit: number }> = {
-  mechanism: { column: 'body_code', array: false, limit: 100 },
-  body: { column: 'body_code', array: false, limit: 50 },
-  review: { column: 'review_id', array: false, limit: 30 },
-  cycle: { column: 'cycle', array: false, limit: 10 },
-  theme: { column: 'theme_ids', array: true, limit: 40 },
-  affected: { column: 'affected_ids', array: true, limit: 40 },
-  sdgGoal: { column: 'sdg_goals', array: true, limit: 17 },
-  sdgTarget: { column: 'sdg_targets', array: true, limit: 40 },
-  position: { column: 'position', array: false, limit: 10 },
-  status: { column: 'status', array: false, limit: 20 },
-  state: { column: 'recommending_states', array: true, limit: 40 },
+const unnest = (column: string) => sql`unnest(${sql.ref(column)})`;
+/** The value(s) each facet counts, one row per value. */
+const facetValues: Record<FacetName, RawBuilder<unknown>> = {
+  mechanism: sql.ref('body_code'),
+  body: sql.ref('body_code'),
+  review: sql.ref('review_id'),
+  cycle: sql.ref('cycle'),
+  theme: unnest('theme_ids'),
+  affected: unnest('affected_ids'),
+  sdgGoal: unnest('sdg_goals'),
+  sdgTarget: unnest('sdg_targets'),
+  position: sql.ref('position'),
+  status: sql.ref('status'),
+  state: unnest('recommending_states'),
+  entity: sql`unnest(array(select a.entity_id from assignments a where a.recommendation_id = recommendations.id))`,
 };
 
 /** Counts per value of one facet over the rows matching every other filter. */
@@ -99,17 +117,16 @@ export async function countFacet(
   query: RecommendationSearch,
   facet: FacetName,
   mechanismBodies?: string[],
+  scope: Scope = everything,
 ): Promise<{ value: string; count: number }[]> {
-  const { column, array, limit } = facetColumns[facet];
-  const filtered = applyFilters(db.selectFrom('recommendations'), query, facet, mechanismBodies);
-  const valueExpr = array ? sql`unnest(${sql.ref(column)})` : sql.ref(column);
+  const filtered = applyFilters(db.selectFrom('recommendations'), query, facet, mechanismBodies, scope);
   const rows = await db
-    .selectFrom(filtered.select(valueExpr.as('value')).as('f'))
+    .selectFrom(filtered.select(facetValues[facet].as('value')).as('f'))
     .select([sql<string>`f.value::text`.as('value'), (eb) => eb.fn.countAll<number>().as('count')])
     .where(sql.ref('f.value'), 'is not', null)
     .groupBy('f.value')
     .orderBy('count', 'desc')
-    .limit(limit)
+    .limit(facetLimits[facet])
     .execute();
   return rows.map((row) => ({ value: row.value, count: Number(row.count) }));
 }
@@ -118,8 +135,9 @@ export async function countMatches(
   db: Executor,
   query: RecommendationSearch,
   mechanismBodies?: string[],
+  scope: Scope = everything,
 ): Promise<number> {
-  const row = await applyFilters(db.selectFrom('recommendations'), query, undefined, mechanismBodies)
+  const row = await applyFilters(db.selectFrom('recommendations'), query, undefined, mechanismBodies, scope)
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
   return Number(row.total);
@@ -172,8 +190,9 @@ export async function findPage(
   query: RecommendationSearch,
   lang: Lang,
   mechanismBodies?: string[],
+  scope: Scope = everything,
 ): Promise<SearchRow[]> {
-  let qb = applyFilters(db.selectFrom('recommendations'), query, undefined, mechanismBodies);
+  let qb = applyFilters(db.selectFrom('recommendations'), query, undefined, mechanismBodies, scope);
   const q = query.q;
   if (q && query.sort === 'relevance') qb = qb.orderBy(rankExpression(q), 'desc');
   else if (query.sort === 'newest') qb = qb.orderBy('created_at', 'desc');

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { type Scope, scopeOf } from '../assignments/scope';
 import { FacetCache } from './facet-cache';
 import type { FacetIndex, Filters } from './facet-index';
 import { evaluationOf, facetIndexFor, type TextMatch, textMatchOf } from './facet-index.store';
@@ -36,6 +37,7 @@ export async function searchRecommendations(
 ): Promise<SearchResult> {
   if (!actor.user) throw new AppError('UNAUTHENTICATED');
   if (!canRegister(actor.user, 'read')) throw new AppError('FORBIDDEN');
+  const scope = await scopeOf(db, actor.user);
   const started = performance.now();
   const locale = query.lang ?? actor.locale;
   const bodies = await labels.findBodies(db);
@@ -51,8 +53,8 @@ export async function searchRecommendations(
     correctedQuery,
     rows,
   } = index
-    ? await searchIndexed(db, index, query, locale)
-    : await searchSql(db, generation, query, locale, mechanismBodies);
+    ? await searchIndexed(db, index, query, locale, scope)
+    : await searchSql(db, generation, query, locale, mechanismBodies, scope);
   const facets = await labelFacets(db, raw, bodies, locale);
   const themeLabels = await themeLabelsOf(db, rows, locale);
   return {
@@ -103,13 +105,14 @@ async function searchIndexed(
   index: FacetIndex,
   query: RecommendationSearch,
   locale: string,
+  scope: Scope,
 ): Promise<Found> {
   const { q: _q, page: _page, pageSize: _size, sort: _sort, lang: _lang, ...filters } = query;
   const ranked = query.sort === 'relevance';
   const run = async (q: string | undefined) => {
     const match = q ? await textMatchOf(db, index, q, ranked) : undefined;
     const key = FacetCache.keyOf({ ...query, q }, '');
-    return { match, evaluation: evaluationOf(db, index, key, toFilters(filters), match) };
+    return { match, evaluation: evaluationOf(db, index, key, toFilters(filters), match, scope) };
   };
   let correctedQuery: string | null = null;
   let { match, evaluation } = await run(query.q);
@@ -140,6 +143,7 @@ function toFilters(filters: Omit<RecommendationSearch, 'q' | 'page' | 'pageSize'
     sdgGoal: strings(filters.sdgGoal),
     sdgTarget: filters.sdgTarget,
     state: filters.state,
+    entity: filters.entity,
     cluster: filters.cluster,
   };
 }
@@ -164,31 +168,34 @@ async function searchSql(
   query: RecommendationSearch,
   locale: string,
   mechanismBodies: string[] | undefined,
+  scope: Scope,
 ): Promise<Found> {
-  const key = FacetCache.keyOf(query, '');
+  const key = FacetCache.keyOf(query, scope.all ? '' : [...scope.entityIds].sort().join(','));
   const cache = caches.get(db) ?? new FacetCache<Omit<Found, 'rows'>>();
   caches.set(db, cache);
   let counts = cache.get(generation, key);
   if (!counts) {
     let effective = query;
-    let total = await countMatches(db, effective, mechanismBodies);
+    let total = await countMatches(db, effective, mechanismBodies, scope);
     let correctedQuery: string | null = null;
     if (total === 0 && query.q) {
       correctedQuery = await correctedText(db, query.q);
       if (correctedQuery) {
         effective = { ...query, q: correctedQuery };
-        total = await countMatches(db, effective, mechanismBodies);
+        total = await countMatches(db, effective, mechanismBodies, scope);
       }
     }
     const facetCounts = await Promise.all(
-      facetNames.map((facet) => countFacet(db, effective, facet, facet === 'mechanism' ? undefined : mechanismBodies)),
+      facetNames.map((facet) =>
+        countFacet(db, effective, facet, facet === 'mechanism' ? undefined : mechanismBodies, scope),
+      ),
     );
     const facets = Object.fromEntries(facetNames.map((facet, i) => [facet, facetCounts[i] ?? []])) as RawFacets;
     counts = { total, facets, correctedQuery };
     cache.set(generation, key, counts);
   }
   const effective = counts.correctedQuery ? { ...query, q: counts.correctedQuery } : query;
-  const rows = await findPage(db, effective, locale as never, mechanismBodies);
+  const rows = await findPage(db, effective, locale as never, mechanismBodies, scope);
   return { ...counts, rows };
 }
 
@@ -210,7 +217,7 @@ async function labelFacets(
     mechanismCounts.set(mechanism, (mechanismCounts.get(mechanism) ?? 0) + count);
   }
   const termIds = [...raw.theme, ...raw.affected].map((entry) => Number(entry.value));
-  const [terms, statuses, reviews, countries, goals] = await Promise.all([
+  const [terms, statuses, reviews, countries, goals, entities] = await Promise.all([
     labels.findTermsById(db, termIds),
     labels.findTermsOf(db, 'status'),
     labels.findReviewSymbols(
@@ -222,6 +229,10 @@ async function labelFacets(
       raw.state.map((entry) => entry.value).filter((value) => /^[A-Z]{2}$/.test(value)),
     ),
     labels.findTermsOf(db, 'sdg'),
+    labels.findEntityNames(
+      db,
+      raw.entity.map((entry) => entry.value),
+    ),
   ]);
   const termLabel = new Map(terms.map((term) => [String(term.id), localize(term.label, locale) || term.code]));
   const statusLabel = new Map(statuses.map((term) => [term.code, localize(term.label, locale)]));
@@ -248,5 +259,6 @@ async function labelFacets(
     position: withLabel(raw.position, (value) => value),
     status: withLabel(raw.status, (value) => statusLabel.get(value) ?? value),
     state: withLabel(raw.state, (value) => localize(countries.get(value), locale) || value),
+    entity: withLabel(raw.entity, (value) => entities.get(value) ?? value),
   };
 }

@@ -36,3 +36,14 @@ export async function countEntitiesByKind(db: Executor): Promise<Record<string, 
     .execute();
   return Object.fromEntries(rows.map((row) => [row.kind, Number(row.count)]));
 }
+
+/** The LRG levels that entities use: a level cannot lose its name while an LRG sits at it. */
+export async function findLevelsInUse(db: Executor): Promise<number[]> {
+  const rows = await db
+    .selectFrom('entities')
+    .select('lrg_level')
+    .distinct()
+    .where('lrg_level', 'is not', null)
+    .execute();
+  return rows.map((row) => Number(row.lrg_level));
+}

@@ -26,6 +26,11 @@ export async function updateStateProfile(
   return db.transaction().execute(async (trx) => {
     const before = await repo.findStateProfile(trx);
     if (!before) throw new AppError('NOT_FOUND');
+    const levels = input.lrgLevelNames.map((level) => level.level).sort((a, b) => a - b);
+    if (levels.some((level, index) => level !== index + 1))
+      throw new AppError('VALIDATION', { issues: [{ path: 'lrgLevelNames', message: 'issues.levelsNotConsecutive' }] });
+    if ((await repo.findLevelsInUse(trx)).some((level) => !levels.includes(level)))
+      throw new AppError('VALIDATION', { issues: [{ path: 'lrgLevelNames', message: 'issues.levelInUse' }] });
     const after = await repo.updateStateProfileAtVersion(trx, input.version, {
       nmirf_name: JSON.stringify(input.nmirfName),
       nmirf_mandate: JSON.stringify(input.nmirfMandate),

@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import type { Page } from '../../../shared/schemas/common';
 import type {
@@ -7,6 +8,7 @@ import type {
   UserListQuery,
   UserSummary,
 } from '../../../shared/schemas/identity';
+import type { DB, UserRow } from '../../db/schema';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/context';
 import { translatorFor } from '../../i18n';
@@ -68,50 +70,64 @@ export async function createInvitation(
   actor: Actor,
   input: CreateInvitationInput,
 ): Promise<InvitationSummary> {
-  const user = requireUser(actor);
-  if (!canUsers(user, 'invite', { newRole: input.role })) throw new AppError('FORBIDDEN');
   return deps.db.transaction().execute(async (trx) => {
-    if (await repo.findUserByEmail(trx, input.email))
-      throw new AppError('EMAIL_TAKEN', { params: { email: input.email } });
-    const invitee = await repo.insertUser(trx, {
-      email: input.email,
-      name: input.name,
-      role: input.role,
-      organisation: input.organisation ?? null,
-      locale: input.locale,
-      status: 'invited',
-    });
-    const token = newToken();
-    const record = await repo.insertToken(trx, {
-      kind: 'invitation',
-      token_hash: hashToken(token),
-      user_id: invitee.id,
-      created_by: user.id,
-      expires_at: new Date(Date.now() + invitationHours * 3_600_000),
-    });
-    await recordAudit(trx, actor, {
-      action: 'invite',
-      recordType: 'user',
-      recordId: invitee.id,
-      after: auditedUser(invitee),
-    });
-    const t = translatorFor(input.locale);
-    await queueMail(trx, deps.jobs, {
-      kind: 'invitation',
-      to: invitee.email,
-      userId: invitee.id,
-      subject: t('mail.invitation.subject', { appName: 'Implementa' }),
-      text: t('mail.invitation.body', {
-        name: invitee.name,
-        inviter: user.name,
-        link: `${deps.settings.publicUrl}/accept-invitation?token=${token}`,
-        hours: invitationHours,
-      }),
-    });
-    const row = await repo.findInvitationById(trx, record.id);
+    const { tokenId } = await inviteWithin(trx, deps, actor, input);
+    const row = await repo.findInvitationById(trx, tokenId);
     if (!row) throw new AppError('INTERNAL');
     return presentInvitation(row);
   });
+}
+
+/**
+ * The invitation inside the caller's transaction, for changes that invite someone as part of
+ * themselves (a focal point invited from an entity's page): policy, account, link, audit, mail.
+ */
+export async function inviteWithin(
+  trx: Transaction<DB>,
+  deps: Deps,
+  actor: Actor,
+  input: CreateInvitationInput,
+): Promise<{ invitee: UserRow; tokenId: string }> {
+  const user = requireUser(actor);
+  if (!canUsers(user, 'invite', { newRole: input.role })) throw new AppError('FORBIDDEN');
+  if (await repo.findUserByEmail(trx, input.email))
+    throw new AppError('EMAIL_TAKEN', { params: { email: input.email } });
+  const invitee = await repo.insertUser(trx, {
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    organisation: input.organisation ?? null,
+    locale: input.locale,
+    status: 'invited',
+  });
+  const token = newToken();
+  const record = await repo.insertToken(trx, {
+    kind: 'invitation',
+    token_hash: hashToken(token),
+    user_id: invitee.id,
+    created_by: user.id,
+    expires_at: new Date(Date.now() + invitationHours * 3_600_000),
+  });
+  await recordAudit(trx, actor, {
+    action: 'invite',
+    recordType: 'user',
+    recordId: invitee.id,
+    after: auditedUser(invitee),
+  });
+  const t = translatorFor(input.locale);
+  await queueMail(trx, deps.jobs, {
+    kind: 'invitation',
+    to: invitee.email,
+    userId: invitee.id,
+    subject: t('mail.invitation.subject', { appName: 'Implementa' }),
+    text: t('mail.invitation.body', {
+      name: invitee.name,
+      inviter: user.name,
+      link: `${deps.settings.publicUrl}/accept-invitation?token=${token}`,
+      hours: invitationHours,
+    }),
+  });
+  return { invitee, tokenId: record.id };
 }
 
 export async function listInvitations(

@@ -3,6 +3,7 @@ import { PageTitle } from '../../components/page-title';
 import { useT } from '../../i18n/i18n-provider';
 import { navFor } from '../../nav';
 import { useSession } from '../../session/session-provider';
+import { MyWork } from '../assignments/my-work';
 import { RecentActivity } from './recent-activity';
 import { StateProfileCard } from './state-profile-card';
 
@@ -28,6 +29,7 @@ export default function HomePage() {
           </ul>
         ) : null}
       </section>
+      {user.role === 'focal_point' || user.role === 'validator' || user.role === 'contributor' ? <MyWork /> : null}
       <div className="home-grid">
         <StateProfileCard canEdit={user.role === 'admin' || user.role === 'coordinator'} />
         <RecentActivity />

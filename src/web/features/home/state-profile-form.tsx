@@ -139,6 +139,7 @@ export function StateProfileForm(props: {
       <fieldset className="levels-editor">
         <legend>{t('stateProfile.lrgLevels')}</legend>
         <p className="field-hint">{t('stateProfile.lrgLevelsHint')}</p>
+        {form.fieldErrors.lrgLevelNames ? <p className="field-error">{form.fieldErrors.lrgLevelNames}</p> : null}
         {draft.lrgLevelNames.map((level, index) => (
           <div className="level-row" key={level.level}>
             <Field

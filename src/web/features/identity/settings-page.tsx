@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/page-title';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
+import { NotificationSettings } from '../calls/notification-settings';
 
 export default function SettingsPage() {
   const { t, setLocale } = useT();
@@ -94,6 +95,7 @@ export default function SettingsPage() {
           </div>
         </form>
       </section>
+      <NotificationSettings />
     </>
   );
 }

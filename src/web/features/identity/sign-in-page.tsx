@@ -103,7 +103,11 @@ function DemoAccounts(props: { accounts: DemoAccount[]; onUse: (account: DemoAcc
           <tbody>
             {props.accounts.map((account) => (
               <tr key={account.email}>
-                <td>{account.name}</td>
+                <td>
+                  {account.name}
+                  <br />
+                  <small>{account.organisation}</small>
+                </td>
                 <td>{t(`roles.${account.role}`)}</td>
                 <td dir="ltr" className="mono">
                   {account.email}

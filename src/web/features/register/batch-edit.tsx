@@ -1,32 +1,36 @@
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
-import { type batchEditResultSchema, batchEditSchema, createClusterSchema } from '../../../shared/schemas/register';
+import type { Page } from '../../../shared/schemas/common';
+import {
+  type batchEditResultSchema,
+  batchEditSchema,
+  type Cluster,
+  createClusterSchema,
+} from '../../../shared/schemas/register';
 import { api } from '../../api/client';
+import { Combobox } from '../../components/combobox';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { pickText } from '../../components/localized';
-import { useApi } from '../../components/use-api';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
+import { AssignForm } from '../assignments/assignments-panel';
 import { parseSdgTargets, useAllTerms, useStatusTerms } from './labels';
 
 type BatchResult = z.infer<typeof batchEditResultSchema>;
-interface Cluster {
-  id: string;
-  name: string;
-  description: string | null;
-  size: number;
-}
 
-const empty = { addTheme: '', removeTheme: '', addSdg: '', removeSdg: '', status: '', clusterId: '', linkKind: '' };
+const empty = { addTheme: '', removeTheme: '', addSdg: '', removeSdg: '', status: '', linkKind: '' };
+/** Clusters are searched on the server as the name is typed. */
+const loadClusters = (text: string, signal: AbortSignal) =>
+  api.get<Page<Cluster>>('/api/clusters', { q: text, pageSize: 8 }, signal);
 
 /** One change applied to every selected recommendation (up to a thousand), for the secretariat. */
 export function BatchEdit(props: { ids: string[]; onDone: () => void; onClear: () => void }) {
   const { t, locale } = useT();
   const themes = useAllTerms('theme');
   const statuses = useStatusTerms();
-  const clusters = useApi<Cluster[]>('/api/clusters');
   const [draft, setDraft] = useState(empty);
+  const [cluster, setCluster] = useState<Cluster | null>(null);
   const [clusterName, setClusterName] = useState('');
   const [result, setResult] = useState<string | null>(null);
   const batch = useSubmit(batchEditSchema, (input) => api.post<BatchResult>('/api/recommendations/batch', input));
@@ -40,8 +44,7 @@ export function BatchEdit(props: { ids: string[]; onDone: () => void; onClear: (
     const created = await newCluster.submit({ name: clusterName });
     if (!created) return;
     setClusterName('');
-    clusters.setData((current) => [...(current ?? []), created]);
-    setDraft({ ...draft, clusterId: created.id });
+    setCluster(created);
   }
 
   async function submit(event: FormEvent) {
@@ -53,13 +56,14 @@ export function BatchEdit(props: { ids: string[]; onDone: () => void; onClear: (
       addSdgTargets: parseSdgTargets(draft.addSdg),
       removeSdgTargets: parseSdgTargets(draft.removeSdg),
       status: draft.status || undefined,
-      clusterId: draft.clusterId || undefined,
+      clusterId: cluster?.id,
       linkKind: draft.linkKind || undefined,
     };
     const done = await batch.submit(input, event);
     if (!done) return;
     setResult(t('register.batch.done', { updated: done.updated, linked: done.linked }));
     setDraft(empty);
+    setCluster(null);
     props.onDone();
   }
 
@@ -138,18 +142,28 @@ export function BatchEdit(props: { ids: string[]; onDone: () => void; onClear: (
         </Field>
         <fieldset className="batch-cluster">
           <legend>{t('register.batch.cluster')}</legend>
-          <Field name="clusterId" label={t('register.batch.clusterExisting')}>
-            {(control) => (
-              <select {...control} value={draft.clusterId} onChange={set('clusterId')}>
-                <option value="">{t('common.none')}</option>
-                {(clusters.data ?? []).map((cluster) => (
-                  <option key={cluster.id} value={cluster.id}>
-                    {t('register.batch.clusterOption', { name: cluster.name, count: cluster.size })}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          {cluster ? (
+            <p className="chip">
+              <span>{t('register.batch.clusterOption', { name: cluster.name, count: cluster.size })}</span>
+              <button
+                type="button"
+                className="button-link"
+                aria-label={t('recommendation.removeTerm', { name: cluster.name })}
+                onClick={() => setCluster(null)}
+              >
+                {t('recommendation.remove')}
+              </button>
+            </p>
+          ) : (
+            <Combobox<Cluster>
+              name="clusterId"
+              label={t('register.batch.clusterExisting')}
+              load={loadClusters}
+              keyOf={(item) => item.id}
+              render={(item) => t('register.batch.clusterOption', { name: item.name, count: item.size })}
+              onChoose={setCluster}
+            />
+          )}
           <div className="inline-create">
             <Field name="clusterName" label={t('register.batch.clusterNew')} error={newCluster.fieldErrors.name}>
               {(control) => (
@@ -176,6 +190,10 @@ export function BatchEdit(props: { ids: string[]; onDone: () => void; onClear: (
           </button>
         </div>
       </form>
+      <details className="edit-details">
+        <summary>{t('assignments.assign')}</summary>
+        <AssignForm recommendationIds={props.ids} onDone={props.onDone} />
+      </details>
     </section>
   );
 }

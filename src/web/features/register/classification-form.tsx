@@ -5,17 +5,23 @@ import {
   type RecommendationDetail,
   updateRecommendationSchema,
 } from '../../../shared/schemas/register';
+import type { Taxonomy } from '../../../shared/schemas/taxonomies';
 import { api } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { pickText } from '../../components/localized';
+import { useApi } from '../../components/use-api';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
-import { parseSdgTargets, positionLabel, useAllTerms } from './labels';
+import { parseSdgTargets, positionLabel } from './labels';
+import { TermPicker, type TermRef } from './term-picker';
 
 const grades = ['A', 'B', 'C', 'D', 'E'] as const;
 
-/** Themes, SDG targets, position and follow-up grade, edited together against one version. */
+/**
+ * Themes, affected persons, the NMIRF's own lists, SDG targets, position and follow-up grade,
+ * edited together against one version. Terms are searched on the server, never listed whole.
+ */
 export function ClassificationForm(props: {
   detail: RecommendationDetail;
   onSaved: (detail: RecommendationDetail) => void;
@@ -24,9 +30,12 @@ export function ClassificationForm(props: {
   const i18n = useT();
   const { t, locale } = i18n;
   const { detail } = props;
-  const themes = useAllTerms('theme');
-  const [themeIds, setThemeIds] = useState(detail.themeTerms.map((term) => term.id));
-  const [addTheme, setAddTheme] = useState('');
+  // The taxonomies themselves are few (the terms are many): the custom ones get a picker each.
+  const taxonomies = useApi<Taxonomy[]>('/api/taxonomies');
+  const customLists = (taxonomies.data ?? []).filter((taxonomy) => !taxonomy.builtin);
+  const [themes, setThemes] = useState<TermRef[]>(detail.themeTerms);
+  const [affected, setAffected] = useState<TermRef[]>(detail.affectedTerms);
+  const [custom, setCustom] = useState<TermRef[]>(detail.customTerms);
   const [sdg, setSdg] = useState(detail.sdgTargets.join(', '));
   const [position, setPosition] = useState<string>(detail.position ?? '');
   const [grade, setGrade] = useState<string>(detail.followUpGrade ?? '');
@@ -37,7 +46,9 @@ export function ClassificationForm(props: {
 
   // A reload (after someone else's change) shows their values.
   useEffect(() => {
-    setThemeIds(detail.themeTerms.map((term) => term.id));
+    setThemes(detail.themeTerms);
+    setAffected(detail.affectedTerms);
+    setCustom(detail.customTerms);
     setSdg(detail.sdgTargets.join(', '));
     setPosition(detail.position ?? '');
     setGrade(detail.followUpGrade ?? '');
@@ -49,21 +60,14 @@ export function ClassificationForm(props: {
     if (stale) onStale();
   }, [stale, onStale]);
 
-  const labelOf = (id: number) => {
-    const term = themes.find((item) => item.id === id);
-    return term
-      ? pickText(term.label, locale)
-      : (detail.themeTerms.find((item) => item.id === id)?.label ?? String(id));
-  };
-  const available = themes
-    .filter((term) => !themeIds.includes(term.id))
-    .sort((a, b) => pickText(a.label, locale).localeCompare(pickText(b.label, locale)));
-
   async function submit(event: FormEvent) {
     setNotice(null);
     const saved = await form.submit(
       {
-        themeIds,
+        themeIds: themes.map((term) => term.id),
+        affectedIds: affected.map((term) => term.id),
+        // A term whose list has gone (taxonomy unknown) is dropped rather than refused.
+        customTermIds: custom.filter((term) => term.taxonomy).map((term) => term.id),
         sdgTargets: parseSdgTargets(sdg),
         position: (position || null) as Position | null,
         ...(detail.followUp ? { followUpGrade: grade || null } : {}),
@@ -77,6 +81,8 @@ export function ClassificationForm(props: {
     }
   }
 
+  const termError = (field: string) =>
+    Object.keys(form.fieldErrors).some((key) => key.startsWith(field)) ? t('issues.unknownTerm') : undefined;
   const sdgError = Object.keys(form.fieldErrors).some((key) => key.startsWith('sdgTargets'))
     ? t('register.sdgTargetsInvalid')
     : undefined;
@@ -85,53 +91,36 @@ export function ClassificationForm(props: {
     <form onSubmit={submit} noValidate>
       <ErrorMessage error={form.error} />
       <SuccessMessage>{notice}</SuccessMessage>
-      <fieldset>
-        <legend>{t('recommendation.themes')}</legend>
-        {themeIds.length > 0 ? (
-          <ul className="chip-list">
-            {themeIds.map((id) => (
-              <li key={id} className="chip">
-                <span>{labelOf(id)}</span>
-                <button
-                  type="button"
-                  className="button-link"
-                  aria-label={t('recommendation.removeTheme', { name: labelOf(id) })}
-                  onClick={() => setThemeIds(themeIds.filter((item) => item !== id))}
-                >
-                  {t('recommendation.remove')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="subtle">{t('common.none')}</p>
-        )}
-        <div className="inline-create">
-          <Field name="addTheme" label={t('recommendation.addTheme')}>
-            {(control) => (
-              <select {...control} value={addTheme} onChange={(event) => setAddTheme(event.target.value)}>
-                <option value="">{t('recommendation.chooseTheme')}</option>
-                {available.map((term) => (
-                  <option key={term.id} value={term.id}>
-                    {pickText(term.label, locale)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={!addTheme}
-            onClick={() => {
-              setThemeIds([...themeIds, Number(addTheme)]);
-              setAddTheme('');
-            }}
-          >
-            {t('recommendation.add')}
-          </button>
-        </div>
-      </fieldset>
+      <TermPicker
+        taxonomy="theme"
+        legend={t('recommendation.themes')}
+        label={t('recommendation.findTheme')}
+        value={themes}
+        error={termError('themeIds')}
+        onChange={setThemes}
+      />
+      <TermPicker
+        taxonomy="affected_person"
+        legend={t('recommendation.affected')}
+        label={t('recommendation.findAffected')}
+        value={affected}
+        error={termError('affectedIds')}
+        onChange={setAffected}
+      />
+      {customLists.map((list) => {
+        const name = pickText(list.name, locale) || list.code;
+        return (
+          <TermPicker
+            key={list.code}
+            taxonomy={list.code}
+            legend={name}
+            label={t('recommendation.findCustomTerm', { list: name })}
+            value={custom.filter((term) => term.taxonomy === list.code)}
+            error={termError('customTermIds')}
+            onChange={(next) => setCustom([...custom.filter((term) => term.taxonomy !== list.code), ...next])}
+          />
+        );
+      })}
       <div className="form-grid">
         <Field
           name="sdgTargets"

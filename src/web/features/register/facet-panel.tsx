@@ -19,6 +19,7 @@ const panelFacets: readonly FacetName[] = [
   'sdgGoal',
   'sdgTarget',
   'state',
+  'entity',
 ];
 
 /** Each facet a fieldset of checkboxes with their counts; a change applies at once. */

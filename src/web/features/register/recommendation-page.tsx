@@ -10,8 +10,10 @@ import { PageTitle } from '../../components/page-title';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
+import { AssignmentsPanel } from '../assignments/assignments-panel';
 import { ClassificationForm } from './classification-form';
 import { countryName, locationText, positionLabel, statusLabelOf, useStatusTerms } from './labels';
+import { LinkForm } from './link-form';
 import { StatusForm } from './status-form';
 
 export default function RecommendationPage() {
@@ -148,6 +150,12 @@ export default function RecommendationPage() {
             ) : (
               <p className="subtle">{t('recommendation.noLinks')}</p>
             )}
+            {canEdit ? (
+              <details className="edit-details">
+                <summary>{t('recommendation.linkAdd')}</summary>
+                <LinkForm detail={data} onLinked={reload} />
+              </details>
+            ) : null}
             <h3>{t('recommendation.clusters')}</h3>
             {data.clusters.length > 0 ? (
               <ul>
@@ -163,6 +171,7 @@ export default function RecommendationPage() {
           </section>
         </div>
         <div className="detail-side">
+          <AssignmentsPanel recommendationId={data.id} />
           <section className="card" aria-labelledby="status-title">
             <h2 id="status-title">{t('recommendation.status')}</h2>
             <p className="current-status">

@@ -8,6 +8,7 @@ import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { BatchEdit } from './batch-edit';
+import { ClusterFilter } from './cluster-filter';
 import { FacetPanel } from './facet-panel';
 import { useStatusTerms } from './labels';
 import {
@@ -98,6 +99,10 @@ export default function RegisterPage() {
         </aside>
         <div className="register-main">
           <ErrorMessage error={results.error} />
+          <ClusterFilter
+            ids={query.filters.cluster}
+            onRemove={(id) => update({ filters: { cluster: query.filters.cluster.filter((item) => item !== id) } })}
+          />
           {data?.correctedQuery ? (
             <p className="alert alert-info" role="status">
               {t('register.corrected', { query: query.q, corrected: data.correctedQuery })}{' '}

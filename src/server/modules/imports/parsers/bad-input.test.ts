@@ -158,7 +158,7 @@ describe('files that are refused', () => {
     const error = await refusal(parseUprInfoCsv(Buffer.from(lines.join('\r'), 'latin1'), 'quotes.csv'));
     expect(error.code).toBe('IMPORT_INVALID');
     expect(error.issues).toEqual([
-      { file: 'quotes.csv', row: 2, column: 'Text', message: 'issues.csv.CSV_INVALID_CLOSING_QUOTE' },
+      { file: 'quotes.csv', row: 2, column: 'Text', message: 'issues.csv.quotes' },
     ]);
   });
 

@@ -23,8 +23,11 @@ export function assertNotEmpty(bytes: Uint8Array, file: string): void {
 
 /** Collapses white space (incl. no-break spaces) and trims. */
 export function squash(text: string): string {
-  return text.replace(/[\u00a0\u2007\u202f\t\r\n ]+/g, ' ').trim();
+  // Most cells are already clean; testing is cheaper than replacing every single space by itself.
+  return clean.test(text) ? text : text.replace(/[\u00a0\u2007\u202f\t\r\n ]+/g, ' ').trim();
 }
+/** Nothing for squash() to change: single spaces between words, no other white space. */
+const clean = /^(?:[^\s\u00a0\u2007\u202f]+(?: [^\s\u00a0\u2007\u202f]+)*)?$/;
 
 /**
  * Joins wrapped lines of a paragraph. A line ending in a hyphen after a letter is joined without a

@@ -5,8 +5,8 @@
  * Running headers, page numbers and footnote text sit in the margins or in a smaller font: they
  * are kept apart from the body lines.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { squash, toBytes, unsupported } from './common.js';
+import { loadPdfjs } from './pdfjs.js';
 
 export interface PdfLine {
   page: number;
@@ -51,6 +51,7 @@ export async function readPdfText(data: Uint8Array | Buffer, file: string): Prom
   if (String.fromCharCode(...bytes.subarray(0, 5)) !== '%PDF-') {
     throw unsupported(file, 'issues.notPdf', `${file} is not a PDF`);
   }
+  const { getDocument } = await loadPdfjs();
   // pdfjs takes ownership of the buffer it is given: hand it a copy.
   const task = getDocument({
     data: new Uint8Array(bytes),

@@ -18,6 +18,17 @@ const responses: Record<string, Position | 'pledge'> = {
   pending: 'pending',
 };
 
+/** A cell with entities decoded and white space collapsed. */
+function cell(raw: string[], column: number): string {
+  const value = raw[column] ?? '';
+  return squash(value.includes('&#') ? decodeEntities(value) : value);
+}
+
+/** Same cells in the same order. */
+function sameRow(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
 export async function parseUprInfoCsv(data: Uint8Array | Buffer, fileName: string): Promise<ParsedSource> {
   // Mac Roman is the fallback when the bytes are not valid UTF-8 (they are not in these exports).
   const { header, rows } = readCsvBytes(data, fileName, 'macintosh');
@@ -35,34 +46,39 @@ export async function parseUprInfoCsv(data: Uint8Array | Buffer, fileName: strin
   const recommendations: ParsedRecommendation[] = [];
   const warnings: ParsedSource['warnings'] = [];
   const duplicates: ParsedSource['duplicates'] = [];
-  const firstRowOf = new Map<string, number>();
+  // Exact duplicates: rows grouped by their raw text, then compared cell by cell (cheaper than
+  // joining every row into one key string).
+  const rowsByText = new Map<string, number[]>();
   rows.forEach((raw, i) => {
     const row = i + 2;
-    const cell = (c: (typeof required)[number]) => squash(decodeEntities(raw[index[c]] ?? ''));
     const location = { file: fileName, row };
-    const key = raw.join('\u0001');
-    const first = firstRowOf.get(key);
-    if (first !== undefined) duplicates.push({ location, duplicateOf: { file: fileName, row: first } });
-    else firstRowOf.set(key, row);
-    const text = cell('Text');
+    const rawText = raw[index.Text] ?? '';
+    const same = rowsByText.get(rawText);
+    const first = same?.find((j) => sameRow(rows[j] as string[], raw));
+    if (first !== undefined) duplicates.push({ location, duplicateOf: { file: fileName, row: first + 2 } });
+    else if (same) same.push(i);
+    else rowsByText.set(rawText, [i]);
+    const text = cell(raw, index.Text);
     if (!text) {
       warnings.push({ location, message: 'issues.emptyText' });
       return;
     }
-    const response = responses[cell('Response').toLowerCase()];
-    if (!response) warnings.push({ location, message: `issues.unknownResponse ${cell('Response')}` });
-    const action = Number(cell('Action'));
-    const session = Number(cell('Session'));
+    const responseText = cell(raw, index.Response);
+    const response = responses[responseText.toLowerCase()];
+    if (!response) warnings.push({ location, message: `issues.unknownResponse ${responseText}` });
+    const action = Number(cell(raw, index.Action));
+    const session = Number(cell(raw, index.Session));
+    const from = cell(raw, index.From);
     recommendations.push(
       newRecommendation({
         text,
         lang: 'en',
-        recommendingStates: cell('From') ? [cell('From')] : [],
+        recommendingStates: from ? [from] : [],
         position: response === 'pledge' ? undefined : response,
         kind: response === 'pledge' ? 'voluntary_pledge' : 'recommendation',
         actionCategory: Number.isInteger(action) && action >= 1 && action <= 5 ? action : undefined,
-        issues: cell('Issue').split(',').map(squash).filter(Boolean),
-        country: cell('To') || undefined,
+        issues: cell(raw, index.Issue).split(',').map(squash).filter(Boolean),
+        country: cell(raw, index.To) || undefined,
         session: Number.isInteger(session) && session > 0 ? session : undefined,
         cycle: Number.isInteger(session) && session > 0 ? uprCycleOfWgSession(session) : undefined,
         body: 'UPR',

@@ -1,0 +1,117 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../../shared/errors';
+import { idParamsSchema, okSchema, pageOf, pageQuerySchema } from '../../../shared/schemas/common';
+import {
+  addPersonSchema,
+  changeSeatSchema,
+  deleteEntityQuerySchema,
+  entityDetailSchema,
+  entityImportPlanSchema,
+  entityImportQuerySchema,
+  entityInputSchema,
+  entityListQuerySchema,
+  entityPersonSchema,
+  entitySummarySchema,
+  invitePersonSchema,
+  personParamsSchema,
+  updateEntitySchema,
+} from '../../../shared/schemas/entities';
+import type { Deps } from '../../deps';
+import { createEntity, deleteEntity, getEntity, listEntities, updateEntity } from './entities.service';
+import { applyEntityImport, previewEntityImport } from './entity-import.service';
+import { addPerson, changeSeat, invitePerson, listPeople, removePerson } from './people.service';
+
+/** Entities, their people, and their bulk import (the file is the raw request body). */
+export function entitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const { db } = deps;
+  const uploadMaxBytes = Math.floor(deps.settings.UPLOAD_MAX_MB * 1_048_576);
+  return async (app) => {
+    app.addContentTypeParser(
+      'application/octet-stream',
+      { parseAs: 'buffer', bodyLimit: uploadMaxBytes },
+      (_request, body, done) => done(null, body),
+    );
+    const tags = ['entities'];
+    app.get(
+      '/api/entities',
+      { schema: { tags, querystring: entityListQuerySchema, response: { 200: pageOf(entitySummarySchema) } } },
+      (request) => listEntities(db, request.actor, request.query),
+    );
+    app.post(
+      '/api/entities',
+      { schema: { tags, body: entityInputSchema, response: { 201: entityDetailSchema } } },
+      async (request, reply) => reply.status(201).send(await createEntity(db, request.actor, request.body)),
+    );
+    for (const step of ['preview', 'apply'] as const) {
+      app.post(
+        `/api/entities/import/${step}`,
+        {
+          bodyLimit: uploadMaxBytes,
+          schema: { tags, querystring: entityImportQuerySchema, response: { 200: entityImportPlanSchema } },
+        },
+        async (request) => {
+          const { fileName } = request.query;
+          if (!Buffer.isBuffer(request.body))
+            throw new AppError('UNSUPPORTED_FILE', { issues: [{ file: fileName, message: 'issues.sendFileBody' }] });
+          const run = step === 'preview' ? previewEntityImport : applyEntityImport;
+          return run(db, request.actor, fileName, request.body);
+        },
+      );
+    }
+    app.get(
+      '/api/entities/:id',
+      { schema: { tags, params: idParamsSchema, response: { 200: entityDetailSchema } } },
+      (request) => getEntity(db, request.actor, request.params.id),
+    );
+    app.put(
+      '/api/entities/:id',
+      { schema: { tags, params: idParamsSchema, body: updateEntitySchema, response: { 200: entityDetailSchema } } },
+      (request) => updateEntity(db, request.actor, request.params.id, request.body),
+    );
+    app.delete(
+      '/api/entities/:id',
+      { schema: { tags, params: idParamsSchema, querystring: deleteEntityQuerySchema, response: { 200: okSchema } } },
+      async (request) => {
+        await deleteEntity(db, request.actor, request.params.id, request.query.version);
+        return { ok: true as const };
+      },
+    );
+    app.get(
+      '/api/entities/:id/people',
+      {
+        schema: {
+          tags,
+          params: idParamsSchema,
+          querystring: pageQuerySchema,
+          response: { 200: pageOf(entityPersonSchema) },
+        },
+      },
+      (request) => listPeople(db, request.actor, request.params.id, request.query),
+    );
+    app.post(
+      '/api/entities/:id/people',
+      { schema: { tags, params: idParamsSchema, body: addPersonSchema, response: { 201: entityPersonSchema } } },
+      async (request, reply) =>
+        reply.status(201).send(await addPerson(db, request.actor, request.params.id, request.body)),
+    );
+    app.post(
+      '/api/entities/:id/people/invite',
+      { schema: { tags, params: idParamsSchema, body: invitePersonSchema, response: { 201: entityPersonSchema } } },
+      async (request, reply) =>
+        reply.status(201).send(await invitePerson(deps, request.actor, request.params.id, request.body)),
+    );
+    app.patch(
+      '/api/entities/:id/people/:userId',
+      { schema: { tags, params: personParamsSchema, body: changeSeatSchema, response: { 200: entityPersonSchema } } },
+      (request) => changeSeat(db, request.actor, request.params.id, request.params.userId, request.body.seat),
+    );
+    app.delete(
+      '/api/entities/:id/people/:userId',
+      { schema: { tags, params: personParamsSchema, response: { 200: okSchema } } },
+      async (request) => {
+        await removePerson(db, request.actor, request.params.id, request.params.userId);
+        return { ok: true as const };
+      },
+    );
+  };
+}

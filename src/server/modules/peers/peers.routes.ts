@@ -1,0 +1,14 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { peersPageSchema, peersQuerySchema } from '../../../shared/schemas/peers';
+import type { Database } from '../../db/database';
+import { listPeers } from './peers.service';
+
+export function peersRoutes(db: Database): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/peers',
+      { schema: { tags: ['peers'], querystring: peersQuerySchema, response: { 200: peersPageSchema } } },
+      (request) => listPeers(db, request.actor, request.query),
+    );
+  };
+}

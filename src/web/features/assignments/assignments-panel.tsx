@@ -1,0 +1,236 @@
+import { type FormEvent, useState } from 'react';
+import type { AppError } from '../../../shared/errors';
+import { type Assignment, createAssignmentsSchema, delegateSchema } from '../../../shared/schemas/assignments';
+import type { EntitySummary } from '../../../shared/schemas/entities';
+import { api, toAppError } from '../../api/client';
+import { ErrorMessage, SuccessMessage } from '../../components/error-message';
+import { Field } from '../../components/field';
+import { useApi } from '../../components/use-api';
+import { useSubmit } from '../../components/use-submit';
+import { useT } from '../../i18n/i18n-provider';
+import { useSession } from '../../session/session-provider';
+import { EntityPicker } from './entity-picker';
+
+/**
+ * Who acts on a recommendation: lead and supporting entities and the chain of delegations below
+ * them (ministry → region → municipality). The secretariat assigns; whoever holds an assignment
+ * may delegate it further down; the delegator or the secretariat withdraws.
+ */
+export function AssignmentsPanel(props: { recommendationId: string }) {
+  const { t, formatDate } = useT();
+  const { user } = useSession();
+  const canAssign = user?.role === 'admin' || user?.role === 'coordinator';
+  const list = useApi<Assignment[]>(`/api/recommendations/${props.recommendationId}/assignments`);
+  const [withdrawError, setWithdrawError] = useState<AppError | null>(null);
+  const rows = list.data ?? [];
+  const childrenOf = (parent: string | null) => rows.filter((row) => row.delegatedFrom === parent);
+  const holderOf = new Map(rows.map((row) => [row.id, row]));
+
+  async function withdraw(row: Assignment) {
+    setWithdrawError(null);
+    try {
+      await api.delete(`/api/assignments/${row.id}?version=${row.version}`);
+      list.reload();
+    } catch (error) {
+      setWithdrawError(toAppError(error));
+    }
+  }
+
+  const render = (row: Assignment) => {
+    const delegator = row.delegatedFrom ? holderOf.get(row.delegatedFrom) : undefined;
+    const mayWithdraw = canAssign || delegator?.canDelegate === true;
+    const below = childrenOf(row.id);
+    return (
+      <li key={row.id}>
+        <p>
+          <strong>{row.entity.name}</strong> <span className="badge">{t(`assignments.role.${row.role}`)}</span>
+          {row.dueDate ? (
+            <span className="subtle"> · {t('assignments.dueOn', { date: formatDate(row.dueDate) })}</span>
+          ) : null}
+        </p>
+        {row.note ? <p className="subtle">{row.note}</p> : null}
+        {mayWithdraw ? (
+          <button
+            type="button"
+            className="button-link"
+            aria-label={t('assignments.withdrawNamed', { name: row.entity.name })}
+            onClick={() => withdraw(row)}
+          >
+            {t('assignments.withdraw')}
+          </button>
+        ) : null}
+        {row.canDelegate ? (
+          <details className="edit-details">
+            <summary>{t('assignments.delegateFrom', { name: row.entity.name })}</summary>
+            <DelegateForm assignment={row} onDone={list.reload} />
+          </details>
+        ) : null}
+        {below.length > 0 ? <ul className="assignment-chain">{below.map(render)}</ul> : null}
+      </li>
+    );
+  };
+
+  return (
+    <section className="card" aria-labelledby="assignments-title">
+      <h2 id="assignments-title">{t('assignments.title')}</h2>
+      <ErrorMessage error={list.error ?? withdrawError} />
+      {rows.length > 0 ? (
+        <ul className="assignment-chain">{childrenOf(null).map(render)}</ul>
+      ) : list.loading ? null : (
+        <p className="subtle">{t('assignments.none')}</p>
+      )}
+      {canAssign ? (
+        <details className="edit-details">
+          <summary>{t('assignments.assign')}</summary>
+          <AssignForm recommendationIds={[props.recommendationId]} onDone={list.reload} />
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+/** Assigns one entity to a selection (the recommendation page, or the register's batch edit). */
+export function AssignForm(props: { recommendationIds: string[]; onDone: () => void }) {
+  const { t } = useT();
+  const [entity, setEntity] = useState<EntitySummary | null>(null);
+  const [role, setRole] = useState<'lead' | 'supporting'>('lead');
+  const [dueDate, setDueDate] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const form = useSubmit(createAssignmentsSchema, (input) =>
+    api.post<{ created: number; updated: number }>('/api/assignments', input),
+  );
+
+  async function submit(event: FormEvent) {
+    setNotice(null);
+    const done = await form.submit(
+      { recommendationIds: props.recommendationIds, entityId: entity?.id ?? '', role, dueDate: dueDate || undefined },
+      event,
+    );
+    if (!done) return;
+    setNotice(t('assignments.assigned', { name: entity?.name ?? '', created: done.created, updated: done.updated }));
+    setEntity(null);
+    props.onDone();
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="assign-form">
+      <ErrorMessage error={form.error} />
+      <SuccessMessage>{notice}</SuccessMessage>
+      <ChosenOrPicker
+        name="entityId"
+        label={t('assignments.entity')}
+        chosen={entity}
+        onChoose={setEntity}
+        error={form.fieldErrors.entityId}
+      />
+      <fieldset className="choice-list">
+        <legend>{t('assignments.roleLabel')}</legend>
+        {(['lead', 'supporting'] as const).map((value) => (
+          <label key={value}>
+            <input type="radio" name="role" value={value} checked={role === value} onChange={() => setRole(value)} />{' '}
+            {t(`assignments.role.${value}`)}
+          </label>
+        ))}
+      </fieldset>
+      <DueDateField value={dueDate} onChange={setDueDate} error={form.fieldErrors.dueDate} />
+      <div className="form-actions">
+        <button type="submit" disabled={form.busy}>
+          {t('assignments.assignSubmit', { count: props.recommendationIds.length })}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DelegateForm(props: { assignment: Assignment; onDone: () => void }) {
+  const { t } = useT();
+  const [entity, setEntity] = useState<EntitySummary | null>(null);
+  const [dueDate, setDueDate] = useState('');
+  const [note, setNote] = useState('');
+  const form = useSubmit(delegateSchema, (input) =>
+    api.post<{ id: string }>(`/api/assignments/${props.assignment.id}/delegations`, input),
+  );
+
+  async function submit(event: FormEvent) {
+    const done = await form.submit(
+      { entityId: entity?.id ?? '', dueDate: dueDate || undefined, note: note.trim() || undefined },
+      event,
+    );
+    if (done) props.onDone();
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="assign-form">
+      <ErrorMessage error={form.error} />
+      <ChosenOrPicker
+        name="entityId"
+        label={t('assignments.delegateTo')}
+        hint={t('assignments.delegateHint')}
+        lrgOnly
+        chosen={entity}
+        onChoose={setEntity}
+        error={form.fieldErrors.entityId}
+      />
+      <DueDateField value={dueDate} onChange={setDueDate} error={form.fieldErrors.dueDate} />
+      <Field name="note" label={t('assignments.note')} error={form.fieldErrors.note}>
+        {(control) => (
+          <textarea {...control} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+        )}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" disabled={form.busy}>
+          {t('assignments.delegateSubmit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ChosenOrPicker(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  lrgOnly?: boolean;
+  chosen: EntitySummary | null;
+  onChoose: (entity: EntitySummary | null) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useT();
+  if (!props.chosen)
+    return (
+      <EntityPicker
+        name={props.name}
+        label={props.label}
+        hint={props.hint}
+        lrgOnly={props.lrgOnly}
+        error={props.error}
+        onChoose={props.onChoose}
+      />
+    );
+  return (
+    <div className="chosen-record">
+      <p>
+        <strong>{props.label}:</strong> {props.chosen.name}
+      </p>
+      {props.error ? (
+        <p className="field-error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <button type="button" className="button-link" onClick={() => props.onChoose(null)}>
+        {t('assignments.chooseAnother')}
+      </button>
+    </div>
+  );
+}
+
+function DueDateField(props: { value: string; onChange: (value: string) => void; error?: string | undefined }) {
+  const { t } = useT();
+  return (
+    <Field name="dueDate" label={t('assignments.dueDate')} error={props.error}>
+      {(control) => (
+        <input {...control} type="date" value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,48 @@
+import { useCallback } from 'react';
+import type { Page } from '../../../shared/schemas/common';
+import type { EntitySummary } from '../../../shared/schemas/entities';
+import { api } from '../../api/client';
+import { Combobox } from '../../components/combobox';
+import { useT } from '../../i18n/i18n-provider';
+import { kindLabel } from '../entities/labels';
+
+/** Finds an entity by name as the user types (the server pages the list); LRGs only if asked. */
+export function EntityPicker(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  lrgOnly?: boolean;
+  onChoose: (entity: EntitySummary) => void;
+}) {
+  const { t } = useT();
+  const { lrgOnly } = props;
+  const load = useCallback(
+    (text: string, signal: AbortSignal) =>
+      api.get<Page<EntitySummary>>(
+        '/api/entities',
+        { q: text, pageSize: 8, kind: lrgOnly ? 'lrg' : undefined },
+        signal,
+      ),
+    [lrgOnly],
+  );
+  return (
+    <Combobox<EntitySummary>
+      name={props.name}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      load={load}
+      keyOf={(entity) => entity.id}
+      render={(entity) => (
+        <>
+          <span className="block">
+            <strong>{entity.name}</strong> <span className="badge">{kindLabel(entity.kind, t)}</span>
+          </span>
+          {entity.parentName ? <span className="block subtle">{entity.parentName}</span> : null}
+        </>
+      )}
+      onChoose={props.onChoose}
+    />
+  );
+}

@@ -1,0 +1,120 @@
+import { Link } from 'react-router';
+import { type CallSummary, callStatuses } from '../../../shared/schemas/calls';
+import type { Page } from '../../../shared/schemas/common';
+import { ErrorMessage } from '../../components/error-message';
+import { Field } from '../../components/field';
+import { ListCard } from '../../components/list-card';
+import { PageTitle } from '../../components/page-title';
+import { useApi } from '../../components/use-api';
+import { useDraft } from '../../components/use-draft';
+import { useUrlFilters } from '../../components/use-url-filters';
+import { useT } from '../../i18n/i18n-provider';
+import { useFormatDay } from './call-labels';
+
+const filterKeys = ['q', 'status'] as const;
+const pageSize = 25;
+
+/** The secretariat's calls for input: drafts and sent ones, with who answered and who is late. */
+export default function CallsPage() {
+  const { t, formatNumber } = useT();
+  const formatDay = useFormatDay();
+  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
+  const [draft, setDraft] = useDraft(filters);
+  const list = useApi<Page<CallSummary>>('/api/calls', { ...filters, page, pageSize });
+
+  return (
+    <>
+      <PageTitle
+        actions={
+          <Link className="button-anchor" to="/calls/new">
+            {t('calls.new')}
+          </Link>
+        }
+      >
+        {t('calls.title')}
+      </PageTitle>
+      <p>{t('calls.intro')}</p>
+      <search aria-label={t('common.filters')}>
+        <form
+          className="filters card"
+          onSubmit={(event) => {
+            event.preventDefault();
+            apply(draft);
+          }}
+        >
+          <Field name="q" label={t('calls.search')}>
+            {(control) => (
+              <input
+                {...control}
+                type="search"
+                value={draft.q}
+                onChange={(event) => setDraft({ ...draft, q: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field name="status" label={t('fields.status')}>
+            {(control) => (
+              <select
+                {...control}
+                value={draft.status}
+                onChange={(event) => setDraft({ ...draft, status: event.target.value })}
+              >
+                <option value="">{t('common.all')}</option>
+                {callStatuses.map((status) => (
+                  <option key={status} value={status}>
+                    {t(`calls.status.${status}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="form-actions">
+            <button type="submit">{t('common.apply')}</button>
+          </div>
+        </form>
+      </search>
+      <ErrorMessage error={list.error} />
+      <ListCard
+        list={list}
+        count={(count) => t('calls.count', { count })}
+        filtered={Object.values(filters).some(Boolean)}
+        onPage={setPage}
+      >
+        {(data, labelId) => (
+          <table aria-labelledby={labelId}>
+            <thead>
+              <tr>
+                <th scope="col">{t('calls.fields.title')}</th>
+                <th scope="col">{t('fields.status')}</th>
+                <th scope="col">{t('calls.fields.deadline')}</th>
+                <th scope="col">{t('calls.recommendations')}</th>
+                <th scope="col">{t('calls.entities')}</th>
+                <th scope="col">{t('calls.answered')}</th>
+                <th scope="col">{t('calls.lateCount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((call) => (
+                <tr key={call.id} className={call.lateCount > 0 ? 'row-attention' : undefined}>
+                  <td>
+                    <Link to={`/calls/${call.id}`}>{call.title}</Link>
+                  </td>
+                  <td>
+                    <span className={`badge badge-call-${call.status}`}>{t(`calls.status.${call.status}`)}</span>
+                  </td>
+                  <td>
+                    <time dateTime={call.deadline}>{formatDay(call.deadline)}</time>
+                  </td>
+                  <td>{formatNumber(call.recommendationCount)}</td>
+                  <td>{formatNumber(call.entityCount)}</td>
+                  <td>{call.status === 'sent' ? formatNumber(call.answeredCount) : t('common.none')}</td>
+                  <td>{call.status === 'sent' ? formatNumber(call.lateCount) : t('common.none')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListCard>
+    </>
+  );
+}

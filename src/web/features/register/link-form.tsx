@@ -1,0 +1,167 @@
+import { type FormEvent, useCallback, useState } from 'react';
+import type { Page } from '../../../shared/schemas/common';
+import {
+  createLinkSchema,
+  paragraphNumberPattern,
+  type RecommendationDetail,
+  type RecommendationRef,
+  type SearchResult,
+} from '../../../shared/schemas/register';
+import { api } from '../../api/client';
+import { Combobox } from '../../components/combobox';
+import { ErrorMessage, SuccessMessage } from '../../components/error-message';
+import { useSubmit } from '../../components/use-submit';
+import { useT } from '../../i18n/i18n-provider';
+
+const kinds = ['related', 'duplicate'] as const;
+type Kind = (typeof kinds)[number];
+const optionsShown = 8;
+
+/** "140.7 (A/HRC/59/15)", or the review alone when the recommendation has no number. */
+export function useRecommendationName() {
+  const { t } = useT();
+  return useCallback(
+    (item: Pick<RecommendationRef, 'number' | 'reviewSymbol' | 'bodyCode'>) =>
+      item.number
+        ? t('register.resultTitle', { number: item.number, symbol: item.reviewSymbol ?? item.bodyCode })
+        : (item.reviewSymbol ?? item.bodyCode),
+    [t],
+  );
+}
+
+/**
+ * Links this recommendation to another one found by its words (the register's search) or by its
+ * paragraph number, as related or duplicate. Linking it again the same way, or to itself, is
+ * refused by the server with a message saying so.
+ */
+export function LinkForm(props: { detail: RecommendationDetail; onLinked: () => void }) {
+  const { t, locale } = useT();
+  const { detail } = props;
+  const nameOf = useRecommendationName();
+  const [chosen, setChosen] = useState<RecommendationRef | null>(null);
+  const [kind, setKind] = useState<Kind>('related');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
+  const form = useSubmit(createLinkSchema, (input) =>
+    api.post<{ ok: true }>(`/api/recommendations/${detail.id}/links`, input),
+  );
+  const linkedAs = new Map(detail.links.map((link) => [link.id, link.kind]));
+
+  const load = useCallback(
+    async (text: string, signal: AbortSignal): Promise<Page<RecommendationRef>> => {
+      if (paragraphNumberPattern.test(text)) {
+        return api.get<Page<RecommendationRef>>(
+          '/api/recommendations/by-number',
+          { number: text, pageSize: optionsShown, lang: locale },
+          signal,
+        );
+      }
+      const found = await api.get<SearchResult>(
+        '/api/recommendations',
+        { q: text, pageSize: optionsShown, lang: locale },
+        signal,
+      );
+      return {
+        ...found,
+        items: found.items.map(({ id, number, bodyCode, reviewSymbol, text }) => ({
+          id,
+          number,
+          bodyCode,
+          reviewSymbol,
+          text,
+        })),
+      };
+    },
+    [locale],
+  );
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setNotice(null);
+    setMissing(!chosen);
+    if (!chosen) return;
+    const done = await form.submit({ otherId: chosen.id, kind });
+    if (!done) return;
+    setNotice(t('recommendation.linkSaved', { name: nameOf(chosen) }));
+    setChosen(null);
+    props.onLinked();
+  }
+
+  // The server names the problem (already linked this way, linked to itself): say that, not just "conflict".
+  const problem = missing ? t('recommendation.linkChooseFirst') : form.fieldErrors.otherId;
+
+  return (
+    <form onSubmit={submit} noValidate className="link-form">
+      {problem ? (
+        <div className="alert alert-error" role="alert">
+          {problem}
+        </div>
+      ) : (
+        <ErrorMessage error={form.error} />
+      )}
+      <SuccessMessage>{notice}</SuccessMessage>
+      {chosen ? (
+        <div className="chosen-record">
+          <p>
+            <strong>{t('recommendation.linkTo')}</strong> {nameOf(chosen)}
+          </p>
+          <p className="subtle clamp">{chosen.text}</p>
+          <button type="button" className="button-link" onClick={() => setChosen(null)}>
+            {t('recommendation.linkChooseAnother')}
+          </button>
+        </div>
+      ) : (
+        <Combobox<RecommendationRef>
+          name="otherId"
+          label={t('recommendation.linkFind')}
+          hint={t('recommendation.linkFindHint')}
+          load={load}
+          keyOf={(item) => item.id}
+          render={(item) => (
+            <>
+              <span className="block">
+                <strong>{nameOf(item)}</strong>
+                {linkedAs.has(item.id) ? (
+                  <span className="badge">{t(`register.links.${linkedAs.get(item.id) ?? 'related'}`)}</span>
+                ) : null}
+              </span>
+              <span className="block subtle clamp">{item.text}</span>
+            </>
+          )}
+          unavailable={(item) => (item.id === detail.id ? t('recommendation.linkThis') : null)}
+          onChoose={(item) => {
+            setChosen(item);
+            setMissing(false);
+            form.setError(null);
+            form.setFieldErrors({});
+          }}
+        />
+      )}
+      <fieldset className="choice-list">
+        <legend>{t('recommendation.linkKind')}</legend>
+        {kinds.map((value) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name="link-kind"
+              value={value}
+              checked={kind === value}
+              onChange={() => setKind(value)}
+            />
+            <span>
+              {t(`register.links.${value}`)}
+              <span className="block subtle">
+                {value === 'related' ? t('recommendation.linkRelatedHint') : t('recommendation.linkDuplicateHint')}
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" disabled={form.busy}>
+          {t('recommendation.linkSubmit')}
+        </button>
+      </div>
+    </form>
+  );
+}
