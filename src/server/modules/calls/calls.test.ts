@@ -471,6 +471,10 @@ describe('a call sent, answered and tracked', () => {
       .where('manual', '=', true)
       .executeTakeFirstOrThrow();
     expect(manual).toEqual({ status: 'sent', entity_count: 1 });
+    const listed = await coordinator.request('GET', '/api/calls');
+    expect(listed.statusCode, listed.body).toBe(200);
+    const detail = await coordinator.request('GET', `/api/calls/${call.id}`);
+    expect(detail.statusCode, detail.body).toBe(200);
   });
 
   it('tracks each entity: answered on time, not started', async () => {

@@ -157,9 +157,7 @@ describe('files that are refused', () => {
     lines[1] = lines[1]!.replace('all girls."', 'all girls.');
     const error = await refusal(parseUprInfoCsv(Buffer.from(lines.join('\r'), 'latin1'), 'quotes.csv'));
     expect(error.code).toBe('IMPORT_INVALID');
-    expect(error.issues).toEqual([
-      { file: 'quotes.csv', row: 2, column: 'Text', message: 'issues.csv.quotes' },
-    ]);
+    expect(error.issues).toEqual([{ file: 'quotes.csv', row: 2, column: 'Text', message: 'issues.csv.quotes' }]);
   });
 
   it('names the missing UPR Info column', async () => {
