@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Actor } from '../src/server/http/context';
 import { facetIndexFor, warmFacetIndex } from '../src/server/modules/register/facet-index.store';
 import { findBySeqs, matchText, readRegisterGeneration } from '../src/server/modules/register/search.repo';
@@ -49,6 +50,7 @@ export async function runSearchBench(
   log: (line: string) => void,
 ) {
   const actor = await benchActor(bench);
+  const buffers = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(bench.db);
   // The in-memory facet index, as the server builds it at start-up and after writes.
   const heapBefore = process.memoryUsage().heapUsed;
   const built = await timed(() => warmFacetIndex(bench.db));
@@ -102,7 +104,8 @@ export async function runSearchBench(
         `in-memory facet index, the page's rows, labels), pageSize 25, one call at a time, each query's first run, after a ` +
         `warm-up of ${warmup.length} other queries; ${corrected}/15 typo queries were corrected.`,
       `Facet index: ${int(built.result?.size ?? 0)} rows read in ${ms(built.ms)} ms (chunks of 20,000), ~${heapMb} MB of heap. ` +
-        'It is rebuilt after each write; meanwhile searches go through SQL alone (the previous design, p95 1,175 ms here on 2026-11-23).',
+        'It is rebuilt after each write; meanwhile searches go through SQL alone (the previous design, p95 1,175 ms here on 2026-11-23). ' +
+        `shared_buffers = ${buffers.rows[0]?.shared_buffers}.`,
     ],
   };
   const slowest = [...measured].sort((a, b) => b.ms - a.ms).slice(0, 5);

@@ -131,6 +131,8 @@ export const recommendationDetailSchema = recommendationSummarySchema.extend({
   followUp: z.boolean(),
   followUpDue: z.string().nullable(),
   followUpGrade: z.string().nullable(),
+  /** the LRG levels it concerns (1 = the first below national), when it concerns the local level */
+  localLevels: z.array(z.number().int()),
   sources: z.array(
     z.object({
       importId: z.string(),

@@ -81,6 +81,7 @@ export async function getRecommendation(db: Database, actor: Actor, id: string):
     followUp: row.follow_up,
     followUpDue: row.follow_up_due ? isoDate(row.follow_up_due) : null,
     followUpGrade: row.follow_up_grade,
+    localLevels: row.local_levels,
     sources: row.sources,
     review: {
       id: row.review_id,

@@ -10,13 +10,14 @@ import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { EntityPicker } from './entity-picker';
+import { LocalLevels } from './local-levels-form';
 
 /**
  * Who acts on a recommendation: lead and supporting entities and the chain of delegations below
  * them (ministry → region → municipality). The secretariat assigns; whoever holds an assignment
  * may delegate it further down; the delegator or the secretariat withdraws.
  */
-export function AssignmentsPanel(props: { recommendationId: string }) {
+export function AssignmentsPanel(props: { recommendationId: string; localLevels: number[] }) {
   const { t, formatDate } = useT();
   const { user } = useSession();
   const canAssign = user?.role === 'admin' || user?.role === 'coordinator';
@@ -85,6 +86,7 @@ export function AssignmentsPanel(props: { recommendationId: string }) {
           <AssignForm recommendationIds={[props.recommendationId]} onDone={list.reload} />
         </details>
       ) : null}
+      <LocalLevels recommendationId={props.recommendationId} levels={props.localLevels} canEdit={canAssign} />
     </section>
   );
 }

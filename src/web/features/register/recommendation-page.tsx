@@ -171,7 +171,7 @@ export default function RecommendationPage() {
           </section>
         </div>
         <div className="detail-side">
-          <AssignmentsPanel recommendationId={data.id} />
+          <AssignmentsPanel recommendationId={data.id} localLevels={data.localLevels} />
           <section className="card" aria-labelledby="status-title">
             <h2 id="status-title">{t('recommendation.status')}</h2>
             <p className="current-status">
