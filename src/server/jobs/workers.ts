@@ -1,5 +1,5 @@
 import type { Deps } from '../deps';
-import { sendCallReminder } from '../modules/calls/calls.service';
+import { sendCallReminder } from '../modules/calls/calls.sending.service';
 import { deliverMail } from '../modules/outbox/outbox.service';
 
 /** Starts the queue and the handler of each kind of job. main.ts, setup and the tests' app call it. */

@@ -27,27 +27,22 @@ import {
 } from '../../../shared/schemas/calls';
 import { idParamsSchema, okSchema, pageOf, pageQuerySchema } from '../../../shared/schemas/common';
 import type { Deps } from '../../deps';
+import { getAnswers, listInbox, saveAnswers } from './calls.answers.service';
+import { getPreferences, remindNow, sendCall, setPreferences } from './calls.sending.service';
 import {
   addEntities,
   addRecommendations,
   createCall,
   deleteCall,
-  getAnswers,
   getCall,
-  getPreferences,
-  getTracker,
   listCallEntities,
   listCallRecommendations,
   listCalls,
-  listInbox,
-  remindNow,
   removeEntity,
   removeRecommendation,
-  saveAnswers,
-  sendCall,
-  setPreferences,
   updateCall,
 } from './calls.service';
+import { getTracker } from './calls.tracker.service';
 
 const askedQuerySchema = callEntityQuerySchema.extend({
   asked: z

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { PeersQuery } from '../../../shared/schemas/peers';
 import type { Executor } from '../../http/context';
-import { progressTable } from '../calls/calls.repo';
+import { progressTable } from '../calls/calls.tracker.repo';
 
 const inProgress = ['in_progress', 'partially_implemented'];
 

@@ -1,215 +1,25 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, signInAs, type TestApp } from '../../../../tests/app';
-import { makeUser } from '../../../../tests/factories';
-import { readShared } from '../../../../tests/shared-data';
-import type { ReceivedMail } from '../../../../tests/smtp';
-import type { Locale } from '../../../shared/i18n/locales';
-import type { Role } from '../../../shared/schemas/identity';
-import { systemActor } from '../../http/context';
+import { describe, expect, it } from 'vitest';
+import type { Client } from '../../../../tests/app';
 import { translatorFor } from '../../i18n';
-import { insertEntities } from '../entities/entities.repo';
-import { importTrustedFile } from '../imports/imports.service';
-import { reminderDueAt, sendCallReminder } from './calls.service';
+import {
+  coordinator,
+  createCall,
+  entity,
+  nextYear,
+  outboxTo,
+  type Person,
+  people,
+  rec,
+  send,
+  setUpMiniatureState,
+  test,
+  today,
+  waitForSubject,
+} from './calls.fixture';
+import { reminderDueAt, sendCallReminder } from './calls.sending.service';
 
-// A State in miniature: two ministries, a region, civil society; five real recommendations.
-// A → Labour; B → Labour and Education; C → Education; D → Region North; E → nobody.
-let test: TestApp;
-const entity: Record<'M1' | 'M2' | 'R1' | 'CSO', string> = {} as never;
-const rec: Record<'A' | 'B' | 'C' | 'D' | 'E', string> = {} as never;
-interface Person {
-  client: Client;
-  email: string;
-  locale: Locale;
-}
-const people: Record<string, Person> = {};
-let coordinator: Client;
-let admin: Client;
-
-const nextYear = `${new Date().getUTCFullYear() + 1}-06-30`;
-const today = () => new Date().toISOString().slice(0, 10);
-
-async function person(
-  name: string,
-  role: Role,
-  locale: Locale,
-  seat?: { entity: keyof typeof entity; role: 'main' | 'alternate' | 'validator' | 'member' },
-): Promise<Person> {
-  const user = await makeUser(test.handle.db, { role, locale, name });
-  if (seat)
-    await test.handle.db
-      .insertInto('entity_people')
-      .values({ entity_id: entity[seat.entity], user_id: user.id, role: seat.role })
-      .execute();
-  const created = { client: await signInAs(test.app, user.email), email: user.email, locale };
-  people[name] = created;
-  return created;
-}
-
-/** Every mail received to that address whose subject contains the text, once the worker sent it. */
-async function waitForSubject(to: string, text: string, timeoutMs = 15_000): Promise<ReceivedMail> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const mail = test.inbox.find((m) => m.to.includes(to) && m.subject.includes(text));
-    if (mail) return mail;
-    if (Date.now() > deadline) throw new Error(`no mail to ${to} about ${text} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function outboxTo(kind: string, subjectPart: string) {
-  const rows = await test.handle.db
-    .selectFrom('mail_outbox')
-    .select(['to_address', 'status', 'subject'])
-    .where('kind', '=', kind)
-    .where('subject', 'like', `%${subjectPart}%`)
-    .execute();
-  return rows.map((row) => row.to_address).sort();
-}
-
-async function createCall(body: Record<string, unknown>) {
-  const response = await coordinator.request('POST', '/api/calls', {
-    message: 'Please tell us what your ministry has done since the last review.',
-    deadline: nextYear,
-    ...body,
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json() as { id: string; version: number; entityCount: number; recommendationCount: number };
-}
-
-async function send(call: { id: string; version: number }) {
-  const response = await coordinator.request('POST', `/api/calls/${call.id}/send`, { version: call.version });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json();
-}
-
-beforeAll(async () => {
-  test = await createTestApp();
-  const db = test.handle.db;
-  const [m1, m2, cso] = await insertEntities(db, [
-    { kind: 'ministry', name: 'Ministry of Labour' },
-    { kind: 'ministry', name: 'Ministry of Education' },
-    { kind: 'cso', name: 'Legal Centre for NGOs' },
-  ]);
-  const [r1] = await insertEntities(db, [{ kind: 'lrg', name: 'Region North', lrg_level: 1 }]);
-  Object.assign(entity, { M1: m1?.id, M2: m2?.id, CSO: cso?.id, R1: r1?.id });
-  const data = readShared('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx');
-  await importTrustedFile(db, systemActor('test'), 'slovenia-upr-cycle2-thematic-list.docx', data);
-  const ids = await db.selectFrom('recommendations').select('id').orderBy('number_sort').limit(5).execute();
-  Object.assign(rec, { A: ids[0]?.id, B: ids[1]?.id, C: ids[2]?.id, D: ids[3]?.id, E: ids[4]?.id });
-
-  const coordinatorUser = await makeUser(db, { role: 'coordinator', name: 'Nina Coordinator' });
-  coordinator = await signInAs(test.app, coordinatorUser.email);
-  admin = await signInAs(test.app, (await makeUser(db, { role: 'admin' })).email);
-  await person('labour main', 'focal_point', 'fr', { entity: 'M1', role: 'main' });
-  await person('labour alternate', 'focal_point', 'es', { entity: 'M1', role: 'alternate' });
-  await person('labour member', 'contributor', 'en', { entity: 'M1', role: 'member' });
-  await person('education main', 'focal_point', 'ar', { entity: 'M2', role: 'main' });
-  await person('education alternate', 'focal_point', 'ru', { entity: 'M2', role: 'alternate' });
-  await person('education validator', 'validator', 'en', { entity: 'M2', role: 'validator' });
-  await person('region main', 'focal_point', 'zh', { entity: 'R1', role: 'main' });
-  await person('viewer', 'viewer', 'en');
-
-  for (const [ids, entityId] of [
-    [[rec.A, rec.B], entity.M1],
-    [[rec.B, rec.C], entity.M2],
-    [[rec.D], entity.R1],
-  ] as const) {
-    const response = await coordinator.request('POST', '/api/assignments', {
-      recommendationIds: ids,
-      entityId,
-      role: 'lead',
-    });
-    expect(response.statusCode, response.body).toBe(200);
-  }
-}, 120_000);
-afterAll(() => test.close());
-
-describe('drafting a call', () => {
-  it('refuses a deadline in the past, naming the field', async () => {
-    const response = await coordinator.request('POST', '/api/calls', {
-      title: 'Mid-term report',
-      message: 'Tell us.',
-      deadline: '2020-01-01',
-      recommendationIds: [rec.A],
-      allAssigned: true,
-    });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().error.issues).toEqual([{ path: 'deadline', message: 'issues.call.deadlineInPast' }]);
-  });
-
-  it('asks only duty bearers assigned to one of the recommendations', async () => {
-    const cases: [Record<string, unknown>, string][] = [
-      [{ recommendationIds: [rec.A], entityIds: [entity.CSO] }, 'issues.notDutyBearer'],
-      [{ recommendationIds: [rec.A], entityIds: [entity.R1] }, 'issues.call.entityNotAssigned'],
-      [{ recommendationIds: [], entityIds: [entity.M1] }, 'issues.nothingSelected'],
-    ];
-    for (const [body, message] of cases) {
-      const response = await coordinator.request('POST', '/api/calls', {
-        title: 'T',
-        message: 'M',
-        deadline: nextYear,
-        ...body,
-      });
-      expect(response.statusCode, message).toBe(400);
-      expect(response.json().error.issues[0].message).toBe(message);
-    }
-    const none = await coordinator.request('POST', '/api/calls', {
-      title: 'T',
-      message: 'M',
-      deadline: nextYear,
-      recommendationIds: [rec.A],
-      askNarrative: false,
-      askStatus: false,
-    });
-    expect(none.json().error.issues[0]).toEqual({ path: 'askNarrative', message: 'issues.call.noQuestion' });
-  });
-
-  it('lets only the secretariat draft, and edits a draft at its version', async () => {
-    for (const name of ['labour main', 'viewer']) {
-      const response = await people[name]?.client.request('POST', '/api/calls', {
-        title: 'T',
-        message: 'M',
-        deadline: nextYear,
-        recommendationIds: [rec.A],
-      });
-      expect(response?.statusCode).toBe(403);
-      expect((await people[name]?.client.request('GET', '/api/calls'))?.statusCode).toBe(403);
-    }
-    const draft = await createCall({ title: 'Draft to edit', recommendationIds: [rec.A] });
-    expect(draft).toMatchObject({ recommendationCount: 1, entityCount: 0 });
-    const added = await coordinator.request('POST', `/api/calls/${draft.id}/recommendations`, {
-      recommendationIds: [rec.B, rec.A],
-    });
-    expect(added.json()).toMatchObject({ recommendationCount: 2, canSend: false });
-    const entities = await coordinator.request('POST', `/api/calls/${draft.id}/entities`, { allAssigned: true });
-    expect(entities.json()).toMatchObject({ entityCount: 2, canSend: true });
-    const candidates = (await coordinator.request('GET', `/api/calls/${draft.id}/entities`)).json();
-    expect(
-      candidates.items.map((c: { entity: { name: string }; recommendationCount: number }) => c.entity.name),
-    ).toEqual(['Ministry of Education', 'Ministry of Labour']);
-    const stale = await coordinator.request('PATCH', `/api/calls/${draft.id}`, {
-      title: 'Renamed',
-      message: 'M',
-      deadline: nextYear,
-      version: draft.version,
-    });
-    expect(stale.statusCode).toBe(409);
-    const version = entities.json().version;
-    const renamed = await coordinator.request('PATCH', `/api/calls/${draft.id}`, {
-      title: 'Renamed',
-      message: 'M',
-      deadline: nextYear,
-      remindBefore: [14, 2, 14],
-      version,
-    });
-    expect(renamed.statusCode, renamed.body).toBe(200);
-    expect(renamed.json()).toMatchObject({ title: 'Renamed', remindBefore: [2, 14], remindAfter: [3] });
-    const deleted = await coordinator.request('DELETE', `/api/calls/${draft.id}?version=${renamed.json().version}`);
-    expect(deleted.statusCode, deleted.body).toBe(200);
-    expect((await coordinator.request('GET', `/api/calls/${draft.id}`)).statusCode).toBe(404);
-  });
-});
+setUpMiniatureState();
 
 describe('a call sent, answered and tracked', () => {
   let call: { id: string; version: number };
@@ -565,53 +375,5 @@ describe('deadlines passed', () => {
     const mail = await waitForSubject(who.email, overdue);
     expect(mail.text).toContain(`/inbox/${call.id}/${entity.M2}`);
     expect(await outboxTo('call_reminder', 'Data for the periodic report')).toEqual([who.email]);
-  });
-});
-
-describe('the mail server down', () => {
-  it('keeps the call and the inbox; the mail is retried, then shown as failed and sent again', async () => {
-    const title = 'Urgent: regional data';
-    await test.stopSmtp();
-    try {
-      const call = await createCall({ title, recommendationIds: [rec.D], allAssigned: true });
-      await send(call);
-      const who = people['region main'] as Person;
-      let row: { id: string; status: string; attempts: number } | undefined;
-      for (let i = 0; i < 200; i++) {
-        row = await test.handle.db
-          .selectFrom('mail_outbox')
-          .select(['id', 'status', 'attempts'])
-          .where('kind', '=', 'call_for_input')
-          .where('to_address', '=', who.email)
-          .where('subject', 'like', `%${title}%`)
-          .executeTakeFirst();
-        if (row?.status === 'failed') break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      expect(row).toMatchObject({ status: 'failed', attempts: 2 });
-      const stored = (await coordinator.request('GET', `/api/calls/${call.id}`)).json();
-      expect(stored.status).toBe('sent');
-      const inbox = (await who.client.request('GET', '/api/inbox')).json();
-      expect(inbox.items.map((item: { call: { title: string } }) => item.call.title)).toContain(title);
-
-      await test.restartSmtp();
-      const retried = await admin.request('POST', `/api/admin/outbox/${row?.id}/retry`);
-      expect(retried.statusCode, retried.body).toBe(200);
-      const mail = await waitForSubject(who.email, title);
-      expect(mail.subject).toBe(translatorFor('zh')('mail.call.subject', { title }));
-    } finally {
-      await test.restartSmtp();
-    }
-  });
-});
-
-describe('notification preferences', () => {
-  it('are on until turned off, per person', async () => {
-    const viewer = people.viewer?.client as Client;
-    expect((await viewer.request('GET', '/api/me/notifications')).json()).toEqual({ callsByEmail: true });
-    expect((await viewer.request('PUT', '/api/me/notifications', { callsByEmail: false })).json()).toEqual({
-      callsByEmail: false,
-    });
-    expect((await viewer.request('GET', '/api/me/notifications')).json()).toEqual({ callsByEmail: false });
   });
 });

@@ -1,0 +1,127 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../http/context';
+
+// Inbox items and mail of a call sent.
+
+export async function insertInboxItems(db: Executor, callId: string): Promise<string[]> {
+  const rows = await db
+    .insertInto('inbox_items')
+    .columns(['entity_id', 'kind', 'call_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom('call_entities')
+        .select(['entity_id', sql<'call'>`'call'`.as('kind'), 'call_id'])
+        .where('call_id', '=', callId),
+    )
+    .returning('entity_id')
+    .execute();
+  return rows.map((row) => row.entity_id);
+}
+
+/** How many of the call's recommendations are assigned to each of these entities. */
+export async function itemCounts(db: Executor, callId: string, entityIds: string[]): Promise<Map<string, number>> {
+  if (entityIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('call_recommendations as cr')
+    .innerJoin('assignments as a', 'a.recommendation_id', 'cr.recommendation_id')
+    .select(['a.entity_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('cr.call_id', '=', callId)
+    .where('a.entity_id', 'in', entityIds)
+    .groupBy('a.entity_id')
+    .execute();
+  return new Map(rows.map((row) => [row.entity_id, Number(row.n)]));
+}
+
+/**
+ * The main and alternate focal points of these entities who get calls by e-mail: active accounts
+ * that have not turned the mail off. Members and validators are not mailed.
+ */
+export function mailedFocalPoints(db: Executor, entityIds: string[]) {
+  if (entityIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('entity_people as p')
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .innerJoin('entities as e', 'e.id', 'p.entity_id')
+    .leftJoin('notification_preferences as n', 'n.user_id', 'u.id')
+    .select(['p.entity_id', 'e.name as entity_name', 'u.id', 'u.name', 'u.email', 'u.locale'])
+    .where('p.entity_id', 'in', entityIds)
+    .where('p.role', 'in', ['main', 'alternate'])
+    .where('u.status', '=', 'active')
+    .where(sql<boolean>`coalesce(n.calls_by_email, true)`)
+    .orderBy('e.name')
+    .orderBy('p.role')
+    .execute();
+}
+
+// Reminders.
+
+export async function insertReminders(
+  db: Executor,
+  rows: {
+    call_id: string;
+    days_from_deadline: number;
+    due_at: Date;
+    status: 'scheduled' | 'skipped';
+    manual?: boolean;
+  }[],
+) {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto('call_reminders')
+    .values(rows.map((row) => ({ ...row, done_at: row.status === 'skipped' ? new Date() : null })))
+    .returning(['id', 'status', 'due_at'])
+    .execute();
+}
+
+export async function setReminderJob(db: Executor, id: string, jobId: string): Promise<void> {
+  await db.updateTable('call_reminders').set({ job_id: jobId }).where('id', '=', id).execute();
+}
+
+export function lockReminder(db: Executor, id: string) {
+  return db
+    .selectFrom('call_reminders')
+    .select(['id', 'call_id', 'days_from_deadline', 'status'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function finishReminder(
+  db: Executor,
+  id: string,
+  result: { status: 'sent' | 'skipped'; entity_count: number | null; mail_count: number | null },
+): Promise<void> {
+  await db
+    .updateTable('call_reminders')
+    .set({ ...result, done_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function findReminders(db: Executor, callId: string) {
+  return db
+    .selectFrom('call_reminders')
+    .select(['days_from_deadline', 'due_at', 'status', 'entity_count', 'mail_count', 'done_at'])
+    .where('call_id', '=', callId)
+    .orderBy('due_at')
+    .execute();
+}
+
+// Notification preferences.
+
+export async function findPreferences(db: Executor, userId: string) {
+  const row = await db
+    .selectFrom('notification_preferences')
+    .select('calls_by_email')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return { callsByEmail: row?.calls_by_email ?? true };
+}
+
+export async function upsertPreferences(db: Executor, userId: string, callsByEmail: boolean): Promise<void> {
+  await db
+    .insertInto('notification_preferences')
+    .values({ user_id: userId, calls_by_email: callsByEmail })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ calls_by_email: callsByEmail, updated_at: sql`now()` }))
+    .execute();
+}
