@@ -104,7 +104,7 @@ export async function runSearchBench(
         `in-memory facet index, the page's rows, labels), pageSize 25, one call at a time, each query's first run, after a ` +
         `warm-up of ${warmup.length} other queries; ${corrected}/15 typo queries were corrected.`,
       `Facet index: ${int(built.result?.size ?? 0)} rows read in ${ms(built.ms)} ms (chunks of 20,000), ~${heapMb} MB of heap. ` +
-        'It is rebuilt after each write; meanwhile searches go through SQL alone (the previous design, p95 1,175 ms here on 2026-11-23). ' +
+        `It is rebuilt after each write; meanwhile searches go through SQL alone (the previous design: p95 ${bench.kind === 'postgres' ? '1,175' : '2,606'} ms here on 2026-11-23). ` +
         `shared_buffers = ${buffers.rows[0]?.shared_buffers}.`,
     ],
   };
