@@ -4,7 +4,7 @@ import type { Page } from '../../../shared/schemas/common';
 import { type Role, roles, type UserSummary, userStatuses } from '../../../shared/schemas/identity';
 import { api, toAppError } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
-import { Field } from '../../components/field';
+import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
 import { useApi } from '../../components/use-api';
@@ -57,72 +57,23 @@ export default function UsersPage() {
     <>
       <PageTitle>{t('users.title')}</PageTitle>
       {denied ? null : (
-        <search aria-label={t('common.filters')}>
-          <form
-            className="filters card"
-            onSubmit={(event) => {
-              event.preventDefault();
-              apply(draft);
-            }}
-          >
-            <Field name="q" label={t('users.search')}>
-              {(control) => (
-                <input
-                  {...control}
-                  type="search"
-                  value={draft.q}
-                  onChange={(event) => setDraft({ ...draft, q: event.target.value })}
-                />
-              )}
-            </Field>
-            <Field name="role" label={t('fields.role')}>
-              {(control) => (
-                <select
-                  {...control}
-                  value={draft.role}
-                  onChange={(event) => setDraft({ ...draft, role: event.target.value })}
-                >
-                  <option value="">{t('common.all')}</option>
-                  {roles.map((role) => (
-                    <option key={role} value={role}>
-                      {t(`roles.${role}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field name="status" label={t('fields.status')}>
-              {(control) => (
-                <select
-                  {...control}
-                  value={draft.status}
-                  onChange={(event) => setDraft({ ...draft, status: event.target.value })}
-                >
-                  <option value="">{t('common.all')}</option>
-                  {userStatuses.map((status) => (
-                    <option key={status} value={status}>
-                      {t(`users.status.${status}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <div className="form-actions">
-              <button type="submit">{t('common.apply')}</button>
-              <button
-                type="button"
-                className="button-secondary"
-                onClick={() => {
-                  const empty = { q: '', role: '', status: '' };
-                  setDraft(empty);
-                  apply(empty);
-                }}
-              >
-                {t('common.clear')}
-              </button>
-            </div>
-          </form>
-        </search>
+        <FilterForm draft={draft} setDraft={setDraft} apply={apply} empty={{ q: '', role: '', status: '' }}>
+          <TextFilter name="q" label={t('users.search')} value={draft.q} onChange={(q) => setDraft({ ...draft, q })} />
+          <SelectFilter
+            name="role"
+            label={t('fields.role')}
+            value={draft.role}
+            onChange={(role) => setDraft({ ...draft, role })}
+            options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+          />
+          <SelectFilter
+            name="status"
+            label={t('fields.status')}
+            value={draft.status}
+            onChange={(status) => setDraft({ ...draft, status })}
+            options={userStatuses.map((status) => ({ value: status, label: t(`users.status.${status}`) }))}
+          />
+        </FilterForm>
       )}
       <ErrorMessage error={list.error ?? rowError} />
       <SuccessMessage>{notice}</SuccessMessage>

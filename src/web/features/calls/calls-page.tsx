@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { type CallSummary, callStatuses } from '../../../shared/schemas/calls';
 import type { Page } from '../../../shared/schemas/common';
 import { ErrorMessage } from '../../components/error-message';
-import { Field } from '../../components/field';
+import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
 import { useApi } from '../../components/use-api';
@@ -34,45 +34,16 @@ export default function CallsPage() {
         {t('calls.title')}
       </PageTitle>
       <p>{t('calls.intro')}</p>
-      <search aria-label={t('common.filters')}>
-        <form
-          className="filters card"
-          onSubmit={(event) => {
-            event.preventDefault();
-            apply(draft);
-          }}
-        >
-          <Field name="q" label={t('calls.search')}>
-            {(control) => (
-              <input
-                {...control}
-                type="search"
-                value={draft.q}
-                onChange={(event) => setDraft({ ...draft, q: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field name="status" label={t('fields.status')}>
-            {(control) => (
-              <select
-                {...control}
-                value={draft.status}
-                onChange={(event) => setDraft({ ...draft, status: event.target.value })}
-              >
-                <option value="">{t('common.all')}</option>
-                {callStatuses.map((status) => (
-                  <option key={status} value={status}>
-                    {t(`calls.status.${status}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <div className="form-actions">
-            <button type="submit">{t('common.apply')}</button>
-          </div>
-        </form>
-      </search>
+      <FilterForm draft={draft} setDraft={setDraft} apply={apply}>
+        <TextFilter name="q" label={t('calls.search')} value={draft.q} onChange={(q) => setDraft({ ...draft, q })} />
+        <SelectFilter
+          name="status"
+          label={t('fields.status')}
+          value={draft.status}
+          onChange={(status) => setDraft({ ...draft, status })}
+          options={callStatuses.map((status) => ({ value: status, label: t(`calls.status.${status}`) }))}
+        />
+      </FilterForm>
       <ErrorMessage error={list.error} />
       <ListCard
         list={list}

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Page } from '../../../shared/schemas/common';
 import { type EntitySummary, entityKinds } from '../../../shared/schemas/entities';
 import { ErrorMessage } from '../../components/error-message';
-import { Field } from '../../components/field';
+import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
 import { useApi } from '../../components/use-api';
@@ -41,74 +41,25 @@ export default function EntitiesPage() {
         {t('entities.title')}
       </PageTitle>
       <p className="lead">{t('entities.intro')}</p>
-      <search aria-label={t('common.filters')}>
-        <form
-          className="filters card"
-          onSubmit={(event) => {
-            event.preventDefault();
-            apply(draft);
-          }}
-        >
-          <Field name="q" label={t('entities.search')}>
-            {(control) => (
-              <input
-                {...control}
-                type="search"
-                value={draft.q}
-                onChange={(event) => setDraft({ ...draft, q: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field name="kind" label={t('entities.fields.kind')}>
-            {(control) => (
-              <select
-                {...control}
-                value={draft.kind}
-                onChange={(event) => setDraft({ ...draft, kind: event.target.value })}
-              >
-                <option value="">{t('common.all')}</option>
-                {entityKinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {kindLabel(kind, t)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {levels.length > 0 ? (
-            <Field name="level" label={t('entities.fields.level')}>
-              {(control) => (
-                <select
-                  {...control}
-                  value={draft.level}
-                  onChange={(event) => setDraft({ ...draft, level: event.target.value })}
-                >
-                  <option value="">{t('common.all')}</option>
-                  {levels.map((level) => (
-                    <option key={level.level} value={level.level}>
-                      {levelLabel(level.level, levels, i18n)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          ) : null}
-          <div className="form-actions">
-            <button type="submit">{t('common.apply')}</button>
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() => {
-                const empty = { q: '', kind: '', level: '' };
-                setDraft(empty);
-                apply(empty);
-              }}
-            >
-              {t('common.clear')}
-            </button>
-          </div>
-        </form>
-      </search>
+      <FilterForm draft={draft} setDraft={setDraft} apply={apply} empty={{ q: '', kind: '', level: '' }}>
+        <TextFilter name="q" label={t('entities.search')} value={draft.q} onChange={(q) => setDraft({ ...draft, q })} />
+        <SelectFilter
+          name="kind"
+          label={t('entities.fields.kind')}
+          value={draft.kind}
+          onChange={(kind) => setDraft({ ...draft, kind })}
+          options={entityKinds.map((kind) => ({ value: kind, label: kindLabel(kind, t) }))}
+        />
+        {levels.length > 0 ? (
+          <SelectFilter
+            name="level"
+            label={t('entities.fields.level')}
+            value={draft.level}
+            onChange={(level) => setDraft({ ...draft, level })}
+            options={levels.map((level) => ({ value: level.level, label: levelLabel(level.level, levels, i18n) }))}
+          />
+        ) : null}
+      </FilterForm>
       {canManage ? (
         <details className="edit-details card">
           <summary>{t('entities.new')}</summary>
