@@ -38,6 +38,12 @@ export interface DB {
   call_reminders: CallRemindersTable;
   notification_preferences: { user_id: string; calls_by_email: Generated<boolean>; updated_at: Generated<Date> };
   progress_updates: ProgressUpdatesTable;
+  progress_update_events: ProgressUpdateEventsTable;
+  actions: ActionsTable;
+  action_entities: { action_id: string; entity_id: string };
+  action_recommendations: { action_id: string; recommendation_id: string };
+  action_clusters: { action_id: string; cluster_id: string };
+  attachments: AttachmentsTable;
 }
 
 type Json<T> = ColumnType<T, T | string, T | string>;
@@ -193,6 +199,8 @@ export interface TaxonomyTermsTable {
 }
 
 type DateColumn = ColumnType<Date, string | Date, string | Date>;
+/** A nullable column added later: optional on insert, so older inserts need not name it. */
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface ReviewsTable {
   id: Generated<string>;
@@ -268,6 +276,8 @@ export interface StatusHistoryTable {
   note: string | null;
   changed_by: string | null;
   changed_at: Generated<Date>;
+  /** The validated progress update that set this status, if one did. */
+  progress_update_id: Optional<string>;
 }
 
 export interface RecommendationLinksTable {
@@ -406,19 +416,71 @@ export interface CallRemindersTable {
   manual: Generated<boolean>;
 }
 
+export type ProgressUpdateStatus = 'draft' | 'submitted' | 'endorsed' | 'validated' | 'returned';
+
 export interface ProgressUpdatesTable {
   id: Generated<string>;
-  recommendation_id: string;
+  /** Exactly one of recommendation_id and action_id is set. */
+  recommendation_id: string | null;
+  action_id: Optional<string>;
   entity_id: string;
   call_id: string | null;
+  period_start: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
+  period_end: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
   narrative: string | null;
   proposed_status: string | null;
-  status: Generated<'draft' | 'submitted'>;
+  status: Generated<ProgressUpdateStatus>;
   created_by: string | null;
   updated_by: string | null;
   submitted_by: string | null;
   submitted_at: Date | null;
+  endorsed_by: Optional<string>;
+  endorsed_at: Optional<Date>;
+  validated_by: Optional<string>;
+  validated_at: Optional<Date>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+export interface ProgressUpdateEventsTable {
+  id: Generated<string>;
+  progress_update_id: string;
+  step: 'submitted' | 'endorsed' | 'validated' | 'returned';
+  comment: string | null;
+  actor_id: string | null;
+  at: Generated<Date>;
+}
+
+export type ActionStatus = 'planned' | 'in_progress' | 'completed' | 'cancelled';
+
+export interface ActionsTable {
+  id: Generated<string>;
+  title: string;
+  description: string | null;
+  responsible_entity_id: string;
+  start_date: DateColumn | null;
+  end_date: DateColumn | null;
+  budget_amount: number | null;
+  budget_currency: string | null;
+  budget_source: string | null;
+  status: Generated<ActionStatus>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  /** Exactly one of progress_update_id and action_id is set. */
+  progress_update_id: string | null;
+  action_id: string | null;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: Generated<Date>;
 }

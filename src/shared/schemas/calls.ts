@@ -15,9 +15,13 @@ export const answerStatuses = ['not_started', 'draft', 'answered_on_time', 'answ
 export const answerStatusSchema = z.enum(answerStatuses);
 export type AnswerStatus = z.infer<typeof answerStatusSchema>;
 
-/** A progress update is a draft until submitted (validation comes next). */
-export const progressStatuses = ['draft', 'submitted'] as const;
+/**
+ * A progress update: draft → submitted → endorsed (by the entity's validator) → validated (by
+ * the NMIRF coordinator), or returned with a comment at either step.
+ */
+export const progressStatuses = ['draft', 'submitted', 'endorsed', 'validated', 'returned'] as const;
 export const progressStatusSchema = z.enum(progressStatuses);
+export type ProgressStatus = z.infer<typeof progressStatusSchema>;
 
 export const reminderStatuses = ['scheduled', 'sent', 'skipped'] as const;
 export const reminderStatusSchema = z.enum(reminderStatuses);

@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Locale } from '../../../shared/i18n/locales';
-import type { ProgressUpdatesTable } from '../../db/schema';
+import type { ProgressUpdateStatus, ProgressUpdatesTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
 import { deadlineText, localizedText } from './calls.sql';
 import { progress } from './calls.tracker.repo';
@@ -155,7 +155,7 @@ export function updateUpdateAtVersion(
   id: string,
   version: number,
   patch: Pick<ProgressUpdatesTable, 'narrative' | 'proposed_status' | 'updated_by'> & {
-    status: 'draft' | 'submitted';
+    status: ProgressUpdateStatus;
     submitted_by: string | null;
     submitted_at: Date | null;
   },

@@ -8,6 +8,7 @@ import {
   type ProgressUpdate,
 } from '../../../shared/schemas/calls';
 import type { EntityKind, EntityRef } from '../../../shared/schemas/entities';
+import type { ProgressUpdateStatus } from '../../db/schema';
 
 export function presentEntity(row: {
   entity_id?: string;
@@ -108,7 +109,7 @@ export function presentUpdate(
     id: string;
     narrative: string | null;
     proposed_status: string | null;
-    status: 'draft' | 'submitted';
+    status: ProgressUpdateStatus;
     submitted_at: Date | null;
     updated_at: Date;
     version: number;
