@@ -1,17 +1,26 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { i18nParts } from './build/i18n-plugin.ts';
 
 const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:3000';
 
 /** The web client: index.html at the root, built to dist/web, which the server serves. */
 export default defineConfig({
   root: '.',
-  plugins: [react()],
+  plugins: [react(), i18nParts(import.meta.dirname)],
+  resolve: {
+    // Catalogue parts arrive parsed (build/i18n-plugin.ts): intl-messageformat without its parser.
+    alias: [
+      { find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' },
+    ],
+  },
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    // bench/bundle-budget.ts reads it to weigh each page's first load.
+    manifest: true,
   },
   server: {
     proxy: {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -65,7 +66,7 @@ async function openPostgres(serverUrl: string): Promise<BenchDatabase> {
  * the adapter aborts the WASM backend (exit(1)), so COPY uses PGlite's `/dev/blob` instead.
  */
 async function openPglite(): Promise<BenchDatabase> {
-  const pglite = await PGlite.create('memory://', { extensions: { unaccent, pg_trgm } });
+  const pglite = await PGlite.create('memory://', { extensions: { unaccent, pg_trgm, btree_gist } });
   const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await prepareDatabase(db);

@@ -1,17 +1,23 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import { bundleTable, measureFirstLoads } from './bundle-budget';
 import { buildCorpus } from './corpus';
+import { runDashboardsBench } from './dashboards-bench';
 import { type BenchKind, defaultServerUrl, openBenchDatabase } from './databases';
 import { importAll, runImportBench } from './import-bench';
+import { runReportBench } from './report-bench';
 import { runSearchBench } from './search-bench';
 import { int, renderTable, type Table, timed } from './table';
 
-const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|search|all] [--size 500000]
+const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|search|dashboards|report|bundle|all] [--size 500000]
   [--pglite-size N] [--data ../shared/data] [--server ${defaultServerUrl}] [--warmup 20] [--out bench/results/latest.md]
-  [--keep]         keep the PostgreSQL database (for EXPLAIN); its name is printed`;
+  [--keep]         keep the PostgreSQL database (for EXPLAIN); its name is printed
+  [--report-runs 20] exports timed in the report part
+  [--repeat 15]    runs of each query in the dashboards part`;
 
 const { values: flags } = parseArgs({
   options: {
@@ -22,6 +28,8 @@ const { values: flags } = parseArgs({
     data: { type: 'string', default: '../shared/data' },
     server: { type: 'string', default: process.env.BENCH_DATABASE_URL ?? defaultServerUrl },
     warmup: { type: 'string', default: '20' },
+    'report-runs': { type: 'string', default: '20' },
+    repeat: { type: 'string', default: '15' },
     out: { type: 'string', default: 'bench/results/latest.md' },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -30,21 +38,29 @@ const { values: flags } = parseArgs({
 if (
   flags.help ||
   !['postgres', 'pglite', 'both'].includes(flags.db) ||
-  !['import', 'search', 'all'].includes(flags.part)
+  !['import', 'search', 'dashboards', 'report', 'bundle', 'all'].includes(flags.part)
 ) {
   console.log(usage);
   process.exit(flags.help ? 0 : 1);
 }
-const kinds: BenchKind[] = flags.db === 'both' ? ['postgres', 'pglite'] : [flags.db as BenchKind];
+const kinds: BenchKind[] =
+  flags.part === 'bundle' ? [] : flags.db === 'both' ? ['postgres', 'pglite'] : [flags.db as BenchKind];
 const dataDir = resolve(flags.data);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const sections = new Map<BenchKind, string[]>(kinds.map((kind) => [kind, []]));
-const print = (kind: BenchKind, table: Table) => {
+/** Tables by block ("postgres:search", "bundle"…): a run replaces only the blocks it measured. */
+const sections = new Map<string, string[]>();
+const print = (block: string, table: Table) => {
   const text = renderTable(table);
   console.log(`\n${text}`);
-  sections.get(kind)?.push(text);
+  sections.set(block, [...(sections.get(block) ?? []), text]);
 };
+
+if (flags.part === 'bundle' || flags.part === 'all') {
+  log('bundle: vite build');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  print('bundle', bundleTable(measureFirstLoads(resolve('.'))));
+}
 
 for (const kind of kinds) {
   log(`${kind}: fresh database`);
@@ -53,38 +69,75 @@ for (const kind of kinds) {
   try {
     const version = await sql<{ v: string }>`select version() as v`.execute(bench.db);
     log(`  ${version.rows[0]?.v}`);
-    if (flags.part !== 'search') {
+    if (flags.part === 'report') {
+      // A database of its own size: the real documents and a 500-recommendation report, nothing else.
+      const result = await runReportBench(bench, dataDir, { runs: Number(flags['report-runs']) }, log);
+      for (const table of result.tables) print(`${kind}:report`, table);
+      continue;
+    }
+    if (flags.part === 'import' || flags.part === 'all') {
       const result = await runImportBench(bench, dataDir, log);
-      for (const table of result.tables) print(kind, table);
+      for (const table of result.tables) print(`${kind}:import`, table);
     } else await importAll(bench, dataDir, log);
+    if (flags.part === 'all') {
+      // The report part on a fresh database of its own after the others.
+      const own = await openBenchDatabase(kind, flags.server);
+      try {
+        const result = await runReportBench(own, dataDir, { runs: Number(flags['report-runs']) }, log);
+        for (const table of result.tables) print(`${kind}:report`, table);
+      } finally {
+        await own.close();
+      }
+    }
     if (flags.part !== 'import') {
       const size = Number(kind === 'pglite' ? (flags['pglite-size'] ?? flags.size) : flags.size);
       const built = await timed(() => buildCorpus(bench, size, log));
       const corpus = built.result;
       log(`  corpus of ${int(corpus.size)} built in ${Math.round(built.ms / 1000)} s`);
-      const result = await runSearchBench(bench, corpus.sources, corpus.size, { warmup: Number(flags.warmup) }, log);
-      result.tables[0]?.notes?.push(
-        `Corpus: ${int(corpus.fromImport)} imported rows + ${int(corpus.size - corpus.fromImport)} generated ` +
-          `(seeded recombination of the real texts), loaded by COPY with indexes rebuilt, then VACUUM ANALYZE: ` +
-          `${Math.round(built.ms / 1000)} s.`,
-      );
-      for (const table of result.tables) print(kind, table);
+      if (flags.part !== 'dashboards') {
+        const result = await runSearchBench(bench, corpus.sources, corpus.size, { warmup: Number(flags.warmup) }, log);
+        result.tables[0]?.notes?.push(
+          `Corpus: ${int(corpus.fromImport)} imported rows + ${int(corpus.size - corpus.fromImport)} generated ` +
+            `(seeded recombination of the real texts), loaded by COPY with indexes rebuilt, then VACUUM ANALYZE: ` +
+            `${Math.round(built.ms / 1000)} s.`,
+        );
+        for (const table of result.tables) print(`${kind}:search`, table);
+      }
+      // After search: the dashboards part adds assignments and history, which search must not see.
+      if (flags.part === 'dashboards' || flags.part === 'all') {
+        const dashboards = await runDashboardsBench(bench, corpus.size, { repeat: Number(flags.repeat) }, log);
+        for (const table of dashboards.tables) print(`${kind}:dashboards`, table);
+      }
     }
   } finally {
     await bench.close(flags.keep);
   }
 }
 
-// One section per database in the results file: a run on one database replaces only its own.
+// One block per database and part in the results file: a run replaces only the blocks it measured.
 const header = `${new Date().toISOString().slice(0, 10)}; ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`;
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
 const previous = await readFile(flags.out, 'utf8').catch(() => '');
-const blocks = (['postgres', 'pglite'] as const).map((kind) => {
-  const tables = sections.get(kind);
-  if (tables)
-    return `<!-- ${kind} -->\n## ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}\n\n\`${command}\`, ${header}.\n\n${tables.join('\n\n')}\n<!-- /${kind} -->`;
-  return previous.match(new RegExp(`<!-- ${kind} -->[\\s\\S]*?<!-- /${kind} -->`))?.[0] ?? '';
-});
+const blocks = new Map<string, string>(
+  [...previous.matchAll(/<!-- (\S+) -->[\s\S]*?<!-- \/\1 -->/g)].map((match) => [match[1] as string, match[0]]),
+);
+const titles: Record<string, string> = { postgres: 'PostgreSQL', pglite: 'PGlite' };
+for (const [block, tables] of sections) {
+  const [kind, part] = block.split(':');
+  const title = kind === 'bundle' ? 'Web bundle' : `${titles[kind as string]}: ${part}`;
+  blocks.set(
+    block,
+    `<!-- ${block} -->\n## ${title}\n\n\`${command}\`, ${header}.\n\n${tables.join('\n\n')}\n<!-- /${block} -->`,
+  );
+}
+const order = [
+  'bundle',
+  ...['postgres', 'pglite'].flatMap((kind) =>
+    ['import', 'search', 'dashboards', 'report'].map((part) => `${kind}:${part}`),
+  ),
+];
+const rank = (block: string) => (order.includes(block) ? order.indexOf(block) : order.length);
+const written = [...blocks.keys()].sort((a, b) => rank(a) - rank(b)).map((block) => blocks.get(block));
 await mkdir(resolve(flags.out, '..'), { recursive: true });
-await writeFile(flags.out, `# Benchmark results\n\n${blocks.filter(Boolean).join('\n\n')}\n`);
+await writeFile(flags.out, `# Benchmark results\n\n${written.join('\n\n')}\n`);
 log(`written to ${flags.out}`);

@@ -1,7 +1,15 @@
+import { cpus, loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { sql } from 'kysely';
 import type { Actor } from '../src/server/http/context';
 import { facetIndexFor, warmFacetIndex } from '../src/server/modules/register/facet-index.store';
-import { findBySeqs, matchText, readRegisterGeneration } from '../src/server/modules/register/search.repo';
+import {
+  findBySeqs,
+  matchText,
+  parsedQueries,
+  readRegisterGeneration,
+} from '../src/server/modules/register/search.repo';
 import { searchRecommendations } from '../src/server/modules/register/search.service';
 import { type RecommendationSearch, recommendationSearchSchema } from '../src/shared/schemas/register';
 import type { Sources } from './corpus';
@@ -51,12 +59,24 @@ export async function runSearchBench(
 ) {
   const actor = await benchActor(bench);
   const buffers = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(bench.db);
-  // The in-memory facet index, as the server builds it at start-up and after writes.
-  const heapBefore = process.memoryUsage().heapUsed;
+  // The in-memory facet and text indexes, as the server builds them at start-up and after writes.
+  // Typed arrays live outside the JS heap (`arrayBuffers`), so both are counted, each after a
+  // full garbage collection (the build's garbage would otherwise blur the difference).
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  const before = process.memoryUsage();
   const built = await timed(() => warmFacetIndex(bench.db));
-  const heapMb = Math.round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20);
+  gc();
+  const after = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+  const heapMb = mb(after.heapUsed - before.heapUsed + after.arrayBuffers - before.arrayBuffers);
+  const text = built.result?.text;
+  const textNote = text
+    ? `text index: ${int(text.lexemes)} lexemes, ${mb(text.bytes)} MB of typed arrays (postings, counts, positions) plus its lexicon maps`
+    : 'no text index';
   log(
-    `  search: facet index of ${int(built.result?.size ?? 0)} rows built in ${Math.round(built.ms)} ms, ~${heapMb} MB`,
+    `  search: indexes of ${int(built.result?.size ?? 0)} rows built in ${Math.round(built.ms)} ms, ~${heapMb} MB (${textNote})`,
   );
   const workload = buildWorkload(sources).map((entry) => ({
     ...entry,
@@ -100,11 +120,16 @@ export async function runSearchBench(
     ],
     notes: [
       `p95 overall: **${ms(overall.p95)} ms** (target ≤ ${target} ms: ${overall.p95 <= target ? 'met' : '**missed**'}). ` +
-        `Wall time of searchRecommendations() per call (text match in PostgreSQL, filters and 11 facet counts in the ` +
-        `in-memory facet index, the page's rows, labels), pageSize 25, one call at a time, each query's first run, after a ` +
-        `warm-up of ${warmup.length} other queries; ${corrected}/15 typo queries were corrected.`,
-      `Facet index: ${int(built.result?.size ?? 0)} rows read in ${ms(built.ms)} ms (chunks of 20,000), ~${heapMb} MB of heap. ` +
-        `It is rebuilt after each write; meanwhile searches go through SQL alone (the previous design: p95 ${bench.kind === 'postgres' ? '1,175' : '2,606'} ms here on 2026-11-23). ` +
+        `Wall time of searchRecommendations() per call (the query parsed per language by PostgreSQL in one round trip, ` +
+        `matched and BM25-ranked in the in-memory text index, filters and 11 facet counts in the in-memory facet index, ` +
+        `the page's rows with snippets, labels), pageSize 25, one call at a time, each query's first run, after a ` +
+        `warm-up of ${warmup.length} other queries; ${corrected}/15 typo queries were corrected. Load average (1, 5, 15 min) ` +
+        `at the end: ${loadavg()
+          .map((load) => load.toFixed(1))
+          .join(', ')} on ${cpus().length} cores.`,
+      `Facet + text index: ${int(built.result?.size ?? 0)} rows read in ${ms(built.ms)} ms (chunks of 20,000), ~${heapMb} MB ` +
+        `(JS heap + typed arrays; ${textNote}). ` +
+        `Rebuilt after each write; meanwhile searches go through SQL alone (the design before decision 008: p95 ${bench.kind === 'postgres' ? '1,175' : '2,606'} ms here on 2026-11-23). ` +
         `shared_buffers = ${buffers.rows[0]?.shared_buffers}.`,
     ],
   };
@@ -119,8 +144,14 @@ async function breakdown(bench: BenchDatabase, slowest: Measured[]): Promise<Tab
   for (const entry of slowest) {
     const query = entry.corrected ? { ...entry.query, q: entry.corrected } : entry.query;
     const { q } = query;
-    const text = q ? await timed(() => matchText(bench.db, q, query.sort === 'relevance')) : undefined;
-    const slots = text && index ? Int32Array.from(text.result.seqs, (seq) => index.slotOf(seq)) : undefined;
+    const ranked = query.sort === 'relevance';
+    const text = q
+      ? await timed(async () => index?.text?.match(await parsedQueries(bench.db, q), ranked) ?? null)
+      : undefined;
+    const viaSql = q ? await timed(() => matchText(bench.db, q, ranked)) : undefined;
+    const slots =
+      text?.result?.slots ??
+      (viaSql && index ? Int32Array.from(viaSql.result.seqs, (seq) => index.slotOf(seq)) : undefined);
     const { q: _q, page: _p, pageSize: _s, sort: _o, lang: _l, ...filters } = query;
     const strings = Object.fromEntries(Object.entries(filters).map(([key, values]) => [key, values?.map(String)]));
     const evaluated = await timed(async () => index?.evaluate(strings, slots));
@@ -132,19 +163,30 @@ async function breakdown(bench: BenchDatabase, slowest: Measured[]): Promise<Tab
       label,
       int(entry.total),
       ms(entry.ms),
-      text ? ms(text.ms) : '',
+      text ? `${ms(text.ms)}${text.result ? '' : ' (SQL)'}` : '',
+      viaSql ? ms(viaSql.ms) : '',
       ms(evaluated.ms),
       ms(page.ms),
     ]);
   }
   return {
     title: `Slowest queries and where their time goes — ${bench.kind}`,
-    headers: ['class', 'query', 'hits', 'search ms', 'text match ms', 'index filters + 11 facets ms', 'page rows ms'],
-    align: ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
+    headers: [
+      'class',
+      'query',
+      'hits',
+      'search ms',
+      'text index ms',
+      'same in SQL ms',
+      'index filters + 11 facets ms',
+      'page rows ms',
+    ],
+    align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
     rows,
     notes: [
-      'Parts re-run one by one after the measured pass: the text match in PostgreSQL (seqs and ranks of every match), ' +
-        'the facet index evaluation over them, and fetching the 25 rows of the page with snippets.',
+      'Parts re-run one by one after the measured pass: the text match in the text index (query parsed by PostgreSQL, ' +
+        'evaluated and ranked in memory), the same match in PostgreSQL for comparison (seqs and ts_rank of every match, ' +
+        'the path before decision 013), the facet index evaluation, and fetching the 25 rows of the page with snippets.',
     ],
   };
 }

@@ -1,8 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../src/server/app';
 import type { DatabaseHandle } from '../src/server/db/database';
 import type { Deps } from '../src/server/deps';
+import { createDiskStore } from '../src/server/files/disk-store';
 import { createJobQueue } from '../src/server/jobs/queue';
 import { startJobs } from '../src/server/jobs/workers';
 import { createMailer } from '../src/server/mail/mailer';
@@ -45,6 +49,7 @@ export async function createTestApp(settings: Partial<Deps['settings']> = {}): P
     db: handle.db,
     mailer,
     jobs,
+    files: createDiskStore(mkdtempSync(join(tmpdir(), 'implementa-files-'))),
     settings: {
       publicUrl: 'http://implementa.test',
       SIGN_IN_MAX_FAILURES: 5,
@@ -53,6 +58,10 @@ export async function createTestApp(settings: Partial<Deps['settings']> = {}): P
       demo: false,
       UPLOAD_MAX_MB: 50,
       AUTH_RATE_PER_MINUTE: 10,
+      ACTION_REMINDER_DAYS: 14,
+      INDICATOR_REMINDER_DAYS: 14,
+      EVIDENCE_MAX_MB: 20,
+      EVIDENCE_TYPES: ['pdf', 'docx', 'xlsx', 'csv', 'png', 'jpeg', 'odt', 'ods'],
       ...settings,
     },
   };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Database } from '../src/server/db/database';
-import type { EntitiesTable, UserRow } from '../src/server/db/schema';
+import type { ActionsTable, EntitiesTable, ReviewsTable, UserRow } from '../src/server/db/schema';
 import { type EntityRow, insertEntities } from '../src/server/modules/entities/entities.repo';
 import { hashPassword } from '../src/server/modules/identity/secrets';
 import { insertUser } from '../src/server/modules/users/users.repo';
@@ -72,4 +72,56 @@ export async function makeStateProfile(db: Database, levels: string[] = ['Munici
 /** Seats a person in an entity. */
 export async function seatPerson(db: Database, entityId: string, userId: string, seat: Seat): Promise<void> {
   await db.insertInto('entity_people').values({ entity_id: entityId, user_id: userId, role: seat }).execute();
+}
+
+/**
+ * Inserts an action of that responsible entity (planned, no dates, no budget unless told), with
+ * its supporting entities, recommendations and clusters; no reminders are scheduled.
+ */
+export async function makeAction(
+  db: Database,
+  responsibleEntityId: string,
+  overrides: Partial<Insertable<ActionsTable>> & {
+    supportingEntityIds?: string[];
+    recommendationIds?: string[];
+    clusterIds?: string[];
+  } = {},
+): Promise<{ id: string; version: number }> {
+  const { supportingEntityIds = [], recommendationIds = [], clusterIds = [], ...columns } = overrides;
+  const row = await db
+    .insertInto('actions')
+    .values({
+      title: `Test action ${randomBytes(4).toString('hex')}`,
+      responsible_entity_id: responsibleEntityId,
+      ...columns,
+    })
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+  for (const [table, column, ids] of [
+    ['action_entities', 'entity_id', supportingEntityIds],
+    ['action_recommendations', 'recommendation_id', recommendationIds],
+    ['action_clusters', 'cluster_id', clusterIds],
+  ] as const) {
+    if (ids.length > 0)
+      await db
+        .insertInto(table)
+        .values(ids.map((id) => ({ action_id: row.id, [column]: id }) as never))
+        .execute();
+  }
+  return row;
+}
+
+/** Inserts a review of a body (UPR unless told), dated unless told; symbol unique per call. */
+export async function makeReview(db: Database, overrides: Partial<Insertable<ReviewsTable>> = {}) {
+  return db
+    .insertInto('reviews')
+    .values({
+      body_code: 'UPR',
+      country_iso2: 'SI',
+      symbol: `TEST/${randomBytes(4).toString('hex')}`,
+      review_date: '2024-11-05',
+      ...overrides,
+    })
+    .returning(['id', 'body_code', 'symbol'])
+    .executeTakeFirstOrThrow();
 }

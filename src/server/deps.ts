@@ -1,5 +1,6 @@
 import type { Database } from './db/database';
 import type { Settings } from './env';
+import type { FileStore } from './files';
 import type { JobQueue } from './jobs/queue';
 import type { Mailer } from './mail/mailer';
 
@@ -9,6 +10,8 @@ export interface Deps {
   /** Sends mail for the job worker; services queue mail with queueMail (modules/outbox) instead. */
   mailer: Mailer;
   jobs: JobQueue;
+  /** Bytes of attachments (evidence, action documents): a folder, or S3-compatible storage. */
+  files: FileStore;
   settings: Pick<
     Settings,
     | 'publicUrl'
@@ -18,5 +21,9 @@ export interface Deps {
     | 'demo'
     | 'UPLOAD_MAX_MB'
     | 'AUTH_RATE_PER_MINUTE'
+    | 'ACTION_REMINDER_DAYS'
+    | 'INDICATOR_REMINDER_DAYS'
+    | 'EVIDENCE_MAX_MB'
+    | 'EVIDENCE_TYPES'
   >;
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { locales } from '../shared/i18n/locales';
+import { parseKinds } from './files/file-types';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -39,8 +40,32 @@ const settingsSchema = z.object({
   MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
   /** Wait before the first retry; each later one waits about twice as long as the one before. */
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Days before an action's end date when its responsible entity's focal points are reminded. */
+  ACTION_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Days before an indicator's next due date when its data owner's focal points are reminded. */
+  INDICATOR_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** How often the job worker looks for new jobs (pg-boss polling; at least half a second). */
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** Largest evidence file (progress updates, action documents), in megabytes. */
+  EVIDENCE_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  /** Kinds of evidence file accepted, by extension; each is checked by its content too. */
+  EVIDENCE_TYPES: z
+    .string()
+    .default('pdf,docx,xlsx,csv,png,jpeg,odt,ods')
+    .transform((value, context) => {
+      const kinds = parseKinds(value);
+      if (typeof kinds === 'string') {
+        context.addIssue({ code: 'custom', message: kinds });
+        return z.NEVER;
+      }
+      return kinds;
+    }),
+  /** S3-compatible storage for files; all four of endpoint, bucket and keys, or none (then DATA_DIR/files). */
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export type Settings = z.output<typeof settingsSchema> & {
@@ -68,6 +93,11 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
   }
   const s = parsed.data;
   const dataDir = resolve(s.DATA_DIR);
+  const s3 = [s.S3_ENDPOINT, s.S3_BUCKET, s.S3_ACCESS_KEY_ID, s.S3_SECRET_ACCESS_KEY];
+  if (s3.some(Boolean) && !s3.every(Boolean))
+    throw new SettingsError(
+      'Invalid settings:\n  S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set all four or none',
+    );
   if (s.NODE_ENV === 'production') {
     if (!s.SESSION_SECRET) throw new SettingsError('Invalid settings:\n  SESSION_SECRET: required in production');
     if (!s.SMTP_URL) throw new SettingsError('Invalid settings:\n  SMTP_URL: required in production');

@@ -5,6 +5,7 @@ import { openDatabase } from './db/database';
 import { DataFolderInUseError } from './db/lock';
 import { prepareDatabase } from './db/prepare';
 import { loadSettings, SettingsError } from './env';
+import { createFileStore } from './files';
 import { createJobQueue } from './jobs/queue';
 import { startJobs } from './jobs/workers';
 import { createMailer } from './mail/mailer';
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     mailRetryDelaySeconds: settings.MAIL_RETRY_DELAY_SECONDS,
     logger,
   });
-  const deps = { db: handle.db, mailer, jobs, settings };
+  const deps = { db: handle.db, mailer, jobs, files: createFileStore(settings), settings };
   await startJobs(deps);
   const app = await buildApp({
     deps,

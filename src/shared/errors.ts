@@ -24,6 +24,9 @@ export const errorCodes = [
   'UNSUPPORTED_FILE',
   'IMPORT_INVALID',
   'MAIL_FAILED',
+  'SECTION_CHANGED',
+  'PDF_ENGINE_MISSING',
+  'PDF_CONVERSION_FAILED',
   'INTERNAL',
 ] as const;
 
@@ -50,6 +53,10 @@ const statusByCode: Record<ErrorCode, number> = {
   UNSUPPORTED_FILE: 415,
   IMPORT_INVALID: 422,
   MAIL_FAILED: 502,
+  // Someone saved the section first: the body carries their text (params) beside the user's own.
+  SECTION_CHANGED: 409,
+  PDF_ENGINE_MISSING: 503,
+  PDF_CONVERSION_FAILED: 502,
   INTERNAL: 500,
 };
 

@@ -2,9 +2,9 @@ import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AppError } from '../shared/errors';
-import { loadMessages } from '../shared/i18n/catalogues';
 import type { SessionResponse } from '../shared/schemas/identity';
 import { toAppError } from './api/client';
+import { loadCoreMessages } from './i18n/catalogue-parts';
 import { applyDocumentLocale, I18nProvider, initialLocale } from './i18n/i18n-provider';
 import { AppRoutes } from './routes';
 import { fetchSession, SessionProvider } from './session/session-provider';
@@ -15,7 +15,7 @@ import { fetchSession, SessionProvider } from './session/session-provider';
  */
 async function boot(root: HTMLElement) {
   const guess = initialLocale(null);
-  const guessedMessages = loadMessages(guess);
+  const guessedMessages = loadCoreMessages(guess);
   guessedMessages.catch(() => undefined);
   let session: SessionResponse = { user: null, csrfToken: null, demoAccounts: [] };
   let bootError: AppError | null = null;
@@ -25,7 +25,7 @@ async function boot(root: HTMLElement) {
     bootError = toAppError(error);
   }
   const locale = session.user?.locale ?? guess;
-  const messages = locale === guess ? await guessedMessages : await loadMessages(locale);
+  const messages = locale === guess ? await guessedMessages : await loadCoreMessages(locale);
   applyDocumentLocale(locale);
   createRoot(root).render(
     <StrictMode>

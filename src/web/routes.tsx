@@ -1,11 +1,13 @@
 import { Component, type ComponentType, type ErrorInfo, lazy, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import type { AppError } from '../shared/errors';
+import type { Locale } from '../shared/i18n/locales';
 import { toAppError } from './api/client';
 import { AppShell } from './app-shell';
 import { ErrorMessage } from './components/error-message';
 import { PageTitle } from './components/page-title';
 import { RequireAuth } from './components/require-auth';
+import { loadPageMessages } from './i18n/catalogue-parts';
 import { useT } from './i18n/i18n-provider';
 import { modulePages } from './nav';
 
@@ -19,17 +21,23 @@ const publicPages: { path: string; load: PageModule }[] = [
   { path: '/accept-invitation', load: () => import('./features/identity/accept-invitation-page') },
 ];
 
+const notFound = { path: '*', load: () => import('./features/errors/not-found-page') };
+
 const lazyPages = new Map<PageModule, ComponentType>();
-function pageOf(load: PageModule): ComponentType {
+/** A page's chunk and its part of the message catalogue load together, before it renders. */
+function pageOf(path: string, load: PageModule): ComponentType {
   let page = lazyPages.get(load);
   if (!page) {
-    page = lazy(load);
+    page = lazy(async () => {
+      const [module] = await Promise.all([load(), loadPageMessages(document.documentElement.lang as Locale, path)]);
+      return module;
+    });
     lazyPages.set(load, page);
   }
   return page;
 }
 
-const NotFoundPage = lazy(() => import('./features/errors/not-found-page'));
+const NotFoundPage = pageOf(notFound.path, notFound.load);
 
 function PageError(props: { error: AppError }) {
   const { t } = useT();
@@ -70,7 +78,7 @@ export function AppRoutes(props: { bootError: AppError | null }) {
       <Routes>
         <Route element={<AppShell bootError={props.bootError} boundary={PerPathBoundary} />}>
           {modulePages.map((page) => {
-            const Page = pageOf(page.load);
+            const Page = pageOf(page.path, page.load);
             return (
               <Route
                 key={page.path}
@@ -84,10 +92,10 @@ export function AppRoutes(props: { bootError: AppError | null }) {
             );
           })}
           {publicPages.map((page) => {
-            const Page = pageOf(page.load);
+            const Page = pageOf(page.path, page.load);
             return <Route key={page.path} path={page.path} element={<Page />} />;
           })}
-          <Route path="*" element={<NotFoundPage />} />
+          <Route path={notFound.path} element={<NotFoundPage />} />
         </Route>
       </Routes>
     </BrowserRouter>

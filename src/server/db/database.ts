@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -33,7 +34,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if ('dataDir' in target) lock = lockDataFolder(target.dataDir);
   try {
     const pglite = await PGlite.create('dataDir' in target ? `${target.dataDir}/pgdata` : 'memory://', {
-      extensions: { unaccent, pg_trgm },
+      extensions: { unaccent, pg_trgm, btree_gist },
     });
     const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -10,6 +10,12 @@ export interface JobPayloads {
   mail: { mailId: string; userId: string | null };
   /** One reminder of a call for input (call_reminders row), due at its start time. */
   call_reminder: { reminderId: string };
+  /** The calendar's daily reminder run (calendar_reminder_runs row), at the reminder hour of that day. */
+  calendar_reminders: { day: string };
+  /** One reminder of an action's due date (action_reminders row), due at its start time. */
+  action_reminder: { reminderId: string };
+  /** The reminder of an indicator's next due date (indicator_reminders row), due at its start time. */
+  indicator_reminder: { reminderId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -112,6 +118,27 @@ export function createJobQueue(db: Database, options: JobQueueOptions): JobQueue
     },
     // A reminder queues its mails in one transaction; a failed attempt (the database busy) is retried.
     call_reminder: {
+      retryLimit: 5,
+      retryDelay: 60,
+      retryBackoff: true,
+      expireInSeconds: 600,
+    },
+    // The calendar's daily run: its mails in one transaction, retried if the database was busy.
+    calendar_reminders: {
+      retryLimit: 5,
+      retryDelay: 60,
+      retryBackoff: true,
+      expireInSeconds: 600,
+    },
+    // Like a call's reminder: its mails in one transaction, retried if the database was busy.
+    action_reminder: {
+      retryLimit: 5,
+      retryDelay: 60,
+      retryBackoff: true,
+      expireInSeconds: 600,
+    },
+    // The same for an indicator's due date.
+    indicator_reminder: {
       retryLimit: 5,
       retryDelay: 60,
       retryBackoff: true,

@@ -1,5 +1,8 @@
 import type { Deps } from '../deps';
+import { sendActionReminder } from '../modules/actions/actions.reminders.service';
+import { sendCalendarReminders, startCalendarReminders } from '../modules/calendar/calendar.reminders.service';
 import { sendCallReminder } from '../modules/calls/calls.sending.service';
+import { sendIndicatorReminder } from '../modules/indicators/indicator-reminders.service';
 import { deliverMail } from '../modules/outbox/outbox.service';
 
 /** Starts the queue and the handler of each kind of job. main.ts, setup and the tests' app call it. */
@@ -9,4 +12,8 @@ export async function startJobs(
   await deps.jobs.start();
   await deps.jobs.work('mail', (job) => deliverMail(deps, job));
   await deps.jobs.work('call_reminder', (job) => sendCallReminder(deps, job));
+  await deps.jobs.work('calendar_reminders', (job) => sendCalendarReminders(deps, job));
+  await startCalendarReminders(deps);
+  await deps.jobs.work('action_reminder', (job) => sendActionReminder(deps, job));
+  await deps.jobs.work('indicator_reminder', (job) => sendIndicatorReminder(deps, job));
 }

@@ -236,7 +236,7 @@ export const uprCycles = [
 ];
 
 /** Implementation statuses: configurable terms of the `status` taxonomy; these are the defaults. */
-export const defaultStatuses: { code: string; label: LocalizedText }[] = [
+export const defaultStatuses: { code: string; label: LocalizedText; final?: boolean }[] = [
   {
     code: 'not_started',
     label: {
@@ -265,10 +265,12 @@ export const defaultStatuses: { code: string; label: LocalizedText }[] = [
   },
   {
     code: 'implemented',
+    final: true,
     label: { en: 'Implemented', fr: 'Mise en œuvre', es: 'Aplicada', ru: 'Выполнено', zh: '已落实', ar: 'نُفذت' },
   },
   {
     code: 'not_applicable',
+    final: true,
     label: {
       en: 'Not applicable',
       fr: 'Sans objet',

@@ -57,6 +57,15 @@ export const demoAccounts: (DemoAccount & {
     organisation: 'City Municipality of Ljubljana',
   },
   {
+    role: 'validator',
+    name: 'Petra Golob',
+    email: 'ljubljana.validator@demo.implementa.example',
+    password: 'demo-ljubljana-validator-2026',
+    entity: 'SI-061',
+    seat: 'validator',
+    organisation: 'City Municipality of Ljubljana',
+  },
+  {
     role: 'contributor',
     name: 'Nina Zupan',
     email: 'contributor@demo.implementa.example',

@@ -12,6 +12,10 @@ import { insertUser } from '../modules/users/users.repo';
 import countries from './data/countries.json' with { type: 'json' };
 import subdivisions from './data/si-subdivisions.json' with { type: 'json' };
 import { demoAccounts } from './demo-accounts';
+import { seedDemoActions } from './demo-actions';
+import { seedDemoCalendar } from './demo-calendar';
+import { seedDemoIndicators } from './demo-indicators';
+import { seedDemoProgress } from './demo-progress';
 
 type NewEntity = Insertable<EntitiesTable> & { key: string };
 
@@ -232,4 +236,11 @@ export async function seedDemoRegister(db: Database): Promise<void> {
     const data = await readFile(new URL(`./data/slovenia/${name}`, import.meta.url));
     await importTrustedFile(db, actor, name, data);
   }
+  // The imports computed the calendar's due dates from the reviews; the visits are added by hand.
+  await seedDemoCalendar(db);
+  await seedDemoActions(db);
+  // Validated updates for the report builder to pull in (skipped if the demo has some already).
+  await seedDemoProgress(db);
+  // Indicators with real WHO data (skipped if the demo has them already).
+  await seedDemoIndicators(db);
 }

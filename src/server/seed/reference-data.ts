@@ -47,7 +47,12 @@ export async function seedReferenceData(db: Database): Promise<void> {
     await ensureTerms(
       trx,
       'status',
-      defaultStatuses.map((status, index) => ({ code: status.code, label: JSON.stringify(status.label), sort: index })),
+      defaultStatuses.map((status, index) => ({
+        code: status.code,
+        label: JSON.stringify(status.label),
+        sort: index,
+        final: status.final ?? false,
+      })),
     );
     await ensureTerms(
       trx,

@@ -5,13 +5,30 @@ import { type MessageFormatElement, TYPE } from '@formatjs/icu-messageformat-par
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../errors';
+import {
+  actionEntityRoles,
+  actionReminderKinds,
+  actionReminderStatuses,
+  actionSorts,
+  actionStatuses,
+} from '../schemas/actions';
 import { auditActions } from '../schemas/audit';
+import { calendarKinds, calendarSources, calendarStatuses } from '../schemas/calendar';
 import { answerStatuses, callStatuses, progressStatuses, reminderStatuses } from '../schemas/calls';
+import { dashboardDimensions, trendIntervals } from '../schemas/dashboards';
 import { entityImportActions, entityImportFields, entityKinds, nominationStatuses, seats } from '../schemas/entities';
 import { invitationStatusSchema, roles, userStatuses } from '../schemas/identity';
 import { importRowActions, importSummarySchema, mappableFields, stateMatchSchema } from '../schemas/imports';
+import {
+  builtinDimensions,
+  indicatorFrequencies,
+  indicatorTypes,
+  observationImportActions,
+  observationImportFormats,
+} from '../schemas/indicators';
 import { mailKinds, mailStatuses } from '../schemas/outbox';
 import { facetNames, mechanisms, positions, searchSorts } from '../schemas/register';
+import { reportGroupings, reportStatuses, reportTypes } from '../schemas/reports';
 import { systemsOfGovernment } from '../schemas/state-profile';
 import { type Locale, locales } from './locales';
 
@@ -46,6 +63,10 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'register.links.': ['related', 'duplicate'],
   'assignments.role.': ['lead', 'supporting'],
   'peers.sort.': ['onTime', 'progress', 'name'],
+  'chart.': ['lower', 'upper'],
+  'dashboards.dimension.': dashboardDimensions,
+  'dashboards.none.': dashboardDimensions,
+  'dashboards.interval.': trendIntervals,
   'recommendation.grade.': ['A', 'B', 'C', 'D', 'E'],
   'imports.action.': importRowActions,
   'imports.section.': importRowActions,
@@ -106,7 +127,29 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'calls.status.': callStatuses,
   'calls.answerStatus.': answerStatuses,
   'calls.reminderStatus.': reminderStatuses,
+  'calendar.kind.': calendarKinds,
+  'calendar.status.': calendarStatuses,
+  'calendar.view.': ['month', 'agenda'],
+  'calendar.source.': calendarSources,
   'answer.updateStatus.': progressStatuses,
+  'reports.type.': reportTypes,
+  'reports.status.': reportStatuses,
+  'reports.grouping.': reportGroupings,
+  'reports.diff.change.': ['added', 'removed', 'changed', 'same'],
+  'actions.status.': actionStatuses,
+  'actions.entityRole.': actionEntityRoles,
+  'actions.sort.': actionSorts,
+  'actions.reminderKind.': actionReminderKinds,
+  'actions.reminderStatus.': actionReminderStatuses,
+  'indicators.type.': indicatorTypes,
+  'indicators.frequency.': indicatorFrequencies,
+  'indicators.dimension.': builtinDimensions,
+  // The states of indicator_reminders (migrations/0014_indicators.sql).
+  'indicators.reminderStatus.': ['scheduled', 'sent', 'skipped', 'cancelled'],
+  'indicators.import.step.': ['upload', 'preview', 'done'],
+  'indicators.import.format.': observationImportFormats,
+  'indicators.import.action.': observationImportActions,
+  'indicators.import.count.': [...observationImportActions, 'ignored', 'error'],
 };
 
 /** Keys the server uses for e-mails, with the exact values it passes. */
@@ -119,12 +162,23 @@ const serverKeys: Record<string, string[]> = {
   'mail.call.subject': ['title'],
   'mail.call.body': ['coordinator', 'count', 'deadline', 'entity', 'link', 'message', 'name', 'settingsLink'],
   'mail.callReminder.subject': ['deadline', 'title'],
+  'mail.calendarReminder.subject': ['count'],
+  'mail.calendarReminder.line': ['date', 'days', 'estimated', 'title'],
+  'mail.calendarReminder.body': ['link', 'list', 'name', 'settingsLink'],
+  'calendar.computedTitle': ['body', 'kind'],
+  'calendar.computedTitleWithSymbol': ['body', 'kind', 'symbol'],
   'mail.callReminder.body': ['count', 'deadline', 'entity', 'link', 'name', 'settingsLink', 'title'],
   'mail.callOverdue.subject': ['deadline', 'title'],
   'mail.callOverdue.body': ['count', 'deadline', 'entity', 'link', 'name', 'settingsLink', 'title'],
   'mail.nominationRequest.subject': ['network', 'topic'],
   'mail.nominationRequest.body': ['coordinator', 'due', 'link', 'name', 'network', 'topic'],
-  'errors.ENTITY_IN_USE': ['assignments', 'children'],
+  'errors.ENTITY_IN_USE': ['assignments', 'children', 'records'],
+  'mail.indicatorReminder.subject': ['code', 'due'],
+  'mail.indicatorReminder.body': ['code', 'due', 'entity', 'link', 'name', 'settingsLink', 'title'],
+  'mail.actionDueSoon.subject': ['due', 'title'],
+  'mail.actionDueSoon.body': ['due', 'entity', 'link', 'name', 'settingsLink', 'title'],
+  'mail.actionOverdue.subject': ['due', 'title'],
+  'mail.actionOverdue.body': ['due', 'entity', 'link', 'name', 'settingsLink', 'title'],
 };
 
 /** Values that may stay the same in every language: brand names, and text without letters. */

@@ -1,9 +1,19 @@
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Locale } from './locales';
 
-export type Messages = Record<string, string>;
+/**
+ * A catalogue: key → ICU message. The web build ships messages that use ICU syntax already
+ * parsed (build/i18n-plugin.ts), so the browser needs no parser; plain text stays a string.
+ */
+export type Messages = Record<string, string | MessageFormatElement[]>;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: string, values?: MessageValues) => string;
+
+/** Text with nothing ICU would interpret: no arguments, no escapes, no tags. */
+export function isPlainMessage(message: string): boolean {
+  return !/[{}'<]/.test(message);
+}
 
 /**
  * Builds t(key, values) over one catalogue of ICU messages. Compiled formats are cached per
@@ -17,6 +27,7 @@ export function createTranslator(locale: Locale, messages: Messages, fallback: M
     if (!format) {
       const source = messages[key] ?? fallback[key];
       if (source === undefined) return key;
+      if (typeof source === 'string' && isPlainMessage(source)) return source;
       format = new IntlMessageFormat(source, locale);
       cache.set(key, format);
     }

@@ -8,6 +8,12 @@ export const mailKinds = [
   'nomination_request',
   'call_for_input',
   'call_reminder',
+  'calendar_reminder',
+  'action_reminder',
+  'indicator_reminder',
+  'progress_submitted',
+  'progress_endorsed',
+  'progress_returned',
 ] as const;
 export const mailKindSchema = z.enum(mailKinds);
 export type MailKind = z.infer<typeof mailKindSchema>;

@@ -98,6 +98,46 @@ export const api = {
   upload: <T>(path: string, file: Blob, query?: Query) => request<T>('POST', withQuery(path, query), new RawBody(file)),
 };
 
+/**
+ * POSTs a file's bytes like api.upload, reporting the share sent so far (0 to 1): fetch cannot
+ * tell upload progress, XMLHttpRequest can. Same CSRF header and error handling as request().
+ */
+export function uploadWithProgress<T>(
+  path: string,
+  file: Blob,
+  query: Query,
+  onProgress: (share: number) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', withQuery(path, query));
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new AppError('INTERNAL', { detail: 'network' }));
+    xhr.onload = () => {
+      let payload: unknown = null;
+      try {
+        payload = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        payload = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(payload as T);
+      let error = AppError.fromJSON(payload);
+      const fallback = codeByStatus[xhr.status];
+      if (error.code === 'INTERNAL' && fallback && !(payload as { error?: unknown } | null)?.error) {
+        error = new AppError(fallback);
+      }
+      if (error.code === 'UNAUTHENTICATED') unauthenticatedListener?.();
+      reject(error);
+    };
+    xhr.send(file);
+  });
+}
+
 export function toAppError(error: unknown): AppError {
   return error instanceof AppError ? error : new AppError('INTERNAL', { cause: error });
 }

@@ -9,6 +9,8 @@ type Issue = z.core.$ZodIssue;
 
 /** Turns one zod issue into a catalogue message, so client-side checks speak the user's language. */
 function messageOfIssue(issue: Issue, t: I18n['t']): string {
+  // A schema's own message names a catalogue key (refinements, patterns): the precise reason.
+  if (issue.message?.startsWith('issues.')) return t(issue.message);
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') {

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { loadMessages } from '../../shared/i18n/catalogues';
 import { directionOf, isLocale, type Locale, negotiateLocale } from '../../shared/i18n/locales';
 import { createTranslator, type Messages, type MessageValues } from '../../shared/i18n/translate';
+import { loadMessagesLike } from './catalogue-parts';
 
 const storageKey = 'implementa.locale';
 
@@ -66,7 +66,8 @@ function buildI18n(locale: Locale, messages: Messages, setLocale: (locale: Local
         return translate(key, values);
       } catch {
         // A message missing one of its values must not break the page.
-        return messages[key] ?? key;
+        const message = messages[key];
+        return typeof message === 'string' ? message : key;
       }
     },
     has: (key) => Object.hasOwn(messages, key),
@@ -87,7 +88,7 @@ export function I18nProvider(props: { locale: Locale; messages: Messages; childr
   const [state, setState] = useState({ locale: props.locale, messages: props.messages });
 
   const setLocale = useCallback(async (locale: Locale) => {
-    const messages = await loadMessages(locale);
+    const messages = await loadMessagesLike(locale, document.documentElement.lang as Locale);
     applyDocumentLocale(locale);
     storeLocale(locale);
     setState({ locale, messages });

@@ -160,14 +160,17 @@ export function updateUpdateAtVersion(
     submitted_at: Date | null;
   },
 ) {
-  return db
-    .updateTable('progress_updates')
-    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'draft')
-    .returning(updateColumns)
-    .executeTakeFirst();
+  return (
+    db
+      .updateTable('progress_updates')
+      .set({ ...patch, narrative_format: 'text', version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      // A returned answer is edited and submitted again like a draft.
+      .where('status', 'in', ['draft', 'returned'])
+      .returning(updateColumns)
+      .executeTakeFirst()
+  );
 }
 
 export async function userNames(db: Executor, ids: string[]): Promise<Map<string, string>> {

@@ -12,6 +12,7 @@ import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { seatsOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
+import { recordSubmission } from '../progress/progress.workflow.service';
 import { localize } from '../register/localize';
 import {
   answerableIds,
@@ -183,7 +184,7 @@ export async function saveAnswers(
       };
       let row: Awaited<ReturnType<typeof insertUpdate>>;
       if (before) {
-        if (before.status !== 'draft')
+        if (before.status !== 'draft' && before.status !== 'returned')
           throw new AppError('CONFLICT', {
             issues: [{ path: `items.${index}`, message: 'issues.call.alreadySubmitted' }],
           });
@@ -201,6 +202,8 @@ export async function saveAnswers(
         });
       }
       if (!row) throw new AppError('STALE_VERSION');
+      // A submitted answer enters validation: its step in the history, mail to its validator.
+      if (input.submit) await recordSubmission(trx, deps, actor, row.id);
       await recordAudit(trx, actor, {
         action: before ? 'update' : 'create',
         recordType: 'progress_update',

@@ -26,8 +26,8 @@ export function progressTable(): RawBuilder<ProgressColumns> {
     join calls c on c.id = i.call_id
     cross join lateral (
       select count(*)::int as item_count,
-        (count(*) filter (where pu.status = 'submitted'))::int as submitted_count,
-        (count(*) filter (where pu.status = 'draft'))::int as draft_count,
+        (count(*) filter (where pu.status in ('submitted', 'endorsed', 'validated')))::int as submitted_count,
+        (count(*) filter (where pu.status in ('draft', 'returned')))::int as draft_count,
         max(pu.submitted_at) as last_submitted_at
       from call_recommendations cr
       join assignments a on a.recommendation_id = cr.recommendation_id and a.entity_id = i.entity_id

@@ -138,6 +138,33 @@ export async function countUsage(db: Executor, id: string) {
         .select((m) => m.fn.countAll<number>().as('n'))
         .where('member_id', '=', id)
         .as('memberships'),
+      // Follow-up records that name the entity and refuse its deletion (foreign keys on delete restrict).
+      eb
+        .selectFrom('indicators')
+        .select((i) => i.fn.countAll<number>().as('n'))
+        .where('owner_entity_id', '=', id)
+        .as('indicators'),
+      eb
+        .selectFrom('observations')
+        .select((o) => o.fn.countAll<number>().as('n'))
+        .where('place_entity_id', '=', id)
+        .as('observations'),
+      eb
+        .selectFrom('actions')
+        .select((a) => a.fn.countAll<number>().as('n'))
+        .where((a) =>
+          a.or([
+            a('responsible_entity_id', '=', id),
+            a.exists(
+              a
+                .selectFrom('action_entities as ae')
+                .select('ae.action_id')
+                .whereRef('ae.action_id', '=', 'actions.id')
+                .where('ae.entity_id', '=', id),
+            ),
+          ]),
+        )
+        .as('actions'),
     ])
     .executeTakeFirstOrThrow();
   return {
@@ -146,6 +173,9 @@ export async function countUsage(db: Executor, id: string) {
     members: Number(row.members),
     people: Number(row.people),
     memberships: Number(row.memberships),
+    indicators: Number(row.indicators),
+    observations: Number(row.observations),
+    actions: Number(row.actions),
   };
 }
 

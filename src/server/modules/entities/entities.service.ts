@@ -166,8 +166,9 @@ export async function updateEntity(
 }
 
 /**
- * Deletes an entity at a known version. One that holds assignments or has entities below it is
- * refused with how many (ENTITY_IN_USE), and nothing is deleted; its seats and memberships go.
+ * Deletes an entity at a known version. One that holds assignments, has entities below it, or is
+ * named by indicators, observations or actions is refused with how many (ENTITY_IN_USE), and
+ * nothing is deleted; its seats and memberships go.
  */
 export async function deleteEntity(db: Database, actor: Actor, id: string, version: number): Promise<void> {
   requireCan(actor, 'delete');
@@ -177,7 +178,7 @@ export async function deleteEntity(db: Database, actor: Actor, id: string, versi
       const before = await repo.findEntity(trx, id);
       if (!before) throw new AppError('NOT_FOUND');
       const usage = await repo.countUsage(trx, id);
-      if (usage.assignments > 0 || usage.children > 0) throw inUse(usage);
+      if (usage.assignments > 0 || usage.children > 0 || records(usage) > 0) throw inUse(usage);
       if ((await repo.deleteEntityAtVersion(trx, id, version)) === 0) throw new AppError('STALE_VERSION');
       await recordAudit(trx, actor, {
         action: 'delete',
@@ -193,8 +194,13 @@ export async function deleteEntity(db: Database, actor: Actor, id: string, versi
   }
 }
 
-function inUse(usage: { assignments: number; children: number }) {
+type Usage = Awaited<ReturnType<typeof repo.countUsage>>;
+
+/** Indicators it owns, observations of its territory, actions it is responsible for or supports. */
+const records = (usage: Usage) => usage.indicators + usage.observations + usage.actions;
+
+function inUse(usage: Usage) {
   return new AppError('ENTITY_IN_USE', {
-    params: { assignments: usage.assignments, children: usage.children },
+    params: { assignments: usage.assignments, children: usage.children, records: records(usage) },
   });
 }

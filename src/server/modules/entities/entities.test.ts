@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
-import { makeEntity, makeStateProfile } from '../../../../tests/factories';
+import { makeAction, makeEntity, makeStateProfile } from '../../../../tests/factories';
 
 let test: TestApp;
 let coordinator: Client;
@@ -245,6 +245,62 @@ describe('entities: bad input is refused with the field named, and nothing chang
     expect(await db.selectFrom('assignments').select('id').where('entity_id', '=', ministry.id).execute()).toHaveLength(
       3,
     );
+  });
+});
+
+describe('entities named by follow-up records', () => {
+  it('refuses to delete an indicator owner, an observed LRG, and an action’s responsible or supporting entity (409, not 500)', async () => {
+    const { db } = test.handle;
+    const owner = await makeEntity(db, { name: 'Statistical office' });
+    const place = await makeEntity(db, { kind: 'lrg', lrg_level: 1, name: 'Observed Land' });
+    const responsible = await makeEntity(db, { name: 'Ministry of health' });
+    const supporting = await makeEntity(db, { name: 'Public health institute' });
+    const indicator = await db
+      .insertInto('indicators')
+      .values({
+        code: 'T-1',
+        title: 'Test',
+        type: 'outcome',
+        unit: '%',
+        frequency: 'annual',
+        owner_entity_id: owner.id,
+        dimensions: JSON.stringify([]),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('observations')
+      .values(
+        [2021, 2022].map((year) => ({
+          indicator_id: indicator.id,
+          place_entity_id: place.id,
+          period_start: `${year}-01-01`,
+          period_end: `${year}-12-31`,
+          value: 1,
+        })),
+      )
+      .execute();
+    await makeAction(db, responsible.id, { supportingEntityIds: [supporting.id] });
+
+    for (const [entity, records] of [
+      [owner, 1],
+      [place, 2],
+      [responsible, 1],
+      [supporting, 1],
+    ] as const) {
+      const response = await coordinator.request('DELETE', `/api/entities/${entity.id}?version=${entity.version}`);
+      expect(response.statusCode, entity.name).toBe(409);
+      expect(response.json().error).toMatchObject({
+        code: 'ENTITY_IN_USE',
+        params: { assignments: 0, children: 0, records },
+      });
+    }
+    const left = await db
+      .selectFrom('entities')
+      .select('id')
+      .where('id', 'in', [owner.id, place.id, responsible.id, supporting.id])
+      .execute();
+    expect(left).toHaveLength(4);
   });
 });
 

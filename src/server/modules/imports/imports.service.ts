@@ -8,6 +8,7 @@ import type { Database } from '../../db/database';
 import type { ImportsTable } from '../../db/schema';
 import type { Actor } from '../../http/context';
 import { recordAudit } from '../audit/audit.service';
+import { recomputeCalendar } from '../calendar/calendar.service';
 import { applyPlan } from './apply-plan';
 import { buildPlan, draftPlan, type ImportPlan } from './build-plan';
 import { supportsCopy } from './copy-in';
@@ -154,6 +155,8 @@ async function runImport(
       if (options.saveMappingAs && options.columnMapping) {
         await repo.upsertColumnMapping(trx, options.saveMappingAs, options.columnMapping, userId);
       }
+      // New or changed reviews move the calendar's computed due dates, in the same transaction.
+      await recomputeCalendar(trx, actor);
       await repo.markImportApplied(trx, id, summary);
       await recordAudit(trx, actor, {
         action: 'create',

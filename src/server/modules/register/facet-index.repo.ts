@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../http/context';
 import type { IndexRow, Sort } from './facet-index';
+import { searchLangs } from './search.repo';
 
 /** Seqs in each sort order of the register (the SQL path's orders, ties by id). */
 export async function readOrders(db: Executor): Promise<Record<Sort, Int32Array>> {
@@ -41,13 +42,16 @@ export async function readJoined(db: Executor): Promise<Record<'cluster' | 'enti
 const list = (column: string) => sql<string>`array_to_string(${sql.ref(column)}, chr(31))`;
 const split = (value: string) => (value === '' ? [] : value.split('\u001f'));
 
-/** One chunk of rows after `afterSeq`, in seq order, in the index's shape. */
+/**
+ * One chunk of rows after `afterSeq`, in seq order, in the index's shape, with each row's six
+ * `tsvector`s as text for the text index (ar, zh, en, fr, ru, es; null where empty).
+ */
 export async function readIndexRows(
   db: Executor,
   afterSeq: number,
   limit: number,
   mechanismOf: ReadonlyMap<string, string>,
-): Promise<IndexRow[]> {
+): Promise<(IndexRow & { tsv: (string | null)[] })[]> {
   const rows = await db
     .selectFrom('recommendations')
     .select([
@@ -62,6 +66,7 @@ export async function readIndexRows(
       list('sdg_goals').as('goals'),
       list('sdg_targets').as('targets'),
       list('recommending_states').as('states'),
+      ...searchLangs.map((lang) => sql<string | null>`nullif(${sql.ref(`tsv_${lang}`)}::text, '')`.as(`tsv_${lang}`)),
     ])
     .where('seq', '>', afterSeq)
     .orderBy('seq')
@@ -84,5 +89,6 @@ export async function readIndexRows(
       sdgTarget: split(row.targets),
       state: split(row.states),
     },
+    tsv: searchLangs.map((lang) => (row as unknown as Record<string, string | null>)[`tsv_${lang}`] ?? null),
   }));
 }

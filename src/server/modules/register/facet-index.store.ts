@@ -4,7 +4,10 @@ import type { Scope } from '../assignments/scope';
 import { type Evaluation, type FacetIndex, FacetIndexBuilder, type Filters } from './facet-index';
 import { readIndexRows, readJoined, readOrders } from './facet-index.repo';
 import * as labels from './labels.repo';
-import { matchText, readRegisterGeneration } from './search.repo';
+import { matchText, parsedQueries, readRegisterGeneration } from './search.repo';
+import { TextIndexBuilder, type TextMatch } from './text-index';
+
+export type { TextMatch } from './text-index';
 
 /**
  * Keeps one facet index per database, for the register generation it was read at. After a write
@@ -17,12 +20,6 @@ interface Store {
   /** text matches and evaluations of the current index, most recently used last */
   texts: Map<string, TextMatch>;
   evaluations: Map<string, Evaluation>;
-}
-
-export interface TextMatch {
-  /** slots matching the text, and their ranks when asked for */
-  slots: Int32Array;
-  ranks: Float64Array | null;
 }
 
 const stores = new WeakMap<Database, Store>();
@@ -90,15 +87,22 @@ async function buildIndex(db: Database): Promise<FacetIndex | undefined> {
   const mechanismOf = new Map(bodies.map((body) => [body.code, body.mechanism]));
   const orders = await readOrders(db);
   const builder = new FacetIndexBuilder(orders.number.length, await readJoined(db));
+  const text = new TextIndexBuilder();
   let after = 0;
   for (;;) {
     const rows = await readIndexRows(db, after, chunkRows, mechanismOf);
-    for (const row of rows) builder.add(row);
+    // Both builders take every row in the same order: slot n is the same row in each.
+    for (const row of rows) {
+      builder.add(row);
+      text.add(row.tsv);
+    }
     if (rows.length < chunkRows) break;
     after = rows[rows.length - 1]?.seq ?? after;
   }
   if ((await readRegisterGeneration(db)) !== before) return undefined;
-  return builder.build(before, orders);
+  const index = builder.build(before, orders, text.build());
+  index.evaluate({}); // the front page's counts, before anyone asks
+  return index;
 }
 
 async function estimatedRows(db: Database): Promise<number> {
@@ -107,12 +111,21 @@ async function estimatedRows(db: Database): Promise<number> {
   return Math.max(0, rows[0]?.n ?? 0);
 }
 
-/** Slots matching `q` in the index, cached with it. */
+/**
+ * Slots matching `q`, cached with the index: evaluated by the text index over the query as
+ * PostgreSQL parses it (one round trip), or, for what the text index leaves to SQL (negation
+ * inside a phrase), matched by PostgreSQL.
+ */
 export async function textMatchOf(db: Database, index: FacetIndex, q: string, withRank: boolean): Promise<TextMatch> {
   const store = storeOf(db);
   const key = `${withRank ? 'r' : 'm'}|${q}`;
   const cached = remember(store.texts, key);
   if (cached) return cached;
+  const inMemory = index.text?.match(await parsedQueries(db, q), withRank);
+  if (inMemory) {
+    if (store.index === index) keep(store.texts, key, inMemory);
+    return inMemory;
+  }
   const found = await matchText(db, q, withRank);
   const slots = new Int32Array(found.seqs.length);
   const ranks = found.ranks ? new Float64Array(found.seqs.length) : null;

@@ -1,11 +1,13 @@
 import type { FacetName } from '../../../shared/schemas/register';
+import type { TextIndex } from './text-index';
 
 /**
  * The register's facet values held in memory, one slot per recommendation, so that a search
  * counts all eleven facets in one pass over its matches instead of eleven SQL aggregates over
- * hundreds of thousands of rows (decision 008). Text matching stays in PostgreSQL: it hands the
- * matching rows' `seq` to `evaluate`. An index belongs to one register generation and is never
- * mutated; the service builds a new one after writes and uses SQL meanwhile.
+ * hundreds of thousands of rows (decision 008). The text index built with it (same slots,
+ * decision 013) hands `evaluate` the slots matching the search words. An index belongs to one
+ * register generation and is never mutated; the service builds a new one after writes and uses
+ * SQL meanwhile.
  */
 export const filterDimensions = [
   'mechanism',
@@ -132,9 +134,9 @@ export class FacetIndexBuilder {
     this.columns.entity.append(slot, this.joined.entity.get(row.seq) ?? []);
   }
 
-  /** `orders` lists seqs in each sort order. */
-  build(generation: number, orders: Record<Sort, Int32Array>): FacetIndex {
-    return new FacetIndex(generation, this.columns, Int32Array.from(this.seqs), orders);
+  /** `orders` lists seqs in each sort order; `text` was filled with the same rows, in the same order. */
+  build(generation: number, orders: Record<Sort, Int32Array>, text: TextIndex | null = null): FacetIndex {
+    return new FacetIndex(generation, this.columns, Int32Array.from(this.seqs), orders, text);
   }
 }
 
@@ -149,6 +151,8 @@ export class FacetIndex {
     readonly columns: Record<Dimension, Column>,
     readonly seqOf: Int32Array,
     ordersBySeq: Record<Sort, Int32Array>,
+    /** the register's words by slot, when built with the index */
+    readonly text: TextIndex | null = null,
   ) {
     this.size = seqOf.length;
     this.slotOfSeq = new Int32Array((seqOf.reduce((max, seq) => Math.max(max, seq), 0) as number) + 1).fill(-1);
@@ -173,6 +177,17 @@ export class FacetIndex {
    * filter, and per facet the counts over rows matching every filter but the facet's own.
    */
   evaluate(filters: Filters, candidates?: Int32Array, scope?: readonly string[]): Evaluation {
+    // The register's front page (no words, no filter) is asked for most: counted once per index.
+    if (!candidates && !scope && filterDimensions.every((dimension) => !filters[dimension]?.length)) {
+      this.unfiltered ??= this.count(filters);
+      return this.unfiltered;
+    }
+    return this.count(filters, candidates, scope);
+  }
+
+  private unfiltered?: Evaluation;
+
+  private count(filters: Filters, candidates?: Int32Array, scope?: readonly string[]): Evaluation {
     const slots = scope ? this.within(scope, candidates ?? this.allSlots()) : (candidates ?? this.allSlots());
     // Column by column (tight loops, one array each), not row by row: first how many filters each
     // candidate fails and which, then each facet tallies the candidates that fail none or only its own.
@@ -196,35 +211,40 @@ export class FacetIndex {
         }
       }
     }
+    // Each facet counts the rows failing no filter plus those failing only its own: listed once
+    // here, so a facet without a filter reads only the matches, not every candidate again.
     const matches = new Uint8Array(this.size);
+    const passing = new Int32Array(slots.length);
+    const aloneCount = new Int32Array(countedFacets.length);
     let total = 0;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i] as number;
-      if (failures[slot] === 0) {
+      const failed = failures[slot] as number;
+      if (failed === 0) {
         matches[slot] = 1;
-        total++;
+        passing[total++] = slot;
+      } else if (failed === 1 && (failedFacet[slot] as number) >= 0) {
+        const f = failedFacet[slot] as number;
+        aloneCount[f] = (aloneCount[f] as number) + 1;
       }
     }
+    const alone = Array.from(aloneCount, (count) => new Int32Array(count));
+    const filled = new Int32Array(countedFacets.length);
+    if (aloneCount.some((count) => count > 0))
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i] as number;
+        const f = failedFacet[slot] as number;
+        if (failures[slot] !== 1 || f < 0) continue;
+        (alone[f] as Int32Array)[filled[f] as number] = slot;
+        filled[f] = (filled[f] as number) + 1;
+      }
     const facets = Object.fromEntries(
       countedFacets.map((facet, f) => {
         const column = this.columns[facet];
         const counts = new Int32Array(column.values.length);
-        const { codes, offsets } = column;
-        for (let i = 0; i < slots.length; i++) {
-          const slot = slots[i] as number;
-          const failed = failures[slot] as number;
-          if (failed !== 0 && (failed !== 1 || failedFacet[slot] !== f)) continue;
-          if (offsets) {
-            const end = offsets[slot + 1] as number;
-            for (let k = offsets[slot] as number; k < end; k++) {
-              const code = codes[k] as number;
-              counts[code] = (counts[code] as number) + 1;
-            }
-          } else {
-            const code = codes[slot] as number;
-            if (code >= 0) counts[code] = (counts[code] as number) + 1;
-          }
-        }
+        tally(column, passing, total, counts);
+        const own = alone[f] as Int32Array;
+        tally(column, own, own.length, counts);
         return [facet, top(column, counts, facetLimits[facet])];
       }),
     ) as Evaluation['facets'];
@@ -263,6 +283,26 @@ export class FacetIndex {
 }
 
 const countedFacets = filterDimensions.filter((dimension) => dimension !== 'cluster') as FacetName[];
+
+/** Adds the values of the first `n` of `slots` to `counts`. */
+function tally(column: Column, slots: Int32Array, n: number, counts: Int32Array): void {
+  const { codes, offsets } = column;
+  if (offsets) {
+    for (let i = 0; i < n; i++) {
+      const slot = slots[i] as number;
+      const end = offsets[slot + 1] as number;
+      for (let k = offsets[slot] as number; k < end; k++) {
+        const code = codes[k] as number;
+        counts[code] = (counts[code] as number) + 1;
+      }
+    }
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    const code = codes[slots[i] as number] as number;
+    if (code >= 0) counts[code] = (counts[code] as number) + 1;
+  }
+}
 
 function passes(column: Column, allowed: Uint8Array, slot: number): boolean {
   const { codes, offsets } = column;

@@ -101,6 +101,8 @@ export async function insertStatusChange(
     previous_status: string | null;
     note: string | null;
     changed_by: string | null;
+    /** The validated progress update that set the status, when one did. */
+    progress_update_id?: string | null;
   },
 ): Promise<void> {
   await db.insertInto('recommendation_status_history').values(row).execute();

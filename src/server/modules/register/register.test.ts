@@ -7,7 +7,7 @@ import { facetNames, recommendationSearchSchema } from '../../../shared/schemas/
 import { facetLimits } from './facet-index';
 import { facetIndexFor, warmFacetIndex } from './facet-index.store';
 import * as labels from './labels.repo';
-import { countFacet, countMatches, findPage, readRegisterGeneration } from './search.repo';
+import { countFacet, countMatches, findPage, matchText, parsedQueries, readRegisterGeneration } from './search.repo';
 
 let test: TestApp;
 let coordinator: Client;
@@ -119,6 +119,11 @@ describe('finding recommendations', () => {
       'state=FR&state=DE&sort=number',
       'q=education&mechanism=upr&sdgGoal=4',
       'cycle=4&position=noted&page=2&pageSize=10&sort=number',
+      `q=${encodeURIComponent('women -violence')}&body=UPR`,
+      `q=${encodeURIComponent('women or girls')}&theme=THEME`,
+      `q=${encodeURIComponent('"persons with disabilities"')}&position=supported`,
+      `q=${encodeURIComponent('derechos humanos')}&sort=number&pageSize=5&page=2`,
+      `q=${encodeURIComponent('personnes handicapees')}&sort=newest`,
     ];
     const anyTheme = (await search('pageSize=1')).facets.theme[0].value;
     for (const text of queries) {
@@ -159,6 +164,94 @@ describe('finding recommendations', () => {
         ).toEqual(page.map((row) => row.id));
       }
     }
+  });
+
+  it('matches words in memory exactly as PostgreSQL matches them, in every language', async () => {
+    const db = test.handle.db;
+    // The shared documents hold English, French and Spanish: three rows get Russian, Arabic and
+    // Chinese texts too (the generated tsvector columns follow).
+    const some = await db.selectFrom('recommendations').select('id').orderBy('seq').limit(3).execute();
+    const texts = [
+      ['text_ru', 'Обеспечить права человека женщин и девочек, в том числе право на образование'],
+      ['text_ar', 'ضمان حقوق الإنسان للنساء والفتيات وحق التعليم'],
+      ['text_zh', '保障 妇女 和 女童 的 人权 与 受教育权'],
+    ] as const;
+    for (const [i, [column, text]] of texts.entries())
+      await sql`update recommendations set ${sql.ref(column)} = ${text} where id = ${some[i]?.id}`.execute(db);
+    const index = await facetIndexFor(db, await readRegisterGeneration(db));
+    const text = index?.text;
+    if (!index || !text) throw new Error('no text index');
+    const queries = [
+      'discapacidad',
+      'Discapacidades',
+      'women',
+      'torture',
+      'violence',
+      'educación',
+      'educacion',
+      'personnes handicapées',
+      'personnes handicapees',
+      'niños niñas',
+      'women or girls',
+      'women -violence',
+      '-women',
+      'women or -girls',
+      'human rights education',
+      'Roma minority',
+      '"persons with disabilities"',
+      '"disabilities with persons"',
+      '"national human rights institution"',
+      '"human rights"',
+      '"national action plan"',
+      'children -"human rights"',
+      'self-determination',
+      'non-discrimination',
+      "l'homme",
+      'xyzzyqq',
+      'the of and',
+      'права человека',
+      'образование',
+      'حقوق الإنسان',
+      '人权',
+      '妇女 or 女童',
+    ];
+    // Words absent from these documents (no CAT review here), stop words only, a reversed phrase.
+    const noneExpected = [
+      'torture',
+      '"disabilities with persons"',
+      '"national human rights institution"',
+      'xyzzyqq',
+      'the of and',
+    ];
+    for (const q of queries) {
+      const expected = [...(await matchText(db, q, false)).seqs].sort((a, b) => a - b);
+      const found = text.match(await parsedQueries(db, q), true);
+      expect(found, q).not.toBeNull();
+      const seqs = [...(found?.slots ?? [])].map((slot) => index.seqOf[slot] as number).sort((a, b) => a - b);
+      expect(seqs, q).toEqual(expected);
+      expect(found?.ranks?.length, q).toBe(seqs.length);
+      expect(seqs.length > 0, q).toBe(!noneExpected.includes(q));
+    }
+    // Relevance through the API: the text index's BM25 scores, highest first, ties in seq order.
+    const ranked = await search(`q=${encodeURIComponent('women or girls')}&sort=relevance&pageSize=10&page=2`);
+    const scored = text.match(await parsedQueries(db, 'women or girls'), true);
+    const bySeq = [...(scored?.slots ?? [])]
+      .map((slot, i) => ({ seq: index.seqOf[slot] as number, rank: scored?.ranks?.[i] as number }))
+      .sort((a, b) => b.rank - a.rank || a.seq - b.seq)
+      .slice(10, 20);
+    const ids = await db
+      .selectFrom('recommendations')
+      .select(['id', 'seq'])
+      .where(
+        'seq',
+        'in',
+        bySeq.map((entry) => entry.seq),
+      )
+      .execute();
+    const idOf = new Map(ids.map((row) => [row.seq, row.id]));
+    expect(ranked.items.map((item: { id: string }) => item.id)).toEqual(bySeq.map((entry) => idOf.get(entry.seq)));
+    expect(new Set(bySeq.map((entry) => entry.rank)).size).toBeGreaterThan(1);
+    expect(ranked.items[0].snippet).toContain('\u0002');
   });
 
   it('keeps answering through SQL while a large register rebuilds its index, then uses the new one', async () => {

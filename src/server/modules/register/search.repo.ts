@@ -235,6 +235,26 @@ export async function matchText(
   };
 }
 
+/**
+ * The search words as each language's configuration parses them (`tsquery` text, in the order of
+ * `searchLangs`), in one round trip: the text index (decision 013) evaluates these, so stemming,
+ * stop words and unaccenting stay PostgreSQL's.
+ */
+export async function parsedQueries(db: Executor, q: string): Promise<string[]> {
+  const { rows } = await sql<Record<Lang, string>>`select ${sql.join(
+    searchLangs.map((lang) => sql`${tsQuery(lang, q)}::text as ${sql.ref(lang)}`),
+  )}`.execute(db);
+  const row = rows[0];
+  return searchLangs.map((lang) => row?.[lang] ?? '');
+}
+
+/** Whether the words match any row at all, whatever the filters (then they are not corrected). */
+export async function matchesAnything(db: Executor, q: string): Promise<boolean> {
+  const { rows } = await sql<{ found: boolean }>`
+    select exists (select 1 from recommendations where ${textMatch(q)}) as found`.execute(db);
+  return rows[0]?.found === true;
+}
+
 type FoundRow = Omit<SearchRow, 'symbol' | 'snippet'>;
 
 async function withSymbolsAndSnippets(db: Executor, found: FoundRow[], q?: string): Promise<SearchRow[]> {

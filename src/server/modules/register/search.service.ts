@@ -22,6 +22,7 @@ import {
   countMatches,
   findBySeqs,
   findPage,
+  matchesAnything,
   readRegisterGeneration,
   type SearchRow,
 } from './search.repo';
@@ -99,7 +100,7 @@ async function correctedText(db: Database, q: string): Promise<string | null> {
   return q.replace(/[\p{L}]{4,}/gu, (word) => corrections.get(word.toLowerCase()) ?? word);
 }
 
-/** Through the in-memory facet index: PostgreSQL matches the text, the index filters and counts. */
+/** Through the in-memory indexes: the text index matches the words, the facet index filters and counts. */
 async function searchIndexed(
   db: Database,
   index: FacetIndex,
@@ -116,7 +117,9 @@ async function searchIndexed(
   };
   let correctedQuery: string | null = null;
   let { match, evaluation } = await run(query.q);
-  if (evaluation.total === 0 && query.q) {
+  // Only words that match nothing at all are corrected: when filters leave nothing, the words
+  // are not misspelt (and the trigram look-up costs more than the whole indexed search).
+  if (query.q && match?.slots.length === 0) {
     correctedQuery = await correctedText(db, query.q);
     if (correctedQuery) ({ match, evaluation } = await run(correctedQuery));
   }
@@ -148,17 +151,29 @@ function toFilters(filters: Omit<RecommendationSearch, 'q' | 'page' | 'pageSize'
   };
 }
 
-/** Matches ordered by rank, ties in seq order. */
+/**
+ * One page of matches ordered by rank, ties in slot (seq) order. Only the rows that can reach
+ * the page are sorted: the cut-off score is read from a numeric sort of the scores (native,
+ * fast), so a word in 300,000 rows does not cost a comparator sort of all of them.
+ */
 function pageByRank(index: FacetIndex, match: TextMatch, matches: Uint8Array, offset: number, limit: number): number[] {
   const ranks = match.ranks as Float64Array;
-  const kept: number[] = [];
-  match.slots.forEach((slot, i) => {
-    if (matches[slot]) kept.push(i);
-  });
-  kept.sort(
-    (a, b) => (ranks[b] as number) - (ranks[a] as number) || (match.slots[a] as number) - (match.slots[b] as number),
-  );
-  return kept.slice(offset, offset + limit).map((i) => index.seqOf[match.slots[i] as number] as number);
+  const { slots } = match;
+  const kept = new Int32Array(slots.length);
+  let n = 0;
+  for (let i = 0; i < slots.length; i++) if (matches[slots[i] as number]) kept[n++] = i;
+  const wanted = offset + limit;
+  let cutoff = Number.NEGATIVE_INFINITY;
+  if (n > wanted * 4) {
+    const scores = new Float64Array(n);
+    for (let k = 0; k < n; k++) scores[k] = ranks[kept[k] as number] as number;
+    scores.sort();
+    cutoff = scores[n - wanted] as number;
+  }
+  const candidates: number[] = [];
+  for (let k = 0; k < n; k++) if ((ranks[kept[k] as number] as number) >= cutoff) candidates.push(kept[k] as number);
+  candidates.sort((a, b) => (ranks[b] as number) - (ranks[a] as number) || (slots[a] as number) - (slots[b] as number));
+  return candidates.slice(offset, wanted).map((i) => index.seqOf[slots[i] as number] as number);
 }
 
 /** Through SQL alone, while the index is rebuilt: the total and every facet in SQL, cached per generation. */
@@ -178,7 +193,7 @@ async function searchSql(
     let effective = query;
     let total = await countMatches(db, effective, mechanismBodies, scope);
     let correctedQuery: string | null = null;
-    if (total === 0 && query.q) {
+    if (total === 0 && query.q && !(await matchesAnything(db, query.q))) {
       correctedQuery = await correctedText(db, query.q);
       if (correctedQuery) {
         effective = { ...query, q: correctedQuery };

@@ -23,7 +23,7 @@ const pageSize = 20;
 
 type Edits = Record<string, { narrative: string; proposedStatus: string }>;
 
-const editable = (item: AnswerItem) => item.update?.status !== 'submitted';
+const editable = (item: AnswerItem) => !item.update || ['draft', 'returned'].includes(item.update.status);
 
 /**
  * An entity's answer to a call: per recommendation assigned to it, what has been done and the

@@ -9,7 +9,9 @@ import { PageTitle } from '../../components/page-title';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
+import { ActionNotificationSettings } from '../actions/action-notification-settings';
 import { NotificationSettings } from '../calls/notification-settings';
+import { IndicatorNotificationSettings } from '../indicators/indicator-notification-settings';
 
 export default function SettingsPage() {
   const { t, setLocale } = useT();
@@ -96,6 +98,8 @@ export default function SettingsPage() {
         </form>
       </section>
       <NotificationSettings />
+      <ActionNotificationSettings />
+      <IndicatorNotificationSettings />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AppError } from '../../../shared/errors';
 import { directionOf, isLocale, type Locale, localeNames, locales } from '../../../shared/i18n/locales';
@@ -15,6 +15,8 @@ import { ClassificationForm } from './classification-form';
 import { countryName, locationText, positionLabel, statusLabelOf, useStatusTerms } from './labels';
 import { LinkForm } from './link-form';
 import { StatusForm } from './status-form';
+
+const RecommendationFollowUp = lazy(() => import('./recommendation-follow-up'));
 
 export default function RecommendationPage() {
   const i18n = useT();
@@ -172,6 +174,9 @@ export default function RecommendationPage() {
         </div>
         <div className="detail-side">
           <AssignmentsPanel recommendationId={data.id} localLevels={data.localLevels} />
+          <Suspense fallback={<Loading />}>
+            <RecommendationFollowUp recommendationId={data.id} />
+          </Suspense>
           <section className="card" aria-labelledby="status-title">
             <h2 id="status-title">{t('recommendation.status')}</h2>
             <p className="current-status">

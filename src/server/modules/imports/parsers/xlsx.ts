@@ -23,6 +23,16 @@ function plain(value: ExcelJS.CellValue): CellValue {
 }
 
 export async function readXlsx(data: Uint8Array | Buffer, file: string): Promise<SheetTable> {
+  const [first] = await readXlsxSheets(data, file);
+  if (!first) throw unsupported(file, 'issues.emptyFile', `${file} has no worksheet`);
+  return first;
+}
+
+/** Every worksheet, in order (an export may put metadata first and the data after it, as WHO's do). */
+export async function readXlsxSheets(
+  data: Uint8Array | Buffer,
+  file: string,
+): Promise<(SheetTable & { name: string })[]> {
   const bytes = toBytes(data);
   assertNotEmpty(bytes, file);
   // Inflate every part once with hard limits before exceljs sees the archive (zip bomb guard).
@@ -35,15 +45,15 @@ export async function readXlsx(data: Uint8Array | Buffer, file: string): Promise
   } catch (error) {
     throw unsupported(file, 'issues.corruptFile', `${file} could not be read as XLSX`, error);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw unsupported(file, 'issues.emptyFile', `${file} has no worksheet`);
-  const header: string[] = [];
-  const rows: CellValue[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values: CellValue[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => (values[col - 1] = plain(cell.value)));
-    if (rowNumber === 1) header.push(...Array.from(values, (v) => (v === undefined ? '' : String(v).trim())));
-    else rows[rowNumber - 2] = values;
+  return workbook.worksheets.map((sheet) => {
+    const header: string[] = [];
+    const rows: CellValue[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      const values: CellValue[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => (values[col - 1] = plain(cell.value)));
+      if (rowNumber === 1) header.push(...Array.from(values, (v) => (v === undefined ? '' : String(v).trim())));
+      else rows[rowNumber - 2] = values;
+    });
+    return { name: sheet.name, header, rows: Array.from(rows, (r) => r ?? []) };
   });
-  return { header, rows: Array.from(rows, (r) => r ?? []) };
 }

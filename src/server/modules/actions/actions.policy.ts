@@ -1,0 +1,41 @@
+import type { Seat } from '../../../shared/schemas/entities';
+import type { SessionUser } from '../../../shared/schemas/identity';
+
+export type ActionsAction = 'read' | 'create' | 'edit' | 'delete' | 'linkAnyRecommendation';
+
+/**
+ * What a decision on one action looks at: the seat the person holds in its responsible entity,
+ * and whether the action lies within their scope (an entity of theirs is responsible or
+ * supporting, or a recommendation in their scope is linked to it).
+ */
+export interface ActionsRecord {
+  seat?: Seat | null;
+  inScope?: boolean;
+}
+
+const managers = new Set(['admin', 'coordinator']);
+/** Readers of public information: the register and what is done about it are public. */
+const readers = new Set(['viewer', 'stakeholder']);
+/** People who plan their entity's measures; validators check what is submitted, they do not write. */
+const planners = new Set(['focal_point', 'contributor']);
+const writingSeats = new Set<Seat>(['main', 'alternate', 'member']);
+
+/**
+ * The NMIRF secretariat (admins, coordinators) manages every action. Focal points and
+ * contributors holding a main, alternate or member seat in the responsible entity create and
+ * edit that entity's actions, linking only recommendations within their scope. People who act
+ * for entities read the actions in their scope; viewers and stakeholders read all of them.
+ */
+export function canActions(user: SessionUser, action: ActionsAction, record: ActionsRecord = {}): boolean {
+  const manager = managers.has(user.role);
+  switch (action) {
+    case 'read':
+      return manager || readers.has(user.role) || Boolean(record.inScope);
+    case 'create':
+    case 'edit':
+      return manager || (planners.has(user.role) && Boolean(record.seat && writingSeats.has(record.seat)));
+    case 'delete':
+    case 'linkAnyRecommendation':
+      return manager;
+  }
+}

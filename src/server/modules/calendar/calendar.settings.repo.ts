@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../http/context';
+
+// The installation's reminder days, a person's reminder preference, feed tokens.
+
+export async function findSettings(db: Executor) {
+  const row = await db
+    .selectFrom('calendar_settings')
+    .select(['remind_days', 'version'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { remindDays: row.remind_days.map(Number), version: row.version };
+}
+
+export async function updateSettingsAtVersion(db: Executor, remindDays: number[], version: number): Promise<boolean> {
+  const result = await db
+    .updateTable('calendar_settings')
+    .set({ remind_days: remindDays, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', 1)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findRemindersByEmail(db: Executor, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('notification_preferences')
+    .select('calendar_by_email')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.calendar_by_email ?? true;
+}
+
+export async function upsertRemindersByEmail(db: Executor, userId: string, value: boolean): Promise<void> {
+  await db
+    .insertInto('notification_preferences')
+    .values({ user_id: userId, calendar_by_email: value })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ calendar_by_email: value, updated_at: sql`now()` }))
+    .execute();
+}
+
+export function findFeedToken(db: Executor, userId: string) {
+  return db
+    .selectFrom('calendar_feed_tokens')
+    .select(['created_at', 'last_used_at'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Replaces the person's token (the old address stops working at once). */
+export async function upsertFeedToken(db: Executor, userId: string, tokenHash: string): Promise<void> {
+  await db
+    .insertInto('calendar_feed_tokens')
+    .values({ user_id: userId, token_hash: tokenHash })
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet({ token_hash: tokenHash, created_at: sql`now()`, last_used_at: null }),
+    )
+    .execute();
+}
+
+export async function deleteFeedToken(db: Executor, userId: string): Promise<boolean> {
+  const result = await db.deleteFrom('calendar_feed_tokens').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** The active account a feed token belongs to, marking it used. */
+export async function findFeedOwner(db: Executor, tokenHash: string) {
+  const row = await db
+    .updateTable('calendar_feed_tokens as f')
+    .from('users as u')
+    .set({ last_used_at: sql`now()` })
+    .whereRef('u.id', '=', 'f.user_id')
+    .where('f.token_hash', '=', tokenHash)
+    .where('u.status', '=', 'active')
+    .returning(['u.id', 'u.locale', 'u.role'])
+    .executeTakeFirst();
+  return row;
+}

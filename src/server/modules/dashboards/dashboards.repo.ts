@@ -1,0 +1,192 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { DashboardDimension, DashboardFilters } from '../../../shared/schemas/dashboards';
+import type { Executor } from '../../http/context';
+import { inScope, type Scope } from '../assignments/scope';
+
+type Lang = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+const langs: Lang[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+
+/**
+ * The shared filters and the reader's scope as one condition on the recommendation `alias`, so
+ * that every dashboard query (and any later one) filters the same way.
+ */
+export function recommendationFilter(filters: DashboardFilters, scope: Scope, alias = 'r'): RawBuilder<boolean> {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  const parts: RawBuilder<boolean>[] = [];
+  if (filters.body) parts.push(sql`${column('body_code')} = ${filters.body}`);
+  if (filters.cycle !== undefined) parts.push(sql`${column('cycle')} = ${filters.cycle}`);
+  if (filters.entity)
+    parts.push(sql`exists (select 1 from assignments fa
+      where fa.recommendation_id = ${column('id')} and fa.entity_id = ${filters.entity}::uuid)`);
+  if (filters.from || filters.to) {
+    // Reviews are few beside recommendations: the planner reads the matching ones first.
+    const dated = [
+      ...(filters.from ? [sql`fr.review_date >= ${filters.from}::date`] : []),
+      ...(filters.to ? [sql`fr.review_date <= ${filters.to}::date`] : []),
+    ];
+    parts.push(sql`${column('review_id')} in (select fr.id from reviews fr where ${sql.join(dated, sql` and `)})`);
+  }
+  if (!scope.all) parts.push(inScope(scope, `${alias}.id`));
+  return parts.length ? sql<boolean>`(${sql.join(parts, sql` and `)})` : sql<boolean>`true`;
+}
+
+/**
+ * One row per value of a multi-valued array column, or one null row when the array is empty (a
+ * lateral unnest: set-returning functions may not sit inside coalesce).
+ */
+const spread = (column: string, type: string, where: RawBuilder<boolean>) =>
+  sql`select coalesce(u.value::text, '') as key, r.status from recommendations r
+    cross join lateral unnest(case when cardinality(${sql.ref(column)}) = 0 then '{NULL}'::${sql.raw(type)}[]
+      else ${sql.ref(column)} end) as u(value)
+    where ${where}`;
+
+/**
+ * (key, status) per recommendation and value of the dimension; '' stands for "no value" so that
+ * the grouping below joins on plain equality (no key of any dimension is the empty string).
+ */
+function valuesOf(dimension: DashboardDimension, where: RawBuilder<boolean>) {
+  const from = sql`from recommendations r`;
+  switch (dimension) {
+    case 'mechanism':
+      return sql`select coalesce(b.mechanism, 'other') as key, r.status ${from}
+        left join bodies b on b.code = r.body_code where ${where}`;
+    case 'body':
+      return sql`select r.body_code as key, r.status ${from} where ${where}`;
+    case 'cycle':
+      return sql`select coalesce(r.cycle::text, '') as key, r.status ${from} where ${where}`;
+    case 'theme':
+      return spread('r.theme_ids', 'int', where);
+    case 'sdgGoal':
+      return spread('r.sdg_goals', 'smallint', where);
+    case 'lrgLevel':
+      return spread('r.local_levels', 'smallint', where);
+    case 'entity':
+      return sql`select coalesce(a.entity_id::text, '') as key, r.status ${from}
+        left join assignments a on a.recommendation_id = r.id where ${where}`;
+    case 'lrg':
+      return sql`select coalesce(l.entity_id::text, '') as key, r.status ${from}
+        left join (select a.recommendation_id, a.entity_id from assignments a
+          join entities e on e.id = a.entity_id where e.kind = 'lrg') l on l.recommendation_id = r.id
+        where ${where}`;
+  }
+}
+
+export interface BreakdownCell {
+  /** 1… for the top values, null for the remainder */
+  rank: number | null;
+  key: string | null;
+  status: string;
+  n: number;
+  values: number;
+}
+
+/**
+ * Recommendations per value of `dimension` and status: the `limit` values with most
+ * recommendations one by one (ties by key), all others summed into rank null. One statement,
+ * grouped in PostgreSQL; the answer has at most (limit + 1) × statuses rows.
+ */
+export async function countByDimension(
+  db: Executor,
+  dimension: DashboardDimension,
+  where: RawBuilder<boolean>,
+  limit: number,
+): Promise<BreakdownCell[]> {
+  const { rows } = await sql<BreakdownCell>`
+    with g as (
+      select v.key, v.status, count(*)::int as n from (${valuesOf(dimension, where)}) v group by v.key, v.status
+    ),
+    k as (select key, row_number() over (order by sum(n) desc, key) as rk from g group by key)
+    select case when k.rk <= ${limit} then k.rk::int end as rank,
+      case when k.rk <= ${limit} then g.key end as key,
+      g.status, sum(g.n)::int as n, (select count(*) from k)::int as values
+    from g join k on k.key = g.key
+    group by 1, 2, 3
+    order by 1 nulls last, 3`.execute(db);
+  return rows.map((row) => ({ ...row, key: row.key === '' ? null : row.key }));
+}
+
+export async function countRecommendations(db: Executor, where: RawBuilder<boolean>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from recommendations r where ${where}`.execute(
+    db,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** The installation's status terms, in their order. */
+export function findStatusTerms(db: Executor) {
+  return db
+    .selectFrom('taxonomy_terms')
+    .select(['code', 'label', 'final'])
+    .where('taxonomy', '=', 'status')
+    .orderBy('sort')
+    .orderBy('code')
+    .execute();
+}
+
+export interface OverdueRow {
+  kind: 'assignment';
+  id: string;
+  recommendation_id: string;
+  entity_id: string;
+  entity_name: string;
+  role: 'lead' | 'supporting';
+  delegated: boolean;
+  due_date: string;
+  days_overdue: number;
+  number: string | null;
+  body_code: string;
+  review_symbol: string | null;
+  status: string;
+  text: string;
+  text_lang: string;
+}
+
+/**
+ * What is late, as rows of one shape (kind, id, recommendation, entity, role, due date). Today
+ * the assignments past their due date on recommendations not in a final status; actions and
+ * indicator observations can add their own source here and the list, its order and its paging
+ * stay as they are.
+ */
+function overdueSources(filters: DashboardFilters, scope: Scope) {
+  const { entity, ...rest } = filters;
+  const assignments = sql`
+    select 'assignment' as kind, a.id, a.recommendation_id, a.entity_id, a.role,
+      a.delegated_from is not null as delegated, a.due_date
+    from assignments a join recommendations r on r.id = a.recommendation_id
+    where a.due_date < current_date
+      and r.status not in (select code from taxonomy_terms where taxonomy = 'status' and final)
+      and ${recommendationFilter(rest, scope)}
+      ${entity ? sql`and a.entity_id = ${entity}::uuid` : sql``}`;
+  return sql.join([assignments], sql` union all `);
+}
+
+/** One page of overdue items, longest overdue first, with their total. */
+export async function findOverdue(
+  db: Executor,
+  filters: DashboardFilters,
+  scope: Scope,
+  lang: Lang,
+  page: { limit: number; offset: number },
+): Promise<{ rows: OverdueRow[]; total: number }> {
+  const sources = overdueSources(filters, scope);
+  const text = sql`coalesce(${sql.ref(`r.text_${lang}`)}, case r.original_lang ${sql.join(
+    langs.map((l) => sql`when ${l} then ${sql.ref(`r.text_${l}`)}`),
+    sql` `,
+  )} end, '')`;
+  const [list, count] = await Promise.all([
+    sql<OverdueRow>`
+      with o as (${sources})
+      select o.kind, o.id, o.recommendation_id, o.entity_id, e.name as entity_name, o.role, o.delegated,
+        to_char(o.due_date, 'YYYY-MM-DD') as due_date, (current_date - o.due_date)::int as days_overdue,
+        r.number, r.body_code, rv.symbol as review_symbol, r.status, left(${text}, 300) as text,
+        case when ${sql.ref(`r.text_${lang}`)} is not null then ${lang} else r.original_lang end as text_lang
+      from o
+      join recommendations r on r.id = o.recommendation_id
+      join entities e on e.id = o.entity_id
+      join reviews rv on rv.id = r.review_id
+      order by o.due_date, o.id
+      limit ${page.limit} offset ${page.offset}`.execute(db),
+    sql<{ n: number }>`select count(*)::int as n from (${sources}) o`.execute(db),
+  ]);
+  return { rows: list.rows, total: count.rows[0]?.n ?? 0 };
+}

@@ -1,0 +1,150 @@
+import { AppError } from '../../../shared/errors';
+import type { Page } from '../../../shared/schemas/common';
+import type {
+  DashboardDimension,
+  OverdueItem,
+  OverdueQuery,
+  StatusBreakdown,
+  StatusBreakdownQuery,
+  StatusTrend,
+  StatusTrendQuery,
+  TrendInterval,
+} from '../../../shared/schemas/dashboards';
+import type { Database } from '../../db/database';
+import type { Actor } from '../../http/context';
+import { translatorFor } from '../../i18n';
+import { type Scope, scopeOf } from '../assignments/scope';
+import { localize } from '../register/localize';
+import * as labels from './dashboards.labels.repo';
+import { canDashboards } from './dashboards.policy';
+import { presentBreakdown, presentOverdue, presentStatuses, presentTrend } from './dashboards.presenter';
+import * as repo from './dashboards.repo';
+import { countStatusesOverTime } from './dashboards.trend.repo';
+
+async function readerScope(db: Database, actor: Actor): Promise<Scope> {
+  if (!actor.user) throw new AppError('UNAUTHENTICATED');
+  if (!canDashboards(actor.user, 'read')) throw new AppError('FORBIDDEN');
+  return scopeOf(db, actor.user);
+}
+
+async function statusTerms(db: Database, locale: string) {
+  const terms = await repo.findStatusTerms(db);
+  return terms.map((term) => ({
+    code: term.code,
+    label: localize(term.label, locale) || term.code,
+    final: term.final,
+  }));
+}
+
+/** A label in the reader's language for each key a breakdown returned. */
+async function labelsFor(
+  db: Database,
+  dimension: DashboardDimension,
+  keys: string[],
+  locale: Actor['locale'],
+): Promise<(key: string | null) => string> {
+  const t = translatorFor(locale);
+  const none = t(`dashboards.none.${dimension}`);
+  const named = (lookup: (key: string) => string | undefined) => (key: string | null) =>
+    key === null ? none : lookup(key) || key;
+  switch (dimension) {
+    case 'mechanism':
+      return named((key) => t(`register.mechanism.${key}`));
+    case 'body': {
+      const names = await labels.bodyNames(db, keys);
+      return named((key) => localize(names.get(key), locale));
+    }
+    case 'cycle':
+      return named((key) => t('dashboards.cycle', { cycle: Number(key) }));
+    case 'theme': {
+      const terms = await labels.termLabels(db, keys.map(Number));
+      return named((key) => {
+        const term = terms.get(key);
+        return term ? localize(term.label, locale) || term.code : undefined;
+      });
+    }
+    case 'sdgGoal': {
+      const goals = await labels.goalLabels(db, keys);
+      return named((key) => t('dashboards.sdgGoal', { goal: Number(key), title: localize(goals.get(key), locale) }));
+    }
+    case 'entity':
+    case 'lrg': {
+      const names = await labels.entityNames(db, keys);
+      return named((key) => names.get(key));
+    }
+    case 'lrgLevel': {
+      const levels = await labels.levelNames(db);
+      return named((key) => localize(levels.get(key), locale) || t('entities.levelN', { level: Number(key) }));
+    }
+  }
+}
+
+/** Recommendations per status for each value of one dimension (the top `limit`, then the rest). */
+export async function statusBreakdown(
+  db: Database,
+  actor: Actor,
+  query: StatusBreakdownQuery,
+): Promise<StatusBreakdown> {
+  const scope = await readerScope(db, actor);
+  const where = repo.recommendationFilter(query, scope);
+  const [cells, recommendations, terms] = await Promise.all([
+    repo.countByDimension(db, query.dimension, where, query.limit),
+    repo.countRecommendations(db, where),
+    statusTerms(db, actor.locale),
+  ]);
+  const keys = [...new Set(cells.flatMap((cell) => (cell.key === null ? [] : [cell.key])))];
+  const labelOf = await labelsFor(db, query.dimension, keys, actor.locale);
+  const statuses = presentStatuses(
+    terms,
+    cells.map((cell) => cell.status),
+  );
+  return presentBreakdown(query.dimension, cells, statuses, labelOf, translatorFor(actor.locale), recommendations);
+}
+
+/** Assignments past their due date on recommendations not yet in a final status, longest overdue first. */
+export async function overdueItems(db: Database, actor: Actor, query: OverdueQuery): Promise<Page<OverdueItem>> {
+  const { page, pageSize, ...filters } = query;
+  const scope = await readerScope(db, actor);
+  const [result, terms] = await Promise.all([
+    repo.findOverdue(db, filters, scope, actor.locale, { limit: pageSize, offset: (page - 1) * pageSize }),
+    statusTerms(db, actor.locale),
+  ]);
+  const labelOf = new Map(terms.map((term) => [term.code, term.label]));
+  return {
+    items: result.rows.map((row) => presentOverdue(row, (code) => labelOf.get(code) ?? code)),
+    total: result.total,
+    page,
+    pageSize,
+  };
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** First days (UTC) of the `count` months or quarters ending with the one that holds `until`. */
+export function periodStarts(interval: TrendInterval, count: number, until: string): string[] {
+  const day = new Date(`${until}T00:00:00Z`);
+  const months = interval === 'month' ? 1 : 3;
+  const lastMonth = day.getUTCMonth() - (day.getUTCMonth() % months);
+  return Array.from({ length: count }, (_, index) =>
+    isoDay(new Date(Date.UTC(day.getUTCFullYear(), lastMonth - (count - 1 - index) * months, 1))),
+  );
+}
+
+/** Recommendations per status at the end of each month or quarter, from the status history. */
+export async function statusTrend(db: Database, actor: Actor, query: StatusTrendQuery): Promise<StatusTrend> {
+  const { interval, periods: count, until, ...filters } = query;
+  const scope = await readerScope(db, actor);
+  const periods = periodStarts(interval, count, until ?? isoDay(new Date()));
+  const first = periods[0] as string;
+  const last = periods[periods.length - 1] as string;
+  const where = repo.recommendationFilter(filters, scope);
+  const [cells, terms] = await Promise.all([
+    countStatusesOverTime(db, where, interval, first, last),
+    statusTerms(db, actor.locale),
+  ]);
+  const statuses = presentStatuses(
+    terms,
+    cells.map((cell) => cell.status),
+  );
+  return presentTrend(interval, periods, cells, statuses);
+}

@@ -1,0 +1,116 @@
+import type { EntityKind, EntityRef } from '../../../shared/schemas/entities';
+import type { IndicatorSummary, Observation } from '../../../shared/schemas/indicators';
+import { dueDateOf } from './indicator-reminders.service';
+import type { IndicatorRow } from './indicators.repo';
+import type { ObservationRow } from './observations.repo';
+
+export function entityRef(row: {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  acronym: string | null;
+  lrg_level: number | null;
+}): EntityRef {
+  return { id: row.id, kind: row.kind, name: row.name, acronym: row.acronym, lrgLevel: row.lrg_level };
+}
+
+export function presentSummary(row: IndicatorRow): IndicatorSummary {
+  return {
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    type: row.type,
+    unit: row.unit,
+    frequency: row.frequency,
+    owner: {
+      id: row.owner_entity_id,
+      kind: row.owner_kind,
+      name: row.owner_name,
+      acronym: row.owner_acronym,
+      lrgLevel: row.owner_lrg_level,
+    },
+    sdgCodes: row.sdg_codes,
+    observationCount: row.observation_count,
+    lastPeriodEnd: row.last_period_end,
+    nextDue: dueDateOf(row),
+    version: row.version,
+  };
+}
+
+/** What the audit trail keeps of an indicator. */
+export function auditedIndicator(row: IndicatorRow, recommendationIds: string[]) {
+  return {
+    code: row.code,
+    title: row.title,
+    type: row.type,
+    unit: row.unit,
+    baselineValue: row.baseline_value,
+    baselineYear: row.baseline_year,
+    targetValue: row.target_value,
+    targetYear: row.target_year,
+    frequency: row.frequency,
+    ownerEntityId: row.owner_entity_id,
+    dimensions: row.dimensions,
+    byPlace: row.by_place,
+    sdgCodes: row.sdg_codes,
+    recommendationIds,
+    version: row.version,
+  };
+}
+
+export function presentObservation(row: ObservationRow, canEdit: boolean): Observation {
+  return {
+    id: row.id,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    value: Number(row.value),
+    lowerBound: row.lower_bound === null ? null : Number(row.lower_bound),
+    upperBound: row.upper_bound === null ? null : Number(row.upper_bound),
+    place:
+      row.place_entity_id && row.place_kind && row.place_name
+        ? {
+            id: row.place_entity_id,
+            kind: row.place_kind,
+            name: row.place_name,
+            acronym: row.place_acronym,
+            lrgLevel: row.place_lrg_level,
+          }
+        : null,
+    disaggregation: row.disaggregation,
+    source: row.source,
+    enteredBy: row.entered_by_name,
+    createdAt: row.created_at.toISOString(),
+    canEdit,
+    version: row.version,
+  };
+}
+
+/** What the audit trail keeps of an observation. */
+export function auditedObservation(row: {
+  period_start: string;
+  period_end: string;
+  value: number;
+  lower_bound: number | null;
+  upper_bound: number | null;
+  place_entity_id: string | null;
+  disaggregation: Record<string, string>;
+  source: string | null;
+}) {
+  return {
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    value: Number(row.value),
+    lowerBound: row.lower_bound,
+    upperBound: row.upper_bound,
+    placeId: row.place_entity_id,
+    disaggregation: row.disaggregation,
+    source: row.source,
+  };
+}
+
+/** A period as a chart category: the year for a calendar year, else "start – end". */
+export function periodLabel(start: string, end: string): string {
+  if (start.endsWith('-01-01') && end.endsWith('-12-31') && start.slice(0, 4) === end.slice(0, 4))
+    return start.slice(0, 4);
+  return `${start} – ${end}`;
+}

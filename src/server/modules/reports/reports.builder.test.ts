@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { countWords } from '../../../shared/reports/report-text';
+import type { ReportDetail, ReportSection } from '../../../shared/schemas/reports';
+import { clientAs, coordinator, createReport, entity, recs, reviewId, setUpReportState, test } from './reports.fixture';
+
+setUpReportState();
+
+function sectionWith(report: ReportDetail, recommendationId: string): ReportSection {
+  const section = report.sections.find((item) => item.recommendations.some((rec) => rec.id === recommendationId));
+  if (!section) throw new Error(`no section holds ${recommendationId}`);
+  return section;
+}
+
+describe('the report builder', () => {
+  it('builds the outline by theme from the review, each section started from the validated updates with their sources', async () => {
+    const report = await createReport();
+    expect(report.status).toBe('drafting');
+    expect(report.wordLimit).toBe(10_700);
+    expect(report.annexWordLimit).toBeNull();
+    const total = await test.handle.db
+      .selectFrom('recommendations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('review_id', '=', reviewId)
+      .executeTakeFirstOrThrow();
+    expect(report.sections.flatMap((section) => section.recommendations)).toHaveLength(Number(total.n));
+    expect(report.sections.length).toBeGreaterThan(3);
+
+    const first = sectionWith(report, recs[0]?.id ?? '');
+    expect(first.body).toContain(`[${recs[0]?.number}]`);
+    expect(first.body).toContain('The Act on social assistance was amended in 2023.');
+    expect(first.body).toContain('Ljubljana opened two shelters');
+    expect(first.sources.map((source) => source.entityName)).toEqual(
+      expect.arrayContaining(['Ministry of Labour, Family and Social Affairs', 'Municipality of Ljubljana']),
+    );
+    expect(first.sources[0]).toMatchObject({ periodStart: '2023-01-01', periodEnd: '2023-12-31' });
+    // A submitted (not validated) update is never pulled in.
+    expect(report.sections.some((section) => section.body.includes('Draft still under review'))).toBe(false);
+    // The LRG annex lists both municipalities, included by default, each with what it did for which recommendation.
+    expect(report.annex.map((entry) => entry.entityName)).toEqual([
+      'Municipality of Ljubljana',
+      'Municipality of Maribor',
+    ]);
+    expect(report.annex[0]?.items[0]?.recommendationNumbers).toEqual([recs[0]?.number]);
+    expect(report.counts.annex).toBeGreaterThan(5);
+    expect(report.counts.main).toBe(report.sections.reduce((sum, section) => sum + section.words, 0));
+  });
+
+  it('groups by cluster when asked, the unclustered last', async () => {
+    const [cluster] = await test.handle.db
+      .insertInto('clusters')
+      .values({ name: 'Social protection' })
+      .returning('id')
+      .execute();
+    await test.handle.db
+      .insertInto('cluster_members')
+      .values([recs[0], recs[1]].map((rec) => ({ cluster_id: cluster?.id ?? '', recommendation_id: rec?.id ?? '' })))
+      .execute();
+    const report = await createReport({ grouping: 'cluster', type: 'upr_national', title: 'By cluster' });
+    expect(report.sections[0]?.heading).toBe('Social protection');
+    expect(report.sections[0]?.recommendations.map((rec) => rec.id)).toEqual([recs[0]?.id, recs[1]?.id]);
+    expect(report.sections[1]?.heading).toBe('Other recommendations');
+  });
+
+  it('refuses reviews of another body and a body with nothing to report on', async () => {
+    const wrong = await coordinator.request('POST', '/api/reports', {
+      bodyCode: 'CRC',
+      type: 'tb_periodic',
+      title: 'x',
+      reviewIds: [reviewId],
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.issues[0].message).toBe('issues.report.reviewNotOfBody');
+    const empty = await coordinator.request('POST', '/api/reports', {
+      bodyCode: 'CRC',
+      type: 'tb_periodic',
+      title: 'x',
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.issues[0].message).toBe('issues.report.noRecommendations');
+  });
+
+  it('saves a section sanitised; a stale save gets 409 with the other text, and nothing is lost', async () => {
+    const report = await createReport();
+    const section = sectionWith(report, recs[0]?.id ?? '');
+    const url = `/api/reports/${report.id}/sections/${section.id}`;
+    const first = await coordinator.request('PUT', url, {
+      heading: section.heading,
+      body: '<p>Nina wrote this.<script>alert(1)</script></p><p onclick="x()">Second <a href="javascript:x">link</a></p>',
+      version: section.version,
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const saved = first.json() as ReportSection;
+    expect(saved.body).toBe('<p>Nina wrote this.</p><p>Second link</p>');
+    expect(saved.version).toBe(section.version + 1);
+    expect(saved.words).toBe(5 + countWords(section.heading));
+
+    const admin = await clientAs('admin');
+    const stale = await admin.request('PUT', url, {
+      heading: section.heading,
+      body: '<p>Someone else, from the old version.</p>',
+      version: section.version,
+    });
+    expect(stale.statusCode).toBe(409);
+    const error = stale.json().error;
+    expect(error.code).toBe('SECTION_CHANGED');
+    expect(error.params).toMatchObject({ currentVersion: section.version + 1, currentBody: saved.body });
+    expect(error.params.updatedBy).toBe('Report coordinator');
+    expect(error.message).toContain('Report coordinator');
+    const after = (await coordinator.request('GET', `/api/reports/${report.id}`)).json() as ReportDetail;
+    expect(sectionWith(after, recs[0]?.id ?? '').body).toBe(saved.body);
+  });
+
+  it('warns over the limit with counts, main text and annex apart', async () => {
+    const report = await createReport();
+    const response = await coordinator.request('PATCH', `/api/reports/${report.id}`, {
+      title: report.title,
+      wordLimit: 10,
+      annexWordLimit: 3,
+      version: report.version,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const over = response.json() as ReportDetail;
+    expect(over.counts).toMatchObject({ mainLimit: 10, annexLimit: 3, mainOver: true, annexOver: true });
+    expect(over.counts.main).toBeGreaterThan(10);
+    const stale = await coordinator.request('PATCH', `/api/reports/${report.id}`, {
+      title: 'x',
+      wordLimit: 10,
+      annexWordLimit: null,
+      version: report.version,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('STALE_VERSION');
+  });
+
+  it('leaves an LRG out of the annex and back in', async () => {
+    const report = await createReport();
+    const url = `/api/reports/${report.id}/annex/${entity.maribor}`;
+    const out = await coordinator.request('PUT', url, { included: false, version: report.version });
+    expect(out.statusCode, out.body).toBe(200);
+    const without = out.json() as ReportDetail;
+    expect(without.annex.find((entry) => entry.entityId === entity.maribor)?.included).toBe(false);
+    expect(without.counts.annex).toBeLessThan(report.counts.annex);
+    const ministry = await coordinator.request('PUT', `/api/reports/${report.id}/annex/${entity.ministry}`, {
+      included: true,
+      version: without.version,
+    });
+    expect(ministry.statusCode).toBe(404);
+    const back = await coordinator.request('PUT', url, { included: true, version: without.version });
+    expect((back.json() as ReportDetail).counts.annex).toBe(report.counts.annex);
+  });
+
+  it('keeps the text of a section whose recommendation was removed, naming it', async () => {
+    const report = await createReport();
+    const removed = recs[1];
+    if (!removed) throw new Error('no recommendation');
+    const before = sectionWith(report, removed.id);
+    await test.handle.db.deleteFrom('recommendations').where('id', '=', removed.id).execute();
+    const after = (await coordinator.request('GET', `/api/reports/${report.id}`)).json() as ReportDetail;
+    expect(after.missingRecommendations).toEqual([{ id: removed.id, number: removed.number, sectionId: before.id }]);
+    const section = after.sections.find((item) => item.id === before.id);
+    expect(section?.body).toBe(before.body);
+    expect(section?.recommendations.find((rec) => rec.id === removed.id)).toMatchObject({
+      present: false,
+      number: removed.number,
+    });
+    const exported = await coordinator.request('GET', `/api/reports/${report.id}/export.docx`);
+    expect(exported.statusCode).toBe(200);
+  });
+
+  it('lists reports paged, newest first, to the secretariat only', async () => {
+    const page = await coordinator.request('GET', '/api/reports?page=1&pageSize=2');
+    expect(page.statusCode).toBe(200);
+    const body = page.json();
+    expect(body.items).toHaveLength(2);
+    expect(body.total).toBeGreaterThanOrEqual(6);
+    const focal = await clientAs('focal_point');
+    expect((await focal.request('GET', '/api/reports')).statusCode).toBe(403);
+    const anyId = body.items[0].id;
+    expect((await focal.request('GET', `/api/reports/${anyId}`)).statusCode).toBe(404);
+    const events = await test.handle.db
+      .selectFrom('audit_events')
+      .select('record_type')
+      .where('record_type', 'in', ['report', 'report_section'])
+      .execute();
+    expect(events.length).toBeGreaterThan(6);
+  });
+});

@@ -1,0 +1,53 @@
+import type { Locale } from '../../../shared/i18n/locales';
+import type { Deps } from '../../deps';
+import type { Actor, Executor } from '../../http/context';
+import { translatorFor } from '../../i18n';
+import { reportDocx } from './reports.docx';
+import { requireReport } from './reports.guards';
+import { loadReportModel } from './reports.model';
+import { docxToPdf } from './reports.pdf';
+import type { ReportRow } from './reports.repo';
+import { findBody } from './reports.sources.repo';
+
+export interface ExportedFile {
+  bytes: Buffer;
+  filename: string;
+  /** Whether the main text or the annexes are over their limit (the document says so too). */
+  overLimit: boolean;
+}
+
+/** A file name from the title, safe in a Content-Disposition header. */
+function fileNameOf(title: string, extension: string): string {
+  const base = title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .slice(0, 80);
+  return `${base || 'report'}.${extension}`;
+}
+
+/** The report as DOCX, written in its language; over the limit still exports, marked as over. */
+export async function renderDocx(db: Executor, report: ReportRow, date = new Date()): Promise<ExportedFile> {
+  const language = report.language as Locale;
+  const [model, body] = await Promise.all([loadReportModel(db, report), findBody(db, report.body_code)]);
+  const bodyName = body ? (body.name[language] ?? body.name.en ?? body.code) : report.body_code;
+  const bytes = await reportDocx(model, { t: translatorFor(language), bodyName, date });
+  return {
+    bytes,
+    filename: fileNameOf(report.title, 'docx'),
+    overLimit: model.counts.mainOver || model.counts.annexOver,
+  };
+}
+
+export async function exportDocx(deps: Deps, actor: Actor, id: string): Promise<ExportedFile> {
+  const { report } = await requireReport(deps.db, actor, id, 'export');
+  return renderDocx(deps.db, report);
+}
+
+/** The same DOCX converted by LibreOffice (decision 012). */
+export async function exportPdf(deps: Deps, actor: Actor, id: string): Promise<ExportedFile> {
+  const { report } = await requireReport(deps.db, actor, id, 'export');
+  const docx = await renderDocx(deps.db, report);
+  return { ...docx, bytes: await docxToPdf(docx.bytes), filename: fileNameOf(report.title, 'pdf') };
+}

@@ -1,0 +1,139 @@
+import type { Insertable } from 'kysely';
+import type { Locale } from '../../../shared/i18n/locales';
+import type { LocalizedText, ReportRecommendationRef, ReportSectionsTable, ReportSource } from '../../db/schema';
+import { narrativeHtml } from './reports.sanitize';
+import type { ConcernedRow, ValidatedUpdateRow } from './reports.sources.repo';
+
+export interface OutlineInput {
+  grouping: 'theme' | 'cluster';
+  language: Locale;
+  recommendations: ConcernedRow[];
+  themes: { id: number; code: string; label: LocalizedText; sort: number }[];
+  memberships: { recommendation_id: string; cluster_id: string; name: string }[];
+  updates: ValidatedUpdateRow[];
+  /** Heading of the section for recommendations with no theme (or cluster). */
+  otherHeading: string;
+}
+
+type SectionDraft = Omit<Insertable<ReportSectionsTable>, 'report_id'>;
+
+const excerptLength = 240;
+
+export function excerptOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= excerptLength ? flat : `${flat.slice(0, excerptLength - 1).trimEnd()}…`;
+}
+
+function escapeText(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** "[118.7, 118.9]": where an update's text starts, so the export can hang its footnote there. */
+export function marker(numbers: string[]): string {
+  return `[${numbers.join(', ')}]`;
+}
+
+/** The update's narrative with its recommendations' marker leading its first paragraph. */
+function sourceParagraphs(update: ValidatedUpdateRow, numbers: string[]): string {
+  const html = narrativeHtml(update.narrative, update.narrative_format);
+  if (!html) return '';
+  if (numbers.length === 0) return html;
+  const lead = `<strong>${escapeText(marker(numbers))}</strong> `;
+  return html.startsWith('<p>') ? `<p>${lead}${html.slice(3)}` : `<p>${lead.trim()}</p>${html}`;
+}
+
+/**
+ * Groups the recommendations as OHCHR's thematic lists do (each under its first theme, themes in
+ * the taxonomy's order) or by cluster (each under its first cluster by name); the rest go to a
+ * last section. Each section starts from the validated updates on its recommendations, an
+ * update placed once, in the first section that holds one of its recommendations.
+ */
+export function buildOutline(input: OutlineInput): SectionDraft[] {
+  type Group = { heading: string; order: [number, string]; recs: ConcernedRow[] };
+  const groups = new Map<string, Group>();
+  const other: Group = { heading: input.otherHeading, order: [Number.MAX_SAFE_INTEGER, ''], recs: [] };
+  const themes = new Map(input.themes.map((theme) => [theme.id, theme]));
+  const clusterOf = new Map<string, { id: string; name: string }>();
+  for (const membership of input.memberships) {
+    if (!clusterOf.has(membership.recommendation_id))
+      clusterOf.set(membership.recommendation_id, { id: membership.cluster_id, name: membership.name });
+  }
+  for (const rec of input.recommendations) {
+    let key: string | null = null;
+    let heading = '';
+    let order: [number, string] = [0, ''];
+    if (input.grouping === 'theme') {
+      const theme = rec.theme_ids.map((id) => themes.get(id)).find(Boolean);
+      if (theme) {
+        key = `t${theme.id}`;
+        heading = theme.label[input.language] ?? theme.label.en ?? theme.code;
+        order = [theme.sort, theme.code];
+      }
+    } else {
+      const cluster = clusterOf.get(rec.id);
+      if (cluster) {
+        key = `c${cluster.id}`;
+        heading = cluster.name;
+        order = [0, cluster.name.toLocaleLowerCase()];
+      }
+    }
+    if (!key) {
+      other.recs.push(rec);
+      continue;
+    }
+    let group = groups.get(key);
+    if (!group) {
+      group = { heading, order, recs: [] };
+      groups.set(key, group);
+    }
+    group.recs.push(rec);
+  }
+  const ordered = [...groups.values()].sort((a, b) => a.order[0] - b.order[0] || a.order[1].localeCompare(b.order[1]));
+  if (other.recs.length > 0) ordered.push(other);
+
+  const sectionOfRec = new Map<string, number>();
+  ordered.forEach((group, index) => {
+    for (const rec of group.recs) sectionOfRec.set(rec.id, index);
+  });
+  const numberOf = new Map(input.recommendations.map((rec) => [rec.id, rec.number]));
+  const updatesBySection = new Map<number, ValidatedUpdateRow[]>();
+  for (const update of input.updates) {
+    const first = Math.min(...update.recommendation_ids.map((id) => sectionOfRec.get(id) ?? Number.MAX_SAFE_INTEGER));
+    if (first === Number.MAX_SAFE_INTEGER) continue;
+    updatesBySection.set(first, [...(updatesBySection.get(first) ?? []), update]);
+  }
+
+  return ordered.map((group, index) => {
+    const updates = updatesBySection.get(index) ?? [];
+    const refs: ReportRecommendationRef[] = group.recs.map((rec) => ({
+      id: rec.id,
+      number: rec.number,
+      excerpt: excerptOf(rec.text),
+    }));
+    const sources: ReportSource[] = updates.map((update) => ({
+      updateId: update.id,
+      entityId: update.entity_id,
+      entityName: update.entity_name,
+      recommendationIds: update.recommendation_ids,
+      periodStart: update.period_start,
+      periodEnd: update.period_end,
+    }));
+    const body = updates
+      .map((update) =>
+        sourceParagraphs(
+          update,
+          update.recommendation_ids.map((id) => numberOf.get(id)).filter((n): n is string => Boolean(n)),
+        ),
+      )
+      .join('');
+    return {
+      position: index + 1,
+      heading: group.heading,
+      body,
+      recommendation_ids: group.recs.map((rec) => rec.id),
+      recommendation_refs: JSON.stringify(refs),
+      source_update_ids: updates.map((update) => update.id),
+      sources: JSON.stringify(sources),
+    };
+  });
+}

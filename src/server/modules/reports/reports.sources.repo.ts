@@ -1,0 +1,130 @@
+import { sql } from 'kysely';
+import type { Locale } from '../../../shared/i18n/locales';
+import type { Executor } from '../../http/context';
+
+// What a report is built from: the recommendations concerned, their themes and clusters, and
+// the validated progress updates on them (directly, or through an action linked to them).
+
+/** The text in the report's language, else the first language the recommendation has. */
+function textIn(language: Locale) {
+  return sql<string>`coalesce(${sql.ref(`rec.text_${language}`)}, rec.text_en, rec.text_fr, rec.text_es, rec.text_ru, rec.text_ar, rec.text_zh, '')`;
+}
+
+/** The recommendations of the chosen reviews, or every one of the body, in paragraph order. */
+export function findRecommendationsConcerned(
+  db: Executor,
+  where: { bodyCode: string; reviewIds: string[] },
+  language: Locale,
+) {
+  let query = db
+    .selectFrom('recommendations as rec')
+    .select(['rec.id', 'rec.number', 'rec.theme_ids', textIn(language).as('text')])
+    .where('rec.body_code', '=', where.bodyCode);
+  if (where.reviewIds.length > 0) query = query.where('rec.review_id', 'in', where.reviewIds);
+  return query.orderBy('rec.review_id').orderBy('rec.number_sort').orderBy('rec.id').execute();
+}
+export type ConcernedRow = Awaited<ReturnType<typeof findRecommendationsConcerned>>[number];
+
+export function findReviews(db: Executor, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('reviews').select(['id', 'body_code']).where('id', 'in', ids).execute();
+}
+
+export function findBody(db: Executor, code: string) {
+  return db.selectFrom('bodies').select(['code', 'mechanism', 'name']).where('code', '=', code).executeTakeFirst();
+}
+
+export function findThemeTerms(db: Executor, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('taxonomy_terms').select(['id', 'code', 'label', 'sort']).where('id', 'in', ids).execute();
+}
+
+export function findClusterMemberships(db: Executor, recommendationIds: string[]) {
+  if (recommendationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('cluster_members as m')
+    .innerJoin('clusters as c', 'c.id', 'm.cluster_id')
+    .select(['m.recommendation_id', 'c.id as cluster_id', 'c.name'])
+    .where('m.recommendation_id', '=', sql<string>`any(${recommendationIds}::uuid[])`)
+    .orderBy('c.name')
+    .orderBy('c.id')
+    .execute();
+}
+
+/**
+ * Validated updates on these recommendations: on the recommendation itself, or on an action
+ * linked to it (directly or through a cluster). Each names the recommendations it speaks to
+ * (within the set), its entity and its period. `entityIds` narrows to some entities (the annex).
+ */
+export async function findValidatedUpdates(db: Executor, recommendationIds: string[], entityIds?: string[]) {
+  if (recommendationIds.length === 0) return [];
+  const ids = sql`${recommendationIds}::uuid[]`;
+  const entityFilter = entityIds ? sql`and p.entity_id = any(${entityIds}::uuid[])` : sql``;
+  const result = await sql<{
+    id: string;
+    entity_id: string;
+    entity_name: string;
+    lrg_level: number | null;
+    period_start: string | null;
+    period_end: string | null;
+    narrative: string | null;
+    narrative_format: string | null;
+    recommendation_ids: string[];
+  }>`
+    with links as (
+      select p.id as update_id, p.recommendation_id as rec_id
+        from progress_updates p
+       where p.status = 'validated' and p.recommendation_id = any(${ids}) ${entityFilter}
+      union
+      select p.id, ar.recommendation_id
+        from progress_updates p
+        join action_recommendations ar on ar.action_id = p.action_id
+       where p.status = 'validated' and ar.recommendation_id = any(${ids}) ${entityFilter}
+      union
+      select p.id, cm.recommendation_id
+        from progress_updates p
+        join action_clusters ac on ac.action_id = p.action_id
+        join cluster_members cm on cm.cluster_id = ac.cluster_id
+       where p.status = 'validated' and cm.recommendation_id = any(${ids}) ${entityFilter}
+    )
+    select p.id, p.entity_id, e.name as entity_name, e.lrg_level,
+           to_char(p.period_start, 'YYYY-MM-DD') as period_start,
+           to_char(p.period_end, 'YYYY-MM-DD') as period_end,
+           p.narrative, p.narrative_format,
+           array_agg(l.rec_id order by l.rec_id) as recommendation_ids
+      from links l
+      join progress_updates p on p.id = l.update_id
+      join entities e on e.id = p.entity_id
+     group by p.id, e.id
+     order by e.lrg_level nulls first, e.name, p.period_start nulls last, p.id`.execute(db);
+  return result.rows;
+}
+export type ValidatedUpdateRow = Awaited<ReturnType<typeof findValidatedUpdates>>[number];
+
+/** LRGs (entities with a level) with at least one validated update on these recommendations. */
+export async function findContributingLrgs(db: Executor, recommendationIds: string[]): Promise<string[]> {
+  const rows = await findValidatedUpdates(db, recommendationIds);
+  return [...new Set(rows.filter((row) => row.lrg_level !== null).map((row) => row.entity_id))];
+}
+
+/** The register's current state of these recommendations (absent ones were removed). */
+export function findRecommendationStates(db: Executor, ids: string[], language: Locale) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('recommendations as rec')
+    .leftJoin('taxonomy_terms as st', (join) =>
+      join.on('st.taxonomy', '=', 'status').onRef('st.code', '=', 'rec.status'),
+    )
+    .select([
+      'rec.id',
+      'rec.number',
+      'rec.number_sort',
+      'rec.position',
+      'rec.status',
+      'st.label as status_label',
+      textIn(language).as('text'),
+    ])
+    .where('rec.id', '=', sql<string>`any(${ids}::uuid[])`)
+    .execute();
+}
+export type RecommendationStateRow = Awaited<ReturnType<typeof findRecommendationStates>>[number];

@@ -1,0 +1,198 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { type ActionSummary, actionEntityRoles, actionSorts, actionStatuses } from '../../../shared/schemas/actions';
+import type { Page } from '../../../shared/schemas/common';
+import type { EntityRef } from '../../../shared/schemas/entities';
+import { ErrorMessage } from '../../components/error-message';
+import { Field } from '../../components/field';
+import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
+import { ListCard } from '../../components/list-card';
+import { PageTitle } from '../../components/page-title';
+import { useApi } from '../../components/use-api';
+import { useDraft } from '../../components/use-draft';
+import { useUrlFilters } from '../../components/use-url-filters';
+import { useT } from '../../i18n/i18n-provider';
+import { useSession } from '../../session/session-provider';
+import { EntityPicker } from '../assignments/entity-picker';
+import { planningRoles, useFormatBudget, useFormatDay } from './labels';
+
+const filterKeys = [
+  'q',
+  'status',
+  'entityId',
+  'entityRole',
+  'overdue',
+  'sort',
+  'recommendationId',
+  'clusterId',
+] as const;
+type Filters = Record<(typeof filterKeys)[number], string>;
+const empty: Filters = {
+  q: '',
+  status: '',
+  entityId: '',
+  entityRole: '',
+  overdue: '',
+  sort: '',
+  recommendationId: '',
+  clusterId: '',
+};
+const pageSize = 25;
+
+/** Actions within the reader's scope, filtered and paged by the server. */
+export default function ActionsPage() {
+  const { t, formatNumber } = useT();
+  const { user } = useSession();
+  const formatBudget = useFormatBudget();
+  const formatDay = useFormatDay();
+  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
+  const [draft, setDraft] = useDraft(filters);
+  const list = useApi<Page<ActionSummary>>('/api/actions', { ...filters, page, pageSize });
+  // The chosen entity's name; from a shared link only its id is known, so it is looked up.
+  const [chosen, setChosen] = useState<EntityRef | null>(null);
+  const lookup = useApi<EntityRef>(
+    draft.entityId && chosen?.id !== draft.entityId ? `/api/entities/${draft.entityId}` : null,
+  );
+  const entityName = chosen?.id === draft.entityId ? chosen.name : lookup.data?.name;
+  const canCreate = (planningRoles as readonly string[]).includes(user?.role ?? '');
+
+  return (
+    <>
+      <PageTitle
+        actions={
+          canCreate ? (
+            <Link className="button-anchor" to="/actions/new">
+              {t('actions.new')}
+            </Link>
+          ) : undefined
+        }
+      >
+        {t('actions.title')}
+      </PageTitle>
+      <p>{t('actions.intro')}</p>
+      <FilterForm draft={draft} setDraft={setDraft} apply={apply} empty={empty}>
+        <TextFilter name="q" label={t('actions.search')} value={draft.q} onChange={(q) => setDraft({ ...draft, q })} />
+        <SelectFilter
+          name="status"
+          label={t('fields.status')}
+          value={draft.status}
+          onChange={(status) => setDraft({ ...draft, status })}
+          options={actionStatuses.map((status) => ({ value: status, label: t(`actions.status.${status}`) }))}
+        />
+        {draft.entityId ? (
+          <div className="chosen-record">
+            <p>
+              <strong>{t('actions.filterEntity')}</strong> {entityName ?? '…'}
+            </p>
+            <button type="button" className="button-link" onClick={() => setDraft({ ...draft, entityId: '' })}>
+              {t('actions.chooseAnotherEntity')}
+            </button>
+          </div>
+        ) : (
+          <EntityPicker
+            name="entityId"
+            label={t('actions.filterEntity')}
+            onChoose={(entity) => {
+              setChosen(entity);
+              setDraft({ ...draft, entityId: entity.id });
+            }}
+          />
+        )}
+        <SelectFilter
+          name="entityRole"
+          label={t('actions.filterEntityRole')}
+          value={draft.entityRole === 'any' ? '' : draft.entityRole}
+          onChange={(entityRole) => setDraft({ ...draft, entityRole })}
+          options={actionEntityRoles
+            .filter((role) => role !== 'any')
+            .map((role) => ({ value: role, label: t(`actions.entityRole.${role}`) }))}
+        />
+        <SelectFilter
+          name="overdue"
+          label={t('actions.filterOverdue')}
+          value={draft.overdue}
+          onChange={(overdue) => setDraft({ ...draft, overdue })}
+          options={[
+            { value: 'true', label: t('actions.overdueOnly') },
+            { value: 'false', label: t('actions.notOverdue') },
+          ]}
+        />
+        <Field name="sort" label={t('actions.sortBy')}>
+          {(control) => (
+            <select
+              {...control}
+              value={draft.sort || 'due'}
+              onChange={(event) => setDraft({ ...draft, sort: event.target.value })}
+            >
+              {actionSorts.map((sort) => (
+                <option key={sort} value={sort}>
+                  {t(`actions.sort.${sort}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {draft.recommendationId || draft.clusterId ? (
+          <p className="subtle">
+            {draft.recommendationId ? t('actions.filteredByRecommendation') : t('actions.filteredByCluster')}{' '}
+            <button
+              type="button"
+              className="button-link"
+              onClick={() => setDraft({ ...draft, recommendationId: '', clusterId: '' })}
+            >
+              {t('actions.remove')}
+            </button>
+          </p>
+        ) : null}
+      </FilterForm>
+      <ErrorMessage error={list.error} />
+      <ListCard
+        list={list}
+        count={(count) => t('actions.count', { count })}
+        filtered={Object.values(filters).some(Boolean)}
+        onPage={setPage}
+      >
+        {(data) => (
+          <table>
+            <caption className="visually-hidden">{t('actions.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('actions.fields.title')}</th>
+                <th scope="col">{t('fields.status')}</th>
+                <th scope="col">{t('actions.fields.responsible')}</th>
+                <th scope="col">{t('actions.fields.endDate')}</th>
+                <th scope="col">{t('actions.fields.budget')}</th>
+                <th scope="col">{t('actions.fields.recommendations')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((action) => (
+                <tr key={action.id} className={action.overdue ? 'row-attention' : undefined}>
+                  <td>
+                    <Link to={`/actions/${action.id}`}>{action.title}</Link>
+                  </td>
+                  <td>
+                    <span className={`badge badge-action-${action.status}`}>
+                      {t(`actions.status.${action.status}`)}
+                    </span>
+                    {action.overdue ? <span className="badge badge-overdue">{t('actions.overdue')}</span> : null}
+                  </td>
+                  <td>{action.responsibleEntity.name}</td>
+                  <td>
+                    {action.endDate ? (
+                      <time dateTime={action.endDate}>{formatDay(action.endDate)}</time>
+                    ) : (
+                      t('common.none')
+                    )}
+                  </td>
+                  <td>{action.budget ? <span dir="ltr">{formatBudget(action.budget)}</span> : t('common.none')}</td>
+                  <td>{formatNumber(action.recommendationCount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListCard>
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { AppError } from '../../../shared/errors';
+import type { Page } from '../../../shared/schemas/common';
+import type { ReportDetail, ReportVersion } from '../../../shared/schemas/reports';
+import { api, toAppError } from '../../api/client';
+import { ErrorMessage } from '../../components/error-message';
+import { useApi } from '../../components/use-api';
+import { useT } from '../../i18n/i18n-provider';
+
+/** Save a version, open one for consultation, approve, export: the coordinator's steps. */
+export function ReportActions(props: { report: ReportDetail; onChanged: () => void }) {
+  const { t } = useT();
+  const { report } = props;
+  const versions = useApi<Page<ReportVersion>>(`/api/reports/${report.id}/versions`, { pageSize: 1 });
+  const latest = versions.data?.items[0]?.number ?? null;
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function run(action: () => Promise<unknown>, message: string) {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      await action();
+      setDone(message);
+      versions.reload();
+      props.onChanged();
+    } catch (cause) {
+      setError(toAppError(cause));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="report-actions-heading" aria-busy={busy}>
+      <h2 id="report-actions-heading">{t('reports.actions.title')}</h2>
+      <ErrorMessage error={error} />
+      {done ? <p role="status">{done}</p> : null}
+      {report.canEdit ? (
+        <>
+          <div className="field">
+            <label htmlFor="version-note">{t('reports.actions.note')}</label>
+            <input id="version-note" value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
+          </div>
+          <div className="form-actions">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() =>
+                run(
+                  () => api.post(`/api/reports/${report.id}/versions`, note ? { note } : {}),
+                  t('reports.actions.versionSaved'),
+                ).then(() => setNote(''))
+              }
+            >
+              {t('reports.actions.saveVersion')}
+            </button>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={busy || latest === null || report.consultationVersion === latest}
+              onClick={() =>
+                run(
+                  () =>
+                    api.post(`/api/reports/${report.id}/consultation`, {
+                      versionNumber: latest,
+                      version: report.version,
+                    }),
+                  t('reports.actions.consultationOpened', { number: latest ?? 0 }),
+                )
+              }
+            >
+              {latest === null
+                ? t('reports.actions.consultNeedsVersion')
+                : t('reports.actions.openConsultation', { number: latest })}
+            </button>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={busy}
+              onClick={() =>
+                run(
+                  () => api.post(`/api/reports/${report.id}/approve`, { version: report.version }),
+                  t('reports.actions.approved'),
+                )
+              }
+            >
+              {t('reports.actions.approve')}
+            </button>
+          </div>
+        </>
+      ) : null}
+      <p>
+        <a className="button-anchor" href={`/api/reports/${report.id}/export.docx`} download>
+          {t('reports.actions.exportDocx')}
+        </a>{' '}
+        <a className="button-anchor" href={`/api/reports/${report.id}/export.pdf`} download>
+          {t('reports.actions.exportPdf')}
+        </a>
+      </p>
+      {report.counts.mainOver || report.counts.annexOver ? (
+        <p className="subtle">{t('reports.actions.exportOver')}</p>
+      ) : null}
+      <p>
+        <Link to={`/reports/${report.id}/versions`}>{t('reports.actions.versions')}</Link>
+        {' · '}
+        <Link to={`/reports/${report.id}/consultation`}>{t('reports.actions.consultation')}</Link>
+      </p>
+    </section>
+  );
+}

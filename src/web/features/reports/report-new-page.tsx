@@ -1,0 +1,200 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { Page } from '../../../shared/schemas/common';
+import type { ReviewSummary } from '../../../shared/schemas/register';
+import {
+  createReportSchema,
+  defaultWordLimits,
+  type ReportDetail,
+  type ReportType,
+  reportGroupings,
+  reportTypes,
+} from '../../../shared/schemas/reports';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/error-message';
+import { Field } from '../../components/field';
+import { PageTitle } from '../../components/page-title';
+import { useApi } from '../../components/use-api';
+import { useSubmit } from '../../components/use-submit';
+import { useT } from '../../i18n/i18n-provider';
+
+interface Body {
+  code: string;
+  mechanism: string;
+  name: string;
+}
+
+/** UPR report types go to the UPR; the others to a treaty body or a Special Procedure. */
+function typesFor(mechanism: string | undefined): readonly ReportType[] {
+  if (mechanism === 'upr') return ['upr_national', 'upr_mid_term'];
+  if (mechanism === 'treaty_body') return ['tb_periodic', 'tb_follow_up', 'loi_reply'];
+  if (mechanism === 'special_procedure') return ['communication_reply'];
+  return reportTypes;
+}
+
+/**
+ * A new report: the mechanism's body, the report type, the reviews concerned (none: all of the
+ * body's recommendations), the grouping of the outline and the word limits (defaults by type).
+ */
+export default function ReportNewPage() {
+  const { t, formatNumber } = useT();
+  const navigate = useNavigate();
+  const bodies = useApi<Body[]>('/api/bodies');
+  const [bodyCode, setBodyCode] = useState('');
+  const body = bodies.data?.find((item) => item.code === bodyCode);
+  const types = typesFor(body?.mechanism);
+  const [type, setType] = useState<ReportType>('upr_mid_term');
+  const effectiveType = types.includes(type) ? type : (types[0] ?? 'upr_national');
+  const [title, setTitle] = useState('');
+  const [grouping, setGrouping] = useState<'theme' | 'cluster'>('theme');
+  const [reviewIds, setReviewIds] = useState<string[]>([]);
+  const [wordLimit, setWordLimit] = useState('');
+  const [annexWordLimit, setAnnexWordLimit] = useState('');
+  const reviews = useApi<Page<ReviewSummary>>(bodyCode ? '/api/reviews' : null, { body: bodyCode, pageSize: 100 });
+  const form = useSubmit(createReportSchema, (input) => api.post<ReportDetail>('/api/reports', input));
+
+  async function submit(event: FormEvent) {
+    const created = await form.submit(
+      {
+        bodyCode,
+        type: effectiveType,
+        title,
+        reviewIds,
+        grouping,
+        wordLimit: wordLimit ? Number(wordLimit) : undefined,
+        annexWordLimit: annexWordLimit ? Number(annexWordLimit) : null,
+      },
+      event,
+    );
+    if (created) navigate(`/reports/${created.id}`);
+  }
+
+  return (
+    <>
+      <PageTitle>{t('reports.newTitle')}</PageTitle>
+      <p>
+        <Link to="/reports">{t('reports.back')}</Link>
+      </p>
+      <p>{t('reports.newIntro')}</p>
+      <form onSubmit={submit} noValidate aria-busy={form.busy} className="card">
+        <ErrorMessage error={form.error ?? bodies.error} />
+        <Field name="bodyCode" label={t('reports.fields.body')} error={form.fieldErrors.bodyCode}>
+          {(control) => (
+            <select
+              {...control}
+              value={bodyCode}
+              onChange={(event) => {
+                setBodyCode(event.target.value);
+                setReviewIds([]);
+              }}
+            >
+              <option value="">{t('reports.chooseBody')}</option>
+              {(bodies.data ?? []).map((item) => (
+                <option key={item.code} value={item.code}>
+                  {item.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="type" label={t('reports.fields.type')} error={form.fieldErrors.type}>
+          {(control) => (
+            <select {...control} value={effectiveType} onChange={(event) => setType(event.target.value as ReportType)}>
+              {types.map((item) => (
+                <option key={item} value={item}>
+                  {t(`reports.type.${item}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="title" label={t('reports.fields.title')} error={form.fieldErrors.title}>
+          {(control) => <input {...control} value={title} onChange={(event) => setTitle(event.target.value)} />}
+        </Field>
+        {bodyCode ? (
+          <fieldset className="choice-list">
+            <legend>{t('reports.fields.reviews')}</legend>
+            <p className="field-hint">{t('reports.reviewsHint')}</p>
+            {(reviews.data?.items ?? []).map((review) => (
+              <label key={review.id}>
+                <input
+                  type="checkbox"
+                  checked={reviewIds.includes(review.id)}
+                  onChange={(event) =>
+                    setReviewIds(
+                      event.target.checked ? [...reviewIds, review.id] : reviewIds.filter((id) => id !== review.id),
+                    )
+                  }
+                />
+                <span>
+                  {review.symbol ?? review.bodyName}{' '}
+                  <span className="subtle">{t('reports.reviewCount', { count: review.recommendationCount })}</span>
+                </span>
+              </label>
+            ))}
+            {form.fieldErrors.reviewIds ? (
+              <p className="field-error" role="alert">
+                {form.fieldErrors.reviewIds}
+              </p>
+            ) : null}
+          </fieldset>
+        ) : null}
+        <fieldset className="choice-list">
+          <legend>{t('reports.fields.grouping')}</legend>
+          {reportGroupings.map((item) => (
+            <label key={item}>
+              <input
+                type="radio"
+                name="grouping"
+                value={item}
+                checked={grouping === item}
+                onChange={() => setGrouping(item)}
+              />
+              <span>{t(`reports.grouping.${item}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <Field
+          name="wordLimit"
+          label={t('reports.fields.wordLimit')}
+          hint={t('reports.wordLimitHint', { count: formatNumber(defaultWordLimits[effectiveType]) })}
+          error={form.fieldErrors.wordLimit}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={1}
+              inputMode="numeric"
+              value={wordLimit}
+              placeholder={String(defaultWordLimits[effectiveType])}
+              onChange={(event) => setWordLimit(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          name="annexWordLimit"
+          label={t('reports.fields.annexWordLimit')}
+          hint={t('reports.annexLimitHint')}
+          error={form.fieldErrors.annexWordLimit}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={1}
+              inputMode="numeric"
+              value={annexWordLimit}
+              onChange={(event) => setAnnexWordLimit(event.target.value)}
+            />
+          )}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" disabled={form.busy}>
+            {t('reports.create')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
