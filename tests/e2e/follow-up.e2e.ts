@@ -94,7 +94,9 @@ describe('follow-up from a municipality to the national mechanism, in Chromium',
       await page.getByLabel('Period end', { exact: true }).fill(`${year}-12-31`);
       await page.getByLabel(/^Value \(/).fill(value);
       await expect(page.getByLabel('Place', { exact: true }).inputValue()).resolves.toBe(ljubljanaId);
-      await page.getByLabel('Source', { exact: true }).fill(`City of Ljubljana, Department of Health and Social Care, ${year}`);
+      await page
+        .getByLabel('Source', { exact: true })
+        .fill(`City of Ljubljana, Department of Health and Social Care, ${year}`);
       await page.locator('form').getByRole('button', { name: 'Add an observation' }).click();
       await page.getByText('The observation was saved.').waitFor();
     }
