@@ -142,6 +142,16 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         '/calls/new',
         '/inbox',
         '/peers',
+        '/actions',
+        '/actions/new',
+        '/indicators',
+        '/indicators/new',
+        '/progress/to-validate',
+        '/follow-up',
+        '/dashboards',
+        '/calendar',
+        '/reports',
+        '/reports/new',
       ]) {
         await page.goto(path);
         await page.locator('h1').first().waitFor();
@@ -155,6 +165,14 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       await page.locator('#network-members').waitFor();
       await page.waitForLoadState('networkidle');
       expect(await axeViolations(page), 'network page').toEqual([]);
+      // Records of the follow-up: an action and an indicator of the demo, with its charts.
+      for (const list of ['/actions', '/indicators']) {
+        await page.goto(list);
+        await page.locator(`table a[href^="${list}/"]`).first().click();
+        await page.locator('h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await axeViolations(page), `${list}/:id`).toEqual([]);
+      }
       if (locale === 'ar') await setLanguage(page, 'en');
       await page.context().close();
     });
