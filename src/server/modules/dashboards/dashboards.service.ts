@@ -15,6 +15,7 @@ import type { Actor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import { type Scope, scopeOf } from '../assignments/scope';
 import { localize } from '../register/localize';
+import { cachedCounts, countsKey } from './dashboards.cache';
 import * as labels from './dashboards.labels.repo';
 import { canDashboards } from './dashboards.policy';
 import { presentBreakdown, presentOverdue, presentStatuses, presentTrend } from './dashboards.presenter';
@@ -87,9 +88,13 @@ export async function statusBreakdown(
 ): Promise<StatusBreakdown> {
   const scope = await readerScope(db, actor);
   const where = repo.recommendationFilter(query, scope);
-  const [cells, recommendations, terms] = await Promise.all([
-    repo.countByDimension(db, query.dimension, where, query.limit),
-    repo.countRecommendations(db, where),
+  const [[cells, recommendations], terms] = await Promise.all([
+    cachedCounts(db, countsKey('status', query, scope), () =>
+      Promise.all([
+        repo.countByDimension(db, query.dimension, where, query.limit),
+        repo.countRecommendations(db, where),
+      ]),
+    ),
     statusTerms(db, actor.locale),
   ]);
   const keys = [...new Set(cells.flatMap((cell) => (cell.key === null ? [] : [cell.key])))];
@@ -139,7 +144,9 @@ export async function statusTrend(db: Database, actor: Actor, query: StatusTrend
   const last = periods[periods.length - 1] as string;
   const where = repo.recommendationFilter(filters, scope);
   const [cells, terms] = await Promise.all([
-    countStatusesOverTime(db, where, interval, first, last),
+    cachedCounts(db, countsKey('trend', { ...filters, interval, first, last }, scope), () =>
+      countStatusesOverTime(db, where, interval, first, last),
+    ),
     statusTerms(db, actor.locale),
   ]);
   const statuses = presentStatuses(

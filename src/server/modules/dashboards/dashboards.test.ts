@@ -319,3 +319,29 @@ describe('overdue items', () => {
     expect(crc.items.every((item) => item.bodyCode === 'CRC')).toBe(true);
   });
 });
+
+describe('counts cached per register generation', () => {
+  it('follow a status change and a change of an entity’s kind at once', async () => {
+    const db = test.handle.db;
+    const rec = recs.find((item) => item.status !== 'implemented') as Rec;
+    const implementedIn = (result: StatusBreakdown) =>
+      result.rows.find((row) => row.key === rec.mechanism)?.counts.implemented ?? 0;
+    const before = await get<StatusBreakdown>('/api/dashboards/status?dimension=mechanism&limit=50');
+    expect(await get<StatusBreakdown>('/api/dashboards/status?dimension=mechanism&limit=50')).toEqual(before);
+    await db.updateTable('recommendations').set({ status: 'implemented' }).where('id', '=', rec.id).execute();
+    const after = await get<StatusBreakdown>('/api/dashboards/status?dimension=mechanism&limit=50');
+    expect(implementedIn(after)).toBe(implementedIn(before) + 1);
+
+    const lrgs = await get<StatusBreakdown>('/api/dashboards/status?dimension=lrg&limit=50');
+    expect(lrgs.rows.some((row) => row.key === ids.agency)).toBe(false);
+    await db.updateTable('entities').set({ kind: 'lrg', lrg_level: 1 }).where('id', '=', ids.agency).execute();
+    try {
+      const moved = await get<StatusBreakdown>('/api/dashboards/status?dimension=lrg&limit=50');
+      expect(assignments.some((assignment) => assignment.entity === ids.agency)).toBe(true);
+      expect(moved.rows.some((row) => row.key === ids.agency)).toBe(true);
+    } finally {
+      await db.updateTable('entities').set({ kind: 'agency', lrg_level: null }).where('id', '=', ids.agency).execute();
+      await db.updateTable('recommendations').set({ status: rec.status }).where('id', '=', rec.id).execute();
+    }
+  });
+});
