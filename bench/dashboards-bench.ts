@@ -206,14 +206,31 @@ export async function runDashboardsBench(
   ];
   const rows: (string | number)[][] = [];
   const all: number[] = [];
+  // Computed: a write has just moved the register generation, so the cache (dashboards.cache.ts)
+  // holds nothing; cached: the same view opened again within the generation.
+  const newGeneration = () =>
+    sql`update register_generation set generation = generation + 1 where id = 1`.execute(bench.db);
   for (const entry of cases) {
     await entry.run();
     const times: number[] = [];
-    for (let n = 0; n < options.repeat; n++) times.push((await timed(entry.run)).ms);
+    for (let n = 0; n < options.repeat; n++) {
+      await newGeneration();
+      times.push((await timed(entry.run)).ms);
+    }
+    const hits: number[] = [];
+    for (let n = 0; n < options.repeat; n++) hits.push((await timed(entry.run)).ms);
     times.sort((a, b) => a - b);
+    hits.sort((a, b) => a - b);
     all.push(...times);
-    rows.push([entry.name, times.length, ms(percentile(times, 50)), ms(percentile(times, 95)), ms(times.at(-1) ?? 0)]);
-    log(`  dashboards: ${entry.name}: p50 ${ms(percentile(times, 50))} ms`);
+    rows.push([
+      entry.name,
+      times.length,
+      ms(percentile(times, 50)),
+      ms(percentile(times, 95)),
+      ms(times.at(-1) ?? 0),
+      ms(percentile(hits, 50)),
+    ]);
+    log(`  dashboards: ${entry.name}: p50 ${ms(percentile(times, 50))} ms, cached ${ms(percentile(hits, 50))} ms`);
   }
   all.sort((a, b) => a - b);
   const load = await import('node:os').then((os) =>
@@ -226,11 +243,16 @@ export async function runDashboardsBench(
     tables: [
       {
         title: `Dashboards at ${int(size)} recommendations — ${bench.kind}`,
-        headers: ['query', 'runs', 'p50 ms', 'p95 ms', 'max ms'],
-        align: ['l', 'r', 'r', 'r', 'r'],
-        rows: [...rows, ['**all**', all.length, ms(percentile(all, 50)), ms(percentile(all, 95)), ms(all.at(-1) ?? 0)]],
+        headers: ['query', 'runs', 'computed p50 ms', 'p95 ms', 'max ms', 'cached p50 ms'],
+        align: ['l', 'r', 'r', 'r', 'r', 'r'],
+        rows: [
+          ...rows,
+          ['**all**', all.length, ms(percentile(all, 50)), ms(percentile(all, 95)), ms(all.at(-1) ?? 0), ''],
+        ],
         notes: [
-          `Wall time of the service call (SQL, labels, presenting), one call at a time, after one warm-up run each. ` +
+          `Wall time of the service call (SQL, labels, presenting), one call at a time, after one warm-up run each; ` +
+            `"computed" right after the register generation moved (cache empty), "cached" the same view again. ` +
+            `The overdue list is never cached. ` +
             `Data: ${int(added.result.history)} status changes and ${int(added.result.assignments)} assignments ` +
             `(460 entities, due dates over three years) added in ${Math.round(added.ms / 1000)} s. ` +
             `Load average (1/5/15 min) at the end: ${load}.`,
