@@ -259,15 +259,27 @@ type FoundRow = Omit<SearchRow, 'symbol' | 'snippet'>;
 
 async function withSymbolsAndSnippets(db: Executor, found: FoundRow[], q?: string): Promise<SearchRow[]> {
   const reviewIds = [...new Set(found.map((row) => row.review_id))];
-  const symbols = reviewIds.length
-    ? await db.selectFrom('reviews').select(['id', 'symbol']).where('id', 'in', reviewIds).execute()
-    : [];
+  // The symbols and the snippets are independent: asked side by side.
+  const [symbols, snippets] = await Promise.all([
+    reviewIds.length
+      ? db.selectFrom('reviews').select(['id', 'symbol']).where('id', 'in', reviewIds).execute()
+      : Promise.resolve([]),
+    q ? snippetsOf(db, found, q) : Promise.resolve(new Map<number, string>()),
+  ]);
   const symbolOf = new Map(symbols.map((review) => [review.id, review.symbol]));
-  const rows = found.map((row) => ({ ...row, symbol: symbolOf.get(row.review_id) ?? null }));
-  if (!q) return rows.map((row) => ({ ...row, snippet: null }));
-  // Highlight only the page's rows (ts_headline is costly), in one round trip, each row in its
-  // own language. Hits are wrapped in U+0002 and U+0003, never HTML: the client marks them up.
-  if (rows.length === 0) return [];
+  return found.map((row, index) => ({
+    ...row,
+    symbol: symbolOf.get(row.review_id) ?? null,
+    snippet: q ? (snippets.get(index) ?? null) : null,
+  }));
+}
+
+/**
+ * Highlights only the page's rows (ts_headline is costly), in one round trip, each row in its
+ * own language. Hits are wrapped in U+0002 and U+0003, never HTML: the client marks them up.
+ */
+async function snippetsOf(db: Executor, rows: FoundRow[], q: string): Promise<Map<number, string>> {
+  if (rows.length === 0) return new Map();
   const values = rows.map((row, index) => {
     const { config, unaccent } = configs[(searchLangs.includes(row.text_lang as Lang) ? row.text_lang : 'en') as Lang];
     return sql`(${index}::int, ${config}::regconfig, ${unaccent}::boolean, ${row.text}::text)`;
@@ -277,8 +289,7 @@ async function withSymbolsAndSnippets(db: Executor, found: FoundRow[], q?: strin
       case when una then websearch_to_tsquery(cfg, im_unaccent(${q})) else websearch_to_tsquery(cfg, ${q}) end,
       'StartSel=, StopSel=, MaxWords=45, MinWords=20, MaxFragments=2, HighlightAll=false') as snippet
     from (values ${sql.join(values)}) as v(ord, cfg, una, txt)`.execute(db);
-  const byOrd = new Map(snippets.rows.map((row) => [row.ord, row.snippet]));
-  return rows.map((row, index) => ({ ...row, snippet: byOrd.get(index) ?? null }));
+  return new Map(snippets.rows.map((row) => [row.ord, row.snippet]));
 }
 
 /** Closest known word for each word of the query (pg_trgm), for the "did you mean" fallback. */
