@@ -129,7 +129,8 @@ export async function runSearchBench(
           .join(', ')} on ${cpus().length} cores.`,
       `Facet + text index: ${int(built.result?.size ?? 0)} rows read in ${ms(built.ms)} ms (chunks of 20,000), ~${heapMb} MB ` +
         `(JS heap + typed arrays; ${textNote}). ` +
-        `Rebuilt after each write; meanwhile searches go through SQL alone (the design before decision 008: p95 ${bench.kind === 'postgres' ? '1,175' : '2,606'} ms here on 2026-11-23). ` +
+        `Rebuilt after each write; meanwhile searches go through SQL alone (the design before decision 008: p95 ${bench.kind === 'postgres' ? '1,175' : '2,606'} ms here on 2026-11-23; ` +
+        `with the facet index but text matched in SQL, before decision 013: ${bench.kind === 'postgres' ? '345' : '536'} ms on 2026-11-29). ` +
         `shared_buffers = ${buffers.rows[0]?.shared_buffers}.`,
     ],
   };
