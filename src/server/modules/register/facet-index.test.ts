@@ -105,6 +105,7 @@ describe('FacetIndex', () => {
     { name: 'no filter', filters: {} },
     { name: 'one single-valued filter', filters: { position: ['supported'] } },
     { name: 'two values of one facet (or)', filters: { status: ['in_progress', 'implemented'] } },
+    { name: 'one multi-valued filter', filters: { theme: ['10'] } },
     { name: 'multi-valued filters (overlap)', filters: { theme: ['10', '12'], state: ['BR'] } },
     {
       name: 'every kind at once, clusters too',

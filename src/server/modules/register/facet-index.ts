@@ -189,6 +189,12 @@ export class FacetIndex {
 
   private count(filters: Filters, candidates?: Int32Array, scope?: readonly string[]): Evaluation {
     const slots = scope ? this.within(scope, candidates ?? this.allSlots()) : (candidates ?? this.allSlots());
+    // One filter over the whole register (no words, no scope): that facet counts every row, which
+    // is the front page's count of it, already known; tallying the rows it excludes (most of the
+    // register) would cost more than all the other facets together.
+    const active = filterDimensions.filter((dimension) => filters[dimension]?.length);
+    const sole = !candidates && !scope && active.length === 1 ? countedFacets.indexOf(active[0] as FacetName) : -1;
+    const whole = sole >= 0 ? this.evaluate({}).facets : undefined;
     // Column by column (tight loops, one array each), not row by row: first how many filters each
     // candidate fails and which, then each facet tallies the candidates that fail none or only its own.
     const failures = new Uint8Array(this.size);
@@ -223,7 +229,7 @@ export class FacetIndex {
       if (failed === 0) {
         matches[slot] = 1;
         passing[total++] = slot;
-      } else if (failed === 1 && (failedFacet[slot] as number) >= 0) {
+      } else if (failed === 1 && (failedFacet[slot] as number) >= 0 && failedFacet[slot] !== sole) {
         const f = failedFacet[slot] as number;
         aloneCount[f] = (aloneCount[f] as number) + 1;
       }
@@ -234,12 +240,13 @@ export class FacetIndex {
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i] as number;
         const f = failedFacet[slot] as number;
-        if (failures[slot] !== 1 || f < 0) continue;
+        if (failures[slot] !== 1 || f < 0 || f === sole) continue;
         (alone[f] as Int32Array)[filled[f] as number] = slot;
         filled[f] = (filled[f] as number) + 1;
       }
     const facets = Object.fromEntries(
       countedFacets.map((facet, f) => {
+        if (f === sole && whole) return [facet, whole[facet]];
         const column = this.columns[facet];
         const counts = new Int32Array(column.values.length);
         tally(column, passing, total, counts);
