@@ -61,7 +61,7 @@ export async function searchRecommendations(
     ? await searchIndexed(db, index, query, locale, scope)
     : await searchSql(db, generation, query, locale, mechanismBodies, scope);
   const [facets, themeLabels] = await Promise.all([
-    labelFacets(db, raw, bodies, locale),
+    labelFacets(db, generation, raw, bodies, locale),
     themeLabelsOf(db, rows, locale),
   ]);
   return {
@@ -225,8 +225,31 @@ async function themeLabelsOf(db: Database, rows: SearchRow[], locale: string) {
   return new Map(terms.map((term) => [term.id, localize(term.label, locale) || term.code]));
 }
 
+type Terms = ReturnType<typeof labels.findTermsOf>;
+const termCaches = new WeakMap<Database, { generation: number; byTaxonomy: Map<string, Terms> }>();
+
+/**
+ * Every status and SDG term with its labels in six languages, read once per register generation
+ * (writes to terms move it): read per search, they cost more than the in-memory search itself.
+ */
+function termsOf(db: Database, generation: number, taxonomy: 'status' | 'sdg'): Terms {
+  let entry = termCaches.get(db);
+  if (entry?.generation !== generation) {
+    entry = { generation, byTaxonomy: new Map() };
+    termCaches.set(db, entry);
+  }
+  const cached = entry.byTaxonomy.get(taxonomy);
+  if (cached) return cached;
+  const terms = labels.findTermsOf(db, taxonomy);
+  const { byTaxonomy } = entry;
+  byTaxonomy.set(taxonomy, terms);
+  terms.catch(() => byTaxonomy.delete(taxonomy));
+  return terms;
+}
+
 async function labelFacets(
   db: Database,
+  generation: number,
   raw: RawFacets,
   bodies: Awaited<ReturnType<typeof labels.findBodies>>,
   locale: string,
@@ -240,7 +263,7 @@ async function labelFacets(
   const termIds = [...raw.theme, ...raw.affected].map((entry) => Number(entry.value));
   const [terms, statuses, reviews, countries, goals, entities] = await Promise.all([
     labels.findTermsById(db, termIds),
-    labels.findTermsOf(db, 'status'),
+    termsOf(db, generation, 'status'),
     labels.findReviewSymbols(
       db,
       raw.review.map((entry) => entry.value),
@@ -249,7 +272,7 @@ async function labelFacets(
       db,
       raw.state.map((entry) => entry.value).filter((value) => /^[A-Z]{2}$/.test(value)),
     ),
-    labels.findTermsOf(db, 'sdg'),
+    termsOf(db, generation, 'sdg'),
     labels.findEntityNames(
       db,
       raw.entity.map((entry) => entry.value),
