@@ -295,7 +295,13 @@ async function snippetsOf(db: Executor, rows: FoundRow[], q: string): Promise<Ma
 /** Closest known word for each word of the query (pg_trgm), for the "did you mean" fallback. */
 export async function correctWords(db: Executor, words: string[]): Promise<Map<string, string>> {
   const corrections = new Map<string, string>();
+  if (words.length === 0) return corrections;
+  // A word the register holds is its own closest word: one look-up by key spares its trigram scan
+  // (a quoted phrase of real words that matches nothing would otherwise scan once per word).
+  const known = await db.selectFrom('search_words').select('word').where('word', 'in', words).execute();
+  const knownWords = new Set(known.map((row) => row.word));
   for (const word of words) {
+    if (knownWords.has(word)) continue;
     const found = await sql<{ word: string }>`
       select word from search_words where word % ${word} order by similarity(word, ${word}) desc, word limit 1`.execute(
       db,
