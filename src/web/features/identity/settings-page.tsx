@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { isAppError } from '../../../shared/errors';
 import { isLocale, type Locale, localeNames, locales } from '../../../shared/i18n/locales';
+import { actionNotificationSchema } from '../../../shared/schemas/actions';
+import { notificationPreferencesSchema } from '../../../shared/schemas/calls';
 import { type SessionUser, updateMeSchema } from '../../../shared/schemas/identity';
+import { indicatorNotificationSchema } from '../../../shared/schemas/indicators';
 import { api } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
@@ -9,9 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
-import { ActionNotificationSettings } from '../actions/action-notification-settings';
-import { NotificationSettings } from '../calls/notification-settings';
-import { IndicatorNotificationSettings } from '../indicators/indicator-notification-settings';
+import { EmailPreference } from './email-preference';
 
 export default function SettingsPage() {
   const { t, setLocale } = useT();
@@ -97,9 +98,30 @@ export default function SettingsPage() {
           </div>
         </form>
       </section>
-      <NotificationSettings />
-      <ActionNotificationSettings />
-      <IndicatorNotificationSettings />
+      <EmailPreference
+        endpoint="/api/me/notifications"
+        field="callsByEmail"
+        schema={notificationPreferencesSchema}
+        title={t('notifications.title')}
+        label={t('notifications.calls')}
+        hint={t('notifications.callsHint')}
+      />
+      <EmailPreference
+        endpoint="/api/me/notifications/actions"
+        field="actionsByEmail"
+        schema={actionNotificationSchema}
+        title={t('actions.notifications.title')}
+        label={t('actions.notifications.label')}
+        hint={t('actions.notifications.hint')}
+      />
+      <EmailPreference
+        endpoint="/api/me/notifications/indicators"
+        field="indicatorsByEmail"
+        schema={indicatorNotificationSchema}
+        title={t('indicators.notifications.title')}
+        label={t('indicators.notifications.label')}
+        hint={t('indicators.notifications.hint')}
+      />
     </>
   );
 }

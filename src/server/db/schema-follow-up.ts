@@ -1,0 +1,278 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { DateColumn, Json, Optional } from './column-types';
+
+// Tables of follow-up and reporting (migrations 0012–0020): progress updates, actions,
+// attachments, the calendar, reports and indicators. schema.ts lists them in DB.
+
+export type ProgressUpdateStatus = 'draft' | 'submitted' | 'endorsed' | 'validated' | 'returned';
+
+export interface ProgressUpdatesTable {
+  id: Generated<string>;
+  /** Exactly one of recommendation_id and action_id is set. */
+  recommendation_id: string | null;
+  action_id: Optional<string>;
+  entity_id: string;
+  call_id: string | null;
+  period_start: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
+  period_end: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
+  narrative: string | null;
+  /** 'html': sanitised rich text (progress module); 'text': plain text (answers to calls). */
+  narrative_format: Generated<'text' | 'html'>;
+  proposed_status: string | null;
+  status: Generated<ProgressUpdateStatus>;
+  created_by: string | null;
+  updated_by: string | null;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  endorsed_by: Optional<string>;
+  endorsed_at: Optional<Date>;
+  validated_by: Optional<string>;
+  validated_at: Optional<Date>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ProgressUpdateEventsTable {
+  id: Generated<string>;
+  progress_update_id: string;
+  step: 'submitted' | 'endorsed' | 'validated' | 'returned';
+  comment: string | null;
+  actor_id: string | null;
+  at: Generated<Date>;
+}
+
+export type ActionStatus = 'planned' | 'in_progress' | 'completed' | 'cancelled';
+
+export interface ActionsTable {
+  id: Generated<string>;
+  title: string;
+  description: string | null;
+  responsible_entity_id: string;
+  start_date: DateColumn | null;
+  end_date: DateColumn | null;
+  budget_amount: number | null;
+  budget_currency: string | null;
+  budget_source: string | null;
+  status: Generated<ActionStatus>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ActionRemindersTable {
+  id: Generated<string>;
+  action_id: string;
+  kind: 'due_soon' | 'overdue';
+  due_date: DateColumn;
+  due_at: Date;
+  status: Generated<'scheduled' | 'sent' | 'skipped' | 'cancelled'>;
+  job_id: string | null;
+  mail_count: number | null;
+  done_at: Date | null;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  /** Exactly one of progress_update_id and action_id is set. */
+  progress_update_id: string | null;
+  action_id: string | null;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CalendarEventsTable {
+  id: Generated<string>;
+  kind: string;
+  title: string | null;
+  starts_on: DateColumn;
+  ends_on: DateColumn | null;
+  body_code: string | null;
+  review_id: string | null;
+  status: string | null;
+  source: 'computed' | 'manual';
+  computed_key: string | null;
+  estimated: Generated<boolean>;
+  overridden: Generated<boolean>;
+  notes: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export type CalendarEventRow = Selectable<CalendarEventsTable>;
+
+export interface CalendarReminderRunsTable {
+  day: DateColumn;
+  job_id: string | null;
+  status: Generated<'scheduled' | 'done'>;
+  event_count: number | null;
+  mail_count: number | null;
+  done_at: Date | null;
+}
+
+export interface CalendarFeedTokensTable {
+  user_id: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  last_used_at: Date | null;
+}
+
+export type ReportType =
+  | 'upr_national'
+  | 'upr_mid_term'
+  | 'tb_periodic'
+  | 'tb_follow_up'
+  | 'loi_reply'
+  | 'communication_reply';
+export type ReportStatus = 'drafting' | 'consultation' | 'approved';
+
+export interface ReportsTable {
+  id: Generated<string>;
+  body_code: string;
+  type: ReportType;
+  title: string;
+  language: string;
+  review_ids: Generated<string[]>;
+  grouping: 'theme' | 'cluster';
+  word_limit: number;
+  annex_word_limit: number | null;
+  status: Generated<ReportStatus>;
+  consultation_version: number | null;
+  approved_version: number | null;
+  approved_by: string | null;
+  approved_at: Date | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** A recommendation as the section first saw it, so that a removed one can still be named. */
+export interface ReportRecommendationRef {
+  id: string;
+  number: string | null;
+  excerpt: string;
+}
+
+/** A validated update a section was started from, copied: the update may go with its recommendation. */
+export interface ReportSource {
+  updateId: string;
+  entityId: string;
+  entityName: string;
+  recommendationIds: string[];
+  periodStart: string | null;
+  periodEnd: string | null;
+}
+
+export interface ReportSectionsTable {
+  id: Generated<string>;
+  report_id: string;
+  position: number;
+  heading: string;
+  body: Generated<string>;
+  recommendation_ids: Generated<string[]>;
+  recommendation_refs: Json<ReportRecommendationRef[]>;
+  source_update_ids: Generated<string[]>;
+  sources: Json<ReportSource[]>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ReportVersionsTable {
+  id: Generated<string>;
+  report_id: string;
+  number: number;
+  snapshot: Json<unknown>;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ReportCommentsTable {
+  id: Generated<string>;
+  report_id: string;
+  version_id: string;
+  section_id: string;
+  paragraph: number;
+  parent_id: string | null;
+  body: string;
+  author_id: string | null;
+  resolved: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export type IndicatorType = 'structural' | 'process' | 'outcome';
+export type IndicatorFrequency = 'annual' | 'semiannual' | 'quarterly' | 'monthly' | 'once';
+/** One disaggregation dimension of an indicator: sex, age_group, disability or a custom key with its label. */
+export interface IndicatorDimension {
+  key: string;
+  label?: string;
+  values: string[];
+}
+
+export interface IndicatorsTable {
+  id: Generated<string>;
+  code: string;
+  title: string;
+  description: string | null;
+  type: IndicatorType;
+  unit: string;
+  baseline_value: number | null;
+  baseline_year: number | null;
+  target_value: number | null;
+  target_year: number | null;
+  frequency: IndicatorFrequency;
+  owner_entity_id: string;
+  dimensions: Json<IndicatorDimension[]>;
+  by_place: Generated<boolean>;
+  sdg_codes: Generated<string[]>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ObservationsTable {
+  id: Generated<string>;
+  indicator_id: string;
+  /** null: national. */
+  place_entity_id: string | null;
+  /** Calendar days: select them with to_char(…, 'YYYY-MM-DD'), as drivers parse dates differently. */
+  period_start: ColumnType<string, string, string>;
+  period_end: ColumnType<string, string, string>;
+  value: number;
+  lower_bound: number | null;
+  upper_bound: number | null;
+  /** '{}' (the total) when not given. */
+  disaggregation: ColumnType<
+    Record<string, string>,
+    Record<string, string> | string | undefined,
+    Record<string, string> | string
+  >;
+  source: string | null;
+  entered_by: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface IndicatorRemindersTable {
+  id: Generated<string>;
+  indicator_id: string;
+  due_date: ColumnType<string, string, string>;
+  due_at: Date;
+  status: Generated<'scheduled' | 'sent' | 'skipped' | 'cancelled'>;
+  job_id: string | null;
+  mail_count: number | null;
+  done_at: Date | null;
+  created_at: Generated<Date>;
+}
