@@ -1,19 +1,10 @@
-import { useCallback } from 'react';
-import type { Page } from '../../../shared/schemas/common';
 import type { EntityRef } from '../../../shared/schemas/entities';
-import {
-  type Cluster,
-  paragraphNumberPattern,
-  type RecommendationRef,
-  type SearchResult,
-} from '../../../shared/schemas/register';
-import { api } from '../../api/client';
+import type { Cluster, RecommendationRef } from '../../../shared/schemas/register';
 import { Combobox } from '../../components/combobox';
 import { useT } from '../../i18n/i18n-provider';
 import { EntityPicker } from '../assignments/entity-picker';
 import { useRecommendationName } from '../register/link-form';
-
-const optionsShown = 8;
+import { useRecommendationOptions } from '../register/recommendation-options';
 
 export type ClusterRef = Pick<Cluster, 'id' | 'name' | 'size'>;
 
@@ -87,43 +78,13 @@ export function LinkedRecommendations(props: {
   recommendationError?: string | undefined;
   clusterError?: string | undefined;
 }) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const nameOf = useRecommendationName();
   const { recommendations, clusters } = props;
   const chosen = new Set(recommendations.map((item) => item.id));
   const chosenClusters = new Set(clusters.map((item) => item.id));
 
-  const loadRecommendations = useCallback(
-    async (text: string, signal: AbortSignal): Promise<Page<RecommendationRef>> => {
-      if (paragraphNumberPattern.test(text))
-        return api.get<Page<RecommendationRef>>(
-          '/api/recommendations/by-number',
-          { number: text, pageSize: optionsShown, lang: locale },
-          signal,
-        );
-      const found = await api.get<SearchResult>(
-        '/api/recommendations',
-        { q: text, pageSize: optionsShown, lang: locale },
-        signal,
-      );
-      return {
-        ...found,
-        items: found.items.map(({ id, number, bodyCode, reviewSymbol, text }) => ({
-          id,
-          number,
-          bodyCode,
-          reviewSymbol,
-          text,
-        })),
-      };
-    },
-    [locale],
-  );
-  const loadClusters = useCallback(
-    (text: string, signal: AbortSignal) =>
-      api.get<Page<Cluster>>('/api/clusters', { q: text, pageSize: optionsShown }, signal),
-    [],
-  );
+  const { loadRecommendations, loadClusters } = useRecommendationOptions();
 
   return (
     <fieldset className="recommendation-picker">

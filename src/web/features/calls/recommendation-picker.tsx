@@ -1,17 +1,8 @@
-import { useCallback } from 'react';
-import type { Page } from '../../../shared/schemas/common';
-import {
-  type Cluster,
-  paragraphNumberPattern,
-  type RecommendationRef,
-  type SearchResult,
-} from '../../../shared/schemas/register';
-import { api } from '../../api/client';
+import type { Cluster, RecommendationRef } from '../../../shared/schemas/register';
 import { Combobox } from '../../components/combobox';
 import { useT } from '../../i18n/i18n-provider';
 import { useRecommendationName } from '../register/link-form';
-
-const optionsShown = 8;
+import { useRecommendationOptions } from '../register/recommendation-options';
 
 export interface RecommendationSelection {
   recommendations: RecommendationRef[];
@@ -36,43 +27,13 @@ export function RecommendationPicker(props: {
   onChange: (value: RecommendationSelection) => void;
   error?: string | undefined;
 }) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const nameOf = useRecommendationName();
   const { recommendations, clusters } = props.value;
   const chosen = new Set(recommendations.map((item) => item.id));
   const chosenClusters = new Set(clusters.map((item) => item.id));
 
-  const loadRecommendations = useCallback(
-    async (text: string, signal: AbortSignal): Promise<Page<RecommendationRef>> => {
-      if (paragraphNumberPattern.test(text))
-        return api.get<Page<RecommendationRef>>(
-          '/api/recommendations/by-number',
-          { number: text, pageSize: optionsShown, lang: locale },
-          signal,
-        );
-      const found = await api.get<SearchResult>(
-        '/api/recommendations',
-        { q: text, pageSize: optionsShown, lang: locale },
-        signal,
-      );
-      return {
-        ...found,
-        items: found.items.map(({ id, number, bodyCode, reviewSymbol, text }) => ({
-          id,
-          number,
-          bodyCode,
-          reviewSymbol,
-          text,
-        })),
-      };
-    },
-    [locale],
-  );
-  const loadClusters = useCallback(
-    (text: string, signal: AbortSignal) =>
-      api.get<Page<Cluster>>('/api/clusters', { q: text, pageSize: optionsShown }, signal),
-    [],
-  );
+  const { loadRecommendations, loadClusters } = useRecommendationOptions();
 
   return (
     <fieldset className="recommendation-picker">
