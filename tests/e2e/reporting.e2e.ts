@@ -87,6 +87,13 @@ describe('a UPR mid-term report from validated updates, with its LRG annex and a
     await page.getByRole('button', { name: 'Approve the report' }).click();
     await page.getByText('The report is approved.').waitFor();
 
+    // The page's own button downloads the file under the name the server gives it.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download Word (DOCX)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^Mid-term-report-of-Slovenia.*\.docx$/);
+
     const report = (await (await page.request.get(`/api/reports/${reportId}`)).json()) as ReportDetail;
     expect(report.status).toBe('approved');
     const numbers = report.sections.flatMap((section) => section.recommendations.map((rec) => rec.number));

@@ -75,16 +75,32 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
     if (signal?.aborted) throw cause;
     throw new AppError('INTERNAL', { cause, detail: 'network' });
   }
-  if (!response.ok) {
-    let error = AppError.fromJSON(payload);
-    const fallback = codeByStatus[response.status];
-    if (error.code === 'INTERNAL' && fallback && !(payload as { error?: unknown } | null)?.error) {
-      error = new AppError(fallback);
-    }
-    if (error.code === 'UNAUTHENTICATED') unauthenticatedListener?.();
-    throw error;
-  }
+  if (!response.ok) throw errorOf(response.status, payload);
   return payload as T;
+}
+
+/** The error an answer carries, or one named by its status when it has none of our shape. */
+function errorOf(status: number, payload: unknown): AppError {
+  let error = AppError.fromJSON(payload);
+  const fallback = codeByStatus[status];
+  if (error.code === 'INTERNAL' && fallback && !(payload as { error?: unknown } | null)?.error) {
+    error = new AppError(fallback);
+  }
+  if (error.code === 'UNAUTHENTICATED') unauthenticatedListener?.();
+  return error;
+}
+
+/** GETs a file (an export) with the name the server gives it; an error answer throws as elsewhere. */
+async function download(path: string): Promise<{ blob: Blob; fileName: string | null }> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch (cause) {
+    throw new AppError('INTERNAL', { cause, detail: 'network' });
+  }
+  if (!response.ok) throw errorOf(response.status, await response.json().catch(() => null));
+  const disposition = response.headers.get('content-disposition') ?? '';
+  return { blob: await response.blob(), fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
 }
 
 export const api = {
@@ -96,6 +112,7 @@ export const api = {
   delete: <T>(path: string) => request<T>('DELETE', path),
   /** POSTs a file's bytes as application/octet-stream (the import upload). */
   upload: <T>(path: string, file: Blob, query?: Query) => request<T>('POST', withQuery(path, query), new RawBody(file)),
+  download,
 };
 
 /**

@@ -19,6 +19,26 @@ export function ReportActions(props: { report: ReportDetail; onChanged: () => vo
   const [error, setError] = useState<AppError | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
+  /** Fetched rather than linked, so a failure (no PDF engine on the server) shows translated here. */
+  async function exportAs(kind: 'docx' | 'pdf') {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const file = await api.download(`/api/reports/${report.id}/export.${kind}`);
+      const url = URL.createObjectURL(file.blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.fileName ?? `report.${kind}`;
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (cause) {
+      setError(toAppError(cause));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function run(action: () => Promise<unknown>, message: string) {
     setBusy(true);
     setError(null);
@@ -94,14 +114,14 @@ export function ReportActions(props: { report: ReportDetail; onChanged: () => vo
           </div>
         </>
       ) : null}
-      <p>
-        <a className="button-anchor" href={`/api/reports/${report.id}/export.docx`} download>
+      <div className="form-actions">
+        <button type="button" disabled={busy} onClick={() => exportAs('docx')}>
           {t('reports.actions.exportDocx')}
-        </a>{' '}
-        <a className="button-anchor" href={`/api/reports/${report.id}/export.pdf`} download>
+        </button>
+        <button type="button" disabled={busy} onClick={() => exportAs('pdf')}>
           {t('reports.actions.exportPdf')}
-        </a>
-      </p>
+        </button>
+      </div>
       {report.counts.mainOver || report.counts.annexOver ? (
         <p className="subtle">{t('reports.actions.exportOver')}</p>
       ) : null}
