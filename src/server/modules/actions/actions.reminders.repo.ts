@@ -99,39 +99,3 @@ export function findReminders(db: Executor, actionId: string) {
     .orderBy('kind')
     .execute();
 }
-
-/**
- * The main and alternate focal points of an entity who get reminders about actions: active
- * accounts that have not turned that mail off.
- */
-export function remindedFocalPoints(db: Executor, entityId: string) {
-  return db
-    .selectFrom('entity_people as p')
-    .innerJoin('users as u', 'u.id', 'p.user_id')
-    .innerJoin('entities as e', 'e.id', 'p.entity_id')
-    .leftJoin('notification_preferences as n', 'n.user_id', 'u.id')
-    .select(['e.name as entity_name', 'u.id', 'u.name', 'u.email', 'u.locale'])
-    .where('p.entity_id', '=', entityId)
-    .where('p.role', 'in', ['main', 'alternate'])
-    .where('u.status', '=', 'active')
-    .where(sql<boolean>`coalesce(n.actions_by_email, true)`)
-    .orderBy('p.role')
-    .execute();
-}
-
-export async function findActionPreference(db: Executor, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('notification_preferences')
-    .select('actions_by_email')
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.actions_by_email ?? true;
-}
-
-export async function upsertActionPreference(db: Executor, userId: string, actionsByEmail: boolean): Promise<void> {
-  await db
-    .insertInto('notification_preferences')
-    .values({ user_id: userId, actions_by_email: actionsByEmail })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ actions_by_email: actionsByEmail, updated_at: sql`now()` }))
-    .execute();
-}

@@ -9,19 +9,17 @@ import { translatorFor } from '../../i18n';
 import type { JobAttempt, JobPayloads, JobQueue } from '../../jobs/queue';
 import { recordAudit } from '../audit/audit.service';
 import { reminderDueAt } from '../calls/calls.sending.service';
+import { mailedFocalPoints, readMailPreference, writeMailPreference } from '../outbox/mail-preferences.repo';
 import { queueMail } from '../outbox/outbox.service';
 import { signedIn } from './actions.guards';
 import {
   cancelReminders,
-  findActionPreference,
   findReminder,
   finishReminder,
   insertReminder,
   lockReminder,
-  remindedFocalPoints,
   rescheduleReminder,
   setReminderJob,
-  upsertActionPreference,
 } from './actions.reminders.repo';
 import { lockAction } from './actions.repo';
 
@@ -89,7 +87,7 @@ export async function sendActionReminder(
     }
     const overdue = reminder.kind === 'overdue';
     let mails = 0;
-    for (const person of await remindedFocalPoints(trx, action.responsible_entity_id)) {
+    for (const person of await mailedFocalPoints(trx, [action.responsible_entity_id], 'actions')) {
       const locale = person.locale as Locale;
       const t = translatorFor(locale);
       const values = {
@@ -124,7 +122,7 @@ export async function sendActionReminder(
 
 export async function getActionNotification(db: Database, actor: Actor): Promise<ActionNotification> {
   const user = signedIn(actor);
-  return { actionsByEmail: await findActionPreference(db, user.id) };
+  return { actionsByEmail: await readMailPreference(db, user.id, 'actions') };
 }
 
 export async function setActionNotification(
@@ -134,8 +132,8 @@ export async function setActionNotification(
 ): Promise<ActionNotification> {
   const user = signedIn(actor);
   return db.transaction().execute(async (trx) => {
-    const before = await findActionPreference(trx, user.id);
-    await upsertActionPreference(trx, user.id, input.actionsByEmail);
+    const before = await readMailPreference(trx, user.id, 'actions');
+    await writeMailPreference(trx, user.id, 'actions', input.actionsByEmail);
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'notification_preferences',

@@ -22,23 +22,6 @@ export async function updateSettingsAtVersion(db: Executor, remindDays: number[]
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function findRemindersByEmail(db: Executor, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('notification_preferences')
-    .select('calendar_by_email')
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.calendar_by_email ?? true;
-}
-
-export async function upsertRemindersByEmail(db: Executor, userId: string, value: boolean): Promise<void> {
-  await db
-    .insertInto('notification_preferences')
-    .values({ user_id: userId, calendar_by_email: value })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ calendar_by_email: value, updated_at: sql`now()` }))
-    .execute();
-}
-
 export function findFeedToken(db: Executor, userId: string) {
   return db
     .selectFrom('calendar_feed_tokens')

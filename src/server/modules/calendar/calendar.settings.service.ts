@@ -3,6 +3,7 @@ import type { CalendarPreferences, CalendarSettings } from '../../../shared/sche
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { recordAudit } from '../audit/audit.service';
+import { readMailPreference, writeMailPreference } from '../outbox/mail-preferences.repo';
 import { requireCalendar } from './calendar.service';
 import * as repo from './calendar.settings.repo';
 
@@ -31,7 +32,7 @@ export async function setSettings(db: Database, actor: Actor, input: CalendarSet
 
 export async function getPreferences(db: Database, actor: Actor): Promise<CalendarPreferences> {
   const user = requireCalendar(actor, 'read');
-  return { remindersByEmail: await repo.findRemindersByEmail(db, user.id) };
+  return { remindersByEmail: await readMailPreference(db, user.id, 'calendar') };
 }
 
 /** Whether the person gets the calendar's reminder mails (coordinators get them by default). */
@@ -42,8 +43,8 @@ export async function setPreferences(
 ): Promise<CalendarPreferences> {
   const user = requireCalendar(actor, 'read');
   return db.transaction().execute(async (trx) => {
-    const before = await repo.findRemindersByEmail(trx, user.id);
-    await repo.upsertRemindersByEmail(trx, user.id, input.remindersByEmail);
+    const before = await readMailPreference(trx, user.id, 'calendar');
+    await writeMailPreference(trx, user.id, 'calendar', input.remindersByEmail);
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'notification_preferences',
@@ -51,6 +52,6 @@ export async function setPreferences(
       before: { calendarByEmail: before },
       after: { calendarByEmail: input.remindersByEmail },
     });
-    return { remindersByEmail: await repo.findRemindersByEmail(trx, user.id) };
+    return { remindersByEmail: await readMailPreference(trx, user.id, 'calendar') };
   });
 }

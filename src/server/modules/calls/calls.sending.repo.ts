@@ -32,27 +32,6 @@ export async function itemCounts(db: Executor, callId: string, entityIds: string
   return new Map(rows.map((row) => [row.entity_id, Number(row.n)]));
 }
 
-/**
- * The main and alternate focal points of these entities who get calls by e-mail: active accounts
- * that have not turned the mail off. Members and validators are not mailed.
- */
-export function mailedFocalPoints(db: Executor, entityIds: string[]) {
-  if (entityIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('entity_people as p')
-    .innerJoin('users as u', 'u.id', 'p.user_id')
-    .innerJoin('entities as e', 'e.id', 'p.entity_id')
-    .leftJoin('notification_preferences as n', 'n.user_id', 'u.id')
-    .select(['p.entity_id', 'e.name as entity_name', 'u.id', 'u.name', 'u.email', 'u.locale'])
-    .where('p.entity_id', 'in', entityIds)
-    .where('p.role', 'in', ['main', 'alternate'])
-    .where('u.status', '=', 'active')
-    .where(sql<boolean>`coalesce(n.calls_by_email, true)`)
-    .orderBy('e.name')
-    .orderBy('p.role')
-    .execute();
-}
-
 // Reminders.
 
 export async function insertReminders(
@@ -104,24 +83,5 @@ export function findReminders(db: Executor, callId: string) {
     .select(['days_from_deadline', 'due_at', 'status', 'entity_count', 'mail_count', 'done_at'])
     .where('call_id', '=', callId)
     .orderBy('due_at')
-    .execute();
-}
-
-// Notification preferences.
-
-export async function findPreferences(db: Executor, userId: string) {
-  const row = await db
-    .selectFrom('notification_preferences')
-    .select('calls_by_email')
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return { callsByEmail: row?.calls_by_email ?? true };
-}
-
-export async function upsertPreferences(db: Executor, userId: string, callsByEmail: boolean): Promise<void> {
-  await db
-    .insertInto('notification_preferences')
-    .values({ user_id: userId, calls_by_email: callsByEmail })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ calls_by_email: callsByEmail, updated_at: sql`now()` }))
     .execute();
 }

@@ -9,20 +9,18 @@ import { type Actor, systemActor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import type { JobAttempt, JobPayloads } from '../../jobs/queue';
 import { recordAudit } from '../audit/audit.service';
+import { mailedFocalPoints, readMailPreference, writeMailPreference } from '../outbox/mail-preferences.repo';
 import { queueMail } from '../outbox/outbox.service';
 import { invalid, requireCan, requireDraft, signedIn, today } from './calls.guards';
 import { findCall, updateCallAtVersion } from './calls.repo';
 import { askedWithoutAssignment } from './calls.selection.repo';
 import {
-  findPreferences,
   finishReminder,
   insertInboxItems,
   insertReminders,
   itemCounts,
   lockReminder,
-  mailedFocalPoints,
   setReminderJob,
-  upsertPreferences,
 } from './calls.sending.repo';
 import { getCall } from './calls.service';
 import { findProgress, unansweredEntityIds } from './calls.tracker.repo';
@@ -61,7 +59,7 @@ export async function sendCall(deps: Deps, actor: Actor, id: string, version: nu
     const entityIds = await insertInboxItems(trx, id);
     const counts = await itemCounts(trx, id, entityIds);
     let mails = 0;
-    for (const person of await mailedFocalPoints(trx, entityIds)) {
+    for (const person of await mailedFocalPoints(trx, entityIds, 'calls')) {
       const locale = person.locale as Locale;
       const t = translatorFor(locale);
       await queueMail(trx, deps.jobs, {
@@ -148,7 +146,7 @@ export async function sendCallReminder(
     }
     const overdue = reminder.days_from_deadline > 0;
     let mails = 0;
-    for (const person of await mailedFocalPoints(trx, pending)) {
+    for (const person of await mailedFocalPoints(trx, pending, 'calls')) {
       const locale = person.locale as Locale;
       const t = translatorFor(locale);
       const standing = progress.get(person.entity_id);
@@ -214,7 +212,7 @@ export async function remindNow(deps: Deps, actor: Actor, id: string): Promise<v
 
 export async function getPreferences(db: Database, actor: Actor): Promise<NotificationPreferences> {
   const user = signedIn(actor);
-  return findPreferences(db, user.id);
+  return { callsByEmail: await readMailPreference(db, user.id, 'calls') };
 }
 
 export async function setPreferences(
@@ -224,8 +222,8 @@ export async function setPreferences(
 ): Promise<NotificationPreferences> {
   const user = signedIn(actor);
   return db.transaction().execute(async (trx) => {
-    const before = await findPreferences(trx, user.id);
-    await upsertPreferences(trx, user.id, input.callsByEmail);
+    const before = { callsByEmail: await readMailPreference(trx, user.id, 'calls') };
+    await writeMailPreference(trx, user.id, 'calls', input.callsByEmail);
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'notification_preferences',
@@ -233,6 +231,6 @@ export async function setPreferences(
       before,
       after: input,
     });
-    return findPreferences(trx, user.id);
+    return { callsByEmail: await readMailPreference(trx, user.id, 'calls') };
   });
 }

@@ -65,36 +65,3 @@ export function findCurrentReminder(db: Executor, indicatorId: string) {
     .limit(1)
     .executeTakeFirst();
 }
-
-/** The main and alternate focal points of an entity who want indicator reminders by e-mail. */
-export function mailedOwners(db: Executor, entityId: string) {
-  return db
-    .selectFrom('entity_people as p')
-    .innerJoin('users as u', 'u.id', 'p.user_id')
-    .innerJoin('entities as e', 'e.id', 'p.entity_id')
-    .leftJoin('notification_preferences as n', 'n.user_id', 'u.id')
-    .select(['e.name as entity_name', 'u.id', 'u.name', 'u.email', 'u.locale'])
-    .where('p.entity_id', '=', entityId)
-    .where('p.role', 'in', ['main', 'alternate'])
-    .where('u.status', '=', 'active')
-    .where(sql<boolean>`coalesce(n.indicators_by_email, true)`)
-    .orderBy('p.role')
-    .execute();
-}
-
-export async function findIndicatorPreference(db: Executor, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('notification_preferences')
-    .select('indicators_by_email')
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.indicators_by_email ?? true;
-}
-
-export async function upsertIndicatorPreference(db: Executor, userId: string, value: boolean): Promise<void> {
-  await db
-    .insertInto('notification_preferences')
-    .values({ user_id: userId, indicators_by_email: value })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ indicators_by_email: value, updated_at: sql`now()` }))
-    .execute();
-}

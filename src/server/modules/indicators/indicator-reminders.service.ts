@@ -6,6 +6,7 @@ import { systemActor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import type { JobAttempt, JobPayloads } from '../../jobs/queue';
 import { recordAudit } from '../audit/audit.service';
+import { mailedFocalPoints } from '../outbox/mail-preferences.repo';
 import { queueMail } from '../outbox/outbox.service';
 import { nextDueDate, reminderDueAt } from './due-dates';
 import {
@@ -13,7 +14,6 @@ import {
   insertReminder,
   lockReminder,
   lockReminderOfDate,
-  mailedOwners,
   setReminder,
 } from './indicator-reminders.repo';
 import { findIndicator, type IndicatorRow } from './indicators.repo';
@@ -79,7 +79,7 @@ export async function sendIndicatorReminder(
     const indicator = await findIndicator(trx, reminder.indicator_id);
     let mails = 0;
     if (indicator && dueDateOf(indicator) === reminder.due_date) {
-      for (const person of await mailedOwners(trx, indicator.owner_entity_id)) {
+      for (const person of await mailedFocalPoints(trx, [indicator.owner_entity_id], 'indicators')) {
         const locale = person.locale as Locale;
         const t = translatorFor(locale);
         const due = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(

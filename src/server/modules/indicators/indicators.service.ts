@@ -14,7 +14,8 @@ import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { scopeOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
-import { findCurrentReminder, findIndicatorPreference, upsertIndicatorPreference } from './indicator-reminders.repo';
+import { readMailPreference, writeMailPreference } from '../outbox/mail-preferences.repo';
+import { findCurrentReminder } from './indicator-reminders.repo';
 import { rescheduleReminder } from './indicator-reminders.service';
 import { canIndicators, type IndicatorsAction } from './indicators.policy';
 import { auditedIndicator, entityRef, presentSummary } from './indicators.presenter';
@@ -227,7 +228,7 @@ export async function deleteIndicator(deps: Deps, actor: Actor, id: string, vers
 
 export async function getIndicatorNotification(deps: Deps, actor: Actor): Promise<IndicatorNotification> {
   const user = signedIn(actor);
-  return { indicatorsByEmail: await findIndicatorPreference(deps.db, user.id) };
+  return { indicatorsByEmail: await readMailPreference(deps.db, user.id, 'indicators') };
 }
 
 export async function setIndicatorNotification(
@@ -237,8 +238,8 @@ export async function setIndicatorNotification(
 ): Promise<IndicatorNotification> {
   const user = signedIn(actor);
   return deps.db.transaction().execute(async (trx) => {
-    const before = await findIndicatorPreference(trx, user.id);
-    await upsertIndicatorPreference(trx, user.id, input.indicatorsByEmail);
+    const before = await readMailPreference(trx, user.id, 'indicators');
+    await writeMailPreference(trx, user.id, 'indicators', input.indicatorsByEmail);
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'notification_preferences',
