@@ -1,10 +1,11 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { AppError } from '../../../shared/errors';
 import type { EntityImportPlan } from '../../../shared/schemas/entities';
 import { api, toAppError } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { PageTitle } from '../../components/page-title';
+import { SpreadsheetField } from '../../components/spreadsheet-field';
 import { useT } from '../../i18n/i18n-provider';
 import { kindLabel, levelLabel, useLevels } from './labels';
 
@@ -17,7 +18,6 @@ type Issue = EntityImportPlan['issues'][number];
  */
 export default function EntitiesImportPage() {
   const { t } = useT();
-  const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [plan, setPlan] = useState<EntityImportPlan | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -54,26 +54,15 @@ export default function EntitiesImportPage() {
         <ErrorMessage error={error} />
         {error ? <IssueTable issues={error.issues} /> : null}
         <form onSubmit={(event) => send('preview', event)} noValidate aria-busy={busy}>
-          <div className={`field${missing ? ' field-invalid' : ''}`}>
-            <label htmlFor={fileId}>{t('entities.import.file')}</label>
-            <input
-              id={fileId}
-              type="file"
-              accept=".csv,.xlsx"
-              aria-invalid={missing || undefined}
-              aria-describedby={missing ? `${fileId}-error` : undefined}
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                setMissing(false);
-                setPlan(null);
-              }}
-            />
-            {missing ? (
-              <p className="field-error" id={`${fileId}-error`}>
-                {t('issues.required')}
-              </p>
-            ) : null}
-          </div>
+          <SpreadsheetField
+            label={t('entities.import.file')}
+            missing={missing}
+            onChange={(chosen) => {
+              setFile(chosen);
+              setMissing(false);
+              setPlan(null);
+            }}
+          />
           <div className="form-actions">
             <button type="submit" disabled={busy}>
               {t('entities.import.preview')}

@@ -6,6 +6,7 @@ import { api, toAppError } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
+import { SpreadsheetField } from '../../components/spreadsheet-field';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { IssueList } from '../imports/issue-list';
@@ -24,7 +25,6 @@ export default function ObservationImportPage() {
   const { t } = useT();
   const { id = '' } = useParams();
   const detail = useApi<IndicatorDetail>(`/api/indicators/${id}`);
-  const fileId = useId();
   const countryId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [iso3, setIso3] = useState('');
@@ -92,26 +92,15 @@ export default function ObservationImportPage() {
         <ErrorMessage error={error} />
         {error ? <IssueList issues={error.issues} /> : null}
         <form onSubmit={(event) => send('preview', event)} noValidate aria-busy={busy}>
-          <div className={`field${missing ? ' field-invalid' : ''}`}>
-            <label htmlFor={fileId}>{t('indicators.import.file')}</label>
-            <input
-              id={fileId}
-              type="file"
-              accept=".csv,.xlsx"
-              aria-invalid={missing || undefined}
-              aria-describedby={missing ? `${fileId}-error` : undefined}
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                setMissing(false);
-                setPlan(null);
-              }}
-            />
-            {missing ? (
-              <p className="field-error" id={`${fileId}-error`}>
-                {t('issues.required')}
-              </p>
-            ) : null}
-          </div>
+          <SpreadsheetField
+            label={t('indicators.import.file')}
+            missing={missing}
+            onChange={(chosen) => {
+              setFile(chosen);
+              setMissing(false);
+              setPlan(null);
+            }}
+          />
           <div className="field">
             <label htmlFor={countryId}>{t('indicators.import.country')}</label>
             <p className="field-hint" id={`${countryId}-hint`}>
