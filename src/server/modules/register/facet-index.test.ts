@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { FacetName } from '../../../shared/schemas/register';
-import { type Dimension, FacetIndexBuilder, type Filters, facetLimits, type IndexRow } from './facet-index';
+import { count } from './facet-bits';
+import {
+  type Dimension,
+  FacetIndexBuilder,
+  type Filters,
+  facetLimits,
+  type IndexRow,
+  type Strategy,
+} from './facet-index';
 
 // A seeded generator: the same "random" register on every run.
 function generator(seed: number) {
@@ -70,9 +78,10 @@ const valuesOf = (row: IndexRow, joined: Joined, dimension: Dimension): string[]
 };
 
 /** What the SQL path computes, written the obvious way. */
-function naive(rows: IndexRow[], joined: Joined, filters: Filters, text?: Set<number>) {
+function naive(rows: IndexRow[], joined: Joined, filters: Filters, text?: Set<number>, scope?: string[]) {
   const passes = (row: IndexRow, except?: Dimension) =>
     (!text || text.has(row.seq)) &&
+    (!scope || valuesOf(row, joined, 'entity').some((entity) => scope.includes(entity))) &&
     Object.entries(filters).every(
       ([dimension, wanted]) =>
         dimension === except ||
@@ -101,7 +110,7 @@ describe('FacetIndex', () => {
   for (const row of rows) builder.add(row);
   const index = builder.build(1, { number: seqs, newest: seqs.slice().reverse(), updated: seqs });
 
-  const cases: { name: string; filters: Filters; text?: number[] }[] = [
+  const cases: { name: string; filters: Filters; text?: number[]; scope?: string[] }[] = [
     { name: 'no filter', filters: {} },
     { name: 'one single-valued filter', filters: { position: ['supported'] } },
     { name: 'two values of one facet (or)', filters: { status: ['in_progress', 'implemented'] } },
@@ -119,6 +128,19 @@ describe('FacetIndex', () => {
       },
     },
     { name: 'a value nobody has', filters: { review: ['nowhere'] } },
+    { name: 'two single-valued filters', filters: { body: ['UPR'], cycle: ['2'] } },
+    { name: 'a value asked for twice', filters: { body: ['UPR', 'UPR'], theme: ['10'] } },
+    {
+      name: 'three filters, one of them on reviews',
+      filters: { body: ['CERD', 'UPR'], review: ['r1', 'r3'], position: ['noted'] },
+    },
+    { name: 'a scope', filters: { status: ['implemented'] }, scope: ['e2'] },
+    {
+      name: 'most rows match the text, with a filter',
+      filters: { status: ['in_progress'] },
+      text: rows.filter((_, i) => i % 10 !== 0).map((row) => row.seq),
+    },
+    { name: 'text that matches nothing', filters: { body: ['UPR'] }, text: [] },
     { name: 'text matches only', filters: {}, text: rows.filter((_, i) => i % 7 === 0).map((row) => row.seq) },
     {
       name: 'text matches and filters',
@@ -127,14 +149,20 @@ describe('FacetIndex', () => {
     },
   ];
 
-  it.each(cases)('counts as SQL would: $name', ({ filters, text }) => {
-    const candidates = text ? Int32Array.from(text, (seq) => index.slotOf(seq)) : undefined;
-    const result = index.evaluate(filters, candidates);
-    const expected = naive(rows, joined, filters, text ? new Set(text) : undefined);
-    expect(result.total).toBe(expected.total);
-    expect(result.facets).toEqual(expected.facets);
-    expect(result.matches.reduce((sum, one) => sum + one, 0)).toBe(expected.total);
-  });
+  // Every way of counting (rows themselves, whole register minus the rest, a filter's precounted
+  // rows minus the rest) must give what SQL gives; `cheapest` mixes them per facet.
+  const strategies: Strategy[] = ['cheapest', 'direct', 'whole', 'filter'];
+  it.each(cases.flatMap((entry) => strategies.map((strategy) => ({ ...entry, strategy }))))(
+    'counts as SQL would: $name ($strategy)',
+    ({ filters, text, scope, strategy }) => {
+      const candidates = text ? Int32Array.from(text, (seq) => index.slotOf(seq)) : undefined;
+      const result = index.evaluate(filters, candidates, scope, strategy);
+      const expected = naive(rows, joined, filters, text ? new Set(text) : undefined, scope);
+      expect(result.total).toBe(expected.total);
+      expect(result.facets).toEqual(expected.facets);
+      expect(count(result.matches)).toBe(expected.total);
+    },
+  );
 
   it('pages through the matches in each stored order', () => {
     const { matches, total } = index.evaluate({ position: ['noted'] });

@@ -1,13 +1,17 @@
 import type { FacetName } from '../../../shared/schemas/register';
+import { addSlots, allBits, and, type Bits, count, has, slotsOf, wordsFor } from './facet-bits';
+import { crossTally, type Postings, rowsOf, tally, top, transpose } from './facet-tally';
 import type { TextIndex } from './text-index';
 
 /**
  * The register's facet values held in memory, one slot per recommendation, so that a search
  * counts all eleven facets in one pass over its matches instead of eleven SQL aggregates over
  * hundreds of thousands of rows (decision 008). The text index built with it (same slots,
- * decision 013) hands `evaluate` the slots matching the search words. An index belongs to one
- * register generation and is never mutated; the service builds a new one after writes and uses
- * SQL meanwhile.
+ * decision 013) hands `evaluate` the slots matching the search words. Filters are combined as
+ * bitsets from per-value postings, and a facet is counted over whichever reads fewer rows: its
+ * rows, or a superset with known counts less the rows it has beyond them (decision 014). An index
+ * belongs to one register generation and is never mutated; the service builds a new one after
+ * writes and uses SQL meanwhile.
  */
 export const filterDimensions = [
   'mechanism',
@@ -103,9 +107,15 @@ export type Sort = 'number' | 'newest' | 'updated';
 export interface Evaluation {
   total: number;
   facets: Record<FacetName, { value: string; count: number }[]>;
-  /** 1 for each slot matching every filter */
-  matches: Uint8Array;
+  /** the slots matching every filter, one bit each (facet-bits.ts) */
+  matches: Bits;
 }
+
+/**
+ * How the index counts a facet over a set of rows: `cheapest` picks, per set, between tallying
+ * the rows themselves and subtracting the rows a known superset has more (the tests force each).
+ */
+export type Strategy = 'cheapest' | 'direct' | 'whole' | 'filter';
 
 /** Fills an index row by row (slots in arrival order), then seals it with the sort orders. */
 export class FacetIndexBuilder {
@@ -140,11 +150,33 @@ export class FacetIndexBuilder {
   }
 }
 
+/**
+ * Single-valued dimensions with at most this many values (mechanism, body, cycle, position,
+ * status) get every facet's counts per value at build: under 1 MB at 500,000 rows.
+ */
+const precountedBelow = 256;
+
+/** A set of rows whose counts of every facet are known: the whole register, or one filter's rows. */
+interface Superset {
+  bits: Bits | null;
+  size: number;
+  counts: (facet: FacetName) => Int32Array;
+  /** the index of the filter it stands for in `evaluate`'s active list, -1 for the whole register */
+  filter: number;
+}
+
 export class FacetIndex {
   readonly size: number;
   /** slot of each `seq` (-1 where none) */
   private readonly slotOfSeq: Int32Array;
   private readonly orders: Record<Sort, Int32Array>;
+  /** per dimension, the slots of each value: a filter's rows without reading every row */
+  private readonly postings: Record<Dimension, Postings>;
+  /** every facet's counts over the whole register */
+  private readonly whole: Record<FacetName, Int32Array>;
+  /** per small single-valued dimension and facet, counts by (value, facet value): [value * facet values + code] */
+  private readonly precounts: Partial<Record<Dimension, Record<FacetName, Int32Array>>> = {};
+  private readonly words: number;
 
   constructor(
     readonly generation: number,
@@ -155,6 +187,7 @@ export class FacetIndex {
     readonly text: TextIndex | null = null,
   ) {
     this.size = seqOf.length;
+    this.words = wordsFor(this.size);
     this.slotOfSeq = new Int32Array((seqOf.reduce((max, seq) => Math.max(max, seq), 0) as number) + 1).fill(-1);
     seqOf.forEach((seq, slot) => {
       this.slotOfSeq[seq] = slot;
@@ -165,6 +198,24 @@ export class FacetIndex {
       newest: toSlots(ordersBySeq.newest),
       updated: toSlots(ordersBySeq.updated),
     };
+    this.postings = Object.fromEntries(
+      filterDimensions.map((dimension) => [dimension, transpose(columns[dimension], this.size)]),
+    ) as Record<Dimension, Postings>;
+    const every = Int32Array.from({ length: this.size }, (_, slot) => slot);
+    this.whole = Object.fromEntries(
+      countedFacets.map((facet) => {
+        const counts = new Int32Array(columns[facet].values.length);
+        tally(columns[facet], every, every.length, counts, 1);
+        return [facet, counts];
+      }),
+    ) as Record<FacetName, Int32Array>;
+    for (const dimension of filterDimensions) {
+      const column = columns[dimension];
+      if (column.multi || column.values.length > precountedBelow) continue;
+      this.precounts[dimension] = Object.fromEntries(
+        countedFacets.map((facet) => [facet, crossTally(column, columns[facet], this.size)]),
+      ) as Record<FacetName, Int32Array>;
+    }
   }
 
   slotOf(seq: number): number {
@@ -176,97 +227,109 @@ export class FacetIndex {
    * when the person may see only what is assigned to them): the total of rows matching every
    * filter, and per facet the counts over rows matching every filter but the facet's own.
    */
-  evaluate(filters: Filters, candidates?: Int32Array, scope?: readonly string[]): Evaluation {
-    // The register's front page (no words, no filter) is asked for most: counted once per index.
-    if (!candidates && !scope && filterDimensions.every((dimension) => !filters[dimension]?.length)) {
-      this.unfiltered ??= this.count(filters);
-      return this.unfiltered;
-    }
-    return this.count(filters, candidates, scope);
-  }
-
-  private unfiltered?: Evaluation;
-
-  private count(filters: Filters, candidates?: Int32Array, scope?: readonly string[]): Evaluation {
-    const slots = scope ? this.within(scope, candidates ?? this.allSlots()) : (candidates ?? this.allSlots());
-    // One filter over the whole register (no words, no scope): that facet counts every row, which
-    // is the front page's count of it, already known; tallying the rows it excludes (most of the
-    // register) would cost more than all the other facets together.
+  evaluate(
+    filters: Filters,
+    candidates?: Int32Array,
+    scope?: readonly string[],
+    strategy: Strategy = 'cheapest',
+  ): Evaluation {
+    // Each filter is a bitset built from the postings of its values; the base is what the words
+    // and the scope leave (null: every slot).
+    let base: Bits | null = candidates ? addSlots(new Uint32Array(this.words), candidates) : null;
+    if (scope) base = and(base, this.rowsWith('entity', scope));
     const active = filterDimensions.filter((dimension) => filters[dimension]?.length);
-    const sole = !candidates && !scope && active.length === 1 ? countedFacets.indexOf(active[0] as FacetName) : -1;
-    const whole = sole >= 0 ? this.evaluate({}).facets : undefined;
-    // Column by column (tight loops, one array each), not row by row: first how many filters each
-    // candidate fails and which, then each facet tallies the candidates that fail none or only its own.
-    const failures = new Uint8Array(this.size);
-    const failedFacet = new Int8Array(this.size).fill(-1);
-    for (const dimension of filterDimensions) {
-      const wanted = filters[dimension];
-      if (!wanted?.length) continue;
-      const column = this.columns[dimension];
-      const allowed = new Uint8Array(column.values.length);
-      for (const value of wanted) {
-        const code = column.find(value);
-        if (code !== undefined) allowed[code] = 1;
-      }
-      const facet = countedFacets.indexOf(dimension as FacetName);
-      for (let i = 0; i < slots.length; i++) {
-        const slot = slots[i] as number;
-        if (!passes(column, allowed, slot)) {
-          failures[slot] = Math.min(2, (failures[slot] as number) + 1);
-          failedFacet[slot] = facet;
-        }
-      }
-    }
-    // Each facet counts the rows failing no filter plus those failing only its own: listed once
-    // here, so a facet without a filter reads only the matches, not every candidate again.
-    const matches = new Uint8Array(this.size);
-    const passing = new Int32Array(slots.length);
-    const aloneCount = new Int32Array(countedFacets.length);
-    let total = 0;
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i] as number;
-      const failed = failures[slot] as number;
-      if (failed === 0) {
-        matches[slot] = 1;
-        passing[total++] = slot;
-      } else if (failed === 1 && (failedFacet[slot] as number) >= 0 && failedFacet[slot] !== sole) {
-        const f = failedFacet[slot] as number;
-        aloneCount[f] = (aloneCount[f] as number) + 1;
-      }
-    }
-    const alone = Array.from(aloneCount, (count) => new Int32Array(count));
-    const filled = new Int32Array(countedFacets.length);
-    if (aloneCount.some((count) => count > 0))
-      for (let i = 0; i < slots.length; i++) {
-        const slot = slots[i] as number;
-        const f = failedFacet[slot] as number;
-        if (failures[slot] !== 1 || f < 0 || f === sole) continue;
-        (alone[f] as Int32Array)[filled[f] as number] = slot;
-        filled[f] = (filled[f] as number) + 1;
-      }
-    const facets = Object.fromEntries(
-      countedFacets.map((facet, f) => {
-        if (f === sole && whole) return [facet, whole[facet]];
-        const column = this.columns[facet];
-        const counts = new Int32Array(column.values.length);
-        tally(column, passing, total, counts);
-        const own = alone[f] as Int32Array;
-        tally(column, own, own.length, counts);
-        return [facet, top(column, counts, facetLimits[facet])];
+    const sets = active.map((dimension) => this.rowsWith(dimension, filters[dimension] ?? []));
+    // A facet counts the rows passing every filter but its own: base ∧ the sets before it ∧ the
+    // sets after it, from running intersections in both directions.
+    const before: (Bits | null)[] = [base];
+    for (let i = 0; i < sets.length; i++) before.push(and(before[i] ?? null, sets[i] ?? null));
+    const after: (Bits | null)[] = new Array(sets.length + 1).fill(null);
+    for (let i = sets.length - 1; i >= 0; i--) after[i] = and(sets[i] ?? null, after[i + 1] ?? null);
+    const matched = before[sets.length] ?? null;
+    const total = matched ? count(matched) : this.size;
+    const supersets: Superset[] = [
+      { bits: null, size: this.size, counts: (facet) => this.whole[facet], filter: -1 },
+      ...active.flatMap((dimension, i) => {
+        const table = this.precounts[dimension];
+        const set = sets[i] as Bits;
+        if (!table) return [];
+        const codes = [...new Set(filters[dimension])].flatMap((value) => this.columns[dimension].find(value) ?? []);
+        return [
+          {
+            bits: set,
+            size: count(set),
+            counts: (facet: FacetName) => rowsOf(table[facet], this.columns[facet].values.length, codes),
+            filter: i,
+          },
+        ];
       }),
+    ];
+    // The facets without a filter share one set of rows (the matches), read once for all of them.
+    const counts = this.countOver(
+      countedFacets.filter((facet) => !active.includes(facet)),
+      matched,
+      total,
+      supersets,
+      strategy,
+    );
+    active.forEach((dimension, own) => {
+      if (dimension === 'cluster') return;
+      const rows = and(before[own] ?? null, after[own + 1] ?? null);
+      const usable = supersets.filter((superset) => superset.filter !== own);
+      Object.assign(counts, this.countOver([dimension], rows, rows ? count(rows) : this.size, usable, strategy));
+    });
+    const facets = Object.fromEntries(
+      countedFacets.map((facet) => [facet, top(this.columns[facet], counts[facet] as Int32Array, facetLimits[facet])]),
     ) as Evaluation['facets'];
-    return { total, facets, matches };
+    return { total, facets, matches: matched ?? allBits(this.size) };
   }
 
-  /** The slots assigned to one of `entities`: what a person acting for them may see at all. */
-  private within(entities: readonly string[], slots: Int32Array): Int32Array {
-    const column = this.columns.entity;
-    const allowed = new Uint8Array(column.values.length);
-    for (const entity of entities) {
-      const code = column.find(entity);
-      if (code !== undefined) allowed[code] = 1;
+  /**
+   * Counts of `facets` over `rows` (null: every slot), of which there are `n`: tallied directly,
+   * or as a superset's known counts minus a tally of the rows it has beyond `rows`, whichever
+   * reads fewer rows. A lone filter over the whole register, or `body=UPR` within cycle 2, then
+   * reads next to nothing instead of hundreds of thousands of rows.
+   */
+  private countOver(
+    facets: FacetName[],
+    rows: Bits | null,
+    n: number,
+    supersets: Superset[],
+    strategy: Strategy,
+  ): Partial<Record<FacetName, Int32Array>> {
+    let chosen: Superset | null = null;
+    if (strategy === 'cheapest') {
+      let cost = n;
+      for (const superset of supersets)
+        if (superset.size - n < cost) {
+          cost = superset.size - n;
+          chosen = superset;
+        }
+    } else if (strategy !== 'direct')
+      chosen = (strategy === 'filter' && supersets.find((superset) => superset.bits)) || (supersets[0] as Superset);
+    const superset = chosen;
+    let slots: Int32Array;
+    if (!superset) slots = rows ? slotsOf(rows, null, n) : this.allSlots();
+    else slots = rows ? slotsOf(superset.bits ?? allBits(this.size), rows, superset.size - n) : new Int32Array(0);
+    return Object.fromEntries(
+      facets.map((facet) => {
+        const column = this.columns[facet];
+        const counts = superset ? superset.counts(facet).slice() : new Int32Array(column.values.length);
+        tally(column, slots, slots.length, counts, superset ? -1 : 1);
+        return [facet, counts];
+      }),
+    );
+  }
+
+  /** The rows having one of `values` in `dimension`, from its postings. */
+  private rowsWith(dimension: Dimension, values: readonly string[]): Bits {
+    const bits = new Uint32Array(this.words);
+    const { start, slots } = this.postings[dimension];
+    for (const value of values) {
+      const code = this.columns[dimension].find(value);
+      if (code !== undefined) addSlots(bits, slots, start[code], start[code + 1]);
     }
-    return slots.filter((slot) => passes(column, allowed, slot));
+    return bits;
   }
 
   private everySlot?: Int32Array;
@@ -276,11 +339,11 @@ export class FacetIndex {
   }
 
   /** The seqs of one page of matches in a stored order. */
-  page(matches: Uint8Array, sort: Sort, offset: number, limit: number): number[] {
+  page(matches: Bits, sort: Sort, offset: number, limit: number): number[] {
     const seqs: number[] = [];
     let skipped = 0;
     for (const slot of this.orders[sort]) {
-      if (!matches[slot]) continue;
+      if (!has(matches, slot)) continue;
       if (skipped++ < offset) continue;
       seqs.push(this.seqOf[slot] as number);
       if (seqs.length === limit) break;
@@ -290,44 +353,3 @@ export class FacetIndex {
 }
 
 const countedFacets = filterDimensions.filter((dimension) => dimension !== 'cluster') as FacetName[];
-
-/** Adds the values of the first `n` of `slots` to `counts`. */
-function tally(column: Column, slots: Int32Array, n: number, counts: Int32Array): void {
-  const { codes, offsets } = column;
-  if (offsets) {
-    for (let i = 0; i < n; i++) {
-      const slot = slots[i] as number;
-      const end = offsets[slot + 1] as number;
-      for (let k = offsets[slot] as number; k < end; k++) {
-        const code = codes[k] as number;
-        counts[code] = (counts[code] as number) + 1;
-      }
-    }
-    return;
-  }
-  for (let i = 0; i < n; i++) {
-    const code = codes[slots[i] as number] as number;
-    if (code >= 0) counts[code] = (counts[code] as number) + 1;
-  }
-}
-
-function passes(column: Column, allowed: Uint8Array, slot: number): boolean {
-  const { codes, offsets } = column;
-  if (!offsets) {
-    const code = codes[slot] as number;
-    return code >= 0 && allowed[code] === 1;
-  }
-  for (let k = offsets[slot] as number; k < (offsets[slot + 1] as number); k++)
-    if (allowed[codes[k] as number] === 1) return true;
-  return false;
-}
-
-/** The most frequent values, ties by value, as SQL's `order by count desc` would list them. */
-function top(column: Column, counts: Int32Array, limit: number): { value: string; count: number }[] {
-  const found: { value: string; count: number }[] = [];
-  counts.forEach((count, code) => {
-    if (count > 0) found.push({ value: column.values[code] as string, count });
-  });
-  found.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  return found.slice(0, limit);
-}

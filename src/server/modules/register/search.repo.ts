@@ -292,7 +292,10 @@ async function snippetsOf(db: Executor, rows: FoundRow[], q: string): Promise<Ma
   return new Map(snippets.rows.map((row) => [row.ord, row.snippet]));
 }
 
-/** Closest known word for each word of the query (pg_trgm), for the "did you mean" fallback. */
+/**
+ * Closest known word for each word of the query, for the "did you mean" fallback: the most
+ * similar by pg_trgm (`<->` is one minus the similarity, walked nearest first in the GiST index).
+ */
 export async function correctWords(db: Executor, words: string[]): Promise<Map<string, string>> {
   const corrections = new Map<string, string>();
   if (words.length === 0) return corrections;
@@ -303,9 +306,7 @@ export async function correctWords(db: Executor, words: string[]): Promise<Map<s
   for (const word of words) {
     if (knownWords.has(word)) continue;
     const found = await sql<{ word: string }>`
-      select word from search_words where word % ${word} order by similarity(word, ${word}) desc, word limit 1`.execute(
-      db,
-    );
+      select word from search_words where word % ${word} order by word <-> ${word}, word limit 1`.execute(db);
     const best = found.rows[0]?.word;
     if (best && best !== word) corrections.set(word, best);
   }

@@ -10,11 +10,13 @@ import {
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { type Scope, scopeOf } from '../assignments/scope';
+import { type Bits, has } from './facet-bits';
 import { FacetCache } from './facet-cache';
 import type { FacetIndex, Filters } from './facet-index';
 import { evaluationOf, facetIndexFor, type TextMatch, textMatchOf } from './facet-index.store';
 import * as labels from './labels.repo';
 import { localize } from './localize';
+import { select } from './quickselect';
 import { canRegister } from './register.policy';
 import {
   correctWords,
@@ -159,22 +161,21 @@ function toFilters(filters: Omit<RecommendationSearch, 'q' | 'page' | 'pageSize'
 
 /**
  * One page of matches ordered by rank, ties in slot (seq) order. Only the rows that can reach
- * the page are sorted: the cut-off score is read from a numeric sort of the scores (native,
- * fast), so a word in 300,000 rows does not cost a comparator sort of all of them.
+ * the page are sorted: the cut-off score is the page end's score, selected in linear time, so a
+ * word in 300,000 rows does not cost a sort of all of them.
  */
-function pageByRank(index: FacetIndex, match: TextMatch, matches: Uint8Array, offset: number, limit: number): number[] {
+function pageByRank(index: FacetIndex, match: TextMatch, matches: Bits, offset: number, limit: number): number[] {
   const ranks = match.ranks as Float64Array;
   const { slots } = match;
   const kept = new Int32Array(slots.length);
   let n = 0;
-  for (let i = 0; i < slots.length; i++) if (matches[slots[i] as number]) kept[n++] = i;
+  for (let i = 0; i < slots.length; i++) if (has(matches, slots[i] as number)) kept[n++] = i;
   const wanted = offset + limit;
   let cutoff = Number.NEGATIVE_INFINITY;
   if (n > wanted * 4) {
     const scores = new Float64Array(n);
     for (let k = 0; k < n; k++) scores[k] = ranks[kept[k] as number] as number;
-    scores.sort();
-    cutoff = scores[n - wanted] as number;
+    cutoff = select(scores, n - wanted);
   }
   const candidates: number[] = [];
   for (let k = 0; k < n; k++) if ((ranks[kept[k] as number] as number) >= cutoff) candidates.push(kept[k] as number);
