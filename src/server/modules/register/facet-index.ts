@@ -93,6 +93,11 @@ export class Column {
     for (const value of values) this.codes[this.used++] = this.code(value);
     offsets[slot + 1] = this.used;
   }
+
+  /** Drops the unused capacity of a multi-valued column once every row is in (up to half of it). */
+  trim(): void {
+    if (this.multi && this.used < this.codes.length) this.codes = this.codes.slice(0, this.used);
+  }
 }
 
 export interface IndexRow {
@@ -146,6 +151,7 @@ export class FacetIndexBuilder {
 
   /** `orders` lists seqs in each sort order; `text` was filled with the same rows, in the same order. */
   build(generation: number, orders: Record<Sort, Int32Array>, text: TextIndex | null = null): FacetIndex {
+    for (const column of Object.values(this.columns)) column.trim();
     return new FacetIndex(generation, this.columns, Int32Array.from(this.seqs), orders, text);
   }
 }
