@@ -75,8 +75,9 @@ export async function runSearchBench(
   const textNote = text
     ? `text index: ${int(text.lexemes)} lexemes, ${mb(text.bytes)} MB of typed arrays (postings, counts, positions) plus its lexicon maps`
     : 'no text index';
+  const facetNote = `facet index: ${mb(built.result?.bytes ?? 0)} MB of typed arrays (columns, postings, counts, sort orders)`;
   log(
-    `  search: indexes of ${int(built.result?.size ?? 0)} rows built in ${Math.round(built.ms)} ms, ~${heapMb} MB (${textNote})`,
+    `  search: indexes of ${int(built.result?.size ?? 0)} rows built in ${Math.round(built.ms)} ms, ~${heapMb} MB (${facetNote}; ${textNote})`,
   );
   const workload = buildWorkload(sources).map((entry) => ({
     ...entry,
@@ -128,9 +129,10 @@ export async function runSearchBench(
           .map((load) => load.toFixed(1))
           .join(', ')} on ${cpus().length} cores.`,
       `Facet + text index: ${int(built.result?.size ?? 0)} rows read in ${ms(built.ms)} ms (chunks of 20,000), ~${heapMb} MB ` +
-        `(JS heap + typed arrays; ${textNote}). ` +
+        `(growth of JS heap + array buffers after a full GC, the database client's buffers included; ${facetNote}; ${textNote}). ` +
         `Rebuilt after each write; meanwhile searches go through SQL alone (the design before decision 008: p95 ${bench.kind === 'postgres' ? '1,175' : '2,606'} ms here on 2026-11-23; ` +
-        `with the facet index but text matched in SQL, before decision 013: ${bench.kind === 'postgres' ? '345' : '536'} ms on 2026-11-29). ` +
+        `with the facet index but text matched in SQL, before decision 013: ${bench.kind === 'postgres' ? '345' : '536'} ms on 2026-11-29; ` +
+        `with both indexes but each filter and facet read row by row, before decision 014: ${bench.kind === 'postgres' ? '39.0 ms on this machine (50–64 ms on the previous one)' : '102 ms on the previous machine'}). ` +
         `shared_buffers = ${buffers.rows[0]?.shared_buffers}.`,
     ],
   };

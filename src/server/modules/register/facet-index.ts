@@ -224,6 +224,15 @@ export class FacetIndex {
     }
   }
 
+  /** Bytes of typed arrays held (columns, postings, counts, orders), for the benchmark's memory line. */
+  get bytes(): number {
+    const arrays: ArrayLike<number>[] = [this.slotOfSeq, this.seqOf, ...Object.values(this.orders)];
+    for (const column of Object.values(this.columns)) arrays.push(column.codes, column.offsets ?? []);
+    for (const { start, slots } of Object.values(this.postings)) arrays.push(start, slots);
+    for (const table of [this.whole, ...Object.values(this.precounts)]) arrays.push(...Object.values(table ?? {}));
+    return arrays.reduce((sum, array) => sum + (ArrayBuffer.isView(array) ? array.byteLength : 0), 0);
+  }
+
   slotOf(seq: number): number {
     return seq < this.slotOfSeq.length ? (this.slotOfSeq[seq] as number) : -1;
   }
