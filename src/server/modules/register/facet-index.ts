@@ -312,19 +312,18 @@ export class FacetIndex {
     supersets: Superset[],
     strategy: Strategy,
   ): Partial<Record<FacetName, Int32Array>> {
-    let chosen: Superset | null = null;
+    let superset: Superset | null = null;
     if (strategy === 'cheapest') {
       let cost = n;
-      for (const superset of supersets)
-        if (superset.size - n < cost) {
-          cost = superset.size - n;
-          chosen = superset;
+      for (const candidate of supersets)
+        if (candidate.size - n < cost) {
+          cost = candidate.size - n;
+          superset = candidate;
         }
     } else if (strategy !== 'direct')
-      chosen = (strategy === 'filter' && supersets.find((superset) => superset.bits)) || (supersets[0] as Superset);
-    const superset = chosen;
+      superset = (strategy === 'filter' && supersets.find((candidate) => candidate.bits)) || (supersets[0] as Superset);
     let slots: Int32Array;
-    if (!superset) slots = rows ? slotsOf(rows, null, n) : this.allSlots();
+    if (!superset) slots = slotsOf(rows ?? allBits(this.size), null, n);
     else slots = rows ? slotsOf(superset.bits ?? allBits(this.size), rows, superset.size - n) : new Int32Array(0);
     return Object.fromEntries(
       facets.map((facet) => {
@@ -345,12 +344,6 @@ export class FacetIndex {
       if (code !== undefined) addSlots(bits, slots, start[code], start[code + 1]);
     }
     return bits;
-  }
-
-  private everySlot?: Int32Array;
-  private allSlots(): Int32Array {
-    this.everySlot ??= Int32Array.from({ length: this.size }, (_, slot) => slot);
-    return this.everySlot;
   }
 
   /** The seqs of one page of matches in a stored order. */
