@@ -10,10 +10,14 @@ import { createJobQueue } from './jobs/queue';
 import { startJobs } from './jobs/workers';
 import { createMailer } from './mail/mailer';
 import { warmFacetIndex } from './modules/register/facet-index.store';
+import { scheduleDemoReminders } from './seed/demo-reminders';
 import { seedDemoRegister, seedDemoState } from './seed/demo-state';
 import { isDatabaseEmpty } from './seed/seed.repo';
 
-/** env → database → migrations → demo seed (empty demo database only) → job worker → listen. */
+/**
+ * env → database → migrations → demo seed (empty demo database only) → job worker (then the demo's
+ * reminders, which need it) → listen.
+ */
 async function main(): Promise<void> {
   const started = performance.now();
   const settings = loadSettings();
@@ -26,7 +30,8 @@ async function main(): Promise<void> {
   );
   const applied = await prepareDatabase(handle.db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  if (settings.demo && (await isDatabaseEmpty(handle.db))) {
+  const seedDemo = settings.demo && (await isDatabaseEmpty(handle.db));
+  if (seedDemo) {
     await seedDemoState(handle.db);
     await seedDemoRegister(handle.db);
     logger.info('demo State seeded (Slovenia, its ministries and municipalities, 417 recommendations)');
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
   });
   const deps = { db: handle.db, mailer, jobs, files: createFileStore(settings), settings };
   await startJobs(deps);
+  if (seedDemo) await scheduleDemoReminders(deps);
   const app = await buildApp({
     deps,
     sessionSecret: settings.sessionSecret,

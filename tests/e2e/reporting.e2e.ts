@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openZip } from '../../src/server/modules/imports/parsers/zip';
 import type { ReportDetail } from '../../src/shared/schemas/reports';
 import { axeViolations, launchBrowser, newPage, signIn } from './browser';
@@ -84,6 +84,17 @@ describe('a UPR mid-term report from validated updates, with its LRG annex and a
     await page.getByText(answer).waitFor();
 
     await page.goto(`/reports/${reportId}`);
+    // Approving asks first: dismissed, nothing changes; accepted, the report locks.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('button', { name: 'Approve the report' }).click();
+    await vi.waitFor(() => expect(asked).toEqual([expect.stringContaining('the report is locked')]));
+    const kept = (await (await page.request.get(`/api/reports/${reportId}`)).json()) as ReportDetail;
+    expect(kept.status).not.toBe('approved');
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Approve the report' }).click();
     await page.getByText('The report is approved.').waitFor();
 

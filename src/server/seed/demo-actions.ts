@@ -85,7 +85,7 @@ const demoActions: DemoAction[] = [
 
 /**
  * Seeds the demo actions once the register is filled, in one transaction; the same register
- * gives the same links. Their reminders are not scheduled (the job queue starts after the seed).
+ * gives the same links. Their reminders are scheduled once the job queue runs (demo-reminders.ts).
  */
 export async function seedDemoActions(db: Database): Promise<void> {
   const actor = systemActor('demo-seed');

@@ -140,8 +140,8 @@ async function insertIndicator(trx: Executor, spec: DemoIndicator, idOf: Map<str
  * Seeds two real indicators once the register is filled: WHO's maternal mortality ratio with
  * Slovenia's observations read from the WHO export through the module's own import planner, and
  * a municipal process indicator for three municipalities (values derived as documented above).
- * In one transaction; a second run finds the codes and adds nothing. Reminders are not scheduled
- * (the job queue starts after the seed); the first write to an indicator schedules its reminder.
+ * In one transaction; a second run finds the codes and adds nothing. Reminders are scheduled once
+ * the job queue runs (demo-reminders.ts).
  */
 export async function seedDemoIndicators(db: Database): Promise<void> {
   const existing = await db

@@ -102,12 +102,14 @@ export function ReportActions(props: { report: ReportDetail; onChanged: () => vo
               type="button"
               className="button-secondary"
               disabled={busy}
-              onClick={() =>
-                run(
+              onClick={() => {
+                // Approval cannot be undone: the report locks.
+                if (!window.confirm(t('reports.actions.approveConfirm'))) return;
+                void run(
                   () => api.post(`/api/reports/${report.id}/approve`, { version: report.version }),
                   t('reports.actions.approved'),
-                )
-              }
+                );
+              }}
             >
               {t('reports.actions.approve')}
             </button>
