@@ -72,25 +72,34 @@ export type StatusBreakdown = z.infer<typeof statusBreakdownSchema>;
 export const overdueQuerySchema = dashboardFiltersSchema.extend(pageQuerySchema.shape);
 export type OverdueQuery = z.infer<typeof overdueQuerySchema>;
 
-export const overdueItemSchema = z.object({
-  /** what is late: an entity's assignment today; actions and indicators can join the same list */
-  kind: z.enum(['assignment']),
+const overdueCommon = {
   id: z.uuid(),
-  recommendationId: z.uuid(),
-  number: z.string().nullable(),
-  bodyCode: z.string(),
-  reviewSymbol: z.string().nullable(),
-  text: z.string(),
-  textLang: z.string(),
+  /** the recommendation's status for an assignment, the action's own for an action */
   status: z.string(),
   statusLabel: z.string(),
+  /** the assigned entity, or the action's responsible entity */
   entityId: z.uuid(),
   entityName: z.string(),
-  role: z.enum(['lead', 'supporting']),
-  delegated: z.boolean(),
   dueDate: z.iso.date(),
   daysOverdue: z.number().int(),
-});
+};
+
+/** What is late: an entity's assignment on a recommendation, or an action past its end date. */
+export const overdueItemSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('assignment'),
+    ...overdueCommon,
+    recommendationId: z.uuid(),
+    number: z.string().nullable(),
+    bodyCode: z.string(),
+    reviewSymbol: z.string().nullable(),
+    text: z.string(),
+    textLang: z.string(),
+    role: z.enum(['lead', 'supporting']),
+    delegated: z.boolean(),
+  }),
+  z.object({ kind: z.literal('action'), ...overdueCommon, title: z.string() }),
+]);
 export type OverdueItem = z.infer<typeof overdueItemSchema>;
 export const overduePageSchema = pageOf(overdueItemSchema);
 export type OverduePage = z.infer<typeof overduePageSchema>;

@@ -214,8 +214,8 @@ export async function findActions(db: Executor, query: ActionListQuery, scope: S
     base = base.where(
       sql<SqlBool>`exists (select 1 from action_clusters ac where ac.action_id = a.id and ac.cluster_id = ${query.clusterId})`,
     );
-  if (query.overdue === true) base = base.where(overdue(today));
-  if (query.overdue === false) base = base.where(sql<SqlBool>`not ${overdue(today)}`);
+  if (query.overdue === true) base = base.where(actionOverdue(today));
+  if (query.overdue === false) base = base.where(sql<SqlBool>`not ${actionOverdue(today)}`);
 
   let rows = base
     .innerJoin('entities as e', 'e.id', 'a.responsible_entity_id')
@@ -254,8 +254,8 @@ export async function findActions(db: Executor, query: ActionListQuery, scope: S
   return { rows: items, total: Number(count.total) };
 }
 
-/** Past its end date (UTC day `today`) and still to be done. */
-function overdue(today: string) {
+/** Past its end date (UTC day `today`) and still to be done: the actions list's and the dashboard's rule. */
+export function actionOverdue(today: string) {
   return sql<SqlBool>`(a.end_date < ${today}::date and a.status in ('planned', 'in_progress'))`;
 }
 

@@ -58,24 +58,28 @@ export function presentBreakdown(
   return { dimension, statuses, rows, other, values, recommendations };
 }
 
-export function presentOverdue(row: OverdueRow, statusLabel: (code: string) => string): OverdueItem {
-  return {
-    kind: row.kind,
+export function presentOverdue(row: OverdueRow, statusLabel: (row: OverdueRow) => string): OverdueItem {
+  const common = {
     id: row.id,
-    recommendationId: row.recommendation_id,
-    number: row.number,
-    bodyCode: row.body_code,
-    reviewSymbol: row.review_symbol,
-    text: row.text,
-    textLang: row.text_lang.trim(),
     status: row.status,
-    statusLabel: statusLabel(row.status),
+    statusLabel: statusLabel(row),
     entityId: row.entity_id,
     entityName: row.entity_name,
-    role: row.role,
-    delegated: row.delegated,
     dueDate: row.due_date,
     daysOverdue: row.days_overdue,
+  };
+  if (row.kind === 'action') return { kind: 'action', ...common, title: row.title ?? '' };
+  return {
+    kind: 'assignment',
+    ...common,
+    recommendationId: row.recommendation_id ?? '',
+    number: row.number,
+    bodyCode: row.body_code ?? '',
+    reviewSymbol: row.review_symbol,
+    text: row.text ?? '',
+    textLang: (row.text_lang ?? '').trim(),
+    role: row.role ?? 'lead',
+    delegated: row.delegated,
   };
 }
 

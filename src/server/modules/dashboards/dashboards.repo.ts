@@ -1,7 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { DashboardDimension, DashboardFilters } from '../../../shared/schemas/dashboards';
 import type { Executor } from '../../http/context';
-import { inScope, type Scope } from '../assignments/scope';
+import { actionInScope, actionOverdue } from '../actions/actions.repo';
+import { everything, inScope, type Scope } from '../assignments/scope';
 
 type Lang = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
 const langs: Lang[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
@@ -124,40 +125,61 @@ export function findStatusTerms(db: Executor) {
 }
 
 export interface OverdueRow {
-  kind: 'assignment';
+  kind: 'assignment' | 'action';
   id: string;
-  recommendation_id: string;
   entity_id: string;
   entity_name: string;
-  role: 'lead' | 'supporting';
-  delegated: boolean;
   due_date: string;
   days_overdue: number;
-  number: string | null;
-  body_code: string;
-  review_symbol: string | null;
   status: string;
-  text: string;
-  text_lang: string;
+  // an assignment's recommendation (null for an action)
+  recommendation_id: string | null;
+  role: 'lead' | 'supporting' | null;
+  delegated: boolean;
+  number: string | null;
+  body_code: string | null;
+  review_symbol: string | null;
+  text: string | null;
+  text_lang: string | null;
+  // an action's title (null for an assignment)
+  title: string | null;
 }
 
 /**
- * What is late, as rows of one shape (kind, id, recommendation, entity, role, due date). Today
- * the assignments past their due date on recommendations not in a final status; actions and
- * indicator observations can add their own source here and the list, its order and its paging
- * stay as they are.
+ * What is late, as rows of one shape: the assignments past their due date on recommendations not
+ * in a final status, and the actions past their end date and still to be done (`actionOverdue`,
+ * the actions list's own rule). The shared filters keep an action when it answers a
+ * recommendation they keep, and `entity` when that entity is responsible or supporting.
  */
-function overdueSources(filters: DashboardFilters, scope: Scope) {
+function overdueSources(filters: DashboardFilters, scope: Scope, today: string) {
   const { entity, ...rest } = filters;
   const assignments = sql`
     select 'assignment' as kind, a.id, a.recommendation_id, a.entity_id, a.role,
-      a.delegated_from is not null as delegated, a.due_date
+      a.delegated_from is not null as delegated, a.due_date, r.status
     from assignments a join recommendations r on r.id = a.recommendation_id
-    where a.due_date < current_date
+    where a.due_date < ${today}::date
       and r.status not in (select code from taxonomy_terms where taxonomy = 'status' and final)
       and ${recommendationFilter(rest, scope)}
       ${entity ? sql`and a.entity_id = ${entity}::uuid` : sql``}`;
-  return sql.join([assignments], sql` union all `);
+  const narrowed = Object.values(rest).some((value) => value !== undefined);
+  const actions = sql`
+    select 'action' as kind, a.id, null::uuid as recommendation_id, a.responsible_entity_id as entity_id,
+      null as role, false as delegated, a.end_date as due_date, a.status
+    from actions a
+    where ${actionOverdue(today)} and ${actionInScope(scope)}
+      ${
+        narrowed
+          ? sql`and exists (select 1 from action_recommendations ar join recommendations r on r.id = ar.recommendation_id
+              where ar.action_id = a.id and ${recommendationFilter(rest, everything)})`
+          : sql``
+      }
+      ${
+        entity
+          ? sql`and (a.responsible_entity_id = ${entity}::uuid
+              or exists (select 1 from action_entities ae where ae.action_id = a.id and ae.entity_id = ${entity}::uuid))`
+          : sql``
+      }`;
+  return sql.join([assignments, actions], sql` union all `);
 }
 
 /** One page of overdue items, longest overdue first, with their total. */
@@ -166,9 +188,9 @@ export async function findOverdue(
   filters: DashboardFilters,
   scope: Scope,
   lang: Lang,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; today: string },
 ): Promise<{ rows: OverdueRow[]; total: number }> {
-  const sources = overdueSources(filters, scope);
+  const sources = overdueSources(filters, scope, page.today);
   const text = sql`coalesce(${sql.ref(`r.text_${lang}`)}, case r.original_lang ${sql.join(
     langs.map((l) => sql`when ${l} then ${sql.ref(`r.text_${l}`)}`),
     sql` `,
@@ -177,13 +199,16 @@ export async function findOverdue(
     sql<OverdueRow>`
       with o as (${sources})
       select o.kind, o.id, o.recommendation_id, o.entity_id, e.name as entity_name, o.role, o.delegated,
-        to_char(o.due_date, 'YYYY-MM-DD') as due_date, (current_date - o.due_date)::int as days_overdue,
-        r.number, r.body_code, rv.symbol as review_symbol, r.status, left(${text}, 300) as text,
-        case when ${sql.ref(`r.text_${lang}`)} is not null then ${lang} else r.original_lang end as text_lang
+        to_char(o.due_date, 'YYYY-MM-DD') as due_date, (${page.today}::date - o.due_date)::int as days_overdue,
+        o.status, r.number, r.body_code, rv.symbol as review_symbol,
+        case when r.id is not null then left(${text}, 300) end as text,
+        case when r.id is null then null when ${sql.ref(`r.text_${lang}`)} is not null then ${lang} else r.original_lang end as text_lang,
+        ac.title
       from o
-      join recommendations r on r.id = o.recommendation_id
       join entities e on e.id = o.entity_id
-      join reviews rv on rv.id = r.review_id
+      left join recommendations r on r.id = o.recommendation_id
+      left join reviews rv on rv.id = r.review_id
+      left join actions ac on o.kind = 'action' and ac.id = o.id
       order by o.due_date, o.id
       limit ${page.limit} offset ${page.offset}`.execute(db),
     sql<{ n: number }>`select count(*)::int as n from (${sources}) o`.execute(db),

@@ -106,24 +106,36 @@ export async function statusBreakdown(
   return presentBreakdown(query.dimension, cells, statuses, labelOf, translatorFor(actor.locale), recommendations);
 }
 
-/** Assignments past their due date on recommendations not yet in a final status, longest overdue first. */
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * What is late, longest overdue first: assignments past their due date on recommendations not yet
+ * in a final status, and actions past their end date still to be done.
+ */
 export async function overdueItems(db: Database, actor: Actor, query: OverdueQuery): Promise<Page<OverdueItem>> {
   const { page, pageSize, ...filters } = query;
   const scope = await readerScope(db, actor);
   const [result, terms] = await Promise.all([
-    repo.findOverdue(db, filters, scope, actor.locale, { limit: pageSize, offset: (page - 1) * pageSize }),
+    repo.findOverdue(db, filters, scope, actor.locale, {
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+      today: isoDay(new Date()),
+    }),
     statusTerms(db, actor.locale),
   ]);
   const labelOf = new Map(terms.map((term) => [term.code, term.label]));
+  const t = translatorFor(actor.locale);
   return {
-    items: result.rows.map((row) => presentOverdue(row, (code) => labelOf.get(code) ?? code)),
+    items: result.rows.map((row) =>
+      presentOverdue(row, ({ kind, status }) =>
+        kind === 'action' ? t(`actions.status.${status}`) : (labelOf.get(status) ?? status),
+      ),
+    ),
     total: result.total,
     page,
     pageSize,
   };
 }
-
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** First days (UTC) of the `count` months or quarters ending with the one that holds `until`. */
 export function periodStarts(interval: TrendInterval, count: number, until: string): string[] {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInAs, signInNew, type TestApp } from '../../../../tests/app';
 import { makeEntity, makeStateProfile, makeUser, seatPerson } from '../../../../tests/factories';
+import type { ActionStatus } from '../../../shared/schemas/actions';
 import type { DashboardDimension, OverdueItem, StatusBreakdown } from '../../../shared/schemas/dashboards';
 import { assign, daysFromToday, makeRecommendations, makeReview } from './dashboards.fixture';
 
@@ -307,7 +308,7 @@ describe('overdue items', () => {
     expect([...first.items, ...second.items].map((item) => item.id)).toEqual(expected.slice(0, 40).map((a) => a.id));
     const item = first.items[0] as OverdueItem;
     expect(item.daysOverdue).toBe(40);
-    expect(item.text).toContain('adequate housing');
+    expect(item.kind === 'assignment' && item.text).toContain('adequate housing');
     expect(finalStatuses.has(item.status)).toBe(false);
   });
 
@@ -316,7 +317,64 @@ describe('overdue items', () => {
     expect(town.total).toBe(naiveOverdue((a) => a.entity === ids.town).length);
     const crc = await get<{ total: number; items: OverdueItem[] }>('/api/dashboards/overdue?body=CRC&pageSize=200');
     expect(crc.total).toBe(naiveOverdue((a) => recs.find((rec) => rec.id === a.rec)?.body === 'CRC').length);
-    expect(crc.items.every((item) => item.bodyCode === 'CRC')).toBe(true);
+    expect(crc.items.every((item) => item.kind === 'assignment' && item.bodyCode === 'CRC')).toBe(true);
+  });
+
+  it('lists actions past their end date that are still to be done, in the same order, under the same filters', async () => {
+    const db = test.handle.db;
+    const crcRec = recs.find((rec) => rec.body === 'CRC') as Rec;
+    const made: string[] = [];
+    const action = async (
+      title: string,
+      end: string,
+      status: ActionStatus,
+      links: string[] = [],
+      supporting?: string,
+    ) => {
+      const { id } = await db
+        .insertInto('actions')
+        .values({ title, responsible_entity_id: ids.ministry, end_date: end, status })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      made.push(id);
+      for (const rec of links)
+        await db.insertInto('action_recommendations').values({ action_id: id, recommendation_id: rec }).execute();
+      if (supporting) await db.insertInto('action_entities').values({ action_id: id, entity_id: supporting }).execute();
+      return id;
+    };
+    try {
+      const late = await action('Shelters for children', daysFromToday(-10), 'in_progress', [crcRec.id], ids.village);
+      const unlinked = await action('Training of judges', daysFromToday(-3), 'planned');
+      await action('Done already', daysFromToday(-5), 'completed', [crcRec.id]);
+      await action('Not yet due', daysFromToday(30), 'planned', [crcRec.id]);
+      const all = await get<{ total: number; items: OverdueItem[] }>('/api/dashboards/overdue?pageSize=200');
+      expect(all.total).toBe(naiveOverdue().length + 2);
+      // Merged into one list, longest overdue first.
+      const dues = all.items.map((item) => item.dueDate);
+      expect(dues).toEqual([...dues].sort());
+      const shown = all.items.find((item) => item.id === late);
+      expect(shown).toMatchObject({ kind: 'action', title: 'Shelters for children', status: 'in_progress' });
+      expect(shown?.statusLabel).toBe('In progress');
+      expect(shown?.daysOverdue).toBe(10);
+      expect(shown?.entityId).toBe(ids.ministry);
+      // A filter on recommendations keeps an action answering one of them; an unlinked one only without filters.
+      const crc = await get<{ items: OverdueItem[] }>('/api/dashboards/overdue?body=CRC&pageSize=200');
+      expect(crc.items.filter((item) => item.kind === 'action').map((item) => item.id)).toEqual([late]);
+      const cedaw = await get<{ items: OverdueItem[] }>('/api/dashboards/overdue?body=CEDAW&pageSize=200');
+      expect(cedaw.items.some((item) => item.kind === 'action')).toBe(false);
+      // `entity` keeps the actions it is responsible for or supports.
+      const ministry = await get<{ items: OverdueItem[] }>(
+        `/api/dashboards/overdue?entity=${ids.ministry}&pageSize=200`,
+      );
+      expect(ministry.items.filter((item) => item.kind === 'action').map((item) => item.id)).toEqual([late, unlinked]);
+      const village = await get<{ total: number; items: OverdueItem[] }>(
+        `/api/dashboards/overdue?entity=${ids.village}&pageSize=200`,
+      );
+      expect(village.items.filter((item) => item.kind === 'action').map((item) => item.id)).toEqual([late]);
+      expect(village.total).toBe(naiveOverdue((a) => a.entity === ids.village).length + 1);
+    } finally {
+      await db.deleteFrom('actions').where('id', 'in', made).execute();
+    }
   });
 });
 

@@ -10,7 +10,10 @@ import { type DashboardFilterValues, filterQuery } from './filters';
 
 const pageSize = 20;
 
-/** Assignments past their due date on recommendations not yet in a final status; the server pages. */
+/**
+ * Assignments past their due date on recommendations not yet in a final status, and actions past
+ * their end date still to be done; the server pages.
+ */
 export function OverdueList(props: { filters: DashboardFilterValues; page: number; onPage: (page: number) => void }) {
   const { t, formatNumber, formatDate } = useT();
   const titleId = useId();
@@ -44,17 +47,31 @@ export function OverdueList(props: { filters: DashboardFilterValues; page: numbe
               <tbody>
                 {data.items.map((item) => (
                   <tr key={`${item.kind}-${item.id}`}>
-                    <th scope="row">
-                      <Link to={`/register/${item.recommendationId}`}>
-                        {[item.reviewSymbol ?? item.bodyCode, item.number].filter(Boolean).join(' · ')}
-                      </Link>
-                      <span className="block subtle" lang={item.textLang}>
-                        {item.text}
-                      </span>
-                    </th>
+                    {item.kind === 'action' ? (
+                      <th scope="row">
+                        <span className="badge">{t('dashboards.overdue.action')}</span>{' '}
+                        <Link to={`/actions/${item.id}`}>{item.title}</Link>
+                      </th>
+                    ) : (
+                      <th scope="row">
+                        <Link to={`/register/${item.recommendationId}`}>
+                          {[item.reviewSymbol ?? item.bodyCode, item.number].filter(Boolean).join(' · ')}
+                        </Link>
+                        <span className="block subtle" lang={item.textLang}>
+                          {item.text}
+                        </span>
+                      </th>
+                    )}
                     <td>
-                      {item.entityName} <span className="badge">{t(`assignments.role.${item.role}`)}</span>
-                      {item.delegated ? <span className="badge">{t('dashboards.overdue.delegated')}</span> : null}
+                      {item.entityName}{' '}
+                      {item.kind === 'action' ? (
+                        <span className="badge">{t('actions.entityRole.responsible')}</span>
+                      ) : (
+                        <>
+                          <span className="badge">{t(`assignments.role.${item.role}`)}</span>
+                          {item.delegated ? <span className="badge">{t('dashboards.overdue.delegated')}</span> : null}
+                        </>
+                      )}
                     </td>
                     <td>{item.statusLabel}</td>
                     <td>{formatDate(`${item.dueDate}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' })}</td>
