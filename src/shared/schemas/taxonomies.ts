@@ -24,6 +24,8 @@ export const termSchema = z.object({
   usage: z.number().int(),
   /** How many terms have this one as parent (SDG goals → targets → indicators). */
   childCount: z.number().int(),
+  /** Statuses only: follow-up ends in this status (its recommendations are never overdue). */
+  final: z.boolean(),
   version: versionSchema,
 });
 export type Term = z.infer<typeof termSchema>;
@@ -44,9 +46,13 @@ export const createTermSchema = z.object({
   code: z.string().trim().min(1).max(200),
   label: localizedTextSchema.refine((label) => !!label.en?.trim(), { message: 'English label required', path: ['en'] }),
   parentId: z.number().int().positive().nullable().optional(),
+  /** Statuses only (refused for other taxonomies). */
+  final: z.boolean().optional(),
 });
 export const updateTermSchema = z.object({
   label: localizedTextSchema,
   parentId: z.number().int().positive().nullable().optional(),
+  /** Statuses only (refused for other taxonomies). */
+  final: z.boolean().optional(),
   version: versionSchema,
 });

@@ -56,7 +56,16 @@ export async function findTerms(
   }
   const [rows, count] = await Promise.all([
     base
-      .select(['t.id', 't.taxonomy', 't.code', 't.label', 't.parent_id', 't.version', usage(taxonomy).as('usage')])
+      .select([
+        't.id',
+        't.taxonomy',
+        't.code',
+        't.label',
+        't.parent_id',
+        't.final',
+        't.version',
+        usage(taxonomy).as('usage'),
+      ])
       .select(sql<number>`(select count(*) from taxonomy_terms c where c.parent_id = t.id)`.as('child_count'))
       .orderBy('t.sort')
       .orderBy('t.code')
@@ -92,7 +101,7 @@ export function findTermByCode(db: Executor, taxonomy: string, code: string) {
 
 export function insertTerm(
   db: Executor,
-  term: { taxonomy: string; code: string; label: string; parent_id: number | null },
+  term: { taxonomy: string; code: string; label: string; parent_id: number | null; final: boolean },
 ) {
   return db.insertInto('taxonomy_terms').values(term).returningAll().executeTakeFirstOrThrow();
 }

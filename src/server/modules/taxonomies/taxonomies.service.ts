@@ -21,6 +21,7 @@ type TermRow = {
   code: string;
   label: LocalizedText;
   parent_id: number | null;
+  final: boolean;
   version: number;
 };
 const presentTerm = (row: TermRow, usage: number, childCount = 0): Term => ({
@@ -31,8 +32,15 @@ const presentTerm = (row: TermRow, usage: number, childCount = 0): Term => ({
   parentId: row.parent_id,
   usage,
   childCount,
+  final: row.final,
   version: row.version,
 });
+
+/** Only a status can be final: the flag on another taxonomy's term would mean nothing. */
+function requireStatusForFinal(taxonomy: string, final: boolean | undefined) {
+  if (final !== undefined && taxonomy !== 'status')
+    throw new AppError('VALIDATION', { issues: [{ path: 'final', message: 'issues.finalOnlyForStatus' }] });
+}
 
 export async function listTaxonomies(db: Database, actor: Actor): Promise<Taxonomy[]> {
   requireCan(actor, 'read');
@@ -82,11 +90,12 @@ export async function createTerm(
   db: Database,
   actor: Actor,
   taxonomy: string,
-  input: { code: string; label: LocalizedText; parentId?: number | null },
+  input: { code: string; label: LocalizedText; parentId?: number | null; final?: boolean },
 ): Promise<Term> {
   requireCan(actor, 'manage');
   return db.transaction().execute(async (trx) => {
     if (!(await repo.findTaxonomy(trx, taxonomy))) throw new AppError('NOT_FOUND');
+    requireStatusForFinal(taxonomy, input.final);
     if (await repo.findTermByCode(trx, taxonomy, input.code))
       throw new AppError('CONFLICT', { params: { code: input.code } });
     if (input.parentId) {
@@ -99,6 +108,7 @@ export async function createTerm(
       code: input.code,
       label: JSON.stringify(input.label),
       parent_id: input.parentId ?? null,
+      final: input.final ?? false,
     });
     await recordAudit(trx, actor, {
       action: 'create',
@@ -110,12 +120,15 @@ export async function createTerm(
   });
 }
 
-/** Relabels a term (for example adds its Arabic and Chinese labels) at a known version. */
+/**
+ * Relabels a term (for example adds its Arabic and Chinese labels), or makes a status final or not,
+ * at a known version.
+ */
 export async function updateTerm(
   db: Database,
   actor: Actor,
   id: number,
-  input: { label: LocalizedText; parentId?: number | null; version: number },
+  input: { label: LocalizedText; parentId?: number | null; final?: boolean; version: number },
 ): Promise<Term> {
   requireCan(actor, 'manage');
   return db.transaction().execute(async (trx) => {
@@ -123,9 +136,11 @@ export async function updateTerm(
     if (!before) throw new AppError('NOT_FOUND');
     if (input.parentId === id)
       throw new AppError('VALIDATION', { issues: [{ path: 'parentId', message: 'issues.parentIsSelf' }] });
+    requireStatusForFinal(before.taxonomy, input.final);
     const after = await repo.updateTermAtVersion(trx, id, input.version, {
       label: JSON.stringify(input.label),
       ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
+      ...(input.final !== undefined ? { final: input.final } : {}),
     });
     if (!after) throw new AppError('STALE_VERSION');
     await recordAudit(trx, actor, {

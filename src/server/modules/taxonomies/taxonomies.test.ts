@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
+import { makeEntity } from '../../../../tests/factories';
+import type { Term } from '../../../shared/schemas/taxonomies';
+import { assign, daysFromToday, makeRecommendations, makeReview } from '../dashboards/dashboards.fixture';
 
 let test: TestApp;
 let coordinator: Client;
@@ -79,6 +82,60 @@ describe('taxonomies', () => {
     const goals = (await viewer.request('GET', '/api/taxonomies/sdg/terms?root=true&pageSize=50')).json();
     expect(goals.total).toBe(17);
     expect(goals.items.find((g: { code: string }) => g.code === '5').childCount).toBe(9);
+  });
+
+  it('a status can be made final or not, and the overdue list follows; no other term can be final', async () => {
+    const statuses = (await coordinator.request('GET', '/api/taxonomies/status/terms')).json().items as Term[];
+    expect(
+      statuses
+        .filter((term) => term.final)
+        .map((term) => term.code)
+        .sort(),
+    ).toEqual(['implemented', 'not_applicable']);
+    const db = test.handle.db;
+    const review = await makeReview(db, 'UPR', { cycle: 4 });
+    const [rec] = await makeRecommendations(db, review, [{ status: 'in_progress' }]);
+    const entity = await makeEntity(db, { kind: 'ministry' });
+    await assign(db, rec as string, entity.id, { due: daysFromToday(-3) });
+    const overdue = async () =>
+      (await coordinator.request('GET', `/api/dashboards/overdue?entity=${entity.id}`)).json().total as number;
+    expect(await overdue()).toBe(1);
+
+    const inProgress = statuses.find((term) => term.code === 'in_progress') as Term;
+    const made = await coordinator.request('PATCH', `/api/terms/${inProgress.id}`, {
+      label: inProgress.label,
+      final: true,
+      version: inProgress.version,
+    });
+    expect(made.statusCode).toBe(200);
+    expect(made.json().final).toBe(true);
+    expect(await overdue()).toBe(0);
+    const undone = await coordinator.request('PATCH', `/api/terms/${inProgress.id}`, {
+      label: inProgress.label,
+      final: false,
+      version: made.json().version,
+    });
+    expect(undone.json().final).toBe(false);
+    expect(await overdue()).toBe(1);
+
+    const added = await coordinator.request('POST', '/api/taxonomies/status/terms', {
+      code: 'superseded',
+      label: { en: 'Superseded by a later recommendation' },
+      final: true,
+    });
+    expect(added.statusCode).toBe(201);
+    expect(added.json().final).toBe(true);
+
+    const theme = await coordinator.request('POST', '/api/taxonomies/nap_chapter/terms', {
+      code: '9.9',
+      label: { en: 'Closing chapter' },
+      final: true,
+    });
+    expect(theme.statusCode).toBe(400);
+    expect(theme.json().error.issues).toEqual([
+      expect.objectContaining({ path: 'final', message: 'issues.finalOnlyForStatus' }),
+    ]);
+    expect((await coordinator.request('GET', '/api/taxonomies/nap_chapter/terms?q=9.9')).json().total).toBe(0);
   });
 
   it('viewers read but cannot change them', async () => {

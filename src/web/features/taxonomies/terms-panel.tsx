@@ -150,7 +150,10 @@ export function TermsPanel(props: {
                     <td dir="ltr" className="mono">
                       {term.code}
                     </td>
-                    <td>{pickText(term.label, locale)}</td>
+                    <td>
+                      {pickText(term.label, locale)}
+                      {term.final ? <span className="badge">{t('taxonomies.finalBadge')}</span> : null}
+                    </td>
                     <td>{formatNumber(term.usage)}</td>
                     {props.canEdit || nested ? (
                       <td>
@@ -231,10 +234,15 @@ export function TermsPanel(props: {
 function EditTerm(props: { term: Term; onDone: (saved: Term | null) => void; onStale: () => void }) {
   const { t } = useT();
   const [label, setLabel] = useState<Labels>(props.term.label);
+  const [final, setFinal] = useState(props.term.final);
+  const isStatus = props.term.taxonomy === 'status';
   const form = useSubmit(updateTermSchema, (input) => api.patch<Term>(`/api/terms/${props.term.id}`, input));
 
   async function submit(event: FormEvent) {
-    const saved = await form.submit({ label: trimLabels(label), version: props.term.version }, event);
+    const saved = await form.submit(
+      { label: trimLabels(label), ...(isStatus ? { final } : {}), version: props.term.version },
+      event,
+    );
     if (saved) props.onDone(saved);
   }
 
@@ -255,6 +263,7 @@ function EditTerm(props: { term: Term; onDone: (saved: Term | null) => void; onS
         errorPrefix="label"
         onChange={setLabel}
       />
+      {isStatus ? <FinalChoice checked={final} onChange={setFinal} error={form.fieldErrors.final} /> : null}
       <div className="form-actions">
         <button type="submit" disabled={form.busy}>
           {t('common.save')}
@@ -271,16 +280,24 @@ function NewTerm(props: { taxonomy: string; parentId: number | null; onCreated: 
   const { t } = useT();
   const [code, setCode] = useState('');
   const [label, setLabel] = useState<Labels>({});
+  const [final, setFinal] = useState(false);
+  const isStatus = props.taxonomy === 'status';
   const form = useSubmit(createTermSchema, (input) => api.post<Term>(`/api/taxonomies/${props.taxonomy}/terms`, input));
 
   async function submit(event: FormEvent) {
     const created = await form.submit(
-      { code: code.trim(), label: trimLabels(label), parentId: props.parentId ?? undefined },
+      {
+        code: code.trim(),
+        label: trimLabels(label),
+        parentId: props.parentId ?? undefined,
+        ...(isStatus ? { final } : {}),
+      },
       event,
     );
     if (!created) return;
     setCode('');
     setLabel({});
+    setFinal(false);
     props.onCreated(created);
   }
 
@@ -306,10 +323,37 @@ function NewTerm(props: { taxonomy: string; parentId: number | null; onCreated: 
           errorPrefix="label"
           onChange={setLabel}
         />
+        {isStatus ? <FinalChoice checked={final} onChange={setFinal} error={form.fieldErrors.final} /> : null}
         <button type="submit" disabled={form.busy}>
           {t('taxonomies.addTerm')}
         </button>
       </form>
     </details>
+  );
+}
+
+/** Statuses only: whether follow-up ends in this status (its recommendations are never overdue). */
+function FinalChoice(props: { checked: boolean; onChange: (final: boolean) => void; error: string | undefined }) {
+  const { t } = useT();
+  return (
+    <div className="choice-list">
+      <label>
+        <input
+          type="checkbox"
+          name="final"
+          checked={props.checked}
+          onChange={(event) => props.onChange(event.target.checked)}
+        />
+        <span>
+          {t('taxonomies.final')}
+          <span className="block subtle">{t('taxonomies.finalHint')}</span>
+        </span>
+      </label>
+      {props.error ? (
+        <p className="field-error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+    </div>
   );
 }
