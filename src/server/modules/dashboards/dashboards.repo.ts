@@ -182,15 +182,16 @@ function overdueSources(filters: DashboardFilters, scope: Scope, today: string) 
   return sql.join([assignments, actions], sql` union all `);
 }
 
-/** One page of overdue items, longest overdue first, with their total. */
+/** One page of overdue items on the UTC day `today`, longest overdue first, with their total. */
 export async function findOverdue(
   db: Executor,
   filters: DashboardFilters,
   scope: Scope,
   lang: Lang,
-  page: { limit: number; offset: number; today: string },
+  page: { limit: number; offset: number },
+  today: string,
 ): Promise<{ rows: OverdueRow[]; total: number }> {
-  const sources = overdueSources(filters, scope, page.today);
+  const sources = overdueSources(filters, scope, today);
   const text = sql`coalesce(${sql.ref(`r.text_${lang}`)}, case r.original_lang ${sql.join(
     langs.map((l) => sql`when ${l} then ${sql.ref(`r.text_${l}`)}`),
     sql` `,
@@ -199,7 +200,7 @@ export async function findOverdue(
     sql<OverdueRow>`
       with o as (${sources})
       select o.kind, o.id, o.recommendation_id, o.entity_id, e.name as entity_name, o.role, o.delegated,
-        to_char(o.due_date, 'YYYY-MM-DD') as due_date, (${page.today}::date - o.due_date)::int as days_overdue,
+        to_char(o.due_date, 'YYYY-MM-DD') as due_date, (${today}::date - o.due_date)::int as days_overdue,
         o.status, r.number, r.body_code, rv.symbol as review_symbol,
         case when r.id is not null then left(${text}, 300) end as text,
         case when r.id is null then null when ${sql.ref(`r.text_${lang}`)} is not null then ${lang} else r.original_lang end as text_lang,

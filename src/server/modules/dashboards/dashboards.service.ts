@@ -116,11 +116,14 @@ export async function overdueItems(db: Database, actor: Actor, query: OverdueQue
   const { page, pageSize, ...filters } = query;
   const scope = await readerScope(db, actor);
   const [result, terms] = await Promise.all([
-    repo.findOverdue(db, filters, scope, actor.locale, {
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-      today: isoDay(new Date()),
-    }),
+    repo.findOverdue(
+      db,
+      filters,
+      scope,
+      actor.locale,
+      { limit: pageSize, offset: (page - 1) * pageSize },
+      isoDay(new Date()),
+    ),
     statusTerms(db, actor.locale),
   ]);
   const labelOf = new Map(terms.map((term) => [term.code, term.label]));
