@@ -42,3 +42,35 @@ export function Field(props: {
     </div>
   );
 }
+
+/** One checkbox with its label, a hint under the label, and its problem. */
+export function CheckboxField(props: {
+  name: string;
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error: string | undefined;
+}) {
+  return (
+    <div className="choice-list">
+      <label>
+        <input
+          type="checkbox"
+          name={props.name}
+          checked={props.checked}
+          onChange={(event) => props.onChange(event.target.checked)}
+        />
+        <span>
+          {props.label}
+          <span className="block subtle">{props.hint}</span>
+        </span>
+      </label>
+      {props.error ? (
+        <p className="field-error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

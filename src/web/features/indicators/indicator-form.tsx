@@ -11,7 +11,7 @@ import {
 } from '../../../shared/schemas/indicators';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
-import { Field } from '../../components/field';
+import { CheckboxField, Field } from '../../components/field';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { EntityPicker } from '../assignments/entity-picker';
@@ -265,25 +265,14 @@ export function IndicatorForm(props: {
           onChoose={(owner) => set({ owner })}
         />
       )}
-      <div className="choice-list">
-        <label>
-          <input
-            type="checkbox"
-            name="byPlace"
-            checked={state.byPlace}
-            onChange={(event) => set({ byPlace: event.target.checked })}
-          />
-          <span>
-            {t('indicators.fields.byPlace')}
-            <span className="block subtle">{t('indicators.byPlaceHint')}</span>
-          </span>
-        </label>
-        {errors.byPlace ? (
-          <p className="field-error" role="alert">
-            {errors.byPlace}
-          </p>
-        ) : null}
-      </div>
+      <CheckboxField
+        name="byPlace"
+        label={t('indicators.fields.byPlace')}
+        hint={t('indicators.byPlaceHint')}
+        checked={state.byPlace}
+        onChange={(byPlace) => set({ byPlace })}
+        error={errors.byPlace}
+      />
       <DimensionsEditor value={state.dimensions} onChange={(dimensions) => set({ dimensions })} errors={errors} />
       <SdgPicker
         value={state.sdg}

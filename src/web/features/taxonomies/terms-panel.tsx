@@ -5,7 +5,7 @@ import type { Page } from '../../../shared/schemas/common';
 import { createTermSchema, type Taxonomy, type Term, updateTermSchema } from '../../../shared/schemas/taxonomies';
 import { api, toAppError } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
-import { Field } from '../../components/field';
+import { CheckboxField, Field } from '../../components/field';
 import { ListCard } from '../../components/list-card';
 import { pickText } from '../../components/localized';
 import { useApi } from '../../components/use-api';
@@ -263,7 +263,7 @@ function EditTerm(props: { term: Term; onDone: (saved: Term | null) => void; onS
         errorPrefix="label"
         onChange={setLabel}
       />
-      {isStatus ? <FinalChoice checked={final} onChange={setFinal} error={form.fieldErrors.final} /> : null}
+      {isStatus ? <FinalField checked={final} onChange={setFinal} error={form.fieldErrors.final} /> : null}
       <div className="form-actions">
         <button type="submit" disabled={form.busy}>
           {t('common.save')}
@@ -323,7 +323,7 @@ function NewTerm(props: { taxonomy: string; parentId: number | null; onCreated: 
           errorPrefix="label"
           onChange={setLabel}
         />
-        {isStatus ? <FinalChoice checked={final} onChange={setFinal} error={form.fieldErrors.final} /> : null}
+        {isStatus ? <FinalField checked={final} onChange={setFinal} error={form.fieldErrors.final} /> : null}
         <button type="submit" disabled={form.busy}>
           {t('taxonomies.addTerm')}
         </button>
@@ -333,27 +333,7 @@ function NewTerm(props: { taxonomy: string; parentId: number | null; onCreated: 
 }
 
 /** Statuses only: whether follow-up ends in this status (its recommendations are never overdue). */
-function FinalChoice(props: { checked: boolean; onChange: (final: boolean) => void; error: string | undefined }) {
+function FinalField(props: { checked: boolean; onChange: (final: boolean) => void; error: string | undefined }) {
   const { t } = useT();
-  return (
-    <div className="choice-list">
-      <label>
-        <input
-          type="checkbox"
-          name="final"
-          checked={props.checked}
-          onChange={(event) => props.onChange(event.target.checked)}
-        />
-        <span>
-          {t('taxonomies.final')}
-          <span className="block subtle">{t('taxonomies.finalHint')}</span>
-        </span>
-      </label>
-      {props.error ? (
-        <p className="field-error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
-    </div>
-  );
+  return <CheckboxField name="final" label={t('taxonomies.final')} hint={t('taxonomies.finalHint')} {...props} />;
 }
