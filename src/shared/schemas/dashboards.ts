@@ -85,7 +85,7 @@ const overdueCommon = {
 };
 
 /** What is late: an entity's assignment on a recommendation, or an action past its end date. */
-export const overdueItemSchema = z.discriminatedUnion('kind', [
+export const overdueItemSchema = z.union([
   z.object({
     kind: z.literal('assignment'),
     ...overdueCommon,

@@ -13,7 +13,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
-import { EntityPicker } from '../assignments/entity-picker';
+import { EntityChoice } from '../assignments/entity-picker';
 import { type ClusterRef, LinkedRecommendations, SupportingEntities } from './action-links';
 
 /** What the form holds: text as typed, chosen records with their names. */
@@ -137,29 +137,16 @@ export function ActionForm(props: {
           />
         )}
       </Field>
-      {state.responsible ? (
-        <div className="chosen-record">
-          <p>
-            <strong>{t('actions.fields.responsible')}</strong> {state.responsible.name}
-          </p>
-          {errors.responsibleEntityId ? (
-            <p className="field-error" role="alert">
-              {errors.responsibleEntityId}
-            </p>
-          ) : null}
-          <button type="button" className="button-link" onClick={() => set({ responsible: null })}>
-            {t('actions.chooseAnotherEntity')}
-          </button>
-        </div>
-      ) : (
-        <EntityPicker
-          name="responsibleEntityId"
-          label={t('actions.fields.responsible')}
-          hint={t('actions.responsibleHint')}
-          error={errors.responsibleEntityId}
-          onChoose={(entity) => set({ responsible: entity })}
-        />
-      )}
+      <EntityChoice
+        name="responsibleEntityId"
+        label={t('actions.fields.responsible')}
+        hint={t('actions.responsibleHint')}
+        error={errors.responsibleEntityId}
+        chosen={state.responsible}
+        changeLabel={t('actions.chooseAnotherEntity')}
+        onClear={() => set({ responsible: null })}
+        onChoose={(entity) => set({ responsible: entity })}
+      />
       <SupportingEntities
         value={state.supporting}
         onChange={(supporting) => set({ supporting })}
@@ -271,5 +258,21 @@ export function ActionForm(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/** The form editing an existing action, from its detail (the action page loads it on "Edit"). */
+export function ActionEditForm(props: { action: ActionDetail; onSaved: (action: ActionDetail) => void }) {
+  const { t } = useT();
+  const { action } = props;
+  return (
+    <ActionForm
+      key={action.version}
+      initial={formStateOf(action)}
+      version={action.version}
+      actionId={action.id}
+      submitLabel={t('common.save')}
+      onSaved={props.onSaved}
+    />
   );
 }

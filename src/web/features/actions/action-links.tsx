@@ -3,7 +3,7 @@ import type { Cluster, RecommendationRef } from '../../../shared/schemas/registe
 import { Combobox } from '../../components/combobox';
 import { useT } from '../../i18n/i18n-provider';
 import { EntityPicker } from '../assignments/entity-picker';
-import { useRecommendationName } from '../register/link-form';
+import { useRecommendationName } from '../register/recommendation-name';
 import { useRecommendationOptions } from '../register/recommendation-options';
 
 export type ClusterRef = Pick<Cluster, 'id' | 'name' | 'size'>;

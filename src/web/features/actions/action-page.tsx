@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { AppError } from '../../../shared/errors';
 import type { ActionDetail } from '../../../shared/schemas/actions';
@@ -10,9 +10,11 @@ import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { kindLabel } from '../entities/labels';
 import { AttachmentsPanel } from '../files/attachments-panel';
-import { useRecommendationName } from '../register/link-form';
-import { ActionForm, formStateOf } from './action-form';
+import { useRecommendationName } from '../register/recommendation-name';
 import { useFormatBudget, useFormatDay } from './labels';
+
+/** The edit form with its schemas (zod), loaded on the first "Edit": reading an action needs neither. */
+const ActionEditForm = lazy(() => import('./action-form').then((module) => ({ default: module.ActionEditForm })));
 
 /** One action: what, who, when, how much, what it answers; its documents; its edit form. */
 export default function ActionPage() {
@@ -60,18 +62,16 @@ export default function ActionPage() {
       {editing ? (
         <section aria-labelledby="edit-title">
           <h2 id="edit-title">{t('actions.edit')}</h2>
-          <ActionForm
-            key={action.version}
-            initial={formStateOf(action)}
-            version={action.version}
-            actionId={action.id}
-            submitLabel={t('common.save')}
-            onSaved={(saved) => {
-              detail.setData(() => saved);
-              setEditing(false);
-              setNotice(t('actions.saved'));
-            }}
-          />
+          <Suspense fallback={<Loading />}>
+            <ActionEditForm
+              action={action}
+              onSaved={(saved) => {
+                detail.setData(() => saved);
+                setEditing(false);
+                setNotice(t('actions.saved'));
+              }}
+            />
+          </Suspense>
           <button type="button" className="button-secondary" onClick={() => setEditing(false)}>
             {t('common.cancel')}
           </button>

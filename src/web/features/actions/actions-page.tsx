@@ -13,7 +13,7 @@ import { useDraft } from '../../components/use-draft';
 import { useUrlFilters } from '../../components/use-url-filters';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
-import { EntityPicker } from '../assignments/entity-picker';
+import { EntityChoice } from '../assignments/entity-picker';
 import { planningRoles, useFormatBudget, useFormatDay } from './labels';
 
 const filterKeys = [
@@ -79,25 +79,17 @@ export default function ActionsPage() {
           onChange={(status) => setDraft({ ...draft, status })}
           options={actionStatuses.map((status) => ({ value: status, label: t(`actions.status.${status}`) }))}
         />
-        {draft.entityId ? (
-          <div className="chosen-record">
-            <p>
-              <strong>{t('actions.filterEntity')}</strong> {entityName ?? '…'}
-            </p>
-            <button type="button" className="button-link" onClick={() => setDraft({ ...draft, entityId: '' })}>
-              {t('actions.chooseAnotherEntity')}
-            </button>
-          </div>
-        ) : (
-          <EntityPicker
-            name="entityId"
-            label={t('actions.filterEntity')}
-            onChoose={(entity) => {
-              setChosen(entity);
-              setDraft({ ...draft, entityId: entity.id });
-            }}
-          />
-        )}
+        <EntityChoice
+          name="entityId"
+          label={t('actions.filterEntity')}
+          chosen={draft.entityId ? { name: entityName ?? null } : null}
+          changeLabel={t('actions.chooseAnotherEntity')}
+          onClear={() => setDraft({ ...draft, entityId: '' })}
+          onChoose={(entity) => {
+            setChosen(entity);
+            setDraft({ ...draft, entityId: entity.id });
+          }}
+        />
         <SelectFilter
           name="entityRole"
           label={t('actions.filterEntityRole')}

@@ -9,7 +9,7 @@ import { useApi } from '../../components/use-api';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
-import { EntityPicker } from './entity-picker';
+import { EntityChoice } from './entity-picker';
 import { LocalLevels } from './local-levels-form';
 
 /**
@@ -118,10 +118,12 @@ export function AssignForm(props: { recommendationIds: string[]; onDone: () => v
     <form onSubmit={submit} noValidate className="assign-form">
       <ErrorMessage error={form.error} />
       <SuccessMessage>{notice}</SuccessMessage>
-      <ChosenOrPicker
+      <EntityChoice
         name="entityId"
         label={t('assignments.entity')}
         chosen={entity}
+        changeLabel={t('assignments.chooseAnother')}
+        onClear={() => setEntity(null)}
         onChoose={setEntity}
         error={form.fieldErrors.entityId}
       />
@@ -164,12 +166,14 @@ function DelegateForm(props: { assignment: Assignment; onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate className="assign-form">
       <ErrorMessage error={form.error} />
-      <ChosenOrPicker
+      <EntityChoice
         name="entityId"
         label={t('assignments.delegateTo')}
         hint={t('assignments.delegateHint')}
         lrgOnly
         chosen={entity}
+        changeLabel={t('assignments.chooseAnother')}
+        onClear={() => setEntity(null)}
         onChoose={setEntity}
         error={form.fieldErrors.entityId}
       />
@@ -185,44 +189,6 @@ function DelegateForm(props: { assignment: Assignment; onDone: () => void }) {
         </button>
       </div>
     </form>
-  );
-}
-
-function ChosenOrPicker(props: {
-  name: string;
-  label: string;
-  hint?: string;
-  lrgOnly?: boolean;
-  chosen: EntitySummary | null;
-  onChoose: (entity: EntitySummary | null) => void;
-  error?: string | undefined;
-}) {
-  const { t } = useT();
-  if (!props.chosen)
-    return (
-      <EntityPicker
-        name={props.name}
-        label={props.label}
-        hint={props.hint}
-        lrgOnly={props.lrgOnly}
-        error={props.error}
-        onChoose={props.onChoose}
-      />
-    );
-  return (
-    <div className="chosen-record">
-      <p>
-        <strong>{props.label}:</strong> {props.chosen.name}
-      </p>
-      {props.error ? (
-        <p className="field-error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
-      <button type="button" className="button-link" onClick={() => props.onChoose(null)}>
-        {t('assignments.chooseAnother')}
-      </button>
-    </div>
   );
 }
 

@@ -46,3 +46,46 @@ export function EntityPicker(props: {
     />
   );
 }
+
+/**
+ * An entity field of a form or a filter: while `chosen` is set, its name (`…` while the name
+ * loads) with a button to choose another; otherwise the picker.
+ */
+export function EntityChoice(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  lrgOnly?: boolean;
+  chosen: { name: string | null } | null;
+  changeLabel: string;
+  onClear: () => void;
+  onChoose: (entity: EntitySummary) => void;
+}) {
+  if (!props.chosen)
+    return (
+      <EntityPicker
+        name={props.name}
+        label={props.label}
+        hint={props.hint}
+        error={props.error}
+        lrgOnly={props.lrgOnly}
+        onChoose={props.onChoose}
+      />
+    );
+  return (
+    <div className="chosen-record">
+      <p>
+        <strong>{props.label}</strong> {props.chosen.name ?? '…'}
+      </p>
+      {props.error ? (
+        <p className="field-error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <button type="button" className="button-link" onClick={props.onClear}>
+        {props.changeLabel}
+      </button>
+    </div>
+  );
+}

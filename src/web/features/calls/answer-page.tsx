@@ -16,7 +16,7 @@ import { useApi } from '../../components/use-api';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
-import { useRecommendationName } from '../register/link-form';
+import { useRecommendationName } from '../register/recommendation-name';
 import { AnswerStatusBadge, useFormatDay } from './call-labels';
 
 const pageSize = 20;

@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { ListCard } from '../../components/list-card';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
-import { useRecommendationName } from '../register/link-form';
+import { useRecommendationName } from '../register/recommendation-name';
 import {
   emptySelection,
   RecommendationPicker,

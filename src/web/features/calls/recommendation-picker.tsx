@@ -1,7 +1,7 @@
 import type { Cluster, RecommendationRef } from '../../../shared/schemas/register';
 import { Combobox } from '../../components/combobox';
 import { useT } from '../../i18n/i18n-provider';
-import { useRecommendationName } from '../register/link-form';
+import { useRecommendationName } from '../register/recommendation-name';
 import { useRecommendationOptions } from '../register/recommendation-options';
 
 export interface RecommendationSelection {

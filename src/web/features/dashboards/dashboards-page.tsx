@@ -8,7 +8,7 @@ import { useApi } from '../../components/use-api';
 import { useDraft } from '../../components/use-draft';
 import { useUrlFilters } from '../../components/use-url-filters';
 import { useT } from '../../i18n/i18n-provider';
-import { EntityPicker } from '../assignments/entity-picker';
+import { EntityChoice } from '../assignments/entity-picker';
 import { type DashboardFilterValues, emptyFilters, filterKeys } from './filters';
 import { OverdueList } from './overdue-list';
 import { StatusBreakdownCard } from './status-breakdown';
@@ -63,22 +63,14 @@ export default function DashboardsPage() {
             />
           )}
         </Field>
-        {draft.entity ? (
-          <div className="chosen-record">
-            <p>
-              <strong>{t('dashboards.filter.entity')}:</strong> {chosenEntity.data?.name ?? '…'}
-            </p>
-            <button type="button" className="button-secondary" onClick={() => setDraft({ ...draft, entity: '' })}>
-              {t('common.remove')}
-            </button>
-          </div>
-        ) : (
-          <EntityPicker
-            name="entity"
-            label={t('dashboards.filter.entity')}
-            onChoose={(entity) => setDraft({ ...draft, entity: entity.id })}
-          />
-        )}
+        <EntityChoice
+          name="entity"
+          label={t('dashboards.filter.entity')}
+          chosen={draft.entity ? { name: chosenEntity.data?.name ?? null } : null}
+          changeLabel={t('common.remove')}
+          onClear={() => setDraft({ ...draft, entity: '' })}
+          onChoose={(entity) => setDraft({ ...draft, entity: entity.id })}
+        />
         <Field name="from" label={t('dashboards.filter.from')} hint={t('dashboards.filter.datesHint')}>
           {(control) => (
             <input

@@ -14,7 +14,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { CheckboxField, Field } from '../../components/field';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
-import { EntityPicker } from '../assignments/entity-picker';
+import { EntityChoice } from '../assignments/entity-picker';
 import { type DimensionDraft, DimensionsEditor, dimensionOfDraft, draftOfDimension } from './dimensions-editor';
 import { type LinkedRecommendation, RecommendationLinks, type SdgChoice, SdgPicker } from './indicator-links';
 import { parseNumber } from './numbers';
@@ -242,29 +242,16 @@ export function IndicatorForm(props: {
           {numberField('targetYear', t('indicators.fields.targetYear'))}
         </div>
       </fieldset>
-      {state.owner ? (
-        <div className="chosen-record">
-          <p>
-            <strong>{t('indicators.fields.owner')}</strong> {state.owner.name}
-          </p>
-          {errors.ownerEntityId ? (
-            <p className="field-error" role="alert">
-              {errors.ownerEntityId}
-            </p>
-          ) : null}
-          <button type="button" className="button-link" onClick={() => set({ owner: null })}>
-            {t('indicators.chooseAnotherEntity')}
-          </button>
-        </div>
-      ) : (
-        <EntityPicker
-          name="ownerEntityId"
-          label={t('indicators.fields.owner')}
-          hint={t('indicators.ownerHint')}
-          error={errors.ownerEntityId}
-          onChoose={(owner) => set({ owner })}
-        />
-      )}
+      <EntityChoice
+        name="ownerEntityId"
+        label={t('indicators.fields.owner')}
+        hint={t('indicators.ownerHint')}
+        error={errors.ownerEntityId}
+        chosen={state.owner}
+        changeLabel={t('indicators.chooseAnotherEntity')}
+        onClear={() => set({ owner: null })}
+        onChoose={(owner) => set({ owner })}
+      />
       <CheckboxField
         name="byPlace"
         label={t('indicators.fields.byPlace')}

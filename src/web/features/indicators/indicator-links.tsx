@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { Combobox } from '../../components/combobox';
 import { pickText } from '../../components/localized';
 import { useT } from '../../i18n/i18n-provider';
-import { useRecommendationName } from '../register/link-form';
+import { useRecommendationName } from '../register/recommendation-name';
 
 const optionsShown = 8;
 

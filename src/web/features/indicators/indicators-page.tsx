@@ -13,7 +13,7 @@ import { useUrlFilters } from '../../components/use-url-filters';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { useFormatDay } from '../actions/labels';
-import { EntityPicker } from '../assignments/entity-picker';
+import { EntityChoice } from '../assignments/entity-picker';
 import { indicatorManagers } from './labels';
 
 const filterKeys = ['q', 'type', 'ownerId', 'sdg', 'recommendationId'] as const;
@@ -65,25 +65,17 @@ export default function IndicatorsPage() {
           onChange={(type) => setDraft({ ...draft, type })}
           options={indicatorTypes.map((type) => ({ value: type, label: t(`indicators.type.${type}`) }))}
         />
-        {draft.ownerId ? (
-          <div className="chosen-record">
-            <p>
-              <strong>{t('indicators.fields.owner')}</strong> {ownerName ?? '…'}
-            </p>
-            <button type="button" className="button-link" onClick={() => setDraft({ ...draft, ownerId: '' })}>
-              {t('indicators.chooseAnotherEntity')}
-            </button>
-          </div>
-        ) : (
-          <EntityPicker
-            name="ownerId"
-            label={t('indicators.fields.owner')}
-            onChoose={(entity) => {
-              setChosen(entity);
-              setDraft({ ...draft, ownerId: entity.id });
-            }}
-          />
-        )}
+        <EntityChoice
+          name="ownerId"
+          label={t('indicators.fields.owner')}
+          chosen={draft.ownerId ? { name: ownerName ?? null } : null}
+          changeLabel={t('indicators.chooseAnotherEntity')}
+          onClear={() => setDraft({ ...draft, ownerId: '' })}
+          onChoose={(entity) => {
+            setChosen(entity);
+            setDraft({ ...draft, ownerId: entity.id });
+          }}
+        />
         <TextFilter
           name="sdg"
           label={t('indicators.filterSdg')}

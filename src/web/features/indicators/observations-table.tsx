@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { Page } from '../../../shared/schemas/common';
 import type { EntityRef } from '../../../shared/schemas/entities';
@@ -6,13 +6,18 @@ import type { IndicatorDetail, Observation } from '../../../shared/schemas/indic
 import { api, toAppError } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { ListCard } from '../../components/list-card';
+import { Loading } from '../../components/loading';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { EntityPicker } from '../assignments/entity-picker';
 import { useFormatDisaggregation, useFormatPeriod } from './labels';
-import { ObservationForm } from './observation-form';
 
 const pageSize = 20;
+
+/** The value form with its schemas (zod), loaded when a value is added or edited: reading needs neither. */
+const ObservationForm = lazy(() =>
+  import('./observation-form').then((module) => ({ default: module.ObservationForm })),
+);
 
 /**
  * The indicator's observations, latest period first, paged and filtered by place on the server;
@@ -66,13 +71,15 @@ export function ObservationsPanel(props: { indicator: IndicatorDetail; onChanged
           <h3 id="observation-form-title">
             {editing === 'new' ? t('indicators.addObservation') : t('indicators.editObservation')}
           </h3>
-          <ObservationForm
-            key={editing === 'new' ? 'new' : editing.id}
-            indicator={indicator}
-            observation={editing === 'new' ? undefined : editing}
-            onSaved={() => saved(t('indicators.observationSaved'))}
-            onCancel={() => setEditing(null)}
-          />
+          <Suspense fallback={<Loading />}>
+            <ObservationForm
+              key={editing === 'new' ? 'new' : editing.id}
+              indicator={indicator}
+              observation={editing === 'new' ? undefined : editing}
+              onSaved={() => saved(t('indicators.observationSaved'))}
+              onCancel={() => setEditing(null)}
+            />
+          </Suspense>
         </section>
       ) : canAdd ? (
         <div className="form-actions">

@@ -12,22 +12,11 @@ import { Combobox } from '../../components/combobox';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
+import { useRecommendationName } from './recommendation-name';
 
 const kinds = ['related', 'duplicate'] as const;
 type Kind = (typeof kinds)[number];
 const optionsShown = 8;
-
-/** "140.7 (A/HRC/59/15)", or the review alone when the recommendation has no number. */
-export function useRecommendationName() {
-  const { t } = useT();
-  return useCallback(
-    (item: Pick<RecommendationRef, 'number' | 'reviewSymbol' | 'bodyCode'>) =>
-      item.number
-        ? t('register.resultTitle', { number: item.number, symbol: item.reviewSymbol ?? item.bodyCode })
-        : (item.reviewSymbol ?? item.bodyCode),
-    [t],
-  );
-}
 
 /**
  * Links this recommendation to another one found by its words (the register's search) or by its
