@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, signInNew, type TestApp } from '../../../../tests/app';
 import type { MailRow } from './outbox.repo';
 import { queueMail } from './outbox.service';
@@ -81,7 +81,14 @@ describe('mail through the job queue', () => {
       expect(failed.attempts).toBe(2);
       expect(failed.last_error).toMatch(/ECONNREFUSED/);
       expect(failed.body).toContain('accept-invitation?token=');
-      expect(await jobOf(failed.job_id)).toMatchObject({ state: 'failed', retry_count: 1 });
+      // The worker records the outbox row as failed, then pg-boss marks the job failed once the
+      // handler has thrown: a moment later, so the job's state is awaited, not read at once.
+      await vi.waitFor(
+        async () => expect(await jobOf(failed.job_id)).toMatchObject({ state: 'failed', retry_count: 1 }),
+        {
+          timeout: 5_000,
+        },
+      );
 
       const listed = await admin.request('GET', '/api/admin/outbox?status=failed');
       expect(listed.json().items).toContainEqual(
