@@ -74,3 +74,28 @@ export function CheckboxField(props: {
     </div>
   );
 }
+
+/** A labelled choice among `options` (value and label each), with its hint and its problem. */
+export function SelectField<T extends string>(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  value: T;
+  onChange: (value: T) => void;
+  options: readonly { value: T; label: string }[];
+}) {
+  return (
+    <Field name={props.name} label={props.label} hint={props.hint} error={props.error}>
+      {(control) => (
+        <select {...control} value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
+          {props.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

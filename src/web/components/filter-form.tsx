@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/i18n-provider';
-import { Field } from './field';
+import { Field, SelectField } from './field';
 
 /**
  * The filters above a server-paged list: applied on submit (one request, not one per keystroke),
@@ -70,17 +70,15 @@ export function SelectFilter(props: {
 }) {
   const { t } = useT();
   return (
-    <Field name={props.name} label={props.label}>
-      {(control) => (
-        <select {...control} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
-          <option value="">{t('common.all')}</option>
-          {props.options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField
+      name={props.name}
+      label={props.label}
+      value={props.value}
+      onChange={props.onChange}
+      options={[
+        { value: '', label: t('common.all') },
+        ...props.options.map((option) => ({ value: String(option.value), label: option.label })),
+      ]}
+    />
   );
 }

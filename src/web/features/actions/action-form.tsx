@@ -10,7 +10,7 @@ import type { EntityRef } from '../../../shared/schemas/entities';
 import type { RecommendationRef } from '../../../shared/schemas/register';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
-import { Field } from '../../components/field';
+import { Field, SelectField } from '../../components/field';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { EntityChoice } from '../assignments/entity-picker';
@@ -153,21 +153,14 @@ export function ActionForm(props: {
         error={errors.supportingEntityIds}
       />
       <div className="form-grid">
-        <Field name="status" label={t('fields.status')} error={errors.status}>
-          {(control) => (
-            <select
-              {...control}
-              value={state.status}
-              onChange={(event) => set({ status: event.target.value as ActionStatus })}
-            >
-              {actionStatuses.map((status) => (
-                <option key={status} value={status}>
-                  {t(`actions.status.${status}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="status"
+          label={t('fields.status')}
+          error={errors.status}
+          value={state.status}
+          onChange={(status) => set({ status })}
+          options={actionStatuses.map((status) => ({ value: status, label: t(`actions.status.${status}`) }))}
+        />
         <Field name="startDate" label={t('actions.fields.startDate')} error={errors.startDate}>
           {(control) => (
             <input

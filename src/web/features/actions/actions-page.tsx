@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { type ActionSummary, actionEntityRoles, actionSorts, actionStatuses } from '../../../shared/schemas/actions';
 import type { Page } from '../../../shared/schemas/common';
-import type { EntityRef } from '../../../shared/schemas/entities';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
@@ -13,7 +11,7 @@ import { useDraft } from '../../components/use-draft';
 import { useUrlFilters } from '../../components/use-url-filters';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
-import { EntityChoice } from '../assignments/entity-picker';
+import { EntityFilter } from '../assignments/entity-picker';
 import { planningRoles, useFormatBudget, useFormatDay } from './labels';
 
 const filterKeys = [
@@ -48,12 +46,6 @@ export default function ActionsPage() {
   const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
   const [draft, setDraft] = useDraft(filters);
   const list = useApi<Page<ActionSummary>>('/api/actions', { ...filters, page, pageSize });
-  // The chosen entity's name; from a shared link only its id is known, so it is looked up.
-  const [chosen, setChosen] = useState<EntityRef | null>(null);
-  const lookup = useApi<EntityRef>(
-    draft.entityId && chosen?.id !== draft.entityId ? `/api/entities/${draft.entityId}` : null,
-  );
-  const entityName = chosen?.id === draft.entityId ? chosen.name : lookup.data?.name;
   const canCreate = (planningRoles as readonly string[]).includes(user?.role ?? '');
 
   return (
@@ -79,16 +71,12 @@ export default function ActionsPage() {
           onChange={(status) => setDraft({ ...draft, status })}
           options={actionStatuses.map((status) => ({ value: status, label: t(`actions.status.${status}`) }))}
         />
-        <EntityChoice
+        <EntityFilter
           name="entityId"
           label={t('actions.filterEntity')}
-          chosen={draft.entityId ? { name: entityName ?? null } : null}
+          value={draft.entityId}
           changeLabel={t('actions.chooseAnotherEntity')}
-          onClear={() => setDraft({ ...draft, entityId: '' })}
-          onChoose={(entity) => {
-            setChosen(entity);
-            setDraft({ ...draft, entityId: entity.id });
-          }}
+          onChange={(entityId) => setDraft({ ...draft, entityId })}
         />
         <SelectFilter
           name="entityRole"

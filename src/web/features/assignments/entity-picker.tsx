@@ -1,8 +1,9 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { Page } from '../../../shared/schemas/common';
-import type { EntitySummary } from '../../../shared/schemas/entities';
+import type { EntityRef, EntitySummary } from '../../../shared/schemas/entities';
 import { api } from '../../api/client';
 import { Combobox } from '../../components/combobox';
+import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { kindLabel } from '../entities/labels';
 
@@ -87,5 +88,34 @@ export function EntityChoice(props: {
         {props.changeLabel}
       </button>
     </div>
+  );
+}
+
+/**
+ * A list filter on one entity, kept as its id (in the URL): the entity just chosen shows its name
+ * at once; from a shared link only the id is known, so its name is looked up.
+ */
+export function EntityFilter(props: {
+  name: string;
+  label: string;
+  value: string;
+  changeLabel: string;
+  onChange: (id: string) => void;
+}) {
+  const [chosen, setChosen] = useState<EntityRef | null>(null);
+  const known = chosen?.id === props.value ? chosen : null;
+  const lookup = useApi<EntityRef>(props.value && !known ? `/api/entities/${props.value}` : null);
+  return (
+    <EntityChoice
+      name={props.name}
+      label={props.label}
+      chosen={props.value ? { name: known?.name ?? lookup.data?.name ?? null } : null}
+      changeLabel={props.changeLabel}
+      onClear={() => props.onChange('')}
+      onChoose={(entity) => {
+        setChosen(entity);
+        props.onChange(entity.id);
+      }}
+    />
   );
 }

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { EntityDetail } from '../../../shared/schemas/entities';
 import type { bodySchema } from '../../../shared/schemas/taxonomies';
 import { Field } from '../../components/field';
 import { FilterForm, SelectFilter } from '../../components/filter-form';
@@ -8,7 +7,7 @@ import { useApi } from '../../components/use-api';
 import { useDraft } from '../../components/use-draft';
 import { useUrlFilters } from '../../components/use-url-filters';
 import { useT } from '../../i18n/i18n-provider';
-import { EntityChoice } from '../assignments/entity-picker';
+import { EntityFilter } from '../assignments/entity-picker';
 import { type DashboardFilterValues, emptyFilters, filterKeys } from './filters';
 import { OverdueList } from './overdue-list';
 import { StatusBreakdownCard } from './status-breakdown';
@@ -34,7 +33,6 @@ export default function DashboardsPage() {
   };
   const [draft, setDraft] = useDraft(filters);
   const bodies = useApi<z.infer<typeof bodySchema>[]>('/api/bodies');
-  const chosenEntity = useApi<EntityDetail>(draft.entity ? `/api/entities/${draft.entity}` : null);
   // Changing a view (dimension, interval…) keeps the overdue list's page.
   const setView = (next: Partial<Record<(typeof viewKeys)[number], string>>) => apply(next, page);
 
@@ -63,13 +61,12 @@ export default function DashboardsPage() {
             />
           )}
         </Field>
-        <EntityChoice
+        <EntityFilter
           name="entity"
           label={t('dashboards.filter.entity')}
-          chosen={draft.entity ? { name: chosenEntity.data?.name ?? null } : null}
+          value={draft.entity}
           changeLabel={t('common.remove')}
-          onClear={() => setDraft({ ...draft, entity: '' })}
-          onChoose={(entity) => setDraft({ ...draft, entity: entity.id })}
+          onChange={(entity) => setDraft({ ...draft, entity })}
         />
         <Field name="from" label={t('dashboards.filter.from')} hint={t('dashboards.filter.datesHint')}>
           {(control) => (

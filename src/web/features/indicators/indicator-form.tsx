@@ -11,7 +11,7 @@ import {
 } from '../../../shared/schemas/indicators';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
-import { CheckboxField, Field } from '../../components/field';
+import { CheckboxField, Field, SelectField } from '../../components/field';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { EntityChoice } from '../assignments/entity-picker';
@@ -197,41 +197,27 @@ export function IndicatorForm(props: {
         )}
       </Field>
       <div className="form-grid">
-        <Field name="type" label={t('indicators.fields.type')} hint={t('indicators.typeHint')} error={errors.type}>
-          {(control) => (
-            <select
-              {...control}
-              value={state.type}
-              onChange={(event) => set({ type: event.target.value as IndicatorType })}
-            >
-              {indicatorTypes.map((type) => (
-                <option key={type} value={type}>
-                  {t(`indicators.type.${type}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
+        <SelectField
+          name="type"
+          label={t('indicators.fields.type')}
+          hint={t('indicators.typeHint')}
+          error={errors.type}
+          value={state.type}
+          onChange={(type) => set({ type })}
+          options={indicatorTypes.map((type) => ({ value: type, label: t(`indicators.type.${type}`) }))}
+        />
+        <SelectField
           name="frequency"
           label={t('indicators.fields.frequency')}
           hint={t('indicators.frequencyHint')}
           error={errors.frequency}
-        >
-          {(control) => (
-            <select
-              {...control}
-              value={state.frequency}
-              onChange={(event) => set({ frequency: event.target.value as IndicatorFrequency })}
-            >
-              {indicatorFrequencies.map((frequency) => (
-                <option key={frequency} value={frequency}>
-                  {t(`indicators.frequency.${frequency}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          value={state.frequency}
+          onChange={(frequency) => set({ frequency })}
+          options={indicatorFrequencies.map((frequency) => ({
+            value: frequency,
+            label: t(`indicators.frequency.${frequency}`),
+          }))}
+        />
       </div>
       <fieldset>
         <legend>{t('indicators.baselineAndTarget')}</legend>

@@ -1,7 +1,5 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Page } from '../../../shared/schemas/common';
-import type { EntityRef } from '../../../shared/schemas/entities';
 import { type IndicatorSummary, indicatorTypes } from '../../../shared/schemas/indicators';
 import { ErrorMessage } from '../../components/error-message';
 import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
@@ -13,7 +11,7 @@ import { useUrlFilters } from '../../components/use-url-filters';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { useFormatDay } from '../actions/labels';
-import { EntityChoice } from '../assignments/entity-picker';
+import { EntityFilter } from '../assignments/entity-picker';
 import { indicatorManagers } from './labels';
 
 const filterKeys = ['q', 'type', 'ownerId', 'sdg', 'recommendationId'] as const;
@@ -29,12 +27,6 @@ export default function IndicatorsPage() {
   const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
   const [draft, setDraft] = useDraft(filters);
   const list = useApi<Page<IndicatorSummary>>('/api/indicators', { ...filters, page, pageSize });
-  // The owner's name: from a shared link only its id is known, so it is looked up.
-  const [chosen, setChosen] = useState<EntityRef | null>(null);
-  const lookup = useApi<EntityRef>(
-    draft.ownerId && chosen?.id !== draft.ownerId ? `/api/entities/${draft.ownerId}` : null,
-  );
-  const ownerName = chosen?.id === draft.ownerId ? chosen.name : lookup.data?.name;
   const canCreate = (indicatorManagers as readonly string[]).includes(user?.role ?? '');
 
   return (
@@ -65,16 +57,12 @@ export default function IndicatorsPage() {
           onChange={(type) => setDraft({ ...draft, type })}
           options={indicatorTypes.map((type) => ({ value: type, label: t(`indicators.type.${type}`) }))}
         />
-        <EntityChoice
+        <EntityFilter
           name="ownerId"
           label={t('indicators.fields.owner')}
-          chosen={draft.ownerId ? { name: ownerName ?? null } : null}
+          value={draft.ownerId}
           changeLabel={t('indicators.chooseAnotherEntity')}
-          onClear={() => setDraft({ ...draft, ownerId: '' })}
-          onChoose={(entity) => {
-            setChosen(entity);
-            setDraft({ ...draft, ownerId: entity.id });
-          }}
+          onChange={(ownerId) => setDraft({ ...draft, ownerId })}
         />
         <TextFilter
           name="sdg"
