@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { systemActor } from '../src/server/http/context';
-import { importedColumns } from '../src/server/modules/imports/imports.repo';
+import { importedColumns } from '../src/server/modules/register/recommendations.writer';
 import { importTrustedFile } from '../src/server/modules/imports/imports.service';
 import { parseSource } from '../src/server/modules/imports/parsers';
 import { type BenchDatabase, copyValue } from './databases';

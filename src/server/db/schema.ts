@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { StatusCauseKind } from '../../shared/schemas/register';
 import type { DateColumn, Json, LocalizedText, Optional } from './column-types';
 import type {
   ActionRemindersTable,
@@ -322,8 +323,12 @@ export interface StatusHistoryTable {
   note: string | null;
   changed_by: string | null;
   changed_at: Generated<Date>;
+  /** Why the status changed (0024); the cause's record, when it has one, in the column of its kind. */
+  cause_kind: Generated<StatusCauseKind>;
   /** The validated progress update that set this status, if one did. */
   progress_update_id: Optional<string>;
+  /** The import that created the recommendation with this status, if one did. */
+  import_id: Optional<string>;
 }
 
 export interface RecommendationLinksTable {

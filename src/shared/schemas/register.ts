@@ -92,9 +92,23 @@ export const searchResultSchema = z.object({
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
+/** Why a status changed (recommendation_status_history.cause_kind). */
+export const statusCauseKinds = ['edit', 'batch', 'progress', 'import'] as const;
+export type StatusCauseKind = (typeof statusCauseKinds)[number];
+/** The cause with its record: the progress update or the import (null when that record is gone). */
+export const statusCauseSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('edit') }),
+  z.object({ kind: z.literal('batch') }),
+  z.object({ kind: z.literal('progress'), progressUpdateId: z.uuid().nullable() }),
+  z.object({ kind: z.literal('import'), importId: z.uuid().nullable() }),
+]);
+export type StatusCause = z.infer<typeof statusCauseSchema>;
+
 export const statusChangeSchema = z.object({
   status: z.string(),
   previousStatus: z.string().nullable(),
+  cause: statusCauseSchema,
+  /** What the person who changed it wrote, if anything. */
   note: z.string().nullable(),
   changedBy: z.string().nullable(),
   changedAt: z.string(),

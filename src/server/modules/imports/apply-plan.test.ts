@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/db';
 import type { DatabaseHandle } from '../../db/database';
 import { systemActor } from '../../http/context';
-import { copyIn, supportsCopy } from './copy-in';
+import { copyIn, supportsCopy } from '../../db/copy-in';
+import * as register from '../register/recommendations.writer';
 import * as repo from './imports.repo';
 import { importTrustedFile } from './imports.service';
 
@@ -46,10 +47,10 @@ function awkward(contentKey: string) {
     content_key: contentKey,
     sources: JSON.stringify([{ importId: 'x', fileName: 'tab\tname.csv', format: 'test', location: { row: 2 } }]),
   };
-  return [randomUUID(), ...repo.importedColumns.map(([column]) => values[column] ?? null)];
+  return [randomUUID(), ...register.importedColumns.map(([column]) => values[column] ?? null)];
 }
 
-const columns = repo.importedColumns.map(([column]) => column).filter((column) => column !== 'content_key');
+const columns = register.importedColumns.map(([column]) => column).filter((column) => column !== 'content_key');
 const stored = (contentKey: string) =>
   handle.db
     .selectFrom('recommendations')
@@ -59,7 +60,7 @@ const stored = (contentKey: string) =>
 
 describe('writing new recommendations', () => {
   it('stores the same values through INSERT … unnest and, on PostgreSQL, through COPY', async () => {
-    await repo.insertRecommendations(handle.db, [awkward('k:insert')]);
+    await register.insertNewRecommendations(handle.db, [awkward('k:insert')]);
     const inserted = await stored('k:insert');
     expect(inserted.text_en).toContain('tab\there, new\nline');
     expect(inserted.recommending_states).toEqual([
@@ -73,7 +74,7 @@ describe('writing new recommendations', () => {
     if (!(await supportsCopy(handle.db))) return; // PGlite: no COPY through its adapter
     await handle.db
       .transaction()
-      .execute((trx) => repo.copyRecommendations(trx, [repo.copyLines([awkward('k:copy')])]));
+      .execute((trx) => register.copyNewRecommendations(trx, [register.copyLines([awkward('k:copy')])]));
     expect(await stored('k:copy')).toEqual(inserted);
   });
 
@@ -95,14 +96,14 @@ describe('writing new recommendations', () => {
     bad[1] = randomUUID(); // no such review: the foreign key refuses it
     const serverError = handle.db
       .transaction()
-      .execute((trx) => repo.copyRecommendations(trx, [repo.copyLines([awkward('k:fail-a')]), repo.copyLines([bad])]));
+      .execute((trx) => register.copyNewRecommendations(trx, [register.copyLines([awkward('k:fail-a')]), register.copyLines([bad])]));
     await expect(serverError).rejects.toThrow(/foreign key/);
     const nodeError = handle.db.transaction().execute((trx) =>
       copyIn(
         trx,
-        `copy recommendations (id, ${repo.importedColumns.map(([column]) => column).join(', ')}) from stdin`,
+        `copy recommendations (id, ${register.importedColumns.map(([column]) => column).join(', ')}) from stdin`,
         (function* () {
-          yield repo.copyLines([awkward('k:fail-b')]);
+          yield register.copyLines([awkward('k:fail-b')]);
           throw new Error('planning failed');
         })(),
       ),

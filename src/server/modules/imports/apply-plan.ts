@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../http/context';
+import * as register from '../register/recommendations.writer';
 import { ensureTerms } from '../taxonomies/reference.repo';
 import type { ImportPlan, PlanDraft } from './build-plan';
 import type { PlannedRow, RecommendationValues } from './import-plan';
@@ -60,21 +61,21 @@ export async function applyPlan(
   const waiting: PlannedRow[] = [];
   let words: string[] = [];
   if (meta.copy) {
-    await repo.copyRecommendations(
+    await register.copyNewRecommendations(
       trx,
       (function* () {
-        let batch: repo.ImportedRecord[] = [];
+        let batch: register.ImportedRecord[] = [];
         for (const row of draft.rows()) {
           if (row.action !== 'create' || !row.values) continue;
           if (!namesKnownTerms(row.values, known)) waiting.push(row);
           else batch.push(record(row, known));
           if (batch.length === copyChunk) {
-            yield repo.copyLines(batch);
+            yield register.copyLines(batch);
             batch = [];
             progress(creates.length, draft.candidates);
           }
         }
-        if (batch.length) yield repo.copyLines(batch);
+        if (batch.length) yield register.copyLines(batch);
         // The last lines are written: the server is still loading them while the words are found.
         words = wordsOf(creates.flatMap((row) => Object.values(row.values?.texts ?? {})));
       })(),
@@ -86,11 +87,11 @@ export async function applyPlan(
   const terms = await ensureNewTerms(trx, plan, known);
   for (let start = 0; start < waiting.length; start += 5000) {
     const batch = waiting.slice(start, start + 5000).map((row) => record(row, terms));
-    await repo.insertRecommendations(trx, batch);
+    await register.insertNewRecommendations(trx, batch);
     progress(creates.length, draft.candidates);
   }
   if (waiting.length) words = wordsOf(creates.flatMap((row) => Object.values(row.values?.texts ?? {})));
-  await repo.insertInitialStatuses(trx, ids, 'not_started', meta.userId, `import:${meta.importId}`);
+  await register.recordImportedStatuses(trx, ids, { userId: meta.userId, importId: meta.importId });
 
   const updates = plan.rows.filter((row) => row.action === 'update' && row.existingId);
   const total = creates.length + updates.length;
@@ -181,7 +182,7 @@ async function writeReviews(trx: Executor, plan: ImportPlan, create: Set<string>
 async function updateRow(trx: Executor, row: PlannedRow, terms: TermIds, meta: ApplyMeta): Promise<void> {
   const id = row.existingId as string;
   if (row.positionUpdate) {
-    await repo.updateRecommendation(trx, id, {
+    await register.updateImported(trx, id, {
       position: row.positionUpdate.position,
       position_source: row.positionUpdate.positionSource,
     });
@@ -189,13 +190,9 @@ async function updateRow(trx: Executor, row: PlannedRow, terms: TermIds, meta: A
   }
   const values = row.values;
   if (!values) return;
-  const stored = await trx
-    .selectFrom('recommendations')
-    .select('sources')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  const sources = [...stored.sources.filter((s) => s.importId !== meta.importId), sourceOf(row, meta)];
-  await repo.updateRecommendation(trx, id, {
+  const stored = await register.sourcesOf(trx, id);
+  const sources = [...stored.filter((s) => s.importId !== meta.importId), sourceOf(row, meta)];
+  await register.updateImported(trx, id, {
     number: values.number,
     heading: values.heading,
     ...Object.fromEntries(Object.entries(values.texts).map(([lang, text]) => [`text_${lang}`, text])),

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.service';
 import { recomputeCalendar } from '../calendar/calendar.service';
 import { applyPlan } from './apply-plan';
 import { buildPlan, draftPlan, type ImportPlan } from './build-plan';
-import { supportsCopy } from './copy-in';
+import { supportsCopy } from '../../db/copy-in';
 import { canImports } from './imports.policy';
 import * as repo from './imports.repo';
 import {

@@ -2,7 +2,7 @@
 import type { RecommendationSource } from '../../db/schema';
 import type { ImportPlan } from './build-plan';
 import type { PlannedRow, RecommendationValues } from './import-plan';
-import type { ImportedRecord } from './imports.repo';
+import type { ImportedRecord } from '../register/recommendations.writer';
 
 export type TermIds = Record<'themes' | 'affected' | 'issues', Map<string, number>>;
 
@@ -31,7 +31,7 @@ export function idsOf(codes: string[], lookup: Map<string, number>, keep: number
   return [...ids];
 }
 
-/** A new recommendation as `importedColumns` (imports.repo) lists its columns, after its id. */
+/** A new recommendation as `importedColumns` (the register's writer) lists its columns, after its id. */
 export function recordOf(
   row: PlannedRow,
   id: string,

@@ -4,8 +4,7 @@ import type { FollowUpGradeInput, FollowUpItem, FollowUpQuery } from '../../../s
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { scopeOf } from '../assignments/scope';
-import { recordAudit } from '../audit/audit.service';
-import { updateRecommendationAtVersion } from '../register/recommendations.repo';
+import { saveChange } from '../register/changes.service';
 import * as repo from './follow-up.repo';
 import { canProgress } from './progress.policy';
 import { isoDay } from './progress.presenter';
@@ -61,17 +60,18 @@ export async function gradeFollowUp(
       follow_up_graded_at: input.gradedAt,
       follow_up_grade_document: input.gradeDocument,
     };
-    if (!(await updateRecommendationAtVersion(trx, id, input.version, patch))) throw new AppError('STALE_VERSION');
-    await recordAudit(trx, actor, {
-      action: 'update',
-      recordType: 'recommendation',
-      recordId: id,
+    // A grade changes no status: the register saves it as an edit of the recommendation, audited.
+    await saveChange(trx, actor, {
+      id,
+      version: input.version,
+      status: before.status,
       before: {
         follow_up_grade: before.follow_up_grade,
         follow_up_graded_at: isoDay(before.follow_up_graded_at),
         follow_up_grade_document: before.follow_up_grade_document,
       },
-      after: patch,
+      patch,
+      cause: { kind: 'edit' },
     });
   });
   const { rows } = await repo.findFollowUps(

@@ -15,7 +15,7 @@ import { scopeOf, seatsOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
 import { statusTerms } from '../calls/calls.answers.repo';
 import { localize } from '../register/localize';
-import { statusExists } from '../register/recommendations.repo';
+import { statusExists } from '../register/changes.service';
 import { canProgress } from './progress.policy';
 import { presentDetail, presentEvent, presentSummary } from './progress.presenter';
 import * as repo from './progress.repo';

@@ -5,7 +5,7 @@ import type { DB, ProgressUpdatesTable } from '../../db/schema';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/context';
 import { recordAudit } from '../audit/audit.service';
-import * as register from '../register/recommendations.repo';
+import { changeStatus } from '../register/changes.service';
 import { mailStep } from './progress.mail';
 import { canProgress } from './progress.policy';
 import * as repo from './progress.repo';
@@ -177,26 +177,11 @@ async function followStatus(
   const recommendationId = update.recommendation_id;
   if (!recommendationId || !update.proposed_status) return;
   const latest = await repo.latestValidated(trx, recommendationId);
-  if (latest?.id !== update.id || !(await register.statusExists(trx, update.proposed_status))) return;
-  const recommendation = await repo.lockRecommendation(trx, recommendationId);
-  if (!recommendation || recommendation.status === update.proposed_status) return;
-  const status = update.proposed_status;
-  if (!(await register.updateRecommendationAtVersion(trx, recommendationId, recommendation.version, { status })))
-    throw new AppError('STALE_VERSION');
-  await register.insertStatusChange(trx, {
-    recommendation_id: recommendationId,
-    status,
-    previous_status: recommendation.status,
-    note: null,
-    changed_by: actor.user?.id ?? null,
-    progress_update_id: update.id,
-  });
-  await recordAudit(trx, actor, {
-    action: 'update',
-    recordType: 'recommendation',
-    recordId: recommendationId,
-    before: { status: recommendation.status },
-    after: { status, progressUpdateId: update.id },
+  if (latest?.id !== update.id) return;
+  await changeStatus(trx, actor, {
+    id: recommendationId,
+    status: update.proposed_status,
+    cause: { kind: 'progress', progressUpdateId: update.id },
   });
 }
 

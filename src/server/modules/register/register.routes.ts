@@ -23,17 +23,12 @@ import {
 } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import { exportCsv, exportXlsx } from './export.service';
+import { createCluster, deleteCluster, getCluster, listClusters, updateCluster } from './clusters.service';
+import { linkRecommendations, unlinkRecommendations } from './links.service';
 import {
   batchEdit,
-  createCluster,
-  deleteCluster,
   findRecommendationsByNumber,
-  getCluster,
   getRecommendation,
-  linkRecommendations,
-  listClusters,
-  unlinkRecommendations,
-  updateCluster,
   updateRecommendation,
 } from './recommendations.service';
 import { getReview, listReviews } from './reviews.service';

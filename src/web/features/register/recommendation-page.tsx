@@ -202,11 +202,10 @@ export default function RecommendationPage() {
                     {' · '}
                     {change.changedBy ?? t('recommendation.bySystem')}
                   </p>
-                  {change.note ? (
-                    <p className="history-note">
-                      {change.note.startsWith('import:') ? t('recommendation.fromImport') : change.note}
-                    </p>
+                  {change.cause.kind === 'import' ? (
+                    <p className="history-note">{t('recommendation.fromImport')}</p>
                   ) : null}
+                  {change.note ? <p className="history-note">{change.note}</p> : null}
                 </li>
               ))}
             </ol>

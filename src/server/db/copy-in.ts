@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CompiledQuery, sql } from 'kysely';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Executor } from '../../http/context';
+import type { Executor } from '../http/context';
 
 const copyCapable = new WeakMap<object, Promise<boolean>>();
 

@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../http/context';
+
+/** The clusters a recommendation belongs to, by name. */
+export function findClustersOf(db: Executor, id: string) {
+  return db
+    .selectFrom('cluster_members as m')
+    .innerJoin('clusters as c', 'c.id', 'm.cluster_id')
+    .select(['c.id', 'c.name'])
+    .where('m.recommendation_id', '=', id)
+    .orderBy('c.name')
+    .execute();
+}
+
+export type ClusterOfRow = Awaited<ReturnType<typeof findClustersOf>>[number];
+
+export async function addClusterMembers(db: Executor, clusterId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .insertInto('cluster_members')
+    .values(ids.map((id) => ({ cluster_id: clusterId, recommendation_id: id })))
+    .onConflict((oc) => oc.columns(['cluster_id', 'recommendation_id']).doNothing())
+    .execute();
+}
+
+export function findCluster(db: Executor, id: string) {
+  return db.selectFrom('clusters').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertCluster(db: Executor, name: string, description: string | null) {
+  return db.insertInto('clusters').values({ name, description }).returningAll().executeTakeFirstOrThrow();
+}
+
+/** How many recommendations a cluster holds (an index-only count over the members' key). */
+const clusterSize = sql<number>`(select count(*) from cluster_members m where m.cluster_id = c.id)`;
+
+/** One page of clusters by name, with their sizes; `q` matches part of the name or description. */
+export async function findClusters(db: Executor, query: { q?: string | undefined; page: number; pageSize: number }) {
+  let base = db.selectFrom('clusters as c');
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, '\\$&')}%`;
+    base = base.where((eb) => eb.or([eb('c.name', 'ilike', like), eb('c.description', 'ilike', like)]));
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .select(['c.id', 'c.name', 'c.description', 'c.version', clusterSize.as('size')])
+      .orderBy(sql`lower(c.name)`)
+      .orderBy('c.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}
+
+export function findClusterWithSize(db: Executor, id: string) {
+  return db
+    .selectFrom('clusters as c')
+    .select(['c.id', 'c.name', 'c.description', 'c.version', clusterSize.as('size')])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Another cluster already called `name` (names compare without case), if any. */
+export function findClusterNamed(db: Executor, name: string, exceptId?: string) {
+  let qb = db.selectFrom('clusters').select('id').where(sql`lower(name)`, '=', name.toLowerCase());
+  if (exceptId) qb = qb.where('id', '<>', exceptId);
+  return qb.executeTakeFirst();
+}
+
+export function updateClusterAtVersion(
+  db: Executor,
+  id: string,
+  version: number,
+  patch: { name: string; description?: string | null },
+) {
+  return db
+    .updateTable('clusters')
+    .set({ ...patch, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Deletes a cluster at a known version; its memberships go with it (on delete cascade), never the recommendations. */
+export async function deleteClusterAtVersion(db: Executor, id: string, version: number): Promise<number> {
+  const result = await db.deleteFrom('clusters').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
