@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/db';
+import { copyIn, supportsCopy } from '../../db/copy-in';
 import type { DatabaseHandle } from '../../db/database';
 import { systemActor } from '../../http/context';
-import { copyIn, supportsCopy } from '../../db/copy-in';
 import * as register from '../register/recommendations.writer';
 import * as repo from './imports.repo';
 import { importTrustedFile } from './imports.service';
@@ -96,7 +96,9 @@ describe('writing new recommendations', () => {
     bad[1] = randomUUID(); // no such review: the foreign key refuses it
     const serverError = handle.db
       .transaction()
-      .execute((trx) => register.copyNewRecommendations(trx, [register.copyLines([awkward('k:fail-a')]), register.copyLines([bad])]));
+      .execute((trx) =>
+        register.copyNewRecommendations(trx, [register.copyLines([awkward('k:fail-a')]), register.copyLines([bad])]),
+      );
     await expect(serverError).rejects.toThrow(/foreign key/);
     const nodeError = handle.db.transaction().execute((trx) =>
       copyIn(

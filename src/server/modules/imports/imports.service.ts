@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { Page } from '../../../shared/schemas/common';
 import type { ImportOptions, ImportPreview, ImportSummary } from '../../../shared/schemas/imports';
 import { importOptionsSchema } from '../../../shared/schemas/imports';
+import { supportsCopy } from '../../db/copy-in';
 import type { Database } from '../../db/database';
 import type { ImportsTable } from '../../db/schema';
 import type { Actor } from '../../http/context';
@@ -11,7 +12,6 @@ import { recordAudit } from '../audit/audit.service';
 import { recomputeCalendar } from '../calendar/calendar.service';
 import { applyPlan } from './apply-plan';
 import { buildPlan, draftPlan, type ImportPlan } from './build-plan';
-import { supportsCopy } from '../../db/copy-in';
 import { canImports } from './imports.policy';
 import * as repo from './imports.repo';
 import {

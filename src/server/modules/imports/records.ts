@@ -1,8 +1,8 @@
 /** How planned rows become stored values: the columns of a new recommendation, term ids, sources, words. */
 import type { RecommendationSource } from '../../db/schema';
+import type { ImportedRecord } from '../register/recommendations.writer';
 import type { ImportPlan } from './build-plan';
 import type { PlannedRow, RecommendationValues } from './import-plan';
-import type { ImportedRecord } from '../register/recommendations.writer';
 
 export type TermIds = Record<'themes' | 'affected' | 'issues', Map<string, number>>;
 

@@ -54,7 +54,15 @@ export async function findFollowUps(
 export function findFollowUp(db: Executor, id: string) {
   return db
     .selectFrom('recommendations')
-    .select(['id', 'status', 'follow_up', 'follow_up_grade', 'follow_up_graded_at', 'follow_up_grade_document', 'version'])
+    .select([
+      'id',
+      'status',
+      'follow_up',
+      'follow_up_grade',
+      'follow_up_graded_at',
+      'follow_up_grade_document',
+      'version',
+    ])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();

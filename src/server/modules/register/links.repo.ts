@@ -36,7 +36,6 @@ export async function findLinked(db: Executor, id: string, scope: Scope = everyt
 
 export type LinkedRow = Awaited<ReturnType<typeof findLinked>>[number];
 
-
 /** Links two recommendations (or changes the kind of their link); true when the link is new. */
 export async function insertLink(
   db: Executor,
@@ -75,4 +74,3 @@ export async function deleteLink(db: Executor, a: string, b: string): Promise<nu
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
-

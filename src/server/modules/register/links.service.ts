@@ -51,4 +51,3 @@ export async function unlinkRecommendations(db: Database, actor: Actor, id: stri
     });
   });
 }
-

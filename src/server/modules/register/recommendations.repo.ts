@@ -136,4 +136,3 @@ export function lockForChange(db: Executor, ids: string[]) {
     .forUpdate()
     .execute();
 }
-

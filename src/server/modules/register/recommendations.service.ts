@@ -131,7 +131,12 @@ export async function batchEdit(
         id: row.id,
         version: row.version,
         status: row.status,
-        before: { theme_ids: row.theme_ids, sdg_targets: row.sdg_targets, sdg_goals: row.sdg_goals, status: row.status },
+        before: {
+          theme_ids: row.theme_ids,
+          sdg_targets: row.sdg_targets,
+          sdg_goals: row.sdg_goals,
+          status: row.status,
+        },
         patch: { theme_ids: themes, sdg_targets: targets, sdg_goals: [...new Set(targets.map(goalOf))], status },
         cause: { kind: 'batch' },
       });

@@ -22,8 +22,8 @@ import {
   versionQuerySchema,
 } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
-import { exportCsv, exportXlsx } from './export.service';
 import { createCluster, deleteCluster, getCluster, listClusters, updateCluster } from './clusters.service';
+import { exportCsv, exportXlsx } from './export.service';
 import { linkRecommendations, unlinkRecommendations } from './links.service';
 import {
   batchEdit,
