@@ -5,8 +5,8 @@ import {
   type ActionSummary,
   openActionStatuses,
 } from '../../../shared/schemas/actions';
-import type { EntityRef } from '../../../shared/schemas/entities';
 import type { ActionStatus } from '../../db/schema';
+import { presentEntityRef } from '../entities/entity-ref.presenter';
 
 export interface SummaryRow {
   id: string;
@@ -28,34 +28,12 @@ export interface SummaryRow {
   cluster_count: number;
 }
 
-export function presentEntity(row: {
-  id: string;
-  kind: string;
-  name: string;
-  acronym: string | null;
-  lrg_level: number | null;
-}): EntityRef {
-  return {
-    id: row.id,
-    kind: row.kind as EntityRef['kind'],
-    name: row.name,
-    acronym: row.acronym,
-    lrgLevel: row.lrg_level,
-  };
-}
-
 export function presentSummary(row: SummaryRow, today: string): ActionSummary {
   return {
     id: row.id,
     title: row.title,
     status: row.status,
-    responsibleEntity: presentEntity({
-      id: row.responsible_entity_id,
-      kind: row.entity_kind,
-      name: row.entity_name,
-      acronym: row.entity_acronym,
-      lrg_level: row.entity_lrg_level,
-    }),
+    responsibleEntity: presentEntityRef(row, 'entity_', 'responsible_entity_id'),
     startDate: row.start_date,
     endDate: row.end_date,
     overdue: Boolean(row.end_date && row.end_date < today && openActionStatuses.includes(row.status)),

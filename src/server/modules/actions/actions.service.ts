@@ -13,9 +13,10 @@ import type { Actor, Executor } from '../../http/context';
 import { everything, type Scope, scopeOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
 import { dutyBearerKinds } from '../calls/calls.sql';
+import { presentEntityRef } from '../entities/entity-ref.presenter';
 import { invalid, signedIn, today } from './actions.guards';
 import { canActions } from './actions.policy';
-import { presentEntity, presentRecommendation, presentReminder, presentSummary } from './actions.presenter';
+import { presentRecommendation, presentReminder, presentSummary } from './actions.presenter';
 import { findReminders } from './actions.reminders.repo';
 import { syncReminders } from './actions.reminders.service';
 import {
@@ -124,7 +125,7 @@ export async function getAction(db: Executor, actor: Actor, id: string): Promise
   return {
     ...presentSummary(row, today()),
     description: row.description,
-    supportingEntities: supporting.map(presentEntity),
+    supportingEntities: supporting.map((entity) => presentEntityRef(entity)),
     recommendations: recommendations.map(presentRecommendation),
     clusters,
     reminders: reminders.map(presentReminder),

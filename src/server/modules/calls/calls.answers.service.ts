@@ -12,6 +12,7 @@ import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { seatsOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
+import { presentEntityRef } from '../entities/entity-ref.presenter';
 import { recordSubmission } from '../progress/progress.workflow.service';
 import { localize } from '../register/localize';
 import {
@@ -25,7 +26,7 @@ import {
 } from './calls.answers.repo';
 import { invalid, signedIn } from './calls.guards';
 import { canCalls } from './calls.policy';
-import { presentEntity, presentRecommendation, presentUpdate } from './calls.presenter';
+import { presentRecommendation, presentUpdate } from './calls.presenter';
 import { findCall } from './calls.repo';
 import { findProgress } from './calls.tracker.repo';
 
@@ -39,7 +40,7 @@ export async function listInbox(deps: Deps, actor: Actor, query: InboxQuery): Pr
   return {
     items: rows.map((row) => ({
       call: { id: row.call_id, title: row.title, deadline: row.deadline },
-      entity: presentEntity(row),
+      entity: presentEntityRef(row, '', 'entity_id'),
       receivedAt: new Date(row.received_at).toISOString(),
       status: row.status,
       itemCount: Number(row.item_count),
@@ -103,7 +104,7 @@ export async function getAnswers(
       askStatus: call.ask_status,
       sentAt: call.sent_at?.toISOString() ?? null,
     },
-    entity: presentEntity(entity),
+    entity: presentEntityRef(entity),
     status: standing.status,
     itemCount: Number(standing.item_count),
     submittedCount: Number(standing.submitted_count),

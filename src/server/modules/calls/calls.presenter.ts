@@ -7,25 +7,7 @@ import {
   type CallSummary,
   type ProgressUpdate,
 } from '../../../shared/schemas/calls';
-import type { EntityKind, EntityRef } from '../../../shared/schemas/entities';
 import type { ProgressUpdateStatus } from '../../db/schema';
-
-export function presentEntity(row: {
-  entity_id?: string;
-  id?: string;
-  kind: string;
-  name: string;
-  acronym: string | null;
-  lrg_level: number | null;
-}): EntityRef {
-  return {
-    id: (row.entity_id ?? row.id) as string,
-    kind: row.kind as EntityKind,
-    name: row.name,
-    acronym: row.acronym,
-    lrgLevel: row.lrg_level,
-  };
-}
 
 export function presentSummary(row: {
   id: string;

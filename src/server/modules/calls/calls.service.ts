@@ -14,9 +14,10 @@ import type { Page } from '../../../shared/schemas/common';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { recordAudit } from '../audit/audit.service';
+import { presentEntityRef } from '../entities/entity-ref.presenter';
 import { invalid, requireCan, requireDraft, today } from './calls.guards';
 import { canCalls } from './calls.policy';
-import { presentEntity, presentRecommendation, presentReminder, presentSummary, statusCounts } from './calls.presenter';
+import { presentRecommendation, presentReminder, presentSummary, statusCounts } from './calls.presenter';
 import { deleteDraftAtVersion, findCall, findCalls, insertCall, updateCallAtVersion } from './calls.repo';
 import {
   assignedDutyBearers,
@@ -287,7 +288,7 @@ export async function listCallEntities(
   const { rows, total } = await findCallEntities(deps.db, id, query);
   return {
     items: rows.map((row) => ({
-      entity: presentEntity(row),
+      entity: presentEntityRef(row),
       recommendationCount: Number(row.recommendation_count),
       asked: row.asked,
       focalPointCount: Number(row.focal_point_count),

@@ -2,8 +2,9 @@ import { AppError } from '../../../shared/errors';
 import type { TrackerPage, TrackerQuery } from '../../../shared/schemas/calls';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/context';
+import { presentEntityRef } from '../entities/entity-ref.presenter';
 import { requireCan } from './calls.guards';
-import { presentEntity, statusCounts } from './calls.presenter';
+import { statusCounts } from './calls.presenter';
 import { findCall } from './calls.repo';
 import { findTracker } from './calls.tracker.repo';
 
@@ -14,7 +15,7 @@ export async function getTracker(deps: Deps, actor: Actor, id: string, query: Tr
   const { rows, total, byStatus } = await findTracker(deps.db, id, query);
   return {
     items: rows.map((row) => ({
-      entity: presentEntity(row),
+      entity: presentEntityRef(row, '', 'entity_id'),
       status: row.status,
       itemCount: Number(row.item_count),
       submittedCount: Number(row.submitted_count),

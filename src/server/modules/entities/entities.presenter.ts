@@ -1,13 +1,10 @@
-import type { EntityDetail, EntityRef, EntitySummary } from '../../../shared/schemas/entities';
+import type { EntityDetail, EntitySummary } from '../../../shared/schemas/entities';
 import type { EntityListRow, EntityRow } from './entities.repo';
-
-export function presentRef(row: Pick<EntityRow, 'id' | 'kind' | 'name' | 'acronym' | 'lrg_level'>): EntityRef {
-  return { id: row.id, kind: row.kind, name: row.name, acronym: row.acronym, lrgLevel: row.lrg_level };
-}
+import { presentEntityRef } from './entity-ref.presenter';
 
 export function presentSummary(row: EntityListRow): EntitySummary {
   return {
-    ...presentRef(row),
+    ...presentEntityRef(row),
     nameLocal: row.name_local,
     parentId: row.parent_id,
     parentName: row.parent_name,
@@ -28,8 +25,8 @@ export function presentDetail(
   const parent = related.ancestors.at(-1);
   return {
     ...presentSummary({ ...row, parent_name: parent?.name ?? null, child_count: related.usage.children }),
-    ancestors: related.ancestors.map(presentRef),
-    networks: related.networks.map(presentRef),
+    ancestors: related.ancestors.map((entity) => presentEntityRef(entity)),
+    networks: related.networks.map((entity) => presentEntityRef(entity)),
     memberCount: related.usage.members,
     peopleCount: related.usage.people,
     assignmentCount: related.usage.assignments,

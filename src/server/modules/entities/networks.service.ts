@@ -14,9 +14,9 @@ import { translatorFor } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
 import { queueMail } from '../outbox/outbox.service';
 import { canEntities } from './entities.policy';
-import { presentRef } from './entities.presenter';
 import * as entities from './entities.repo';
 import { requireCan } from './entities.service';
+import { presentEntityRef } from './entity-ref.presenter';
 import * as repo from './networks.repo';
 import { findSeatedPeople, findSeatOf } from './people.repo';
 
@@ -74,13 +74,7 @@ export async function removeMember(db: Database, actor: Actor, networkId: string
 function presentRequest(row: repo.RequestRow): NominationRequest {
   return {
     id: row.id,
-    network: presentRef({
-      id: row.network_id,
-      kind: row.network_kind,
-      name: row.network_name,
-      acronym: row.network_acronym,
-      lrg_level: null,
-    }),
+    network: presentEntityRef({ ...row, network_lrg_level: null }, 'network_'),
     topic: row.topic,
     note: row.note,
     dueDate: isoDate(row.due_date),
@@ -116,7 +110,7 @@ export async function getRequest(db: Executor, actor: Actor, id: string): Promis
   return {
     ...presentRequest(row),
     candidates: candidates.map((c) => ({
-      lrg: { ...presentRef({ ...c, id: c.lrg_id }), subdivisionCode: c.subdivision_code },
+      lrg: { ...presentEntityRef(c, '', 'lrg_id'), subdivisionCode: c.subdivision_code },
       reason: c.reason,
       nominatedBy: c.nominated_by_name,
       nominatedAt: c.nominated_at.toISOString(),

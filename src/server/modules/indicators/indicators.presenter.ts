@@ -1,18 +1,8 @@
-import type { EntityKind, EntityRef } from '../../../shared/schemas/entities';
 import type { IndicatorSummary, Observation } from '../../../shared/schemas/indicators';
+import { presentEntityRef } from '../entities/entity-ref.presenter';
 import { dueDateOf } from './indicator-reminders.service';
 import type { IndicatorRow } from './indicators.repo';
 import type { ObservationRow } from './observations.repo';
-
-export function entityRef(row: {
-  id: string;
-  kind: EntityKind;
-  name: string;
-  acronym: string | null;
-  lrg_level: number | null;
-}): EntityRef {
-  return { id: row.id, kind: row.kind, name: row.name, acronym: row.acronym, lrgLevel: row.lrg_level };
-}
 
 export function presentSummary(row: IndicatorRow): IndicatorSummary {
   return {
@@ -22,13 +12,7 @@ export function presentSummary(row: IndicatorRow): IndicatorSummary {
     type: row.type,
     unit: row.unit,
     frequency: row.frequency,
-    owner: {
-      id: row.owner_entity_id,
-      kind: row.owner_kind,
-      name: row.owner_name,
-      acronym: row.owner_acronym,
-      lrgLevel: row.owner_lrg_level,
-    },
+    owner: presentEntityRef(row, 'owner_', 'owner_entity_id'),
     sdgCodes: row.sdg_codes,
     observationCount: row.observation_count,
     lastPeriodEnd: row.last_period_end,
@@ -66,15 +50,14 @@ export function presentObservation(row: ObservationRow, canEdit: boolean): Obser
     value: Number(row.value),
     lowerBound: row.lower_bound === null ? null : Number(row.lower_bound),
     upperBound: row.upper_bound === null ? null : Number(row.upper_bound),
+    // The place is a left join: national observations have none.
     place:
       row.place_entity_id && row.place_kind && row.place_name
-        ? {
-            id: row.place_entity_id,
-            kind: row.place_kind,
-            name: row.place_name,
-            acronym: row.place_acronym,
-            lrgLevel: row.place_lrg_level,
-          }
+        ? presentEntityRef(
+            { ...row, place_entity_id: row.place_entity_id, place_kind: row.place_kind, place_name: row.place_name },
+            'place_',
+            'place_entity_id',
+          )
         : null,
     disaggregation: row.disaggregation,
     source: row.source,

@@ -14,11 +14,12 @@ import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { scopeOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
+import { presentEntityRef } from '../entities/entity-ref.presenter';
 import { readMailPreference, writeMailPreference } from '../outbox/mail-preferences.repo';
 import { findCurrentReminder } from './indicator-reminders.repo';
 import { rescheduleReminder } from './indicator-reminders.service';
 import { canIndicators, type IndicatorsAction } from './indicators.policy';
-import { auditedIndicator, entityRef, presentSummary } from './indicators.presenter';
+import { auditedIndicator, presentSummary } from './indicators.presenter';
 import * as repo from './indicators.repo';
 import { usedDisaggregations } from './observations.repo';
 
@@ -129,7 +130,7 @@ export async function getIndicator(db: Executor, actor: Actor, id: string): Prom
             seat.kind === 'lrg' &&
             canIndicators(user, 'enterObservation', { ownerSeat: null, place: { seat: seat.role } }),
         )
-        .map((seat) => entityRef({ ...seat, id: seat.entity_id }))
+        .map((seat) => presentEntityRef(seat, '', 'entity_id'))
     : [];
   return {
     ...presentSummary(row),

@@ -15,9 +15,10 @@ import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import { recordAudit } from '../audit/audit.service';
+import { presentEntityRef } from '../entities/entity-ref.presenter';
 import { rescheduleReminder } from './indicator-reminders.service';
 import { canIndicators } from './indicators.policy';
-import { auditedObservation, entityRef, periodLabel, presentObservation } from './indicators.presenter';
+import { auditedObservation, periodLabel, presentObservation } from './indicators.presenter';
 import * as repo from './indicators.repo';
 import { requireCan, requireIndicator, seatMap } from './indicators.service';
 import { checkDisaggregation } from './observation-rules';
@@ -269,7 +270,7 @@ export async function getAcrossPlaces(
   );
   const shown = rows.slice(0, maxSeriesPlaces);
   return {
-    places: shown.map(entityRef),
+    places: shown.map((place) => presentEntityRef(place)),
     values: shown.map((row) => Number(row.value)),
     lower: shown.map((row) => (row.lower_bound === null ? null : Number(row.lower_bound))),
     upper: shown.map((row) => (row.upper_bound === null ? null : Number(row.upper_bound))),

@@ -1,6 +1,6 @@
-import type { EntityKind } from '../../../shared/schemas/entities';
 import type { ProgressDetail, ProgressEvent, ProgressSummary } from '../../../shared/schemas/progress';
 import type { LocalizedText } from '../../db/schema';
+import { presentEntityRef } from '../entities/entity-ref.presenter';
 import { localize } from '../register/localize';
 import type { SummaryRow, UpdateRow } from './progress.repo';
 import { sanitizeNarrative, textToHtml } from './sanitize';
@@ -17,13 +17,7 @@ export function presentSummary(row: SummaryRow & { subject_label: string }, loca
     subject: row.recommendation_id
       ? { kind: 'recommendation', id: row.recommendation_id, label: row.subject_label }
       : { kind: 'action', id: row.action_id as string, label: row.subject_label },
-    entity: {
-      id: row.entity_id,
-      kind: row.entity_kind as EntityKind,
-      name: row.entity_name,
-      acronym: row.entity_acronym,
-      lrgLevel: row.entity_lrg_level,
-    },
+    entity: presentEntityRef(row, 'entity_'),
     status: row.status,
     proposedStatus: row.proposed_status,
     proposedStatusLabel: row.proposed_status

@@ -14,6 +14,7 @@ import type { Actor, Executor } from '../../http/context';
 import { scopeOf, seatsOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
 import { statusTerms } from '../calls/calls.answers.repo';
+import { presentEntityRef } from '../entities/entity-ref.presenter';
 import { statusExists } from '../register/changes.service';
 import { localize } from '../register/localize';
 import { canProgress } from './progress.policy';
@@ -135,13 +136,7 @@ export async function getOptions(db: Database, actor: Actor, query: Subject): Pr
     },
     entities: seats
       .filter((seat) => onSubject.has(seat.id))
-      .map((seat) => ({
-        id: seat.id,
-        kind: seat.kind,
-        name: seat.name,
-        acronym: null,
-        lrgLevel: seat.lrg_level,
-      })),
+      .map((seat) => presentEntityRef({ ...seat, acronym: null })),
     statusOptions: terms.map((term) => ({ code: term.code, label: localize(term.label, actor.locale) })),
   };
 }

@@ -93,10 +93,10 @@ describe('a progress update of an entity without a validator', () => {
     expect(recommendation.status).toBe('in_progress');
     const history = await test.handle.db
       .selectFrom('recommendation_status_history')
-      .select(['status', 'progress_update_id'])
+      .select(['status', 'cause_kind', 'progress_update_id'])
       .where('recommendation_id', '=', rec.A)
       .execute();
-    expect(history).toContainEqual({ status: 'in_progress', progress_update_id: draft.id });
+    expect(history).toContainEqual({ status: 'in_progress', cause_kind: 'progress', progress_update_id: draft.id });
     expect(Number(await generation())).toBeGreaterThan(Number(before));
     // Validated: everyone with the recommendation in scope reads it now.
     expect((await who('viewer').client.request('GET', `/api/progress-updates/${draft.id}`)).statusCode).toBe(200);

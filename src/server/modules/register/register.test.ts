@@ -282,6 +282,11 @@ describe('the recommendation page and edits', () => {
     expect(detail).toMatchObject({ number: '140.1', review: { symbol: 'A/HRC/59/15', bodyCode: 'UPR' } });
     expect(detail.sources.length).toBe(2);
     expect(detail.statusHistory).toHaveLength(1);
+    // The import set the first status: a typed cause naming the import, no note to parse.
+    expect(detail.statusHistory[0]).toMatchObject({
+      cause: { kind: 'import', importId: detail.sources[0].importId },
+      note: null,
+    });
 
     const changed = await coordinator.request('PATCH', `/api/recommendations/${item.id}`, {
       status: 'in_progress',
@@ -292,6 +297,7 @@ describe('the recommendation page and edits', () => {
     expect(changed.json().statusHistory[0]).toMatchObject({
       status: 'in_progress',
       previousStatus: 'not_started',
+      cause: { kind: 'edit' },
       note: 'Bill tabled',
     });
     const stale = await coordinator.request('PATCH', `/api/recommendations/${item.id}`, {
@@ -348,6 +354,13 @@ describe('the recommendation page and edits', () => {
     expect((await search('sdgGoal=16&q=Roma&body=UPR')).total).toBeGreaterThanOrEqual(3);
     const bad = await coordinator.request('POST', '/api/recommendations/batch', { ids, addSdgTargets: ['99.9'] });
     expect(bad.statusCode).toBe(400);
+    const started = await coordinator.request('POST', '/api/recommendations/batch', {
+      ids: [ids[0]],
+      status: 'in_progress',
+    });
+    expect(started.json()).toEqual({ updated: 1, linked: 0 });
+    const history = (await viewer.request('GET', `/api/recommendations/${ids[0]}`)).json().statusHistory;
+    expect(history[0]).toMatchObject({ status: 'in_progress', cause: { kind: 'batch' }, note: null });
   });
 });
 
