@@ -11,8 +11,9 @@ import type { Actor } from '../../http/context';
 import { recordAudit } from '../audit/audit.service';
 import { recomputeCalendar } from '../calendar/calendar.service';
 import { applyPlan } from './apply-plan';
-import { buildPlan, draftPlan, type ImportPlan } from './build-plan';
+import { buildPlan, draftPlan } from './build-plan';
 import { canImports } from './imports.policy';
+import { countsOf, presentImport, presentPreview } from './imports.presenter';
 import * as repo from './imports.repo';
 import {
   type ColumnMapping,
@@ -67,7 +68,12 @@ export async function uploadImport(db: Database, actor: Actor, fileName: string,
     summary: JSON.stringify(plan ? countsOf(plan) : {}),
     created_by: user.id,
   });
-  return presentPreview(db, row, plan, result);
+  return presentPreview(row, await lastAppliedAt(db, row.sha256), plan, result);
+}
+
+/** When the same bytes were last applied, if ever: the preview warns before a second import. */
+async function lastAppliedAt(db: Database, sha256: string): Promise<Date | null> {
+  return (await repo.findAppliedImportBySha(db, sha256))?.applied_at ?? null;
 }
 
 /** Shows the plan again with the user's choices (State names, column mapping, review defaults). */
@@ -82,7 +88,7 @@ export async function previewImport(
   if (!row) throw new AppError('NOT_FOUND');
   const result = await parseWith(row.original, row.file_name, options, row.format);
   const plan = result.parsed ? await buildPlan(db, result.parsed, options) : undefined;
-  return presentPreview(db, row, plan, result);
+  return presentPreview(row, await lastAppliedAt(db, row.sha256), plan, result);
 }
 
 /** Applies an import in one transaction: all of it or nothing. */
@@ -174,20 +180,7 @@ export async function getImport(db: Database, actor: Actor, id: string): Promise
   requireImporter(actor);
   const row = await repo.findImportSummary(db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  const progress = running.get(id) ?? null;
-  return {
-    id: row.id,
-    fileName: row.file_name,
-    format: row.format,
-    sizeBytes: row.size_bytes,
-    status: progress ? 'applying' : row.status,
-    summary: row.summary,
-    createdAt: row.created_at.toISOString(),
-    appliedAt: row.applied_at?.toISOString() ?? null,
-    createdBy: row.created_by_name,
-    progress,
-    error: null,
-  };
+  return presentImport(row, running.get(id) ?? null);
 }
 
 export async function listImports(
@@ -198,19 +191,7 @@ export async function listImports(
   requireImporter(actor);
   const { rows, total } = await repo.findImports(db, page);
   return {
-    items: rows.map((row) => ({
-      id: row.id,
-      fileName: row.file_name,
-      format: row.format,
-      sizeBytes: row.size_bytes,
-      status: running.has(row.id) ? 'applying' : row.status,
-      summary: row.summary,
-      createdAt: row.created_at.toISOString(),
-      appliedAt: row.applied_at?.toISOString() ?? null,
-      createdBy: row.created_by_name,
-      progress: running.get(row.id) ?? null,
-      error: null,
-    })),
+    items: rows.map((row) => presentImport(row, running.get(row.id) ?? null)),
     total,
     ...page,
   };
@@ -228,68 +209,4 @@ export async function listColumnMappings(db: Database, actor: Actor) {
   requireImporter(actor);
   const rows = await repo.findColumnMappings(db);
   return rows.map((row) => ({ id: row.id, name: row.name, mapping: row.mapping }));
-}
-
-function countsOf(plan: ImportPlan) {
-  const count = (action: string) => plan.rows.filter((row) => row.action === action).length;
-  return { create: count('create'), update: count('update'), unchanged: count('unchanged'), skip: count('skip') };
-}
-
-const previewRowsPerAction = 100;
-
-async function presentPreview(
-  db: Database,
-  row: { id: string; file_name: string; format: string; size_bytes: number; sha256: string },
-  plan: ImportPlan | undefined,
-  result: {
-    headers?: string[];
-    suggested?: Record<string, string>;
-    parsed?: { duplicates: ImportPreview['duplicates'] };
-  },
-): Promise<ImportPreview> {
-  const applied = await repo.findAppliedImportBySha(db, row.sha256);
-  const rows = plan
-    ? (['create', 'update', 'skip', 'unchanged'] as const).flatMap((action) =>
-        plan.rows
-          .filter((r) => r.action === action)
-          .slice(0, previewRowsPerAction)
-          .map((r) => ({
-            action: r.action,
-            number: r.number,
-            text: r.text,
-            lang: r.values?.originalLang ?? null,
-            location: r.location,
-            reason: r.reason,
-            changes: r.changes,
-          })),
-      )
-    : [];
-  const perReview = new Map<string, number>();
-  for (const r of plan?.rows ?? [])
-    if (r.action !== 'skip') perReview.set(r.reviewKey, (perReview.get(r.reviewKey) ?? 0) + 1);
-  return {
-    importId: row.id,
-    fileName: row.file_name,
-    format: row.format,
-    sizeBytes: row.size_bytes,
-    alreadyAppliedAt: applied?.applied_at?.toISOString() ?? null,
-    reviews: [...(plan?.reviews.values() ?? [])].map((review) => ({
-      key: review.key,
-      symbol: review.symbol,
-      bodyCode: review.bodyCode,
-      countryIso2: review.countryIso2,
-      session: review.session,
-      action: !review.existing ? 'create' : review.changes.length ? 'update' : 'unchanged',
-      recommendations: perReview.get(review.key) ?? 0,
-    })),
-    counts: plan ? countsOf(plan) : { create: 0, update: 0, unchanged: 0, skip: 0 },
-    rows,
-    states: [...(plan?.states ?? new Map())]
-      .map(([name, match]) => ({ name, ...match }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
-    newTerms: plan?.newTerms ?? { themes: [], affected: [], issues: [] },
-    warnings: plan?.warnings.slice(0, 200) ?? [],
-    duplicates: result.parsed?.duplicates ?? [],
-    ...(result.headers ? { headers: result.headers, suggestedMapping: result.suggested } : {}),
-  };
 }
