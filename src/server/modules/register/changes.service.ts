@@ -65,16 +65,16 @@ export async function saveChange(trx: Executor, actor: Actor, change: Recommenda
 
 /**
  * Sets one recommendation's status for `cause` (a validated progress update): nothing when the
- * recommendation is gone, already has it, or the status is not in the taxonomy. True when it changed.
+ * recommendation is gone, already has it, or the status is not in the taxonomy.
  */
 export async function changeStatus(
   trx: Executor,
   actor: Actor,
   change: { id: string; status: string; cause: StatusCause },
-): Promise<boolean> {
-  if (!(await repo.statusExists(trx, change.status))) return false;
+): Promise<void> {
+  if (!(await repo.statusExists(trx, change.status))) return;
   const [row] = await repo.lockForChange(trx, [change.id]);
-  if (!row || row.status === change.status) return false;
+  if (!row || row.status === change.status) return;
   await saveChange(trx, actor, {
     id: row.id,
     version: row.version,
@@ -83,7 +83,6 @@ export async function changeStatus(
     patch: { status: change.status },
     cause: change.cause,
   });
-  return true;
 }
 
 /** Whether `code` is a status of the register's taxonomy. */
