@@ -36,6 +36,8 @@ describe('the register in Chromium', () => {
     const first = page.locator('.result-title a').first();
     await first.click();
     await page.waitForURL(/\/register\/[0-9a-f-]{36}/);
+    // The first status came from the import: said from the history row's typed cause.
+    await page.locator('ol.status-history').getByText('Set when the recommendation was imported.').waitFor();
 
     await page.getByLabel('New status').selectOption('in_progress');
     await page.getByLabel('Note (why the status changes)').fill('Plan de acción aprobado');
