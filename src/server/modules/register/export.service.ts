@@ -1,13 +1,12 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../../shared/errors';
 import type { RecommendationSearch } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { everything, scopeOf } from '../assignments/scope';
 import * as labels from './labels.repo';
 import { localize } from './localize';
-import { canRegister } from './register.policy';
+import { requireCan } from './register.guard';
 import { findPage, type SearchRow } from './search.repo';
 
 /** Exports stop here: a larger register is exported in parts, by filtering. */
@@ -27,12 +26,6 @@ const headers = [
   'Themes',
   'SDG targets',
 ];
-
-/** Checked before the response starts: once streaming, an error can no longer become a status. */
-function assertCanExport(actor: Actor): void {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canRegister(actor.user, 'read')) throw new AppError('FORBIDDEN');
-}
 
 async function* exportRows(db: Database, actor: Actor, query: RecommendationSearch): AsyncGenerator<string[]> {
   const locale = query.lang ?? actor.locale;
@@ -84,7 +77,8 @@ function csvCell(value: string): string {
 
 /** The current view as CSV (UTF-8 with BOM so that Excel reads the accents), streamed. */
 export function exportCsv(db: Database, actor: Actor, query: RecommendationSearch): Readable {
-  assertCanExport(actor);
+  // Checked before the response starts: once streaming, an error can no longer become a status.
+  requireCan(actor, 'read');
   const out = new PassThrough();
   (async () => {
     out.write(`\uFEFF${headers.map(csvCell).join(',')}\r\n`);
@@ -96,7 +90,8 @@ export function exportCsv(db: Database, actor: Actor, query: RecommendationSearc
 
 /** The current view as an XLSX workbook, streamed with ExcelJS's writer. */
 export function exportXlsx(db: Database, actor: Actor, query: RecommendationSearch): Readable {
-  assertCanExport(actor);
+  // Checked before the response starts: once streaming, an error can no longer become a status.
+  requireCan(actor, 'read');
   const out = new PassThrough();
   (async () => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });

@@ -1,11 +1,18 @@
 /** Register rows as the API shows them. */
 import type { Locale } from '../../../shared/i18n/locales';
-import type { Cluster, RecommendationDetail, RecommendationRef, StatusCause } from '../../../shared/schemas/register';
+import type {
+  Cluster,
+  RecommendationDetail,
+  RecommendationRef,
+  ReviewSummary,
+  StatusCause,
+} from '../../../shared/schemas/register';
 import type { LocalizedText } from '../../db/schema';
 import type { ClusterOfRow } from './clusters.repo';
 import type { LinkedRow } from './links.repo';
 import { localize } from './localize';
 import type { RecommendationRow } from './recommendations.repo';
+import type { findReview } from './reviews.repo';
 import type { StatusHistoryRow } from './status-history.repo';
 
 const langs = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
@@ -145,5 +152,30 @@ export function presentDetail(
     changes: parts.changes,
     version: row.version,
     updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+type ReviewRow = NonNullable<Awaited<ReturnType<typeof findReview>>>;
+
+/** A review with its recommendations counted by status. */
+export function presentReview(row: ReviewRow, locale: string): ReviewSummary {
+  const counts = row.status_counts ?? {};
+  const date = (value: Date | string | null) =>
+    value ? (typeof value === 'string' ? value : value.toISOString()).slice(0, 10) : null;
+  return {
+    id: row.id,
+    symbol: row.symbol,
+    bodyCode: row.body_code,
+    bodyName: localize(row.body_name, locale),
+    mechanism: row.mechanism,
+    countryIso2: row.country_iso2,
+    cycle: row.cycle,
+    session: row.session,
+    reviewDate: date(row.review_date),
+    followUpParagraphs: row.follow_up_paragraphs,
+    followUpMonths: row.follow_up_months,
+    followUpDue: date(row.follow_up_due),
+    recommendationCount: Object.values(counts).reduce((sum, n) => sum + Number(n), 0),
+    statusCounts: counts,
   };
 }
