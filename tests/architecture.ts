@@ -51,7 +51,13 @@ export const moduleOf = (file: string): string | null =>
   file.startsWith(modulesDir) ? file.slice(modulesDir.length).split('/')[0]! : null;
 
 const treeOf = (file: string) =>
-  file.startsWith('src/web/') ? 'web' : file.startsWith('src/server/') ? 'server' : file.startsWith('src/shared/') ? 'shared' : null;
+  file.startsWith('src/web/')
+    ? 'web'
+    : file.startsWith('src/server/')
+      ? 'server'
+      : file.startsWith('src/shared/')
+        ? 'shared'
+        : null;
 
 /** Test code arranges and inspects data as it needs: SQL and any repository are allowed there. */
 const isTestCode = (file: string) => /\.(test|fixture)\.tsx?$/.test(file) || file.startsWith('tests/');
@@ -64,7 +70,11 @@ const isSeed = (file: string) => file.startsWith('src/server/seed/');
 
 /** Where SQL may be written: repositories, the database layer, the shared room, seeds, tests. */
 const mayHoldSql = (file: string) =>
-  file.endsWith('.repo.ts') || file.startsWith('src/server/db/') || file.startsWith(roomDir) || isSeed(file) || isTestCode(file);
+  file.endsWith('.repo.ts') ||
+  file.startsWith('src/server/db/') ||
+  file.startsWith(roomDir) ||
+  isSeed(file) ||
+  isTestCode(file);
 
 // A tagged sql template (not the word in a comment's backticks), or a Kysely query builder start.
 const sqlPattern =
@@ -95,7 +105,12 @@ export function checkArchitecture(files: SourceFile[], options: RuleOptions = {}
       if (file.path.startsWith(roomDir) && toModule)
         problems.push(`the room imports a module: ${file.path} imports '${specifier}'`);
       if (!toModule || toModule === fromModule) continue;
-      if (target.endsWith('.repo.ts') && !isTestCode(file.path) && !isSeed(file.path) && !options.sharedRepositories?.[target])
+      if (
+        target.endsWith('.repo.ts') &&
+        !isTestCode(file.path) &&
+        !isSeed(file.path) &&
+        !options.sharedRepositories?.[target]
+      )
         problems.push(`repository of another module: ${file.path} imports '${specifier}' (${toModule}'s repository)`);
       if (fromModule && !isTestCode(file.path)) {
         const targets = edges.get(fromModule) ?? new Map<string, string>();
@@ -172,7 +187,8 @@ export function readSources(root: string, folders: string[]): SourceFile[] {
     for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
       const relative = `${dir}/${entry.name}`;
       if (entry.isDirectory()) walk(relative);
-      else if (/\.tsx?$/.test(entry.name)) files.push({ path: relative, text: readFileSync(path.join(root, relative), 'utf8') });
+      else if (/\.tsx?$/.test(entry.name))
+        files.push({ path: relative, text: readFileSync(path.join(root, relative), 'utf8') });
     }
   };
   for (const folder of folders) walk(folder);

@@ -7,11 +7,11 @@ import type { Deps } from '../../deps';
 import { type Actor, systemActor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import type { JobAttempt, JobPayloads, JobQueue } from '../../jobs/queue';
+import { reminderDueAt } from '../../lib/dates';
+import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
-import { reminderDueAt } from '../calls/calls.sending.service';
 import { mailedFocalPoints, readMailPreference, writeMailPreference } from '../outbox/mail-preferences.repo';
 import { queueMail } from '../outbox/outbox.service';
-import { signedIn } from './actions.guards';
 import {
   cancelReminders,
   findReminder,

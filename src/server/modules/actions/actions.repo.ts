@@ -3,8 +3,9 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { ActionListQuery } from '../../../shared/schemas/actions';
 import type { ActionsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { localizedText } from '../../lib/language';
+import { escapeLike } from '../../lib/like';
 import { inScope, type Scope } from '../assignments/scope';
-import { escapeLike, localizedText } from '../calls/calls.sql';
 
 // Actions, their entities, recommendations and clusters.
 

@@ -10,10 +10,11 @@ import type { Page } from '../../../shared/schemas/common';
 import type { SessionUser } from '../../../shared/schemas/identity';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
+import { todayUtc } from '../../lib/dates';
+import { isDutyBearer } from '../../lib/duty-bearers';
+import { invalid, signedIn } from '../../lib/guards';
 import { everything, type Scope, scopeOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
-import { dutyBearerKinds } from '../calls/calls.sql';
-import { invalid, signedIn, today } from './actions.guards';
 import { canActions } from './actions.policy';
 import { presentEntity, presentRecommendation, presentReminder, presentSummary } from './actions.presenter';
 import { findReminders } from './actions.reminders.repo';
@@ -35,8 +36,6 @@ import {
   seatIn,
   updateActionAtVersion,
 } from './actions.repo';
-
-const dutyBearers = new Set<string>(dutyBearerKinds);
 
 function actionColumns(input: CreateActionInput) {
   return {
@@ -84,7 +83,7 @@ async function checkLinks(
 ) {
   const [responsible] = await findEntities(db, [input.responsibleEntityId]);
   if (!responsible) invalid('responsibleEntityId', 'issues.unknownEntity');
-  if (!dutyBearers.has(responsible.kind)) invalid('responsibleEntityId', 'issues.notDutyBearer');
+  if (!isDutyBearer(responsible.kind)) invalid('responsibleEntityId', 'issues.notDutyBearer');
   const supporting = await findEntities(db, links.supportingEntityIds);
   if (supporting.length !== links.supportingEntityIds.length) invalid('supportingEntityIds', 'issues.unknownEntity');
 
@@ -103,7 +102,7 @@ async function checkLinks(
 export async function listActions(deps: Deps, actor: Actor, query: ActionListQuery): Promise<Page<ActionSummary>> {
   const user = signedIn(actor);
   const scope = await scopeOf(deps.db, user);
-  const day = today();
+  const day = todayUtc();
   const { rows, total } = await findActions(deps.db, query, scope, day);
   return { items: rows.map((row) => presentSummary(row, day)), total, page: query.page, pageSize: query.pageSize };
 }
@@ -122,7 +121,7 @@ export async function getAction(db: Executor, actor: Actor, id: string): Promise
     findReminders(db, id),
   ]);
   return {
-    ...presentSummary(row, today()),
+    ...presentSummary(row, todayUtc()),
     description: row.description,
     supportingEntities: supporting.map(presentEntity),
     recommendations: recommendations.map(presentRecommendation),

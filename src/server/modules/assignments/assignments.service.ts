@@ -8,22 +8,12 @@ import type {
 import type { Page } from '../../../shared/schemas/common';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { isDutyBearer } from '../../lib/duty-bearers';
+import { invalid, signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { canAssign, canDelegate, canWithdraw, type Seat } from './assignments.policy';
 import * as repo from './assignments.repo';
 import { scopeOf, seatsOf } from './scope';
-
-/** Who can be held to account for a recommendation: consulted stakeholders and networks cannot. */
-const dutyBearers = new Set(['ministry', 'agency', 'parliament', 'judiciary', 'independent_body', 'lrg']);
-
-function signedIn(actor: Actor) {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  return actor.user;
-}
-
-function invalid(path: string, message: string): never {
-  throw new AppError('VALIDATION', { issues: [{ path, message }] });
-}
 
 /** A due date, if given, must not lie in the past (UTC calendar day). */
 function checkDueDate(dueDate: string | undefined, path = 'dueDate') {
@@ -37,7 +27,7 @@ export async function createAssignments(db: Database, actor: Actor, input: Creat
   checkDueDate(input.dueDate);
   const entity = await repo.findEntity(db, input.entityId);
   if (!entity) invalid('entityId', 'issues.unknownEntity');
-  if (!dutyBearers.has(entity.kind)) invalid('entityId', 'issues.notDutyBearer');
+  if (!isDutyBearer(entity.kind)) invalid('entityId', 'issues.notDutyBearer');
   let ids = [...new Set(input.recommendationIds)];
   if (input.clusterId) {
     const members = await repo.clusterMemberIds(db, input.clusterId);

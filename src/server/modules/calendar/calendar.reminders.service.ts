@@ -3,8 +3,8 @@ import type { Deps } from '../../deps';
 import { systemActor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import type { JobAttempt, JobPayloads } from '../../jobs/queue';
+import { reminderHourUtc, todayUtc } from '../../lib/dates';
 import { recordAudit } from '../audit/audit.service';
-import { reminderHourUtc } from '../calls/calls.sending.service';
 import { queueMail } from '../outbox/outbox.service';
 import { titleOf } from './calendar.presenter';
 import * as reminders from './calendar.reminders.repo';
@@ -21,8 +21,6 @@ import { findSettings } from './calendar.settings.repo';
  */
 
 type ReminderDeps = Pick<Deps, 'db' | 'jobs'> & { settings: Pick<Deps['settings'], 'publicUrl'> };
-
-export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The offset whose window holds an event `daysLeft` away: the smallest reminder day at or beyond

@@ -11,6 +11,7 @@ import type { Page } from '../../../shared/schemas/common';
 import type { SessionUser } from '../../../shared/schemas/identity';
 import type { Database } from '../../db/database';
 import type { Actor, Executor } from '../../http/context';
+import { invalid, signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { type CalendarAction, canCalendar } from './calendar.policy';
 import { presentEvent } from './calendar.presenter';
@@ -18,13 +19,9 @@ import * as repo from './calendar.repo';
 import { computeEvents } from './calendar.rules';
 
 export function requireCalendar(actor: Actor, action: CalendarAction): SessionUser {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canCalendar(actor.user, action)) throw new AppError('FORBIDDEN');
-  return actor.user;
-}
-
-function invalid(path: string, message: string): never {
-  throw new AppError('VALIDATION', { issues: [{ path, message }] });
+  const user = signedIn(actor);
+  if (!canCalendar(user, action)) throw new AppError('FORBIDDEN');
+  return user;
 }
 
 function columnsOf(input: CreateCalendarEventInput) {

@@ -2,7 +2,8 @@ import { type Insertable, sql } from 'kysely';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { ProgressUpdateStatus, ProgressUpdatesTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
-import { deadlineText, localizedText } from './calls.sql';
+import { localizedText } from '../../lib/language';
+import { deadlineText } from './calls.columns.repo';
 import { progress } from './calls.tracker.repo';
 
 // The entity's side: its inbox and its answers.

@@ -10,10 +10,11 @@ import type { Page } from '../../../shared/schemas/common';
 import type { Seat } from '../../../shared/schemas/entities';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
+import { invalid, signedIn } from '../../lib/guards';
+import { localize } from '../../lib/language';
 import { seatsOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
 import { recordSubmission } from '../progress/progress.workflow.service';
-import { localize } from '../register/localize';
 import {
   answerableIds,
   findAnswerItems,
@@ -23,7 +24,6 @@ import {
   statusTerms,
   updateUpdateAtVersion,
 } from './calls.answers.repo';
-import { invalid, signedIn } from './calls.guards';
 import { canCalls } from './calls.policy';
 import { presentEntity, presentRecommendation, presentUpdate } from './calls.presenter';
 import { findCall } from './calls.repo';

@@ -2,7 +2,8 @@ import { type Insertable, sql } from 'kysely';
 import type { CallListQuery } from '../../../shared/schemas/calls';
 import type { CallsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
-import { deadlineText, escapeLike } from './calls.sql';
+import { escapeLike } from '../../lib/like';
+import { deadlineText } from './calls.columns.repo';
 import { progressTable } from './calls.tracker.repo';
 
 // Calls.

@@ -8,10 +8,12 @@ import type { Deps } from '../../deps';
 import { type Actor, systemActor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import type { JobAttempt, JobPayloads } from '../../jobs/queue';
+import { reminderDueAt, todayUtc } from '../../lib/dates';
+import { invalid, signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { mailedFocalPoints, readMailPreference, writeMailPreference } from '../outbox/mail-preferences.repo';
 import { queueMail } from '../outbox/outbox.service';
-import { invalid, requireCan, requireDraft, signedIn, today } from './calls.guards';
+import { requireCan, requireDraft } from './calls.guards';
 import { findCall, updateCallAtVersion } from './calls.repo';
 import { askedWithoutAssignment } from './calls.selection.repo';
 import {
@@ -24,15 +26,6 @@ import {
 } from './calls.sending.repo';
 import { getCall } from './calls.service';
 import { findProgress, unansweredEntityIds } from './calls.tracker.repo';
-
-/** Reminders go out at this hour (UTC) on their day: morning in Africa and Europe, afternoon in Asia. */
-export const reminderHourUtc = 8;
-
-/** When a reminder `days` from the deadline day is due: that day at the reminder hour (UTC). */
-export function reminderDueAt(deadline: string, days: number): Date {
-  const [year, month, day] = deadline.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days, reminderHourUtc));
-}
 
 function formatDay(locale: Locale, isoDate: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(isoDate));
@@ -49,7 +42,7 @@ export async function sendCall(deps: Deps, actor: Actor, id: string, version: nu
   return deps.db.transaction().execute(async (trx) => {
     const call = await requireDraft(trx, id);
     if (call.version !== version) throw new AppError('STALE_VERSION');
-    if (call.deadline < today()) invalid('deadline', 'issues.call.deadlineInPast');
+    if (call.deadline < todayUtc()) invalid('deadline', 'issues.call.deadlineInPast');
     const detail = await findCall(trx, id);
     if (!detail || detail.recommendation_count === 0) invalid('recommendationIds', 'issues.call.noRecommendations');
     if (detail.entity_count === 0) invalid('entityIds', 'issues.call.noEntities');

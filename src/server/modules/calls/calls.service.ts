@@ -13,8 +13,11 @@ import {
 import type { Page } from '../../../shared/schemas/common';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
+import { todayUtc } from '../../lib/dates';
+import { isDutyBearer } from '../../lib/duty-bearers';
+import { invalid } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
-import { invalid, requireCan, requireDraft, today } from './calls.guards';
+import { requireCan, requireDraft } from './calls.guards';
 import { canCalls } from './calls.policy';
 import { presentEntity, presentRecommendation, presentReminder, presentSummary, statusCounts } from './calls.presenter';
 import { deleteDraftAtVersion, findCall, findCalls, insertCall, updateCallAtVersion } from './calls.repo';
@@ -32,13 +35,10 @@ import {
   insertCallRecommendations,
 } from './calls.selection.repo';
 import { findReminders } from './calls.sending.repo';
-import { dutyBearerKinds } from './calls.sql';
 import { countByStatus } from './calls.tracker.repo';
 
-const dutyBearers = new Set<string>(dutyBearerKinds);
-
 function checkFields(fields: CallFields) {
-  if (fields.deadline < today()) invalid('deadline', 'issues.call.deadlineInPast');
+  if (fields.deadline < todayUtc()) invalid('deadline', 'issues.call.deadlineInPast');
   if (!fields.askNarrative && !fields.askStatus) invalid('askNarrative', 'issues.call.noQuestion');
 }
 
@@ -76,7 +76,7 @@ async function checkEntities(db: Executor, entityIds: string[], recommendationId
   if (entityIds.length === 0) return;
   const found = await findEntities(db, entityIds);
   if (found.length !== entityIds.length) invalid('entityIds', 'issues.unknownEntity');
-  if (found.some((entity) => !dutyBearers.has(entity.kind))) invalid('entityIds', 'issues.notDutyBearer');
+  if (found.some((entity) => !isDutyBearer(entity.kind))) invalid('entityIds', 'issues.notDutyBearer');
   const assigned = new Set(await assignedDutyBearers(db, recommendationIds));
   if (entityIds.some((id) => !assigned.has(id))) invalid('entityIds', 'issues.call.entityNotAssigned');
 }

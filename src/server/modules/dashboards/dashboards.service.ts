@@ -13,8 +13,9 @@ import type {
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { translatorFor } from '../../i18n';
+import { signedIn } from '../../lib/guards';
+import { localize } from '../../lib/language';
 import { type Scope, scopeOf } from '../assignments/scope';
-import { localize } from '../register/localize';
 import { cachedCounts, countsKey } from './dashboards.cache';
 import * as labels from './dashboards.labels.repo';
 import { canDashboards } from './dashboards.policy';
@@ -23,9 +24,9 @@ import * as repo from './dashboards.repo';
 import { countStatusesOverTime } from './dashboards.trend.repo';
 
 async function readerScope(db: Database, actor: Actor): Promise<Scope> {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canDashboards(actor.user, 'read')) throw new AppError('FORBIDDEN');
-  return scopeOf(db, actor.user);
+  const user = signedIn(actor);
+  if (!canDashboards(user, 'read')) throw new AppError('FORBIDDEN');
+  return scopeOf(db, user);
 }
 
 async function statusTerms(db: Database, locale: string) {

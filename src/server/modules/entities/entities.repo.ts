@@ -2,6 +2,7 @@ import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { EntityListQuery } from '../../../shared/schemas/entities';
 import type { EntitiesTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { containsPattern } from '../../lib/like';
 
 export type EntityRow = Selectable<EntitiesTable>;
 
@@ -23,11 +24,6 @@ export function findEntitiesByIds(db: Executor, ids: readonly string[]): Promise
     .execute();
 }
 
-/** `%text%` for ilike, with the wildcard characters of the text itself escaped. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
-}
-
 /** The list: filtered and paged here, names matched without regard to case or accents. */
 export async function findEntities(db: Executor, query: EntityListQuery) {
   let base = db.selectFrom('entities as e');
@@ -42,7 +38,7 @@ export async function findEntities(db: Executor, query: EntityListQuery) {
     );
   }
   if (query.q) {
-    const like = likePattern(query.q);
+    const like = containsPattern(query.q);
     base = base.where((eb) =>
       eb.or([
         eb(sql`unaccent(e.name)`, 'ilike', sql`unaccent(${like})`),

@@ -10,6 +10,8 @@ import type {
 } from '../../../shared/schemas/entities';
 import type { Database } from '../../db/database';
 import type { Actor, Executor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
+import { foreignKeyViolation, pgCode, uniqueViolation } from '../../lib/pg-errors';
 import { recordAudit } from '../audit/audit.service';
 import { canEntities, type EntitiesAction, type EntitiesRecord } from './entities.policy';
 import { auditedEntity, presentDetail, presentSummary } from './entities.presenter';
@@ -17,15 +19,9 @@ import * as repo from './entities.repo';
 import { childrenFit, fieldProblems, parentProblem } from './hierarchy';
 
 export function requireCan(actor: Actor, action: EntitiesAction, record?: EntitiesRecord) {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canEntities(actor.user, action, record)) throw new AppError('FORBIDDEN');
-  return actor.user;
-}
-
-/** PostgreSQL's code for a failed constraint (23505 unique, 23503 foreign key), if that is what this is. */
-export function pgCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
+  const user = signedIn(actor);
+  if (!canEntities(user, action, record)) throw new AppError('FORBIDDEN');
+  return user;
 }
 
 /** Entities filtered and paged in the database: by kind, level, parent, network and text. */
@@ -128,7 +124,7 @@ export async function createEntity(db: Database, actor: Actor, input: EntityValu
       return getEntity(trx, actor, row.id);
     });
   } catch (error) {
-    if (pgCode(error) === '23505') throw codeTaken();
+    if (pgCode(error) === uniqueViolation) throw codeTaken();
     throw error;
   }
 }
@@ -160,7 +156,7 @@ export async function updateEntity(
       return getEntity(trx, actor, id);
     });
   } catch (error) {
-    if (pgCode(error) === '23505') throw codeTaken();
+    if (pgCode(error) === uniqueViolation) throw codeTaken();
     throw error;
   }
 }
@@ -189,7 +185,7 @@ export async function deleteEntity(db: Database, actor: Actor, id: string, versi
     });
   } catch (error) {
     // An assignment made between the count and the delete: the foreign key refuses it.
-    if (pgCode(error) === '23503') throw inUse(await repo.countUsage(db, id));
+    if (pgCode(error) === foreignKeyViolation) throw inUse(await repo.countUsage(db, id));
     throw error;
   }
 }

@@ -11,6 +11,8 @@ import type { Database } from '../../db/database';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { translatorFor } from '../../i18n';
+import { todayUtc } from '../../lib/dates';
+import { conflict, invalid } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { queueMail } from '../outbox/outbox.service';
 import { canEntities } from './entities.policy';
@@ -20,19 +22,13 @@ import { requireCan } from './entities.service';
 import * as repo from './networks.repo';
 import { findSeatedPeople, findSeatOf } from './people.repo';
 
-const invalid = (path: string, message: string) => new AppError('VALIDATION', { issues: [{ path, message }] });
-const conflict = (message: string, path?: string) =>
-  new AppError('CONFLICT', { issues: [{ ...(path ? { path } : {}), message }] });
-
-/** Today in UTC, as the ISO dates of deadlines are compared. */
-const today = () => new Date().toISOString().slice(0, 10);
 const isoDate = (value: Date | string) =>
   typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 
 async function requireNetwork(db: Executor, id: string) {
   const network = await entities.findEntity(db, id);
   if (!network) throw new AppError('NOT_FOUND');
-  if (network.kind !== 'lrg_network') throw invalid('id', 'issues.network.notANetwork');
+  if (network.kind !== 'lrg_network') invalid('id', 'issues.network.notANetwork');
   return network;
 }
 
@@ -43,8 +39,8 @@ export async function addMembers(db: Database, actor: Actor, networkId: string, 
     await requireNetwork(trx, networkId);
     const ids = [...new Set(memberIds)];
     const found = await entities.findEntitiesByIds(trx, ids);
-    if (found.length !== ids.length) throw invalid('memberIds', 'issues.network.memberNotFound');
-    if (found.some((member) => member.kind !== 'lrg')) throw invalid('memberIds', 'issues.network.memberNotLrg');
+    if (found.length !== ids.length) invalid('memberIds', 'issues.network.memberNotFound');
+    if (found.some((member) => member.kind !== 'lrg')) invalid('memberIds', 'issues.network.memberNotLrg');
     const added = await repo.insertMembers(trx, networkId, ids);
     if (added.length > 0)
       await recordAudit(trx, actor, {
@@ -122,7 +118,7 @@ export async function getRequest(db: Executor, actor: Actor, id: string): Promis
       nominatedAt: c.nominated_at.toISOString(),
       chosen: c.chosen,
     })),
-    canNominate: open && isoDate(row.due_date) >= today() && canEntities(user, 'nominate', { seat }),
+    canNominate: open && isoDate(row.due_date) >= todayUtc() && canEntities(user, 'nominate', { seat }),
     canChoose: open && canEntities(user, 'choose'),
   };
 }
@@ -138,11 +134,11 @@ export async function createRequest(
   input: { topic: string; note: string | null; dueDate: string },
 ): Promise<NominationDetail> {
   const user = requireCan(actor, 'requestNominations');
-  if (input.dueDate < today()) throw invalid('dueDate', 'issues.nomination.dueDateInPast');
+  if (input.dueDate < todayUtc()) invalid('dueDate', 'issues.nomination.dueDateInPast');
   return deps.db.transaction().execute(async (trx) => {
     const network = await requireNetwork(trx, networkId);
     const usage = await entities.countUsage(trx, networkId);
-    if (usage.members === 0) throw conflict('issues.nomination.networkHasNoMembers');
+    if (usage.members === 0) conflict('issues.nomination.networkHasNoMembers');
     const { id } = await repo.insertRequest(trx, {
       network_id: networkId,
       topic: input.topic,
@@ -176,7 +172,7 @@ export async function createRequest(
 async function requireOpenRequest(trx: Executor, id: string) {
   const row = await repo.findRequest(trx, id);
   if (!row) throw new AppError('NOT_FOUND');
-  if (row.status !== 'open') throw conflict('issues.nomination.closed');
+  if (row.status !== 'open') conflict('issues.nomination.closed');
   return row;
 }
 
@@ -190,8 +186,8 @@ export async function updateRequest(
   requireCan(actor, 'requestNominations');
   return db.transaction().execute(async (trx) => {
     const before = await requireOpenRequest(trx, id);
-    if (input.dueDate !== isoDate(before.due_date) && input.dueDate < today())
-      throw invalid('dueDate', 'issues.nomination.dueDateInPast');
+    if (input.dueDate !== isoDate(before.due_date) && input.dueDate < todayUtc())
+      invalid('dueDate', 'issues.nomination.dueDateInPast');
     const patch = { topic: input.topic, note: input.note, due_date: input.dueDate };
     if (!(await repo.updateRequestAtVersion(trx, id, input.version, patch))) throw new AppError('STALE_VERSION');
     await recordAudit(trx, actor, {
@@ -217,17 +213,16 @@ export async function nominate(
     const request = await repo.findRequest(trx, id);
     if (!request) throw new AppError('NOT_FOUND');
     requireCan(actor, 'nominate', { seat: await findSeatOf(trx, request.network_id, user.id) });
-    if (request.status !== 'open') throw conflict('issues.nomination.closed');
-    if (isoDate(request.due_date) < today()) throw conflict('issues.nomination.deadlinePassed');
-    if (!(await repo.isMember(trx, request.network_id, input.lrgId)))
-      throw invalid('lrgId', 'issues.nomination.notAMember');
+    if (request.status !== 'open') conflict('issues.nomination.closed');
+    if (isoDate(request.due_date) < todayUtc()) conflict('issues.nomination.deadlinePassed');
+    if (!(await repo.isMember(trx, request.network_id, input.lrgId))) invalid('lrgId', 'issues.nomination.notAMember');
     const added = await repo.insertCandidate(trx, {
       request_id: id,
       lrg_id: input.lrgId,
       reason: input.reason,
       nominated_by: user.id,
     });
-    if (!added) throw conflict('issues.nomination.alreadyNominated', 'lrgId');
+    if (!added) conflict('issues.nomination.alreadyNominated', 'lrgId');
     await recordAudit(trx, actor, {
       action: 'create',
       recordType: 'nomination_candidate',
@@ -245,7 +240,7 @@ export async function withdraw(db: Database, actor: Actor, id: string, lrgId: st
     const request = await repo.findRequest(trx, id);
     if (!request) throw new AppError('NOT_FOUND');
     requireCan(actor, 'nominate', { seat: await findSeatOf(trx, request.network_id, user.id) });
-    if (request.status !== 'open') throw conflict('issues.nomination.closed');
+    if (request.status !== 'open') conflict('issues.nomination.closed');
     if ((await repo.deleteCandidate(trx, id, lrgId)) === 0) throw new AppError('NOT_FOUND');
     await recordAudit(trx, actor, {
       action: 'delete',
@@ -269,7 +264,7 @@ export async function choose(
     await requireOpenRequest(trx, id);
     const nominated = new Set((await repo.findCandidates(trx, id)).map((c) => c.lrg_id));
     const chosen = [...new Set(input.lrgIds)];
-    if (chosen.some((lrgId) => !nominated.has(lrgId))) throw invalid('lrgIds', 'issues.nomination.notNominated');
+    if (chosen.some((lrgId) => !nominated.has(lrgId))) invalid('lrgIds', 'issues.nomination.notNominated');
     const closed = await repo.updateRequestAtVersion(trx, id, input.version, {
       status: 'closed',
       closed_at: new Date(),

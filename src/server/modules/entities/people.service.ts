@@ -4,12 +4,13 @@ import type { AddPersonInput, EntityPerson, InvitePersonInput, Seat } from '../.
 import type { Database } from '../../db/database';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
+import { pgCode, uniqueViolation } from '../../lib/pg-errors';
 import { recordAudit } from '../audit/audit.service';
 import { findUserById } from '../users/users.repo';
 import { inviteWithin } from '../users/users.service';
 import { canEntities } from './entities.policy';
 import * as entities from './entities.repo';
-import { pgCode, requireCan } from './entities.service';
+import { requireCan } from './entities.service';
 import * as repo from './people.repo';
 
 function present(row: repo.PersonRow, withEmail = true): EntityPerson {
@@ -85,7 +86,7 @@ export async function addPerson(db: Database, actor: Actor, entityId: string, in
     });
   } catch (error) {
     // Two people given the same seat at once: the unique index keeps one.
-    if (pgCode(error) === '23505') throw seatTaken();
+    if (pgCode(error) === uniqueViolation) throw seatTaken();
     throw error;
   }
 }
@@ -109,7 +110,7 @@ export async function invitePerson(deps: Deps, actor: Actor, entityId: string, i
       return present(person);
     });
   } catch (error) {
-    if (pgCode(error) === '23505') throw seatTaken();
+    if (pgCode(error) === uniqueViolation) throw seatTaken();
     throw error;
   }
 }
@@ -135,7 +136,7 @@ export async function changeSeat(db: Database, actor: Actor, entityId: string, u
       return present({ ...before, seat });
     });
   } catch (error) {
-    if (pgCode(error) === '23505') throw seatTaken();
+    if (pgCode(error) === uniqueViolation) throw seatTaken();
     throw error;
   }
 }

@@ -10,12 +10,12 @@ import type {
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { translatorFor } from '../../i18n';
+import { hashPassword, hashToken, newToken, verifyAgainstNothing, verifyPassword } from '../../lib/secrets';
 import { recordAudit } from '../audit/audit.service';
 import { queueMail } from '../outbox/outbox.service';
 import { auditedUser, presentSessionUser } from '../users/users.presenter';
 import * as users from '../users/users.repo';
 import * as sessions from './identity.repo';
-import { hashPassword, hashToken, newToken, verifyAgainstNothing, verifyPassword } from './secrets';
 
 export const passwordResetMinutes = 60;
 

@@ -7,6 +7,7 @@ import { importOptionsSchema } from '../../../shared/schemas/imports';
 import type { Database } from '../../db/database';
 import type { ImportsTable } from '../../db/schema';
 import type { Actor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { recomputeCalendar } from '../calendar/calendar.service';
 import { applyPlan } from './apply-plan';
@@ -28,9 +29,9 @@ import {
 const running = new Map<string, { done: number; total: number }>();
 
 function requireImporter(actor: Actor) {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canImports(actor.user, 'import')) throw new AppError('FORBIDDEN');
-  return actor.user;
+  const user = signedIn(actor);
+  if (!canImports(user, 'import')) throw new AppError('FORBIDDEN');
+  return user;
 }
 
 /**

@@ -3,8 +3,8 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { IndicatorListQuery } from '../../../shared/schemas/indicators';
 import type { IndicatorsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { containsPattern } from '../../lib/like';
 import { inScope, type Scope } from '../assignments/scope';
-import { likePattern } from '../entities/entities.repo';
 
 /** The owner entity and the observation summary that every indicator view shows. */
 function withSummary(db: Executor) {
@@ -50,7 +50,7 @@ export async function findIndicators(db: Executor, query: IndicatorListQuery) {
     );
   }
   if (query.q) {
-    const like = likePattern(query.q);
+    const like = containsPattern(query.q);
     base = base.where((eb) =>
       eb.or([eb(sql`unaccent(i.title)`, 'ilike', sql`unaccent(${like})`), eb('i.code', 'ilike', like)]),
     );

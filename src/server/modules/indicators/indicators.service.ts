@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/schemas/indicators';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
 import { scopeOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
 import { readMailPreference, writeMailPreference } from '../outbox/mail-preferences.repo';
@@ -21,11 +22,6 @@ import { canIndicators, type IndicatorsAction } from './indicators.policy';
 import { auditedIndicator, entityRef, presentSummary } from './indicators.presenter';
 import * as repo from './indicators.repo';
 import { usedDisaggregations } from './observations.repo';
-
-export function signedIn(actor: Actor): SessionUser {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  return actor.user;
-}
 
 export function requireCan(actor: Actor, action: IndicatorsAction): SessionUser {
   const user = signedIn(actor);

@@ -14,6 +14,7 @@ import {
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { translatorFor } from '../../i18n';
+import { exclusionViolation, pgCode } from '../../lib/pg-errors';
 import { recordAudit } from '../audit/audit.service';
 import { rescheduleReminder } from './indicator-reminders.service';
 import { canIndicators } from './indicators.policy';
@@ -84,7 +85,7 @@ function columns(fields: ObservationFields, disaggregation: Record<string, strin
 
 /** The exclusion constraint's refusal (a concurrent write won the race) as the same 409. */
 function overlapRace(error: unknown): never {
-  if ((error as { code?: string }).code === '23P01')
+  if (pgCode(error) === exclusionViolation)
     throw new AppError('CONFLICT', { issues: [{ path: 'periodStart', message: 'issues.observation.overlap' }] });
   throw error;
 }

@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/context';
 import type { JobAttempt, JobPayloads, JobQueue } from '../../jobs/queue';
+import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { canOutbox } from './outbox.policy';
 import { presentMail } from './outbox.presenter';
@@ -72,16 +73,16 @@ export async function waitForFirstAttempt(db: Database, id: string, timeoutMs: n
 
 /** The outbox for the admin page: newest first, filtered by status, paged in the database. */
 export async function listOutbox(deps: Deps, actor: Actor, query: OutboxQuery): Promise<Page<OutboxMail>> {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canOutbox(actor.user, 'list')) throw new AppError('FORBIDDEN');
+  const user = signedIn(actor);
+  if (!canOutbox(user, 'list')) throw new AppError('FORBIDDEN');
   const { rows, total } = await repo.findMails(deps.db, query);
   return { items: rows.map(presentMail), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Queues a failed mail again, with a fresh set of retries; only a failed one (else CONFLICT). */
 export async function retryMail(deps: Deps, actor: Actor, id: string): Promise<OutboxMail> {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canOutbox(actor.user, 'retry')) throw new AppError('FORBIDDEN');
+  const user = signedIn(actor);
+  if (!canOutbox(user, 'retry')) throw new AppError('FORBIDDEN');
   return deps.db.transaction().execute(async (trx) => {
     const before = await repo.findMailById(trx, id);
     if (!before) throw new AppError('NOT_FOUND');

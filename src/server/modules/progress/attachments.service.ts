@@ -5,11 +5,12 @@ import type { Deps } from '../../deps';
 import { contentMatches, contentTypes, kindOfName } from '../../files/file-types';
 import { newStorageKey } from '../../files/store';
 import type { Actor, Executor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import * as repo from './attachments.repo';
 import { canProgress } from './progress.policy';
 import { lockUpdate, seatIn } from './progress.repo';
-import { editable, readableUpdate, signedIn } from './progress.service';
+import { editable, readableUpdate } from './progress.service';
 
 type FileDeps = Pick<Deps, 'db' | 'files'> & { settings: Pick<Deps['settings'], 'EVIDENCE_MAX_MB' | 'EVIDENCE_TYPES'> };
 

@@ -3,13 +3,13 @@ import type { Page } from '../../../shared/schemas/common';
 import type { FollowUpGradeInput, FollowUpItem, FollowUpQuery } from '../../../shared/schemas/progress';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
 import { scopeOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
 import { updateRecommendationAtVersion } from '../register/recommendations.repo';
 import * as repo from './follow-up.repo';
 import { canProgress } from './progress.policy';
 import { isoDay } from './progress.presenter';
-import { signedIn } from './progress.service';
 
 type Row = Awaited<ReturnType<typeof repo.findFollowUps>>['rows'][number];
 

@@ -1,7 +1,7 @@
 import type { EntityKind } from '../../../shared/schemas/entities';
 import type { ProgressDetail, ProgressEvent, ProgressSummary } from '../../../shared/schemas/progress';
 import type { LocalizedText } from '../../db/schema';
-import { localize } from '../register/localize';
+import { localize } from '../../lib/language';
 import type { SummaryRow, UpdateRow } from './progress.repo';
 import { sanitizeNarrative, textToHtml } from './sanitize';
 

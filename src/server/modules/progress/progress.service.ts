@@ -11,10 +11,11 @@ import type {
 import type { Database } from '../../db/database';
 import type { ProgressUpdateStatus } from '../../db/schema';
 import type { Actor, Executor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
+import { localize } from '../../lib/language';
 import { scopeOf, seatsOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
 import { statusTerms } from '../calls/calls.answers.repo';
-import { localize } from '../register/localize';
 import { statusExists } from '../register/recommendations.repo';
 import { canProgress } from './progress.policy';
 import { presentDetail, presentEvent, presentSummary } from './progress.presenter';
@@ -24,11 +25,6 @@ import { sanitizeNarrative } from './sanitize';
 // Reading, creating and editing progress updates; the workflow steps are in progress.workflow.service.ts.
 
 export const editable: ProgressUpdateStatus[] = ['draft', 'returned'];
-
-export function signedIn(actor: Actor) {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  return actor.user;
-}
 
 /** Whose step it is: the validator's (submitted, the entity has one), the coordinator's, or no one's. */
 export function stepOf(status: ProgressUpdateStatus, entityHasValidator: boolean): 'validator' | 'coordinator' | null {

@@ -4,6 +4,7 @@ import type { ProgressDetail, ProgressStepInput } from '../../../shared/schemas/
 import type { DB, ProgressUpdatesTable } from '../../db/schema';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/context';
+import { conflict } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import * as register from '../register/recommendations.repo';
 import { mailStep } from './progress.mail';
@@ -13,10 +14,6 @@ import { editable, getUpdate, readableUpdate, stepOf } from './progress.service'
 import { narrativeText } from './sanitize';
 
 type WorkflowDeps = Pick<Deps, 'db' | 'jobs'> & { settings: Pick<Deps['settings'], 'publicUrl'> };
-
-function conflict(message: string): never {
-  throw new AppError('CONFLICT', { issues: [{ message }] });
-}
 
 /**
  * What follows a submission in its transaction, wherever it was submitted (here, or as an answer

@@ -4,9 +4,10 @@ import { AppError } from '../../../shared/errors';
 import type { RecommendationSearch } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
+import { localize } from '../../lib/language';
 import { everything, scopeOf } from '../assignments/scope';
 import * as labels from './labels.repo';
-import { localize } from './localize';
 import { canRegister } from './register.policy';
 import { findPage, type SearchRow } from './search.repo';
 
@@ -30,8 +31,8 @@ const headers = [
 
 /** Checked before the response starts: once streaming, an error can no longer become a status. */
 function assertCanExport(actor: Actor): void {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canRegister(actor.user, 'read')) throw new AppError('FORBIDDEN');
+  const user = signedIn(actor);
+  if (!canRegister(user, 'read')) throw new AppError('FORBIDDEN');
 }
 
 async function* exportRows(db: Database, actor: Actor, query: RecommendationSearch): AsyncGenerator<string[]> {

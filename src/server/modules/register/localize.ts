@@ -1,8 +1,3 @@
-import type { LocalizedText } from '../../db/schema';
-
-/** A label in the reader's language, else English, else any language the record has. */
-export function localize(text: LocalizedText | null | undefined, locale: string): string {
-  if (!text) return '';
-  const record = text as Record<string, string | undefined>;
-  return record[locale] ?? record.en ?? Object.values(record).find(Boolean) ?? '';
-}
+// Pending: recommendations.service.ts (split by the register helper) still imports localize from
+// here; the lead points it at src/server/lib/language.ts after merging and deletes this file.
+export { localize } from '../../lib/language';

@@ -3,7 +3,8 @@ import type { Page } from '../../../shared/schemas/common';
 import type { ReviewSummary } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
-import { localize } from './localize';
+import { signedIn } from '../../lib/guards';
+import { localize } from '../../lib/language';
 import { canRegister } from './register.policy';
 import * as repo from './reviews.repo';
 
@@ -32,8 +33,8 @@ function present(row: ReviewRow, locale: string): ReviewSummary {
 }
 
 function requireReader(actor: Actor) {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canRegister(actor.user, 'read')) throw new AppError('FORBIDDEN');
+  const user = signedIn(actor);
+  if (!canRegister(user, 'read')) throw new AppError('FORBIDDEN');
 }
 
 export async function listReviews(

@@ -1,13 +1,9 @@
 import { AppError } from '../../../shared/errors';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import * as repo from './saved-views.repo';
-
-function requireUser(actor: Actor) {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  return actor.user;
-}
 
 const present = (row: Awaited<ReturnType<typeof repo.insertSavedView>>) => ({
   id: row.id,
@@ -18,7 +14,7 @@ const present = (row: Awaited<ReturnType<typeof repo.insertSavedView>>) => ({
 
 /** Saved views: a person's named register searches (the URL's query, kept as JSON). */
 export async function listSavedViews(db: Database, actor: Actor) {
-  return (await repo.findSavedViews(db, requireUser(actor).id)).map(present);
+  return (await repo.findSavedViews(db, signedIn(actor).id)).map(present);
 }
 
 export async function createSavedView(
@@ -26,7 +22,7 @@ export async function createSavedView(
   actor: Actor,
   input: { name: string; query: Record<string, unknown> },
 ) {
-  const user = requireUser(actor);
+  const user = signedIn(actor);
   return db.transaction().execute(async (trx) => {
     if (await repo.findSavedViewByName(trx, user.id, input.name))
       throw new AppError('CONFLICT', { params: { name: input.name } });
@@ -37,7 +33,7 @@ export async function createSavedView(
 }
 
 export async function deleteSavedView(db: Database, actor: Actor, id: string) {
-  const user = requireUser(actor);
+  const user = signedIn(actor);
   await db.transaction().execute(async (trx) => {
     const row = await repo.deleteSavedView(trx, user.id, id);
     if (!row) throw new AppError('NOT_FOUND');

@@ -9,13 +9,14 @@ import {
 } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
+import { localize } from '../../lib/language';
 import { type Scope, scopeOf } from '../assignments/scope';
 import { type Bits, has } from './facet-bits';
 import { FacetCache } from './facet-cache';
 import type { FacetIndex, Filters } from './facet-index';
 import { evaluationOf, facetIndexFor, type TextMatch, textMatchOf } from './facet-index.store';
 import * as labels from './labels.repo';
-import { localize } from './localize';
 import { select } from './quickselect';
 import { canRegister } from './register.policy';
 import {
@@ -38,13 +39,13 @@ export async function searchRecommendations(
   actor: Actor,
   query: RecommendationSearch,
 ): Promise<SearchResult> {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canRegister(actor.user, 'read')) throw new AppError('FORBIDDEN');
+  const user = signedIn(actor);
+  if (!canRegister(user, 'read')) throw new AppError('FORBIDDEN');
   const started = performance.now();
   // Independent reads side by side: with the text and facet indexes answering in memory, the
   // round trips are most of a search's time (PGlite's single connection runs them in turn).
   const [scope, bodies, generation] = await Promise.all([
-    scopeOf(db, actor.user),
+    scopeOf(db, user),
     labels.findBodies(db),
     readRegisterGeneration(db),
   ]);

@@ -3,14 +3,15 @@ import type { StateProfile, UpdateStateProfileInput } from '../../../shared/sche
 import type { Database } from '../../db/database';
 import type { StateProfileRow } from '../../db/schema';
 import type { Actor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { canStateProfile } from './state-profile.policy';
 import * as repo from './state-profile.repo';
 
 /** The State's profile with its entity counts, for the home page. */
 export async function getStateProfile(db: Database, actor: Actor): Promise<StateProfile> {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canStateProfile(actor.user, 'view')) throw new AppError('FORBIDDEN');
+  const user = signedIn(actor);
+  if (!canStateProfile(user, 'view')) throw new AppError('FORBIDDEN');
   const [row, counts] = await Promise.all([repo.findStateProfile(db), repo.countEntitiesByKind(db)]);
   if (!row) throw new AppError('NOT_FOUND');
   return present(row, counts);
@@ -21,8 +22,8 @@ export async function updateStateProfile(
   actor: Actor,
   input: UpdateStateProfileInput,
 ): Promise<StateProfile> {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canStateProfile(actor.user, 'edit')) throw new AppError('FORBIDDEN');
+  const user = signedIn(actor);
+  if (!canStateProfile(user, 'edit')) throw new AppError('FORBIDDEN');
   return db.transaction().execute(async (trx) => {
     const before = await repo.findStateProfile(trx);
     if (!before) throw new AppError('NOT_FOUND');

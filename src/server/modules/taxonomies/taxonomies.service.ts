@@ -4,15 +4,16 @@ import type { Taxonomy, Term } from '../../../shared/schemas/taxonomies';
 import type { Database } from '../../db/database';
 import type { LocalizedText } from '../../db/schema';
 import type { Actor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
+import { localize } from '../../lib/language';
 import { recordAudit } from '../audit/audit.service';
-import { localize } from '../register/localize';
 import { findAllBodies, findCountries } from './reference.repo';
 import { canTaxonomies, type TaxonomyAction } from './taxonomies.policy';
 import * as repo from './taxonomies.repo';
 
 function requireCan(actor: Actor, action: TaxonomyAction) {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canTaxonomies(actor.user, action)) throw new AppError('FORBIDDEN');
+  const user = signedIn(actor);
+  if (!canTaxonomies(user, action)) throw new AppError('FORBIDDEN');
 }
 
 type TermRow = {

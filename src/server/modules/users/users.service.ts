@@ -12,8 +12,9 @@ import type { DB, UserRow } from '../../db/schema';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/context';
 import { translatorFor } from '../../i18n';
+import { signedIn } from '../../lib/guards';
+import { hashToken, newToken } from '../../lib/secrets';
 import { recordAudit } from '../audit/audit.service';
-import { hashToken, newToken } from '../identity/secrets';
 import { queueMail } from '../outbox/outbox.service';
 import { canUsers } from './users.policy';
 import { auditedUser, presentInvitation, presentUserSummary } from './users.presenter';
@@ -21,21 +22,16 @@ import * as repo from './users.repo';
 
 export const invitationHours = 72;
 
-function requireUser(actor: Actor) {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  return actor.user;
-}
-
 /** Lists people for the admin page, searched and paged in the database. */
 export async function listUsers(deps: Deps, actor: Actor, query: UserListQuery): Promise<Page<UserSummary>> {
-  if (!canUsers(requireUser(actor), 'list')) throw new AppError('FORBIDDEN');
+  if (!canUsers(signedIn(actor), 'list')) throw new AppError('FORBIDDEN');
   const { rows, total } = await repo.findUsers(deps.db, query);
   return { items: rows.map(presentUserSummary), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Changes a person's role or status; a stale version is refused with STALE_VERSION. */
 export async function updateUser(deps: Deps, actor: Actor, id: string, input: UpdateUserInput): Promise<UserSummary> {
-  const user = requireUser(actor);
+  const user = signedIn(actor);
   return deps.db.transaction().execute(async (trx) => {
     const before = await repo.findUserById(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
@@ -88,7 +84,7 @@ export async function inviteWithin(
   actor: Actor,
   input: CreateInvitationInput,
 ): Promise<{ invitee: UserRow; tokenId: string }> {
-  const user = requireUser(actor);
+  const user = signedIn(actor);
   if (!canUsers(user, 'invite', { newRole: input.role })) throw new AppError('FORBIDDEN');
   if (await repo.findUserByEmail(trx, input.email))
     throw new AppError('EMAIL_TAKEN', { params: { email: input.email } });
@@ -135,14 +131,14 @@ export async function listInvitations(
   actor: Actor,
   query: { status?: InvitationSummary['status']; page: number; pageSize: number },
 ): Promise<Page<InvitationSummary>> {
-  if (!canUsers(requireUser(actor), 'list')) throw new AppError('FORBIDDEN');
+  if (!canUsers(signedIn(actor), 'list')) throw new AppError('FORBIDDEN');
   const { rows, total } = await repo.findInvitations(deps.db, query);
   return { items: rows.map((row) => presentInvitation(row)), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Revokes a pending invitation; the link stops working at once. */
 export async function revokeInvitation(deps: Deps, actor: Actor, id: string): Promise<void> {
-  const user = requireUser(actor);
+  const user = signedIn(actor);
   await deps.db.transaction().execute(async (trx) => {
     const row = await repo.findInvitationById(trx, id);
     if (!row) throw new AppError('NOT_FOUND');
