@@ -40,7 +40,7 @@ export function importsOf(text: string): string[] {
 /** The file an import names, as a project path (extensions and index files tried in order). */
 function resolve(from: string, specifier: string, known: Set<string>): string | null {
   if (!specifier.startsWith('.')) return null;
-  const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+  const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier)).replace(/\.js$/, '');
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) {
     if (known.has(candidate)) return candidate;
   }

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../../shared/errors';
 import { idParamsSchema, pageOf } from '../../../shared/schemas/common';
 import {
   applyImportSchema,
@@ -11,6 +10,7 @@ import {
   importSummarySchema,
 } from '../../../shared/schemas/imports';
 import type { Database } from '../../db/database';
+import { acceptFileBodies, fileBody } from '../../lib/upload-body';
 import {
   applyImport,
   downloadOriginal,
@@ -26,11 +26,7 @@ const uploadQuerySchema = z.object({ fileName: z.string().trim().min(1).max(255)
 /** Uploads are the raw file body (application/octet-stream), limited by UPLOAD_MAX_MB. */
 export function importsRoutes(db: Database, uploadMaxBytes: number): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addContentTypeParser(
-      'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: uploadMaxBytes },
-      (_request, body, done) => done(null, body),
-    );
+    acceptFileBodies(app, uploadMaxBytes);
     const tags = ['imports'];
     app.post(
       '/api/imports',
@@ -39,11 +35,10 @@ export function importsRoutes(db: Database, uploadMaxBytes: number): FastifyPlug
         schema: { tags, querystring: uploadQuerySchema, response: { 201: importPreviewSchema } },
       },
       async (request, reply) => {
-        if (!Buffer.isBuffer(request.body))
-          throw new AppError('UNSUPPORTED_FILE', {
-            issues: [{ file: request.query.fileName, message: 'issues.sendFileBody' }],
-          });
-        return reply.status(201).send(await uploadImport(db, request.actor, request.query.fileName, request.body));
+        const { fileName } = request.query;
+        return reply
+          .status(201)
+          .send(await uploadImport(db, request.actor, fileName, fileBody(request.body, fileName)));
       },
     );
     app.get(
