@@ -3,6 +3,7 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { ProgressUpdateStatus, ProgressUpdatesTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
 import { localizedText } from '../../lib/language';
+import { updateAtVersion } from '../../lib/versioned';
 import { deadlineText } from './calls.columns.repo';
 import { progress } from './calls.tracker.repo';
 
@@ -162,11 +163,7 @@ export function updateUpdateAtVersion(
   },
 ) {
   return (
-    db
-      .updateTable('progress_updates')
-      .set({ ...patch, narrative_format: 'text', version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .where('version', '=', version)
+    updateAtVersion(db, 'progress_updates', id, version, { ...patch, narrative_format: 'text' })
       // A returned answer is edited and submitted again like a draft.
       .where('status', 'in', ['draft', 'returned'])
       .returning(updateColumns)

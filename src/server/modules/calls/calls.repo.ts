@@ -3,6 +3,7 @@ import type { CallListQuery } from '../../../shared/schemas/calls';
 import type { CallsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
 import { escapeLike } from '../../lib/like';
+import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
 import { deadlineText } from './calls.columns.repo';
 import { progressTable } from './calls.tracker.repo';
 
@@ -60,22 +61,12 @@ export async function updateCallAtVersion(
   version: number,
   patch: Partial<Omit<Insertable<CallsTable>, 'id'>>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('calls')
-    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await updateAtVersion(db, 'calls', id, version, patch).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
 export async function deleteDraftAtVersion(db: Executor, id: string, version: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('calls')
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
+  const result = await deleteAtVersion(db, 'calls', id, version).where('status', '=', 'draft').executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 

@@ -3,6 +3,7 @@ import type { EntityListQuery } from '../../../shared/schemas/entities';
 import type { EntitiesTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
 import { containsPattern } from '../../lib/like';
+import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
 
 export type EntityRow = Selectable<EntitiesTable>;
 
@@ -196,17 +197,11 @@ export function updateEntityAtVersion(
   version: number,
   patch: Updateable<EntitiesTable>,
 ): Promise<EntityRow | undefined> {
-  return db
-    .updateTable('entities')
-    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(db, 'entities', id, version, patch).returningAll().executeTakeFirst();
 }
 
 export async function deleteEntityAtVersion(db: Executor, id: string, version: number): Promise<number> {
-  const result = await db.deleteFrom('entities').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const result = await deleteAtVersion(db, 'entities', id, version).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

@@ -4,6 +4,7 @@ import type { IndicatorListQuery } from '../../../shared/schemas/indicators';
 import type { IndicatorsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
 import { containsPattern } from '../../lib/like';
+import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
 import { inScope, type Scope } from '../assignments/scope';
 
 /** The owner entity and the observation summary that every indicator view shows. */
@@ -89,21 +90,12 @@ export async function updateIndicatorAtVersion(
   version: number,
   changes: Updateable<IndicatorsTable>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('indicators')
-    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await updateAtVersion(db, 'indicators', id, version, changes).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 export async function deleteIndicatorAtVersion(db: Executor, id: string, version: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('indicators')
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await deleteAtVersion(db, 'indicators', id, version).executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
 

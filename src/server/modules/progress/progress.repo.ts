@@ -1,6 +1,7 @@
 import { type Expression, type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { ProgressUpdateEventsTable, ProgressUpdateStatus, ProgressUpdatesTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { updateAtVersion as versionedUpdate } from '../../lib/versioned';
 import { inScope, type Scope } from '../assignments/scope';
 
 // Progress updates: the only SQL of the module besides attachments.repo.ts and follow-up.repo.ts.
@@ -90,11 +91,7 @@ export function updateAtVersion(
   from: ProgressUpdateStatus[],
   patch: Updateable<ProgressUpdatesTable>,
 ) {
-  return trx
-    .updateTable('progress_updates')
-    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
+  return versionedUpdate(trx, 'progress_updates', id, version, patch)
     .where('status', 'in', from)
     .returning(['id', 'version', 'status'])
     .executeTakeFirst();

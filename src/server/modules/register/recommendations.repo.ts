@@ -3,6 +3,7 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { RecommendationsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
 import { recommendationText } from '../../lib/language';
+import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
 import { everything, inScope, type Scope } from '../assignments/scope';
 
 /** One recommendation, if it lies within the scope of whoever reads it. */
@@ -86,13 +87,7 @@ export function updateRecommendationAtVersion(
   version: number,
   patch: Updateable<RecommendationsTable>,
 ) {
-  return db
-    .updateTable('recommendations')
-    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returning(['id', 'version'])
-    .executeTakeFirst();
+  return updateAtVersion(db, 'recommendations', id, version, patch).returning(['id', 'version']).executeTakeFirst();
 }
 
 export async function insertStatusChange(
@@ -295,17 +290,11 @@ export function updateClusterAtVersion(
   version: number,
   patch: { name: string; description?: string | null },
 ) {
-  return db
-    .updateTable('clusters')
-    .set({ ...patch, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(db, 'clusters', id, version, patch, { touch: false }).returningAll().executeTakeFirst();
 }
 
 /** Deletes a cluster at a known version; its memberships go with it (on delete cascade), never the recommendations. */
 export async function deleteClusterAtVersion(db: Executor, id: string, version: number): Promise<number> {
-  const result = await db.deleteFrom('clusters').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const result = await deleteAtVersion(db, 'clusters', id, version).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -1,6 +1,7 @@
 import { sql, type Updateable } from 'kysely';
 import type { TaxonomyTermsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { updateAtVersion } from '../../lib/versioned';
 
 export function findTaxonomies(db: Executor) {
   return db
@@ -107,13 +108,7 @@ export function insertTerm(
 }
 
 export function updateTermAtVersion(db: Executor, id: number, version: number, patch: Updateable<TaxonomyTermsTable>) {
-  return db
-    .updateTable('taxonomy_terms')
-    .set({ ...patch, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(db, 'taxonomy_terms', id, version, patch, { touch: false }).returningAll().executeTakeFirst();
 }
 
 export async function deleteTerm(db: Executor, id: number): Promise<void> {

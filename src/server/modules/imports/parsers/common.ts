@@ -1,5 +1,4 @@
-/** Helpers shared by the parsers: errors that name the place, text clean-up, dates, language. */
-import { AppError, type ErrorIssue } from '../../../../shared/errors.js';
+/** Helpers shared by the parsers: text clean-up, dates, language (errors: lib/tabular/file-errors.ts). */
 import type { Lang, ParsedRecommendation, SourceLocation } from './types.js';
 
 /** Collapses white space (incl. no-break spaces) and trims. */
