@@ -13,9 +13,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { AppError } from '../shared/errors';
 import type { Locale } from '../shared/i18n/locales';
+import { ping } from './db/database';
 import type { Deps } from './deps';
 import { authPlugin } from './http/auth';
 import { registerErrorHandling } from './http/errors';
@@ -125,7 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
     try {
-      await sql`select 1`.execute(options.deps.db);
+      await ping(options.deps.db);
       return { status: 'ready', database: options.databaseKind };
     } catch {
       return reply.status(503).send({ status: 'unavailable', database: options.databaseKind });

@@ -10,8 +10,7 @@ import type { JobAttempt, JobPayloads, JobQueue } from '../../jobs/queue';
 import { reminderDueAt } from '../../lib/dates';
 import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
-import { mailedFocalPoints, readMailPreference, writeMailPreference } from '../outbox/mail-preferences.repo';
-import { queueMail } from '../outbox/outbox.service';
+import { mailedFocalPoints, queueMail, readMailPreference, writeMailPreference } from '../outbox/outbox.service';
 import {
   cancelReminders,
   findReminder,

@@ -3,7 +3,7 @@ import type { CalendarPreferences, CalendarSettings } from '../../../shared/sche
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { recordAudit } from '../audit/audit.service';
-import { readMailPreference, writeMailPreference } from '../outbox/mail-preferences.repo';
+import { readMailPreference, writeMailPreference } from '../outbox/outbox.service';
 import { requireCalendar } from './calendar.service';
 import * as repo from './calendar.settings.repo';
 

@@ -107,3 +107,12 @@ export async function findCalls(db: Executor, query: CallListQuery) {
   ]);
   return { rows, total: Number(count.total) };
 }
+
+/** A change to a draft's selection is a change of the draft: its version moves on. */
+export async function bumpCallVersion(trx: Executor, id: string): Promise<void> {
+  await trx
+    .updateTable('calls')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .execute();
+}

@@ -20,7 +20,14 @@ import { recordAudit } from '../audit/audit.service';
 import { requireCan, requireDraft } from './calls.guards';
 import { canCalls } from './calls.policy';
 import { presentEntity, presentRecommendation, presentReminder, presentSummary, statusCounts } from './calls.presenter';
-import { deleteDraftAtVersion, findCall, findCalls, insertCall, updateCallAtVersion } from './calls.repo';
+import {
+  bumpCallVersion,
+  deleteDraftAtVersion,
+  findCall,
+  findCalls,
+  insertCall,
+  updateCallAtVersion,
+} from './calls.repo';
 import {
   assignedDutyBearers,
   callRecommendationIds,
@@ -183,7 +190,7 @@ export async function addRecommendations(
     if (present.size + added.length > maxCallRecommendations)
       invalid('recommendationIds', 'issues.call.tooManyRecommendations');
     await insertCallRecommendations(trx, id, added);
-    await bump(trx, id);
+    await bumpCallVersion(trx, id);
     if (added.length > 0)
       await recordAudit(trx, actor, {
         action: 'update',
@@ -205,7 +212,7 @@ export async function removeRecommendation(
   return deps.db.transaction().execute(async (trx) => {
     await requireDraft(trx, id);
     if ((await deleteCallRecommendation(trx, id, recommendationId)) === 0) throw new AppError('NOT_FOUND');
-    await bump(trx, id);
+    await bumpCallVersion(trx, id);
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'call',
@@ -232,7 +239,7 @@ export async function addEntities(
       entityIds = [...new Set([...entityIds, ...(await assignedDutyBearers(trx, recommendationIds))])];
     if (entityIds.length === 0) invalid('entityIds', 'issues.call.noEntities');
     const added = await insertCallEntities(trx, id, entityIds);
-    await bump(trx, id);
+    await bumpCallVersion(trx, id);
     if (added > 0)
       await recordAudit(trx, actor, { action: 'update', recordType: 'call', recordId: id, after: { entityIds } });
     return getCall(trx, actor, id);
@@ -244,7 +251,7 @@ export async function removeEntity(deps: Deps, actor: Actor, id: string, entityI
   return deps.db.transaction().execute(async (trx) => {
     await requireDraft(trx, id);
     if ((await deleteCallEntity(trx, id, entityId)) === 0) throw new AppError('NOT_FOUND');
-    await bump(trx, id);
+    await bumpCallVersion(trx, id);
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'call',
@@ -253,15 +260,6 @@ export async function removeEntity(deps: Deps, actor: Actor, id: string, entityI
     });
     return getCall(trx, actor, id);
   });
-}
-
-/** A change to a draft's selection is a change of the draft: its version moves on. */
-async function bump(trx: Executor, id: string) {
-  await trx
-    .updateTable('calls')
-    .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() }))
-    .where('id', '=', id)
-    .execute();
 }
 
 export async function listCallRecommendations(

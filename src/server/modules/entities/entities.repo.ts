@@ -221,3 +221,8 @@ export async function findNamedLevels(db: Executor) {
   const row = await db.selectFrom('state_profile').select('lrg_level_names').where('id', '=', 1).executeTakeFirst();
   return row?.lrg_level_names ?? [];
 }
+
+/** One change to the hierarchy at a time, so that two concurrent moves cannot close a cycle. */
+export async function lockHierarchy(trx: Executor): Promise<void> {
+  await sql`select pg_advisory_xact_lock(4242011)`.execute(trx);
+}

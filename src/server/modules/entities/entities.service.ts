@@ -91,11 +91,6 @@ async function checkPlacement(trx: Executor, input: EntityValues, self: repo.Ent
 const codeTaken = () =>
   new AppError('CONFLICT', { issues: [{ path: 'subdivisionCode', message: 'issues.entity.codeTaken' }] });
 
-/** One change to the hierarchy at a time, so that two concurrent moves cannot close a cycle. */
-export async function lockHierarchy(trx: Executor): Promise<void> {
-  await sql`select pg_advisory_xact_lock(4242011)`.execute(trx);
-}
-
 function columnsOf(input: EntityValues) {
   return {
     kind: input.kind,
@@ -112,7 +107,7 @@ export async function createEntity(db: Database, actor: Actor, input: EntityValu
   requireCan(actor, 'create');
   try {
     return await db.transaction().execute(async (trx) => {
-      await lockHierarchy(trx);
+      await repo.lockHierarchy(trx);
       await checkPlacement(trx, input, null);
       const row = await repo.insertEntity(trx, columnsOf(input));
       await recordAudit(trx, actor, {
@@ -139,7 +134,7 @@ export async function updateEntity(
   requireCan(actor, 'edit');
   try {
     return await db.transaction().execute(async (trx) => {
-      await lockHierarchy(trx);
+      await repo.lockHierarchy(trx);
       const before = await repo.findEntity(trx, id);
       if (!before) throw new AppError('NOT_FOUND');
       if (before.version !== input.version) throw new AppError('STALE_VERSION');
@@ -170,7 +165,7 @@ export async function deleteEntity(db: Database, actor: Actor, id: string, versi
   requireCan(actor, 'delete');
   try {
     await db.transaction().execute(async (trx) => {
-      await lockHierarchy(trx);
+      await repo.lockHierarchy(trx);
       const before = await repo.findEntity(trx, id);
       if (!before) throw new AppError('NOT_FOUND');
       const usage = await repo.countUsage(trx, id);

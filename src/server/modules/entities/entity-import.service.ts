@@ -8,7 +8,7 @@ import { readXlsx } from '../../lib/tabular/xlsx';
 import { recordAudit } from '../audit/audit.service';
 import { auditedEntity } from './entities.presenter';
 import * as repo from './entities.repo';
-import { lockHierarchy, requireCan } from './entities.service';
+import { requireCan } from './entities.service';
 import { type EntityImportPlanned, type ImportedRow, planEntityImport } from './entity-import';
 
 const shownRows = 1000;
@@ -85,7 +85,7 @@ export async function applyEntityImport(
 ): Promise<EntityImportPlan> {
   requireCan(actor, 'import');
   return db.transaction().execute(async (trx) => {
-    await lockHierarchy(trx);
+    await repo.lockHierarchy(trx);
     const planned = await plan(trx, fileName, data);
     if (planned.issues.length > 0)
       throw new AppError('IMPORT_INVALID', { issues: present(fileName, planned, false).issues });

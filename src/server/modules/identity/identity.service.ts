@@ -14,7 +14,7 @@ import { hashPassword, hashToken, newToken, verifyAgainstNothing, verifyPassword
 import { recordAudit } from '../audit/audit.service';
 import { queueMail } from '../outbox/outbox.service';
 import { auditedUser, presentSessionUser } from '../users/users.presenter';
-import * as users from '../users/users.repo';
+import * as users from '../users/users.service';
 import * as sessions from './identity.repo';
 
 export const passwordResetMinutes = 60;

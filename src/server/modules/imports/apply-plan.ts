@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../http/context';
-import { ensureTerms } from '../taxonomies/reference.repo';
+import { ensureTerms } from '../taxonomies/taxonomies.service';
 import type { ImportPlan, PlanDraft } from './build-plan';
 import type { PlannedRow, RecommendationValues } from './import-plan';
 import * as repo from './imports.repo';

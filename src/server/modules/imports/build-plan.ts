@@ -65,7 +65,7 @@ export async function buildPlan(db: Executor, source: ParsedSource, options: Imp
 
 /** The first half of buildPlan: the rows' reviews, then what the register holds (see PlanDraft). */
 export async function draftPlan(db: Executor, source: ParsedSource, options: ImportOptions): Promise<PlanDraft> {
-  const bodies = (await db.selectFrom('bodies').select(['code', 'name']).execute()) as KnownBody[];
+  const bodies = (await repo.findBodies(db)) as KnownBody[];
   const plan: ImportPlan = {
     reviews: new Map(),
     rows: [],
@@ -268,11 +268,7 @@ export async function draftPlan(db: Executor, source: ParsedSource, options: Imp
 }
 
 export async function loadTerms(db: Executor): Promise<TermLookup> {
-  const rows = await db
-    .selectFrom('taxonomy_terms')
-    .select(['id', 'code', 'taxonomy'])
-    .where('taxonomy', 'in', ['theme', 'affected_person', 'upr_info_issue', 'sdg'])
-    .execute();
+  const rows = await repo.findTermsOf(db, ['theme', 'affected_person', 'upr_info_issue', 'sdg']);
   const of = (taxonomy: string) => new Map(rows.filter((r) => r.taxonomy === taxonomy).map((r) => [r.code, r.id]));
   return {
     theme: of('theme'),

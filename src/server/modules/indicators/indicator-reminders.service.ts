@@ -7,8 +7,7 @@ import { translatorFor } from '../../i18n';
 import type { JobAttempt, JobPayloads } from '../../jobs/queue';
 import { reminderDueAt, todayUtc } from '../../lib/dates';
 import { recordAudit } from '../audit/audit.service';
-import { mailedFocalPoints } from '../outbox/mail-preferences.repo';
-import { queueMail } from '../outbox/outbox.service';
+import { mailedFocalPoints, queueMail } from '../outbox/outbox.service';
 import { nextDueDate } from './due-dates';
 import {
   cancelWaiting,

@@ -15,7 +15,7 @@ import type { Actor, Executor } from '../../http/context';
 import { signedIn } from '../../lib/guards';
 import { scopeOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
-import { readMailPreference, writeMailPreference } from '../outbox/mail-preferences.repo';
+import { readMailPreference, writeMailPreference } from '../outbox/outbox.service';
 import { findCurrentReminder } from './indicator-reminders.repo';
 import { rescheduleReminder } from './indicator-reminders.service';
 import { canIndicators, type IndicatorsAction } from './indicators.policy';

@@ -100,3 +100,7 @@ export async function retryMail(deps: Deps, actor: Actor, id: string): Promise<O
     return presentMail(after);
   });
 }
+
+// Notification preferences, kept here beside the mail they govern and read by the modules that
+// queue such mail (calls, actions, indicators, calendar) through this face.
+export { mailedFocalPoints, readMailPreference, writeMailPreference } from './mail-preferences.repo';

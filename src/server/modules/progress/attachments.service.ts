@@ -9,7 +9,7 @@ import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import * as repo from './attachments.repo';
 import { canProgress } from './progress.policy';
-import { lockUpdate, seatIn } from './progress.repo';
+import { findUpdateStatus, lockUpdate, seatIn } from './progress.repo';
 import { editable, readableUpdate } from './progress.service';
 
 type FileDeps = Pick<Deps, 'db' | 'files'> & { settings: Pick<Deps['settings'], 'EVIDENCE_MAX_MB' | 'EVIDENCE_TYPES'> };
@@ -32,10 +32,7 @@ async function access(db: Executor, actor: Actor, subject: Subject, lock = false
   if (subject.kind === 'progress_update') {
     const { seat } = await readableUpdate(db, actor, subject.id);
     const row = lock ? await lockUpdate(db, subject.id) : null;
-    const status =
-      row?.status ??
-      (await db.selectFrom('progress_updates').select('status').where('id', '=', subject.id).executeTakeFirst())
-        ?.status;
+    const status = row?.status ?? (await findUpdateStatus(db, subject.id));
     const writer = canProgress(user, 'write', { seat });
     return { canEdit: writer && status !== undefined && editable.includes(status), writer };
   }

@@ -338,3 +338,9 @@ export function mailableUser(db: Executor, userId: string | null) {
     .where('u.id', '=', userId ?? '00000000-0000-0000-0000-000000000000')
     .executeTakeFirst();
 }
+
+/** The update's status, or undefined when there is no such update. */
+export async function findUpdateStatus(db: Executor, id: string): Promise<ProgressUpdateStatus | undefined> {
+  const row = await db.selectFrom('progress_updates').select('status').where('id', '=', id).executeTakeFirst();
+  return row?.status;
+}

@@ -114,3 +114,14 @@ export function updateTermAtVersion(db: Executor, id: number, version: number, p
 export async function deleteTerm(db: Executor, id: number): Promise<void> {
   await db.deleteFrom('taxonomy_terms').where('id', '=', id).execute();
 }
+
+/** The 'status' taxonomy's terms, in their order. */
+export function findStatusTerms(db: Executor) {
+  return db
+    .selectFrom('taxonomy_terms')
+    .select(['code', 'label'])
+    .where('taxonomy', '=', 'status')
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
+}

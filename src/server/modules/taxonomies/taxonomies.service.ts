@@ -3,7 +3,7 @@ import type { Page } from '../../../shared/schemas/common';
 import type { Taxonomy, Term } from '../../../shared/schemas/taxonomies';
 import type { Database } from '../../db/database';
 import type { LocalizedText } from '../../db/schema';
-import type { Actor } from '../../http/context';
+import type { Actor, Executor } from '../../http/context';
 import { signedIn } from '../../lib/guards';
 import { localize } from '../../lib/language';
 import { recordAudit } from '../audit/audit.service';
@@ -182,3 +182,11 @@ export async function listBodies(db: Database, actor: Actor) {
   const rows = await findAllBodies(db);
   return rows.map((row) => ({ code: row.code, mechanism: row.mechanism, name: localize(row.name, actor.locale) }));
 }
+
+/** The implementation statuses a progress update may propose, in their order (codes and labels). */
+export function statusTerms(db: Executor) {
+  return repo.findStatusTerms(db);
+}
+
+// Reference data other modules write through (the importer adds the themes a source names).
+export { ensureTerms } from './reference.repo';

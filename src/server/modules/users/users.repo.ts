@@ -147,3 +147,8 @@ function invitationsQuery(db: Executor) {
     .selectAll('t')
     .select(['u.email', 'u.name', 'u.role', 'inviter.name as invited_by']);
 }
+
+/** Signs a person out everywhere (a disabled account). */
+export async function deleteSessionsOf(db: Executor, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}

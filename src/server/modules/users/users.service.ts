@@ -43,7 +43,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Up
       ...(input.status ? { status: input.status } : {}),
     });
     if (!after) throw new AppError('STALE_VERSION');
-    if (input.status === 'disabled') await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    if (input.status === 'disabled') await repo.deleteSessionsOf(trx, id);
     const action = input.role && input.role !== before.role ? 'role_change' : 'update';
     await recordAudit(trx, actor, {
       action,
@@ -156,3 +156,18 @@ export async function revokeInvitation(deps: Deps, actor: Actor, id: string): Pr
     });
   });
 }
+
+// What other modules read and write of a person's account, with no rule of this module's own
+// (identity signs in, resets passwords and accepts invitations; entities seat people): the
+// account table's reads and writes stay in users.repo.ts, reached through this face.
+export {
+  findToken,
+  findTokenForUse,
+  findUserByEmail,
+  findUserById,
+  insertToken,
+  markTokenUsed,
+  revokeOpenTokens,
+  updateUserAtVersion,
+  updateUserCounters,
+} from './users.repo';
