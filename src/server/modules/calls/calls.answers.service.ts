@@ -7,7 +7,6 @@ import type {
   SaveAnswersResult,
 } from '../../../shared/schemas/calls';
 import type { Page } from '../../../shared/schemas/common';
-import type { Seat } from '../../../shared/schemas/entities';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { invalid, signedIn } from '../../lib/guards';

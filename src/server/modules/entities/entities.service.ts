@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { AppError, type ErrorIssue } from '../../../shared/errors';
 import type { Page } from '../../../shared/schemas/common';
 import type {
