@@ -90,13 +90,17 @@ export async function setUpInstallation(
       after: auditedUser(admin),
     });
     const t = translatorFor(input.locale);
-    return queueMail(trx, jobs, {
-      kind: 'invitation',
-      to: input.adminEmail,
-      userId: admin.id,
-      subject: t('mail.invitation.subject', { appName: 'Implementa' }),
-      text: t('mail.invitation.body', { name: input.adminName, inviter: 'Implementa', link, hours: invitationHours }),
-    });
+    return queueMail(
+      trx,
+      { jobs },
+      {
+        kind: 'invitation',
+        to: input.adminEmail,
+        userId: admin.id,
+        subject: t('mail.invitation.subject', { appName: 'Implementa' }),
+        text: t('mail.invitation.body', { name: input.adminName, inviter: 'Implementa', link, hours: invitationHours }),
+      },
+    );
   });
   return { link, mailId };
 }

@@ -143,12 +143,7 @@ export async function createAction(deps: Deps, actor: Actor, input: CreateAction
   return deps.db.transaction().execute(async (trx) => {
     const id = await insertAction(trx, { ...actionColumns(input), created_by: user.id });
     await replaceLinks(trx, id, links);
-    await syncReminders(
-      trx,
-      deps.jobs,
-      { id, status: input.status, end_date: input.endDate },
-      deps.settings.ACTION_REMINDER_DAYS,
-    );
+    await syncReminders(trx, deps, { id, status: input.status, end_date: input.endDate });
     await recordAudit(trx, actor, { action: 'create', recordType: 'action', recordId: id, after: input });
     return getAction(trx, actor, id);
   });
@@ -181,12 +176,7 @@ export async function updateAction(
     if (!(await updateActionAtVersion(trx, id, input.version, actionColumns(input))))
       throw new AppError('STALE_VERSION');
     await replaceLinks(trx, id, links);
-    await syncReminders(
-      trx,
-      deps.jobs,
-      { id, status: input.status, end_date: input.endDate },
-      deps.settings.ACTION_REMINDER_DAYS,
-    );
+    await syncReminders(trx, deps, { id, status: input.status, end_date: input.endDate });
     const { version: _version, ...after } = input;
     await recordAudit(trx, actor, {
       action: 'update',

@@ -96,7 +96,7 @@ export async function sendCalendarReminders(
             estimated: event.estimated ? 'yes' : 'no',
           }),
         );
-        await queueMail(trx, deps.jobs, {
+        await queueMail(trx, deps, {
           kind: 'calendar_reminder',
           to: person.email,
           userId: person.id,

@@ -54,7 +54,7 @@ export async function sendCall(deps: Deps, actor: Actor, id: string, version: nu
     for (const person of await mailedFocalPoints(trx, entityIds, 'calls')) {
       const locale = person.locale as Locale;
       const t = translatorFor(locale);
-      await queueMail(trx, deps.jobs, {
+      await queueMail(trx, deps, {
         kind: 'call_for_input',
         to: person.email,
         userId: person.id,
@@ -151,7 +151,7 @@ export async function sendCallReminder(
         link: `${deps.settings.publicUrl}/inbox/${call.id}/${person.entity_id}`,
         settingsLink: `${deps.settings.publicUrl}/settings`,
       };
-      await queueMail(trx, deps.jobs, {
+      await queueMail(trx, deps, {
         kind: 'call_reminder',
         to: person.email,
         userId: person.id,

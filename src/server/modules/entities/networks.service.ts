@@ -150,7 +150,7 @@ export async function createRequest(
     for (const person of await findSeatedPeople(trx, networkId, ['main', 'alternate'])) {
       const locale = person.locale as Locale;
       const t = translatorFor(locale);
-      await queueMail(trx, deps.jobs, {
+      await queueMail(trx, deps, {
         kind: 'nomination_request',
         to: person.email,
         userId: person.id,

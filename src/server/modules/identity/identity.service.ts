@@ -128,7 +128,7 @@ export async function requestPasswordReset(deps: Deps, _actor: Actor, email: str
       expires_at: new Date(Date.now() + passwordResetMinutes * 60_000),
     });
     const t = translatorFor(user.locale as Locale);
-    await queueMail(trx, deps.jobs, {
+    await queueMail(trx, deps, {
       kind: 'password_reset',
       to: user.email,
       userId: user.id,

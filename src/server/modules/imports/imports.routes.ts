@@ -9,8 +9,8 @@ import {
   importPreviewSchema,
   importSummarySchema,
 } from '../../../shared/schemas/imports';
-import type { Database } from '../../db/database';
-import { acceptFileBodies, fileBody } from '../../lib/upload-body';
+import type { Deps } from '../../deps';
+import { acceptFileBodies, fileBody, uploadMaxBytes } from '../../lib/upload-body';
 import {
   applyImport,
   downloadOriginal,
@@ -24,14 +24,16 @@ import {
 const uploadQuerySchema = z.object({ fileName: z.string().trim().min(1).max(255) });
 
 /** Uploads are the raw file body (application/octet-stream), limited by UPLOAD_MAX_MB. */
-export function importsRoutes(db: Database, uploadMaxBytes: number): FastifyPluginAsyncZod {
+export function importsRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const { db } = deps;
+  const maxBytes = uploadMaxBytes(deps.settings);
   return async (app) => {
-    acceptFileBodies(app, uploadMaxBytes);
+    acceptFileBodies(app, maxBytes);
     const tags = ['imports'];
     app.post(
       '/api/imports',
       {
-        bodyLimit: uploadMaxBytes,
+        bodyLimit: maxBytes,
         schema: { tags, querystring: uploadQuerySchema, response: { 201: importPreviewSchema } },
       },
       async (request, reply) => {

@@ -92,7 +92,7 @@ export async function sendIndicatorReminder(
           link: `${deps.settings.publicUrl}/indicators/${indicator.id}`,
           settingsLink: `${deps.settings.publicUrl}/indicators`,
         };
-        await queueMail(trx, deps.jobs, {
+        await queueMail(trx, deps, {
           kind: 'indicator_reminder',
           to: person.email,
           userId: person.id,

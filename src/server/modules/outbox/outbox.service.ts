@@ -26,7 +26,7 @@ export interface QueuedMail {
  * Queues a mail in the transaction that makes the change causing it: a rolled-back change sends
  * nothing, a committed one is never lost. The job worker sends it (deliverMail), with retries.
  */
-export async function queueMail(trx: Transaction<DB>, jobs: JobQueue, mail: QueuedMail): Promise<string> {
+export async function queueMail(trx: Transaction<DB>, deps: Pick<Deps, 'jobs'>, mail: QueuedMail): Promise<string> {
   const row = await repo.insertMail(trx, {
     kind: mail.kind,
     recipient_user_id: mail.userId,
@@ -34,7 +34,7 @@ export async function queueMail(trx: Transaction<DB>, jobs: JobQueue, mail: Queu
     subject: mail.subject,
     body: mail.text,
   });
-  const jobId = await jobs.send(trx, 'mail', { mailId: row.id, userId: mail.userId });
+  const jobId = await deps.jobs.send(trx, 'mail', { mailId: row.id, userId: mail.userId });
   await repo.setMailJob(trx, row.id, jobId);
   return row.id;
 }

@@ -21,7 +21,7 @@ import {
   updateRecommendationSchema,
   versionQuerySchema,
 } from '../../../shared/schemas/register';
-import type { Database } from '../../db/database';
+import type { Deps } from '../../deps';
 import { exportCsv, exportXlsx } from './export.service';
 import {
   batchEdit,
@@ -40,7 +40,8 @@ import { getReview, listReviews } from './reviews.service';
 import { createSavedView, deleteSavedView, listSavedViews } from './saved-views.service';
 import { searchRecommendations } from './search.service';
 
-export function registerRoutes(db: Database): FastifyPluginAsyncZod {
+export function registerRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const { db } = deps;
   return async (app) => {
     const tags = ['register'];
     app.get(

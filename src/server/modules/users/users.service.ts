@@ -111,7 +111,7 @@ export async function inviteWithin(
     after: auditedUser(invitee),
   });
   const t = translatorFor(input.locale);
-  await queueMail(trx, deps.jobs, {
+  await queueMail(trx, deps, {
     kind: 'invitation',
     to: invitee.email,
     userId: invitee.id,
