@@ -111,7 +111,7 @@ export function deleteAssignmentAtVersion(db: Executor, id: string, version: num
   return deleteAtVersion(db, 'assignments', id, version).executeTakeFirst();
 }
 
-export async function setLocalLevels(db: Executor, recommendationId: string, levels: number[]): Promise<boolean> {
+export async function updateLocalLevels(db: Executor, recommendationId: string, levels: number[]): Promise<boolean> {
   const result = await db
     .updateTable('recommendations')
     .set({ local_levels: levels, updated_at: sql`now()` })

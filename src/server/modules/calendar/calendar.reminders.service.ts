@@ -7,7 +7,14 @@ import { reminderHourUtc, todayUtc } from '../../lib/dates';
 import { recordAudit } from '../audit/audit.service';
 import { queueMail } from '../outbox/outbox.service';
 import { titleOf } from './calendar.presenter';
-import * as reminders from './calendar.reminders.repo';
+import {
+  claimRun,
+  findUpcoming,
+  finishRun,
+  markSent,
+  remindedCoordinators,
+  setRunJob,
+} from './calendar.reminders.repo';
 import { addDays, daysBetween } from './calendar.rules';
 import { findSettings } from './calendar.settings.repo';
 
@@ -35,10 +42,10 @@ export function offsetFor(daysLeft: number, offsets: number[]): number | null {
 /** Schedules the run of `day` at the reminder hour (or now, when that has passed), once per day. */
 export async function scheduleReminderRun(deps: Pick<Deps, 'db' | 'jobs'>, day: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await reminders.claimRun(trx, day))) return;
+    if (!(await claimRun(trx, day))) return;
     const at = new Date(`${day}T${String(reminderHourUtc).padStart(2, '0')}:00:00Z`);
     const jobId = await deps.jobs.send(trx, 'calendar_reminders', { day }, at > new Date() ? { startAfter: at } : {});
-    await reminders.setRunJob(trx, day, jobId);
+    await setRunJob(trx, day, jobId);
   });
 }
 
@@ -67,13 +74,13 @@ export async function sendCalendarReminders(
   await deps.db.transaction().execute(async (trx) => {
     const { remindDays } = await findSettings(trx);
     const until = addDays(day, Math.max(...remindDays));
-    const upcoming = await reminders.findUpcoming(trx, day, until);
+    const upcoming = await findUpcoming(trx, day, until);
     const due = upcoming.flatMap((event) => {
       const daysLeft = daysBetween(day, event.starts_on);
       const offset = offsetFor(daysLeft, remindDays);
       return offset === null ? [] : [{ event, daysLeft, offset }];
     });
-    const fresh = await reminders.markSent(
+    const fresh = await markSent(
       trx,
       due.map(({ event, offset }) => ({
         event_id: event.id,
@@ -85,7 +92,7 @@ export async function sendCalendarReminders(
     const items = due.filter(({ event }) => fresh.has(event.id));
     let mails = 0;
     if (items.length > 0) {
-      for (const person of await reminders.remindedCoordinators(trx)) {
+      for (const person of await remindedCoordinators(trx)) {
         const locale = person.locale as Locale;
         const t = translatorFor(locale);
         const lines = items.map(({ event, daysLeft }) =>
@@ -111,7 +118,7 @@ export async function sendCalendarReminders(
         mails++;
       }
     }
-    await reminders.finishRun(trx, day, items.length, mails);
+    await finishRun(trx, day, items.length, mails);
     if (items.length > 0)
       await recordAudit(trx, systemActor(`job:${job.id}`), {
         action: 'update',

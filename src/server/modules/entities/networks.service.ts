@@ -17,16 +17,29 @@ import { recordAudit } from '../audit/audit.service';
 import { queueMail } from '../outbox/outbox.service';
 import { canEntities } from './entities.policy';
 import { presentRef } from './entities.presenter';
-import * as entities from './entities.repo';
+import { countUsage, findEntitiesByIds, findEntity } from './entities.repo';
 import { requireCan } from './entities.service';
-import * as repo from './networks.repo';
+import {
+  deleteCandidate,
+  deleteMember,
+  findCandidates,
+  findRequest,
+  findRequests,
+  insertCandidate,
+  insertMembers,
+  insertRequest,
+  isMember,
+  markChosen,
+  type RequestRow,
+  updateRequestAtVersion,
+} from './networks.repo';
 import { findSeatedPeople, findSeatOf } from './people.repo';
 
 const isoDate = (value: Date | string) =>
   typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 
 async function requireNetwork(db: Executor, id: string) {
-  const network = await entities.findEntity(db, id);
+  const network = await findEntity(db, id);
   if (!network) throw new AppError('NOT_FOUND');
   if (network.kind !== 'lrg_network') invalid('id', 'issues.network.notANetwork');
   return network;
@@ -38,10 +51,10 @@ export async function addMembers(db: Database, actor: Actor, networkId: string, 
   return db.transaction().execute(async (trx) => {
     await requireNetwork(trx, networkId);
     const ids = [...new Set(memberIds)];
-    const found = await entities.findEntitiesByIds(trx, ids);
+    const found = await findEntitiesByIds(trx, ids);
     if (found.length !== ids.length) invalid('memberIds', 'issues.network.memberNotFound');
     if (found.some((member) => member.kind !== 'lrg')) invalid('memberIds', 'issues.network.memberNotLrg');
-    const added = await repo.insertMembers(trx, networkId, ids);
+    const added = await insertMembers(trx, networkId, ids);
     if (added.length > 0)
       await recordAudit(trx, actor, {
         action: 'create',
@@ -57,7 +70,7 @@ export async function removeMember(db: Database, actor: Actor, networkId: string
   requireCan(actor, 'manageMembers');
   await db.transaction().execute(async (trx) => {
     await requireNetwork(trx, networkId);
-    if ((await repo.deleteMember(trx, networkId, memberId)) === 0) throw new AppError('NOT_FOUND');
+    if ((await deleteMember(trx, networkId, memberId)) === 0) throw new AppError('NOT_FOUND');
     await recordAudit(trx, actor, {
       action: 'delete',
       recordType: 'network_member',
@@ -67,7 +80,7 @@ export async function removeMember(db: Database, actor: Actor, networkId: string
   });
 }
 
-function presentRequest(row: repo.RequestRow): NominationRequest {
+function presentRequest(row: RequestRow): NominationRequest {
   return {
     id: row.id,
     network: presentRef({
@@ -98,16 +111,16 @@ export async function listRequests(
 ): Promise<Page<NominationRequest>> {
   requireCan(actor, 'read');
   await requireNetwork(db, networkId);
-  const { rows, total } = await repo.findRequests(db, networkId, query);
+  const { rows, total } = await findRequests(db, networkId, query);
   return { items: rows.map(presentRequest), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** A request with its candidates, and what the person asking may do with it. */
 export async function getRequest(db: Executor, actor: Actor, id: string): Promise<NominationDetail> {
   const user = requireCan(actor, 'read');
-  const row = await repo.findRequest(db, id);
+  const row = await findRequest(db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  const [candidates, seat] = await Promise.all([repo.findCandidates(db, id), findSeatOf(db, row.network_id, user.id)]);
+  const [candidates, seat] = await Promise.all([findCandidates(db, id), findSeatOf(db, row.network_id, user.id)]);
   const open = row.status === 'open';
   return {
     ...presentRequest(row),
@@ -137,9 +150,9 @@ export async function createRequest(
   if (input.dueDate < todayUtc()) invalid('dueDate', 'issues.nomination.dueDateInPast');
   return deps.db.transaction().execute(async (trx) => {
     const network = await requireNetwork(trx, networkId);
-    const usage = await entities.countUsage(trx, networkId);
+    const usage = await countUsage(trx, networkId);
     if (usage.members === 0) conflict('issues.nomination.networkHasNoMembers');
-    const { id } = await repo.insertRequest(trx, {
+    const { id } = await insertRequest(trx, {
       network_id: networkId,
       topic: input.topic,
       note: input.note,
@@ -170,7 +183,7 @@ export async function createRequest(
 }
 
 async function requireOpenRequest(trx: Executor, id: string) {
-  const row = await repo.findRequest(trx, id);
+  const row = await findRequest(trx, id);
   if (!row) throw new AppError('NOT_FOUND');
   if (row.status !== 'open') conflict('issues.nomination.closed');
   return row;
@@ -189,7 +202,7 @@ export async function updateRequest(
     if (input.dueDate !== isoDate(before.due_date) && input.dueDate < todayUtc())
       invalid('dueDate', 'issues.nomination.dueDateInPast');
     const patch = { topic: input.topic, note: input.note, due_date: input.dueDate };
-    if (!(await repo.updateRequestAtVersion(trx, id, input.version, patch))) throw new AppError('STALE_VERSION');
+    if (!(await updateRequestAtVersion(trx, id, input.version, patch))) throw new AppError('STALE_VERSION');
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'nomination_request',
@@ -210,13 +223,13 @@ export async function nominate(
 ): Promise<NominationDetail> {
   const user = requireCan(actor, 'read');
   return db.transaction().execute(async (trx) => {
-    const request = await repo.findRequest(trx, id);
+    const request = await findRequest(trx, id);
     if (!request) throw new AppError('NOT_FOUND');
     requireCan(actor, 'nominate', { seat: await findSeatOf(trx, request.network_id, user.id) });
     if (request.status !== 'open') conflict('issues.nomination.closed');
     if (isoDate(request.due_date) < todayUtc()) conflict('issues.nomination.deadlinePassed');
-    if (!(await repo.isMember(trx, request.network_id, input.lrgId))) invalid('lrgId', 'issues.nomination.notAMember');
-    const added = await repo.insertCandidate(trx, {
+    if (!(await isMember(trx, request.network_id, input.lrgId))) invalid('lrgId', 'issues.nomination.notAMember');
+    const added = await insertCandidate(trx, {
       request_id: id,
       lrg_id: input.lrgId,
       reason: input.reason,
@@ -237,11 +250,11 @@ export async function nominate(
 export async function withdraw(db: Database, actor: Actor, id: string, lrgId: string): Promise<NominationDetail> {
   const user = requireCan(actor, 'read');
   return db.transaction().execute(async (trx) => {
-    const request = await repo.findRequest(trx, id);
+    const request = await findRequest(trx, id);
     if (!request) throw new AppError('NOT_FOUND');
     requireCan(actor, 'nominate', { seat: await findSeatOf(trx, request.network_id, user.id) });
     if (request.status !== 'open') conflict('issues.nomination.closed');
-    if ((await repo.deleteCandidate(trx, id, lrgId)) === 0) throw new AppError('NOT_FOUND');
+    if ((await deleteCandidate(trx, id, lrgId)) === 0) throw new AppError('NOT_FOUND');
     await recordAudit(trx, actor, {
       action: 'delete',
       recordType: 'nomination_candidate',
@@ -262,16 +275,16 @@ export async function choose(
   const user = requireCan(actor, 'choose');
   return db.transaction().execute(async (trx) => {
     await requireOpenRequest(trx, id);
-    const nominated = new Set((await repo.findCandidates(trx, id)).map((c) => c.lrg_id));
+    const nominated = new Set((await findCandidates(trx, id)).map((c) => c.lrg_id));
     const chosen = [...new Set(input.lrgIds)];
     if (chosen.some((lrgId) => !nominated.has(lrgId))) invalid('lrgIds', 'issues.nomination.notNominated');
-    const closed = await repo.updateRequestAtVersion(trx, id, input.version, {
+    const closed = await updateRequestAtVersion(trx, id, input.version, {
       status: 'closed',
       closed_at: new Date(),
       closed_by: user.id,
     });
     if (!closed) throw new AppError('STALE_VERSION');
-    await repo.markChosen(trx, id, chosen);
+    await markChosen(trx, id, chosen);
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'nomination_request',

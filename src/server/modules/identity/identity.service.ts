@@ -15,7 +15,13 @@ import { recordAudit } from '../audit/audit.service';
 import { queueMail } from '../outbox/outbox.service';
 import { auditedUser, presentSessionUser } from '../users/users.presenter';
 import * as users from '../users/users.service';
-import * as sessions from './identity.repo';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  deleteSessionsOf,
+  findLiveSession,
+  insertSession,
+} from './identity.repo';
 
 export const passwordResetMinutes = 60;
 
@@ -71,7 +77,7 @@ export async function signIn(deps: Deps, actor: Actor, input: SignInInput, meta:
       last_sign_in_at: new Date(),
     });
     // Sign-ins are rare and the delete uses sessions_expires_idx: expired rows never pile up.
-    await sessions.deleteExpiredSessions(trx);
+    await deleteExpiredSessions(trx);
     const created = await openSession(trx, deps, user.id, actor.ip, meta);
     const sessionUser = presentSessionUser(user);
     await recordAudit(
@@ -86,7 +92,7 @@ export async function signIn(deps: Deps, actor: Actor, input: SignInInput, meta:
 async function openSession(trx: Executor, deps: Deps, userId: string, ip: string | null, meta: ClientMeta) {
   const token = newToken();
   const csrfToken = newToken();
-  await sessions.insertSession(trx, {
+  await insertSession(trx, {
     id: hashToken(token),
     userId,
     csrfToken,
@@ -101,7 +107,7 @@ export async function signOut(deps: Deps, actor: Actor): Promise<void> {
   if (!actor.sessionId || !actor.user) return;
   const sessionId = actor.sessionId;
   await deps.db.transaction().execute(async (trx) => {
-    await sessions.deleteSession(trx, sessionId);
+    await deleteSession(trx, sessionId);
     await recordAudit(trx, actor, { action: 'sign_out', recordType: 'session', recordId: actor.user?.id ?? null });
   });
 }
@@ -109,7 +115,7 @@ export async function signOut(deps: Deps, actor: Actor): Promise<void> {
 /** The session behind a cookie's token, if it is live and its user active. */
 export async function resolveSession(deps: Deps, token: string) {
   const sessionId = hashToken(token);
-  const found = await sessions.findLiveSession(deps.db, sessionId);
+  const found = await findLiveSession(deps.db, sessionId);
   return found ? { sessionId, csrfToken: found.csrfToken, user: presentSessionUser(found.user) } : null;
 }
 
@@ -159,7 +165,7 @@ export async function completePasswordReset(
       locked_until: null,
     });
     if (!after) throw new AppError('STALE_VERSION');
-    await sessions.deleteSessionsOf(trx, before.id);
+    await deleteSessionsOf(trx, before.id);
     await recordAudit(
       trx,
       { ...actor, user: presentSessionUser(before) },

@@ -3,7 +3,17 @@ import type { Executor } from '../../http/context';
 import { ensureTerms } from '../taxonomies/taxonomies.service';
 import type { ImportPlan, PlanDraft } from './build-plan';
 import type { PlannedRow, RecommendationValues } from './import-plan';
-import * as repo from './imports.repo';
+import {
+  copyLines,
+  copyRecommendations,
+  type ImportedRecord,
+  insertInitialStatuses,
+  insertRecommendations,
+  insertReviews,
+  insertSearchWords,
+  updateRecommendation,
+  updateReview,
+} from './imports.repo';
 import { idsOf, recordOf, sourceOf, type TermIds, wordsOf } from './records';
 
 export interface ApplySummary {
@@ -60,21 +70,21 @@ export async function applyPlan(
   const waiting: PlannedRow[] = [];
   let words: string[] = [];
   if (meta.copy) {
-    await repo.copyRecommendations(
+    await copyRecommendations(
       trx,
       (function* () {
-        let batch: repo.ImportedRecord[] = [];
+        let batch: ImportedRecord[] = [];
         for (const row of draft.rows()) {
           if (row.action !== 'create' || !row.values) continue;
           if (!namesKnownTerms(row.values, known)) waiting.push(row);
           else batch.push(record(row, known));
           if (batch.length === copyChunk) {
-            yield repo.copyLines(batch);
+            yield copyLines(batch);
             batch = [];
             progress(creates.length, draft.candidates);
           }
         }
-        if (batch.length) yield repo.copyLines(batch);
+        if (batch.length) yield copyLines(batch);
         // The last lines are written: the server is still loading them while the words are found.
         words = wordsOf(creates.flatMap((row) => Object.values(row.values?.texts ?? {})));
       })(),
@@ -86,11 +96,11 @@ export async function applyPlan(
   const terms = await ensureNewTerms(trx, plan, known);
   for (let start = 0; start < waiting.length; start += 5000) {
     const batch = waiting.slice(start, start + 5000).map((row) => record(row, terms));
-    await repo.insertRecommendations(trx, batch);
+    await insertRecommendations(trx, batch);
     progress(creates.length, draft.candidates);
   }
   if (waiting.length) words = wordsOf(creates.flatMap((row) => Object.values(row.values?.texts ?? {})));
-  await repo.insertInitialStatuses(trx, ids, 'not_started', meta.userId, `import:${meta.importId}`);
+  await insertInitialStatuses(trx, ids, 'not_started', meta.userId, `import:${meta.importId}`);
 
   const updates = plan.rows.filter((row) => row.action === 'update' && row.existingId);
   const total = creates.length + updates.length;
@@ -102,7 +112,7 @@ export async function applyPlan(
   }
   progress(total, total);
 
-  await repo.insertSearchWords(trx, words);
+  await insertSearchWords(trx, words);
   return {
     reviewsCreated: reviews.created,
     reviewsUpdated: reviews.updated,
@@ -154,7 +164,7 @@ async function writeReviews(trx: Executor, plan: ImportPlan, create: Set<string>
     if (review.existing) {
       ids.set(review.key, review.existing.id);
       if (review.changes.length && followUp) {
-        await repo.updateReview(trx, review.existing.id, followUpFields(followUp, review.reviewDate));
+        await updateReview(trx, review.existing.id, followUpFields(followUp, review.reviewDate));
         updated++;
       }
       continue;
@@ -173,7 +183,7 @@ async function writeReviews(trx: Executor, plan: ImportPlan, create: Set<string>
       ...(followUp ? followUpFields(followUp, review.reviewDate) : {}),
     });
   }
-  await repo.insertReviews(trx, inserts);
+  await insertReviews(trx, inserts);
   return { ids, created: inserts.length, updated };
 }
 
@@ -181,7 +191,7 @@ async function writeReviews(trx: Executor, plan: ImportPlan, create: Set<string>
 async function updateRow(trx: Executor, row: PlannedRow, terms: TermIds, meta: ApplyMeta): Promise<void> {
   const id = row.existingId as string;
   if (row.positionUpdate) {
-    await repo.updateRecommendation(trx, id, {
+    await updateRecommendation(trx, id, {
       position: row.positionUpdate.position,
       position_source: row.positionUpdate.positionSource,
     });
@@ -195,7 +205,7 @@ async function updateRow(trx: Executor, row: PlannedRow, terms: TermIds, meta: A
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   const sources = [...stored.sources.filter((s) => s.importId !== meta.importId), sourceOf(row, meta)];
-  await repo.updateRecommendation(trx, id, {
+  await updateRecommendation(trx, id, {
     number: values.number,
     heading: values.heading,
     ...Object.fromEntries(Object.entries(values.texts).map(([lang, text]) => [`text_${lang}`, text])),

@@ -14,7 +14,16 @@ import { applyPlan } from './apply-plan';
 import { buildPlan, draftPlan, type ImportPlan } from './build-plan';
 import { supportsCopy } from './copy-in';
 import { canImports } from './imports.policy';
-import * as repo from './imports.repo';
+import {
+  findAppliedImportBySha,
+  findColumnMappings,
+  findImport,
+  findImportSummary,
+  findImports,
+  insertImport,
+  markImportApplied,
+  upsertColumnMapping,
+} from './imports.repo';
 import {
   type ColumnMapping,
   detectFormat,
@@ -58,7 +67,7 @@ export async function uploadImport(db: Database, actor: Actor, fileName: string,
   const options = importOptionsSchema.parse({});
   const result = await parseWith(data, fileName, options);
   const plan = result.parsed ? await buildPlan(db, result.parsed, options) : undefined;
-  const row = await repo.insertImport(db, {
+  const row = await insertImport(db, {
     file_name: fileName,
     format: result.format,
     sha256: createHash('sha256').update(data).digest('hex'),
@@ -79,7 +88,7 @@ export async function previewImport(
   options: ImportOptions,
 ): Promise<ImportPreview> {
   requireImporter(actor);
-  const row = await repo.findImport(db, id);
+  const row = await findImport(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   const result = await parseWith(row.original, row.file_name, options, row.format);
   const plan = result.parsed ? await buildPlan(db, result.parsed, options) : undefined;
@@ -105,7 +114,7 @@ export async function applyImport(
 export async function importTrustedFile(db: Database, actor: Actor, fileName: string, data: Buffer): Promise<string> {
   const format = await detectFormat(data, fileName);
   const options = importOptionsSchema.parse({});
-  const storing = repo.insertImport(db, {
+  const storing = insertImport(db, {
     file_name: fileName,
     format,
     sha256: createHash('sha256').update(data).digest('hex'),
@@ -133,7 +142,7 @@ async function runImport(
   stored?: Selectable<ImportsTable>,
   parsing?: ReturnType<typeof parseWith>,
 ): Promise<void> {
-  const row = stored ?? (await repo.findImport(db, id));
+  const row = stored ?? (await findImport(db, id));
   if (!row) throw new AppError('NOT_FOUND');
   if (row.status === 'applied' || running.has(id)) throw new AppError('CONFLICT');
   running.set(id, { done: 0, total: 0 });
@@ -154,11 +163,11 @@ async function runImport(
         (done, total) => running.set(id, { done, total }),
       );
       if (options.saveMappingAs && options.columnMapping) {
-        await repo.upsertColumnMapping(trx, options.saveMappingAs, options.columnMapping, userId);
+        await upsertColumnMapping(trx, options.saveMappingAs, options.columnMapping, userId);
       }
       // New or changed reviews move the calendar's computed due dates, in the same transaction.
       await recomputeCalendar(trx, actor);
-      await repo.markImportApplied(trx, id, summary);
+      await markImportApplied(trx, id, summary);
       await recordAudit(trx, actor, {
         action: 'create',
         recordType: 'import',
@@ -173,7 +182,7 @@ async function runImport(
 
 export async function getImport(db: Database, actor: Actor, id: string): Promise<ImportSummary> {
   requireImporter(actor);
-  const row = await repo.findImportSummary(db, id);
+  const row = await findImportSummary(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   const progress = running.get(id) ?? null;
   return {
@@ -197,7 +206,7 @@ export async function listImports(
   page: { page: number; pageSize: number },
 ): Promise<Page<ImportSummary>> {
   requireImporter(actor);
-  const { rows, total } = await repo.findImports(db, page);
+  const { rows, total } = await findImports(db, page);
   return {
     items: rows.map((row) => ({
       id: row.id,
@@ -220,14 +229,14 @@ export async function listImports(
 /** The file exactly as it was uploaded. */
 export async function downloadOriginal(db: Database, actor: Actor, id: string) {
   requireImporter(actor);
-  const row = await repo.findImport(db, id);
+  const row = await findImport(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   return { fileName: row.file_name, data: row.original };
 }
 
 export async function listColumnMappings(db: Database, actor: Actor) {
   requireImporter(actor);
-  const rows = await repo.findColumnMappings(db);
+  const rows = await findColumnMappings(db);
   return rows.map((row) => ({ id: row.id, name: row.name, mapping: row.mapping }));
 }
 
@@ -248,7 +257,7 @@ async function presentPreview(
     parsed?: { duplicates: ImportPreview['duplicates'] };
   },
 ): Promise<ImportPreview> {
-  const applied = await repo.findAppliedImportBySha(db, row.sha256);
+  const applied = await findAppliedImportBySha(db, row.sha256);
   const rows = plan
     ? (['create', 'update', 'skip', 'unchanged'] as const).flatMap((action) =>
         plan.rows

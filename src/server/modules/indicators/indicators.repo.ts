@@ -99,7 +99,7 @@ export async function deleteIndicatorAtVersion(db: Executor, id: string, version
   return Number(result.numDeletedRows) === 1;
 }
 
-export async function codeTaken(db: Executor, code: string, exceptId?: string): Promise<boolean> {
+export async function isCodeTaken(db: Executor, code: string, exceptId?: string): Promise<boolean> {
   let query = db.selectFrom('indicators').select('id').where(sql`lower(code)`, '=', code.toLowerCase());
   if (exceptId) query = query.where('id', '<>', exceptId);
   return Boolean(await query.executeTakeFirst());
@@ -197,7 +197,7 @@ export function findLrgs(db: Executor) {
 }
 
 /** The State's ISO 3166 alpha-3 code, from its profile (WHO exports name countries so). */
-export async function stateIso3(db: Executor): Promise<string | null> {
+export async function findStateIso3(db: Executor): Promise<string | null> {
   const row = await db
     .selectFrom('state_profile as s')
     .innerJoin('countries as c', 'c.iso2', 's.country_iso2')

@@ -221,7 +221,7 @@ export function findOverlap(
 }
 
 /** A page of updates the reader may see, filtered and ordered in SQL. */
-export async function listUpdates(
+export async function findUpdates(
   db: Executor,
   reader: Reader,
   query: {
@@ -282,7 +282,7 @@ export async function listUpdates(
   ]);
   return { rows, total: Number(count.total) };
 }
-export type SummaryRow = Awaited<ReturnType<typeof listUpdates>>['rows'][number];
+export type SummaryRow = Awaited<ReturnType<typeof findUpdates>>['rows'][number];
 
 /** The recommendation's status and version, locked: a validated update is about to set it. */
 export function lockRecommendation(trx: Executor, id: string) {

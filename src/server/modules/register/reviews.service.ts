@@ -6,9 +6,9 @@ import type { Actor } from '../../http/context';
 import { signedIn } from '../../lib/guards';
 import { localize } from '../../lib/language';
 import { canRegister } from './register.policy';
-import * as repo from './reviews.repo';
+import { findReview, findReviews } from './reviews.repo';
 
-type ReviewRow = NonNullable<Awaited<ReturnType<typeof repo.findReview>>>;
+type ReviewRow = NonNullable<Awaited<ReturnType<typeof findReview>>>;
 
 function present(row: ReviewRow, locale: string): ReviewSummary {
   const counts = row.status_counts ?? {};
@@ -43,13 +43,13 @@ export async function listReviews(
   query: { body?: string; page: number; pageSize: number },
 ): Promise<Page<ReviewSummary>> {
   requireReader(actor);
-  const { rows, total } = await repo.findReviews(db, query);
+  const { rows, total } = await findReviews(db, query);
   return { items: rows.map((row) => present(row, actor.locale)), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getReview(db: Database, actor: Actor, id: string): Promise<ReviewSummary> {
   requireReader(actor);
-  const row = await repo.findReview(db, id);
+  const row = await findReview(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   return present(row, actor.locale);
 }

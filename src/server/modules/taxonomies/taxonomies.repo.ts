@@ -111,7 +111,7 @@ export function updateTermAtVersion(db: Executor, id: number, version: number, p
   return updateAtVersion(db, 'taxonomy_terms', id, version, patch, { touch: false }).returningAll().executeTakeFirst();
 }
 
-export async function deleteTerm(db: Executor, id: number): Promise<void> {
+export async function deleteTermRow(db: Executor, id: number): Promise<void> {
   await db.deleteFrom('taxonomy_terms').where('id', '=', id).execute();
 }
 

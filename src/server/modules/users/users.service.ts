@@ -18,14 +18,25 @@ import { recordAudit } from '../audit/audit.service';
 import { queueMail } from '../outbox/outbox.service';
 import { canUsers } from './users.policy';
 import { auditedUser, presentInvitation, presentUserSummary } from './users.presenter';
-import * as repo from './users.repo';
+import {
+  deleteSessionsOf,
+  findInvitationById,
+  findInvitations,
+  findUserByEmail,
+  findUserById,
+  findUsers,
+  insertToken,
+  insertUser,
+  revokeOpenTokens,
+  updateUserAtVersion,
+} from './users.repo';
 
 export const invitationHours = 72;
 
 /** Lists people for the admin page, searched and paged in the database. */
 export async function listUsers(deps: Deps, actor: Actor, query: UserListQuery): Promise<Page<UserSummary>> {
   if (!canUsers(signedIn(actor), 'list')) throw new AppError('FORBIDDEN');
-  const { rows, total } = await repo.findUsers(deps.db, query);
+  const { rows, total } = await findUsers(deps.db, query);
   return { items: rows.map(presentUserSummary), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -33,17 +44,17 @@ export async function listUsers(deps: Deps, actor: Actor, query: UserListQuery):
 export async function updateUser(deps: Deps, actor: Actor, id: string, input: UpdateUserInput): Promise<UserSummary> {
   const user = signedIn(actor);
   return deps.db.transaction().execute(async (trx) => {
-    const before = await repo.findUserById(trx, id);
+    const before = await findUserById(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     if (!canUsers(user, 'update', { id, role: before.role as UserSummary['role'], newRole: input.role }))
       throw new AppError('FORBIDDEN');
     if (input.status === 'active' && before.status === 'invited') throw new AppError('CONFLICT');
-    const after = await repo.updateUserAtVersion(trx, id, input.version, {
+    const after = await updateUserAtVersion(trx, id, input.version, {
       ...(input.role ? { role: input.role } : {}),
       ...(input.status ? { status: input.status } : {}),
     });
     if (!after) throw new AppError('STALE_VERSION');
-    if (input.status === 'disabled') await repo.deleteSessionsOf(trx, id);
+    if (input.status === 'disabled') await deleteSessionsOf(trx, id);
     const action = input.role && input.role !== before.role ? 'role_change' : 'update';
     await recordAudit(trx, actor, {
       action,
@@ -68,7 +79,7 @@ export async function createInvitation(
 ): Promise<InvitationSummary> {
   return deps.db.transaction().execute(async (trx) => {
     const { tokenId } = await inviteWithin(trx, deps, actor, input);
-    const row = await repo.findInvitationById(trx, tokenId);
+    const row = await findInvitationById(trx, tokenId);
     if (!row) throw new AppError('INTERNAL');
     return presentInvitation(row);
   });
@@ -86,9 +97,8 @@ export async function inviteWithin(
 ): Promise<{ invitee: UserRow; tokenId: string }> {
   const user = signedIn(actor);
   if (!canUsers(user, 'invite', { newRole: input.role })) throw new AppError('FORBIDDEN');
-  if (await repo.findUserByEmail(trx, input.email))
-    throw new AppError('EMAIL_TAKEN', { params: { email: input.email } });
-  const invitee = await repo.insertUser(trx, {
+  if (await findUserByEmail(trx, input.email)) throw new AppError('EMAIL_TAKEN', { params: { email: input.email } });
+  const invitee = await insertUser(trx, {
     email: input.email,
     name: input.name,
     role: input.role,
@@ -97,7 +107,7 @@ export async function inviteWithin(
     status: 'invited',
   });
   const token = newToken();
-  const record = await repo.insertToken(trx, {
+  const record = await insertToken(trx, {
     kind: 'invitation',
     token_hash: hashToken(token),
     user_id: invitee.id,
@@ -132,7 +142,7 @@ export async function listInvitations(
   query: { status?: InvitationSummary['status']; page: number; pageSize: number },
 ): Promise<Page<InvitationSummary>> {
   if (!canUsers(signedIn(actor), 'list')) throw new AppError('FORBIDDEN');
-  const { rows, total } = await repo.findInvitations(deps.db, query);
+  const { rows, total } = await findInvitations(deps.db, query);
   return { items: rows.map((row) => presentInvitation(row)), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -140,13 +150,13 @@ export async function listInvitations(
 export async function revokeInvitation(deps: Deps, actor: Actor, id: string): Promise<void> {
   const user = signedIn(actor);
   await deps.db.transaction().execute(async (trx) => {
-    const row = await repo.findInvitationById(trx, id);
+    const row = await findInvitationById(trx, id);
     if (!row) throw new AppError('NOT_FOUND');
     if (!canUsers(user, 'revokeInvitation', { role: row.role as InvitationSummary['role'] }))
       throw new AppError('FORBIDDEN');
     const before = presentInvitation(row);
     if (before.status !== 'pending') throw new AppError('CONFLICT');
-    await repo.revokeOpenTokens(trx, row.user_id, 'invitation');
+    await revokeOpenTokens(trx, row.user_id, 'invitation');
     await recordAudit(trx, actor, {
       action: 'delete',
       recordType: 'invitation',
