@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema';
 import type { Deps } from '../../deps';
 import { type Actor, systemActor } from '../../http/context';
 import { translatorFor } from '../../i18n';
-import type { JobAttempt, JobPayloads, JobQueue } from '../../jobs/queue';
+import type { JobAttempt, JobPayloads } from '../../jobs/queue';
 import { reminderDueAt } from '../../lib/dates';
 import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';

@@ -6,7 +6,7 @@ import type { Database } from '../../db/database';
 import type { DB } from '../../db/schema';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/context';
-import type { JobAttempt, JobPayloads, JobQueue } from '../../jobs/queue';
+import type { JobAttempt, JobPayloads } from '../../jobs/queue';
 import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { canOutbox } from './outbox.policy';
