@@ -13,9 +13,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { AppError } from '../shared/errors';
 import type { Locale } from '../shared/i18n/locales';
+import { ping } from './db/database';
 import type { Deps } from './deps';
 import { authPlugin } from './http/auth';
 import { registerErrorHandling } from './http/errors';
@@ -125,7 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
     try {
-      await sql`select 1`.execute(options.deps.db);
+      await ping(options.deps.db);
       return { status: 'ready', database: options.databaseKind };
     } catch {
       return reply.status(503).send({ status: 'unavailable', database: options.databaseKind });
@@ -135,25 +135,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(identityRoutes(options.deps));
   await app.register(usersRoutes(options.deps));
-  await app.register(auditRoutes(options.deps.db));
+  await app.register(auditRoutes(options.deps));
   await app.register(outboxRoutes(options.deps));
-  await app.register(stateProfileRoutes(options.deps.db));
+  await app.register(stateProfileRoutes(options.deps));
   await app.register(entitiesRoutes(options.deps));
   await app.register(networksRoutes(options.deps));
-  await app.register(registerRoutes(options.deps.db));
-  await app.register(assignmentsRoutes(options.deps.db));
-  await app.register(peersRoutes(options.deps.db));
-  await app.register(dashboardsRoutes(options.deps.db));
+  await app.register(registerRoutes(options.deps));
+  await app.register(assignmentsRoutes(options.deps));
+  await app.register(peersRoutes(options.deps));
+  await app.register(dashboardsRoutes(options.deps));
   await app.register(callsRoutes(options.deps));
   await app.register(reportsRoutes(options.deps));
   await app.register(indicatorsRoutes(options.deps));
   await app.register(progressRoutes(options.deps));
   await app.register(attachmentsRoutes(options.deps));
-  await app.register(followUpRoutes(options.deps.db));
+  await app.register(followUpRoutes(options.deps));
   await app.register(calendarRoutes(options.deps));
   await app.register(actionsRoutes(options.deps));
-  await app.register(taxonomiesRoutes(options.deps.db));
-  await app.register(importsRoutes(options.deps.db, Math.floor(options.deps.settings.UPLOAD_MAX_MB * 1_048_576)));
+  await app.register(taxonomiesRoutes(options.deps));
+  await app.register(importsRoutes(options.deps));
 
   const webDir = options.webDir ?? defaultWebDir;
   const serveWeb = existsSync(`${webDir}/index.html`);

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openZip } from '../../src/server/modules/imports/parsers/zip';
+import { openZip } from '../../src/server/lib/tabular/zip';
 import type { ReportDetail } from '../../src/shared/schemas/reports';
 import { axeViolations, launchBrowser, newPage, signIn } from './browser';
 

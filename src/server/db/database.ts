@@ -3,7 +3,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type FolderLock, lockDataFolder } from './lock';
 import type { DB } from './schema';
@@ -51,4 +51,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     lock?.release();
     throw error;
   }
+}
+
+/** Answers once the database does: the readiness probe. */
+export async function ping(db: Database): Promise<void> {
+  await sql`select 1`.execute(db);
 }

@@ -4,8 +4,8 @@ import fp from 'fastify-plugin';
 import { AppError } from '../../shared/errors';
 import { isLocale, type Locale, negotiateLocale } from '../../shared/i18n/locales';
 import type { Deps } from '../deps';
+import { sameSecret } from '../lib/secrets';
 import { resolveSession } from '../modules/identity/identity.service';
-import { sameSecret } from '../modules/identity/secrets';
 import type { Actor } from './context';
 
 declare module 'fastify' {

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import type { Database } from '../db/database';
 import { type Executor, systemActor } from '../http/context';
+import { readXlsxSheets } from '../lib/tabular/xlsx';
 import { recordAudit } from '../modules/audit/audit.service';
-import { readXlsxSheets } from '../modules/imports/parsers/xlsx';
 import { detectFormat, fold, numberOf, planObservationImport } from '../modules/indicators/observation-import';
 
 const whoFile = 'who-maternal-mortality-ratio-sdg-3-1-1-2023.xlsx';

@@ -18,7 +18,7 @@ export async function scheduleDemoReminders(deps: ReminderDeps): Promise<void> {
       .selectFrom('actions')
       .select(['id', 'status', sql<string | null>`to_char(end_date, 'YYYY-MM-DD')`.as('end_date')])
       .execute();
-    for (const action of actions) await syncReminders(trx, deps.jobs, action, deps.settings.ACTION_REMINDER_DAYS);
+    for (const action of actions) await syncReminders(trx, deps, action);
     const indicators = await trx.selectFrom('indicators').select('id').execute();
     for (const indicator of indicators) await rescheduleReminder(trx, deps, indicator.id);
   });

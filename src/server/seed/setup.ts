@@ -4,8 +4,8 @@ import type { Database } from '../db/database';
 import { systemActor } from '../http/context';
 import { translatorFor } from '../i18n';
 import type { JobQueue } from '../jobs/queue';
+import { hashToken, newToken } from '../lib/secrets';
 import { recordAudit } from '../modules/audit/audit.service';
-import { hashToken, newToken } from '../modules/identity/secrets';
 import { queueMail } from '../modules/outbox/outbox.service';
 import { insertStateProfile } from '../modules/state-profile/state-profile.repo';
 import { auditedUser } from '../modules/users/users.presenter';
@@ -90,13 +90,17 @@ export async function setUpInstallation(
       after: auditedUser(admin),
     });
     const t = translatorFor(input.locale);
-    return queueMail(trx, jobs, {
-      kind: 'invitation',
-      to: input.adminEmail,
-      userId: admin.id,
-      subject: t('mail.invitation.subject', { appName: 'Implementa' }),
-      text: t('mail.invitation.body', { name: input.adminName, inviter: 'Implementa', link, hours: invitationHours }),
-    });
+    return queueMail(
+      trx,
+      { jobs },
+      {
+        kind: 'invitation',
+        to: input.adminEmail,
+        userId: admin.id,
+        subject: t('mail.invitation.subject', { appName: 'Implementa' }),
+        text: t('mail.invitation.body', { name: input.adminName, inviter: 'Implementa', link, hours: invitationHours }),
+      },
+    );
   });
   return { link, mailId };
 }

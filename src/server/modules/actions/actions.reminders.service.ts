@@ -6,12 +6,11 @@ import type { DB } from '../../db/schema';
 import type { Deps } from '../../deps';
 import { type Actor, systemActor } from '../../http/context';
 import { translatorFor } from '../../i18n';
-import type { JobAttempt, JobPayloads, JobQueue } from '../../jobs/queue';
+import type { JobAttempt, JobPayloads } from '../../jobs/queue';
+import { reminderDueAt } from '../../lib/dates';
+import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
-import { reminderDueAt } from '../calls/calls.sending.service';
-import { mailedFocalPoints, readMailPreference, writeMailPreference } from '../outbox/mail-preferences.repo';
-import { queueMail } from '../outbox/outbox.service';
-import { signedIn } from './actions.guards';
+import { mailedFocalPoints, queueMail, readMailPreference, writeMailPreference } from '../outbox/outbox.service';
 import {
   cancelReminders,
   findReminder,
@@ -26,16 +25,16 @@ import { lockAction } from './actions.repo';
 /**
  * Brings an action's reminders in line with it, in the transaction of its change: while it is
  * still to be done and has an end date, one reminder `days` before that date and one on the day
- * after it (when it becomes overdue); none otherwise. Reminders of another date are cancelled. A
+ * after it (when it becomes overdue); none otherwise (`days` is ACTION_REMINDER_DAYS). Reminders of another date are cancelled. A
  * reminder already sent (or skipped) for this date stays as it is, so moving the date away and
  * back never sends it twice; one whose time has already passed is recorded as skipped.
  */
 export async function syncReminders(
   trx: Transaction<DB>,
-  jobs: JobQueue,
+  deps: Pick<Deps, 'jobs'> & { settings: Pick<Deps['settings'], 'ACTION_REMINDER_DAYS'> },
   action: { id: string; status: string; end_date: string | null },
-  days: number,
 ): Promise<void> {
+  const days = deps.settings.ACTION_REMINDER_DAYS;
   const due = openActionStatuses.includes(action.status as never) ? action.end_date : null;
   await cancelReminders(trx, action.id, due);
   if (!due) return;
@@ -59,7 +58,11 @@ export async function syncReminders(
       id = row.id;
     }
     // The row keeps the id of its live job: a job of an earlier schedule finds another id and stops.
-    await setReminderJob(trx, id, await jobs.send(trx, 'action_reminder', { reminderId: id }, { startAfter: dueAt }));
+    await setReminderJob(
+      trx,
+      id,
+      await deps.jobs.send(trx, 'action_reminder', { reminderId: id }, { startAfter: dueAt }),
+    );
   }
 }
 
@@ -98,7 +101,7 @@ export async function sendActionReminder(
         link: `${deps.settings.publicUrl}/actions/${action.id}`,
         settingsLink: `${deps.settings.publicUrl}/settings`,
       };
-      await queueMail(trx, deps.jobs, {
+      await queueMail(trx, deps, {
         kind: 'action_reminder',
         to: person.email,
         userId: person.id,

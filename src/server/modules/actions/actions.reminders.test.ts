@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { translatorFor } from '../../i18n';
+import { reminderDueAt } from '../../lib/dates';
 import {
   coordinator,
   entity,
@@ -11,7 +12,6 @@ import {
   test,
   waitForSubject,
 } from '../calls/calls.fixture';
-import { reminderDueAt } from '../calls/calls.sending.service';
 import { sendActionReminder } from './actions.reminders.service';
 
 setUpMiniatureState();

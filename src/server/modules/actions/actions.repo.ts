@@ -3,8 +3,10 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { ActionListQuery } from '../../../shared/schemas/actions';
 import type { ActionsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { localizedText } from '../../lib/language';
+import { escapeLike } from '../../lib/like';
+import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
 import { inScope, type Scope } from '../assignments/scope';
-import { escapeLike, localizedText } from '../calls/calls.sql';
 
 // Actions, their entities, recommendations and clusters.
 
@@ -35,17 +37,12 @@ export async function updateActionAtVersion(
   version: number,
   patch: Updateable<ActionsTable>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('actions')
-    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await updateAtVersion(db, 'actions', id, version, patch).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
 export async function deleteActionAtVersion(db: Executor, id: string, version: number): Promise<boolean> {
-  const result = await db.deleteFrom('actions').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const result = await deleteAtVersion(db, 'actions', id, version).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 

@@ -10,11 +10,12 @@ import type { Page } from '../../../shared/schemas/common';
 import type { SessionUser } from '../../../shared/schemas/identity';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
+import { todayUtc } from '../../lib/dates';
+import { isDutyBearer } from '../../lib/duty-bearers';
+import { invalid, signedIn } from '../../lib/guards';
 import { everything, type Scope, scopeOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
-import { dutyBearerKinds } from '../calls/calls.sql';
 import { presentEntityRef } from '../entities/entity-ref.presenter';
-import { invalid, signedIn, today } from './actions.guards';
 import { canActions } from './actions.policy';
 import { presentRecommendation, presentReminder, presentSummary } from './actions.presenter';
 import { findReminders } from './actions.reminders.repo';
@@ -36,8 +37,6 @@ import {
   seatIn,
   updateActionAtVersion,
 } from './actions.repo';
-
-const dutyBearers = new Set<string>(dutyBearerKinds);
 
 function actionColumns(input: CreateActionInput) {
   return {
@@ -85,7 +84,7 @@ async function checkLinks(
 ) {
   const [responsible] = await findEntities(db, [input.responsibleEntityId]);
   if (!responsible) invalid('responsibleEntityId', 'issues.unknownEntity');
-  if (!dutyBearers.has(responsible.kind)) invalid('responsibleEntityId', 'issues.notDutyBearer');
+  if (!isDutyBearer(responsible.kind)) invalid('responsibleEntityId', 'issues.notDutyBearer');
   const supporting = await findEntities(db, links.supportingEntityIds);
   if (supporting.length !== links.supportingEntityIds.length) invalid('supportingEntityIds', 'issues.unknownEntity');
 
@@ -104,7 +103,7 @@ async function checkLinks(
 export async function listActions(deps: Deps, actor: Actor, query: ActionListQuery): Promise<Page<ActionSummary>> {
   const user = signedIn(actor);
   const scope = await scopeOf(deps.db, user);
-  const day = today();
+  const day = todayUtc();
   const { rows, total } = await findActions(deps.db, query, scope, day);
   return { items: rows.map((row) => presentSummary(row, day)), total, page: query.page, pageSize: query.pageSize };
 }
@@ -123,7 +122,7 @@ export async function getAction(db: Executor, actor: Actor, id: string): Promise
     findReminders(db, id),
   ]);
   return {
-    ...presentSummary(row, today()),
+    ...presentSummary(row, todayUtc()),
     description: row.description,
     supportingEntities: supporting.map((entity) => presentEntityRef(entity)),
     recommendations: recommendations.map(presentRecommendation),
@@ -145,12 +144,7 @@ export async function createAction(deps: Deps, actor: Actor, input: CreateAction
   return deps.db.transaction().execute(async (trx) => {
     const id = await insertAction(trx, { ...actionColumns(input), created_by: user.id });
     await replaceLinks(trx, id, links);
-    await syncReminders(
-      trx,
-      deps.jobs,
-      { id, status: input.status, end_date: input.endDate },
-      deps.settings.ACTION_REMINDER_DAYS,
-    );
+    await syncReminders(trx, deps, { id, status: input.status, end_date: input.endDate });
     await recordAudit(trx, actor, { action: 'create', recordType: 'action', recordId: id, after: input });
     return getAction(trx, actor, id);
   });
@@ -183,12 +177,7 @@ export async function updateAction(
     if (!(await updateActionAtVersion(trx, id, input.version, actionColumns(input))))
       throw new AppError('STALE_VERSION');
     await replaceLinks(trx, id, links);
-    await syncReminders(
-      trx,
-      deps.jobs,
-      { id, status: input.status, end_date: input.endDate },
-      deps.settings.ACTION_REMINDER_DAYS,
-    );
+    await syncReminders(trx, deps, { id, status: input.status, end_date: input.endDate });
     const { version: _version, ...after } = input;
     await recordAudit(trx, actor, {
       action: 'update',

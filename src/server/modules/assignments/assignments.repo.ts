@@ -1,6 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { AssignmentsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { deleteAtVersion } from '../../lib/versioned';
 import type { Scope } from './scope';
 
 export function findEntity(db: Executor, id: string) {
@@ -107,10 +108,10 @@ export function findAssignmentsOf(db: Executor, recommendationId: string) {
 }
 
 export function deleteAssignmentAtVersion(db: Executor, id: string, version: number) {
-  return db.deleteFrom('assignments').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return deleteAtVersion(db, 'assignments', id, version).executeTakeFirst();
 }
 
-export async function setLocalLevels(db: Executor, recommendationId: string, levels: number[]): Promise<boolean> {
+export async function updateLocalLevels(db: Executor, recommendationId: string, levels: number[]): Promise<boolean> {
   const result = await db
     .updateTable('recommendations')
     .set({ local_levels: levels, updated_at: sql`now()` })

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/schemas/assignments';
 import { idParamsSchema, okSchema, pageOf } from '../../../shared/schemas/common';
 import { versionQuerySchema } from '../../../shared/schemas/register';
-import type { Database } from '../../db/database';
+import type { Deps } from '../../deps';
 import {
   createAssignments,
   delegateAssignment,
@@ -21,7 +21,8 @@ import {
   withdrawAssignment,
 } from './assignments.service';
 
-export function assignmentsRoutes(db: Database): FastifyPluginAsyncZod {
+export function assignmentsRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const { db } = deps;
   return async (app) => {
     const tags = ['assignments'];
     app.get(

@@ -8,22 +8,26 @@ import type {
 import type { Page } from '../../../shared/schemas/common';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { isDutyBearer } from '../../lib/duty-bearers';
+import { invalid, signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { canAssign, canDelegate, canWithdraw, type Seat } from './assignments.policy';
-import * as repo from './assignments.repo';
+import {
+  clusterMemberIds,
+  deleteAssignmentAtVersion,
+  existingRecommendationIds,
+  findAssignment,
+  findAssignmentOf,
+  findAssignmentsOf,
+  findAssignmentsOfEntities,
+  findEntity,
+  insertAssignment,
+  isBelow,
+  isInScope,
+  updateLocalLevels,
+  upsertAssignments,
+} from './assignments.repo';
 import { scopeOf, seatsOf } from './scope';
-
-/** Who can be held to account for a recommendation: consulted stakeholders and networks cannot. */
-const dutyBearers = new Set(['ministry', 'agency', 'parliament', 'judiciary', 'independent_body', 'lrg']);
-
-function signedIn(actor: Actor) {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  return actor.user;
-}
-
-function invalid(path: string, message: string): never {
-  throw new AppError('VALIDATION', { issues: [{ path, message }] });
-}
 
 /** A due date, if given, must not lie in the past (UTC calendar day). */
 function checkDueDate(dueDate: string | undefined, path = 'dueDate') {
@@ -35,19 +39,19 @@ export async function createAssignments(db: Database, actor: Actor, input: Creat
   const user = signedIn(actor);
   if (!canAssign(user)) throw new AppError('FORBIDDEN');
   checkDueDate(input.dueDate);
-  const entity = await repo.findEntity(db, input.entityId);
+  const entity = await findEntity(db, input.entityId);
   if (!entity) invalid('entityId', 'issues.unknownEntity');
-  if (!dutyBearers.has(entity.kind)) invalid('entityId', 'issues.notDutyBearer');
+  if (!isDutyBearer(entity.kind)) invalid('entityId', 'issues.notDutyBearer');
   let ids = [...new Set(input.recommendationIds)];
   if (input.clusterId) {
-    const members = await repo.clusterMemberIds(db, input.clusterId);
+    const members = await clusterMemberIds(db, input.clusterId);
     if (!members) invalid('clusterId', 'issues.unknownCluster');
     ids = [...new Set([...ids, ...members])];
   }
-  const existing = await repo.existingRecommendationIds(db, ids);
+  const existing = await existingRecommendationIds(db, ids);
   if (existing.length !== ids.length) invalid('recommendationIds', 'issues.unknownRecommendations');
   return db.transaction().execute(async (trx) => {
-    const rows = await repo.upsertAssignments(
+    const rows = await upsertAssignments(
       trx,
       ids.map((id) => ({
         recommendation_id: id,
@@ -87,18 +91,14 @@ export async function delegateAssignment(db: Database, actor: Actor, assignmentI
   checkDueDate(input.dueDate);
   const parentDue = parent.due_date ? new Date(parent.due_date).toISOString().slice(0, 10) : undefined;
   if (input.dueDate && parentDue && input.dueDate > parentDue) invalid('dueDate', 'issues.dueAfterParent');
-  const [holder, target] = await Promise.all([
-    repo.findEntity(db, parent.entity_id),
-    repo.findEntity(db, input.entityId),
-  ]);
+  const [holder, target] = await Promise.all([findEntity(db, parent.entity_id), findEntity(db, input.entityId)]);
   if (!target) invalid('entityId', 'issues.unknownEntity');
   if (target.kind !== 'lrg') invalid('entityId', 'issues.delegateToLrg');
-  if (holder?.kind === 'lrg' && !(await repo.isBelow(db, target.id, holder.id)))
+  if (holder?.kind === 'lrg' && !(await isBelow(db, target.id, holder.id)))
     invalid('entityId', 'issues.delegateOutsideChain');
-  if (await repo.findAssignmentOf(db, parent.recommendation_id, target.id))
-    invalid('entityId', 'issues.alreadyAssigned');
+  if (await findAssignmentOf(db, parent.recommendation_id, target.id)) invalid('entityId', 'issues.alreadyAssigned');
   return db.transaction().execute(async (trx) => {
-    const row = await repo.insertAssignment(trx, {
+    const row = await insertAssignment(trx, {
       recommendation_id: parent.recommendation_id,
       entity_id: target.id,
       role: parent.role,
@@ -121,12 +121,12 @@ export async function delegateAssignment(db: Database, actor: Actor, assignmentI
 export async function withdrawAssignment(db: Database, actor: Actor, assignmentId: string, version: number) {
   const user = signedIn(actor);
   const assignment = await visibleAssignment(db, actor, assignmentId);
-  const delegator = assignment.delegated_from ? await repo.findAssignment(db, assignment.delegated_from) : undefined;
+  const delegator = assignment.delegated_from ? await findAssignment(db, assignment.delegated_from) : undefined;
   const seats = await seatMap(db, user.id);
   if (!canWithdraw(user, delegator ? seats.get(delegator.entity_id) : undefined, Boolean(delegator)))
     throw new AppError('FORBIDDEN');
   await db.transaction().execute(async (trx) => {
-    const result = await repo.deleteAssignmentAtVersion(trx, assignment.id, version);
+    const result = await deleteAssignmentAtVersion(trx, assignment.id, version);
     if (Number(result.numDeletedRows) === 0) throw new AppError('STALE_VERSION');
     await recordAudit(trx, actor, {
       action: 'delete',
@@ -140,8 +140,8 @@ export async function withdrawAssignment(db: Database, actor: Actor, assignmentI
 /** A recommendation's assignments and delegations, for whoever may see the recommendation. */
 export async function listAssignments(db: Database, actor: Actor, recommendationId: string): Promise<Assignment[]> {
   const user = signedIn(actor);
-  if (!(await repo.isInScope(db, recommendationId, await scopeOf(db, user)))) throw new AppError('NOT_FOUND');
-  const [rows, seats] = await Promise.all([repo.findAssignmentsOf(db, recommendationId), seatMap(db, user.id)]);
+  if (!(await isInScope(db, recommendationId, await scopeOf(db, user)))) throw new AppError('NOT_FOUND');
+  const [rows, seats] = await Promise.all([findAssignmentsOf(db, recommendationId), seatMap(db, user.id)]);
   return rows.map((row) => ({
     id: row.id,
     recommendationId: row.recommendation_id,
@@ -161,7 +161,7 @@ export async function setLocalLevels(db: Database, actor: Actor, recommendationI
   if (!canAssign(user)) throw new AppError('FORBIDDEN');
   const sorted = [...new Set(levels)].sort();
   await db.transaction().execute(async (trx) => {
-    if (!(await repo.setLocalLevels(trx, recommendationId, sorted))) throw new AppError('NOT_FOUND');
+    if (!(await updateLocalLevels(trx, recommendationId, sorted))) throw new AppError('NOT_FOUND');
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'recommendation',
@@ -174,8 +174,8 @@ export async function setLocalLevels(db: Database, actor: Actor, recommendationI
 /** An assignment the actor may see; another entity's answers as if it did not exist. */
 async function visibleAssignment(db: Database, actor: Actor, id: string) {
   const user = signedIn(actor);
-  const assignment = await repo.findAssignment(db, id);
-  if (!assignment || !(await repo.isInScope(db, assignment.recommendation_id, await scopeOf(db, user))))
+  const assignment = await findAssignment(db, id);
+  if (!assignment || !(await isInScope(db, assignment.recommendation_id, await scopeOf(db, user))))
     throw new AppError('NOT_FOUND');
   return assignment;
 }
@@ -192,7 +192,7 @@ export async function listMyAssignments(
 ): Promise<Page<MyAssignment>> {
   const user = signedIn(actor);
   const entityIds = (await seatsOf(db, user.id)).map((seat) => seat.id);
-  const { rows, total } = await repo.findAssignmentsOfEntities(db, entityIds, query);
+  const { rows, total } = await findAssignmentsOfEntities(db, entityIds, query);
   const done = new Set(['implemented', 'not_applicable']);
   return {
     items: rows.map((row) => ({

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditEventSchema, auditQuerySchema } from '../../../shared/schemas/audit';
 import { pageOf, pageQuerySchema } from '../../../shared/schemas/common';
-import type { Database } from '../../db/database';
+import type { Deps } from '../../deps';
 import { listAuditEvents, listMyActivity } from './audit.service';
 
-export function auditRoutes(db: Database): FastifyPluginAsyncZod {
+export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const { db } = deps;
   return async (app) => {
     app.get(
       '/api/admin/audit',

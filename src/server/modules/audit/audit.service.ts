@@ -4,6 +4,7 @@ import type { Page } from '../../../shared/schemas/common';
 import type { Database } from '../../db/database';
 import type { AuditEventRow } from '../../db/schema';
 import type { Actor, Executor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
 import { canAudit } from './audit.policy';
 import { findAuditEvents, findRecordEvents, insertAuditEvent } from './audit.repo';
 
@@ -34,8 +35,8 @@ export async function recordAudit(trx: Executor, actor: Actor, entry: AuditEntry
 
 /** Lists audit events for the admin page, filtered and paged in the database. */
 export async function listAuditEvents(db: Database, actor: Actor, query: AuditQuery): Promise<Page<AuditEvent>> {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canAudit(actor.user, 'list')) throw new AppError('FORBIDDEN');
+  const user = signedIn(actor);
+  if (!canAudit(user, 'list')) throw new AppError('FORBIDDEN');
   const { rows, total } = await findAuditEvents(db, query);
   return { items: rows.map(presentAuditEvent), total, page: query.page, pageSize: query.pageSize };
 }
@@ -46,8 +47,8 @@ export async function listMyActivity(
   actor: Actor,
   page: { page: number; pageSize: number },
 ): Promise<Page<AuditEvent>> {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  const { rows, total } = await findAuditEvents(db, { ...page, actorId: actor.user.id });
+  const user = signedIn(actor);
+  const { rows, total } = await findAuditEvents(db, { ...page, actorId: user.id });
   return { items: rows.map(presentAuditEvent), total, ...page };
 }
 

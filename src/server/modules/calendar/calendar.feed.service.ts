@@ -12,7 +12,7 @@ import { titleOf } from './calendar.presenter';
 import { findEventsFrom } from './calendar.repo';
 import { addDays } from './calendar.rules';
 import { requireCalendar } from './calendar.service';
-import * as settings from './calendar.settings.repo';
+import { deleteFeedToken, findFeedOwner, findFeedToken, findSettings, upsertFeedToken } from './calendar.settings.repo';
 
 /*
  * A person's feed is a secret address a calendar application polls without a session. The token
@@ -30,7 +30,7 @@ const feedPastDays = 365;
 
 export async function getFeed(db: Database, actor: Actor): Promise<CalendarFeed> {
   const user = requireCalendar(actor, 'feed');
-  const row = await settings.findFeedToken(db, user.id);
+  const row = await findFeedToken(db, user.id);
   return {
     active: Boolean(row),
     createdAt: row?.created_at.toISOString() ?? null,
@@ -44,15 +44,15 @@ export async function createFeed(deps: Pick<Deps, 'db' | 'settings'>, actor: Act
   const user = requireCalendar(actor, 'feed');
   const token = randomBytes(32).toString('base64url');
   return deps.db.transaction().execute(async (trx) => {
-    const before = await settings.findFeedToken(trx, user.id);
-    await settings.upsertFeedToken(trx, user.id, hashOf(token));
+    const before = await findFeedToken(trx, user.id);
+    await upsertFeedToken(trx, user.id, hashOf(token));
     await recordAudit(trx, actor, {
       action: before ? 'update' : 'create',
       recordType: 'calendar_feed',
       recordId: user.id,
       after: { regenerated: Boolean(before) },
     });
-    const row = await settings.findFeedToken(trx, user.id);
+    const row = await findFeedToken(trx, user.id);
     return {
       active: true,
       createdAt: row?.created_at.toISOString() ?? null,
@@ -65,7 +65,7 @@ export async function createFeed(deps: Pick<Deps, 'db' | 'settings'>, actor: Act
 export async function revokeFeed(db: Database, actor: Actor): Promise<void> {
   const user = requireCalendar(actor, 'feed');
   await db.transaction().execute(async (trx) => {
-    if (!(await settings.deleteFeedToken(trx, user.id))) return;
+    if (!(await deleteFeedToken(trx, user.id))) return;
     await recordAudit(trx, actor, { action: 'delete', recordType: 'calendar_feed', recordId: user.id });
   });
 }
@@ -79,14 +79,14 @@ const midnightUtc = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
  */
 export async function renderFeed(deps: Pick<Deps, 'db' | 'settings'>, token: string): Promise<string> {
   if (!feedTokenPattern.test(token)) throw new AppError('NOT_FOUND');
-  const owner = await settings.findFeedOwner(deps.db, hashOf(token));
+  const owner = await findFeedOwner(deps.db, hashOf(token));
   if (!owner) throw new AppError('NOT_FOUND');
   const locale = owner.locale as Locale;
   const t = translatorFor(locale);
   const today = new Date().toISOString().slice(0, 10);
   const [events, { remindDays }] = await Promise.all([
     findEventsFrom(deps.db, addDays(today, -feedPastDays)),
-    settings.findSettings(deps.db),
+    findSettings(deps.db),
   ]);
   const alarmDays = Math.min(...remindDays);
   const calendar = ical({

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../shared/i18n/locales';
 import type { CalendarEvent, CalendarKind, CalendarStatus } from '../../../shared/schemas/calendar';
 import { translatorFor } from '../../i18n';
-import { localize } from '../register/localize';
+import { localize } from '../../lib/language';
 import type { EventRow } from './calendar.repo';
 
 /** The title shown: the event's own, else its kind, body and review worded in the reader's language. */

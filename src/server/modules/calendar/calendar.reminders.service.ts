@@ -3,11 +3,18 @@ import type { Deps } from '../../deps';
 import { systemActor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import type { JobAttempt, JobPayloads } from '../../jobs/queue';
+import { reminderHourUtc, todayUtc } from '../../lib/dates';
 import { recordAudit } from '../audit/audit.service';
-import { reminderHourUtc } from '../calls/calls.sending.service';
 import { queueMail } from '../outbox/outbox.service';
 import { titleOf } from './calendar.presenter';
-import * as reminders from './calendar.reminders.repo';
+import {
+  claimRun,
+  findUpcoming,
+  finishRun,
+  markSent,
+  remindedCoordinators,
+  setRunJob,
+} from './calendar.reminders.repo';
 import { addDays, daysBetween } from './calendar.rules';
 import { findSettings } from './calendar.settings.repo';
 
@@ -22,8 +29,6 @@ import { findSettings } from './calendar.settings.repo';
 
 type ReminderDeps = Pick<Deps, 'db' | 'jobs'> & { settings: Pick<Deps['settings'], 'publicUrl'> };
 
-export const todayUtc = () => new Date().toISOString().slice(0, 10);
-
 /**
  * The offset whose window holds an event `daysLeft` away: the smallest reminder day at or beyond
  * it. With 30 and 7, an event 20 days away gets the 30-day reminder, 5 days away the 7-day one;
@@ -37,10 +42,10 @@ export function offsetFor(daysLeft: number, offsets: number[]): number | null {
 /** Schedules the run of `day` at the reminder hour (or now, when that has passed), once per day. */
 export async function scheduleReminderRun(deps: Pick<Deps, 'db' | 'jobs'>, day: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await reminders.claimRun(trx, day))) return;
+    if (!(await claimRun(trx, day))) return;
     const at = new Date(`${day}T${String(reminderHourUtc).padStart(2, '0')}:00:00Z`);
     const jobId = await deps.jobs.send(trx, 'calendar_reminders', { day }, at > new Date() ? { startAfter: at } : {});
-    await reminders.setRunJob(trx, day, jobId);
+    await setRunJob(trx, day, jobId);
   });
 }
 
@@ -69,13 +74,13 @@ export async function sendCalendarReminders(
   await deps.db.transaction().execute(async (trx) => {
     const { remindDays } = await findSettings(trx);
     const until = addDays(day, Math.max(...remindDays));
-    const upcoming = await reminders.findUpcoming(trx, day, until);
+    const upcoming = await findUpcoming(trx, day, until);
     const due = upcoming.flatMap((event) => {
       const daysLeft = daysBetween(day, event.starts_on);
       const offset = offsetFor(daysLeft, remindDays);
       return offset === null ? [] : [{ event, daysLeft, offset }];
     });
-    const fresh = await reminders.markSent(
+    const fresh = await markSent(
       trx,
       due.map(({ event, offset }) => ({
         event_id: event.id,
@@ -87,7 +92,7 @@ export async function sendCalendarReminders(
     const items = due.filter(({ event }) => fresh.has(event.id));
     let mails = 0;
     if (items.length > 0) {
-      for (const person of await reminders.remindedCoordinators(trx)) {
+      for (const person of await remindedCoordinators(trx)) {
         const locale = person.locale as Locale;
         const t = translatorFor(locale);
         const lines = items.map(({ event, daysLeft }) =>
@@ -98,7 +103,7 @@ export async function sendCalendarReminders(
             estimated: event.estimated ? 'yes' : 'no',
           }),
         );
-        await queueMail(trx, deps.jobs, {
+        await queueMail(trx, deps, {
           kind: 'calendar_reminder',
           to: person.email,
           userId: person.id,
@@ -113,7 +118,7 @@ export async function sendCalendarReminders(
         mails++;
       }
     }
-    await reminders.finishRun(trx, day, items.length, mails);
+    await finishRun(trx, day, items.length, mails);
     if (items.length > 0)
       await recordAudit(trx, systemActor(`job:${job.id}`), {
         action: 'update',

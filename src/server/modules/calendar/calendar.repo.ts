@@ -2,6 +2,7 @@ import { type Insertable, sql, type Updateable } from 'kysely';
 import type { CalendarQuery } from '../../../shared/schemas/calendar';
 import type { CalendarEventsTable, LocalizedText } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
 import type { ComputedEvent, ReviewFacts, UprCycleDates } from './calendar.rules';
 
 // Dates leave the database as ISO text: a calendar day, never shifted by a time zone.
@@ -109,21 +110,12 @@ export async function updateEventAtVersion(
   version: number,
   changes: Updateable<CalendarEventsTable>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('calendar_events')
-    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await updateAtVersion(db, 'calendar_events', id, version, changes).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 export async function deleteEventAtVersion(db: Executor, id: string, version: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('calendar_events')
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await deleteAtVersion(db, 'calendar_events', id, version).executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
 

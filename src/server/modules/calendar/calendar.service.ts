@@ -11,20 +11,32 @@ import type { Page } from '../../../shared/schemas/common';
 import type { SessionUser } from '../../../shared/schemas/identity';
 import type { Database } from '../../db/database';
 import type { Actor, Executor } from '../../http/context';
+import { invalid, signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { type CalendarAction, canCalendar } from './calendar.policy';
 import { presentEvent } from './calendar.presenter';
-import * as repo from './calendar.repo';
+import {
+  bodyExists,
+  deleteEventAtVersion,
+  deleteEvents,
+  findComputedEvents,
+  findEvent,
+  findEvents,
+  findReviewFacts,
+  findUprCycles,
+  insertComputed,
+  insertEvent,
+  lockComputation,
+  lockEvent,
+  updateComputed,
+  updateEventAtVersion,
+} from './calendar.repo';
 import { computeEvents } from './calendar.rules';
 
 export function requireCalendar(actor: Actor, action: CalendarAction): SessionUser {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canCalendar(actor.user, action)) throw new AppError('FORBIDDEN');
-  return actor.user;
-}
-
-function invalid(path: string, message: string): never {
-  throw new AppError('VALIDATION', { issues: [{ path, message }] });
+  const user = signedIn(actor);
+  if (!canCalendar(user, action)) throw new AppError('FORBIDDEN');
+  return user;
 }
 
 function columnsOf(input: CreateCalendarEventInput) {
@@ -40,12 +52,12 @@ function columnsOf(input: CreateCalendarEventInput) {
 }
 
 async function checkBody(db: Executor, bodyCode: string | null): Promise<void> {
-  if (bodyCode && !(await repo.bodyExists(db, bodyCode))) invalid('bodyCode', 'issues.calendar.unknownBody');
+  if (bodyCode && !(await bodyExists(db, bodyCode))) invalid('bodyCode', 'issues.calendar.unknownBody');
 }
 
 async function requireEvent(db: Executor, actor: Actor, id: string): Promise<CalendarEvent> {
   const user = requireCalendar(actor, 'read');
-  const row = await repo.findEvent(db, id);
+  const row = await findEvent(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   return presentEvent(row, actor.locale, canCalendar(user, 'edit'));
 }
@@ -53,7 +65,7 @@ async function requireEvent(db: Executor, actor: Actor, id: string): Promise<Cal
 /** Events overlapping a range of days, filtered by kind, body and status, paged in SQL. */
 export async function listEvents(db: Database, actor: Actor, query: CalendarQuery): Promise<Page<CalendarEvent>> {
   const user = requireCalendar(actor, 'read');
-  const { rows, total } = await repo.findEvents(db, query);
+  const { rows, total } = await findEvents(db, query);
   const canEdit = canCalendar(user, 'edit');
   return {
     items: rows.map((row) => presentEvent(row, actor.locale, canEdit)),
@@ -73,7 +85,7 @@ export async function createEvent(db: Database, actor: Actor, input: CreateCalen
   if (!input.title) invalid('title', 'issues.required');
   return db.transaction().execute(async (trx) => {
     await checkBody(trx, input.bodyCode);
-    const id = await repo.insertEvent(trx, {
+    const id = await insertEvent(trx, {
       ...columnsOf(input),
       source: 'manual',
       created_by: user.id,
@@ -97,9 +109,9 @@ export async function updateEvent(
   const user = requireCalendar(actor, 'edit');
   const { version, ...fields } = input;
   return db.transaction().execute(async (trx) => {
-    const locked = await repo.lockEvent(trx, id);
+    const locked = await lockEvent(trx, id);
     if (!locked) throw new AppError('NOT_FOUND');
-    const before = await repo.findEvent(trx, id);
+    const before = await findEvent(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     if (locked.version !== version) throw new AppError('STALE_VERSION');
     const computed = locked.source === 'computed';
@@ -114,7 +126,7 @@ export async function updateEvent(
       ...(datesMoved ? { estimated: false } : {}),
       updated_by: user.id,
     };
-    if (!(await repo.updateEventAtVersion(trx, id, version, changes))) throw new AppError('STALE_VERSION');
+    if (!(await updateEventAtVersion(trx, id, version, changes))) throw new AppError('STALE_VERSION');
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'calendar_event',
@@ -130,12 +142,12 @@ export async function updateEvent(
 export async function deleteEvent(db: Database, actor: Actor, id: string, version: number): Promise<void> {
   requireCalendar(actor, 'edit');
   await db.transaction().execute(async (trx) => {
-    const locked = await repo.lockEvent(trx, id);
+    const locked = await lockEvent(trx, id);
     if (!locked) throw new AppError('NOT_FOUND');
     if (locked.source === 'computed')
       throw new AppError('CONFLICT', { issues: [{ message: 'issues.calendar.computedDelete' }] });
-    const before = await repo.findEvent(trx, id);
-    if (!(await repo.deleteEventAtVersion(trx, id, version))) throw new AppError('STALE_VERSION');
+    const before = await findEvent(trx, id);
+    if (!(await deleteEventAtVersion(trx, id, version))) throw new AppError('STALE_VERSION');
     await recordAudit(trx, actor, { action: 'delete', recordType: 'calendar_event', recordId: id, before });
   });
 }
@@ -147,11 +159,11 @@ export async function deleteEvent(db: Database, actor: Actor, id: string, versio
  * Also runs at the end of every import.
  */
 export async function recomputeCalendar(trx: Executor, actor: Actor): Promise<RecomputeResult> {
-  await repo.lockComputation(trx);
+  await lockComputation(trx);
   const [reviews, cycles, existing] = await Promise.all([
-    repo.findReviewFacts(trx),
-    repo.findUprCycles(trx),
-    repo.findComputedEvents(trx),
+    findReviewFacts(trx),
+    findUprCycles(trx),
+    findComputedEvents(trx),
   ]);
   const wanted = computeEvents(reviews, cycles);
   const byKey = new Map(existing.map((row) => [row.computed_key as string, row]));
@@ -165,7 +177,7 @@ export async function recomputeCalendar(trx: Executor, actor: Actor): Promise<Re
       fresh.push({ ...event, status: event.submitted && initial === 'due' ? 'submitted' : initial });
       continue;
     }
-    const changes: Parameters<typeof repo.updateComputed>[2] = {};
+    const changes: Parameters<typeof updateComputed>[2] = {};
     // Evidence of a submission (a later review) only ever moves a report from due to submitted.
     if (event.submitted && row.status === 'due') changes.status = 'submitted';
     if (row.overridden) result.kept++;
@@ -175,15 +187,15 @@ export async function recomputeCalendar(trx: Executor, actor: Actor): Promise<Re
     }
     if (row.body_code !== event.bodyCode) changes.body_code = event.bodyCode;
     if (Object.keys(changes).length === 0) continue;
-    await repo.updateComputed(trx, row.id, changes);
+    await updateComputed(trx, row.id, changes);
     result.updated++;
   }
-  await repo.insertComputed(trx, fresh);
+  await insertComputed(trx, fresh);
   result.created = fresh.length;
   const gone = [...byKey.values()];
   result.kept += gone.filter((row) => row.overridden).length;
   const deleted = gone.filter((row) => !row.overridden).map((row) => row.id);
-  await repo.deleteEvents(trx, deleted);
+  await deleteEvents(trx, deleted);
   result.deleted = deleted.length;
   if (result.created + result.updated + result.deleted > 0)
     await recordAudit(trx, actor, { action: 'update', recordType: 'calendar', recordId: null, after: result });

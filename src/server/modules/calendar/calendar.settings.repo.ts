@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../http/context';
+import { updateAtVersion } from '../../lib/versioned';
 
 // The installation's reminder days, a person's reminder preference, feed tokens.
 
@@ -13,12 +14,9 @@ export async function findSettings(db: Executor) {
 }
 
 export async function updateSettingsAtVersion(db: Executor, remindDays: number[], version: number): Promise<boolean> {
-  const result = await db
-    .updateTable('calendar_settings')
-    .set({ remind_days: remindDays, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', 1)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await updateAtVersion(db, 'calendar_settings', 1, version, {
+    remind_days: remindDays,
+  }).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

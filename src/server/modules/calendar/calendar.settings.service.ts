@@ -3,13 +3,13 @@ import type { CalendarPreferences, CalendarSettings } from '../../../shared/sche
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { recordAudit } from '../audit/audit.service';
-import { readMailPreference, writeMailPreference } from '../outbox/mail-preferences.repo';
+import { readMailPreference, writeMailPreference } from '../outbox/outbox.service';
 import { requireCalendar } from './calendar.service';
-import * as repo from './calendar.settings.repo';
+import { findSettings, updateSettingsAtVersion } from './calendar.settings.repo';
 
 export async function getSettings(db: Database, actor: Actor): Promise<CalendarSettings> {
   requireCalendar(actor, 'read');
-  return repo.findSettings(db);
+  return findSettings(db);
 }
 
 /** The reminder days before each due date, for everyone; the next daily run uses them. */
@@ -17,8 +17,8 @@ export async function setSettings(db: Database, actor: Actor, input: CalendarSet
   requireCalendar(actor, 'edit');
   const remindDays = [...input.remindDays].sort((a, b) => b - a);
   return db.transaction().execute(async (trx) => {
-    const before = await repo.findSettings(trx);
-    if (!(await repo.updateSettingsAtVersion(trx, remindDays, input.version))) throw new AppError('STALE_VERSION');
+    const before = await findSettings(trx);
+    if (!(await updateSettingsAtVersion(trx, remindDays, input.version))) throw new AppError('STALE_VERSION');
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'calendar_settings',
@@ -26,7 +26,7 @@ export async function setSettings(db: Database, actor: Actor, input: CalendarSet
       before: { remindDays: before.remindDays },
       after: { remindDays },
     });
-    return repo.findSettings(trx);
+    return findSettings(trx);
   });
 }
 

@@ -1,8 +1,11 @@
 import { type Insertable, sql } from 'kysely';
 import type { Locale } from '../../../shared/i18n/locales';
+import type { Seat } from '../../../shared/schemas/entities';
 import type { ProgressUpdateStatus, ProgressUpdatesTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
-import { deadlineText, localizedText } from './calls.sql';
+import { localizedText } from '../../lib/language';
+import { updateAtVersion } from '../../lib/versioned';
+import { deadlineText } from './calls.columns.repo';
 import { progress } from './calls.tracker.repo';
 
 // The entity's side: its inbox and its answers.
@@ -161,11 +164,7 @@ export function updateUpdateAtVersion(
   },
 ) {
   return (
-    db
-      .updateTable('progress_updates')
-      .set({ ...patch, narrative_format: 'text', version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .where('version', '=', version)
+    updateAtVersion(db, 'progress_updates', id, version, { ...patch, narrative_format: 'text' })
       // A returned answer is edited and submitted again like a draft.
       .where('status', 'in', ['draft', 'returned'])
       .returning(updateColumns)
@@ -179,13 +178,22 @@ export async function userNames(db: Executor, ids: string[]): Promise<Map<string
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-/** The codes and labels of the implementation statuses (the 'status' taxonomy), in order. */
-export function statusTerms(db: Executor) {
+/** The person's seat in the entity, if they hold one. */
+export async function seatIn(db: Executor, entityId: string, userId: string): Promise<Seat | null> {
+  const row = await db
+    .selectFrom('entity_people')
+    .select('role')
+    .where('entity_id', '=', entityId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.role ?? null;
+}
+
+/** The entity an inbox belongs to, as the answer form names it. */
+export function findInboxEntity(db: Executor, entityId: string) {
   return db
-    .selectFrom('taxonomy_terms')
-    .select(['code', 'label'])
-    .where('taxonomy', '=', 'status')
-    .orderBy('sort')
-    .orderBy('id')
-    .execute();
+    .selectFrom('entities')
+    .select(['id', 'kind', 'name', 'acronym', 'lrg_level'])
+    .where('id', '=', entityId)
+    .executeTakeFirstOrThrow();
 }

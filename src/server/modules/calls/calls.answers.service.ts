@@ -7,24 +7,25 @@ import type {
   SaveAnswersResult,
 } from '../../../shared/schemas/calls';
 import type { Page } from '../../../shared/schemas/common';
-import type { Seat } from '../../../shared/schemas/entities';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
+import { invalid, signedIn } from '../../lib/guards';
+import { localize } from '../../lib/language';
 import { seatsOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
 import { presentEntityRef } from '../entities/entity-ref.presenter';
 import { recordSubmission } from '../progress/progress.workflow.service';
-import { localize } from '../register/localize';
+import { statusTerms } from '../taxonomies/taxonomies.service';
 import {
   answerableIds,
   findAnswerItems,
   findInbox,
+  findInboxEntity,
   findUpdatesForUpdate,
   insertUpdate,
-  statusTerms,
+  seatIn,
   updateUpdateAtVersion,
 } from './calls.answers.repo';
-import { invalid, signedIn } from './calls.guards';
 import { canCalls } from './calls.policy';
 import { presentRecommendation, presentUpdate } from './calls.presenter';
 import { findCall } from './calls.repo';
@@ -53,16 +54,6 @@ export async function listInbox(deps: Deps, actor: Actor, query: InboxQuery): Pr
   };
 }
 
-async function seatIn(db: Executor, entityId: string, userId: string): Promise<Seat | null> {
-  const row = await db
-    .selectFrom('entity_people')
-    .select('role')
-    .where('entity_id', '=', entityId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.role ?? null;
-}
-
 /**
  * A call as it stands in one entity's inbox, for its people and the secretariat; for anyone
  * else, and for a call not sent to that entity, as if it did not exist.
@@ -85,11 +76,7 @@ export async function getAnswers(
   const { user, seat, standing } = await inboxItemFor(deps.db, actor, callId, entityId);
   const [call, entity, items, terms] = await Promise.all([
     findCall(deps.db, callId),
-    deps.db
-      .selectFrom('entities')
-      .select(['id', 'kind', 'name', 'acronym', 'lrg_level'])
-      .where('id', '=', entityId)
-      .executeTakeFirstOrThrow(),
+    findInboxEntity(deps.db, entityId),
     findAnswerItems(deps.db, callId, entityId, actor.locale, page),
     statusTerms(deps.db),
   ]);

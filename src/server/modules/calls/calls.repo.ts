@@ -2,7 +2,9 @@ import { type Insertable, sql } from 'kysely';
 import type { CallListQuery } from '../../../shared/schemas/calls';
 import type { CallsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
-import { deadlineText, escapeLike } from './calls.sql';
+import { escapeLike } from '../../lib/like';
+import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
+import { deadlineText } from './calls.columns.repo';
 import { progressTable } from './calls.tracker.repo';
 
 // Calls.
@@ -59,22 +61,12 @@ export async function updateCallAtVersion(
   version: number,
   patch: Partial<Omit<Insertable<CallsTable>, 'id'>>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('calls')
-    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await updateAtVersion(db, 'calls', id, version, patch).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
 export async function deleteDraftAtVersion(db: Executor, id: string, version: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('calls')
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
+  const result = await deleteAtVersion(db, 'calls', id, version).where('status', '=', 'draft').executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -114,4 +106,13 @@ export async function findCalls(db: Executor, query: CallListQuery) {
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.total) };
+}
+
+/** A change to a draft's selection is a change of the draft: its version moves on. */
+export async function bumpCallVersion(trx: Executor, id: string): Promise<void> {
+  await trx
+    .updateTable('calls')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .execute();
 }

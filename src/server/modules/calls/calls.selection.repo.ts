@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Executor } from '../../http/context';
-import { dutyBearerKinds, escapeLike, focalPointCount, localizedText } from './calls.sql';
+import { dutyBearerKinds } from '../../lib/duty-bearers';
+import { localizedText } from '../../lib/language';
+import { escapeLike } from '../../lib/like';
+import { focalPointCount } from './calls.columns.repo';
 
 // Recommendations of a call.
 

@@ -8,10 +8,11 @@ import type { Deps } from '../../deps';
 import { type Actor, systemActor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import type { JobAttempt, JobPayloads } from '../../jobs/queue';
+import { reminderDueAt, todayUtc } from '../../lib/dates';
+import { invalid, signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
-import { mailedFocalPoints, readMailPreference, writeMailPreference } from '../outbox/mail-preferences.repo';
-import { queueMail } from '../outbox/outbox.service';
-import { invalid, requireCan, requireDraft, signedIn, today } from './calls.guards';
+import { mailedFocalPoints, queueMail, readMailPreference, writeMailPreference } from '../outbox/outbox.service';
+import { requireCan, requireDraft } from './calls.guards';
 import { findCall, updateCallAtVersion } from './calls.repo';
 import { askedWithoutAssignment } from './calls.selection.repo';
 import {
@@ -24,15 +25,6 @@ import {
 } from './calls.sending.repo';
 import { getCall } from './calls.service';
 import { findProgress, unansweredEntityIds } from './calls.tracker.repo';
-
-/** Reminders go out at this hour (UTC) on their day: morning in Africa and Europe, afternoon in Asia. */
-export const reminderHourUtc = 8;
-
-/** When a reminder `days` from the deadline day is due: that day at the reminder hour (UTC). */
-export function reminderDueAt(deadline: string, days: number): Date {
-  const [year, month, day] = deadline.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days, reminderHourUtc));
-}
 
 function formatDay(locale: Locale, isoDate: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(isoDate));
@@ -49,7 +41,7 @@ export async function sendCall(deps: Deps, actor: Actor, id: string, version: nu
   return deps.db.transaction().execute(async (trx) => {
     const call = await requireDraft(trx, id);
     if (call.version !== version) throw new AppError('STALE_VERSION');
-    if (call.deadline < today()) invalid('deadline', 'issues.call.deadlineInPast');
+    if (call.deadline < todayUtc()) invalid('deadline', 'issues.call.deadlineInPast');
     const detail = await findCall(trx, id);
     if (!detail || detail.recommendation_count === 0) invalid('recommendationIds', 'issues.call.noRecommendations');
     if (detail.entity_count === 0) invalid('entityIds', 'issues.call.noEntities');
@@ -62,7 +54,7 @@ export async function sendCall(deps: Deps, actor: Actor, id: string, version: nu
     for (const person of await mailedFocalPoints(trx, entityIds, 'calls')) {
       const locale = person.locale as Locale;
       const t = translatorFor(locale);
-      await queueMail(trx, deps.jobs, {
+      await queueMail(trx, deps, {
         kind: 'call_for_input',
         to: person.email,
         userId: person.id,
@@ -159,7 +151,7 @@ export async function sendCallReminder(
         link: `${deps.settings.publicUrl}/inbox/${call.id}/${person.entity_id}`,
         settingsLink: `${deps.settings.publicUrl}/settings`,
       };
-      await queueMail(trx, deps.jobs, {
+      await queueMail(trx, deps, {
         kind: 'call_reminder',
         to: person.email,
         userId: person.id,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../../../tests/app';
 import { translatorFor } from '../../i18n';
+import { reminderDueAt } from '../../lib/dates';
 import {
   coordinator,
   createCall,
@@ -17,7 +18,7 @@ import {
   today,
   waitForSubject,
 } from './calls.fixture';
-import { reminderDueAt, sendCallReminder } from './calls.sending.service';
+import { sendCallReminder } from './calls.sending.service';
 
 setUpMiniatureState();
 

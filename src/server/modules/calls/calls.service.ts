@@ -13,12 +13,22 @@ import {
 import type { Page } from '../../../shared/schemas/common';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
+import { todayUtc } from '../../lib/dates';
+import { isDutyBearer } from '../../lib/duty-bearers';
+import { invalid } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { presentEntityRef } from '../entities/entity-ref.presenter';
-import { invalid, requireCan, requireDraft, today } from './calls.guards';
+import { requireCan, requireDraft } from './calls.guards';
 import { canCalls } from './calls.policy';
 import { presentRecommendation, presentReminder, presentSummary, statusCounts } from './calls.presenter';
-import { deleteDraftAtVersion, findCall, findCalls, insertCall, updateCallAtVersion } from './calls.repo';
+import {
+  bumpCallVersion,
+  deleteDraftAtVersion,
+  findCall,
+  findCalls,
+  insertCall,
+  updateCallAtVersion,
+} from './calls.repo';
 import {
   assignedDutyBearers,
   callRecommendationIds,
@@ -33,13 +43,10 @@ import {
   insertCallRecommendations,
 } from './calls.selection.repo';
 import { findReminders } from './calls.sending.repo';
-import { dutyBearerKinds } from './calls.sql';
 import { countByStatus } from './calls.tracker.repo';
 
-const dutyBearers = new Set<string>(dutyBearerKinds);
-
 function checkFields(fields: CallFields) {
-  if (fields.deadline < today()) invalid('deadline', 'issues.call.deadlineInPast');
+  if (fields.deadline < todayUtc()) invalid('deadline', 'issues.call.deadlineInPast');
   if (!fields.askNarrative && !fields.askStatus) invalid('askNarrative', 'issues.call.noQuestion');
 }
 
@@ -77,7 +84,7 @@ async function checkEntities(db: Executor, entityIds: string[], recommendationId
   if (entityIds.length === 0) return;
   const found = await findEntities(db, entityIds);
   if (found.length !== entityIds.length) invalid('entityIds', 'issues.unknownEntity');
-  if (found.some((entity) => !dutyBearers.has(entity.kind))) invalid('entityIds', 'issues.notDutyBearer');
+  if (found.some((entity) => !isDutyBearer(entity.kind))) invalid('entityIds', 'issues.notDutyBearer');
   const assigned = new Set(await assignedDutyBearers(db, recommendationIds));
   if (entityIds.some((id) => !assigned.has(id))) invalid('entityIds', 'issues.call.entityNotAssigned');
 }
@@ -184,7 +191,7 @@ export async function addRecommendations(
     if (present.size + added.length > maxCallRecommendations)
       invalid('recommendationIds', 'issues.call.tooManyRecommendations');
     await insertCallRecommendations(trx, id, added);
-    await bump(trx, id);
+    await bumpCallVersion(trx, id);
     if (added.length > 0)
       await recordAudit(trx, actor, {
         action: 'update',
@@ -206,7 +213,7 @@ export async function removeRecommendation(
   return deps.db.transaction().execute(async (trx) => {
     await requireDraft(trx, id);
     if ((await deleteCallRecommendation(trx, id, recommendationId)) === 0) throw new AppError('NOT_FOUND');
-    await bump(trx, id);
+    await bumpCallVersion(trx, id);
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'call',
@@ -233,7 +240,7 @@ export async function addEntities(
       entityIds = [...new Set([...entityIds, ...(await assignedDutyBearers(trx, recommendationIds))])];
     if (entityIds.length === 0) invalid('entityIds', 'issues.call.noEntities');
     const added = await insertCallEntities(trx, id, entityIds);
-    await bump(trx, id);
+    await bumpCallVersion(trx, id);
     if (added > 0)
       await recordAudit(trx, actor, { action: 'update', recordType: 'call', recordId: id, after: { entityIds } });
     return getCall(trx, actor, id);
@@ -245,7 +252,7 @@ export async function removeEntity(deps: Deps, actor: Actor, id: string, entityI
   return deps.db.transaction().execute(async (trx) => {
     await requireDraft(trx, id);
     if ((await deleteCallEntity(trx, id, entityId)) === 0) throw new AppError('NOT_FOUND');
-    await bump(trx, id);
+    await bumpCallVersion(trx, id);
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'call',
@@ -254,15 +261,6 @@ export async function removeEntity(deps: Deps, actor: Actor, id: string, entityI
     });
     return getCall(trx, actor, id);
   });
-}
-
-/** A change to a draft's selection is a change of the draft: its version moves on. */
-async function bump(trx: Executor, id: string) {
-  await trx
-    .updateTable('calls')
-    .set((eb) => ({ version: eb('version', '+', 1), updated_at: new Date() }))
-    .where('id', '=', id)
-    .execute();
 }
 
 export async function listCallRecommendations(

@@ -1,7 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { AnswerStatus, TrackerQuery } from '../../../shared/schemas/calls';
 import type { Executor } from '../../http/context';
-import { escapeLike, focalPointCount } from './calls.sql';
+import { escapeLike } from '../../lib/like';
+import { focalPointCount } from './calls.columns.repo';
 
 // Progress: where each entity stands on each call in its inbox.
 

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database';
 import { FacetCache } from '../register/facet-cache';
-import { readRegisterGeneration } from '../register/search.repo';
+import { readRegisterGeneration } from './dashboards.repo';
 
 const caches = new WeakMap<Database, FacetCache<unknown>>();
 

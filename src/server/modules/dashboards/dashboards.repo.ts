@@ -1,11 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
+import type { Locale } from '../../../shared/i18n/locales';
 import type { DashboardDimension, DashboardFilters } from '../../../shared/schemas/dashboards';
 import type { Executor } from '../../http/context';
+import { recommendationText, recommendationTextLang } from '../../lib/language';
 import { actionInScope, actionOverdue } from '../actions/actions.repo';
 import { everything, inScope, type Scope } from '../assignments/scope';
-
-type Lang = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
-const langs: Lang[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
 
 /**
  * The shared filters and the reader's scope as one condition on the recommendation `alias`, so
@@ -187,15 +186,12 @@ export async function findOverdue(
   db: Executor,
   filters: DashboardFilters,
   scope: Scope,
-  lang: Lang,
+  lang: Locale,
   page: { limit: number; offset: number },
   today: string,
 ): Promise<{ rows: OverdueRow[]; total: number }> {
   const sources = overdueSources(filters, scope, today);
-  const text = sql`coalesce(${sql.ref(`r.text_${lang}`)}, case r.original_lang ${sql.join(
-    langs.map((l) => sql`when ${l} then ${sql.ref(`r.text_${l}`)}`),
-    sql` `,
-  )} end, '')`;
+  const text = recommendationText(lang);
   const [list, count] = await Promise.all([
     sql<OverdueRow>`
       with o as (${sources})
@@ -203,7 +199,7 @@ export async function findOverdue(
         to_char(o.due_date, 'YYYY-MM-DD') as due_date, (${today}::date - o.due_date)::int as days_overdue,
         o.status, r.number, r.body_code, rv.symbol as review_symbol,
         case when r.id is not null then left(${text}, 300) end as text,
-        case when r.id is null then null when ${sql.ref(`r.text_${lang}`)} is not null then ${lang} else r.original_lang end as text_lang,
+        case when r.id is not null then ${recommendationTextLang(lang)} end as text_lang,
         ac.title
       from o
       join entities e on e.id = o.entity_id
@@ -215,4 +211,14 @@ export async function findOverdue(
     sql<{ n: number }>`select count(*)::int as n from (${sources}) o`.execute(db),
   ]);
   return { rows: list.rows, total: count.rows[0]?.n ?? 0 };
+}
+
+/** The register's generation (statement triggers move it on every write the counts depend on). */
+export async function readRegisterGeneration(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('register_generation')
+    .select('generation')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.generation);
 }

@@ -7,10 +7,11 @@ import {
   statusTrendQuerySchema,
   statusTrendSchema,
 } from '../../../shared/schemas/dashboards';
-import type { Database } from '../../db/database';
+import type { Deps } from '../../deps';
 import { overdueItems, statusBreakdown, statusTrend } from './dashboards.service';
 
-export function dashboardsRoutes(db: Database): FastifyPluginAsyncZod {
+export function dashboardsRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const { db } = deps;
   return async (app) => {
     app.get(
       '/api/dashboards/status',

@@ -13,23 +13,30 @@ import type {
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { translatorFor } from '../../i18n';
+import { signedIn } from '../../lib/guards';
+import { localize } from '../../lib/language';
 import { type Scope, scopeOf } from '../assignments/scope';
-import { localize } from '../register/localize';
 import { cachedCounts, countsKey } from './dashboards.cache';
-import * as labels from './dashboards.labels.repo';
+import { bodyNames, entityNames, goalLabels, levelNames, termLabels } from './dashboards.labels.repo';
 import { canDashboards } from './dashboards.policy';
 import { presentBreakdown, presentOverdue, presentStatuses, presentTrend } from './dashboards.presenter';
-import * as repo from './dashboards.repo';
+import {
+  countByDimension,
+  countRecommendations,
+  findOverdue,
+  findStatusTerms,
+  recommendationFilter,
+} from './dashboards.repo';
 import { countStatusesOverTime } from './dashboards.trend.repo';
 
 async function readerScope(db: Database, actor: Actor): Promise<Scope> {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canDashboards(actor.user, 'read')) throw new AppError('FORBIDDEN');
-  return scopeOf(db, actor.user);
+  const user = signedIn(actor);
+  if (!canDashboards(user, 'read')) throw new AppError('FORBIDDEN');
+  return scopeOf(db, user);
 }
 
 async function statusTerms(db: Database, locale: string) {
-  const terms = await repo.findStatusTerms(db);
+  const terms = await findStatusTerms(db);
   return terms.map((term) => ({
     code: term.code,
     label: localize(term.label, locale) || term.code,
@@ -52,29 +59,29 @@ async function labelsFor(
     case 'mechanism':
       return named((key) => t(`register.mechanism.${key}`));
     case 'body': {
-      const names = await labels.bodyNames(db, keys);
+      const names = await bodyNames(db, keys);
       return named((key) => localize(names.get(key), locale));
     }
     case 'cycle':
       return named((key) => t('dashboards.cycle', { cycle: Number(key) }));
     case 'theme': {
-      const terms = await labels.termLabels(db, keys.map(Number));
+      const terms = await termLabels(db, keys.map(Number));
       return named((key) => {
         const term = terms.get(key);
         return term ? localize(term.label, locale) || term.code : undefined;
       });
     }
     case 'sdgGoal': {
-      const goals = await labels.goalLabels(db, keys);
+      const goals = await goalLabels(db, keys);
       return named((key) => t('dashboards.sdgGoal', { goal: Number(key), title: localize(goals.get(key), locale) }));
     }
     case 'entity':
     case 'lrg': {
-      const names = await labels.entityNames(db, keys);
+      const names = await entityNames(db, keys);
       return named((key) => names.get(key));
     }
     case 'lrgLevel': {
-      const levels = await labels.levelNames(db);
+      const levels = await levelNames(db);
       return named((key) => localize(levels.get(key), locale) || t('entities.levelN', { level: Number(key) }));
     }
   }
@@ -87,13 +94,10 @@ export async function statusBreakdown(
   query: StatusBreakdownQuery,
 ): Promise<StatusBreakdown> {
   const scope = await readerScope(db, actor);
-  const where = repo.recommendationFilter(query, scope);
+  const where = recommendationFilter(query, scope);
   const [[cells, recommendations], terms] = await Promise.all([
     cachedCounts(db, countsKey('status', query, scope), () =>
-      Promise.all([
-        repo.countByDimension(db, query.dimension, where, query.limit),
-        repo.countRecommendations(db, where),
-      ]),
+      Promise.all([countByDimension(db, query.dimension, where, query.limit), countRecommendations(db, where)]),
     ),
     statusTerms(db, actor.locale),
   ]);
@@ -116,7 +120,7 @@ export async function overdueItems(db: Database, actor: Actor, query: OverdueQue
   const { page, pageSize, ...filters } = query;
   const scope = await readerScope(db, actor);
   const [result, terms] = await Promise.all([
-    repo.findOverdue(
+    findOverdue(
       db,
       filters,
       scope,
@@ -157,7 +161,7 @@ export async function statusTrend(db: Database, actor: Actor, query: StatusTrend
   const periods = periodStarts(interval, count, until ?? isoDay(new Date()));
   const first = periods[0] as string;
   const last = periods[periods.length - 1] as string;
-  const where = repo.recommendationFilter(filters, scope);
+  const where = recommendationFilter(filters, scope);
   const [cells, terms] = await Promise.all([
     cachedCounts(db, countsKey('trend', { ...filters, interval, first, last }, scope), () =>
       countStatusesOverTime(db, where, interval, first, last),

@@ -2,6 +2,8 @@ import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { EntityListQuery } from '../../../shared/schemas/entities';
 import type { EntitiesTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { containsPattern } from '../../lib/like';
+import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
 
 export type EntityRow = Selectable<EntitiesTable>;
 
@@ -23,11 +25,6 @@ export function findEntitiesByIds(db: Executor, ids: readonly string[]): Promise
     .execute();
 }
 
-/** `%text%` for ilike, with the wildcard characters of the text itself escaped. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
-}
-
 /** The list: filtered and paged here, names matched without regard to case or accents. */
 export async function findEntities(db: Executor, query: EntityListQuery) {
   let base = db.selectFrom('entities as e');
@@ -42,7 +39,7 @@ export async function findEntities(db: Executor, query: EntityListQuery) {
     );
   }
   if (query.q) {
-    const like = likePattern(query.q);
+    const like = containsPattern(query.q);
     base = base.where((eb) =>
       eb.or([
         eb(sql`unaccent(e.name)`, 'ilike', sql`unaccent(${like})`),
@@ -200,17 +197,11 @@ export function updateEntityAtVersion(
   version: number,
   patch: Updateable<EntitiesTable>,
 ): Promise<EntityRow | undefined> {
-  return db
-    .updateTable('entities')
-    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(db, 'entities', id, version, patch).returningAll().executeTakeFirst();
 }
 
 export async function deleteEntityAtVersion(db: Executor, id: string, version: number): Promise<number> {
-  const result = await db.deleteFrom('entities').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const result = await deleteAtVersion(db, 'entities', id, version).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
@@ -229,4 +220,9 @@ export function findAllEntities(db: Executor): Promise<EntityRow[]> {
 export async function findNamedLevels(db: Executor) {
   const row = await db.selectFrom('state_profile').select('lrg_level_names').where('id', '=', 1).executeTakeFirst();
   return row?.lrg_level_names ?? [];
+}
+
+/** One change to the hierarchy at a time, so that two concurrent moves cannot close a cycle. */
+export async function lockHierarchy(trx: Executor): Promise<void> {
+  await sql`select pg_advisory_xact_lock(4242011)`.execute(trx);
 }

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../../shared/errors';
 import { idParamsSchema, okSchema, pageOf, pageQuerySchema } from '../../../shared/schemas/common';
 import {
   addPersonSchema,
@@ -17,6 +16,7 @@ import {
   updateEntitySchema,
 } from '../../../shared/schemas/entities';
 import type { Deps } from '../../deps';
+import { acceptFileBodies, fileBody, uploadMaxBytes } from '../../lib/upload-body';
 import { createEntity, deleteEntity, getEntity, listEntities, updateEntity } from './entities.service';
 import { applyEntityImport, previewEntityImport } from './entity-import.service';
 import { addPerson, changeSeat, invitePerson, listPeople, removePerson } from './people.service';
@@ -24,13 +24,9 @@ import { addPerson, changeSeat, invitePerson, listPeople, removePerson } from '.
 /** Entities, their people, and their bulk import (the file is the raw request body). */
 export function entitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
   const { db } = deps;
-  const uploadMaxBytes = Math.floor(deps.settings.UPLOAD_MAX_MB * 1_048_576);
+  const maxBytes = uploadMaxBytes(deps.settings);
   return async (app) => {
-    app.addContentTypeParser(
-      'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: uploadMaxBytes },
-      (_request, body, done) => done(null, body),
-    );
+    acceptFileBodies(app, maxBytes);
     const tags = ['entities'];
     app.get(
       '/api/entities',
@@ -46,15 +42,13 @@ export function entitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
       app.post(
         `/api/entities/import/${step}`,
         {
-          bodyLimit: uploadMaxBytes,
+          bodyLimit: maxBytes,
           schema: { tags, querystring: entityImportQuerySchema, response: { 200: entityImportPlanSchema } },
         },
         async (request) => {
           const { fileName } = request.query;
-          if (!Buffer.isBuffer(request.body))
-            throw new AppError('UNSUPPORTED_FILE', { issues: [{ file: fileName, message: 'issues.sendFileBody' }] });
           const run = step === 'preview' ? previewEntityImport : applyEntityImport;
-          return run(db, request.actor, fileName, request.body);
+          return run(db, request.actor, fileName, fileBody(request.body, fileName));
         },
       );
     }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { AppError, type ErrorIssue } from '../../../shared/errors';
 import type { Page } from '../../../shared/schemas/common';
 import type {
@@ -10,40 +9,51 @@ import type {
 } from '../../../shared/schemas/entities';
 import type { Database } from '../../db/database';
 import type { Actor, Executor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
+import { foreignKeyViolation, pgCode, uniqueViolation } from '../../lib/pg-errors';
 import { recordAudit } from '../audit/audit.service';
 import { canEntities, type EntitiesAction, type EntitiesRecord } from './entities.policy';
 import { auditedEntity, presentDetail, presentSummary } from './entities.presenter';
-import * as repo from './entities.repo';
+import {
+  countUsage,
+  deleteEntityAtVersion,
+  type EntityRow,
+  findAncestors,
+  findChildPlaces,
+  findEntities,
+  findEntity,
+  findEntityByCode,
+  findNamedLevels,
+  findNetworksOf,
+  insertEntity,
+  isDescendant,
+  lockHierarchy,
+  updateEntityAtVersion,
+} from './entities.repo';
 import { childrenFit, fieldProblems, parentProblem } from './hierarchy';
 
 export function requireCan(actor: Actor, action: EntitiesAction, record?: EntitiesRecord) {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canEntities(actor.user, action, record)) throw new AppError('FORBIDDEN');
-  return actor.user;
-}
-
-/** PostgreSQL's code for a failed constraint (23505 unique, 23503 foreign key), if that is what this is. */
-export function pgCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
+  const user = signedIn(actor);
+  if (!canEntities(user, action, record)) throw new AppError('FORBIDDEN');
+  return user;
 }
 
 /** Entities filtered and paged in the database: by kind, level, parent, network and text. */
 export async function listEntities(db: Database, actor: Actor, query: EntityListQuery): Promise<Page<EntitySummary>> {
   requireCan(actor, 'read');
-  const { rows, total } = await repo.findEntities(db, query);
+  const { rows, total } = await findEntities(db, query);
   return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The entity page: the entity, its chain of parents, its networks and how much hangs on it. */
 export async function getEntity(db: Executor, actor: Actor, id: string): Promise<EntityDetail> {
   requireCan(actor, 'read');
-  const row = await repo.findEntity(db, id);
+  const row = await findEntity(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   const [ancestors, networks, usage] = await Promise.all([
-    repo.findAncestors(db, id),
-    repo.findNetworksOf(db, id),
-    repo.countUsage(db, id),
+    findAncestors(db, id),
+    findNetworksOf(db, id),
+    countUsage(db, id),
   ]);
   return presentDetail(row, { ancestors, networks, usage });
 }
@@ -53,16 +63,16 @@ export async function getEntity(db: Executor, actor: Actor, id: string): Promise
  * that must agree with the kind, a parent that exists and is neither the entity nor below it
  * (a recursive walk down the hierarchy), the ladder of LRG levels, and children that still fit.
  */
-async function checkPlacement(trx: Executor, input: EntityValues, self: repo.EntityRow | null): Promise<void> {
-  const levels = (await repo.findNamedLevels(trx)).map((level) => level.level);
+async function checkPlacement(trx: Executor, input: EntityValues, self: EntityRow | null): Promise<void> {
+  const levels = (await findNamedLevels(trx)).map((level) => level.level);
   const issues: ErrorIssue[] = fieldProblems(input, levels);
-  let parent: repo.EntityRow | undefined;
+  let parent: EntityRow | undefined;
   if (input.parentId) {
     if (input.parentId === self?.id) issues.push({ path: 'parentId', message: 'issues.entity.parentIsSelf' });
     else {
-      parent = await repo.findEntity(trx, input.parentId);
+      parent = await findEntity(trx, input.parentId);
       if (!parent) issues.push({ path: 'parentId', message: 'issues.entity.parentNotFound' });
-      else if (self && (await repo.isDescendant(trx, self.id, parent.id)))
+      else if (self && (await isDescendant(trx, self.id, parent.id)))
         issues.push({ path: 'parentId', message: 'issues.entity.parentIsDescendant' });
     }
   }
@@ -72,7 +82,7 @@ async function checkPlacement(trx: Executor, input: EntityValues, self: repo.Ent
   }
   if (self && (self.kind !== input.kind || self.lrg_level !== input.lrgLevel)) {
     const field = self.kind !== input.kind ? 'kind' : 'lrgLevel';
-    const children = await repo.findChildPlaces(trx, self.id);
+    const children = await findChildPlaces(trx, self.id);
     if (
       !childrenFit(
         input,
@@ -81,7 +91,7 @@ async function checkPlacement(trx: Executor, input: EntityValues, self: repo.Ent
     )
       issues.push({ path: field, message: 'issues.entity.childrenWouldNotFit' });
     if (self.kind !== input.kind) {
-      const usage = await repo.countUsage(trx, self.id);
+      const usage = await countUsage(trx, self.id);
       if (self.kind === 'lrg_network' && usage.members > 0)
         issues.push({ path: 'kind', message: 'issues.entity.networkHasMembers' });
       if (input.kind !== 'lrg' && usage.memberships > 0)
@@ -89,16 +99,11 @@ async function checkPlacement(trx: Executor, input: EntityValues, self: repo.Ent
     }
   }
   if (issues.length > 0) throw new AppError('VALIDATION', { issues });
-  if (input.subdivisionCode && (await repo.findEntityByCode(trx, input.subdivisionCode, self?.id))) throw codeTaken();
+  if (input.subdivisionCode && (await findEntityByCode(trx, input.subdivisionCode, self?.id))) throw codeTaken();
 }
 
 const codeTaken = () =>
   new AppError('CONFLICT', { issues: [{ path: 'subdivisionCode', message: 'issues.entity.codeTaken' }] });
-
-/** One change to the hierarchy at a time, so that two concurrent moves cannot close a cycle. */
-export async function lockHierarchy(trx: Executor): Promise<void> {
-  await sql`select pg_advisory_xact_lock(4242011)`.execute(trx);
-}
 
 function columnsOf(input: EntityValues) {
   return {
@@ -118,7 +123,7 @@ export async function createEntity(db: Database, actor: Actor, input: EntityValu
     return await db.transaction().execute(async (trx) => {
       await lockHierarchy(trx);
       await checkPlacement(trx, input, null);
-      const row = await repo.insertEntity(trx, columnsOf(input));
+      const row = await insertEntity(trx, columnsOf(input));
       await recordAudit(trx, actor, {
         action: 'create',
         recordType: 'entity',
@@ -128,7 +133,7 @@ export async function createEntity(db: Database, actor: Actor, input: EntityValu
       return getEntity(trx, actor, row.id);
     });
   } catch (error) {
-    if (pgCode(error) === '23505') throw codeTaken();
+    if (pgCode(error) === uniqueViolation) throw codeTaken();
     throw error;
   }
 }
@@ -144,11 +149,11 @@ export async function updateEntity(
   try {
     return await db.transaction().execute(async (trx) => {
       await lockHierarchy(trx);
-      const before = await repo.findEntity(trx, id);
+      const before = await findEntity(trx, id);
       if (!before) throw new AppError('NOT_FOUND');
       if (before.version !== input.version) throw new AppError('STALE_VERSION');
       await checkPlacement(trx, input, before);
-      const after = await repo.updateEntityAtVersion(trx, id, input.version, columnsOf(input));
+      const after = await updateEntityAtVersion(trx, id, input.version, columnsOf(input));
       if (!after) throw new AppError('STALE_VERSION');
       await recordAudit(trx, actor, {
         action: 'update',
@@ -160,7 +165,7 @@ export async function updateEntity(
       return getEntity(trx, actor, id);
     });
   } catch (error) {
-    if (pgCode(error) === '23505') throw codeTaken();
+    if (pgCode(error) === uniqueViolation) throw codeTaken();
     throw error;
   }
 }
@@ -175,11 +180,11 @@ export async function deleteEntity(db: Database, actor: Actor, id: string, versi
   try {
     await db.transaction().execute(async (trx) => {
       await lockHierarchy(trx);
-      const before = await repo.findEntity(trx, id);
+      const before = await findEntity(trx, id);
       if (!before) throw new AppError('NOT_FOUND');
-      const usage = await repo.countUsage(trx, id);
+      const usage = await countUsage(trx, id);
       if (usage.assignments > 0 || usage.children > 0 || records(usage) > 0) throw inUse(usage);
-      if ((await repo.deleteEntityAtVersion(trx, id, version)) === 0) throw new AppError('STALE_VERSION');
+      if ((await deleteEntityAtVersion(trx, id, version)) === 0) throw new AppError('STALE_VERSION');
       await recordAudit(trx, actor, {
         action: 'delete',
         recordType: 'entity',
@@ -189,12 +194,12 @@ export async function deleteEntity(db: Database, actor: Actor, id: string, versi
     });
   } catch (error) {
     // An assignment made between the count and the delete: the foreign key refuses it.
-    if (pgCode(error) === '23503') throw inUse(await repo.countUsage(db, id));
+    if (pgCode(error) === foreignKeyViolation) throw inUse(await countUsage(db, id));
     throw error;
   }
 }
 
-type Usage = Awaited<ReturnType<typeof repo.countUsage>>;
+type Usage = Awaited<ReturnType<typeof countUsage>>;
 
 /** Indicators it owns, observations of its territory, actions it is responsible for or supports. */
 const records = (usage: Usage) => usage.indicators + usage.observations + usage.actions;

@@ -3,12 +3,19 @@ import { AppError } from '../../../shared/errors';
 import type { EntityImportPlan } from '../../../shared/schemas/entities';
 import type { Database } from '../../db/database';
 import type { Actor, Executor } from '../../http/context';
+import { decodeText, readCsv } from '../../lib/tabular/csv';
+import { readXlsx } from '../../lib/tabular/xlsx';
 import { recordAudit } from '../audit/audit.service';
-import { decodeText, readCsv } from '../imports/parsers/csv';
-import { readXlsx } from '../imports/parsers/xlsx';
 import { auditedEntity } from './entities.presenter';
-import * as repo from './entities.repo';
-import { lockHierarchy, requireCan } from './entities.service';
+import {
+  findAllEntities,
+  findEntitiesByIds,
+  findNamedLevels,
+  insertEntities,
+  lockHierarchy,
+  updateEntityAtVersion,
+} from './entities.repo';
+import { requireCan } from './entities.service';
 import { type EntityImportPlanned, type ImportedRow, planEntityImport } from './entity-import';
 
 const shownRows = 1000;
@@ -25,7 +32,7 @@ async function readTable(fileName: string, data: Buffer) {
 
 async function plan(db: Executor, fileName: string, data: Buffer): Promise<EntityImportPlanned> {
   const table = await readTable(fileName, data);
-  const [existing, levels] = await Promise.all([repo.findAllEntities(db), repo.findNamedLevels(db)]);
+  const [existing, levels] = await Promise.all([findAllEntities(db), findNamedLevels(db)]);
   return planEntityImport(fileName, table, existing, levels);
 }
 
@@ -99,7 +106,7 @@ export async function applyEntityImport(
       const ready = pending.filter((row) => !row.parentKey || !waiting.has(row.parentKey));
       if (ready.length === 0) throw new AppError('INTERNAL', { detail: 'cycle among new entities' });
       for (let start = 0; start < ready.length; start += 500) {
-        const inserted = await repo.insertEntities(
+        const inserted = await insertEntities(
           trx,
           ready
             .slice(start, start + 500)
@@ -118,7 +125,7 @@ export async function applyEntityImport(
     }
     const stored = new Map(
       (
-        await repo.findEntitiesByIds(
+        await findEntitiesByIds(
           trx,
           planned.rows.flatMap((row) => (row.action === 'update' && row.id ? [row.id] : [])),
         )
@@ -127,8 +134,7 @@ export async function applyEntityImport(
     for (const row of planned.rows) {
       if (row.action !== 'update' || !row.id) continue;
       const before = stored.get(row.id);
-      const after =
-        before && (await repo.updateEntityAtVersion(trx, row.id, before.version, columns(row, parentOf(row))));
+      const after = before && (await updateEntityAtVersion(trx, row.id, before.version, columns(row, parentOf(row))));
       if (!before || !after) throw new AppError('STALE_VERSION');
       await recordAudit(trx, actor, {
         action: 'update',

@@ -1,6 +1,7 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { NominationRequestsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { updateAtVersion } from '../../lib/versioned';
 
 /** Adds members, skipping those already in; returns the ids added. */
 export async function insertMembers(db: Executor, networkId: string, memberIds: string[]): Promise<string[]> {
@@ -97,13 +98,7 @@ export function updateRequestAtVersion(
   version: number,
   patch: Updateable<NominationRequestsTable>,
 ) {
-  return db
-    .updateTable('nomination_requests')
-    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst();
+  return updateAtVersion(db, 'nomination_requests', id, version, patch).returning('id').executeTakeFirst();
 }
 
 export function findCandidates(db: Executor, requestId: string) {

@@ -11,28 +11,37 @@ import type { Database } from '../../db/database';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { translatorFor } from '../../i18n';
+import { todayUtc } from '../../lib/dates';
+import { conflict, invalid } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { queueMail } from '../outbox/outbox.service';
 import { canEntities } from './entities.policy';
-import * as entities from './entities.repo';
+import { countUsage, findEntitiesByIds, findEntity } from './entities.repo';
 import { requireCan } from './entities.service';
 import { presentEntityRef } from './entity-ref.presenter';
-import * as repo from './networks.repo';
+import {
+  deleteCandidate,
+  deleteMember,
+  findCandidates,
+  findRequest,
+  findRequests,
+  insertCandidate,
+  insertMembers,
+  insertRequest,
+  isMember,
+  markChosen,
+  type RequestRow,
+  updateRequestAtVersion,
+} from './networks.repo';
 import { findSeatedPeople, findSeatOf } from './people.repo';
 
-const invalid = (path: string, message: string) => new AppError('VALIDATION', { issues: [{ path, message }] });
-const conflict = (message: string, path?: string) =>
-  new AppError('CONFLICT', { issues: [{ ...(path ? { path } : {}), message }] });
-
-/** Today in UTC, as the ISO dates of deadlines are compared. */
-const today = () => new Date().toISOString().slice(0, 10);
 const isoDate = (value: Date | string) =>
   typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 
 async function requireNetwork(db: Executor, id: string) {
-  const network = await entities.findEntity(db, id);
+  const network = await findEntity(db, id);
   if (!network) throw new AppError('NOT_FOUND');
-  if (network.kind !== 'lrg_network') throw invalid('id', 'issues.network.notANetwork');
+  if (network.kind !== 'lrg_network') invalid('id', 'issues.network.notANetwork');
   return network;
 }
 
@@ -42,10 +51,10 @@ export async function addMembers(db: Database, actor: Actor, networkId: string, 
   return db.transaction().execute(async (trx) => {
     await requireNetwork(trx, networkId);
     const ids = [...new Set(memberIds)];
-    const found = await entities.findEntitiesByIds(trx, ids);
-    if (found.length !== ids.length) throw invalid('memberIds', 'issues.network.memberNotFound');
-    if (found.some((member) => member.kind !== 'lrg')) throw invalid('memberIds', 'issues.network.memberNotLrg');
-    const added = await repo.insertMembers(trx, networkId, ids);
+    const found = await findEntitiesByIds(trx, ids);
+    if (found.length !== ids.length) invalid('memberIds', 'issues.network.memberNotFound');
+    if (found.some((member) => member.kind !== 'lrg')) invalid('memberIds', 'issues.network.memberNotLrg');
+    const added = await insertMembers(trx, networkId, ids);
     if (added.length > 0)
       await recordAudit(trx, actor, {
         action: 'create',
@@ -61,7 +70,7 @@ export async function removeMember(db: Database, actor: Actor, networkId: string
   requireCan(actor, 'manageMembers');
   await db.transaction().execute(async (trx) => {
     await requireNetwork(trx, networkId);
-    if ((await repo.deleteMember(trx, networkId, memberId)) === 0) throw new AppError('NOT_FOUND');
+    if ((await deleteMember(trx, networkId, memberId)) === 0) throw new AppError('NOT_FOUND');
     await recordAudit(trx, actor, {
       action: 'delete',
       recordType: 'network_member',
@@ -71,7 +80,7 @@ export async function removeMember(db: Database, actor: Actor, networkId: string
   });
 }
 
-function presentRequest(row: repo.RequestRow): NominationRequest {
+function presentRequest(row: RequestRow): NominationRequest {
   return {
     id: row.id,
     network: presentEntityRef({ ...row, network_lrg_level: null }, 'network_'),
@@ -96,16 +105,16 @@ export async function listRequests(
 ): Promise<Page<NominationRequest>> {
   requireCan(actor, 'read');
   await requireNetwork(db, networkId);
-  const { rows, total } = await repo.findRequests(db, networkId, query);
+  const { rows, total } = await findRequests(db, networkId, query);
   return { items: rows.map(presentRequest), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** A request with its candidates, and what the person asking may do with it. */
 export async function getRequest(db: Executor, actor: Actor, id: string): Promise<NominationDetail> {
   const user = requireCan(actor, 'read');
-  const row = await repo.findRequest(db, id);
+  const row = await findRequest(db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  const [candidates, seat] = await Promise.all([repo.findCandidates(db, id), findSeatOf(db, row.network_id, user.id)]);
+  const [candidates, seat] = await Promise.all([findCandidates(db, id), findSeatOf(db, row.network_id, user.id)]);
   const open = row.status === 'open';
   return {
     ...presentRequest(row),
@@ -116,7 +125,7 @@ export async function getRequest(db: Executor, actor: Actor, id: string): Promis
       nominatedAt: c.nominated_at.toISOString(),
       chosen: c.chosen,
     })),
-    canNominate: open && isoDate(row.due_date) >= today() && canEntities(user, 'nominate', { seat }),
+    canNominate: open && isoDate(row.due_date) >= todayUtc() && canEntities(user, 'nominate', { seat }),
     canChoose: open && canEntities(user, 'choose'),
   };
 }
@@ -132,12 +141,12 @@ export async function createRequest(
   input: { topic: string; note: string | null; dueDate: string },
 ): Promise<NominationDetail> {
   const user = requireCan(actor, 'requestNominations');
-  if (input.dueDate < today()) throw invalid('dueDate', 'issues.nomination.dueDateInPast');
+  if (input.dueDate < todayUtc()) invalid('dueDate', 'issues.nomination.dueDateInPast');
   return deps.db.transaction().execute(async (trx) => {
     const network = await requireNetwork(trx, networkId);
-    const usage = await entities.countUsage(trx, networkId);
-    if (usage.members === 0) throw conflict('issues.nomination.networkHasNoMembers');
-    const { id } = await repo.insertRequest(trx, {
+    const usage = await countUsage(trx, networkId);
+    if (usage.members === 0) conflict('issues.nomination.networkHasNoMembers');
+    const { id } = await insertRequest(trx, {
       network_id: networkId,
       topic: input.topic,
       note: input.note,
@@ -148,7 +157,7 @@ export async function createRequest(
     for (const person of await findSeatedPeople(trx, networkId, ['main', 'alternate'])) {
       const locale = person.locale as Locale;
       const t = translatorFor(locale);
-      await queueMail(trx, deps.jobs, {
+      await queueMail(trx, deps, {
         kind: 'nomination_request',
         to: person.email,
         userId: person.id,
@@ -168,9 +177,9 @@ export async function createRequest(
 }
 
 async function requireOpenRequest(trx: Executor, id: string) {
-  const row = await repo.findRequest(trx, id);
+  const row = await findRequest(trx, id);
   if (!row) throw new AppError('NOT_FOUND');
-  if (row.status !== 'open') throw conflict('issues.nomination.closed');
+  if (row.status !== 'open') conflict('issues.nomination.closed');
   return row;
 }
 
@@ -184,10 +193,10 @@ export async function updateRequest(
   requireCan(actor, 'requestNominations');
   return db.transaction().execute(async (trx) => {
     const before = await requireOpenRequest(trx, id);
-    if (input.dueDate !== isoDate(before.due_date) && input.dueDate < today())
-      throw invalid('dueDate', 'issues.nomination.dueDateInPast');
+    if (input.dueDate !== isoDate(before.due_date) && input.dueDate < todayUtc())
+      invalid('dueDate', 'issues.nomination.dueDateInPast');
     const patch = { topic: input.topic, note: input.note, due_date: input.dueDate };
-    if (!(await repo.updateRequestAtVersion(trx, id, input.version, patch))) throw new AppError('STALE_VERSION');
+    if (!(await updateRequestAtVersion(trx, id, input.version, patch))) throw new AppError('STALE_VERSION');
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'nomination_request',
@@ -208,20 +217,19 @@ export async function nominate(
 ): Promise<NominationDetail> {
   const user = requireCan(actor, 'read');
   return db.transaction().execute(async (trx) => {
-    const request = await repo.findRequest(trx, id);
+    const request = await findRequest(trx, id);
     if (!request) throw new AppError('NOT_FOUND');
     requireCan(actor, 'nominate', { seat: await findSeatOf(trx, request.network_id, user.id) });
-    if (request.status !== 'open') throw conflict('issues.nomination.closed');
-    if (isoDate(request.due_date) < today()) throw conflict('issues.nomination.deadlinePassed');
-    if (!(await repo.isMember(trx, request.network_id, input.lrgId)))
-      throw invalid('lrgId', 'issues.nomination.notAMember');
-    const added = await repo.insertCandidate(trx, {
+    if (request.status !== 'open') conflict('issues.nomination.closed');
+    if (isoDate(request.due_date) < todayUtc()) conflict('issues.nomination.deadlinePassed');
+    if (!(await isMember(trx, request.network_id, input.lrgId))) invalid('lrgId', 'issues.nomination.notAMember');
+    const added = await insertCandidate(trx, {
       request_id: id,
       lrg_id: input.lrgId,
       reason: input.reason,
       nominated_by: user.id,
     });
-    if (!added) throw conflict('issues.nomination.alreadyNominated', 'lrgId');
+    if (!added) conflict('issues.nomination.alreadyNominated', 'lrgId');
     await recordAudit(trx, actor, {
       action: 'create',
       recordType: 'nomination_candidate',
@@ -236,11 +244,11 @@ export async function nominate(
 export async function withdraw(db: Database, actor: Actor, id: string, lrgId: string): Promise<NominationDetail> {
   const user = requireCan(actor, 'read');
   return db.transaction().execute(async (trx) => {
-    const request = await repo.findRequest(trx, id);
+    const request = await findRequest(trx, id);
     if (!request) throw new AppError('NOT_FOUND');
     requireCan(actor, 'nominate', { seat: await findSeatOf(trx, request.network_id, user.id) });
-    if (request.status !== 'open') throw conflict('issues.nomination.closed');
-    if ((await repo.deleteCandidate(trx, id, lrgId)) === 0) throw new AppError('NOT_FOUND');
+    if (request.status !== 'open') conflict('issues.nomination.closed');
+    if ((await deleteCandidate(trx, id, lrgId)) === 0) throw new AppError('NOT_FOUND');
     await recordAudit(trx, actor, {
       action: 'delete',
       recordType: 'nomination_candidate',
@@ -261,16 +269,16 @@ export async function choose(
   const user = requireCan(actor, 'choose');
   return db.transaction().execute(async (trx) => {
     await requireOpenRequest(trx, id);
-    const nominated = new Set((await repo.findCandidates(trx, id)).map((c) => c.lrg_id));
+    const nominated = new Set((await findCandidates(trx, id)).map((c) => c.lrg_id));
     const chosen = [...new Set(input.lrgIds)];
-    if (chosen.some((lrgId) => !nominated.has(lrgId))) throw invalid('lrgIds', 'issues.nomination.notNominated');
-    const closed = await repo.updateRequestAtVersion(trx, id, input.version, {
+    if (chosen.some((lrgId) => !nominated.has(lrgId))) invalid('lrgIds', 'issues.nomination.notNominated');
+    const closed = await updateRequestAtVersion(trx, id, input.version, {
       status: 'closed',
       closed_at: new Date(),
       closed_by: user.id,
     });
     if (!closed) throw new AppError('STALE_VERSION');
-    await repo.markChosen(trx, id, chosen);
+    await markChosen(trx, id, chosen);
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'nomination_request',

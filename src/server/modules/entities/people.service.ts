@@ -4,15 +4,24 @@ import type { AddPersonInput, EntityPerson, InvitePersonInput, Seat } from '../.
 import type { Database } from '../../db/database';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
+import { pgCode, uniqueViolation } from '../../lib/pg-errors';
 import { recordAudit } from '../audit/audit.service';
-import { findUserById } from '../users/users.repo';
-import { inviteWithin } from '../users/users.service';
+import { findUserById, inviteWithin } from '../users/users.service';
 import { canEntities } from './entities.policy';
-import * as entities from './entities.repo';
-import { pgCode, requireCan } from './entities.service';
-import * as repo from './people.repo';
+import { findEntity } from './entities.repo';
+import { requireCan } from './entities.service';
+import {
+  deletePerson,
+  findPeople,
+  findPerson,
+  findSeatHolder,
+  findSeatOf,
+  insertPerson,
+  type PersonRow,
+  updateSeat,
+} from './people.repo';
 
-function present(row: repo.PersonRow, withEmail = true): EntityPerson {
+function present(row: PersonRow, withEmail = true): EntityPerson {
   return {
     userId: row.user_id,
     name: row.name,
@@ -27,7 +36,7 @@ function present(row: repo.PersonRow, withEmail = true): EntityPerson {
 const seatTaken = () => new AppError('CONFLICT', { issues: [{ path: 'seat', message: 'issues.entity.seatTaken' }] });
 
 async function requireEntity(db: Executor, id: string) {
-  const entity = await entities.findEntity(db, id);
+  const entity = await findEntity(db, id);
   if (!entity) throw new AppError('NOT_FOUND');
   return entity;
 }
@@ -35,7 +44,7 @@ async function requireEntity(db: Executor, id: string) {
 /** A seat other than member has one holder: refused while someone else holds it. */
 async function checkSeatFree(trx: Executor, entityId: string, seat: Seat, userId: string | null) {
   if (seat === 'member') return;
-  const holder = await repo.findSeatHolder(trx, entityId, seat);
+  const holder = await findSeatHolder(trx, entityId, seat);
   if (holder && holder.user_id !== userId) throw seatTaken();
 }
 
@@ -58,7 +67,7 @@ export async function listPeople(
 ): Promise<Page<EntityPerson>> {
   const user = requireCan(actor, 'read');
   await requireEntity(db, entityId);
-  const { rows, total } = await repo.findPeople(db, entityId, page);
+  const { rows, total } = await findPeople(db, entityId, page);
   const withEmail = canEntities(user, 'managePeople');
   return { items: rows.map((row) => present(row, withEmail)), total, ...page };
 }
@@ -74,18 +83,18 @@ export async function addPerson(db: Database, actor: Actor, entityId: string, in
         throw new AppError('VALIDATION', { issues: [{ path: 'userId', message: 'issues.entity.userNotFound' }] });
       if (user.status === 'disabled')
         throw new AppError('VALIDATION', { issues: [{ path: 'userId', message: 'issues.entity.userDisabled' }] });
-      if (await repo.findSeatOf(trx, entityId, user.id))
+      if (await findSeatOf(trx, entityId, user.id))
         throw new AppError('CONFLICT', { issues: [{ path: 'userId', message: 'issues.entity.alreadyServes' }] });
       await checkSeatFree(trx, entityId, input.seat, null);
-      await repo.insertPerson(trx, entityId, user.id, input.seat);
-      const person = await repo.findPerson(trx, entityId, user.id);
+      await insertPerson(trx, entityId, user.id, input.seat);
+      const person = await findPerson(trx, entityId, user.id);
       if (!person) throw new AppError('INTERNAL');
       await audit(trx, actor, entityId, null, { userId: user.id, name: user.name, seat: input.seat });
       return present(person);
     });
   } catch (error) {
     // Two people given the same seat at once: the unique index keeps one.
-    if (pgCode(error) === '23505') throw seatTaken();
+    if (pgCode(error) === uniqueViolation) throw seatTaken();
     throw error;
   }
 }
@@ -102,14 +111,14 @@ export async function invitePerson(deps: Deps, actor: Actor, entityId: string, i
       await checkSeatFree(trx, entityId, input.seat, null);
       const { seat, ...invitation } = input;
       const { invitee } = await inviteWithin(trx, deps, actor, invitation);
-      await repo.insertPerson(trx, entityId, invitee.id, seat);
-      const person = await repo.findPerson(trx, entityId, invitee.id);
+      await insertPerson(trx, entityId, invitee.id, seat);
+      const person = await findPerson(trx, entityId, invitee.id);
       if (!person) throw new AppError('INTERNAL');
       await audit(trx, actor, entityId, null, { userId: invitee.id, name: invitee.name, seat });
       return present(person);
     });
   } catch (error) {
-    if (pgCode(error) === '23505') throw seatTaken();
+    if (pgCode(error) === uniqueViolation) throw seatTaken();
     throw error;
   }
 }
@@ -119,11 +128,11 @@ export async function changeSeat(db: Database, actor: Actor, entityId: string, u
   requireCan(actor, 'managePeople');
   try {
     return await db.transaction().execute(async (trx) => {
-      const before = await repo.findPerson(trx, entityId, userId);
+      const before = await findPerson(trx, entityId, userId);
       if (!before) throw new AppError('NOT_FOUND');
       if (before.seat !== seat) {
         await checkSeatFree(trx, entityId, seat, userId);
-        await repo.updateSeat(trx, entityId, userId, seat);
+        await updateSeat(trx, entityId, userId, seat);
         await audit(
           trx,
           actor,
@@ -135,7 +144,7 @@ export async function changeSeat(db: Database, actor: Actor, entityId: string, u
       return present({ ...before, seat });
     });
   } catch (error) {
-    if (pgCode(error) === '23505') throw seatTaken();
+    if (pgCode(error) === uniqueViolation) throw seatTaken();
     throw error;
   }
 }
@@ -144,8 +153,8 @@ export async function changeSeat(db: Database, actor: Actor, entityId: string, u
 export async function removePerson(db: Database, actor: Actor, entityId: string, userId: string): Promise<void> {
   requireCan(actor, 'managePeople');
   await db.transaction().execute(async (trx) => {
-    const before = await repo.findPerson(trx, entityId, userId);
-    if (!before || (await repo.deletePerson(trx, entityId, userId)) === 0) throw new AppError('NOT_FOUND');
+    const before = await findPerson(trx, entityId, userId);
+    if (!before || (await deletePerson(trx, entityId, userId)) === 0) throw new AppError('NOT_FOUND');
     await audit(trx, actor, entityId, { userId, name: before.name, seat: before.seat }, null);
   });
 }

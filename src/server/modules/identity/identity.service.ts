@@ -10,12 +10,18 @@ import type {
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { translatorFor } from '../../i18n';
+import { hashPassword, hashToken, newToken, verifyAgainstNothing, verifyPassword } from '../../lib/secrets';
 import { recordAudit } from '../audit/audit.service';
 import { queueMail } from '../outbox/outbox.service';
 import { auditedUser, presentSessionUser } from '../users/users.presenter';
-import * as users from '../users/users.repo';
-import * as sessions from './identity.repo';
-import { hashPassword, hashToken, newToken, verifyAgainstNothing, verifyPassword } from './secrets';
+import * as users from '../users/users.service';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  deleteSessionsOf,
+  findLiveSession,
+  insertSession,
+} from './identity.repo';
 
 export const passwordResetMinutes = 60;
 
@@ -71,7 +77,7 @@ export async function signIn(deps: Deps, actor: Actor, input: SignInInput, meta:
       last_sign_in_at: new Date(),
     });
     // Sign-ins are rare and the delete uses sessions_expires_idx: expired rows never pile up.
-    await sessions.deleteExpiredSessions(trx);
+    await deleteExpiredSessions(trx);
     const created = await openSession(trx, deps, user.id, actor.ip, meta);
     const sessionUser = presentSessionUser(user);
     await recordAudit(
@@ -86,7 +92,7 @@ export async function signIn(deps: Deps, actor: Actor, input: SignInInput, meta:
 async function openSession(trx: Executor, deps: Deps, userId: string, ip: string | null, meta: ClientMeta) {
   const token = newToken();
   const csrfToken = newToken();
-  await sessions.insertSession(trx, {
+  await insertSession(trx, {
     id: hashToken(token),
     userId,
     csrfToken,
@@ -101,7 +107,7 @@ export async function signOut(deps: Deps, actor: Actor): Promise<void> {
   if (!actor.sessionId || !actor.user) return;
   const sessionId = actor.sessionId;
   await deps.db.transaction().execute(async (trx) => {
-    await sessions.deleteSession(trx, sessionId);
+    await deleteSession(trx, sessionId);
     await recordAudit(trx, actor, { action: 'sign_out', recordType: 'session', recordId: actor.user?.id ?? null });
   });
 }
@@ -109,7 +115,7 @@ export async function signOut(deps: Deps, actor: Actor): Promise<void> {
 /** The session behind a cookie's token, if it is live and its user active. */
 export async function resolveSession(deps: Deps, token: string) {
   const sessionId = hashToken(token);
-  const found = await sessions.findLiveSession(deps.db, sessionId);
+  const found = await findLiveSession(deps.db, sessionId);
   return found ? { sessionId, csrfToken: found.csrfToken, user: presentSessionUser(found.user) } : null;
 }
 
@@ -128,7 +134,7 @@ export async function requestPasswordReset(deps: Deps, _actor: Actor, email: str
       expires_at: new Date(Date.now() + passwordResetMinutes * 60_000),
     });
     const t = translatorFor(user.locale as Locale);
-    await queueMail(trx, deps.jobs, {
+    await queueMail(trx, deps, {
       kind: 'password_reset',
       to: user.email,
       userId: user.id,
@@ -159,7 +165,7 @@ export async function completePasswordReset(
       locked_until: null,
     });
     if (!after) throw new AppError('STALE_VERSION');
-    await sessions.deleteSessionsOf(trx, before.id);
+    await deleteSessionsOf(trx, before.id);
     await recordAudit(
       trx,
       { ...actor, user: presentSessionUser(before) },

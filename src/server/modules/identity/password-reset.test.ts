@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type TestApp } from '../../../../tests/app';
 import { makeUser, testPassword } from '../../../../tests/factories';
-import { hashToken } from './secrets';
+import { hashToken } from '../../lib/secrets';
 
 let test: TestApp;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { copyIn, supportsCopy } from '../../db/copy-in';
 import type { DatabaseHandle } from '../../db/database';
 import { systemActor } from '../../http/context';
 import * as register from '../register/recommendations.writer';
-import * as repo from './imports.repo';
+import { findImport, insertReviews } from './imports.repo';
 import { importTrustedFile } from './imports.service';
 
 let handle: DatabaseHandle;
@@ -14,7 +14,7 @@ let reviewId: string;
 beforeAll(async () => {
   handle = await createTestDatabase();
   reviewId = randomUUID();
-  await repo.insertReviews(handle.db, [{ id: reviewId, body_code: 'UPR', country_iso2: 'SI', session: 99 }]);
+  await insertReviews(handle.db, [{ id: reviewId, body_code: 'UPR', country_iso2: 'SI', session: 99 }]);
 });
 afterAll(() => handle.close());
 
@@ -122,7 +122,7 @@ describe('writing new recommendations', () => {
       'Slovenia,EEG,EU,Ratify the third convention.,Spain,WEOG,EU,Accepted,3,,20',
     ].join('\r');
     const id = await importTrustedFile(handle.db, systemActor('test'), 'upr-info-sample.csv', Buffer.from(csv));
-    const summary = (await repo.findImport(handle.db, id))?.summary as { created: number; termsCreated: number };
+    const summary = (await findImport(handle.db, id))?.summary as { created: number; termsCreated: number };
     expect(summary).toMatchObject({ created: 3, termsCreated: 1 });
     const term = await handle.db
       .selectFrom('taxonomy_terms')
@@ -144,6 +144,6 @@ describe('writing new recommendations', () => {
     expect(words).toHaveLength(1);
     // The same bytes again: every row is known, nothing is written twice.
     const again = await importTrustedFile(handle.db, systemActor('test'), 'issues-again.csv', Buffer.from(csv));
-    expect((await repo.findImport(handle.db, again))?.summary).toMatchObject({ created: 0, unchanged: 3 });
+    expect((await findImport(handle.db, again))?.summary).toMatchObject({ created: 0, unchanged: 3 });
   });
 });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../http/context';
 import * as register from '../register/recommendations.writer';
-import { ensureTerms } from '../taxonomies/reference.repo';
+import { ensureTerms } from '../taxonomies/taxonomies.service';
 import type { ImportPlan, PlanDraft } from './build-plan';
 import type { PlannedRow, RecommendationValues } from './import-plan';
-import * as repo from './imports.repo';
+import { insertReviews, insertSearchWords, updateReview } from './imports.repo';
 import { idsOf, recordOf, sourceOf, type TermIds, wordsOf } from './records';
 
 export interface ApplySummary {
@@ -103,7 +103,7 @@ export async function applyPlan(
   }
   progress(total, total);
 
-  await repo.insertSearchWords(trx, words);
+  await insertSearchWords(trx, words);
   return {
     reviewsCreated: reviews.created,
     reviewsUpdated: reviews.updated,
@@ -155,7 +155,7 @@ async function writeReviews(trx: Executor, plan: ImportPlan, create: Set<string>
     if (review.existing) {
       ids.set(review.key, review.existing.id);
       if (review.changes.length && followUp) {
-        await repo.updateReview(trx, review.existing.id, followUpFields(followUp, review.reviewDate));
+        await updateReview(trx, review.existing.id, followUpFields(followUp, review.reviewDate));
         updated++;
       }
       continue;
@@ -174,7 +174,7 @@ async function writeReviews(trx: Executor, plan: ImportPlan, create: Set<string>
       ...(followUp ? followUpFields(followUp, review.reviewDate) : {}),
     });
   }
-  await repo.insertReviews(trx, inserts);
+  await insertReviews(trx, inserts);
   return { ids, created: inserts.length, updated };
 }
 

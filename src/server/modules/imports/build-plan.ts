@@ -10,7 +10,13 @@ import {
   type TermLookup,
   valuesOf,
 } from './import-plan';
-import * as repo from './imports.repo';
+import {
+  findBodies,
+  findRecommendationsOfReviews,
+  findReviewsBySymbol,
+  findTermsOf,
+  findUnnumberedReviews,
+} from './imports.repo';
 import type { ParsedRecommendation, ParsedSource } from './parsers';
 import { type KnownBody, type ReviewKey, reviewKeyOf } from './review-keys';
 
@@ -65,7 +71,7 @@ export async function buildPlan(db: Executor, source: ParsedSource, options: Imp
 
 /** The first half of buildPlan: the rows' reviews, then what the register holds (see PlanDraft). */
 export async function draftPlan(db: Executor, source: ParsedSource, options: ImportOptions): Promise<PlanDraft> {
-  const bodies = (await db.selectFrom('bodies').select(['code', 'name']).execute()) as KnownBody[];
+  const bodies = (await findBodies(db)) as KnownBody[];
   const plan: ImportPlan = {
     reviews: new Map(),
     rows: [],
@@ -134,7 +140,7 @@ export async function draftPlan(db: Executor, source: ParsedSource, options: Imp
 
   // What the register already holds for these reviews.
   const symbols = [...keys.values()].map((k) => k.symbol).filter((s): s is string => !!s);
-  const found = await repo.findReviewsBySymbol(db, symbols);
+  const found = await findReviewsBySymbol(db, symbols);
   const unnumbered = [...keys.values()].filter((k) => !k.symbol);
   for (const bodyCode of new Set(unnumbered.map((k) => k.bodyCode))) {
     const countries = [
@@ -145,7 +151,7 @@ export async function draftPlan(db: Executor, source: ParsedSource, options: Imp
           .filter((c): c is string => !!c),
       ),
     ];
-    found.push(...(await repo.findUnnumberedReviews(db, bodyCode, countries)));
+    found.push(...(await findUnnumberedReviews(db, bodyCode, countries)));
   }
   // Reviews of the same countries in other sessions come back too: only the file's own are compared.
   const reviewByKey = new Map(
@@ -153,7 +159,7 @@ export async function draftPlan(db: Executor, source: ParsedSource, options: Imp
       .map((r) => [r.symbol ? `s:${r.symbol}` : `u:${r.body_code}:${r.country_iso2}:${r.session ?? ''}`, r] as const)
       .filter(([key]) => keys.has(key)),
   );
-  const existing = await repo.findRecommendationsOfReviews(
+  const existing = await findRecommendationsOfReviews(
     db,
     [...reviewByKey.values()].map((r) => r.id),
   );
@@ -268,11 +274,7 @@ export async function draftPlan(db: Executor, source: ParsedSource, options: Imp
 }
 
 export async function loadTerms(db: Executor): Promise<TermLookup> {
-  const rows = await db
-    .selectFrom('taxonomy_terms')
-    .select(['id', 'code', 'taxonomy'])
-    .where('taxonomy', 'in', ['theme', 'affected_person', 'upr_info_issue', 'sdg'])
-    .execute();
+  const rows = await findTermsOf(db, ['theme', 'affected_person', 'upr_info_issue', 'sdg']);
   const of = (taxonomy: string) => new Map(rows.filter((r) => r.taxonomy === taxonomy).map((r) => [r.code, r.id]));
   return {
     theme: of('theme'),

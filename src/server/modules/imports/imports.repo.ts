@@ -211,3 +211,17 @@ export async function upsertColumnMapping(
 export function findColumnMappings(db: Executor) {
   return db.selectFrom('column_mappings').select(['id', 'name', 'mapping']).orderBy('name').execute();
 }
+
+/** The treaty bodies and mechanisms, by code, for the review keys. */
+export function findBodies(db: Executor) {
+  return db.selectFrom('bodies').select(['code', 'name']).execute();
+}
+
+/** The terms of the given taxonomies, to map a source's codes to term ids. */
+export function findTermsOf(db: Executor, taxonomies: string[]) {
+  return db
+    .selectFrom('taxonomy_terms')
+    .select(['id', 'code', 'taxonomy'])
+    .where('taxonomy', 'in', taxonomies)
+    .execute();
+}

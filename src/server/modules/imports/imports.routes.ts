@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../../shared/errors';
 import { idParamsSchema, pageOf } from '../../../shared/schemas/common';
 import {
   applyImportSchema,
@@ -10,7 +9,8 @@ import {
   importPreviewSchema,
   importSummarySchema,
 } from '../../../shared/schemas/imports';
-import type { Database } from '../../db/database';
+import type { Deps } from '../../deps';
+import { acceptFileBodies, fileBody, uploadMaxBytes } from '../../lib/upload-body';
 import {
   applyImport,
   downloadOriginal,
@@ -24,26 +24,23 @@ import {
 const uploadQuerySchema = z.object({ fileName: z.string().trim().min(1).max(255) });
 
 /** Uploads are the raw file body (application/octet-stream), limited by UPLOAD_MAX_MB. */
-export function importsRoutes(db: Database, uploadMaxBytes: number): FastifyPluginAsyncZod {
+export function importsRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const { db } = deps;
+  const maxBytes = uploadMaxBytes(deps.settings);
   return async (app) => {
-    app.addContentTypeParser(
-      'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: uploadMaxBytes },
-      (_request, body, done) => done(null, body),
-    );
+    acceptFileBodies(app, maxBytes);
     const tags = ['imports'];
     app.post(
       '/api/imports',
       {
-        bodyLimit: uploadMaxBytes,
+        bodyLimit: maxBytes,
         schema: { tags, querystring: uploadQuerySchema, response: { 201: importPreviewSchema } },
       },
       async (request, reply) => {
-        if (!Buffer.isBuffer(request.body))
-          throw new AppError('UNSUPPORTED_FILE', {
-            issues: [{ file: request.query.fileName, message: 'issues.sendFileBody' }],
-          });
-        return reply.status(201).send(await uploadImport(db, request.actor, request.query.fileName, request.body));
+        const { fileName } = request.query;
+        return reply
+          .status(201)
+          .send(await uploadImport(db, request.actor, fileName, fileBody(request.body, fileName)));
       },
     );
     app.get(

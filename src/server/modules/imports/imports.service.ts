@@ -8,13 +8,23 @@ import { supportsCopy } from '../../db/copy-in';
 import type { Database } from '../../db/database';
 import type { ImportsTable } from '../../db/schema';
 import type { Actor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { recomputeCalendar } from '../calendar/calendar.service';
 import { applyPlan } from './apply-plan';
 import { buildPlan, draftPlan } from './build-plan';
 import { canImports } from './imports.policy';
 import { countsOf, presentImport, presentPreview } from './imports.presenter';
-import * as repo from './imports.repo';
+import {
+  findAppliedImportBySha,
+  findColumnMappings,
+  findImport,
+  findImportSummary,
+  findImports,
+  insertImport,
+  markImportApplied,
+  upsertColumnMapping,
+} from './imports.repo';
 import {
   type ColumnMapping,
   detectFormat,
@@ -29,9 +39,9 @@ import {
 const running = new Map<string, { done: number; total: number }>();
 
 function requireImporter(actor: Actor) {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canImports(actor.user, 'import')) throw new AppError('FORBIDDEN');
-  return actor.user;
+  const user = signedIn(actor);
+  if (!canImports(user, 'import')) throw new AppError('FORBIDDEN');
+  return user;
 }
 
 /**
@@ -58,7 +68,7 @@ export async function uploadImport(db: Database, actor: Actor, fileName: string,
   const options = importOptionsSchema.parse({});
   const result = await parseWith(data, fileName, options);
   const plan = result.parsed ? await buildPlan(db, result.parsed, options) : undefined;
-  const row = await repo.insertImport(db, {
+  const row = await insertImport(db, {
     file_name: fileName,
     format: result.format,
     sha256: createHash('sha256').update(data).digest('hex'),
@@ -73,7 +83,7 @@ export async function uploadImport(db: Database, actor: Actor, fileName: string,
 
 /** When the same bytes were last applied, if ever: the preview warns before a second import. */
 async function lastAppliedAt(db: Database, sha256: string): Promise<Date | null> {
-  return (await repo.findAppliedImportBySha(db, sha256))?.applied_at ?? null;
+  return (await findAppliedImportBySha(db, sha256))?.applied_at ?? null;
 }
 
 /** Shows the plan again with the user's choices (State names, column mapping, review defaults). */
@@ -84,7 +94,7 @@ export async function previewImport(
   options: ImportOptions,
 ): Promise<ImportPreview> {
   requireImporter(actor);
-  const row = await repo.findImport(db, id);
+  const row = await findImport(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   const result = await parseWith(row.original, row.file_name, options, row.format);
   const plan = result.parsed ? await buildPlan(db, result.parsed, options) : undefined;
@@ -110,7 +120,7 @@ export async function applyImport(
 export async function importTrustedFile(db: Database, actor: Actor, fileName: string, data: Buffer): Promise<string> {
   const format = await detectFormat(data, fileName);
   const options = importOptionsSchema.parse({});
-  const storing = repo.insertImport(db, {
+  const storing = insertImport(db, {
     file_name: fileName,
     format,
     sha256: createHash('sha256').update(data).digest('hex'),
@@ -138,7 +148,7 @@ async function runImport(
   stored?: Selectable<ImportsTable>,
   parsing?: ReturnType<typeof parseWith>,
 ): Promise<void> {
-  const row = stored ?? (await repo.findImport(db, id));
+  const row = stored ?? (await findImport(db, id));
   if (!row) throw new AppError('NOT_FOUND');
   if (row.status === 'applied' || running.has(id)) throw new AppError('CONFLICT');
   running.set(id, { done: 0, total: 0 });
@@ -159,11 +169,11 @@ async function runImport(
         (done, total) => running.set(id, { done, total }),
       );
       if (options.saveMappingAs && options.columnMapping) {
-        await repo.upsertColumnMapping(trx, options.saveMappingAs, options.columnMapping, userId);
+        await upsertColumnMapping(trx, options.saveMappingAs, options.columnMapping, userId);
       }
       // New or changed reviews move the calendar's computed due dates, in the same transaction.
       await recomputeCalendar(trx, actor);
-      await repo.markImportApplied(trx, id, summary);
+      await markImportApplied(trx, id, summary);
       await recordAudit(trx, actor, {
         action: 'create',
         recordType: 'import',
@@ -178,7 +188,7 @@ async function runImport(
 
 export async function getImport(db: Database, actor: Actor, id: string): Promise<ImportSummary> {
   requireImporter(actor);
-  const row = await repo.findImportSummary(db, id);
+  const row = await findImportSummary(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   return presentImport(row, running.get(id) ?? null);
 }
@@ -189,7 +199,7 @@ export async function listImports(
   page: { page: number; pageSize: number },
 ): Promise<Page<ImportSummary>> {
   requireImporter(actor);
-  const { rows, total } = await repo.findImports(db, page);
+  const { rows, total } = await findImports(db, page);
   return {
     items: rows.map((row) => presentImport(row, running.get(row.id) ?? null)),
     total,
@@ -200,13 +210,13 @@ export async function listImports(
 /** The file exactly as it was uploaded. */
 export async function downloadOriginal(db: Database, actor: Actor, id: string) {
   requireImporter(actor);
-  const row = await repo.findImport(db, id);
+  const row = await findImport(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   return { fileName: row.file_name, data: row.original };
 }
 
 export async function listColumnMappings(db: Database, actor: Actor) {
   requireImporter(actor);
-  const rows = await repo.findColumnMappings(db);
+  const rows = await findColumnMappings(db);
   return rows.map((row) => ({ id: row.id, name: row.name, mapping: row.mapping }));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, nextDueDate, reminderDueAt } from './due-dates';
+import { reminderDueAt } from '../../lib/dates';
+import { addMonths, nextDueDate } from './due-dates';
 
 const base = { lastPeriodEnd: null, baselineYear: null, targetYear: null, createdOn: '2025-03-10' };
 
@@ -24,7 +25,7 @@ describe('next due date of an indicator', () => {
   });
 
   it('reminds days before at the reminder hour; months are clamped', () => {
-    expect(reminderDueAt('2024-12-31', 14).toISOString()).toBe('2024-12-17T08:00:00.000Z');
+    expect(reminderDueAt('2024-12-31', -14).toISOString()).toBe('2024-12-17T08:00:00.000Z');
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
   });
 });

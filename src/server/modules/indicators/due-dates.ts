@@ -9,9 +9,6 @@ export const frequencyMonths: Record<IndicatorFrequency, number | null> = {
   once: null,
 };
 
-/** Reminders go out at this hour (UTC) on their day, as those of calls for input. */
-export const reminderHourUtc = 8;
-
 function parts(isoDate: string): [number, number, number] {
   return isoDate.split('-').map(Number) as [number, number, number];
 }
@@ -53,10 +50,4 @@ export function nextDueDate(indicator: {
   if (indicator.lastPeriodEnd !== null) return endOfMonthAfter(indicator.lastPeriodEnd, months);
   if (indicator.baselineYear !== null) return endOfMonthAfter(`${indicator.baselineYear}-12-31`, months);
   return endOfMonthAfter(indicator.createdOn, months - 1);
-}
-
-/** When the reminder of a due date is mailed: `daysBefore` days ahead, at the reminder hour. */
-export function reminderDueAt(dueDate: string, daysBefore: number): Date {
-  const [year, month, day] = parts(dueDate);
-  return new Date(Date.UTC(year, month - 1, day - daysBefore, reminderHourUtc));
 }

@@ -5,10 +5,10 @@ import type { Deps } from '../../deps';
 import { systemActor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import type { JobAttempt, JobPayloads } from '../../jobs/queue';
+import { reminderDueAt, todayUtc } from '../../lib/dates';
 import { recordAudit } from '../audit/audit.service';
-import { mailedFocalPoints } from '../outbox/mail-preferences.repo';
-import { queueMail } from '../outbox/outbox.service';
-import { nextDueDate, reminderDueAt } from './due-dates';
+import { mailedFocalPoints, queueMail } from '../outbox/outbox.service';
+import { nextDueDate } from './due-dates';
 import {
   cancelWaiting,
   insertReminder,
@@ -31,8 +31,6 @@ export function dueDateOf(row: IndicatorRow): string | null {
   });
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /**
  * Puts the reminder of the indicator's next due date in step with its data, in the caller's
  * transaction: the reminders of other dates still waiting are cancelled (their jobs then do
@@ -49,8 +47,8 @@ export async function rescheduleReminder(trx: Transaction<DB>, deps: ReminderDep
 
   const existing = await lockReminderOfDate(trx, indicatorId, dueDate);
   if (existing && existing.status !== 'cancelled') return { dueDate, status: existing.status };
-  const planned = reminderDueAt(dueDate, deps.settings.INDICATOR_REMINDER_DAYS);
-  const past = dueDate < today();
+  const planned = reminderDueAt(dueDate, -deps.settings.INDICATOR_REMINDER_DAYS);
+  const past = dueDate < todayUtc();
   const dueAt = new Date(Math.max(planned.getTime(), Date.now()));
   const status = past ? 'skipped' : 'scheduled';
   const id =
@@ -94,7 +92,7 @@ export async function sendIndicatorReminder(
           link: `${deps.settings.publicUrl}/indicators/${indicator.id}`,
           settingsLink: `${deps.settings.publicUrl}/indicators`,
         };
-        await queueMail(trx, deps.jobs, {
+        await queueMail(trx, deps, {
           kind: 'indicator_reminder',
           to: person.email,
           userId: person.id,

@@ -3,8 +3,9 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { IndicatorListQuery } from '../../../shared/schemas/indicators';
 import type { IndicatorsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { containsPattern } from '../../lib/like';
+import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
 import { inScope, type Scope } from '../assignments/scope';
-import { likePattern } from '../entities/entities.repo';
 
 /** The owner entity and the observation summary that every indicator view shows. */
 function withSummary(db: Executor) {
@@ -50,7 +51,7 @@ export async function findIndicators(db: Executor, query: IndicatorListQuery) {
     );
   }
   if (query.q) {
-    const like = likePattern(query.q);
+    const like = containsPattern(query.q);
     base = base.where((eb) =>
       eb.or([eb(sql`unaccent(i.title)`, 'ilike', sql`unaccent(${like})`), eb('i.code', 'ilike', like)]),
     );
@@ -89,25 +90,16 @@ export async function updateIndicatorAtVersion(
   version: number,
   changes: Updateable<IndicatorsTable>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('indicators')
-    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await updateAtVersion(db, 'indicators', id, version, changes).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 export async function deleteIndicatorAtVersion(db: Executor, id: string, version: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('indicators')
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await deleteAtVersion(db, 'indicators', id, version).executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
 
-export async function codeTaken(db: Executor, code: string, exceptId?: string): Promise<boolean> {
+export async function isCodeTaken(db: Executor, code: string, exceptId?: string): Promise<boolean> {
   let query = db.selectFrom('indicators').select('id').where(sql`lower(code)`, '=', code.toLowerCase());
   if (exceptId) query = query.where('id', '<>', exceptId);
   return Boolean(await query.executeTakeFirst());
@@ -205,7 +197,7 @@ export function findLrgs(db: Executor) {
 }
 
 /** The State's ISO 3166 alpha-3 code, from its profile (WHO exports name countries so). */
-export async function stateIso3(db: Executor): Promise<string | null> {
+export async function findStateIso3(db: Executor): Promise<string | null> {
   const row = await db
     .selectFrom('state_profile as s')
     .innerJoin('countries as c', 'c.iso2', 's.country_iso2')

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../../shared/errors';
 import { idParamsSchema, okSchema, pageOf } from '../../../shared/schemas/common';
 import {
   acrossPlacesQuerySchema,
@@ -23,6 +22,7 @@ import {
   versionQuerySchema,
 } from '../../../shared/schemas/indicators';
 import type { Deps } from '../../deps';
+import { acceptFileBodies, fileBody, uploadMaxBytes } from '../../lib/upload-body';
 import {
   createIndicator,
   deleteIndicator,
@@ -45,13 +45,9 @@ import {
 
 /** Indicators, their observations (one by one or from a file), the series for charts. */
 export function indicatorsRoutes(deps: Deps): FastifyPluginAsyncZod {
-  const uploadMaxBytes = Math.floor(deps.settings.UPLOAD_MAX_MB * 1_048_576);
+  const maxBytes = uploadMaxBytes(deps.settings);
   return async (app) => {
-    app.addContentTypeParser(
-      'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: uploadMaxBytes },
-      (_request, body, done) => done(null, body),
-    );
+    acceptFileBodies(app, maxBytes);
     const tags = ['indicators'];
     app.get(
       '/api/indicators',
@@ -129,7 +125,7 @@ export function indicatorsRoutes(deps: Deps): FastifyPluginAsyncZod {
       app.post(
         `/api/indicators/:id/observations/import/${step}`,
         {
-          bodyLimit: uploadMaxBytes,
+          bodyLimit: maxBytes,
           schema: {
             tags,
             params: idParamsSchema,
@@ -139,10 +135,8 @@ export function indicatorsRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
         async (request) => {
           const { fileName, iso3 } = request.query;
-          if (!Buffer.isBuffer(request.body))
-            throw new AppError('UNSUPPORTED_FILE', { issues: [{ file: fileName, message: 'issues.sendFileBody' }] });
           const run = step === 'preview' ? previewObservationImport : applyObservationImport;
-          return run(deps, request.actor, request.params.id, fileName, request.body, iso3);
+          return run(deps, request.actor, request.params.id, fileName, fileBody(request.body, fileName), iso3);
         },
       );
     }

@@ -12,21 +12,32 @@ import type {
 } from '../../../shared/schemas/indicators';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
 import { scopeOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
 import { presentEntityRef } from '../entities/entity-ref.presenter';
-import { readMailPreference, writeMailPreference } from '../outbox/mail-preferences.repo';
+import { readMailPreference, writeMailPreference } from '../outbox/outbox.service';
 import { findCurrentReminder } from './indicator-reminders.repo';
 import { rescheduleReminder } from './indicator-reminders.service';
 import { canIndicators, type IndicatorsAction } from './indicators.policy';
 import { auditedIndicator, presentSummary } from './indicators.presenter';
-import * as repo from './indicators.repo';
+import {
+  deleteIndicatorAtVersion,
+  existingRecommendationIds,
+  findEntityRefs,
+  findIndicator,
+  findIndicators,
+  findLinkedRecommendations,
+  findSdgTerms,
+  insertIndicator,
+  isCodeTaken,
+  lockIndicator,
+  recommendationIdsOf,
+  replaceRecommendations,
+  seatsOf,
+  updateIndicatorAtVersion,
+} from './indicators.repo';
 import { usedDisaggregations } from './observations.repo';
-
-export function signedIn(actor: Actor): SessionUser {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  return actor.user;
-}
 
 export function requireCan(actor: Actor, action: IndicatorsAction): SessionUser {
   const user = signedIn(actor);
@@ -35,30 +46,30 @@ export function requireCan(actor: Actor, action: IndicatorsAction): SessionUser 
 }
 
 export async function requireIndicator(db: Executor, id: string) {
-  const row = await repo.findIndicator(db, id);
+  const row = await findIndicator(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
 
 /** The seats a person holds, by entity id. */
 export async function seatMap(db: Executor, userId: string): Promise<Map<string, Seat>> {
-  return new Map((await repo.seatsOf(db, userId)).map((row) => [row.entity_id, row.role]));
+  return new Map((await seatsOf(db, userId)).map((row) => [row.entity_id, row.role]));
 }
 
 /** The data owner exists, the SDG codes are in the SDG list, the recommendations exist. */
 async function checkReferences(db: Executor, fields: IndicatorFields): Promise<void> {
   const issues: ErrorIssue[] = [];
-  const [owner] = await repo.findEntityRefs(db, [fields.ownerEntityId]);
+  const [owner] = await findEntityRefs(db, [fields.ownerEntityId]);
   if (!owner) issues.push({ path: 'ownerEntityId', message: 'issues.unknownEntity' });
   else if (owner.kind === 'lrg_network' || owner.kind === 'cso')
     issues.push({ path: 'ownerEntityId', message: 'issues.indicator.ownerNotDutyBearer' });
   const codes = [...new Set(fields.sdgCodes)];
-  const known = new Set((await repo.findSdgTerms(db, codes)).map((term) => term.code));
+  const known = new Set((await findSdgTerms(db, codes)).map((term) => term.code));
   codes.forEach((code, index) => {
     if (!known.has(code)) issues.push({ path: `sdgCodes.${index}`, message: 'issues.indicator.unknownSdgCode' });
   });
   const ids = [...new Set(fields.recommendationIds)];
-  if ((await repo.existingRecommendationIds(db, ids)).length !== ids.length)
+  if ((await existingRecommendationIds(db, ids)).length !== ids.length)
     issues.push({ path: 'recommendationIds', message: 'issues.unknownRecommendations' });
   if (issues.length > 0) throw new AppError('VALIDATION', { issues });
 }
@@ -105,7 +116,7 @@ export async function listIndicators(
   query: IndicatorListQuery,
 ): Promise<Page<IndicatorSummary>> {
   requireCan(actor, 'read');
-  const { rows, total } = await repo.findIndicators(deps.db, query);
+  const { rows, total } = await findIndicators(deps.db, query);
   return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -113,13 +124,13 @@ export async function getIndicator(db: Executor, actor: Actor, id: string): Prom
   const user = requireCan(actor, 'read');
   const row = await requireIndicator(db, id);
   const [recommendationIds, sdg, scope, seats, reminder] = await Promise.all([
-    repo.recommendationIdsOf(db, id),
-    repo.findSdgTerms(db, row.sdg_codes),
+    recommendationIdsOf(db, id),
+    findSdgTerms(db, row.sdg_codes),
     scopeOf(db, user),
-    repo.seatsOf(db, user.id),
+    seatsOf(db, user.id),
     findCurrentReminder(db, id),
   ]);
-  const recommendations = await repo.findLinkedRecommendations(db, id, actor.locale, scope);
+  const recommendations = await findLinkedRecommendations(db, id, actor.locale, scope);
   const ownerSeat = seats.find((seat) => seat.entity_id === row.owner_entity_id)?.role ?? null;
   const canEnterNational = canIndicators(user, 'enterObservation', { ownerSeat, place: null });
   // The LRGs this person enters data for: their own (or none when only the owner or the secretariat).
@@ -160,10 +171,10 @@ export async function createIndicator(deps: Deps, actor: Actor, fields: Indicato
   const user = requireCan(actor, 'manage');
   return deps.db.transaction().execute(async (trx) => {
     await checkReferences(trx, fields);
-    if (await repo.codeTaken(trx, fields.code)) throw codeTaken();
-    const id = await repo.insertIndicator(trx, { ...columns(fields), created_by: user.id });
+    if (await isCodeTaken(trx, fields.code)) throw codeTaken();
+    const id = await insertIndicator(trx, { ...columns(fields), created_by: user.id });
     const recommendationIds = [...new Set(fields.recommendationIds)];
-    await repo.replaceRecommendations(trx, id, recommendationIds);
+    await replaceRecommendations(trx, id, recommendationIds);
     await rescheduleReminder(trx, deps, id);
     await recordAudit(trx, actor, {
       action: 'create',
@@ -185,17 +196,16 @@ export async function updateIndicator(
   requireCan(actor, 'manage');
   const { fields } = input;
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.lockIndicator(trx, id))) throw new AppError('NOT_FOUND');
+    if (!(await lockIndicator(trx, id))) throw new AppError('NOT_FOUND');
     const before = await requireIndicator(trx, id);
     if (before.version !== input.version) throw new AppError('STALE_VERSION');
     await checkReferences(trx, fields);
     await checkObservationsFit(trx, id, fields);
-    if (await repo.codeTaken(trx, fields.code, id)) throw codeTaken();
-    const linkedBefore = await repo.recommendationIdsOf(trx, id);
-    if (!(await repo.updateIndicatorAtVersion(trx, id, input.version, columns(fields))))
-      throw new AppError('STALE_VERSION');
+    if (await isCodeTaken(trx, fields.code, id)) throw codeTaken();
+    const linkedBefore = await recommendationIdsOf(trx, id);
+    if (!(await updateIndicatorAtVersion(trx, id, input.version, columns(fields)))) throw new AppError('STALE_VERSION');
     const recommendationIds = [...new Set(fields.recommendationIds)];
-    await repo.replaceRecommendations(trx, id, recommendationIds);
+    await replaceRecommendations(trx, id, recommendationIds);
     await rescheduleReminder(trx, deps, id);
     await recordAudit(trx, actor, {
       action: 'update',
@@ -212,10 +222,10 @@ export async function updateIndicator(
 export async function deleteIndicator(deps: Deps, actor: Actor, id: string, version: number): Promise<void> {
   requireCan(actor, 'manage');
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.lockIndicator(trx, id))) throw new AppError('NOT_FOUND');
+    if (!(await lockIndicator(trx, id))) throw new AppError('NOT_FOUND');
     const before = await requireIndicator(trx, id);
-    const linked = await repo.recommendationIdsOf(trx, id);
-    if (!(await repo.deleteIndicatorAtVersion(trx, id, version))) throw new AppError('STALE_VERSION');
+    const linked = await recommendationIdsOf(trx, id);
+    if (!(await deleteIndicatorAtVersion(trx, id, version))) throw new AppError('STALE_VERSION');
     await recordAudit(trx, actor, {
       action: 'delete',
       recordType: 'indicator',

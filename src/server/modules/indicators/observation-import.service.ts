@@ -2,15 +2,20 @@ import { AppError } from '../../../shared/errors';
 import type { ObservationImportPlan } from '../../../shared/schemas/indicators';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
+import { decodeText, readCsv } from '../../lib/tabular/csv';
+import { readXlsxSheets } from '../../lib/tabular/xlsx';
 import { recordAudit } from '../audit/audit.service';
-import { decodeText, readCsv } from '../imports/parsers/csv';
-import { readXlsxSheets } from '../imports/parsers/xlsx';
 import { rescheduleReminder } from './indicator-reminders.service';
 import { auditedObservation } from './indicators.presenter';
-import * as repo from './indicators.repo';
+import { findLrgs, findStateIso3, lockIndicator } from './indicators.repo';
 import { requireCan, requireIndicator, seatMap } from './indicators.service';
 import { detectFormat, type ObservationImportPlanned, planObservationImport } from './observation-import';
-import * as observations from './observations.repo';
+import {
+  findAllObservations,
+  findObservation,
+  insertObservations,
+  updateObservationAtVersion,
+} from './observations.repo';
 import { mayEnter } from './observations.service';
 
 const shownRows = 1000;
@@ -53,10 +58,10 @@ async function plan(
   const indicator = await requireIndicator(db, indicatorId);
   const table = await readTable(fileName, data);
   const [existing, lrgs, seats, stateIso3] = await Promise.all([
-    observations.findAllObservations(db, indicatorId),
-    repo.findLrgs(db),
+    findAllObservations(db, indicatorId),
+    findLrgs(db),
     seatMap(db, user.id),
-    iso3 ? Promise.resolve(iso3) : repo.stateIso3(db),
+    iso3 ? Promise.resolve(iso3) : findStateIso3(db),
   ]);
   // Nobody who may enter no place at all learns anything from a dry run.
   if (!mayEnter(user, indicator, seats, null) && ![...seats.keys()].some((id) => mayEnter(user, indicator, seats, id)))
@@ -140,7 +145,7 @@ export async function applyObservationImport(
 ): Promise<ObservationImportPlan> {
   const user = requireCan(actor, 'read');
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.lockIndicator(trx, indicatorId))) throw new AppError('NOT_FOUND');
+    if (!(await lockIndicator(trx, indicatorId))) throw new AppError('NOT_FOUND');
     const planned = await plan(trx, actor, indicatorId, fileName, data, iso3);
     if (planned.issues.length > 0)
       throw new AppError('IMPORT_INVALID', {
@@ -160,7 +165,7 @@ export async function applyObservationImport(
     const creates = planned.rows.filter((row) => row.action === 'create');
     for (let start = 0; start < creates.length; start += 500) {
       const batch = creates.slice(start, start + 500);
-      const inserted = await observations.insertObservations(
+      const inserted = await insertObservations(
         trx,
         batch.map((row) => ({ indicator_id: indicatorId, ...columns(row), entered_by: user.id })),
       );
@@ -181,11 +186,8 @@ export async function applyObservationImport(
     }
     for (const row of planned.rows) {
       if (row.action !== 'update' || !row.existing) continue;
-      const before = await observations.findObservation(trx, indicatorId, row.existing.id);
-      if (
-        !before ||
-        !(await observations.updateObservationAtVersion(trx, row.existing.id, row.existing.version, columns(row)))
-      )
+      const before = await findObservation(trx, indicatorId, row.existing.id);
+      if (!before || !(await updateObservationAtVersion(trx, row.existing.id, row.existing.version, columns(row))))
         throw new AppError('STALE_VERSION');
       await recordAudit(trx, actor, {
         action: 'update',

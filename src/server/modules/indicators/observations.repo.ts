@@ -2,6 +2,7 @@ import { type Insertable, sql, type Updateable } from 'kysely';
 import type { ObservationListQuery } from '../../../shared/schemas/indicators';
 import type { ObservationsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
 
 const periodStart = sql<string>`to_char(x.period_start, 'YYYY-MM-DD')`.as('period_start');
 const periodEnd = sql<string>`to_char(x.period_end, 'YYYY-MM-DD')`.as('period_end');
@@ -108,21 +109,12 @@ export async function updateObservationAtVersion(
   version: number,
   changes: Updateable<ObservationsTable>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('observations')
-    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await updateAtVersion(db, 'observations', id, version, changes).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 export async function deleteObservationAtVersion(db: Executor, id: string, version: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('observations')
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await deleteAtVersion(db, 'observations', id, version).executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
 

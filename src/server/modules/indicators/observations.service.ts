@@ -14,15 +14,26 @@ import {
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { translatorFor } from '../../i18n';
+import { exclusionViolation, pgCode } from '../../lib/pg-errors';
 import { recordAudit } from '../audit/audit.service';
 import { presentEntityRef } from '../entities/entity-ref.presenter';
 import { rescheduleReminder } from './indicator-reminders.service';
 import { canIndicators } from './indicators.policy';
 import { auditedObservation, periodLabel, presentObservation } from './indicators.presenter';
-import * as repo from './indicators.repo';
+import { findEntityRefs, lockIndicator } from './indicators.repo';
 import { requireCan, requireIndicator, seatMap } from './indicators.service';
 import { checkDisaggregation } from './observation-rules';
-import * as observations from './observations.repo';
+import {
+  acrossPlaces,
+  deleteObservationAtVersion,
+  findObservation,
+  findObservations,
+  findOverlapping,
+  insertObservations,
+  overTime,
+  placePeriods,
+  updateObservationAtVersion,
+} from './observations.repo';
 
 type Indicator = Awaited<ReturnType<typeof requireIndicator>>;
 
@@ -43,7 +54,7 @@ async function checkObservation(
 ): Promise<Record<string, string>> {
   const issues: ErrorIssue[] = [];
   if (fields.placeId) {
-    const [place] = await repo.findEntityRefs(db, [fields.placeId]);
+    const [place] = await findEntityRefs(db, [fields.placeId]);
     if (!place) issues.push({ path: 'placeId', message: 'issues.unknownEntity' });
     else if (place.kind !== 'lrg') issues.push({ path: 'placeId', message: 'issues.observation.placeNotLrg' });
     else if (!indicator.by_place) issues.push({ path: 'placeId', message: 'issues.observation.nationalOnly' });
@@ -51,7 +62,7 @@ async function checkObservation(
   const { value, problems } = checkDisaggregation(indicator.dimensions, fields.disaggregation);
   for (const problem of problems) issues.push({ path: `disaggregation.${problem.key}`, message: problem.message });
   if (issues.length > 0) throw new AppError('VALIDATION', { issues });
-  const overlapping = await observations.findOverlapping(
+  const overlapping = await findOverlapping(
     db,
     {
       indicatorId: indicator.id,
@@ -85,7 +96,7 @@ function columns(fields: ObservationFields, disaggregation: Record<string, strin
 
 /** The exclusion constraint's refusal (a concurrent write won the race) as the same 409. */
 function overlapRace(error: unknown): never {
-  if ((error as { code?: string }).code === '23P01')
+  if (pgCode(error) === exclusionViolation)
     throw new AppError('CONFLICT', { issues: [{ path: 'periodStart', message: 'issues.observation.overlap' }] });
   throw error;
 }
@@ -99,7 +110,7 @@ export async function listObservations(
   const user = requireCan(actor, 'read');
   const indicator = await requireIndicator(deps.db, indicatorId);
   const seats = await seatMap(deps.db, user.id);
-  const { rows, total } = await observations.findObservations(deps.db, indicatorId, query);
+  const { rows, total } = await findObservations(deps.db, indicatorId, query);
   return {
     items: rows.map((row) => presentObservation(row, mayEnter(user, indicator, seats, row.place_entity_id))),
     total,
@@ -119,16 +130,16 @@ export async function addObservation(
   return deps.db
     .transaction()
     .execute(async (trx) => {
-      if (!(await repo.lockIndicator(trx, indicatorId))) throw new AppError('NOT_FOUND');
+      if (!(await lockIndicator(trx, indicatorId))) throw new AppError('NOT_FOUND');
       const indicator = await requireIndicator(trx, indicatorId);
       if (!mayEnter(user, indicator, await seatMap(trx, user.id), fields.placeId)) throw new AppError('FORBIDDEN');
       const disaggregation = await checkObservation(trx, indicator, fields);
-      const [inserted] = await observations.insertObservations(trx, [
+      const [inserted] = await insertObservations(trx, [
         { indicator_id: indicatorId, ...columns(fields, disaggregation), entered_by: user.id },
       ]);
       if (!inserted) throw new AppError('INTERNAL');
       await rescheduleReminder(trx, deps, indicatorId);
-      const row = await observations.findObservation(trx, indicatorId, inserted.id);
+      const row = await findObservation(trx, indicatorId, inserted.id);
       if (!row) throw new AppError('INTERNAL');
       await recordAudit(trx, actor, {
         action: 'create',
@@ -152,9 +163,9 @@ export async function updateObservation(
   return deps.db
     .transaction()
     .execute(async (trx) => {
-      if (!(await repo.lockIndicator(trx, indicatorId))) throw new AppError('NOT_FOUND');
+      if (!(await lockIndicator(trx, indicatorId))) throw new AppError('NOT_FOUND');
       const indicator = await requireIndicator(trx, indicatorId);
-      const before = await observations.findObservation(trx, indicatorId, id);
+      const before = await findObservation(trx, indicatorId, id);
       if (!before) throw new AppError('NOT_FOUND');
       const seats = await seatMap(trx, user.id);
       // Both the place it had and the place it gets must be the person's to write.
@@ -165,12 +176,10 @@ export async function updateObservation(
         throw new AppError('FORBIDDEN');
       if (before.version !== input.version) throw new AppError('STALE_VERSION');
       const disaggregation = await checkObservation(trx, indicator, input.fields, id);
-      if (
-        !(await observations.updateObservationAtVersion(trx, id, input.version, columns(input.fields, disaggregation)))
-      )
+      if (!(await updateObservationAtVersion(trx, id, input.version, columns(input.fields, disaggregation))))
         throw new AppError('STALE_VERSION');
       await rescheduleReminder(trx, deps, indicatorId);
-      const row = await observations.findObservation(trx, indicatorId, id);
+      const row = await findObservation(trx, indicatorId, id);
       if (!row) throw new AppError('INTERNAL');
       await recordAudit(trx, actor, {
         action: 'update',
@@ -193,13 +202,13 @@ export async function deleteObservation(
 ): Promise<void> {
   const user = requireCan(actor, 'read');
   await deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.lockIndicator(trx, indicatorId))) throw new AppError('NOT_FOUND');
+    if (!(await lockIndicator(trx, indicatorId))) throw new AppError('NOT_FOUND');
     const indicator = await requireIndicator(trx, indicatorId);
-    const before = await observations.findObservation(trx, indicatorId, id);
+    const before = await findObservation(trx, indicatorId, id);
     if (!before) throw new AppError('NOT_FOUND');
     if (!mayEnter(user, indicator, await seatMap(trx, user.id), before.place_entity_id))
       throw new AppError('FORBIDDEN');
-    if (!(await observations.deleteObservationAtVersion(trx, id, version))) throw new AppError('STALE_VERSION');
+    if (!(await deleteObservationAtVersion(trx, id, version))) throw new AppError('STALE_VERSION');
     await rescheduleReminder(trx, deps, indicatorId);
     await recordAudit(trx, actor, {
       action: 'delete',
@@ -220,7 +229,7 @@ export async function getOverTime(
 ): Promise<OverTime> {
   requireCan(actor, 'read');
   const indicator = await requireIndicator(deps.db, indicatorId);
-  const rows = await observations.overTime(deps.db, indicatorId, placeId ?? null, maxSeriesPoints);
+  const rows = await overTime(deps.db, indicatorId, placeId ?? null, maxSeriesPoints);
   const periods: { start: string; end: string }[] = [];
   const index = new Map<string, number>();
   for (const row of rows) {
@@ -230,7 +239,7 @@ export async function getOverTime(
       periods.push({ start: row.period_start, end: row.period_end });
     }
   }
-  const [place] = placeId ? await repo.findEntityRefs(deps.db, [placeId]) : [];
+  const [place] = placeId ? await findEntityRefs(deps.db, [placeId]) : [];
   const t = translatorFor(actor.locale);
   const lines = [{ id: null as string | null, label: t('indicators.national') }];
   if (place) lines.push({ id: place.id, label: place.name });
@@ -261,13 +270,7 @@ export async function getAcrossPlaces(
 ): Promise<AcrossPlaces> {
   requireCan(actor, 'read');
   const indicator = await requireIndicator(deps.db, indicatorId);
-  const rows = await observations.acrossPlaces(
-    deps.db,
-    indicatorId,
-    period.periodStart,
-    period.periodEnd,
-    maxSeriesPlaces,
-  );
+  const rows = await acrossPlaces(deps.db, indicatorId, period.periodStart, period.periodEnd, maxSeriesPlaces);
   const shown = rows.slice(0, maxSeriesPlaces);
   return {
     places: shown.map((place) => presentEntityRef(place)),
@@ -282,6 +285,6 @@ export async function getAcrossPlaces(
 export async function getPlacePeriods(deps: Deps, actor: Actor, indicatorId: string) {
   requireCan(actor, 'read');
   await requireIndicator(deps.db, indicatorId);
-  const rows = await observations.placePeriods(deps.db, indicatorId, maxSeriesPoints);
+  const rows = await placePeriods(deps.db, indicatorId, maxSeriesPoints);
   return rows.map((row) => ({ start: row.period_start, end: row.period_end, placeCount: row.place_count }));
 }

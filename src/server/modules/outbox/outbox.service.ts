@@ -6,11 +6,20 @@ import type { Database } from '../../db/database';
 import type { DB } from '../../db/schema';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/context';
-import type { JobAttempt, JobPayloads, JobQueue } from '../../jobs/queue';
+import type { JobAttempt, JobPayloads } from '../../jobs/queue';
+import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { canOutbox } from './outbox.policy';
 import { presentMail } from './outbox.presenter';
-import * as repo from './outbox.repo';
+import {
+  findMailById,
+  findMails,
+  insertMail,
+  recordMailFailure,
+  recordMailSent,
+  requeueFailedMail,
+  setMailJob,
+} from './outbox.repo';
 
 export interface QueuedMail {
   kind: MailKind;
@@ -25,16 +34,16 @@ export interface QueuedMail {
  * Queues a mail in the transaction that makes the change causing it: a rolled-back change sends
  * nothing, a committed one is never lost. The job worker sends it (deliverMail), with retries.
  */
-export async function queueMail(trx: Transaction<DB>, jobs: JobQueue, mail: QueuedMail): Promise<string> {
-  const row = await repo.insertMail(trx, {
+export async function queueMail(trx: Transaction<DB>, deps: Pick<Deps, 'jobs'>, mail: QueuedMail): Promise<string> {
+  const row = await insertMail(trx, {
     kind: mail.kind,
     recipient_user_id: mail.userId,
     to_address: mail.to,
     subject: mail.subject,
     body: mail.text,
   });
-  const jobId = await jobs.send(trx, 'mail', { mailId: row.id, userId: mail.userId });
-  await repo.setMailJob(trx, row.id, jobId);
+  const jobId = await deps.jobs.send(trx, 'mail', { mailId: row.id, userId: mail.userId });
+  await setMailJob(trx, row.id, jobId);
   return row.id;
 }
 
@@ -43,16 +52,16 @@ export async function deliverMail(
   deps: Pick<Deps, 'db' | 'mailer'>,
   job: JobAttempt<JobPayloads['mail']>,
 ): Promise<void> {
-  const mail = await repo.findMailById(deps.db, job.data.mailId);
+  const mail = await findMailById(deps.db, job.data.mailId);
   // Sent already: a job retried after a crash between the sending and pg-boss's bookkeeping.
   if (!mail || mail.status === 'sent' || mail.body === null) return;
   try {
     await deps.mailer.send({ to: mail.to_address, subject: mail.subject, text: mail.body });
   } catch (error) {
-    await repo.recordMailFailure(deps.db, mail.id, reasonOf(error), job.lastAttempt);
+    await recordMailFailure(deps.db, mail.id, reasonOf(error), job.lastAttempt);
     throw error;
   }
-  await repo.recordMailSent(deps.db, mail.id);
+  await recordMailSent(deps.db, mail.id);
 }
 
 function reasonOf(error: unknown): string {
@@ -64,7 +73,7 @@ function reasonOf(error: unknown): string {
 export async function waitForFirstAttempt(db: Database, id: string, timeoutMs: number): Promise<OutboxMail | null> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const row = await repo.findMailById(db, id);
+    const row = await findMailById(db, id);
     if (row?.status !== 'pending' || Date.now() > deadline) return row ? presentMail(row) : null;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -72,22 +81,22 @@ export async function waitForFirstAttempt(db: Database, id: string, timeoutMs: n
 
 /** The outbox for the admin page: newest first, filtered by status, paged in the database. */
 export async function listOutbox(deps: Deps, actor: Actor, query: OutboxQuery): Promise<Page<OutboxMail>> {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canOutbox(actor.user, 'list')) throw new AppError('FORBIDDEN');
-  const { rows, total } = await repo.findMails(deps.db, query);
+  const user = signedIn(actor);
+  if (!canOutbox(user, 'list')) throw new AppError('FORBIDDEN');
+  const { rows, total } = await findMails(deps.db, query);
   return { items: rows.map(presentMail), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Queues a failed mail again, with a fresh set of retries; only a failed one (else CONFLICT). */
 export async function retryMail(deps: Deps, actor: Actor, id: string): Promise<OutboxMail> {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canOutbox(actor.user, 'retry')) throw new AppError('FORBIDDEN');
+  const user = signedIn(actor);
+  if (!canOutbox(user, 'retry')) throw new AppError('FORBIDDEN');
   return deps.db.transaction().execute(async (trx) => {
-    const before = await repo.findMailById(trx, id);
+    const before = await findMailById(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     if (before.status !== 'failed') throw new AppError('CONFLICT');
     const jobId = await deps.jobs.send(trx, 'mail', { mailId: id, userId: before.recipient_user_id });
-    const after = await repo.requeueFailedMail(trx, id, jobId);
+    const after = await requeueFailedMail(trx, id, jobId);
     if (!after) throw new AppError('CONFLICT');
     await recordAudit(trx, actor, {
       action: 'update',
@@ -99,3 +108,7 @@ export async function retryMail(deps: Deps, actor: Actor, id: string): Promise<O
     return presentMail(after);
   });
 }
+
+// Notification preferences, kept here beside the mail they govern and read by the modules that
+// queue such mail (calls, actions, indicators, calendar) through this face.
+export { mailedFocalPoints, readMailPreference, writeMailPreference } from './mail-preferences.repo';

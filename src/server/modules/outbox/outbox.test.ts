@@ -121,7 +121,7 @@ describe('mail through the job queue', () => {
     const jobsBefore = await sql<{ n: number }>`select count(*)::int as n from pgboss.job`.execute(test.handle.db);
     await expect(
       test.handle.db.transaction().execute(async (trx) => {
-        await queueMail(trx, test.deps.jobs, { kind: 'invitation', to: email, userId: null, subject: 'S', text: 'T' });
+        await queueMail(trx, test.deps, { kind: 'invitation', to: email, userId: null, subject: 'S', text: 'T' });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { peersPageSchema, peersQuerySchema } from '../../../shared/schemas/peers';
-import type { Database } from '../../db/database';
+import type { Deps } from '../../deps';
 import { listPeers } from './peers.service';
 
-export function peersRoutes(db: Database): FastifyPluginAsyncZod {
+export function peersRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const { db } = deps;
   return async (app) => {
     app.get(
       '/api/peers',

@@ -1,7 +1,7 @@
-import { AppError } from '../../../shared/errors';
 import type { PeersPage, PeersQuery } from '../../../shared/schemas/peers';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
 import { seatsOf } from '../assignments/scope';
 import { findPeers } from './peers.repo';
 
@@ -10,8 +10,8 @@ import { findPeers } from './peers.repo';
  * implemented. Everyone signed in may see it: being seen beside peers is the point.
  */
 export async function listPeers(db: Database, actor: Actor, query: PeersQuery): Promise<PeersPage> {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  const seats = await seatsOf(db, actor.user.id);
+  const user = signedIn(actor);
+  const seats = await seatsOf(db, user.id);
   const level = query.level ?? seats.find((seat) => seat.kind === 'lrg')?.lrg_level ?? 1;
   const mine = new Set(seats.map((seat) => seat.id));
   const { rows, total } = await findPeers(db, level, query);

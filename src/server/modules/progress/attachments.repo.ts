@@ -33,7 +33,7 @@ export function insertAttachment(db: Executor, row: Insertable<AttachmentsTable>
   return db.insertInto('attachments').values(row).returning('id').executeTakeFirstOrThrow();
 }
 
-export async function deleteAttachment(db: Executor, id: string): Promise<number> {
+export async function deleteAttachmentRow(db: Executor, id: string): Promise<number> {
   const result = await db.deleteFrom('attachments').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../../shared/errors';
 import { idParamsSchema } from '../../../shared/schemas/common';
 import { attachmentListSchema, attachmentSchema, attachmentUploadQuerySchema } from '../../../shared/schemas/progress';
 import type { Deps } from '../../deps';
+import { acceptFileBodies, fileBody } from '../../lib/upload-body';
 import {
   deleteAttachment,
   downloadAttachment,
@@ -23,9 +23,7 @@ export function attachmentsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     // One byte over the limit still reaches the service, which names the file in its answer.
     const bodyLimit = maxBytesOf(deps) + 1;
-    app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit }, (_request, body, done) =>
-      done(null, body),
-    );
+    acceptFileBodies(app, bodyLimit);
     const tags = ['attachments'];
     for (const [prefix, kind] of [
       ['/api/progress-updates', 'progress_update'],
@@ -48,11 +46,7 @@ export function attachmentsRoutes(deps: Deps): FastifyPluginAsyncZod {
           },
         },
         async (request, reply) => {
-          const body = request.body ?? Buffer.alloc(0);
-          if (!Buffer.isBuffer(body))
-            throw new AppError('UNSUPPORTED_FILE', {
-              issues: [{ path: 'file', file: request.query.fileName, message: 'issues.sendFileBody' }],
-            });
+          const body = fileBody(request.body ?? Buffer.alloc(0), request.query.fileName, 'file');
           const added = await uploadAttachment(
             deps,
             request.actor,

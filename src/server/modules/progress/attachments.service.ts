@@ -5,11 +5,19 @@ import type { Deps } from '../../deps';
 import { contentMatches, contentTypes, kindOfName } from '../../files/file-types';
 import { newStorageKey } from '../../files/store';
 import type { Actor, Executor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
-import * as repo from './attachments.repo';
+import {
+  type AttachmentRow,
+  deleteAttachmentRow,
+  findAction,
+  findAttachment,
+  findAttachments,
+  insertAttachment,
+} from './attachments.repo';
 import { canProgress } from './progress.policy';
-import { lockUpdate, seatIn } from './progress.repo';
-import { editable, readableUpdate, signedIn } from './progress.service';
+import { findUpdateStatus, lockUpdate, seatIn } from './progress.repo';
+import { editable, readableUpdate } from './progress.service';
 
 type FileDeps = Pick<Deps, 'db' | 'files'> & { settings: Pick<Deps['settings'], 'EVIDENCE_MAX_MB' | 'EVIDENCE_TYPES'> };
 
@@ -31,14 +39,11 @@ async function access(db: Executor, actor: Actor, subject: Subject, lock = false
   if (subject.kind === 'progress_update') {
     const { seat } = await readableUpdate(db, actor, subject.id);
     const row = lock ? await lockUpdate(db, subject.id) : null;
-    const status =
-      row?.status ??
-      (await db.selectFrom('progress_updates').select('status').where('id', '=', subject.id).executeTakeFirst())
-        ?.status;
+    const status = row?.status ?? (await findUpdateStatus(db, subject.id));
     const writer = canProgress(user, 'write', { seat });
     return { canEdit: writer && status !== undefined && editable.includes(status), writer };
   }
-  const action = await repo.findAction(db, subject.id, lock);
+  const action = await findAction(db, subject.id, lock);
   if (!action) throw new AppError('NOT_FOUND');
   const manager = canProgress(user, 'coordinatorStep');
   const seat = await seatIn(db, action.responsible_entity_id, user.id);
@@ -47,7 +52,7 @@ async function access(db: Executor, actor: Actor, subject: Subject, lock = false
   return { canEdit, writer: canEdit };
 }
 
-function present(row: repo.AttachmentRow): Attachment {
+function present(row: AttachmentRow): Attachment {
   return {
     id: row.id,
     fileName: row.filename,
@@ -62,7 +67,7 @@ function present(row: repo.AttachmentRow): Attachment {
 /** A subject's files, with whether the reader may change them and the limits for the form. */
 export async function listAttachments(deps: FileDeps, actor: Actor, subject: Subject): Promise<AttachmentList> {
   const { canEdit } = await access(deps.db, actor, subject);
-  const rows = await repo.findAttachments(deps.db, subject.kind, subject.id);
+  const rows = await findAttachments(deps.db, subject.kind, subject.id);
   return { items: rows.map(present), canEdit, maxBytes: maxBytesOf(deps), types: deps.settings.EVIDENCE_TYPES };
 }
 
@@ -105,7 +110,7 @@ export async function uploadAttachment(
       // Checked again under the lock: the update may have been submitted meanwhile.
       if (!(await access(trx, actor, subject, true)).canEdit)
         throw new AppError('CONFLICT', { issues: [{ message: 'issues.file.notEditable' }] });
-      const row = await repo.insertAttachment(trx, {
+      const row = await insertAttachment(trx, {
         progress_update_id: subject.kind === 'progress_update' ? subject.id : null,
         action_id: subject.kind === 'action' ? subject.id : null,
         filename: fileName,
@@ -123,7 +128,7 @@ export async function uploadAttachment(
       });
       return row.id;
     });
-    const rows = await repo.findAttachments(deps.db, subject.kind, subject.id);
+    const rows = await findAttachments(deps.db, subject.kind, subject.id);
     const added = rows.find((row) => row.id === id);
     if (!added) throw new AppError('NOT_FOUND');
     return present(added);
@@ -141,7 +146,7 @@ function subjectOf(row: { progress_update_id: string | null; action_id: string |
 
 /** A file's bytes for whoever may read its subject. */
 export async function downloadAttachment(deps: FileDeps, actor: Actor, id: string) {
-  const row = await repo.findAttachment(deps.db, id);
+  const row = await findAttachment(deps.db, id);
   if (!row) throw new AppError('NOT_FOUND');
   await access(deps.db, actor, subjectOf(row));
   return { fileName: row.filename, contentType: row.content_type, data: await deps.files.get(row.storage_key) };
@@ -149,7 +154,7 @@ export async function downloadAttachment(deps: FileDeps, actor: Actor, id: strin
 
 /** Removes a file: the record in a transaction, then the bytes (a leftover file is harmless, a dangling record is not). */
 export async function deleteAttachment(deps: FileDeps, actor: Actor, id: string): Promise<void> {
-  const row = await repo.findAttachment(deps.db, id);
+  const row = await findAttachment(deps.db, id);
   if (!row) throw new AppError('NOT_FOUND');
   const subject = subjectOf(row);
   const { canEdit, writer } = await access(deps.db, actor, subject);
@@ -158,7 +163,7 @@ export async function deleteAttachment(deps: FileDeps, actor: Actor, id: string)
   await deps.db.transaction().execute(async (trx) => {
     if (!(await access(trx, actor, subject, true)).canEdit)
       throw new AppError('CONFLICT', { issues: [{ message: 'issues.file.notEditable' }] });
-    if ((await repo.deleteAttachment(trx, id)) === 0) throw new AppError('NOT_FOUND');
+    if ((await deleteAttachmentRow(trx, id)) === 0) throw new AppError('NOT_FOUND');
     await recordAudit(trx, actor, {
       action: 'delete',
       recordType: 'attachment',

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { FollowUpQuery } from '../../../shared/schemas/progress';
 import type { Executor } from '../../http/context';
+import { localizedText } from '../../lib/language';
 import { inScope, type Scope } from '../assignments/scope';
-import { localizedText } from '../calls/calls.sql';
 
 /** Treaty body recommendations picked for follow-up, nearest deadline first, filtered and paged in SQL. */
 export async function findFollowUps(

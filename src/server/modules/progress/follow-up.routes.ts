@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema, pageOf } from '../../../shared/schemas/common';
 import { followUpGradeInputSchema, followUpItemSchema, followUpQuerySchema } from '../../../shared/schemas/progress';
-import type { Database } from '../../db/database';
+import type { Deps } from '../../deps';
 import { gradeFollowUp, listFollowUps } from './follow-up.service';
 
 /** Treaty body follow-up: the recommendations picked, their deadlines, the committee's grades. */
-export function followUpRoutes(db: Database): FastifyPluginAsyncZod {
+export function followUpRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const { db } = deps;
   return async (app) => {
     const tags = ['follow-up'];
     app.get(

@@ -3,14 +3,14 @@ import type { Page } from '../../../shared/schemas/common';
 import type { FollowUpGradeInput, FollowUpItem, FollowUpQuery } from '../../../shared/schemas/progress';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
 import { scopeOf } from '../assignments/scope';
 import { saveChange } from '../register/changes.service';
-import * as repo from './follow-up.repo';
+import { findFollowUp, findFollowUps } from './follow-up.repo';
 import { canProgress } from './progress.policy';
 import { isoDay } from './progress.presenter';
-import { signedIn } from './progress.service';
 
-type Row = Awaited<ReturnType<typeof repo.findFollowUps>>['rows'][number];
+type Row = Awaited<ReturnType<typeof findFollowUps>>['rows'][number];
 
 function present(row: Row): FollowUpItem {
   return {
@@ -33,7 +33,7 @@ function present(row: Row): FollowUpItem {
 /** The follow-up recommendations the reader may see, by deadline. */
 export async function listFollowUps(db: Database, actor: Actor, query: FollowUpQuery): Promise<Page<FollowUpItem>> {
   const user = signedIn(actor);
-  const { rows, total } = await repo.findFollowUps(db, await scopeOf(db, user), query, actor.locale);
+  const { rows, total } = await findFollowUps(db, await scopeOf(db, user), query, actor.locale);
   return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -51,7 +51,7 @@ export async function gradeFollowUp(
   if (input.gradedAt && input.gradedAt > new Date().toISOString().slice(0, 10))
     throw new AppError('VALIDATION', { issues: [{ path: 'gradedAt', message: 'issues.followUp.gradedInFuture' }] });
   await db.transaction().execute(async (trx) => {
-    const before = await repo.findFollowUp(trx, id);
+    const before = await findFollowUp(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     if (!before.follow_up)
       throw new AppError('VALIDATION', { issues: [{ path: 'grade', message: 'issues.followUp.notFollowUp' }] });
@@ -74,7 +74,7 @@ export async function gradeFollowUp(
       cause: { kind: 'edit' },
     });
   });
-  const { rows } = await repo.findFollowUps(
+  const { rows } = await findFollowUps(
     db,
     { all: true },
     { id, page: 1, pageSize: 1, ungraded: false, reviewId: undefined, bodyCode: undefined },

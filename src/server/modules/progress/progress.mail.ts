@@ -63,7 +63,7 @@ export async function mailStep(
       link,
       settingsLink: `${deps.settings.publicUrl}/settings`,
     };
-    await queueMail(trx, deps.jobs, {
+    await queueMail(trx, deps, {
       kind,
       to: person.email,
       userId: person.id,

@@ -1,7 +1,7 @@
 import type { ProgressDetail, ProgressEvent, ProgressSummary } from '../../../shared/schemas/progress';
 import type { LocalizedText } from '../../db/schema';
+import { localize } from '../../lib/language';
 import { presentEntityRef } from '../entities/entity-ref.presenter';
-import { localize } from '../register/localize';
 import type { SummaryRow, UpdateRow } from './progress.repo';
 import { sanitizeNarrative, textToHtml } from './sanitize';
 

@@ -1,6 +1,7 @@
 import { type Expression, type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { ProgressUpdateEventsTable, ProgressUpdateStatus, ProgressUpdatesTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { updateAtVersion as versionedUpdate } from '../../lib/versioned';
 import { inScope, type Scope } from '../assignments/scope';
 
 // Progress updates: the only SQL of the module besides attachments.repo.ts and follow-up.repo.ts.
@@ -90,11 +91,7 @@ export function updateAtVersion(
   from: ProgressUpdateStatus[],
   patch: Updateable<ProgressUpdatesTable>,
 ) {
-  return trx
-    .updateTable('progress_updates')
-    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
+  return versionedUpdate(trx, 'progress_updates', id, version, patch)
     .where('status', 'in', from)
     .returning(['id', 'version', 'status'])
     .executeTakeFirst();
@@ -224,7 +221,7 @@ export function findOverlap(
 }
 
 /** A page of updates the reader may see, filtered and ordered in SQL. */
-export async function listUpdates(
+export async function findUpdates(
   db: Executor,
   reader: Reader,
   query: {
@@ -285,7 +282,7 @@ export async function listUpdates(
   ]);
   return { rows, total: Number(count.total) };
 }
-export type SummaryRow = Awaited<ReturnType<typeof listUpdates>>['rows'][number];
+export type SummaryRow = Awaited<ReturnType<typeof findUpdates>>['rows'][number];
 
 /** The recommendation's status and version, locked: a validated update is about to set it. */
 export function lockRecommendation(trx: Executor, id: string) {
@@ -340,4 +337,10 @@ export function mailableUser(db: Executor, userId: string | null) {
   return mailable(db)
     .where('u.id', '=', userId ?? '00000000-0000-0000-0000-000000000000')
     .executeTakeFirst();
+}
+
+/** The update's status, or undefined when there is no such update. */
+export async function findUpdateStatus(db: Executor, id: string): Promise<ProgressUpdateStatus | undefined> {
+  const row = await db.selectFrom('progress_updates').select('status').where('id', '=', id).executeTakeFirst();
+  return row?.status;
 }

@@ -11,25 +11,35 @@ import type {
 import type { Database } from '../../db/database';
 import type { ProgressUpdateStatus } from '../../db/schema';
 import type { Actor, Executor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
+import { localize } from '../../lib/language';
 import { scopeOf, seatsOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
-import { statusTerms } from '../calls/calls.answers.repo';
 import { presentEntityRef } from '../entities/entity-ref.presenter';
 import { statusExists } from '../register/changes.service';
-import { localize } from '../register/localize';
+import { statusTerms } from '../taxonomies/taxonomies.service';
 import { canProgress } from './progress.policy';
 import { presentDetail, presentEvent, presentSummary } from './progress.presenter';
-import * as repo from './progress.repo';
+import {
+  entitiesOnSubject,
+  findEvents,
+  findOverlap,
+  findSubject,
+  findUpdate,
+  findUpdates,
+  hasValidator,
+  insertUpdate,
+  lockSubject,
+  lockUpdate,
+  type Reader,
+  seatIn,
+  updateAtVersion,
+} from './progress.repo';
 import { sanitizeNarrative } from './sanitize';
 
 // Reading, creating and editing progress updates; the workflow steps are in progress.workflow.service.ts.
 
 export const editable: ProgressUpdateStatus[] = ['draft', 'returned'];
-
-export function signedIn(actor: Actor) {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  return actor.user;
-}
 
 /** Whose step it is: the validator's (submitted, the entity has one), the coordinator's, or no one's. */
 export function stepOf(status: ProgressUpdateStatus, entityHasValidator: boolean): 'validator' | 'coordinator' | null {
@@ -41,14 +51,14 @@ export function stepOf(status: ProgressUpdateStatus, entityHasValidator: boolean
 /** An update as the reader may see it, with their seat in its entity; NOT_FOUND when they may not. */
 export async function readableUpdate(db: Executor, actor: Actor, id: string) {
   const user = signedIn(actor);
-  const row = await repo.findUpdate(db, id);
+  const row = await findUpdate(db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  const seat = await repo.seatIn(db, row.entity_id, user.id);
+  const seat = await seatIn(db, row.entity_id, user.id);
   const validated = row.status === 'validated';
   const inScope =
     validated &&
     Boolean(
-      await repo.findSubject(
+      await findSubject(
         db,
         { recommendationId: row.recommendation_id ?? undefined, actionId: row.action_id ?? undefined },
         await scopeOf(db, user),
@@ -61,10 +71,7 @@ export async function readableUpdate(db: Executor, actor: Actor, id: string) {
 /** One update's page: the update, its steps with their comments, and what the reader may do. */
 export async function getUpdate(db: Executor, actor: Actor, id: string): Promise<ProgressDetail> {
   const { user, row, seat } = await readableUpdate(db, actor, id);
-  const [events, entityHasValidator] = await Promise.all([
-    repo.findEvents(db, id),
-    repo.hasValidator(db, row.entity_id),
-  ]);
+  const [events, entityHasValidator] = await Promise.all([findEvents(db, id), hasValidator(db, row.entity_id)]);
   const writable = editable.includes(row.status) && canProgress(user, 'write', { seat });
   const step = stepOf(row.status, entityHasValidator);
   const decides =
@@ -85,7 +92,7 @@ export async function listUpdates(
 ): Promise<Page<ProgressSummary>> {
   const user = signedIn(actor);
   const [scope, seats] = await Promise.all([scopeOf(db, user), seatsOf(db, user.id)]);
-  const reader: repo.Reader = {
+  const reader: Reader = {
     manager: canProgress(user, 'coordinatorStep'),
     scope,
     seatEntityIds: seats.map((seat) => seat.id),
@@ -93,7 +100,7 @@ export async function listUpdates(
       .filter((seat) => canProgress(user, 'validatorStep', { seat: seat.role }))
       .map((seat) => seat.id),
   };
-  const { rows, total } = await repo.listUpdates(db, reader, query);
+  const { rows, total } = await findUpdates(db, reader, query);
   return {
     items: rows.map((row) => presentSummary(row, actor.locale)),
     total,
@@ -117,11 +124,11 @@ function oneSubject(subject: Subject): Subject {
 export async function getOptions(db: Database, actor: Actor, query: Subject): Promise<ProgressOptions> {
   const user = signedIn(actor);
   const subject = oneSubject(query);
-  const found = await repo.findSubject(db, subject, await scopeOf(db, user));
+  const found = await findSubject(db, subject, await scopeOf(db, user));
   if (!found) throw new AppError('NOT_FOUND');
   const seats = (await seatsOf(db, user.id)).filter((seat) => canProgress(user, 'write', { seat: seat.role }));
   const onSubject = new Set(
-    await repo.entitiesOnSubject(
+    await entitiesOnSubject(
       db,
       subject,
       seats.map((seat) => seat.id),
@@ -166,8 +173,8 @@ async function refuseOverlap(
   query: { entityId: string; recommendationId: string | null; actionId: string | null; start: string; end: string },
   exceptId?: string,
 ) {
-  await repo.lockSubject(trx, query.entityId, query.recommendationId ?? query.actionId ?? '');
-  if (await repo.findOverlap(trx, query, exceptId))
+  await lockSubject(trx, query.entityId, query.recommendationId ?? query.actionId ?? '');
+  if (await findOverlap(trx, query, exceptId))
     throw new AppError('VALIDATION', { issues: [{ path: 'periodStart', message: 'issues.progress.periodOverlaps' }] });
 }
 
@@ -179,10 +186,10 @@ export async function createUpdate(
 ): Promise<ProgressDetail> {
   const user = signedIn(actor);
   const subject = oneSubject(input);
-  const seat = await repo.seatIn(db, input.entityId, user.id);
+  const seat = await seatIn(db, input.entityId, user.id);
   if (!canProgress(user, 'write', { seat })) throw new AppError('FORBIDDEN');
-  if (!(await repo.findSubject(db, subject, await scopeOf(db, user)))) throw new AppError('NOT_FOUND');
-  if ((await repo.entitiesOnSubject(db, subject, [input.entityId])).length === 0)
+  if (!(await findSubject(db, subject, await scopeOf(db, user)))) throw new AppError('NOT_FOUND');
+  if ((await entitiesOnSubject(db, subject, [input.entityId])).length === 0)
     throw new AppError('VALIDATION', { issues: [{ path: 'entityId', message: 'issues.progress.entityNotOnSubject' }] });
   const fields = await checkedFields(db, input);
   const id = await db.transaction().execute(async (trx) => {
@@ -195,7 +202,7 @@ export async function createUpdate(
       start: input.periodStart,
       end: input.periodEnd,
     });
-    const row = await repo.insertUpdate(trx, {
+    const row = await insertUpdate(trx, {
       ...fields,
       recommendation_id: recommendationId,
       action_id: actionId,
@@ -228,7 +235,7 @@ export async function editUpdate(
   if (!canProgress(user, 'write', { seat })) throw new AppError('FORBIDDEN');
   const fields = await checkedFields(db, input);
   await db.transaction().execute(async (trx) => {
-    const before = await repo.lockUpdate(trx, id);
+    const before = await lockUpdate(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     if (!editable.includes(before.status))
       throw new AppError('CONFLICT', { issues: [{ message: 'issues.progress.notEditable' }] });
@@ -244,7 +251,7 @@ export async function editUpdate(
       },
       id,
     );
-    if (!(await repo.updateAtVersion(trx, id, input.version, editable, { ...fields, updated_by: user.id })))
+    if (!(await updateAtVersion(trx, id, input.version, editable, { ...fields, updated_by: user.id })))
       throw new AppError('STALE_VERSION');
     await recordAudit(trx, actor, {
       action: 'update',

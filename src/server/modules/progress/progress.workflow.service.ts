@@ -4,19 +4,25 @@ import type { ProgressDetail, ProgressStepInput } from '../../../shared/schemas/
 import type { DB, ProgressUpdatesTable } from '../../db/schema';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/context';
+import { conflict } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { changeStatus } from '../register/changes.service';
 import { mailStep } from './progress.mail';
 import { canProgress } from './progress.policy';
-import * as repo from './progress.repo';
+import {
+  findUpdate,
+  hasValidator,
+  insertEvent,
+  latestValidated,
+  lockRecommendation,
+  lockUpdate,
+  seatIn,
+  updateAtVersion,
+} from './progress.repo';
 import { editable, getUpdate, readableUpdate, stepOf } from './progress.service';
 import { narrativeText } from './sanitize';
 
 type WorkflowDeps = Pick<Deps, 'db' | 'jobs'> & { settings: Pick<Deps['settings'], 'publicUrl'> };
-
-function conflict(message: string): never {
-  throw new AppError('CONFLICT', { issues: [{ message }] });
-}
 
 /**
  * What follows a submission in its transaction, wherever it was submitted (here, or as an answer
@@ -28,13 +34,13 @@ export async function recordSubmission(
   actor: Actor,
   updateId: string,
 ): Promise<void> {
-  await repo.insertEvent(trx, {
+  await insertEvent(trx, {
     progress_update_id: updateId,
     step: 'submitted',
     comment: null,
     actor_id: actor.user?.id ?? null,
   });
-  const row = await repo.findUpdate(trx, updateId);
+  const row = await findUpdate(trx, updateId);
   if (!row) return;
   await mailStep(trx, deps, 'submitted', {
     updateId,
@@ -55,7 +61,7 @@ export async function submitUpdate(
   const { user, seat } = await readableUpdate(deps.db, actor, id);
   if (!canProgress(user, 'write', { seat })) throw new AppError('FORBIDDEN');
   await deps.db.transaction().execute(async (trx) => {
-    const before = await repo.lockUpdate(trx, id);
+    const before = await lockUpdate(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     if (!editable.includes(before.status)) conflict('issues.progress.notEditable');
     if (before.version !== input.version) throw new AppError('STALE_VERSION');
@@ -73,7 +79,7 @@ export async function submitUpdate(
       endorsed_at: null,
       updated_by: user.id,
     };
-    if (!(await repo.updateAtVersion(trx, id, input.version, editable, patch))) throw new AppError('STALE_VERSION');
+    if (!(await updateAtVersion(trx, id, input.version, editable, patch))) throw new AppError('STALE_VERSION');
     await recordSubmission(trx, deps, actor, id);
     await recordAudit(trx, actor, {
       action: 'update',
@@ -90,11 +96,11 @@ export async function submitUpdate(
 async function decidingStep(trx: Transaction<DB>, actor: Actor, id: string, version: number) {
   const user = actor.user;
   if (!user) throw new AppError('UNAUTHENTICATED');
-  const before = await repo.lockUpdate(trx, id);
+  const before = await lockUpdate(trx, id);
   if (!before) throw new AppError('NOT_FOUND');
-  const step = stepOf(before.status, await repo.hasValidator(trx, before.entity_id));
+  const step = stepOf(before.status, await hasValidator(trx, before.entity_id));
   if (!step) conflict('issues.progress.wrongStep');
-  const seat = await repo.seatIn(trx, before.entity_id, user.id);
+  const seat = await seatIn(trx, before.entity_id, user.id);
   if (!canProgress(user, step === 'validator' ? 'validatorStep' : 'coordinatorStep', { seat }))
     throw new AppError('FORBIDDEN');
   if (before.version !== version) throw new AppError('STALE_VERSION');
@@ -118,7 +124,7 @@ export async function approveUpdate(
     const now = new Date();
     if (step === 'validator') {
       if (
-        !(await repo.updateAtVersion(trx, id, input.version, ['submitted'], {
+        !(await updateAtVersion(trx, id, input.version, ['submitted'], {
           status: 'endorsed',
           endorsed_by: user.id,
           endorsed_at: now,
@@ -127,9 +133,9 @@ export async function approveUpdate(
         throw new AppError('STALE_VERSION');
     } else {
       // The recommendation first: two validations on it are then applied one after the other.
-      if (before.recommendation_id) await repo.lockRecommendation(trx, before.recommendation_id);
+      if (before.recommendation_id) await lockRecommendation(trx, before.recommendation_id);
       if (
-        !(await repo.updateAtVersion(trx, id, input.version, ['submitted', 'endorsed'], {
+        !(await updateAtVersion(trx, id, input.version, ['submitted', 'endorsed'], {
           status: 'validated',
           validated_by: user.id,
           validated_at: now,
@@ -138,7 +144,7 @@ export async function approveUpdate(
         throw new AppError('STALE_VERSION');
     }
     const done = step === 'validator' ? 'endorsed' : 'validated';
-    await repo.insertEvent(trx, {
+    await insertEvent(trx, {
       progress_update_id: id,
       step: done,
       comment: input.comment || null,
@@ -152,7 +158,7 @@ export async function approveUpdate(
       after: { status: done, comment: input.comment || null },
     });
     if (done === 'endorsed') {
-      const row = await repo.findUpdate(trx, id);
+      const row = await findUpdate(trx, id);
       if (row)
         await mailStep(trx, deps, 'endorsed', {
           updateId: id,
@@ -176,7 +182,7 @@ async function followStatus(
 ) {
   const recommendationId = update.recommendation_id;
   if (!recommendationId || !update.proposed_status) return;
-  const latest = await repo.latestValidated(trx, recommendationId);
+  const latest = await latestValidated(trx, recommendationId);
   if (latest?.id !== update.id) return;
   await changeStatus(trx, actor, {
     id: recommendationId,
@@ -199,14 +205,14 @@ export async function returnUpdate(
   await deps.db.transaction().execute(async (trx) => {
     const { user, before } = await decidingStep(trx, actor, id, input.version);
     if (
-      !(await repo.updateAtVersion(trx, id, input.version, ['submitted', 'endorsed'], {
+      !(await updateAtVersion(trx, id, input.version, ['submitted', 'endorsed'], {
         status: 'returned',
         endorsed_by: null,
         endorsed_at: null,
       }))
     )
       throw new AppError('STALE_VERSION');
-    await repo.insertEvent(trx, { progress_update_id: id, step: 'returned', comment, actor_id: user.id });
+    await insertEvent(trx, { progress_update_id: id, step: 'returned', comment, actor_id: user.id });
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'progress_update',
@@ -214,7 +220,7 @@ export async function returnUpdate(
       before: { status: before.status },
       after: { status: 'returned', comment },
     });
-    const row = await repo.findUpdate(trx, id);
+    const row = await findUpdate(trx, id);
     if (row)
       await mailStep(trx, deps, 'returned', {
         updateId: id,

@@ -8,8 +8,8 @@ import { AppError } from '../../../shared/errors';
 import type { RecommendationsTable } from '../../db/schema';
 import type { Actor, Executor } from '../../http/context';
 import { recordAudit } from '../audit/audit.service';
-import * as repo from './recommendations.repo';
-import * as history from './status-history.repo';
+import { lockForChange, statusExists as statusTermExists, updateRecommendationAtVersion } from './recommendations.repo';
+import { insertStatusChange } from './status-history.repo';
 
 /** Why a status changes, with the record that changed it. */
 export type StatusCause =
@@ -41,9 +41,9 @@ function causeRefs(cause: StatusCause) {
 /** Writes a change at its version; a new status joins the history with its cause. */
 export async function saveChange(trx: Executor, actor: Actor, change: RecommendationChange): Promise<void> {
   const { id, patch, cause } = change;
-  if (!(await repo.updateRecommendationAtVersion(trx, id, change.version, patch))) throw new AppError('STALE_VERSION');
+  if (!(await updateRecommendationAtVersion(trx, id, change.version, patch))) throw new AppError('STALE_VERSION');
   if (patch.status !== undefined && patch.status !== change.status) {
-    await history.insertStatusChange(trx, {
+    await insertStatusChange(trx, {
       recommendation_id: id,
       status: patch.status,
       previous_status: change.status,
@@ -72,8 +72,8 @@ export async function changeStatus(
   actor: Actor,
   change: { id: string; status: string; cause: StatusCause },
 ): Promise<void> {
-  if (!(await repo.statusExists(trx, change.status))) return;
-  const [row] = await repo.lockForChange(trx, [change.id]);
+  if (!(await statusTermExists(trx, change.status))) return;
+  const [row] = await lockForChange(trx, [change.id]);
   if (!row || row.status === change.status) return;
   await saveChange(trx, actor, {
     id: row.id,
@@ -87,5 +87,5 @@ export async function changeStatus(
 
 /** Whether `code` is a status of the register's taxonomy. */
 export function statusExists(db: Executor, code: string): Promise<boolean> {
-  return repo.statusExists(db, code);
+  return statusTermExists(db, code);
 }

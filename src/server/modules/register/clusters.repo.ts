@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../http/context';
+import { containsPattern } from '../../lib/like';
+import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
 
 /** The clusters a recommendation belongs to, by name. */
 export function findClustersOf(db: Executor, id: string) {
@@ -38,7 +40,7 @@ const clusterSize = sql<number>`(select count(*) from cluster_members m where m.
 export async function findClusters(db: Executor, query: { q?: string | undefined; page: number; pageSize: number }) {
   let base = db.selectFrom('clusters as c');
   if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, '\\$&')}%`;
+    const like = containsPattern(query.q);
     base = base.where((eb) => eb.or([eb('c.name', 'ilike', like), eb('c.description', 'ilike', like)]));
   }
   const [rows, count] = await Promise.all([
@@ -75,17 +77,11 @@ export function updateClusterAtVersion(
   version: number,
   patch: { name: string; description?: string | null },
 ) {
-  return db
-    .updateTable('clusters')
-    .set({ ...patch, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(db, 'clusters', id, version, patch, { touch: false }).returningAll().executeTakeFirst();
 }
 
 /** Deletes a cluster at a known version; its memberships go with it (on delete cascade), never the recommendations. */
 export async function deleteClusterAtVersion(db: Executor, id: string, version: number): Promise<number> {
-  const result = await db.deleteFrom('clusters').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const result = await deleteAtVersion(db, 'clusters', id, version).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -5,7 +5,15 @@ import type { Cluster } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { recordAudit } from '../audit/audit.service';
-import * as repo from './clusters.repo';
+import {
+  deleteClusterAtVersion,
+  findCluster,
+  findClusterNamed,
+  findClusters,
+  findClusterWithSize,
+  insertCluster,
+  updateClusterAtVersion,
+} from './clusters.repo';
 import { requireCan } from './register.guard';
 import { presentCluster } from './register.presenter';
 
@@ -17,13 +25,13 @@ export async function listClusters(
   query: { q?: string | undefined; page: number; pageSize: number },
 ): Promise<Page<Cluster>> {
   requireCan(actor, 'read');
-  const { rows, total } = await repo.findClusters(db, query);
+  const { rows, total } = await findClusters(db, query);
   return { items: rows.map(presentCluster), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getCluster(db: Database, actor: Actor, id: string): Promise<Cluster> {
   requireCan(actor, 'read');
-  const row = await repo.findClusterWithSize(db, id);
+  const row = await findClusterWithSize(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   return presentCluster(row);
 }
@@ -36,8 +44,8 @@ export async function createCluster(
 ): Promise<Cluster> {
   requireCan(actor, 'manageClusters');
   return db.transaction().execute(async (trx) => {
-    if (await repo.findClusterNamed(trx, input.name)) throw nameTaken();
-    const cluster = await repo.insertCluster(trx, input.name, input.description || null);
+    if (await findClusterNamed(trx, input.name)) throw nameTaken();
+    const cluster = await insertCluster(trx, input.name, input.description || null);
     await recordAudit(trx, actor, { action: 'create', recordType: 'cluster', recordId: cluster.id, after: cluster });
     return presentCluster({ ...cluster, size: 0 });
   });
@@ -52,17 +60,17 @@ export async function updateCluster(
 ): Promise<Cluster> {
   requireCan(actor, 'manageClusters');
   return db.transaction().execute(async (trx) => {
-    const before = await repo.findCluster(trx, id);
+    const before = await findCluster(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
-    if (await repo.findClusterNamed(trx, input.name, id)) throw nameTaken();
+    if (await findClusterNamed(trx, input.name, id)) throw nameTaken();
     const patch = {
       name: input.name,
       ...(input.description !== undefined ? { description: input.description || null } : {}),
     };
-    const after = await repo.updateClusterAtVersion(trx, id, input.version, patch);
+    const after = await updateClusterAtVersion(trx, id, input.version, patch);
     if (!after) throw new AppError('STALE_VERSION');
     await recordAudit(trx, actor, { action: 'update', recordType: 'cluster', recordId: id, before, after });
-    const row = await repo.findClusterWithSize(trx, id);
+    const row = await findClusterWithSize(trx, id);
     if (!row) throw new AppError('NOT_FOUND');
     return presentCluster(row);
   });
@@ -72,9 +80,9 @@ export async function updateCluster(
 export async function deleteCluster(db: Database, actor: Actor, id: string, version: number): Promise<void> {
   requireCan(actor, 'manageClusters');
   await db.transaction().execute(async (trx) => {
-    const before = await repo.findClusterWithSize(trx, id);
+    const before = await findClusterWithSize(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
-    if ((await repo.deleteClusterAtVersion(trx, id, version)) === 0) throw new AppError('STALE_VERSION');
+    if ((await deleteClusterAtVersion(trx, id, version)) === 0) throw new AppError('STALE_VERSION');
     await recordAudit(trx, actor, {
       action: 'delete',
       recordType: 'cluster',

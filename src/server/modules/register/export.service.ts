@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs';
 import type { RecommendationSearch } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { localize } from '../../lib/language';
 import { everything, scopeOf } from '../assignments/scope';
-import * as labels from './labels.repo';
-import { localize } from './localize';
+import { findBodies, findCountryNames, findTermsById } from './labels.repo';
 import { requireCan } from './register.guard';
 import { findPage, type SearchRow } from './search.repo';
 
@@ -30,7 +30,7 @@ const headers = [
 async function* exportRows(db: Database, actor: Actor, query: RecommendationSearch): AsyncGenerator<string[]> {
   const locale = query.lang ?? actor.locale;
   const scope = actor.user ? await scopeOf(db, actor.user) : everything;
-  const bodies = await labels.findBodies(db);
+  const bodies = await findBodies(db);
   const mechanismBodies = query.mechanism?.length
     ? bodies.filter((b) => query.mechanism?.includes(b.mechanism)).map((b) => b.code)
     : undefined;
@@ -44,9 +44,9 @@ async function* exportRows(db: Database, actor: Actor, query: RecommendationSear
       scope,
     );
     const missing = [...new Set(rows.flatMap((row) => row.theme_ids))].filter((id) => !themeLabels.has(id));
-    for (const term of await labels.findTermsById(db, missing))
+    for (const term of await findTermsById(db, missing))
       themeLabels.set(term.id, localize(term.label, locale) || term.code);
-    const countries = await labels.findCountryNames(
+    const countries = await findCountryNames(
       db,
       [...new Set(rows.flatMap((row) => row.recommending_states))].filter((c) => /^[A-Z]{2}$/.test(c)),
     );

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { recordAudit } from '../audit/audit.service';
-import * as repo from './links.repo';
+import { deleteLink, findLink, insertLink } from './links.repo';
 import { findRecommendation } from './recommendations.repo';
 import { requireCan } from './register.guard';
 
@@ -23,11 +23,11 @@ export async function linkRecommendations(
   await db.transaction().execute(async (trx) => {
     if (!(await findRecommendation(trx, id)) || !(await findRecommendation(trx, otherId)))
       throw new AppError('NOT_FOUND');
-    const existing = await repo.findLink(trx, id, otherId);
+    const existing = await findLink(trx, id, otherId);
     if (existing?.kind === kind) {
       throw new AppError('CONFLICT', { issues: [{ path: 'otherId', message: 'issues.linkExists' }] });
     }
-    await repo.insertLink(trx, id, otherId, kind, user.id);
+    await insertLink(trx, id, otherId, kind, user.id);
     await recordAudit(trx, actor, {
       action: existing ? 'update' : 'create',
       recordType: 'recommendation_link',
@@ -41,8 +41,8 @@ export async function linkRecommendations(
 export async function unlinkRecommendations(db: Database, actor: Actor, id: string, otherId: string) {
   requireCan(actor, 'edit');
   await db.transaction().execute(async (trx) => {
-    const existing = await repo.findLink(trx, id, otherId);
-    if (!existing || (await repo.deleteLink(trx, id, otherId)) === 0) throw new AppError('NOT_FOUND');
+    const existing = await findLink(trx, id, otherId);
+    if (!existing || (await deleteLink(trx, id, otherId)) === 0) throw new AppError('NOT_FOUND');
     await recordAudit(trx, actor, {
       action: 'delete',
       recordType: 'recommendation_link',

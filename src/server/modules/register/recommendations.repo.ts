@@ -1,6 +1,9 @@
 import { sql, type Updateable } from 'kysely';
+import type { Locale } from '../../../shared/i18n/locales';
 import type { RecommendationsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { recommendationText } from '../../lib/language';
+import { updateAtVersion } from '../../lib/versioned';
 import { everything, inScope, type Scope } from '../assignments/scope';
 
 /** One recommendation, if it lies within the scope of whoever reads it. */
@@ -31,13 +34,7 @@ export function updateRecommendationAtVersion(
   version: number,
   patch: Updateable<RecommendationsTable>,
 ) {
-  return db
-    .updateTable('recommendations')
-    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returning(['id', 'version'])
-    .executeTakeFirst();
+  return updateAtVersion(db, 'recommendations', id, version, patch).returning(['id', 'version']).executeTakeFirst();
 }
 
 export async function statusExists(db: Executor, code: string): Promise<boolean> {
@@ -84,17 +81,6 @@ export async function existingCustomTermIds(db: Executor, ids: number[]): Promis
   return rows.map((row) => row.id);
 }
 
-const langs = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
-type Lang = (typeof langs)[number];
-
-/** The text in `lang` where there is one, else the original. */
-function textIn(lang: Lang) {
-  return sql<string>`coalesce(${sql.ref(`r.text_${lang}`)}, case r.original_lang ${sql.join(
-    langs.map((l) => sql`when ${l} then ${sql.ref(`r.text_${l}`)}`),
-    sql` `,
-  )} end, '')`;
-}
-
 /**
  * Recommendations numbered `number` or below it (140 → 140.1, 140.2, …), newest review first:
  * the search box finds words, not paragraph numbers. The prefix walks recommendations_number_idx.
@@ -102,7 +88,7 @@ function textIn(lang: Lang) {
 export async function findByNumber(
   db: Executor,
   query: { number: string; page: number; pageSize: number },
-  lang: Lang,
+  lang: Locale,
   scope: Scope = everything,
 ) {
   const number = query.number.replace(/\s+/g, '');
@@ -114,7 +100,7 @@ export async function findByNumber(
   const [rows, count] = await Promise.all([
     base
       .innerJoin('reviews as v', 'v.id', 'r.review_id')
-      .select(['r.id', 'r.number', 'r.body_code', 'v.symbol', textIn(lang).as('text')])
+      .select(['r.id', 'r.number', 'r.body_code', 'v.symbol', recommendationText(lang).as('text')])
       .orderBy(sql`v.review_date desc nulls last`)
       .orderBy('r.body_code')
       .orderBy('r.number_sort')

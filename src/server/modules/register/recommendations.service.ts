@@ -13,10 +13,18 @@ import type { Actor } from '../../http/context';
 import { scopeOf } from '../assignments/scope';
 import { listRecordChanges, recordAudit } from '../audit/audit.service';
 import { saveChange } from './changes.service';
-import * as clusters from './clusters.repo';
-import * as labels from './labels.repo';
-import * as links from './links.repo';
-import * as repo from './recommendations.repo';
+import { addClusterMembers, findCluster, findClustersOf } from './clusters.repo';
+import { findTermsById } from './labels.repo';
+import { findLinked, insertLink } from './links.repo';
+import {
+  existingCustomTermIds,
+  existingSdgTargets,
+  existingTermIds,
+  findByNumber,
+  findRecommendation,
+  lockForChange,
+  statusExists,
+} from './recommendations.repo';
 import { requireCan } from './register.guard';
 import { presentDetail, presentRef } from './register.presenter';
 import { findStatusHistory } from './status-history.repo';
@@ -27,13 +35,13 @@ const goalOf = (target: string) => Number(target.split('.')[0]);
 export async function getRecommendation(db: Database, actor: Actor, id: string): Promise<RecommendationDetail> {
   const user = requireCan(actor, 'read');
   const scope = await scopeOf(db, user);
-  const row = await repo.findRecommendation(db, id, scope);
+  const row = await findRecommendation(db, id, scope);
   if (!row) throw new AppError('NOT_FOUND');
   const [history, linked, clustersOf, terms, changes] = await Promise.all([
     findStatusHistory(db, id),
-    links.findLinked(db, id, scope),
-    clusters.findClustersOf(db, id),
-    labels.findTermsById(db, [...row.theme_ids, ...row.affected_ids, ...row.issue_ids, ...row.custom_term_ids]),
+    findLinked(db, id, scope),
+    findClustersOf(db, id),
+    findTermsById(db, [...row.theme_ids, ...row.affected_ids, ...row.issue_ids, ...row.custom_term_ids]),
     listRecordChanges(db, 'recommendation', id),
   ]);
   return presentDetail(row, { history, links: linked, clusters: clustersOf, terms, changes }, actor.locale);
@@ -48,26 +56,26 @@ export async function updateRecommendation(
 ): Promise<RecommendationDetail> {
   requireCan(actor, 'edit');
   await db.transaction().execute(async (trx) => {
-    const before = await repo.findRecommendation(trx, id);
+    const before = await findRecommendation(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
-    if (input.status && !(await repo.statusExists(trx, input.status))) {
+    if (input.status && !(await statusExists(trx, input.status))) {
       throw new AppError('VALIDATION', { issues: [{ path: 'status', message: 'issues.unknownStatus' }] });
     }
     for (const [field, ids, taxonomies] of [
       ['themeIds', input.themeIds, ['theme']],
       ['affectedIds', input.affectedIds, ['affected_person']],
     ] as const) {
-      if (ids && (await repo.existingTermIds(trx, ids, [...taxonomies])).length !== new Set(ids).size) {
+      if (ids && (await existingTermIds(trx, ids, [...taxonomies])).length !== new Set(ids).size) {
         throw new AppError('VALIDATION', { issues: [{ path: field, message: 'issues.unknownTerm' }] });
       }
     }
     const customIds = input.customTermIds;
-    if (customIds && (await repo.existingCustomTermIds(trx, customIds)).length !== new Set(customIds).size) {
+    if (customIds && (await existingCustomTermIds(trx, customIds)).length !== new Set(customIds).size) {
       throw new AppError('VALIDATION', { issues: [{ path: 'customTermIds', message: 'issues.unknownTerm' }] });
     }
     if (
       input.sdgTargets &&
-      (await repo.existingSdgTargets(trx, input.sdgTargets)).length !== new Set(input.sdgTargets).size
+      (await existingSdgTargets(trx, input.sdgTargets)).length !== new Set(input.sdgTargets).size
     ) {
       throw new AppError('VALIDATION', { issues: [{ path: 'sdgTargets', message: 'issues.unknownSdgTarget' }] });
     }
@@ -103,18 +111,18 @@ export async function batchEdit(
 ): Promise<{ updated: number; linked: number }> {
   const user = requireCan(actor, 'batchEdit');
   return db.transaction().execute(async (trx) => {
-    const rows = await repo.lockForChange(trx, input.ids);
+    const rows = await lockForChange(trx, input.ids);
     if (rows.length !== new Set(input.ids).size) throw new AppError('NOT_FOUND');
-    if (input.status && !(await repo.statusExists(trx, input.status))) {
+    if (input.status && !(await statusExists(trx, input.status))) {
       throw new AppError('VALIDATION', { issues: [{ path: 'status', message: 'issues.unknownStatus' }] });
     }
-    if ((await repo.existingTermIds(trx, input.addThemeIds, ['theme'])).length !== new Set(input.addThemeIds).size) {
+    if ((await existingTermIds(trx, input.addThemeIds, ['theme'])).length !== new Set(input.addThemeIds).size) {
       throw new AppError('VALIDATION', { issues: [{ path: 'addThemeIds', message: 'issues.unknownTerm' }] });
     }
-    if ((await repo.existingSdgTargets(trx, input.addSdgTargets)).length !== new Set(input.addSdgTargets).size) {
+    if ((await existingSdgTargets(trx, input.addSdgTargets)).length !== new Set(input.addSdgTargets).size) {
       throw new AppError('VALIDATION', { issues: [{ path: 'addSdgTargets', message: 'issues.unknownSdgTarget' }] });
     }
-    if (input.clusterId && !(await clusters.findCluster(trx, input.clusterId))) throw new AppError('NOT_FOUND');
+    if (input.clusterId && !(await findCluster(trx, input.clusterId))) throw new AppError('NOT_FOUND');
     let updated = 0;
     for (const row of rows) {
       const themes = [
@@ -142,13 +150,12 @@ export async function batchEdit(
       });
       updated++;
     }
-    if (input.clusterId) await clusters.addClusterMembers(trx, input.clusterId, input.ids);
+    if (input.clusterId) await addClusterMembers(trx, input.clusterId, input.ids);
     let linked = 0;
     if (input.linkKind) {
       for (let i = 0; i < input.ids.length; i++) {
         for (let j = i + 1; j < input.ids.length; j++) {
-          if (await links.insertLink(trx, input.ids[i] as string, input.ids[j] as string, input.linkKind, user.id))
-            linked++;
+          if (await insertLink(trx, input.ids[i] as string, input.ids[j] as string, input.linkKind, user.id)) linked++;
         }
       }
       if (linked)
@@ -170,6 +177,6 @@ export async function findRecommendationsByNumber(
   query: { number: string; lang?: Locale | undefined; page: number; pageSize: number },
 ): Promise<Page<RecommendationRef>> {
   const user = requireCan(actor, 'read');
-  const { rows, total } = await repo.findByNumber(db, query, query.lang ?? actor.locale, await scopeOf(db, user));
+  const { rows, total } = await findByNumber(db, query, query.lang ?? actor.locale, await scopeOf(db, user));
   return { items: rows.map(presentRef), total, page: query.page, pageSize: query.pageSize };
 }

@@ -7,8 +7,14 @@
 import type { Updateable } from 'kysely';
 import type { RecommendationSource, RecommendationsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
-import * as imported from './imported.repo';
-import * as history from './status-history.repo';
+import {
+  copyRecommendations,
+  findSources,
+  type ImportedRecord,
+  insertRecommendations,
+  updateImportedRecommendation,
+} from './imported.repo';
+import { insertImportedStatuses } from './status-history.repo';
 
 export { copyLines, type ImportedRecord, importedColumns } from './imported.repo';
 
@@ -17,12 +23,12 @@ const initialStatus = 'not_started';
 
 /** PostgreSQL: streams COPY chunks of new recommendations, inside the transaction. */
 export function copyNewRecommendations(trx: Executor, chunks: Iterable<string> | AsyncIterable<string>) {
-  return imported.copyRecommendations(trx, chunks);
+  return copyRecommendations(trx, chunks);
 }
 
 /** PGlite (no COPY through its adapter): the same records by INSERT … SELECT unnest. */
-export function insertNewRecommendations(trx: Executor, records: imported.ImportedRecord[]) {
-  return imported.insertRecommendations(trx, records);
+export function insertNewRecommendations(trx: Executor, records: ImportedRecord[]) {
+  return insertRecommendations(trx, records);
 }
 
 /** The first line of each new recommendation's status history: its initial status, caused by the import. */
@@ -31,12 +37,12 @@ export function recordImportedStatuses(
   ids: string[],
   by: { userId: string | null; importId: string },
 ): Promise<void> {
-  return history.insertImportedStatuses(trx, ids, initialStatus, by.userId, by.importId);
+  return insertImportedStatuses(trx, ids, initialStatus, by.userId, by.importId);
 }
 
 /** The sources a stored recommendation was imported from, before an import adds its own. */
 export function sourcesOf(trx: Executor, id: string): Promise<RecommendationSource[]> {
-  return imported.findSources(trx, id);
+  return findSources(trx, id);
 }
 
 /** A stored recommendation's values from a new import (its status stays). */
@@ -45,5 +51,5 @@ export function updateImported(
   id: string,
   patch: Omit<Updateable<RecommendationsTable>, 'status'>,
 ): Promise<void> {
-  return imported.updateImportedRecommendation(trx, id, patch);
+  return updateImportedRecommendation(trx, id, patch);
 }

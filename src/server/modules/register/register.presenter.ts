@@ -8,9 +8,9 @@ import type {
   StatusCause,
 } from '../../../shared/schemas/register';
 import type { LocalizedText } from '../../db/schema';
+import { localize } from '../../lib/language';
 import type { ClusterOfRow } from './clusters.repo';
 import type { LinkedRow } from './links.repo';
-import { localize } from './localize';
 import type { RecommendationRow } from './recommendations.repo';
 import type { findReview } from './reviews.repo';
 import type { StatusHistoryRow } from './status-history.repo';

@@ -21,7 +21,7 @@ import {
   updateRecommendationSchema,
   versionQuerySchema,
 } from '../../../shared/schemas/register';
-import type { Database } from '../../db/database';
+import type { Deps } from '../../deps';
 import { createCluster, deleteCluster, getCluster, listClusters, updateCluster } from './clusters.service';
 import { exportCsv, exportXlsx } from './export.service';
 import { linkRecommendations, unlinkRecommendations } from './links.service';
@@ -35,7 +35,8 @@ import { getReview, listReviews } from './reviews.service';
 import { createSavedView, deleteSavedView, listSavedViews } from './saved-views.service';
 import { searchRecommendations } from './search.service';
 
-export function registerRoutes(db: Database): FastifyPluginAsyncZod {
+export function registerRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const { db } = deps;
   return async (app) => {
     const tags = ['register'];
     app.get(

@@ -6,7 +6,7 @@ import { readShared } from '../../../../tests/shared-data';
 import { facetNames, recommendationSearchSchema } from '../../../shared/schemas/register';
 import { facetLimits } from './facet-index';
 import { facetIndexFor, warmFacetIndex } from './facet-index.store';
-import * as labels from './labels.repo';
+import { findBodies } from './labels.repo';
 import { countFacet, countMatches, findPage, matchText, parsedQueries, readRegisterGeneration } from './search.repo';
 
 let test: TestApp;
@@ -138,7 +138,7 @@ describe('finding recommendations', () => {
       );
       const viaIndex = await search(new URLSearchParams(text.replace('THEME', anyTheme)).toString());
       const bodies = query.mechanism
-        ? (await labels.findBodies(test.handle.db))
+        ? (await findBodies(test.handle.db))
             .filter((b) => query.mechanism?.includes(b.mechanism as never))
             .map((b) => b.code)
         : undefined;

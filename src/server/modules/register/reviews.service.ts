@@ -5,7 +5,7 @@ import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { requireCan } from './register.guard';
 import { presentReview } from './register.presenter';
-import * as repo from './reviews.repo';
+import { findReview, findReviews } from './reviews.repo';
 
 export async function listReviews(
   db: Database,
@@ -13,7 +13,7 @@ export async function listReviews(
   query: { body?: string; page: number; pageSize: number },
 ): Promise<Page<ReviewSummary>> {
   requireCan(actor, 'read');
-  const { rows, total } = await repo.findReviews(db, query);
+  const { rows, total } = await findReviews(db, query);
   return {
     items: rows.map((row) => presentReview(row, actor.locale)),
     total,
@@ -24,7 +24,7 @@ export async function listReviews(
 
 export async function getReview(db: Database, actor: Actor, id: string): Promise<ReviewSummary> {
   requireCan(actor, 'read');
-  const row = await repo.findReview(db, id);
+  const row = await findReview(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   return presentReview(row, actor.locale);
 }

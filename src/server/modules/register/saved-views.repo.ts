@@ -21,7 +21,7 @@ export function insertSavedView(db: Executor, userId: string, name: string, quer
     .executeTakeFirstOrThrow();
 }
 
-export function deleteSavedView(db: Executor, userId: string, id: string) {
+export function deleteOwnSavedView(db: Executor, userId: string, id: string) {
   return db
     .deleteFrom('saved_views')
     .where('id', '=', id)

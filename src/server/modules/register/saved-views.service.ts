@@ -1,15 +1,11 @@
 import { AppError } from '../../../shared/errors';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
-import * as repo from './saved-views.repo';
+import { deleteOwnSavedView, findSavedViewByName, findSavedViews, insertSavedView } from './saved-views.repo';
 
-function requireUser(actor: Actor) {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  return actor.user;
-}
-
-const present = (row: Awaited<ReturnType<typeof repo.insertSavedView>>) => ({
+const present = (row: Awaited<ReturnType<typeof insertSavedView>>) => ({
   id: row.id,
   name: row.name,
   query: row.query,
@@ -18,7 +14,7 @@ const present = (row: Awaited<ReturnType<typeof repo.insertSavedView>>) => ({
 
 /** Saved views: a person's named register searches (the URL's query, kept as JSON). */
 export async function listSavedViews(db: Database, actor: Actor) {
-  return (await repo.findSavedViews(db, requireUser(actor).id)).map(present);
+  return (await findSavedViews(db, signedIn(actor).id)).map(present);
 }
 
 export async function createSavedView(
@@ -26,20 +22,20 @@ export async function createSavedView(
   actor: Actor,
   input: { name: string; query: Record<string, unknown> },
 ) {
-  const user = requireUser(actor);
+  const user = signedIn(actor);
   return db.transaction().execute(async (trx) => {
-    if (await repo.findSavedViewByName(trx, user.id, input.name))
+    if (await findSavedViewByName(trx, user.id, input.name))
       throw new AppError('CONFLICT', { params: { name: input.name } });
-    const row = await repo.insertSavedView(trx, user.id, input.name, input.query);
+    const row = await insertSavedView(trx, user.id, input.name, input.query);
     await recordAudit(trx, actor, { action: 'create', recordType: 'saved_view', recordId: row.id, after: input });
     return present(row);
   });
 }
 
 export async function deleteSavedView(db: Database, actor: Actor, id: string) {
-  const user = requireUser(actor);
+  const user = signedIn(actor);
   await db.transaction().execute(async (trx) => {
-    const row = await repo.deleteSavedView(trx, user.id, id);
+    const row = await deleteOwnSavedView(trx, user.id, id);
     if (!row) throw new AppError('NOT_FOUND');
     await recordAudit(trx, actor, {
       action: 'delete',

@@ -2,6 +2,7 @@ import { type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, sql }
 import type { FacetName, RecommendationSearch } from '../../../shared/schemas/register';
 import type { DB } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { localizedText } from '../../lib/language';
 import { everything, inScope, type Scope } from '../assignments/scope';
 import { facetLimits } from './facet-index';
 
@@ -176,11 +177,7 @@ function selectSummary(qb: RecQueryOf, lang: Lang) {
     'status',
     'sdg_targets',
     'theme_ids',
-    sql<string>`coalesce(${sql.ref(`text_${lang}`)}, case original_lang ${sql.join(
-      searchLangs.map((l) => sql`when ${l} then ${sql.ref(`text_${l}`)}`),
-      sql` `,
-    )} end)`.as('text'),
-    sql<string>`case when ${sql.ref(`text_${lang}`)} is not null then ${lang} else original_lang end`.as('text_lang'),
+    ...localizedText(lang, ''),
   ]);
 }
 

@@ -9,13 +9,21 @@ import {
 } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
+import { localize } from '../../lib/language';
 import { type Scope, scopeOf } from '../assignments/scope';
 import { type Bits, has } from './facet-bits';
 import { FacetCache } from './facet-cache';
 import type { FacetIndex, Filters } from './facet-index';
 import { evaluationOf, facetIndexFor, type TextMatch, textMatchOf } from './facet-index.store';
-import * as labels from './labels.repo';
-import { localize } from './localize';
+import {
+  findBodies,
+  findCountryNames,
+  findEntityNames,
+  findReviewSymbols,
+  findTermsById,
+  findTermsOf,
+} from './labels.repo';
 import { select } from './quickselect';
 import { canRegister } from './register.policy';
 import {
@@ -38,14 +46,14 @@ export async function searchRecommendations(
   actor: Actor,
   query: RecommendationSearch,
 ): Promise<SearchResult> {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canRegister(actor.user, 'read')) throw new AppError('FORBIDDEN');
+  const user = signedIn(actor);
+  if (!canRegister(user, 'read')) throw new AppError('FORBIDDEN');
   const started = performance.now();
   // Independent reads side by side: with the text and facet indexes answering in memory, the
   // round trips are most of a search's time (PGlite's single connection runs them in turn).
   const [scope, bodies, generation] = await Promise.all([
-    scopeOf(db, actor.user),
-    labels.findBodies(db),
+    scopeOf(db, user),
+    findBodies(db),
     readRegisterGeneration(db),
   ]);
   const locale = query.lang ?? actor.locale;
@@ -222,11 +230,11 @@ async function searchSql(
 }
 
 async function themeLabelsOf(db: Database, rows: SearchRow[], locale: string) {
-  const terms = await labels.findTermsById(db, [...new Set(rows.flatMap((row) => row.theme_ids))]);
+  const terms = await findTermsById(db, [...new Set(rows.flatMap((row) => row.theme_ids))]);
   return new Map(terms.map((term) => [term.id, localize(term.label, locale) || term.code]));
 }
 
-type Terms = ReturnType<typeof labels.findTermsOf>;
+type Terms = ReturnType<typeof findTermsOf>;
 const termCaches = new WeakMap<Database, { generation: number; byTaxonomy: Map<string, Terms> }>();
 
 /**
@@ -241,7 +249,7 @@ function termsOf(db: Database, generation: number, taxonomy: 'status' | 'sdg'): 
   }
   const cached = entry.byTaxonomy.get(taxonomy);
   if (cached) return cached;
-  const terms = labels.findTermsOf(db, taxonomy);
+  const terms = findTermsOf(db, taxonomy);
   const { byTaxonomy } = entry;
   byTaxonomy.set(taxonomy, terms);
   terms.catch(() => byTaxonomy.delete(taxonomy));
@@ -252,7 +260,7 @@ async function labelFacets(
   db: Database,
   generation: number,
   raw: RawFacets,
-  bodies: Awaited<ReturnType<typeof labels.findBodies>>,
+  bodies: Awaited<ReturnType<typeof findBodies>>,
   locale: string,
 ): Promise<Record<string, FacetValue[]>> {
   const bodyByCode = new Map(bodies.map((body) => [body.code, body]));
@@ -263,18 +271,18 @@ async function labelFacets(
   }
   const termIds = [...raw.theme, ...raw.affected].map((entry) => Number(entry.value));
   const [terms, statuses, reviews, countries, goals, entities] = await Promise.all([
-    labels.findTermsById(db, termIds),
+    findTermsById(db, termIds),
     termsOf(db, generation, 'status'),
-    labels.findReviewSymbols(
+    findReviewSymbols(
       db,
       raw.review.map((entry) => entry.value),
     ),
-    labels.findCountryNames(
+    findCountryNames(
       db,
       raw.state.map((entry) => entry.value).filter((value) => /^[A-Z]{2}$/.test(value)),
     ),
     termsOf(db, generation, 'sdg'),
-    labels.findEntityNames(
+    findEntityNames(
       db,
       raw.entity.map((entry) => entry.value),
     ),

@@ -2,6 +2,7 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { translatorFor } from '../../i18n';
+import { localize } from '../../lib/language';
 import { reportDocx } from './reports.docx';
 import { requireReport } from './reports.guards';
 import { loadReportModel } from './reports.model';
@@ -31,7 +32,7 @@ function fileNameOf(title: string, extension: string): string {
 export async function renderDocx(db: Executor, report: ReportRow, date = new Date()): Promise<ExportedFile> {
   const language = report.language as Locale;
   const [model, body] = await Promise.all([loadReportModel(db, report), findBody(db, report.body_code)]);
-  const bodyName = body ? (body.name[language] ?? body.name.en ?? body.code) : report.body_code;
+  const bodyName = body ? localize(body.name, language) || body.code : report.body_code;
   const bytes = await reportDocx(model, { t: translatorFor(language), bodyName, date });
   return {
     bytes,

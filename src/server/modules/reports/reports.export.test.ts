@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import type { ReportDetail } from '../../../shared/schemas/reports';
+import { openZip } from '../../lib/tabular/zip';
 import { loadPdfjs } from '../imports/parsers/pdfjs';
-import { openZip } from '../imports/parsers/zip';
 import { coordinator, createReport, recs, setUpReportState } from './reports.fixture';
 import { docxToPdf } from './reports.pdf';
 

@@ -1,23 +1,11 @@
 import { AppError } from '../../../shared/errors';
 import type { SessionUser } from '../../../shared/schemas/identity';
 import type { Actor, Executor } from '../../http/context';
+import { conflict, signedIn } from '../../lib/guards';
 import { canReports, type ReportsAction } from './reports.policy';
 import { findReport, lockReport, type ReportRow } from './reports.repo';
 
 // Checks shared by the reports services.
-
-export function signedIn(actor: Actor): SessionUser {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  return actor.user;
-}
-
-export function invalid(path: string, message: string): never {
-  throw new AppError('VALIDATION', { issues: [{ path, message }] });
-}
-
-export function conflict(message: string): never {
-  throw new AppError('CONFLICT', { issues: [{ message }] });
-}
 
 /**
  * Reads (or locks, inside a write) a report the actor may act on. A report the actor may not

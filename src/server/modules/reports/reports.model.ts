@@ -3,6 +3,7 @@ import { countWords, type WordCounts, wordCounts } from '../../../shared/reports
 import type { AnnexEntry, ReportSection, ReportSnapshot } from '../../../shared/schemas/reports';
 import type { LocalizedText, ReportRecommendationRef, ReportSource } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { localize } from '../../lib/language';
 import { findAnnexChoices, findSections, type ReportRow } from './reports.repo';
 import { narrativeHtml } from './reports.sanitize';
 import { findRecommendationStates, findValidatedUpdates } from './reports.sources.repo';
@@ -19,10 +20,7 @@ export interface ReportModel {
   recommendations: ReportSection['recommendations'];
 }
 
-function labelIn(label: LocalizedText | null, language: Locale): string | null {
-  if (!label) return null;
-  return label[language] ?? label.en ?? Object.values(label)[0] ?? null;
-}
+const labelIn = (label: LocalizedText | null, language: Locale): string | null => localize(label, language) || null;
 
 /** Reads a report's sections, the register's current state of its recommendations and its annex. */
 export async function loadReportModel(db: Executor, report: ReportRow): Promise<ReportModel> {

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { LocalizedText, ReportRecommendationRef, ReportSectionsTable, ReportSource } from '../../db/schema';
+import { localize } from '../../lib/language';
 import { narrativeHtml } from './reports.sanitize';
 import type { ConcernedRow, ValidatedUpdateRow } from './reports.sources.repo';
 
@@ -66,7 +67,7 @@ export function buildOutline(input: OutlineInput): SectionDraft[] {
       const theme = rec.theme_ids.map((id) => themes.get(id)).find(Boolean);
       if (theme) {
         key = `t${theme.id}`;
-        heading = theme.label[input.language] ?? theme.label.en ?? theme.code;
+        heading = localize(theme.label, input.language) || theme.code;
         order = [theme.sort, theme.code];
       }
     } else {

@@ -2,6 +2,7 @@ import { type Insertable, sql } from 'kysely';
 import type { ReportListQuery } from '../../../shared/schemas/reports';
 import type { ReportSectionsTable, ReportsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { updateAtVersion } from '../../lib/versioned';
 
 // Reports, their sections and their annex selection.
 
@@ -46,12 +47,7 @@ export async function updateReportAtVersion(
   version: number,
   patch: Partial<Omit<Insertable<ReportsTable>, 'id'>>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('reports')
-    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await updateAtVersion(db, 'reports', id, version, patch).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
@@ -141,12 +137,7 @@ export async function updateSectionAtVersion(
   version: number,
   patch: { heading: string; body: string; updated_by: string },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('report_sections')
-    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', sectionId)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await updateAtVersion(db, 'report_sections', sectionId, version, patch).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 

@@ -15,8 +15,9 @@ import {
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { translatorFor } from '../../i18n';
+import { invalid, signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
-import { invalid, requireReport, signedIn } from './reports.guards';
+import { requireReport } from './reports.guards';
 import { loadReportModel } from './reports.model';
 import { buildOutline } from './reports.outline';
 import { canReports } from './reports.policy';

@@ -6,9 +6,10 @@ import type { Consultation, ReportDiff, ReportSnapshot, ReportVersion } from '..
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { translatorFor } from '../../i18n';
+import { conflict, invalid } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { diffSnapshots } from './reports.diff';
-import { conflict, invalid, requireReport } from './reports.guards';
+import { requireReport } from './reports.guards';
 import { loadReportModel, snapshotOf } from './reports.model';
 import { canReports } from './reports.policy';
 import { type ReportRow, updateReportAtVersion } from './reports.repo';

@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
-import { sql } from 'kysely';
 import type { StateProfileRow, StateProfileTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { updateAtVersion } from '../../lib/versioned';
 
 export function findStateProfile(db: Executor): Promise<StateProfileRow | undefined> {
   return db.selectFrom('state_profile').selectAll().where('id', '=', 1).executeTakeFirst();
@@ -19,13 +19,7 @@ export function updateStateProfileAtVersion(
   version: number,
   patch: Updateable<StateProfileTable>,
 ): Promise<StateProfileRow | undefined> {
-  return db
-    .updateTable('state_profile')
-    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', 1)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(db, 'state_profile', 1, version, patch).returningAll().executeTakeFirst();
 }
 
 export async function countEntitiesByKind(db: Executor): Promise<Record<string, number>> {

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { stateProfileSchema, updateStateProfileSchema } from '../../../shared/schemas/state-profile';
-import type { Database } from '../../db/database';
+import type { Deps } from '../../deps';
 import { getStateProfile, updateStateProfile } from './state-profile.service';
 
-export function stateProfileRoutes(db: Database): FastifyPluginAsyncZod {
+export function stateProfileRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const { db } = deps;
   return async (app) => {
     const tags = ['state'];
     app.get('/api/state-profile', { schema: { tags, response: { 200: stateProfileSchema } } }, (request) =>

@@ -3,15 +3,21 @@ import type { StateProfile, UpdateStateProfileInput } from '../../../shared/sche
 import type { Database } from '../../db/database';
 import type { StateProfileRow } from '../../db/schema';
 import type { Actor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { canStateProfile } from './state-profile.policy';
-import * as repo from './state-profile.repo';
+import {
+  countEntitiesByKind,
+  findLevelsInUse,
+  findStateProfile,
+  updateStateProfileAtVersion,
+} from './state-profile.repo';
 
 /** The State's profile with its entity counts, for the home page. */
 export async function getStateProfile(db: Database, actor: Actor): Promise<StateProfile> {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canStateProfile(actor.user, 'view')) throw new AppError('FORBIDDEN');
-  const [row, counts] = await Promise.all([repo.findStateProfile(db), repo.countEntitiesByKind(db)]);
+  const user = signedIn(actor);
+  if (!canStateProfile(user, 'view')) throw new AppError('FORBIDDEN');
+  const [row, counts] = await Promise.all([findStateProfile(db), countEntitiesByKind(db)]);
   if (!row) throw new AppError('NOT_FOUND');
   return present(row, counts);
 }
@@ -21,17 +27,17 @@ export async function updateStateProfile(
   actor: Actor,
   input: UpdateStateProfileInput,
 ): Promise<StateProfile> {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canStateProfile(actor.user, 'edit')) throw new AppError('FORBIDDEN');
+  const user = signedIn(actor);
+  if (!canStateProfile(user, 'edit')) throw new AppError('FORBIDDEN');
   return db.transaction().execute(async (trx) => {
-    const before = await repo.findStateProfile(trx);
+    const before = await findStateProfile(trx);
     if (!before) throw new AppError('NOT_FOUND');
     const levels = input.lrgLevelNames.map((level) => level.level).sort((a, b) => a - b);
     if (levels.some((level, index) => level !== index + 1))
       throw new AppError('VALIDATION', { issues: [{ path: 'lrgLevelNames', message: 'issues.levelsNotConsecutive' }] });
-    if ((await repo.findLevelsInUse(trx)).some((level) => !levels.includes(level)))
+    if ((await findLevelsInUse(trx)).some((level) => !levels.includes(level)))
       throw new AppError('VALIDATION', { issues: [{ path: 'lrgLevelNames', message: 'issues.levelInUse' }] });
-    const after = await repo.updateStateProfileAtVersion(trx, input.version, {
+    const after = await updateStateProfileAtVersion(trx, input.version, {
       nmirf_name: JSON.stringify(input.nmirfName),
       nmirf_mandate: JSON.stringify(input.nmirfMandate),
       system_of_government: input.systemOfGovernment,
@@ -39,7 +45,7 @@ export async function updateStateProfile(
     });
     if (!after) throw new AppError('STALE_VERSION');
     await recordAudit(trx, actor, { action: 'update', recordType: 'state_profile', recordId: '1', before, after });
-    return present(after, await repo.countEntitiesByKind(trx));
+    return present(after, await countEntitiesByKind(trx));
   });
 }
 

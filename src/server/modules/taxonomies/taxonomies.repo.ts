@@ -1,6 +1,7 @@
 import { sql, type Updateable } from 'kysely';
 import type { TaxonomyTermsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { updateAtVersion } from '../../lib/versioned';
 
 export function findTaxonomies(db: Executor) {
   return db
@@ -107,15 +108,20 @@ export function insertTerm(
 }
 
 export function updateTermAtVersion(db: Executor, id: number, version: number, patch: Updateable<TaxonomyTermsTable>) {
-  return db
-    .updateTable('taxonomy_terms')
-    .set({ ...patch, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(db, 'taxonomy_terms', id, version, patch, { touch: false }).returningAll().executeTakeFirst();
 }
 
-export async function deleteTerm(db: Executor, id: number): Promise<void> {
+export async function deleteTermRow(db: Executor, id: number): Promise<void> {
   await db.deleteFrom('taxonomy_terms').where('id', '=', id).execute();
+}
+
+/** The 'status' taxonomy's terms, in their order. */
+export function findStatusTerms(db: Executor) {
+  return db
+    .selectFrom('taxonomy_terms')
+    .select(['code', 'label'])
+    .where('taxonomy', '=', 'status')
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
 }

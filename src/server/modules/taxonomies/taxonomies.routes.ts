@@ -11,7 +11,7 @@ import {
   termSchema,
   updateTermSchema,
 } from '../../../shared/schemas/taxonomies';
-import type { Database } from '../../db/database';
+import type { Deps } from '../../deps';
 import {
   createTaxonomy,
   createTerm,
@@ -26,7 +26,8 @@ import {
 const codeParams = z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/) });
 const termParams = z.object({ id: z.coerce.number().int().positive() });
 
-export function taxonomiesRoutes(db: Database): FastifyPluginAsyncZod {
+export function taxonomiesRoutes(deps: Deps): FastifyPluginAsyncZod {
+  const { db } = deps;
   return async (app) => {
     const tags = ['taxonomies'];
     app.get('/api/countries', { schema: { tags, response: { 200: z.array(countrySchema) } } }, (request) =>

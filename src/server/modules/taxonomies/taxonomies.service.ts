@@ -3,16 +3,29 @@ import type { Page } from '../../../shared/schemas/common';
 import type { Taxonomy, Term } from '../../../shared/schemas/taxonomies';
 import type { Database } from '../../db/database';
 import type { LocalizedText } from '../../db/schema';
-import type { Actor } from '../../http/context';
+import type { Actor, Executor } from '../../http/context';
+import { signedIn } from '../../lib/guards';
+import { localize } from '../../lib/language';
 import { recordAudit } from '../audit/audit.service';
-import { localize } from '../register/localize';
 import { findAllBodies, findCountries } from './reference.repo';
 import { canTaxonomies, type TaxonomyAction } from './taxonomies.policy';
-import * as repo from './taxonomies.repo';
+import {
+  deleteTermRow,
+  findStatusTerms,
+  findTaxonomies,
+  findTaxonomy,
+  findTerm,
+  findTermByCode,
+  findTerms,
+  insertTaxonomy,
+  insertTerm,
+  termUsage,
+  updateTermAtVersion,
+} from './taxonomies.repo';
 
 function requireCan(actor: Actor, action: TaxonomyAction) {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  if (!canTaxonomies(actor.user, action)) throw new AppError('FORBIDDEN');
+  const user = signedIn(actor);
+  if (!canTaxonomies(user, action)) throw new AppError('FORBIDDEN');
 }
 
 type TermRow = {
@@ -44,7 +57,7 @@ function requireStatusForFinal(taxonomy: string, final: boolean | undefined) {
 
 export async function listTaxonomies(db: Database, actor: Actor): Promise<Taxonomy[]> {
   requireCan(actor, 'read');
-  const rows = await repo.findTaxonomies(db);
+  const rows = await findTaxonomies(db);
   return rows.map((row) => ({
     code: row.code,
     name: row.name,
@@ -62,8 +75,8 @@ export async function createTaxonomy(
 ): Promise<Taxonomy> {
   requireCan(actor, 'manage');
   return db.transaction().execute(async (trx) => {
-    if (await repo.findTaxonomy(trx, input.code)) throw new AppError('CONFLICT', { params: { code: input.code } });
-    await repo.insertTaxonomy(trx, input.code, JSON.stringify(input.name));
+    if (await findTaxonomy(trx, input.code)) throw new AppError('CONFLICT', { params: { code: input.code } });
+    await insertTaxonomy(trx, input.code, JSON.stringify(input.name));
     await recordAudit(trx, actor, { action: 'create', recordType: 'taxonomy', recordId: input.code, after: input });
     return { code: input.code, name: input.name, builtin: false, termCount: 0, version: 1 };
   });
@@ -76,8 +89,8 @@ export async function listTerms(
   query: { q?: string; parentId?: number; root?: boolean; page: number; pageSize: number },
 ): Promise<Page<Term>> {
   requireCan(actor, 'read');
-  if (!(await repo.findTaxonomy(db, taxonomy))) throw new AppError('NOT_FOUND');
-  const { rows, total } = await repo.findTerms(db, taxonomy, query);
+  if (!(await findTaxonomy(db, taxonomy))) throw new AppError('NOT_FOUND');
+  const { rows, total } = await findTerms(db, taxonomy, query);
   return {
     items: rows.map((row) => presentTerm(row, Number(row.usage), Number(row.child_count))),
     total,
@@ -94,16 +107,16 @@ export async function createTerm(
 ): Promise<Term> {
   requireCan(actor, 'manage');
   return db.transaction().execute(async (trx) => {
-    if (!(await repo.findTaxonomy(trx, taxonomy))) throw new AppError('NOT_FOUND');
+    if (!(await findTaxonomy(trx, taxonomy))) throw new AppError('NOT_FOUND');
     requireStatusForFinal(taxonomy, input.final);
-    if (await repo.findTermByCode(trx, taxonomy, input.code))
+    if (await findTermByCode(trx, taxonomy, input.code))
       throw new AppError('CONFLICT', { params: { code: input.code } });
     if (input.parentId) {
-      const parent = await repo.findTerm(trx, input.parentId);
+      const parent = await findTerm(trx, input.parentId);
       if (parent?.taxonomy !== taxonomy)
         throw new AppError('VALIDATION', { issues: [{ path: 'parentId', message: 'issues.parentOutsideTaxonomy' }] });
     }
-    const row = await repo.insertTerm(trx, {
+    const row = await insertTerm(trx, {
       taxonomy,
       code: input.code,
       label: JSON.stringify(input.label),
@@ -132,12 +145,12 @@ export async function updateTerm(
 ): Promise<Term> {
   requireCan(actor, 'manage');
   return db.transaction().execute(async (trx) => {
-    const before = await repo.findTerm(trx, id);
+    const before = await findTerm(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     if (input.parentId === id)
       throw new AppError('VALIDATION', { issues: [{ path: 'parentId', message: 'issues.parentIsSelf' }] });
     requireStatusForFinal(before.taxonomy, input.final);
-    const after = await repo.updateTermAtVersion(trx, id, input.version, {
+    const after = await updateTermAtVersion(trx, id, input.version, {
       label: JSON.stringify(input.label),
       ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
       ...(input.final !== undefined ? { final: input.final } : {}),
@@ -150,7 +163,7 @@ export async function updateTerm(
       before,
       after,
     });
-    return presentTerm(after, await repo.termUsage(trx, after.taxonomy, id));
+    return presentTerm(after, await termUsage(trx, after.taxonomy, id));
   });
 }
 
@@ -158,11 +171,11 @@ export async function updateTerm(
 export async function deleteTerm(db: Database, actor: Actor, id: number): Promise<void> {
   requireCan(actor, 'manage');
   await db.transaction().execute(async (trx) => {
-    const before = await repo.findTerm(trx, id);
+    const before = await findTerm(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
-    const used = await repo.termUsage(trx, before.taxonomy, id);
+    const used = await termUsage(trx, before.taxonomy, id);
     if (used > 0) throw new AppError('CONFLICT', { params: { count: used } });
-    await repo.deleteTerm(trx, id);
+    await deleteTermRow(trx, id);
     await recordAudit(trx, actor, { action: 'delete', recordType: 'taxonomy_term', recordId: String(id), before });
   });
 }
@@ -181,3 +194,11 @@ export async function listBodies(db: Database, actor: Actor) {
   const rows = await findAllBodies(db);
   return rows.map((row) => ({ code: row.code, mechanism: row.mechanism, name: localize(row.name, actor.locale) }));
 }
+
+/** The implementation statuses a progress update may propose, in their order (codes and labels). */
+export function statusTerms(db: Executor) {
+  return findStatusTerms(db);
+}
+
+// Reference data other modules write through (the importer adds the themes a source names).
+export { ensureTerms } from './reference.repo';

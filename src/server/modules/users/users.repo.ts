@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { UserListQuery } from '../../../shared/schemas/identity';
 import type { NewUser, UserRow, UserTokensTable, UserUpdate } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { updateAtVersion } from '../../lib/versioned';
 
 export type TokenRow = Selectable<UserTokensTable>;
 
@@ -25,13 +26,7 @@ export function updateUserAtVersion(
   version: number,
   patch: UserUpdate,
 ): Promise<UserRow | undefined> {
-  return db
-    .updateTable('users')
-    .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+  return updateAtVersion(db, 'users', id, version, patch).returningAll().executeTakeFirst();
 }
 
 /** Bookkeeping updates (failed sign-in counters) that must not bump the version users edit. */
@@ -151,4 +146,9 @@ function invitationsQuery(db: Executor) {
     .where('t.kind', '=', 'invitation')
     .selectAll('t')
     .select(['u.email', 'u.name', 'u.role', 'inviter.name as invited_by']);
+}
+
+/** Signs a person out everywhere (a disabled account). */
+export async function deleteSessionsOf(db: Executor, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }

@@ -12,42 +12,49 @@ import type { DB, UserRow } from '../../db/schema';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/context';
 import { translatorFor } from '../../i18n';
+import { signedIn } from '../../lib/guards';
+import { hashToken, newToken } from '../../lib/secrets';
 import { recordAudit } from '../audit/audit.service';
-import { hashToken, newToken } from '../identity/secrets';
 import { queueMail } from '../outbox/outbox.service';
 import { canUsers } from './users.policy';
 import { auditedUser, presentInvitation, presentUserSummary } from './users.presenter';
-import * as repo from './users.repo';
+import {
+  deleteSessionsOf,
+  findInvitationById,
+  findInvitations,
+  findUserByEmail,
+  findUserById,
+  findUsers,
+  insertToken,
+  insertUser,
+  revokeOpenTokens,
+  updateUserAtVersion,
+} from './users.repo';
 
 export const invitationHours = 72;
 
-function requireUser(actor: Actor) {
-  if (!actor.user) throw new AppError('UNAUTHENTICATED');
-  return actor.user;
-}
-
 /** Lists people for the admin page, searched and paged in the database. */
 export async function listUsers(deps: Deps, actor: Actor, query: UserListQuery): Promise<Page<UserSummary>> {
-  if (!canUsers(requireUser(actor), 'list')) throw new AppError('FORBIDDEN');
-  const { rows, total } = await repo.findUsers(deps.db, query);
+  if (!canUsers(signedIn(actor), 'list')) throw new AppError('FORBIDDEN');
+  const { rows, total } = await findUsers(deps.db, query);
   return { items: rows.map(presentUserSummary), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Changes a person's role or status; a stale version is refused with STALE_VERSION. */
 export async function updateUser(deps: Deps, actor: Actor, id: string, input: UpdateUserInput): Promise<UserSummary> {
-  const user = requireUser(actor);
+  const user = signedIn(actor);
   return deps.db.transaction().execute(async (trx) => {
-    const before = await repo.findUserById(trx, id);
+    const before = await findUserById(trx, id);
     if (!before) throw new AppError('NOT_FOUND');
     if (!canUsers(user, 'update', { id, role: before.role as UserSummary['role'], newRole: input.role }))
       throw new AppError('FORBIDDEN');
     if (input.status === 'active' && before.status === 'invited') throw new AppError('CONFLICT');
-    const after = await repo.updateUserAtVersion(trx, id, input.version, {
+    const after = await updateUserAtVersion(trx, id, input.version, {
       ...(input.role ? { role: input.role } : {}),
       ...(input.status ? { status: input.status } : {}),
     });
     if (!after) throw new AppError('STALE_VERSION');
-    if (input.status === 'disabled') await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    if (input.status === 'disabled') await deleteSessionsOf(trx, id);
     const action = input.role && input.role !== before.role ? 'role_change' : 'update';
     await recordAudit(trx, actor, {
       action,
@@ -72,7 +79,7 @@ export async function createInvitation(
 ): Promise<InvitationSummary> {
   return deps.db.transaction().execute(async (trx) => {
     const { tokenId } = await inviteWithin(trx, deps, actor, input);
-    const row = await repo.findInvitationById(trx, tokenId);
+    const row = await findInvitationById(trx, tokenId);
     if (!row) throw new AppError('INTERNAL');
     return presentInvitation(row);
   });
@@ -88,11 +95,10 @@ export async function inviteWithin(
   actor: Actor,
   input: CreateInvitationInput,
 ): Promise<{ invitee: UserRow; tokenId: string }> {
-  const user = requireUser(actor);
+  const user = signedIn(actor);
   if (!canUsers(user, 'invite', { newRole: input.role })) throw new AppError('FORBIDDEN');
-  if (await repo.findUserByEmail(trx, input.email))
-    throw new AppError('EMAIL_TAKEN', { params: { email: input.email } });
-  const invitee = await repo.insertUser(trx, {
+  if (await findUserByEmail(trx, input.email)) throw new AppError('EMAIL_TAKEN', { params: { email: input.email } });
+  const invitee = await insertUser(trx, {
     email: input.email,
     name: input.name,
     role: input.role,
@@ -101,7 +107,7 @@ export async function inviteWithin(
     status: 'invited',
   });
   const token = newToken();
-  const record = await repo.insertToken(trx, {
+  const record = await insertToken(trx, {
     kind: 'invitation',
     token_hash: hashToken(token),
     user_id: invitee.id,
@@ -115,7 +121,7 @@ export async function inviteWithin(
     after: auditedUser(invitee),
   });
   const t = translatorFor(input.locale);
-  await queueMail(trx, deps.jobs, {
+  await queueMail(trx, deps, {
     kind: 'invitation',
     to: invitee.email,
     userId: invitee.id,
@@ -135,22 +141,22 @@ export async function listInvitations(
   actor: Actor,
   query: { status?: InvitationSummary['status']; page: number; pageSize: number },
 ): Promise<Page<InvitationSummary>> {
-  if (!canUsers(requireUser(actor), 'list')) throw new AppError('FORBIDDEN');
-  const { rows, total } = await repo.findInvitations(deps.db, query);
+  if (!canUsers(signedIn(actor), 'list')) throw new AppError('FORBIDDEN');
+  const { rows, total } = await findInvitations(deps.db, query);
   return { items: rows.map((row) => presentInvitation(row)), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Revokes a pending invitation; the link stops working at once. */
 export async function revokeInvitation(deps: Deps, actor: Actor, id: string): Promise<void> {
-  const user = requireUser(actor);
+  const user = signedIn(actor);
   await deps.db.transaction().execute(async (trx) => {
-    const row = await repo.findInvitationById(trx, id);
+    const row = await findInvitationById(trx, id);
     if (!row) throw new AppError('NOT_FOUND');
     if (!canUsers(user, 'revokeInvitation', { role: row.role as InvitationSummary['role'] }))
       throw new AppError('FORBIDDEN');
     const before = presentInvitation(row);
     if (before.status !== 'pending') throw new AppError('CONFLICT');
-    await repo.revokeOpenTokens(trx, row.user_id, 'invitation');
+    await revokeOpenTokens(trx, row.user_id, 'invitation');
     await recordAudit(trx, actor, {
       action: 'delete',
       recordType: 'invitation',
@@ -160,3 +166,18 @@ export async function revokeInvitation(deps: Deps, actor: Actor, id: string): Pr
     });
   });
 }
+
+// What other modules read and write of a person's account, with no rule of this module's own
+// (identity signs in, resets passwords and accepts invitations; entities seat people): the
+// account table's reads and writes stay in users.repo.ts, reached through this face.
+export {
+  findToken,
+  findTokenForUse,
+  findUserByEmail,
+  findUserById,
+  insertToken,
+  markTokenUsed,
+  revokeOpenTokens,
+  updateUserAtVersion,
+  updateUserCounters,
+} from './users.repo';

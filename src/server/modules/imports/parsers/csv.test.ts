@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText, fastRecords, readCsv } from './csv.js';
+import { decodeText, fastRecords, readCsv } from '../../../lib/tabular/csv';
 import { readData } from './test-data.js';
 
 const options = { relax_column_count: true, skip_empty_lines: true, bom: true };

@@ -2,11 +2,12 @@
  * Which parser a file needs, from its content (not its name): ZIP parts for DOCX/XLSX, "%PDF"
  * and the document's own words for PDFs, JSON keys, CSV headers.
  */
-import { assertNotEmpty, toBytes, unsupported } from './common.js';
-import { decodeText } from './csv.js';
+
+import { decodeText } from '../../../lib/tabular/csv';
+import { assertNotEmpty, toBytes, unsupported } from '../../../lib/tabular/file-errors';
+import { isZip, openZip } from '../../../lib/tabular/zip';
 import { readPdfText } from './pdf-lines.js';
 import type { SourceFormat } from './types.js';
-import { isZip, openZip } from './zip.js';
 
 export async function detectFormat(data: Uint8Array | Buffer, fileName: string): Promise<SourceFormat> {
   const bytes = toBytes(data);

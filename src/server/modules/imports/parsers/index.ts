@@ -1,6 +1,6 @@
 /** Entry point of the import parsers: detect the format, then parse. */
 
-import { unsupported } from './common.js';
+import { unsupported } from '../../../lib/tabular/file-errors';
 import { detectFormat } from './detect.js';
 import { parseOhchrThematic } from './ohchr-thematic.parser.js';
 import { type ColumnMapping, parseTabular } from './tabular.parser.js';

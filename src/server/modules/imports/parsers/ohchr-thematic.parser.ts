@@ -7,11 +7,13 @@
  * The recommendation cell holds "140.7 Ratify … (Maldives) (Portugal);" and a paragraph
  * "Source of Position: A/HRC/59/15/Add.1 - Para.3".
  */
-import { assertNotEmpty, detectLang, importInvalid, newRecommendation, squash, toBytes } from './common.js';
+
+import { assertNotEmpty, importInvalid, toBytes } from '../../../lib/tabular/file-errors';
+import { openZip } from '../../../lib/tabular/zip';
+import { detectLang, newRecommendation, squash } from './common.js';
 import { type DocxRow, docxTableRows } from './docx-table.js';
 import type { ParsedRecommendation, ParsedSource, Position } from './types.js';
 import { splitUprParagraphs } from './upr-paragraph.js';
-import { openZip } from './zip.js';
 
 const columnRules = {
   text: /^Recommendation/i,

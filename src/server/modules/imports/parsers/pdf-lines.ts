@@ -5,7 +5,9 @@
  * Running headers, page numbers and footnote text sit in the margins or in a smaller font: they
  * are kept apart from the body lines.
  */
-import { squash, toBytes, unsupported } from './common.js';
+
+import { toBytes, unsupported } from '../../../lib/tabular/file-errors';
+import { squash } from './common.js';
 import { loadPdfjs } from './pdfjs.js';
 
 export interface PdfLine {

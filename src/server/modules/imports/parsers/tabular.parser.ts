@@ -5,13 +5,14 @@
 
 import type { ErrorIssue } from '../../../../shared/errors.js';
 import { type MappableField, mappableFields } from '../../../../shared/schemas/imports';
-import { excelSerialToIso, importInvalid, newRecommendation, parseDateText, squash, toBytes } from './common.js';
-import { readCsvBytes } from './csv.js';
+import { readCsvBytes } from '../../../lib/tabular/csv';
+import { importInvalid, toBytes } from '../../../lib/tabular/file-errors';
+import { type CellValue, readXlsx } from '../../../lib/tabular/xlsx';
+import { isZip } from '../../../lib/tabular/zip';
+import { excelSerialToIso, newRecommendation, parseDateText, squash } from './common.js';
 import { positionOf } from './ohchr-thematic.parser.js';
 import type { ParsedRecommendation, ParsedSource } from './types.js';
 import { multiValues, sdgCodes } from './uhri.parser.js';
-import { type CellValue, readXlsx } from './xlsx.js';
-import { isZip } from './zip.js';
 
 export { type MappableField, mappableFields };
 export type ColumnMapping = Partial<Record<MappableField, string>> & { text: string };

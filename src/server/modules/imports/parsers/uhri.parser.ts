@@ -6,18 +6,11 @@
  */
 
 import type { ErrorIssue } from '../../../../shared/errors.js';
-import {
-  excelSerialToIso,
-  importInvalid,
-  newRecommendation,
-  parseDateText,
-  squash,
-  toBytes,
-  unsupported,
-} from './common.js';
+import { importInvalid, toBytes, unsupported } from '../../../lib/tabular/file-errors';
+import { type CellValue, readXlsx } from '../../../lib/tabular/xlsx';
+import { excelSerialToIso, newRecommendation, parseDateText, squash } from './common.js';
 import { positionOf } from './ohchr-thematic.parser.js';
 import type { ParsedRecommendation, ParsedSource } from './types.js';
-import { type CellValue, readXlsx } from './xlsx.js';
 
 /** Field → [XLSX column, JSON key]. */
 const columns = {

@@ -5,7 +5,9 @@
  * "The Government takes note of recommendations 140.1, …"); the comments that follow each list
  * (headed by numbers such as "140.11-14") repeat numbers and are not positions.
  */
-import { importInvalid, joinLines } from './common.js';
+
+import { importInvalid } from '../../../lib/tabular/file-errors';
+import { joinLines } from './common.js';
 import { readPdfText } from './pdf-lines.js';
 import type { ParsedSource, Position } from './types.js';
 import { uprReviewOf } from './upr-pdf-meta.js';

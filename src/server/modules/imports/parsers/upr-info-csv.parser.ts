@@ -5,8 +5,9 @@
  * same columns with Response "Voluntary Pledge": its rows are read as pledges (kind), with no position.
  */
 
-import { importInvalid, newRecommendation, squash, uprCycleOfWgSession } from './common.js';
-import { decodeEntities, readCsvBytes } from './csv.js';
+import { decodeEntities, readCsvBytes } from '../../../lib/tabular/csv';
+import { importInvalid } from '../../../lib/tabular/file-errors';
+import { newRecommendation, squash, uprCycleOfWgSession } from './common.js';
 import type { ParsedRecommendation, ParsedSource, Position } from './types.js';
 
 const required = ['To', 'Text', 'From', 'Response', 'Action', 'Issue', 'Session'] as const;

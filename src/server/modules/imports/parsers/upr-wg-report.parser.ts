@@ -3,7 +3,9 @@
  * "Conclusions and/or recommendations", grouped under paragraphs that say whether the State
  * supports them, will examine them (pending) or noted them.
  */
-import { detectLang, importInvalid, joinLines, newRecommendation } from './common.js';
+
+import { importInvalid } from '../../../lib/tabular/file-errors';
+import { detectLang, joinLines, newRecommendation } from './common.js';
 import { type PdfLine, readPdfText } from './pdf-lines.js';
 import type { ParsedRecommendation, ParsedSource, Position } from './types.js';
 import { splitUprParagraphs } from './upr-paragraph.js';

@@ -1,7 +1,7 @@
 /** CSV reading shared by the UPR Info and tabular parsers: decoding, line ends, errors with places. */
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { assertNotEmpty, importInvalid, toBytes, unsupported } from './common.js';
+import { assertNotEmpty, importInvalid, toBytes, unsupported } from './file-errors';
 
 export type CsvEncoding = 'utf-8' | 'macintosh' | 'windows-1252';
 

@@ -1,7 +1,7 @@
 /** The first worksheet of an XLSX as header + rows of cell values, after the zip-bomb checks. */
 import ExcelJS from 'exceljs';
-import { assertNotEmpty, toBytes, unsupported } from './common.js';
-import { openZip } from './zip.js';
+import { assertNotEmpty, toBytes, unsupported } from './file-errors';
+import { openZip } from './zip';
 
 export type CellValue = string | number | Date | boolean | undefined;
 

@@ -6,7 +6,7 @@
  * that lies about sizes cannot make us allocate more than the limits above.
  */
 import { inflateRawSync } from 'node:zlib';
-import { toBytes, unsupported } from './common.js';
+import { toBytes, unsupported } from './file-errors';
 
 export const MAX_UNCOMPRESSED = 100 * 1024 * 1024;
 export const MAX_RATIO = 100;
