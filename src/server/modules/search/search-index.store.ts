@@ -163,7 +163,7 @@ function keyOf(q: string | undefined, filters: Filters): string {
     .filter(([, values]) => values?.length)
     .map(([dimension, values]) => [dimension, [...(values ?? [])].sort()])
     .sort(([a], [b]) => String(a).localeCompare(String(b)));
-  return `${q ?? ''}|${JSON.stringify(normal)}`;
+  return JSON.stringify([q ?? '', normal]);
 }
 
 function remember<T>(cache: Map<string, T>, key: string): T | undefined {
