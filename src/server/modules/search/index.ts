@@ -4,13 +4,15 @@
  * this folder is internal; outside it, import only from here.
  */
 
-// The generation: moved by triggers on every write the indexes depend on; caches key by it.
+// Caches valid for one register generation (the register's SQL path, the dashboards).
 export { FacetCache } from './facet-cache';
 export type { FacetIndex as SearchIndex, Filters } from './facet-index';
 export { facetLimits } from './facet-index';
+// One search through the indexes; what they hold, for the benchmark.
 export { type IndexedResult, type IndexedSearch, memoryOf, searchIndexed } from './search-engine';
+// The invalidation hook: moved by triggers on every write the indexes depend on.
 export { readRegisterGeneration } from './search-index.repo';
-// The index for a generation (undefined while a large register's is rebuilt: answer through SQL).
+// The indexes of a generation (undefined while a large register's are rebuilt: answer through SQL).
 export { searchIndexFor, warmSearchIndex } from './search-index.store';
 // PostgreSQL's analysis of the words, shared by the text index and the register's SQL path.
 export {
