@@ -3,14 +3,16 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { sql } from 'kysely';
 import type { Actor } from '../src/server/http/context';
-import { facetIndexFor, warmFacetIndex } from '../src/server/modules/register/facet-index.store';
+import { findBySeqs } from '../src/server/modules/register/search.repo';
+import { searchRecommendations } from '../src/server/modules/register/search.service';
 import {
-  findBySeqs,
   matchText,
+  memoryOf,
   parsedQueries,
   readRegisterGeneration,
-} from '../src/server/modules/register/search.repo';
-import { searchRecommendations } from '../src/server/modules/register/search.service';
+  searchIndexFor,
+  warmSearchIndex,
+} from '../src/server/modules/search';
 import { type RecommendationSearch, recommendationSearchSchema } from '../src/shared/schemas/register';
 import type { Sources } from './corpus';
 import type { BenchDatabase } from './databases';
@@ -66,18 +68,19 @@ export async function runSearchBench(
   const gc = runInNewContext('gc') as () => void;
   gc();
   const before = process.memoryUsage();
-  const built = await timed(() => warmFacetIndex(bench.db));
+  const built = await timed(() => warmSearchIndex(bench.db));
   gc();
   const after = process.memoryUsage();
   const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
   const heapMb = mb(after.heapUsed - before.heapUsed + after.arrayBuffers - before.arrayBuffers);
-  const text = built.result?.text;
+  const memory = built.result ? memoryOf(built.result) : null;
+  const text = memory?.text;
   const textNote = text
     ? `text index: ${int(text.lexemes)} lexemes, ${mb(text.bytes)} MB of typed arrays (postings, counts, positions) plus its lexicon maps`
     : 'no text index';
-  const facetNote = `facet index: ${mb(built.result?.bytes ?? 0)} MB of typed arrays (columns, postings, counts, sort orders)`;
+  const facetNote = `facet index: ${mb(memory?.facetBytes ?? 0)} MB of typed arrays (columns, postings, counts, sort orders)`;
   log(
-    `  search: indexes of ${int(built.result?.size ?? 0)} rows built in ${Math.round(built.ms)} ms, ~${heapMb} MB (${facetNote}; ${textNote})`,
+    `  search: indexes of ${int(memory?.rows ?? 0)} rows built in ${Math.round(built.ms)} ms, ~${heapMb} MB (${facetNote}; ${textNote})`,
   );
   const workload = buildWorkload(sources).map((entry) => ({
     ...entry,
@@ -128,7 +131,7 @@ export async function runSearchBench(
         `at the end: ${loadavg()
           .map((load) => load.toFixed(1))
           .join(', ')} on ${cpus().length} cores.`,
-      `Facet + text index: ${int(built.result?.size ?? 0)} rows read in ${ms(built.ms)} ms (chunks of 20,000), ~${heapMb} MB ` +
+      `Facet + text index: ${int(memory?.rows ?? 0)} rows read in ${ms(built.ms)} ms (chunks of 20,000), ~${heapMb} MB ` +
         `(growth of JS heap + array buffers after a full GC, the database client's buffers included; ${facetNote}; ${textNote}). ` +
         `Rebuilt after each write; meanwhile searches go through SQL alone (the design before decision 008: p95 ${bench.kind === 'postgres' ? '1,175' : '2,606'} ms here on 2026-11-23; ` +
         `with the facet index but text matched in SQL, before decision 013: ${bench.kind === 'postgres' ? '345' : '536'} ms on 2026-11-29; ` +
@@ -142,7 +145,7 @@ export async function runSearchBench(
 
 /** Where the time of the slowest queries goes: each part of the service timed on its own. */
 async function breakdown(bench: BenchDatabase, slowest: Measured[]): Promise<Table> {
-  const index = await facetIndexFor(bench.db, await readRegisterGeneration(bench.db));
+  const index = await searchIndexFor(bench.db, await readRegisterGeneration(bench.db));
   const rows: (string | number)[][] = [];
   for (const entry of slowest) {
     const query = entry.corrected ? { ...entry.query, q: entry.corrected } : entry.query;

@@ -18,16 +18,8 @@ const readModels = {
 
 // PENDING, removed by the lead after merging the other helpers' branches. Each entry is owned by
 // another part of issue 12 that rewrites the file; nothing else may be added here.
-const pendingRepositoryImports = {
-  // register helper: the validated progress update changes the status through the register's function.
-  'src/server/modules/progress/progress.workflow.service.ts': 'register helper: status change through the register',
-  'src/server/modules/progress/progress.service.ts': 'register helper: status change through the register',
-  'src/server/modules/progress/follow-up.service.ts': 'register helper: status change through the register',
-};
+const pendingRepositoryImports = {};
 const pendingSql = {
-  'src/server/modules/imports/apply-plan.ts': 'register helper: the importer plans, the register writes',
-  'src/server/modules/imports/copy-in.ts': 'register helper: COPY moves behind the register',
-  'src/server/modules/register/facet-index.store.ts': 'search helper: the search engine becomes its own module',
   'src/server/modules/assignments/scope.ts':
     'roles helper rewrites scope.ts; its two reads then move to assignments.repo.ts',
 };

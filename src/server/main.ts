@@ -9,7 +9,7 @@ import { createFileStore } from './files';
 import { createJobQueue } from './jobs/queue';
 import { startJobs } from './jobs/workers';
 import { createMailer } from './mail/mailer';
-import { warmFacetIndex } from './modules/register/facet-index.store';
+import { warmSearchIndex } from './modules/search';
 import { scheduleDemoReminders } from './seed/demo-reminders';
 import { seedDemoRegister, seedDemoState } from './seed/demo-state';
 import { isDatabaseEmpty } from './seed/seed.repo';
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   await app.listen({ host: settings.HOST, port: settings.PORT });
   // Read the register into the facet index now rather than at the first search (a large register
   // answers through SQL until it is ready).
-  void warmFacetIndex(handle.db);
+  void warmSearchIndex(handle.db);
   logger.info(
     {
       url: settings.publicUrl,

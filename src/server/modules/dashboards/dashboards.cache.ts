@@ -1,6 +1,5 @@
 import type { Database } from '../../db/database';
-import { FacetCache } from '../register/facet-cache';
-import { readRegisterGeneration } from './dashboards.repo';
+import { FacetCache, readRegisterGeneration } from '../search';
 
 const caches = new WeakMap<Database, FacetCache<unknown>>();
 

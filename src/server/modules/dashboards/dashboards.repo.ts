@@ -212,13 +212,3 @@ export async function findOverdue(
   ]);
   return { rows: list.rows, total: count.rows[0]?.n ?? 0 };
 }
-
-/** The register's generation (statement triggers move it on every write the counts depend on). */
-export async function readRegisterGeneration(db: Executor): Promise<number> {
-  const row = await db
-    .selectFrom('register_generation')
-    .select('generation')
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  return Number(row.generation);
-}

@@ -4,10 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
 import { readShared } from '../../../../tests/shared-data';
 import { facetNames, recommendationSearchSchema } from '../../../shared/schemas/register';
-import { facetLimits } from './facet-index';
-import { facetIndexFor, warmFacetIndex } from './facet-index.store';
+import {
+  facetLimits,
+  matchText,
+  parsedQueries,
+  readRegisterGeneration,
+  searchIndexFor,
+  warmSearchIndex,
+} from '../search';
 import { findBodies } from './labels.repo';
-import { countFacet, countMatches, findPage, matchText, parsedQueries, readRegisterGeneration } from './search.repo';
+import { countFacet, countMatches, findPage } from './search.repo';
 
 let test: TestApp;
 let coordinator: Client;
@@ -178,7 +184,7 @@ describe('finding recommendations', () => {
     ] as const;
     for (const [i, [column, text]] of texts.entries())
       await sql`update recommendations set ${sql.ref(column)} = ${text} where id = ${some[i]?.id}`.execute(db);
-    const index = await facetIndexFor(db, await readRegisterGeneration(db));
+    const index = await searchIndexFor(db, await readRegisterGeneration(db));
     const text = index?.text;
     if (!index || !text) throw new Error('no text index');
     const queries = [
@@ -257,13 +263,13 @@ describe('finding recommendations', () => {
   it('keeps answering through SQL while a large register rebuilds its index, then uses the new one', async () => {
     const db = test.handle.db;
     const generation = await readRegisterGeneration(db);
-    expect((await facetIndexFor(db, generation))?.generation).toBe(generation);
+    expect((await searchIndexFor(db, generation))?.generation).toBe(generation);
     await sql`update register_generation set generation = generation + 1`.execute(db);
     // As if the register were too large to rebuild before answering: no index for now.
-    expect(await facetIndexFor(db, generation + 1, 0)).toBeUndefined();
-    const rebuilt = await warmFacetIndex(db);
+    expect(await searchIndexFor(db, generation + 1, 0)).toBeUndefined();
+    const rebuilt = await warmSearchIndex(db);
     expect(rebuilt?.generation).toBe(generation + 1);
-    expect(await facetIndexFor(db, generation + 1, 0)).toBe(rebuilt);
+    expect(await searchIndexFor(db, generation + 1, 0)).toBe(rebuilt);
   });
 
   it('refuses a malformed filter, naming it', async () => {

@@ -4,43 +4,9 @@ import type { DB } from '../../db/schema';
 import type { Executor } from '../../http/context';
 import { localizedText } from '../../lib/language';
 import { everything, inScope, type Scope } from '../assignments/scope';
-import { facetLimits } from './facet-index';
-
-type Lang = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
-export const searchLangs: Lang[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
-/** Text search configuration per language; the generated columns unaccent the same ones. */
-const configs: Record<Lang, { config: string; unaccent: boolean }> = {
-  ar: { config: 'arabic', unaccent: true },
-  zh: { config: 'simple', unaccent: false },
-  en: { config: 'english', unaccent: true },
-  fr: { config: 'french', unaccent: true },
-  ru: { config: 'russian', unaccent: false },
-  es: { config: 'spanish', unaccent: true },
-};
-
-function tsQuery(lang: Lang, q: string) {
-  const { config, unaccent } = configs[lang];
-  return unaccent
-    ? sql`websearch_to_tsquery(${config}::regconfig, im_unaccent(${q}))`
-    : sql`websearch_to_tsquery(${config}::regconfig, ${q})`;
-}
+import { facetLimits, rankExpression, type SearchLang, searchLangs, textConfigs, textMatch } from '../search';
 
 type RecQuery = SelectQueryBuilder<DB, 'recommendations', object>;
-
-/** The text condition: a match in any language's column (each stemmed in its own language). */
-function textMatch(q: string) {
-  return sql<boolean>`(${sql.join(
-    searchLangs.map((lang) => sql`${sql.ref(`tsv_${lang}`)} @@ ${tsQuery(lang, q)}`),
-    sql` or `,
-  )})`;
-}
-
-export function rankExpression(q: string) {
-  return sql<number>`(${sql.join(
-    searchLangs.map((lang) => sql`ts_rank(${sql.ref(`tsv_${lang}`)}, ${tsQuery(lang, q)})`),
-    sql` + `,
-  )})`;
-}
 
 /** Applies the query's text and every facet filter except `except` (facets count without their own filter). */
 export function applyFilters(
@@ -164,7 +130,7 @@ export interface SearchRow {
 
 type RecQueryOf = SelectQueryBuilder<DB, 'recommendations', object>;
 
-function selectSummary(qb: RecQueryOf, lang: Lang) {
+function selectSummary(qb: RecQueryOf, lang: SearchLang) {
   return qb.select([
     'id',
     'seq',
@@ -185,7 +151,7 @@ function selectSummary(qb: RecQueryOf, lang: Lang) {
 export async function findPage(
   db: Executor,
   query: RecommendationSearch,
-  lang: Lang,
+  lang: SearchLang,
   mechanismBodies?: string[],
   scope: Scope = everything,
 ): Promise<SearchRow[]> {
@@ -203,46 +169,12 @@ export async function findPage(
 }
 
 /** The rows of a page chosen by the facet index, in the order given. */
-export async function findBySeqs(db: Executor, seqs: number[], lang: Lang, q?: string): Promise<SearchRow[]> {
+export async function findBySeqs(db: Executor, seqs: number[], lang: SearchLang, q?: string): Promise<SearchRow[]> {
   if (seqs.length === 0) return [];
   const found = await selectSummary(db.selectFrom('recommendations'), lang).where('seq', 'in', seqs).execute();
   const bySeq = new Map(found.map((row) => [row.seq, row]));
   const ordered = seqs.flatMap((seq) => bySeq.get(seq) ?? []);
   return withSymbolsAndSnippets(db, ordered, q);
-}
-
-/**
- * The `seq` of every row matching the text, with its rank when asked: one row back whatever the
- * number of matches (a comma-separated list parses far faster than one result row per match).
- */
-export async function matchText(
-  db: Executor,
-  q: string,
-  withRank: boolean,
-): Promise<{ seqs: Int32Array; ranks: Float64Array | null }> {
-  const rank = withRank ? rankExpression(q) : sql<number>`0`;
-  const { rows } = await sql<{ seqs: string | null; ranks: string | null }>`
-    select string_agg(seq::text, ',') as seqs, string_agg(rank::text, ',') as ranks
-    from (select seq, ${rank} as rank from recommendations where ${textMatch(q)}) m`.execute(db);
-  const row = rows[0];
-  if (!row?.seqs) return { seqs: new Int32Array(0), ranks: withRank ? new Float64Array(0) : null };
-  return {
-    seqs: Int32Array.from(row.seqs.split(','), Number),
-    ranks: withRank && row.ranks ? Float64Array.from(row.ranks.split(','), Number) : null,
-  };
-}
-
-/**
- * The search words as each language's configuration parses them (`tsquery` text, in the order of
- * `searchLangs`), in one round trip: the text index (decision 013) evaluates these, so stemming,
- * stop words and unaccenting stay PostgreSQL's.
- */
-export async function parsedQueries(db: Executor, q: string): Promise<string[]> {
-  const { rows } = await sql<Record<Lang, string>>`select ${sql.join(
-    searchLangs.map((lang) => sql`${tsQuery(lang, q)}::text as ${sql.ref(lang)}`),
-  )}`.execute(db);
-  const row = rows[0];
-  return searchLangs.map((lang) => row?.[lang] ?? '');
 }
 
 /** Whether the words match any row at all, whatever the filters (then they are not corrected). */
@@ -278,7 +210,8 @@ async function withSymbolsAndSnippets(db: Executor, found: FoundRow[], q?: strin
 async function snippetsOf(db: Executor, rows: FoundRow[], q: string): Promise<Map<number, string>> {
   if (rows.length === 0) return new Map();
   const values = rows.map((row, index) => {
-    const { config, unaccent } = configs[(searchLangs.includes(row.text_lang as Lang) ? row.text_lang : 'en') as Lang];
+    const { config, unaccent } =
+      textConfigs[(searchLangs.includes(row.text_lang as SearchLang) ? row.text_lang : 'en') as SearchLang];
     return sql`(${index}::int, ${config}::regconfig, ${unaccent}::boolean, ${row.text}::text)`;
   });
   const snippets = await sql<{ ord: number; snippet: string }>`
@@ -308,14 +241,4 @@ export async function correctWords(db: Executor, words: string[]): Promise<Map<s
     if (best && best !== word) corrections.set(word, best);
   }
   return corrections;
-}
-
-/** Moves on every change to recommendations, clusters or terms (triggers, migration 0004). */
-export async function readRegisterGeneration(db: Executor): Promise<number> {
-  const row = await db
-    .selectFrom('register_generation')
-    .select('generation')
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  return Number(row.generation);
 }

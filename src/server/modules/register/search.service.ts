@@ -12,10 +12,14 @@ import type { Actor } from '../../http/context';
 import { signedIn } from '../../lib/guards';
 import { localize } from '../../lib/language';
 import { type Scope, scopeOf } from '../assignments/scope';
-import { type Bits, has } from './facet-bits';
-import { FacetCache } from './facet-cache';
-import type { FacetIndex, Filters } from './facet-index';
-import { evaluationOf, facetIndexFor, type TextMatch, textMatchOf } from './facet-index.store';
+import {
+  FacetCache,
+  type Filters,
+  readRegisterGeneration,
+  type SearchIndex,
+  searchIndexed,
+  searchIndexFor,
+} from '../search';
 import {
   findBodies,
   findCountryNames,
@@ -24,7 +28,6 @@ import {
   findTermsById,
   findTermsOf,
 } from './labels.repo';
-import { select } from './quickselect';
 import { canRegister } from './register.policy';
 import {
   correctWords,
@@ -33,7 +36,6 @@ import {
   findBySeqs,
   findPage,
   matchesAnything,
-  readRegisterGeneration,
   type SearchRow,
 } from './search.repo';
 
@@ -61,14 +63,14 @@ export async function searchRecommendations(
     ? bodies.filter((body) => query.mechanism?.includes(body.mechanism)).map((body) => body.code)
     : undefined;
 
-  const index = await facetIndexFor(db, generation);
+  const index = await searchIndexFor(db, generation);
   const {
     total,
     facets: raw,
     correctedQuery,
     rows,
   } = index
-    ? await searchIndexed(db, index, query, locale, scope)
+    ? await searchInMemory(db, index, query, locale, scope)
     : await searchSql(db, generation, query, locale, mechanismBodies, scope);
   const [facets, themeLabels] = await Promise.all([
     labelFacets(db, generation, raw, bodies, locale),
@@ -116,36 +118,30 @@ async function correctedText(db: Database, q: string): Promise<string | null> {
   return q.replace(/[\p{L}]{4,}/gu, (word) => corrections.get(word.toLowerCase()) ?? word);
 }
 
-/** Through the in-memory indexes: the text index matches the words, the facet index filters and counts. */
-async function searchIndexed(
+/** Through the in-memory indexes (the search engine), then the page's rows from the database. */
+async function searchInMemory(
   db: Database,
-  index: FacetIndex,
+  index: SearchIndex,
   query: RecommendationSearch,
   locale: string,
   scope: Scope,
 ): Promise<Found> {
   const { q: _q, page: _page, pageSize: _size, sort: _sort, lang: _lang, ...filters } = query;
-  const ranked = query.sort === 'relevance';
-  const run = async (q: string | undefined) => {
-    const match = q ? await textMatchOf(db, index, q, ranked) : undefined;
-    const key = FacetCache.keyOf({ ...query, q }, '');
-    return { match, evaluation: evaluationOf(db, index, key, toFilters(filters), match, scope) };
-  };
-  let correctedQuery: string | null = null;
-  let { match, evaluation } = await run(query.q);
-  // Only words that match nothing at all are corrected: when filters leave nothing, the words
-  // are not misspelt (and the trigram look-up costs more than the whole indexed search).
-  if (query.q && match?.slots.length === 0) {
-    correctedQuery = await correctedText(db, query.q);
-    if (correctedQuery) ({ match, evaluation } = await run(correctedQuery));
-  }
-  const offset = (query.page - 1) * query.pageSize;
-  const seqs =
-    match?.ranks && ranked
-      ? pageByRank(index, match, evaluation.matches, offset, query.pageSize)
-      : index.page(evaluation.matches, query.sort === 'relevance' ? 'number' : query.sort, offset, query.pageSize);
-  const rows = await findBySeqs(db, seqs, locale as never, correctedQuery ?? query.q);
-  return { total: evaluation.total, facets: evaluation.facets, correctedQuery, rows };
+  const found = await searchIndexed(
+    db,
+    index,
+    {
+      q: query.q,
+      filters: toFilters(filters),
+      scope: scope.all ? null : scope.entityIds,
+      sort: query.sort,
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+    },
+    (q) => correctedText(db, q),
+  );
+  const rows = await findBySeqs(db, found.seqs, locale as never, found.correctedQuery ?? query.q);
+  return { total: found.total, facets: found.facets, correctedQuery: found.correctedQuery, rows };
 }
 
 function toFilters(filters: Omit<RecommendationSearch, 'q' | 'page' | 'pageSize' | 'sort' | 'lang'>): Filters {
@@ -165,30 +161,6 @@ function toFilters(filters: Omit<RecommendationSearch, 'q' | 'page' | 'pageSize'
     entity: filters.entity,
     cluster: filters.cluster,
   };
-}
-
-/**
- * One page of matches ordered by rank, ties in slot (seq) order. Only the rows that can reach
- * the page are sorted: the cut-off score is the page end's score, selected in linear time, so a
- * word in 300,000 rows does not cost a sort of all of them.
- */
-function pageByRank(index: FacetIndex, match: TextMatch, matches: Bits, offset: number, limit: number): number[] {
-  const ranks = match.ranks as Float64Array;
-  const { slots } = match;
-  const kept = new Int32Array(slots.length);
-  let n = 0;
-  for (let i = 0; i < slots.length; i++) if (has(matches, slots[i] as number)) kept[n++] = i;
-  const wanted = offset + limit;
-  let cutoff = Number.NEGATIVE_INFINITY;
-  if (n > wanted * 4) {
-    const scores = new Float64Array(n);
-    for (let k = 0; k < n; k++) scores[k] = ranks[kept[k] as number] as number;
-    cutoff = select(scores, n - wanted);
-  }
-  const candidates: number[] = [];
-  for (let k = 0; k < n; k++) if ((ranks[kept[k] as number] as number) >= cutoff) candidates.push(kept[k] as number);
-  candidates.sort((a, b) => (ranks[b] as number) - (ranks[a] as number) || (slots[a] as number) - (slots[b] as number));
-  return candidates.slice(offset, wanted).map((i) => index.seqOf[slots[i] as number] as number);
 }
 
 /** Through SQL alone, while the index is rebuilt: the total and every facet in SQL, cached per generation. */

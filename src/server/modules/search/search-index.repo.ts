@@ -1,7 +1,34 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../http/context';
 import type { IndexRow, Sort } from './facet-index';
-import { searchLangs } from './search.repo';
+import { searchLangs } from './text-search.repo';
+
+/**
+ * Moves on every change to recommendations, clusters, terms (statement triggers, migration 0004),
+ * assignments (0010), an entity's kind, level or parent and the status history (0022): the index,
+ * and every cache keyed by it, belongs to one generation.
+ */
+export async function readRegisterGeneration(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('register_generation')
+    .select('generation')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.generation);
+}
+
+/** The planner's estimate of the register's rows: whether a stale index is rebuilt before answering. */
+export async function estimatedRows(db: Executor): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select reltuples::float8 as n from pg_class where oid = 'recommendations'::regclass`.execute(db);
+  return Math.max(0, rows[0]?.n ?? 0);
+}
+
+/** The mechanism of each body (its code → mechanism), for the index's mechanism facet. */
+export async function readMechanisms(db: Executor): Promise<Map<string, string>> {
+  const bodies = await db.selectFrom('bodies').select(['code', 'mechanism']).execute();
+  return new Map(bodies.map((body) => [body.code, body.mechanism]));
+}
 
 /** Seqs in each sort order of the register (the SQL path's orders, ties by id). */
 export async function readOrders(db: Executor): Promise<Record<Sort, Int32Array>> {

@@ -1,13 +1,15 @@
-import { sql } from 'kysely';
 import type { Database } from '../../db/database';
-import type { Scope } from '../assignments/scope';
 import { type Evaluation, type FacetIndex, FacetIndexBuilder, type Filters } from './facet-index';
-import { readIndexRows, readJoined, readOrders } from './facet-index.repo';
-import * as labels from './labels.repo';
-import { matchText, parsedQueries, readRegisterGeneration } from './search.repo';
+import {
+  estimatedRows,
+  readIndexRows,
+  readJoined,
+  readMechanisms,
+  readOrders,
+  readRegisterGeneration,
+} from './search-index.repo';
 import { TextIndexBuilder, type TextMatch } from './text-index';
-
-export type { TextMatch } from './text-index';
+import { matchText, parsedQueries } from './text-search.repo';
 
 /**
  * Keeps one facet index per database, for the register generation it was read at. After a write
@@ -38,7 +40,7 @@ function storeOf(db: Database): Store {
 }
 
 /** The index for `generation`, or undefined while a large register's index is being rebuilt. */
-export async function facetIndexFor(
+export async function searchIndexFor(
   db: Database,
   generation: number,
   inlineBelow = rebuildInlineBelow,
@@ -54,7 +56,7 @@ export async function facetIndexFor(
 }
 
 /** Builds the index now (at start-up, and in benchmarks); resolves once it is current. */
-export async function warmFacetIndex(db: Database): Promise<FacetIndex | undefined> {
+export async function warmSearchIndex(db: Database): Promise<FacetIndex | undefined> {
   return rebuild(db, storeOf(db));
 }
 
@@ -83,8 +85,7 @@ function rebuild(db: Database, store: Store): Promise<FacetIndex | undefined> {
  */
 async function buildIndex(db: Database): Promise<FacetIndex | undefined> {
   const before = await readRegisterGeneration(db);
-  const bodies = await labels.findBodies(db);
-  const mechanismOf = new Map(bodies.map((body) => [body.code, body.mechanism]));
+  const mechanismOf = await readMechanisms(db);
   const orders = await readOrders(db);
   const builder = new FacetIndexBuilder(orders.number.length, await readJoined(db));
   const text = new TextIndexBuilder();
@@ -101,12 +102,6 @@ async function buildIndex(db: Database): Promise<FacetIndex | undefined> {
   }
   if ((await readRegisterGeneration(db)) !== before) return undefined;
   return builder.build(before, orders, text.build());
-}
-
-async function estimatedRows(db: Database): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    select reltuples::float8 as n from pg_class where oid = 'recommendations'::regclass`.execute(db);
-  return Math.max(0, rows[0]?.n ?? 0);
 }
 
 /**
@@ -140,22 +135,35 @@ export async function textMatchOf(db: Database, index: FacetIndex, q: string, wi
   return match;
 }
 
-/** The index's evaluation of filters over a text match, cached with the index. */
+/**
+ * The index's evaluation of filters over a text match, cached with the index. `scope`: the entity
+ * ids whose assigned (or delegated) rows the reader may see, null for the whole register.
+ */
 export function evaluationOf(
   db: Database,
   index: FacetIndex,
-  key: string,
   filters: Filters,
+  q: string | undefined,
   match: TextMatch | undefined,
-  scope: Scope,
+  scope: readonly string[] | null,
 ): Evaluation {
   const store = storeOf(db);
-  const scopedKey = scope.all ? key : `${[...scope.entityIds].sort().join(',')}|${key}`;
+  const key = keyOf(q, filters);
+  const scopedKey = scope ? `${[...scope].sort().join(',')}|${key}` : key;
   const cached = remember(store.evaluations, scopedKey);
   if (cached) return cached;
-  const evaluation = index.evaluate(filters, match?.slots, scope.all ? undefined : scope.entityIds);
+  const evaluation = index.evaluate(filters, match?.slots, scope ?? undefined);
   if (store.index === index) keep(store.evaluations, scopedKey, evaluation);
   return evaluation;
+}
+
+/** The words and the filters, whatever the order of their values. */
+function keyOf(q: string | undefined, filters: Filters): string {
+  const normal = Object.entries(filters)
+    .filter(([, values]) => values?.length)
+    .map(([dimension, values]) => [dimension, [...(values ?? [])].sort()])
+    .sort(([a], [b]) => String(a).localeCompare(String(b)));
+  return JSON.stringify([q ?? '', normal]);
 }
 
 function remember<T>(cache: Map<string, T>, key: string): T | undefined {
