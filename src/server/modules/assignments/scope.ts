@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { is } from '../../../shared/roles';
 import type { SessionUser } from '../../../shared/schemas/identity';
 import type { Executor } from '../../http/context';
 
@@ -9,10 +10,8 @@ import type { Executor } from '../../http/context';
  */
 export type Scope = { all: true } | { all: false; entityIds: string[] };
 
-const entityBound = new Set(['focal_point', 'validator', 'contributor']);
-
 export async function scopeOf(db: Executor, user: SessionUser): Promise<Scope> {
-  if (!entityBound.has(user.role)) return { all: true };
+  if (!is(user.role, 'actsForEntities')) return { all: true };
   const rows = await db.selectFrom('entity_people').select('entity_id').where('user_id', '=', user.id).execute();
   return { all: false, entityIds: rows.map((row) => row.entity_id) };
 }

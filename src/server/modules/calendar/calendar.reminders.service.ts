@@ -1,4 +1,5 @@
 import type { Locale } from '../../../shared/i18n/locales';
+import { rolesWith } from '../../../shared/roles';
 import type { Deps } from '../../deps';
 import { systemActor } from '../../http/context';
 import { translatorFor } from '../../i18n';
@@ -87,7 +88,7 @@ export async function sendCalendarReminders(
     const items = due.filter(({ event }) => fresh.has(event.id));
     let mails = 0;
     if (items.length > 0) {
-      for (const person of await reminders.remindedCoordinators(trx)) {
+      for (const person of await reminders.remindedPeople(trx, rolesWith('coordinates'))) {
         const locale = person.locale as Locale;
         const t = translatorFor(locale);
         const lines = items.map(({ event, daysLeft }) =>
