@@ -12,8 +12,9 @@ export interface UsersRecord {
 
 /**
  * Admins manage everyone. The rest of the secretariat (coordinators) runs the NMIRF's day-to-day
- * and may list people and invite or revoke colleagues who do not administer, but not change roles. No one changes their own role
- * or disables themselves, so an installation cannot lose its last admin by accident.
+ * and may list people and invite or revoke colleagues who do not administer, but not change
+ * roles. No one changes their own role or disables themselves, so an installation cannot lose its
+ * last admin by accident.
  */
 export function canUsers(user: SessionUser, action: UsersAction, record: UsersRecord = {}): boolean {
   const administers = is(user.role, 'administers');

@@ -14,7 +14,7 @@ export function InviteForm(props: { onInvited: (invitation: InvitationSummary) =
   const { t, locale } = useT();
   const { invitableRoles: allowedRoles } = useSession();
   // By default, the role of an entity's member: the one most people invited get.
-  const empty = { email: '', name: '', role: roleForSeat.member as Role, organisation: '', locale: locale as Locale };
+  const empty = { email: '', name: '', role: roleForSeat.member, organisation: '', locale: locale as Locale };
   const [values, setValues] = useState(empty);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useSubmit(createInvitationSchema, (input) =>
