@@ -139,7 +139,7 @@ export default function CalendarPage() {
         <EventDetails
           event={open}
           onClose={() => setOpen(null)}
-          onEdit={canEdit ? () => setEditing(open) : undefined}
+          onEdit={open.canEdit ? () => setEditing(open) : undefined}
         />
       ) : null}
       <section className="card" aria-labelledby="calendar-month-title" aria-busy={events.loading}>
