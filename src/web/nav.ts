@@ -45,7 +45,7 @@ export const modulePages: readonly ModulePage[] = [
   {
     path: '/inbox',
     labelKey: 'nav.inbox',
-    shownTo: 'calls.inbox',
+    shownTo: 'calls:inbox',
     section: 'main',
     load: () => import('./features/calls/inbox-page'),
   },
@@ -66,7 +66,7 @@ export const modulePages: readonly ModulePage[] = [
   {
     path: '/calls',
     labelKey: 'nav.calls',
-    shownTo: 'calls.manage',
+    shownTo: 'calls:manage',
     section: 'main',
     load: () => import('./features/calls/calls-page'),
   },
@@ -87,7 +87,7 @@ export const modulePages: readonly ModulePage[] = [
   {
     path: '/reports',
     labelKey: 'nav.reports',
-    shownTo: 'reports.list',
+    shownTo: 'reports:list',
     section: 'main',
     load: () => import('./features/reports/reports-page'),
   },
@@ -178,7 +178,7 @@ export const modulePages: readonly ModulePage[] = [
   {
     path: '/progress/to-validate',
     labelKey: 'nav.toValidate',
-    shownTo: 'progress.toValidate',
+    shownTo: 'progress:toValidate',
     section: 'main',
     load: () => import('./features/progress/queue-page'),
   },
@@ -276,7 +276,7 @@ export const modulePages: readonly ModulePage[] = [
   {
     path: '/imports/new',
     labelKey: 'nav.import',
-    shownTo: 'imports.import',
+    shownTo: 'imports:import',
     section: 'register',
     load: () => import('./features/imports/import-wizard-page'),
   },
@@ -290,42 +290,42 @@ export const modulePages: readonly ModulePage[] = [
   {
     path: '/clusters',
     labelKey: 'nav.clusters',
-    shownTo: 'register.manageClusters',
+    shownTo: 'register:manageClusters',
     section: 'register',
     load: () => import('./features/register/clusters-page'),
   },
   {
     path: '/taxonomies',
     labelKey: 'nav.taxonomies',
-    shownTo: 'taxonomies.manage',
+    shownTo: 'taxonomies:manage',
     section: 'register',
     load: () => import('./features/taxonomies/taxonomies-page'),
   },
   {
     path: '/admin/users',
     labelKey: 'nav.users',
-    shownTo: 'users.list',
+    shownTo: 'users:list',
     section: 'admin',
     load: () => import('./features/admin/users-page'),
   },
   {
     path: '/admin/invitations',
     labelKey: 'nav.invitations',
-    shownTo: 'users.invite',
+    shownTo: 'users:invite',
     section: 'admin',
     load: () => import('./features/admin/invitations-page'),
   },
   {
     path: '/admin/audit',
     labelKey: 'nav.audit',
-    shownTo: 'audit.list',
+    shownTo: 'audit:list',
     section: 'admin',
     load: () => import('./features/admin/audit-page'),
   },
   {
     path: '/admin/outbox',
     labelKey: 'nav.outbox',
-    shownTo: 'outbox.list',
+    shownTo: 'outbox:list',
     section: 'admin',
     load: () => import('./features/admin/outbox-page'),
   },
@@ -333,7 +333,7 @@ export const modulePages: readonly ModulePage[] = [
 
 /** Links outside the client (server pages) shown in a section to those having a capability. */
 export const externalLinks: readonly { href: string; labelKey: string; shownTo: Capability; section: NavSection }[] = [
-  { href: '/api/docs', labelKey: 'nav.apiDocs', shownTo: 'installation.apiDocs', section: 'admin' },
+  { href: '/api/docs', labelKey: 'nav.apiDocs', shownTo: 'installation:apiDocs', section: 'admin' },
 ];
 
 /** The navigation for a person who has the capabilities `can` answers for. */

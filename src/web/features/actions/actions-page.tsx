@@ -46,7 +46,7 @@ export default function ActionsPage() {
   const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
   const [draft, setDraft] = useDraft(filters);
   const list = useApi<Page<ActionSummary>>('/api/actions', { ...filters, page, pageSize });
-  const canCreate = can('actions.create');
+  const canCreate = can('actions:create');
 
   return (
     <>

@@ -18,7 +18,7 @@ export function RecommendationActions(props: { recommendationId: string }) {
     recommendationId: props.recommendationId,
     pageSize: shown,
   });
-  const canCreate = can('actions.create');
+  const canCreate = can('actions:create');
   const data = list.data;
 
   return (

@@ -25,7 +25,7 @@ export default function UsersPage() {
   const [rowError, setRowError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
-  const canEdit = can('users.update');
+  const canEdit = can('users:update');
   const denied = list.error?.code === 'FORBIDDEN';
 
   async function update(target: UserSummary, change: { role?: Role; status?: 'active' | 'disabled' }) {

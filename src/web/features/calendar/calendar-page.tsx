@@ -34,7 +34,7 @@ const emptyFilters = { month: '', view: '', kind: '', body: '', status: '' };
 export default function CalendarPage() {
   const { t, locale, formatDate } = useT();
   const { can } = useSession();
-  const canEdit = can('calendar.edit');
+  const canEdit = can('calendar:edit');
   const { filters, apply } = useUrlFilters(filterKeys);
   const [draft, setDraft] = useDraft(filters);
   const start = monthStart(filters.month);

@@ -70,7 +70,7 @@ export default function AnswerPage() {
   }
 
   const open = data.canAnswer ? data.items.filter(editable) : [];
-  const manager = can('calls.track');
+  const manager = can('calls:track');
 
   async function save(submit: boolean, event?: FormEvent) {
     setNotice(null);

@@ -31,5 +31,5 @@ export function describeEntity(entity: Pick<EntityRef, 'kind' | 'lrgLevel'>, lev
 
 /** Whether the signed-in person maintains entities, their people and networks (the server says). */
 export function useCanManage(): boolean {
-  return useSession().can('entities.manage');
+  return useSession().can('entities:manage');
 }

@@ -29,9 +29,9 @@ export default function HomePage() {
           </ul>
         ) : null}
       </section>
-      {can('assignments.mine') ? <MyWork /> : null}
+      {can('assignments:mine') ? <MyWork /> : null}
       <div className="home-grid">
-        <StateProfileCard canEdit={can('stateProfile.edit')} />
+        <StateProfileCard canEdit={can('stateProfile:edit')} />
         <RecentActivity />
       </div>
     </>

@@ -26,7 +26,7 @@ export default function IndicatorsPage() {
   const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
   const [draft, setDraft] = useDraft(filters);
   const list = useApi<Page<IndicatorSummary>>('/api/indicators', { ...filters, page, pageSize });
-  const canCreate = can('indicators.manage');
+  const canCreate = can('indicators:manage');
 
   return (
     <>

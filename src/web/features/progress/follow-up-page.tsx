@@ -20,7 +20,7 @@ const pageSize = 25;
 export default function FollowUpPage() {
   const { t, formatDate } = useT();
   const { can } = useSession();
-  const manager = can('progress.grade');
+  const manager = can('progress:grade');
   const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
   const list = useApi<Page<FollowUpItem>>('/api/follow-up', { ...filters, page, pageSize });
   const gradeLabels: Record<string, string> = {

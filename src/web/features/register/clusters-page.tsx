@@ -21,7 +21,7 @@ const filterKeys = ['q'] as const;
 export default function ClustersPage() {
   const { t } = useT();
   const { can } = useSession();
-  const canEdit = can('register.manageClusters');
+  const canEdit = can('register:manageClusters');
   const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
   const [draft, setDraft] = useDraft(filters);
   const list = useApi<Page<Cluster>>('/api/clusters', { q: filters.q || undefined, page, pageSize: 25 });

@@ -23,7 +23,7 @@ export default function RecommendationPage() {
   const { t, locale, formatDate, formatDateTime } = i18n;
   const { id = '' } = useParams();
   const { can } = useSession();
-  const canEdit = can('register.edit');
+  const canEdit = can('register:edit');
   const detail = useApi<RecommendationDetail>(`/api/recommendations/${id}`, { lang: locale });
   const statuses = useStatusTerms();
   const [linkError, setLinkError] = useState<AppError | null>(null);

@@ -28,7 +28,7 @@ const sorts: readonly Sort[] = ['relevance', 'number', 'newest', 'updated'];
 export default function RegisterPage() {
   const { t, locale, formatNumber } = useT();
   const { can } = useSession();
-  const canEdit = can('register.batchEdit');
+  const canEdit = can('register:batchEdit');
   const { query, update, toggle, replace } = useRegisterQuery();
   const search = searchOf(query);
   const apiSearch = new URLSearchParams(search);

@@ -19,7 +19,7 @@ const filterKeys = ['code', 'q', 'parent', 'parentCode'] as const;
 export default function TaxonomiesPage() {
   const { t, locale, formatNumber } = useT();
   const { can } = useSession();
-  const canEdit = can('taxonomies.manage');
+  const canEdit = can('taxonomies:manage');
   const url = useUrlFilters(filterKeys);
   const list = useApi<Taxonomy[]>('/api/taxonomies');
   const selected = list.data?.find((taxonomy) => taxonomy.code === url.filters.code) ?? null;
