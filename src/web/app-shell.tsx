@@ -16,7 +16,7 @@ import { useSession } from './session/session-provider';
 export function AppShell(props: { bootError?: AppError | null; boundary: ComponentType<{ children: ReactNode }> }) {
   const Boundary = props.boundary;
   const { t, locale } = useT();
-  const { user } = useSession();
+  const { user, can } = useSession();
   const profile = useApi<StateProfile>(user ? '/api/state-profile' : null);
   const nmirfName = pickText(profile.data?.nmirfName, locale) || t('app.nmirf');
 
@@ -39,7 +39,7 @@ export function AppShell(props: { bootError?: AppError | null; boundary: Compone
       </header>
       {user ? (
         <nav className="app-nav" aria-label={t('nav.label')}>
-          {navFor(user.role).map((group) => (
+          {navFor(can).map((group) => (
             <div key={group.section} className="nav-group">
               <p className="nav-group-label" id={`nav-${group.section}`}>
                 {t(group.labelKey)}

@@ -17,7 +17,7 @@ async function boot(root: HTMLElement) {
   const guess = initialLocale(null);
   const guessedMessages = loadCoreMessages(guess);
   guessedMessages.catch(() => undefined);
-  let session: SessionResponse = { user: null, csrfToken: null, demoAccounts: [] };
+  let session: SessionResponse = { user: null, capabilities: null, csrfToken: null, demoAccounts: [] };
   let bootError: AppError | null = null;
   try {
     session = await fetchSession();

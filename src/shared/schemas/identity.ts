@@ -47,8 +47,52 @@ export const demoAccountSchema = z.object({
 });
 export type DemoAccount = z.infer<typeof demoAccountSchema>;
 
+/**
+ * What the signed-in person may do across a collection, decided by the server's policies and
+ * sent with the session, so the web shows a page, a link or a button without knowing roles.
+ * What they may do with one record comes with the record (its `can…` flags). Names are
+ * `module:action`, a colon and not a dot, so the catalogue splitter (build/i18n-namespaces.ts)
+ * never takes one for a message key.
+ */
+export const capabilityNames = [
+  'actions:create',
+  'assignments:assign',
+  'assignments:mine',
+  'audit:list',
+  'calendar:edit',
+  'calls:inbox',
+  'calls:manage',
+  'calls:track',
+  'entities:manage',
+  'imports:import',
+  'indicators:manage',
+  'installation:apiDocs',
+  'outbox:list',
+  'progress:grade',
+  'progress:toValidate',
+  'register:batchEdit',
+  'register:edit',
+  'register:manageClusters',
+  'reports:create',
+  'reports:list',
+  'stateProfile:edit',
+  'taxonomies:manage',
+  'users:invite',
+  'users:list',
+  'users:update',
+] as const;
+export type Capability = (typeof capabilityNames)[number];
+export const capabilitiesSchema = z.object({
+  can: z.record(z.enum(capabilityNames), z.boolean()),
+  /** The roles this person may give someone they invite. */
+  invitableRoles: z.array(roleSchema),
+});
+export type Capabilities = z.infer<typeof capabilitiesSchema>;
+
 export const sessionResponseSchema = z.object({
   user: sessionUserSchema.nullable(),
+  /** null when no one is signed in. */
+  capabilities: capabilitiesSchema.nullable(),
   csrfToken: z.string().nullable(),
   demoAccounts: z.array(demoAccountSchema),
 });

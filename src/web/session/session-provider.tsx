@@ -1,10 +1,14 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import type { SessionResponse, SessionUser } from '../../shared/schemas/identity';
+import type { Capability, Role, SessionResponse, SessionUser } from '../../shared/schemas/identity';
 import { api, onUnauthenticated, setCsrfToken } from '../api/client';
 
 export interface SessionValue {
   session: SessionResponse;
   user: SessionUser | null;
+  /** What the signed-in person may do, as the server's policies decided it (never worked out from the role here). */
+  can: (capability: Capability) => boolean;
+  /** The roles the signed-in person may give someone they invite. */
+  invitableRoles: readonly Role[];
   /** Replaces the session with a server answer (sign-in, accepted invitation). */
   setSession: (session: SessionResponse) => void;
   /** Updates the signed-in user after PATCH /api/me. */
@@ -35,7 +39,7 @@ export function SessionProvider(props: { initial: SessionResponse; children: Rea
     try {
       await api.delete('/api/session');
     } finally {
-      await refresh().catch(() => setSession({ user: null, csrfToken: null, demoAccounts: [] }));
+      await refresh().catch(() => setSession({ user: null, capabilities: null, csrfToken: null, demoAccounts: [] }));
     }
   }, [refresh, setSession]);
 
@@ -49,10 +53,12 @@ export function SessionProvider(props: { initial: SessionResponse; children: Rea
     return () => onUnauthenticated(null);
   }, [props.initial.csrfToken, refresh]);
 
-  const value = useMemo(
-    () => ({ session, user: session.user, setSession, setUser, signOut, refresh }),
-    [session, setSession, setUser, signOut, refresh],
-  );
+  const value = useMemo(() => {
+    const capabilities = session.capabilities;
+    const can = (capability: Capability) => capabilities?.can[capability] === true;
+    const invitableRoles = capabilities?.invitableRoles ?? [];
+    return { session, user: session.user, can, invitableRoles, setSession, setUser, signOut, refresh };
+  }, [session, setSession, setUser, signOut, refresh]);
   return <SessionContext.Provider value={value}>{props.children}</SessionContext.Provider>;
 }
 

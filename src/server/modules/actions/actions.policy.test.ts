@@ -1,36 +1,90 @@
-import { describe, expect, it } from 'vitest';
-import type { Seat } from '../../../shared/schemas/entities';
-import { type Role, roles, type SessionUser } from '../../../shared/schemas/identity';
-import { type ActionsAction, type ActionsRecord, canActions } from './actions.policy';
+import { n, policyTable, Y } from '../../../../tests/policy-table';
+import { canActions } from './actions.policy';
 
-function userWith(role: Role): SessionUser {
-  return { id: `id-${role}`, email: `${role}@x`, name: role, role, locale: 'en', organisation: null, version: 1 };
-}
-
-const seat = (s: Seat): ActionsRecord => ({ seat: s });
-
-// The role × action table of actions: Y allowed, n refused. Records name the person's seat in
-// the responsible entity, or whether the action lies within their scope.
-const cases: [string, ActionsAction, ActionsRecord, string][] = [
-  //                                                              admin coordinator focal_point validator contributor stakeholder viewer
-  ['read (out of scope)', 'read', { inScope: false }, 'Y Y n n n Y Y'],
-  ['read (in scope)', 'read', { inScope: true }, 'Y Y Y Y Y Y Y'],
-  ['create (no seat)', 'create', {}, 'Y Y n n n n n'],
-  ['create (main seat)', 'create', seat('main'), 'Y Y Y n Y n n'],
-  ['create (alternate seat)', 'create', seat('alternate'), 'Y Y Y n Y n n'],
-  ['create (member seat)', 'create', seat('member'), 'Y Y Y n Y n n'],
-  ['create (validator seat)', 'create', seat('validator'), 'Y Y n n n n n'],
-  ['edit (no seat)', 'edit', {}, 'Y Y n n n n n'],
-  ['edit (main seat)', 'edit', seat('main'), 'Y Y Y n Y n n'],
-  ['edit (member seat)', 'edit', seat('member'), 'Y Y Y n Y n n'],
-  ['edit (validator seat)', 'edit', seat('validator'), 'Y Y n n n n n'],
-  ['delete (main seat)', 'delete', seat('main'), 'Y Y n n n n n'],
-  ['link any recommendation', 'linkAnyRecommendation', seat('main'), 'Y Y n n n n n'],
-];
-
-describe('canActions', () => {
-  it.each(cases)('%s', (_name, action, record, expected) => {
-    const got = roles.map((role) => (canActions(userWith(role), action, record) ? 'Y' : 'n')).join(' ');
-    expect(got).toBe(expected);
-  });
-});
+// Records name the person's seat in the responsible entity, or whether the action lies within their scope.
+policyTable('canActions', canActions, [
+  {
+    action: 'read',
+    record: { inScope: false },
+    when: 'out of scope',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: Y, viewer: Y },
+  },
+  {
+    action: 'read',
+    record: { inScope: true },
+    when: 'in scope',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: Y, contributor: Y, stakeholder: Y, viewer: Y },
+  },
+  {
+    action: 'create',
+    record: {},
+    when: 'no seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'create',
+    record: { seat: 'main' },
+    when: 'main seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: n, contributor: Y, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'create',
+    record: { seat: 'alternate' },
+    when: 'alternate seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: n, contributor: Y, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'create',
+    record: { seat: 'member' },
+    when: 'member seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: n, contributor: Y, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'create',
+    record: { seat: 'validator' },
+    when: 'validator seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'edit',
+    record: {},
+    when: 'no seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'edit',
+    record: { seat: 'main' },
+    when: 'main seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: n, contributor: Y, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'edit',
+    record: { seat: 'alternate' },
+    when: 'alternate seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: n, contributor: Y, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'edit',
+    record: { seat: 'member' },
+    when: 'member seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: n, contributor: Y, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'edit',
+    record: { seat: 'validator' },
+    when: 'validator seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'delete',
+    record: { seat: 'main' },
+    when: 'main seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'linkAnyRecommendation',
+    record: { seat: 'main' },
+    when: 'main seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+]);

@@ -1,3 +1,4 @@
+import { is } from '../../../shared/roles';
 import type { Seat } from '../../../shared/schemas/entities';
 import type { SessionUser } from '../../../shared/schemas/identity';
 
@@ -13,27 +14,23 @@ export interface ActionsRecord {
   inScope?: boolean;
 }
 
-const managers = new Set(['admin', 'coordinator']);
-/** Readers of public information: the register and what is done about it are public. */
-const readers = new Set(['viewer', 'stakeholder']);
-/** People who plan their entity's measures; validators check what is submitted, they do not write. */
-const planners = new Set(['focal_point', 'contributor']);
 const writingSeats = new Set<Seat>(['main', 'alternate', 'member']);
 
 /**
  * The NMIRF secretariat (admins, coordinators) manages every action. Focal points and
  * contributors holding a main, alternate or member seat in the responsible entity create and
  * edit that entity's actions, linking only recommendations within their scope. People who act
- * for entities read the actions in their scope; viewers and stakeholders read all of them.
+ * for entities read the actions in their scope; everyone else (the secretariat, readers of public
+ * information: the register and what is done about it are public) reads all of them.
  */
 export function canActions(user: SessionUser, action: ActionsAction, record: ActionsRecord = {}): boolean {
-  const manager = managers.has(user.role);
+  const manager = is(user.role, 'secretariat');
   switch (action) {
     case 'read':
-      return manager || readers.has(user.role) || Boolean(record.inScope);
+      return !is(user.role, 'actsForEntities') || Boolean(record.inScope);
     case 'create':
     case 'edit':
-      return manager || (planners.has(user.role) && Boolean(record.seat && writingSeats.has(record.seat)));
+      return manager || (is(user.role, 'plans') && Boolean(record.seat && writingSeats.has(record.seat)));
     case 'delete':
     case 'linkAnyRecommendation':
       return manager;

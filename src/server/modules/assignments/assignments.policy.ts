@@ -1,10 +1,11 @@
+import { is } from '../../../shared/roles';
 import type { SessionUser } from '../../../shared/schemas/identity';
 
 export type Seat = 'main' | 'alternate' | 'validator' | 'member';
 
 /** The NMIRF secretariat assigns entities and may withdraw any assignment. */
 export function canAssign(user: SessionUser): boolean {
-  return user.role === 'admin' || user.role === 'coordinator';
+  return is(user.role, 'secretariat');
 }
 
 /**
@@ -13,7 +14,7 @@ export function canAssign(user: SessionUser): boolean {
  */
 export function canDelegate(user: SessionUser, seat: Seat | undefined): boolean {
   if (canAssign(user)) return true;
-  return user.role === 'focal_point' && (seat === 'main' || seat === 'alternate');
+  return is(user.role, 'delegates') && (seat === 'main' || seat === 'alternate');
 }
 
 /** A delegation is withdrawn by the secretariat or by a focal point of the entity that made it. */

@@ -1,8 +1,8 @@
 import { type Insertable, sql } from 'kysely';
 import type { AssignmentsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import type { Scope } from '../../lib/scope';
 import { deleteAtVersion } from '../../lib/versioned';
-import type { Scope } from './scope';
 
 export function findEntity(db: Executor, id: string) {
   return db
@@ -179,4 +179,21 @@ export async function findAssignmentsOfEntities(
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.total) };
+}
+
+/** The entities a person holds a seat in. */
+export async function seatedEntityIds(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('entity_people').select('entity_id').where('user_id', '=', userId).execute();
+  return rows.map((row) => row.entity_id);
+}
+
+/** Entities a person serves, with their seat (for "my entities", inboxes and validation). */
+export function seatsOf(db: Executor, userId: string) {
+  return db
+    .selectFrom('entity_people as p')
+    .innerJoin('entities as e', 'e.id', 'p.entity_id')
+    .select(['e.id', 'e.name', 'e.kind', 'e.lrg_level', 'e.parent_id', 'p.role'])
+    .where('p.user_id', '=', userId)
+    .orderBy('e.name')
+    .execute();
 }

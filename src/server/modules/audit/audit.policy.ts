@@ -1,3 +1,4 @@
+import { is } from '../../../shared/roles';
 import type { SessionUser } from '../../../shared/schemas/identity';
 
 export type AuditAction = 'list';
@@ -6,6 +7,6 @@ export type AuditAction = 'list';
 export function canAudit(user: SessionUser, action: AuditAction): boolean {
   switch (action) {
     case 'list':
-      return user.role === 'admin';
+      return is(user.role, 'administers');
   }
 }

@@ -1,3 +1,4 @@
+import { is } from '../../../shared/roles';
 import type { SessionUser } from '../../../shared/schemas/identity';
 
 export type CalendarAction = 'read' | 'edit' | 'feed';
@@ -13,6 +14,6 @@ export function canCalendar(user: SessionUser, action: CalendarAction): boolean 
     case 'feed':
       return true;
     case 'edit':
-      return user.role === 'admin' || user.role === 'coordinator';
+      return is(user.role, 'secretariat');
   }
 }

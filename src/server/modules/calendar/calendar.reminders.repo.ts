@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Role } from '../../../shared/schemas/identity';
 import type { Executor } from '../../http/context';
 import type { EventRow } from './calendar.repo';
 
@@ -88,13 +89,13 @@ export async function markSent(
   return new Set(inserted.map((row) => row.event_id));
 }
 
-/** The coordinators who get calendar reminders: active, not opted out. */
-export function remindedCoordinators(db: Executor) {
+/** The people of the given roles who get calendar reminders: active, not opted out. */
+export function remindedPeople(db: Executor, roles: readonly Role[]) {
   return db
     .selectFrom('users as u')
     .leftJoin('notification_preferences as n', 'n.user_id', 'u.id')
     .select(['u.id', 'u.name', 'u.email', 'u.locale'])
-    .where('u.role', '=', 'coordinator')
+    .where('u.role', 'in', roles)
     .where('u.status', '=', 'active')
     .where(sql<boolean>`coalesce(n.calendar_by_email, true)`)
     .orderBy('u.email')

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../shared/i18n/locales';
+import { rolesWith } from '../../../shared/roles';
 import type { Deps } from '../../deps';
 import { systemActor } from '../../http/context';
 import { translatorFor } from '../../i18n';
@@ -7,14 +8,7 @@ import { reminderHourUtc, todayUtc } from '../../lib/dates';
 import { recordAudit } from '../audit/audit.service';
 import { queueMail } from '../outbox/outbox.service';
 import { titleOf } from './calendar.presenter';
-import {
-  claimRun,
-  findUpcoming,
-  finishRun,
-  markSent,
-  remindedCoordinators,
-  setRunJob,
-} from './calendar.reminders.repo';
+import { claimRun, findUpcoming, finishRun, markSent, remindedPeople, setRunJob } from './calendar.reminders.repo';
 import { addDays, daysBetween } from './calendar.rules';
 import { findSettings } from './calendar.settings.repo';
 
@@ -92,7 +86,7 @@ export async function sendCalendarReminders(
     const items = due.filter(({ event }) => fresh.has(event.id));
     let mails = 0;
     if (items.length > 0) {
-      for (const person of await remindedCoordinators(trx)) {
+      for (const person of await remindedPeople(trx, rolesWith('coordinates'))) {
         const locale = person.locale as Locale;
         const t = translatorFor(locale);
         const lines = items.map(({ event, daysLeft }) =>

@@ -1,3 +1,4 @@
+import { is } from '../../../shared/roles';
 import type { Seat } from '../../../shared/schemas/entities';
 import type { SessionUser } from '../../../shared/schemas/identity';
 
@@ -15,7 +16,7 @@ export interface CallsRecord {
  * Readers of public information (viewers, stakeholders) never answer for an entity.
  */
 export function canCalls(user: SessionUser, action: CallsAction, record: CallsRecord = {}): boolean {
-  const manager = user.role === 'admin' || user.role === 'coordinator';
+  const manager = is(user.role, 'secretariat');
   switch (action) {
     case 'manage':
     case 'track':
@@ -24,8 +25,7 @@ export function canCalls(user: SessionUser, action: CallsAction, record: CallsRe
       return manager || Boolean(record.seat);
     case 'answer':
       return (
-        user.role !== 'viewer' &&
-        user.role !== 'stakeholder' &&
+        !is(user.role, 'readsOnly') &&
         (record.seat === 'main' || record.seat === 'alternate' || record.seat === 'member')
       );
   }

@@ -1,3 +1,4 @@
+import { is } from '../../../shared/roles';
 import type { Seat } from '../../../shared/schemas/entities';
 import type { SessionUser } from '../../../shared/schemas/identity';
 
@@ -25,7 +26,7 @@ export interface EntitiesRecord {
  * network's focal points (its main and alternate seat) nominate its member LRGs.
  */
 export function canEntities(user: SessionUser, action: EntitiesAction, record: EntitiesRecord = {}): boolean {
-  const manager = user.role === 'admin' || user.role === 'coordinator';
+  const manager = is(user.role, 'secretariat');
   switch (action) {
     case 'read':
       return true;

@@ -7,6 +7,7 @@ import {
   invitationDetailsSchema,
   requestPasswordResetSchema,
   type SessionResponse,
+  type SessionUser,
   sessionResponseSchema,
   sessionUserSchema,
   signInSchema,
@@ -15,6 +16,7 @@ import {
 import type { Deps } from '../../deps';
 import { clearSessionCookie, setSessionCookie } from '../../http/auth';
 import { demoAccounts } from '../../seed/demo-accounts';
+import { capabilitiesOf } from './capabilities';
 import {
   acceptInvitation,
   completePasswordReset,
@@ -28,17 +30,21 @@ import {
 export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
   const shownAccounts = deps.settings.demo ? demoAccounts : [];
   const tags = ['identity'];
+  const sessionOf = (user: SessionUser | null, csrfToken: string | null): SessionResponse => ({
+    user,
+    capabilities: user ? capabilitiesOf(user) : null,
+    csrfToken,
+    demoAccounts: shownAccounts,
+  });
   const rateLimit = { max: deps.settings.AUTH_RATE_PER_MINUTE, timeWindow: '1 minute' };
   const resetRateLimit = {
     max: Math.max(1, Math.ceil(deps.settings.AUTH_RATE_PER_MINUTE / 2)),
     timeWindow: '1 minute',
   };
   return async (app) => {
-    app.get('/api/session', { schema: { tags, response: { 200: sessionResponseSchema } } }, async (request) => ({
-      user: request.actor.user,
-      csrfToken: request.csrfToken,
-      demoAccounts: shownAccounts,
-    }));
+    app.get('/api/session', { schema: { tags, response: { 200: sessionResponseSchema } } }, async (request) =>
+      sessionOf(request.actor.user, request.csrfToken),
+    );
 
     app.post(
       '/api/session',
@@ -51,7 +57,7 @@ export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
           userAgent: request.headers['user-agent'] ?? null,
         });
         setSessionCookie(request, reply, session.token, deps.settings.SESSION_TTL_HOURS);
-        return { user: session.user, csrfToken: session.csrfToken, demoAccounts: shownAccounts };
+        return sessionOf(session.user, session.csrfToken);
       },
     );
 
@@ -96,7 +102,7 @@ export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
           userAgent: request.headers['user-agent'] ?? null,
         });
         setSessionCookie(request, reply, session.token, deps.settings.SESSION_TTL_HOURS);
-        return { user: session.user, csrfToken: session.csrfToken, demoAccounts: shownAccounts };
+        return sessionOf(session.user, session.csrfToken);
       },
     );
 

@@ -1,3 +1,4 @@
+import { is } from '../../../shared/roles';
 import type { SessionUser } from '../../../shared/schemas/identity';
 
 export type ImportsAction = 'import' | 'list';
@@ -7,6 +8,6 @@ export function canImports(user: SessionUser, action: ImportsAction): boolean {
   switch (action) {
     case 'import':
     case 'list':
-      return user.role === 'admin' || user.role === 'coordinator';
+      return is(user.role, 'secretariat');
   }
 }

@@ -1,3 +1,4 @@
+import { is } from '../../../shared/roles';
 import type { Seat } from '../../../shared/schemas/entities';
 import type { SessionUser } from '../../../shared/schemas/identity';
 
@@ -15,8 +16,6 @@ export interface ObservationRecord {
 
 /** Seats that write for an entity; a validator approves what others write. */
 const writingSeats = new Set<Seat>(['main', 'alternate', 'member']);
-/** Roles that may act for an entity when they hold a writing seat in it. */
-const enteringRoles = new Set<SessionUser['role']>(['focal_point', 'contributor']);
 
 /**
  * Everyone signed in reads indicators and their data. The NMIRF secretariat (admins,
@@ -26,7 +25,7 @@ const enteringRoles = new Set<SessionUser['role']>(['focal_point', 'contributor'
  * stakeholders and viewers only read.
  */
 export function canIndicators(user: SessionUser, action: IndicatorsAction, record: ObservationRecord = {}): boolean {
-  const manager = user.role === 'admin' || user.role === 'coordinator';
+  const manager = is(user.role, 'secretariat');
   switch (action) {
     case 'read':
       return true;
@@ -34,7 +33,7 @@ export function canIndicators(user: SessionUser, action: IndicatorsAction, recor
       return manager;
     case 'enterObservation': {
       if (manager) return true;
-      if (!enteringRoles.has(user.role)) return false;
+      if (!is(user.role, 'plans')) return false;
       if (record.ownerSeat && writingSeats.has(record.ownerSeat)) return true;
       const seat = record.place?.seat;
       return Boolean(seat && writingSeats.has(seat));

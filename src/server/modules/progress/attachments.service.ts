@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import { is } from '../../../shared/roles';
 import type { Attachment, AttachmentList, AttachmentSubjectKind } from '../../../shared/schemas/progress';
 import type { Deps } from '../../deps';
 import { contentMatches, contentTypes, kindOfName } from '../../files/file-types';
@@ -48,7 +49,7 @@ async function access(db: Executor, actor: Actor, subject: Subject, lock = false
   const manager = canProgress(user, 'coordinatorStep');
   const seat = await seatIn(db, action.responsible_entity_id, user.id);
   if (!manager && !seat) throw new AppError('NOT_FOUND');
-  const canEdit = manager || (user.role !== 'viewer' && user.role !== 'stakeholder');
+  const canEdit = manager || !is(user.role, 'readsOnly');
   return { canEdit, writer: canEdit };
 }
 

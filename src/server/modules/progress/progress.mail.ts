@@ -1,10 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { Locale } from '../../../shared/i18n/locales';
+import { rolesWith } from '../../../shared/roles';
 import type { DB } from '../../db/schema';
 import type { Deps } from '../../deps';
 import { translatorFor } from '../../i18n';
 import { queueMail } from '../outbox/outbox.service';
-import { coordinators, mailableUser, validatorsOf } from './progress.repo';
+import { mailableUser, mailableWithRoles, validatorsOf } from './progress.repo';
 
 interface Step {
   updateId: string;
@@ -42,10 +43,10 @@ export async function mailStep(
   let kind: 'progress_submitted' | 'progress_endorsed' | 'progress_returned';
   if (step === 'submitted') {
     const validators = await validatorsOf(trx, info.entityId);
-    recipients = validators.length > 0 ? validators : await coordinators(trx);
+    recipients = validators.length > 0 ? validators : await mailableWithRoles(trx, rolesWith('coordinates'));
     kind = 'progress_submitted';
   } else if (step === 'endorsed') {
-    recipients = await coordinators(trx);
+    recipients = await mailableWithRoles(trx, rolesWith('coordinates'));
     kind = 'progress_endorsed';
   } else {
     const submitter = await mailableUser(trx, info.submittedBy ?? null);

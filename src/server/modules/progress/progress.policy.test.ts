@@ -1,45 +1,169 @@
-import { describe, expect, it } from 'vitest';
-import type { Seat } from '../../../shared/schemas/entities';
-import type { Role, SessionUser } from '../../../shared/schemas/identity';
-import { canProgress, type ProgressAction } from './progress.policy';
+import { n, policyTable, Y } from '../../../../tests/policy-table';
+import { canProgress } from './progress.policy';
 
-const user = (role: Role): SessionUser =>
-  ({ id: '00000000-0000-4000-8000-000000000001', role, name: role, email: `${role}@x`, locale: 'en' }) as SessionUser;
-
-type Row = [Role, Seat | null, Record<ProgressAction, boolean>];
-const no = { read: false, write: false, validatorStep: false, coordinatorStep: false, grade: false };
-
-// Reading an update still under way (not validated), from outside or inside the entity.
-const table: Row[] = [
-  ['admin', null, { ...no, read: true, coordinatorStep: true, grade: true }],
-  ['coordinator', null, { ...no, read: true, coordinatorStep: true, grade: true }],
-  ['focal_point', 'main', { ...no, read: true, write: true }],
-  ['focal_point', 'alternate', { ...no, read: true, write: true }],
-  ['contributor', 'member', { ...no, read: true, write: true }],
-  ['validator', 'validator', { ...no, read: true, validatorStep: true }],
-  ['focal_point', null, no],
-  ['validator', null, no],
-  ['contributor', null, no],
-  ['viewer', null, no],
-  ['stakeholder', null, no],
-  ['viewer', 'member', { ...no, read: true }],
-  ['stakeholder', 'main', { ...no, read: true }],
-];
-
-describe('canProgress', () => {
-  it.each(table)('%s with seat %s', (role, seat, expected) => {
-    for (const action of Object.keys(expected) as ProgressAction[]) {
-      expect([action, canProgress(user(role), action, { seat, validated: false, inScope: true })]).toEqual([
-        action,
-        expected[action],
-      ]);
-    }
-  });
-
-  it('lets everyone read a validated update within their scope, and no one outside it', () => {
-    for (const role of ['viewer', 'stakeholder', 'focal_point', 'validator', 'contributor'] as Role[]) {
-      expect(canProgress(user(role), 'read', { seat: null, validated: true, inScope: true })).toBe(true);
-      expect(canProgress(user(role), 'read', { seat: null, validated: true, inScope: false })).toBe(false);
-    }
-  });
-});
+// An update still under way (not validated) read or worked on from each seat in its entity; then a
+// validated one read from outside the entity, within the reader's scope or not.
+policyTable('canProgress', canProgress, [
+  {
+    action: 'read',
+    record: { seat: null, validated: false, inScope: true },
+    when: 'under way, no seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'read',
+    record: { seat: 'main', validated: false, inScope: true },
+    when: 'under way, main seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: Y, contributor: Y, stakeholder: Y, viewer: Y },
+  },
+  {
+    action: 'read',
+    record: { seat: 'alternate', validated: false, inScope: true },
+    when: 'under way, alternate seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: Y, contributor: Y, stakeholder: Y, viewer: Y },
+  },
+  {
+    action: 'read',
+    record: { seat: 'member', validated: false, inScope: true },
+    when: 'under way, member seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: Y, contributor: Y, stakeholder: Y, viewer: Y },
+  },
+  {
+    action: 'read',
+    record: { seat: 'validator', validated: false, inScope: true },
+    when: 'under way, validator seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: Y, contributor: Y, stakeholder: Y, viewer: Y },
+  },
+  {
+    action: 'write',
+    record: { seat: null, validated: false, inScope: true },
+    when: 'under way, no seat',
+    expect: { admin: n, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'write',
+    record: { seat: 'main', validated: false, inScope: true },
+    when: 'under way, main seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: Y, contributor: Y, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'write',
+    record: { seat: 'alternate', validated: false, inScope: true },
+    when: 'under way, alternate seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: Y, contributor: Y, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'write',
+    record: { seat: 'member', validated: false, inScope: true },
+    when: 'under way, member seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: Y, contributor: Y, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'write',
+    record: { seat: 'validator', validated: false, inScope: true },
+    when: 'under way, validator seat',
+    expect: { admin: n, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'validatorStep',
+    record: { seat: null, validated: false, inScope: true },
+    when: 'under way, no seat',
+    expect: { admin: n, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'validatorStep',
+    record: { seat: 'main', validated: false, inScope: true },
+    when: 'under way, main seat',
+    expect: { admin: n, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'validatorStep',
+    record: { seat: 'alternate', validated: false, inScope: true },
+    when: 'under way, alternate seat',
+    expect: { admin: n, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'validatorStep',
+    record: { seat: 'member', validated: false, inScope: true },
+    when: 'under way, member seat',
+    expect: { admin: n, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'validatorStep',
+    record: { seat: 'validator', validated: false, inScope: true },
+    when: 'under way, validator seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: Y, contributor: Y, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'coordinatorStep',
+    record: { seat: null, validated: false, inScope: true },
+    when: 'under way, no seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'coordinatorStep',
+    record: { seat: 'main', validated: false, inScope: true },
+    when: 'under way, main seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'coordinatorStep',
+    record: { seat: 'alternate', validated: false, inScope: true },
+    when: 'under way, alternate seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'coordinatorStep',
+    record: { seat: 'member', validated: false, inScope: true },
+    when: 'under way, member seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'coordinatorStep',
+    record: { seat: 'validator', validated: false, inScope: true },
+    when: 'under way, validator seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'grade',
+    record: { seat: null, validated: false, inScope: true },
+    when: 'under way, no seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'grade',
+    record: { seat: 'main', validated: false, inScope: true },
+    when: 'under way, main seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'grade',
+    record: { seat: 'alternate', validated: false, inScope: true },
+    when: 'under way, alternate seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'grade',
+    record: { seat: 'member', validated: false, inScope: true },
+    when: 'under way, member seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'grade',
+    record: { seat: 'validator', validated: false, inScope: true },
+    when: 'under way, validator seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'read',
+    record: { seat: null, validated: true, inScope: true },
+    when: 'validated, in scope',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: Y, contributor: Y, stakeholder: Y, viewer: Y },
+  },
+  {
+    action: 'read',
+    record: { seat: null, validated: true, inScope: false },
+    when: 'validated, out of scope',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+]);

@@ -1,3 +1,4 @@
+import { is } from '../../../shared/roles';
 import type { Seat } from '../../../shared/schemas/entities';
 import type { SessionUser } from '../../../shared/schemas/identity';
 
@@ -11,8 +12,6 @@ export interface ProgressRecord {
   inScope?: boolean;
 }
 
-const readersOnly = new Set(['viewer', 'stakeholder']);
-
 /**
  * The entity's main and alternate focal points and members write, edit and submit its updates
  * (contributors and focal points alike: the seat decides, as for answers to calls). Its validator
@@ -21,17 +20,17 @@ const readersOnly = new Set(['viewer', 'stakeholder']);
  * the people of the entity and the secretariat also read the ones still under way.
  */
 export function canProgress(user: SessionUser, action: ProgressAction, record: ProgressRecord = {}): boolean {
-  const manager = user.role === 'admin' || user.role === 'coordinator';
+  const manager = is(user.role, 'secretariat');
   switch (action) {
     case 'read':
       return manager || Boolean(record.seat) || (Boolean(record.validated) && Boolean(record.inScope));
     case 'write':
       return (
-        !readersOnly.has(user.role) &&
+        !is(user.role, 'readsOnly') &&
         (record.seat === 'main' || record.seat === 'alternate' || record.seat === 'member')
       );
     case 'validatorStep':
-      return !readersOnly.has(user.role) && record.seat === 'validator';
+      return !is(user.role, 'readsOnly') && record.seat === 'validator';
     case 'coordinatorStep':
     case 'grade':
       return manager;

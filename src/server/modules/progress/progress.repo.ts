@@ -1,4 +1,5 @@
 import { type Expression, type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
+import type { Role } from '../../../shared/schemas/identity';
 import type { ProgressUpdateEventsTable, ProgressUpdateStatus, ProgressUpdatesTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
 import { updateAtVersion as versionedUpdate } from '../../lib/versioned';
@@ -329,8 +330,9 @@ export function validatorsOf(db: Executor, entityId: string) {
     .execute();
 }
 
-export function coordinators(db: Executor) {
-  return mailable(db).where('u.role', '=', 'coordinator').orderBy('u.name').execute();
+/** People of the given roles (those who get the secretariat's work mail: `rolesWith('coordinates')`). */
+export function mailableWithRoles(db: Executor, roles: readonly Role[]) {
+  return mailable(db).where('u.role', 'in', roles).orderBy('u.name').execute();
 }
 
 export function mailableUser(db: Executor, userId: string | null) {

@@ -1,3 +1,4 @@
+import { is } from '../../../shared/roles';
 import type { SessionUser } from '../../../shared/schemas/identity';
 
 export type RegisterAction = 'read' | 'edit' | 'batchEdit' | 'manageClusters';
@@ -14,6 +15,6 @@ export function canRegister(user: SessionUser, action: RegisterAction): boolean 
     case 'edit':
     case 'batchEdit':
     case 'manageClusters':
-      return user.role === 'admin' || user.role === 'coordinator';
+      return is(user.role, 'secretariat');
   }
 }

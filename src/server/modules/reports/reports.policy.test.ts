@@ -1,75 +1,204 @@
-import { describe, expect, it } from 'vitest';
-import { type Role, roles } from '../../../shared/schemas/identity';
-import type { ReportStatus } from '../../../shared/schemas/reports';
-import { canReports, type ReportsAction } from './reports.policy';
+import { n, policyTable, Y } from '../../../../tests/policy-table';
+import { canReports } from './reports.policy';
 
-const user = (role: Role) => ({
-  id: 'u',
-  email: 'u@x',
-  name: 'U',
-  role,
-  locale: 'en' as const,
-  status: 'active' as const,
-});
-
-// role → actions allowed, for a report in each state (d: drafting, c: consultation, a: approved).
-const table: Record<Role, Partial<Record<ReportsAction, string>>> = {
-  admin: {
-    list: 'dca',
-    create: 'dca',
-    read: 'dca',
-    version: 'dca',
-    export: 'dca',
-    edit: 'dc',
-    openConsultation: 'dc',
-    approve: 'dc',
-    consult: 'dca',
-    reply: 'dca',
+// Each action on a report in each state: drafting, open for consultation, approved.
+policyTable('canReports', canReports, [
+  {
+    action: 'list',
+    record: { status: 'drafting' },
+    when: 'drafting',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: Y, viewer: n },
   },
-  coordinator: {
-    list: 'dca',
-    create: 'dca',
-    read: 'dca',
-    version: 'dca',
-    export: 'dca',
-    edit: 'dc',
-    openConsultation: 'dc',
-    approve: 'dc',
-    consult: 'dca',
-    reply: 'dca',
+  {
+    action: 'list',
+    record: { status: 'consultation' },
+    when: 'consultation',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: Y, viewer: n },
   },
-  stakeholder: { list: 'dca', consult: 'c', comment: 'c' },
-  focal_point: {},
-  validator: {},
-  contributor: {},
-  viewer: {},
-};
-const actions: ReportsAction[] = [
-  'list',
-  'create',
-  'read',
-  'edit',
-  'version',
-  'openConsultation',
-  'consult',
-  'comment',
-  'reply',
-  'approve',
-  'export',
-];
-const states: [string, ReportStatus][] = [
-  ['d', 'drafting'],
-  ['c', 'consultation'],
-  ['a', 'approved'],
-];
-
-describe('canReports', () => {
-  for (const role of roles)
-    for (const action of actions)
-      for (const [letter, status] of states)
-        it(`${role} ${action} on a ${status} report: ${(table[role][action] ?? '').includes(letter)}`, () => {
-          expect(canReports(user(role) as never, action, { status })).toBe(
-            (table[role][action] ?? '').includes(letter),
-          );
-        });
-});
+  {
+    action: 'list',
+    record: { status: 'approved' },
+    when: 'approved',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: Y, viewer: n },
+  },
+  {
+    action: 'create',
+    record: { status: 'drafting' },
+    when: 'drafting',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'create',
+    record: { status: 'consultation' },
+    when: 'consultation',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'create',
+    record: { status: 'approved' },
+    when: 'approved',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'read',
+    record: { status: 'drafting' },
+    when: 'drafting',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'read',
+    record: { status: 'consultation' },
+    when: 'consultation',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'read',
+    record: { status: 'approved' },
+    when: 'approved',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'edit',
+    record: { status: 'drafting' },
+    when: 'drafting',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'edit',
+    record: { status: 'consultation' },
+    when: 'consultation',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'edit',
+    record: { status: 'approved' },
+    when: 'approved',
+    expect: { admin: n, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'version',
+    record: { status: 'drafting' },
+    when: 'drafting',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'version',
+    record: { status: 'consultation' },
+    when: 'consultation',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'version',
+    record: { status: 'approved' },
+    when: 'approved',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'openConsultation',
+    record: { status: 'drafting' },
+    when: 'drafting',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'openConsultation',
+    record: { status: 'consultation' },
+    when: 'consultation',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'openConsultation',
+    record: { status: 'approved' },
+    when: 'approved',
+    expect: { admin: n, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'consult',
+    record: { status: 'drafting' },
+    when: 'drafting',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'consult',
+    record: { status: 'consultation' },
+    when: 'consultation',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: Y, viewer: n },
+  },
+  {
+    action: 'consult',
+    record: { status: 'approved' },
+    when: 'approved',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'comment',
+    record: { status: 'drafting' },
+    when: 'drafting',
+    expect: { admin: n, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'comment',
+    record: { status: 'consultation' },
+    when: 'consultation',
+    expect: { admin: n, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: Y, viewer: n },
+  },
+  {
+    action: 'comment',
+    record: { status: 'approved' },
+    when: 'approved',
+    expect: { admin: n, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'reply',
+    record: { status: 'drafting' },
+    when: 'drafting',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'reply',
+    record: { status: 'consultation' },
+    when: 'consultation',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'reply',
+    record: { status: 'approved' },
+    when: 'approved',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'approve',
+    record: { status: 'drafting' },
+    when: 'drafting',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'approve',
+    record: { status: 'consultation' },
+    when: 'consultation',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'approve',
+    record: { status: 'approved' },
+    when: 'approved',
+    expect: { admin: n, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'export',
+    record: { status: 'drafting' },
+    when: 'drafting',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'export',
+    record: { status: 'consultation' },
+    when: 'consultation',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'export',
+    record: { status: 'approved' },
+    when: 'approved',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+]);

@@ -1,3 +1,4 @@
+import { is } from '../../../shared/roles';
 import type { SessionUser } from '../../../shared/schemas/identity';
 import type { ReportStatus } from '../../../shared/schemas/reports';
 
@@ -20,14 +21,14 @@ export interface ReportsRecord {
 
 /**
  * The NMIRF secretariat (admins, coordinators) writes, versions, consults on, approves and
- * exports reports. Consulted stakeholders (NHRIs, civil society: role `stakeholder`) see only a
+ * exports reports. Consulted stakeholders (NHRIs, civil society: the `consulted` trait) see only a
  * report open for consultation, the version under consultation, and comment on its paragraphs;
  * the coordinator answers. Focal points contribute through their progress updates, not here.
  * An approved report no longer changes.
  */
 export function canReports(user: SessionUser, action: ReportsAction, record: ReportsRecord = {}): boolean {
-  const manager = user.role === 'admin' || user.role === 'coordinator';
-  const stakeholder = user.role === 'stakeholder';
+  const manager = is(user.role, 'secretariat');
+  const stakeholder = is(user.role, 'consulted');
   const consulting = record.status === 'consultation';
   switch (action) {
     case 'list':

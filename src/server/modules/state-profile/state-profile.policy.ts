@@ -1,3 +1,4 @@
+import { is } from '../../../shared/roles';
 import type { SessionUser } from '../../../shared/schemas/identity';
 
 export type StateProfileAction = 'view' | 'edit';
@@ -8,6 +9,6 @@ export function canStateProfile(user: SessionUser, action: StateProfileAction): 
     case 'view':
       return true;
     case 'edit':
-      return user.role === 'admin' || user.role === 'coordinator';
+      return is(user.role, 'secretariat');
   }
 }

@@ -1,3 +1,4 @@
+import { is } from '../../../shared/roles';
 import type { SessionUser } from '../../../shared/schemas/identity';
 
 export type TaxonomyAction = 'read' | 'manage';
@@ -8,6 +9,6 @@ export function canTaxonomies(user: SessionUser, action: TaxonomyAction): boolea
     case 'read':
       return true;
     case 'manage':
-      return user.role === 'admin' || user.role === 'coordinator';
+      return is(user.role, 'secretariat');
   }
 }

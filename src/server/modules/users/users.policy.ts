@@ -1,3 +1,4 @@
+import { is } from '../../../shared/roles';
 import type { Role, SessionUser } from '../../../shared/schemas/identity';
 
 export type UsersAction = 'list' | 'invite' | 'update' | 'revokeInvitation';
@@ -10,20 +11,22 @@ export interface UsersRecord {
 }
 
 /**
- * Admins manage everyone. Coordinators run the NMIRF's day-to-day and may list people and
- * invite or revoke non-admin colleagues, but not change roles. No one changes their own role
- * or disables themselves, so an installation cannot lose its last admin by accident.
+ * Admins manage everyone. The rest of the secretariat (coordinators) runs the NMIRF's day-to-day
+ * and may list people and invite or revoke colleagues who do not administer, but not change
+ * roles. No one changes their own role or disables themselves, so an installation cannot lose its
+ * last admin by accident.
  */
 export function canUsers(user: SessionUser, action: UsersAction, record: UsersRecord = {}): boolean {
-  const isAdmin = user.role === 'admin';
-  const isCoordinator = user.role === 'coordinator';
+  const administers = is(user.role, 'administers');
+  const secretariat = is(user.role, 'secretariat');
+  const touchesAdmin = [record.role, record.newRole].some((role) => role !== undefined && is(role, 'administers'));
   switch (action) {
     case 'list':
-      return isAdmin || isCoordinator;
+      return secretariat;
     case 'invite':
     case 'revokeInvitation':
-      return isAdmin || (isCoordinator && record.newRole !== 'admin' && record.role !== 'admin');
+      return administers || (secretariat && !touchesAdmin);
     case 'update':
-      return isAdmin && record.id !== user.id;
+      return administers && record.id !== user.id;
   }
 }

@@ -12,7 +12,7 @@ import { useUrlFilters } from '../../components/use-url-filters';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { EntityFilter } from '../assignments/entity-picker';
-import { planningRoles, useFormatBudget, useFormatDay } from './labels';
+import { useFormatBudget, useFormatDay } from './labels';
 
 const filterKeys = [
   'q',
@@ -40,13 +40,13 @@ const pageSize = 25;
 /** Actions within the reader's scope, filtered and paged by the server. */
 export default function ActionsPage() {
   const { t, formatNumber } = useT();
-  const { user } = useSession();
+  const { can } = useSession();
   const formatBudget = useFormatBudget();
   const formatDay = useFormatDay();
   const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
   const [draft, setDraft] = useDraft(filters);
   const list = useApi<Page<ActionSummary>>('/api/actions', { ...filters, page, pageSize });
-  const canCreate = (planningRoles as readonly string[]).includes(user?.role ?? '');
+  const canCreate = can('actions:create');
 
   return (
     <>

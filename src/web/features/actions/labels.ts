@@ -23,6 +23,3 @@ export function useFormatDay() {
   const { formatDate } = useT();
   return useCallback((day: string) => formatDate(day, { dateStyle: 'medium', timeZone: 'UTC' }), [formatDate]);
 }
-
-/** People who may record actions, in the navigation and the recommendation page's link. */
-export const planningRoles = ['admin', 'coordinator', 'focal_point', 'contributor'] as const;

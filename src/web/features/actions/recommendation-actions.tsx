@@ -5,20 +5,20 @@ import { ErrorMessage } from '../../components/error-message';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
-import { planningRoles, useFormatDay } from './labels';
+import { useFormatDay } from './labels';
 
 const shown = 10;
 
 /** The actions that answer a recommendation, on its page, with a link to record another. */
 export function RecommendationActions(props: { recommendationId: string }) {
   const { t } = useT();
-  const { user } = useSession();
+  const { can } = useSession();
   const formatDay = useFormatDay();
   const list = useApi<Page<ActionSummary>>('/api/actions', {
     recommendationId: props.recommendationId,
     pageSize: shown,
   });
-  const canCreate = (planningRoles as readonly string[]).includes(user?.role ?? '');
+  const canCreate = can('actions:create');
   const data = list.data;
 
   return (

@@ -44,9 +44,7 @@ export default function InvitationsPage() {
   return (
     <>
       <PageTitle>{t('invitations.title')}</PageTitle>
-      {user && list.error?.code !== 'FORBIDDEN' ? (
-        <InviteForm inviterRole={user.role} onInvited={() => list.reload()} />
-      ) : null}
+      {user && list.error?.code !== 'FORBIDDEN' ? <InviteForm onInvited={() => list.reload()} /> : null}
       <ErrorMessage error={list.error ?? actionError} />
       <SuccessMessage>{notice}</SuccessMessage>
       <ListCard

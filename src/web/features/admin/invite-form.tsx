@@ -1,17 +1,20 @@
 import { useState } from 'react';
 import { isLocale, type Locale, localeNames, locales } from '../../../shared/i18n/locales';
-import { createInvitationSchema, type InvitationSummary, type Role, roles } from '../../../shared/schemas/identity';
+import { roleForSeat } from '../../../shared/roles';
+import { createInvitationSchema, type InvitationSummary, type Role } from '../../../shared/schemas/identity';
 import { api } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
+import { useSession } from '../../session/session-provider';
 
-/** Invites one person by e-mail; coordinators may invite every role but admin. */
-export function InviteForm(props: { inviterRole: Role; onInvited: (invitation: InvitationSummary) => void }) {
+/** Invites one person by e-mail, offering the roles the server says the inviter may give. */
+export function InviteForm(props: { onInvited: (invitation: InvitationSummary) => void }) {
   const { t, locale } = useT();
-  const allowedRoles = props.inviterRole === 'admin' ? roles : roles.filter((role) => role !== 'admin');
-  const empty = { email: '', name: '', role: 'contributor' as Role, organisation: '', locale: locale as Locale };
+  const { invitableRoles: allowedRoles } = useSession();
+  // By default, the role of an entity's member: the one most people invited get.
+  const empty = { email: '', name: '', role: roleForSeat.member, organisation: '', locale: locale as Locale };
   const [values, setValues] = useState(empty);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useSubmit(createInvitationSchema, (input) =>

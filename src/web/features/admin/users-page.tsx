@@ -18,14 +18,14 @@ const filterKeys = ['q', 'role', 'status'] as const;
 
 export default function UsersPage() {
   const { t, formatDateTime } = useT();
-  const { user: me } = useSession();
+  const { user: me, can } = useSession();
   const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
   const [draft, setDraft] = useDraft(filters);
   const list = useApi<Page<UserSummary>>('/api/admin/users', { ...filters, page, pageSize });
   const [rowError, setRowError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
-  const canEdit = me?.role === 'admin';
+  const canEdit = can('users:update');
   const denied = list.error?.code === 'FORBIDDEN';
 
   async function update(target: UserSummary, change: { role?: Role; status?: 'active' | 'disabled' }) {

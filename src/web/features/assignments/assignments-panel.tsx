@@ -19,8 +19,8 @@ import { LocalLevels } from './local-levels-form';
  */
 export function AssignmentsPanel(props: { recommendationId: string; localLevels: number[] }) {
   const { t, formatDate } = useT();
-  const { user } = useSession();
-  const canAssign = user?.role === 'admin' || user?.role === 'coordinator';
+  const { can } = useSession();
+  const canAssign = can('assignments:assign');
   const list = useApi<Assignment[]>(`/api/recommendations/${props.recommendationId}/assignments`);
   const [withdrawError, setWithdrawError] = useState<AppError | null>(null);
   const rows = list.data ?? [];

@@ -33,8 +33,8 @@ const emptyFilters = { month: '', view: '', kind: '', body: '', status: '' };
 /** The calendar of obligations: a month as a grid or an agenda, filters, the event form, the feed. */
 export default function CalendarPage() {
   const { t, locale, formatDate } = useT();
-  const { user } = useSession();
-  const canEdit = user?.role === 'admin' || user?.role === 'coordinator';
+  const { can } = useSession();
+  const canEdit = can('calendar:edit');
   const { filters, apply } = useUrlFilters(filterKeys);
   const [draft, setDraft] = useDraft(filters);
   const start = monthStart(filters.month);
@@ -139,7 +139,7 @@ export default function CalendarPage() {
         <EventDetails
           event={open}
           onClose={() => setOpen(null)}
-          onEdit={canEdit ? () => setEditing(open) : undefined}
+          onEdit={open.canEdit ? () => setEditing(open) : undefined}
         />
       ) : null}
       <section className="card" aria-labelledby="calendar-month-title" aria-busy={events.loading}>

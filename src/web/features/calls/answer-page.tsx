@@ -34,7 +34,7 @@ export default function AnswerPage() {
   const { t, formatDateTime, formatNumber } = useT();
   const formatDay = useFormatDay();
   const nameOf = useRecommendationName();
-  const { user } = useSession();
+  const { can } = useSession();
   const { callId = '', entityId = '' } = useParams();
   const [page, setPage] = useState(1);
   const answers = useApi<AnswerPageData>(`/api/calls/${callId}/entities/${entityId}/answers`, { page, pageSize });
@@ -70,7 +70,7 @@ export default function AnswerPage() {
   }
 
   const open = data.canAnswer ? data.items.filter(editable) : [];
-  const manager = user?.role === 'admin' || user?.role === 'coordinator';
+  const manager = can('calls:track');
 
   async function save(submit: boolean, event?: FormEvent) {
     setNotice(null);

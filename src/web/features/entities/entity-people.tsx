@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import { isLocale, type Locale, localeNames, locales } from '../../../shared/i18n/locales';
+import { roleForSeat } from '../../../shared/roles';
 import type { Page } from '../../../shared/schemas/common';
 import {
   type EntityDetail,
@@ -9,7 +10,7 @@ import {
   type Seat,
   seats,
 } from '../../../shared/schemas/entities';
-import { type Role, roles, type UserSummary } from '../../../shared/schemas/identity';
+import type { Role, UserSummary } from '../../../shared/schemas/identity';
 import { api, toAppError } from '../../api/client';
 import { Combobox } from '../../components/combobox';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
@@ -21,14 +22,6 @@ import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { seatLabel } from './labels';
-
-/** The role an invitee gets by default for a seat. */
-const roleForSeat: Record<Seat, Role> = {
-  main: 'focal_point',
-  alternate: 'focal_point',
-  validator: 'validator',
-  member: 'contributor',
-};
 
 function SeatSelect(props: {
   name: string;
@@ -262,8 +255,7 @@ function AddPerson(props: { path: string; onAdded: (person: EntityPerson) => voi
 
 function InvitePerson(props: { path: string; onInvited: (person: EntityPerson) => void }) {
   const { t, locale } = useT();
-  const { user } = useSession();
-  const allowedRoles = user?.role === 'admin' ? roles : roles.filter((role) => role !== 'admin');
+  const { invitableRoles: allowedRoles } = useSession();
   const empty = { email: '', name: '', seat: 'member' as Seat, role: roleForSeat.member, locale: locale as Locale };
   const [values, setValues] = useState(empty);
   const form = useSubmit(invitePersonSchema, (input) => api.post<EntityPerson>(`${props.path}/invite`, input));

@@ -29,8 +29,7 @@ export function describeEntity(entity: Pick<EntityRef, 'kind' | 'lrgLevel'>, lev
     : kindLabel(entity.kind, i18n.t);
 }
 
-/** Admins and coordinators maintain entities, their people and networks. */
+/** Whether the signed-in person maintains entities, their people and networks (the server says). */
 export function useCanManage(): boolean {
-  const { user } = useSession();
-  return user?.role === 'admin' || user?.role === 'coordinator';
+  return useSession().can('entities:manage');
 }

@@ -9,9 +9,9 @@ import { StateProfileCard } from './state-profile-card';
 
 export default function HomePage() {
   const { t } = useT();
-  const { user } = useSession();
+  const { user, can } = useSession();
   if (!user) return null;
-  const shortcuts = navFor(user.role).flatMap((group) => group.pages.filter((page) => page.path !== '/'));
+  const shortcuts = navFor(can).flatMap((group) => group.pages.filter((page) => page.path !== '/'));
 
   return (
     <>
@@ -29,9 +29,9 @@ export default function HomePage() {
           </ul>
         ) : null}
       </section>
-      {user.role === 'focal_point' || user.role === 'validator' || user.role === 'contributor' ? <MyWork /> : null}
+      {can('assignments:mine') ? <MyWork /> : null}
       <div className="home-grid">
-        <StateProfileCard canEdit={user.role === 'admin' || user.role === 'coordinator'} />
+        <StateProfileCard canEdit={can('stateProfile:edit')} />
         <RecentActivity />
       </div>
     </>

@@ -12,7 +12,6 @@ import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { useFormatDay } from '../actions/labels';
 import { EntityFilter } from '../assignments/entity-picker';
-import { indicatorManagers } from './labels';
 
 const filterKeys = ['q', 'type', 'ownerId', 'sdg', 'recommendationId'] as const;
 type Filters = Record<(typeof filterKeys)[number], string>;
@@ -22,12 +21,12 @@ const pageSize = 25;
 /** Indicators with their owner, last period and next due date, filtered and paged by the server. */
 export default function IndicatorsPage() {
   const { t, formatNumber } = useT();
-  const { user } = useSession();
+  const { can } = useSession();
   const formatDay = useFormatDay();
   const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
   const [draft, setDraft] = useDraft(filters);
   const list = useApi<Page<IndicatorSummary>>('/api/indicators', { ...filters, page, pageSize });
-  const canCreate = (indicatorManagers as readonly string[]).includes(user?.role ?? '');
+  const canCreate = can('indicators:manage');
 
   return (
     <>

@@ -2,9 +2,6 @@ import { useCallback } from 'react';
 import { isBuiltinDimension } from '../../../shared/schemas/indicators';
 import { useT } from '../../i18n/i18n-provider';
 
-/** People who define indicators (the server decides again; this only hides what would be refused). */
-export const indicatorManagers = ['admin', 'coordinator'] as const;
-
 /** A dimension's name: built-in ones in the reader's language, custom ones as their owner wrote them. */
 export function useDimensionLabel() {
   const { t } = useT();

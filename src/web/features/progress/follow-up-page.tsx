@@ -19,8 +19,8 @@ const pageSize = 25;
 /** Treaty body follow-up: the recommendations picked for it, their deadlines, the committee's grades. */
 export default function FollowUpPage() {
   const { t, formatDate } = useT();
-  const { user } = useSession();
-  const manager = user?.role === 'admin' || user?.role === 'coordinator';
+  const { can } = useSession();
+  const manager = can('progress:grade');
   const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
   const list = useApi<Page<FollowUpItem>>('/api/follow-up', { ...filters, page, pageSize });
   const gradeLabels: Record<string, string> = {

@@ -20,8 +20,8 @@ const filterKeys = ['q'] as const;
 /** The clusters: thematic groups of recommendations that one plan of action answers. */
 export default function ClustersPage() {
   const { t } = useT();
-  const { user } = useSession();
-  const canEdit = user?.role === 'admin' || user?.role === 'coordinator';
+  const { can } = useSession();
+  const canEdit = can('register:manageClusters');
   const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
   const [draft, setDraft] = useDraft(filters);
   const list = useApi<Page<Cluster>>('/api/clusters', { q: filters.q || undefined, page, pageSize: 25 });

@@ -22,8 +22,8 @@ export default function RecommendationPage() {
   const i18n = useT();
   const { t, locale, formatDate, formatDateTime } = i18n;
   const { id = '' } = useParams();
-  const { user } = useSession();
-  const canEdit = user?.role === 'admin' || user?.role === 'coordinator';
+  const { can } = useSession();
+  const canEdit = can('register:edit');
   const detail = useApi<RecommendationDetail>(`/api/recommendations/${id}`, { lang: locale });
   const statuses = useStatusTerms();
   const [linkError, setLinkError] = useState<AppError | null>(null);

@@ -27,8 +27,8 @@ const sorts: readonly Sort[] = ['relevance', 'number', 'newest', 'updated'];
 
 export default function RegisterPage() {
   const { t, locale, formatNumber } = useT();
-  const { user } = useSession();
-  const canEdit = user?.role === 'admin' || user?.role === 'coordinator';
+  const { can } = useSession();
+  const canEdit = can('register:batchEdit');
   const { query, update, toggle, replace } = useRegisterQuery();
   const search = searchOf(query);
   const apiSearch = new URLSearchParams(search);

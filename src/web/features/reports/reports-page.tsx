@@ -18,7 +18,7 @@ const pageSize = 25;
 export default function ReportsPage() {
   const { t, formatNumber, formatDateTime } = useT();
   const session = useSession();
-  const manager = session.user?.role === 'admin' || session.user?.role === 'coordinator';
+  const manager = session.can('reports:create');
   const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
   const [draft, setDraft] = useDraft(filters);
   const list = useApi<Page<ReportSummary>>('/api/reports', { ...filters, page, pageSize });

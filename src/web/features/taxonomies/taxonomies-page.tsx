@@ -18,8 +18,8 @@ const filterKeys = ['code', 'q', 'parent', 'parentCode'] as const;
 
 export default function TaxonomiesPage() {
   const { t, locale, formatNumber } = useT();
-  const { user } = useSession();
-  const canEdit = user?.role === 'admin' || user?.role === 'coordinator';
+  const { can } = useSession();
+  const canEdit = can('taxonomies:manage');
   const url = useUrlFilters(filterKeys);
   const list = useApi<Taxonomy[]>('/api/taxonomies');
   const selected = list.data?.find((taxonomy) => taxonomy.code === url.filters.code) ?? null;

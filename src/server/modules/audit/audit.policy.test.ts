@@ -1,0 +1,9 @@
+import { n, policyTable, Y } from '../../../../tests/policy-table';
+import { canAudit } from './audit.policy';
+
+policyTable('canAudit', canAudit, [
+  {
+    action: 'list',
+    expect: { admin: Y, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+]);

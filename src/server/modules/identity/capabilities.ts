@@ -1,0 +1,54 @@
+import { is } from '../../../shared/roles';
+import { type Capabilities, type Capability, roles, type SessionUser } from '../../../shared/schemas/identity';
+import { canActions } from '../actions/actions.policy';
+import { canAssign } from '../assignments/assignments.policy';
+import { canAudit } from '../audit/audit.policy';
+import { canCalendar } from '../calendar/calendar.policy';
+import { canCalls } from '../calls/calls.policy';
+import { canEntities } from '../entities/entities.policy';
+import { canImports } from '../imports/imports.policy';
+import { canIndicators } from '../indicators/indicators.policy';
+import { canOutbox } from '../outbox/outbox.policy';
+import { canProgress } from '../progress/progress.policy';
+import { canRegister } from '../register/register.policy';
+import { canReports } from '../reports/reports.policy';
+import { canStateProfile } from '../state-profile/state-profile.policy';
+import { canTaxonomies } from '../taxonomies/taxonomies.policy';
+import { canUsers } from '../users/users.policy';
+
+/**
+ * The signed-in person's collection-level capabilities, sent with the session: each one is its
+ * module's policy asked without a record (or, where the record decides, with the most favourable
+ * one: "may create an action" is "may, from a writing seat"). The few that only choose what the
+ * navigation offers (an inbox, a queue to validate, the API docs) read the role's traits.
+ */
+export function capabilitiesOf(user: SessionUser): Capabilities {
+  const can: Record<Capability, boolean> = {
+    'actions:create': canActions(user, 'create', { seat: 'main' }),
+    'assignments:assign': canAssign(user),
+    'assignments:mine': is(user.role, 'actsForEntities'),
+    'audit:list': canAudit(user, 'list'),
+    'calendar:edit': canCalendar(user, 'edit'),
+    'calls:inbox': is(user.role, 'actsForEntities'),
+    'calls:manage': canCalls(user, 'manage'),
+    'calls:track': canCalls(user, 'track'),
+    'entities:manage': canEntities(user, 'edit'),
+    'imports:import': canImports(user, 'import'),
+    'indicators:manage': canIndicators(user, 'manage'),
+    'installation:apiDocs': is(user.role, 'administers'),
+    'outbox:list': canOutbox(user, 'list'),
+    'progress:grade': canProgress(user, 'grade'),
+    'progress:toValidate': canProgress(user, 'coordinatorStep') || is(user.role, 'endorses'),
+    'register:batchEdit': canRegister(user, 'batchEdit'),
+    'register:edit': canRegister(user, 'edit'),
+    'register:manageClusters': canRegister(user, 'manageClusters'),
+    'reports:create': canReports(user, 'create'),
+    'reports:list': canReports(user, 'list'),
+    'stateProfile:edit': canStateProfile(user, 'edit'),
+    'taxonomies:manage': canTaxonomies(user, 'manage'),
+    'users:invite': canUsers(user, 'invite'),
+    'users:list': canUsers(user, 'list'),
+    'users:update': canUsers(user, 'update'),
+  };
+  return { can, invitableRoles: roles.filter((role) => canUsers(user, 'invite', { newRole: role })) };
+}

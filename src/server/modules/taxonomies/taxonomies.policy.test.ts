@@ -1,0 +1,13 @@
+import { n, policyTable, Y } from '../../../../tests/policy-table';
+import { canTaxonomies } from './taxonomies.policy';
+
+policyTable('canTaxonomies', canTaxonomies, [
+  {
+    action: 'read',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: Y, contributor: Y, stakeholder: Y, viewer: Y },
+  },
+  {
+    action: 'manage',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+]);
