@@ -97,7 +97,10 @@ export const importPreviewSchema = z.object({
   ),
   states: z.array(stateMatchSchema),
   newTerms: z.object({ themes: z.array(z.string()), affected: z.array(z.string()), issues: z.array(z.string()) }),
-  warnings: z.array(z.object({ location: locationSchema, message: z.string() })),
+  /** A catalogue key and the values it names (the cell or number concerned). */
+  warnings: z.array(
+    z.object({ location: locationSchema, message: z.string(), params: z.record(z.string(), z.string()).optional() }),
+  ),
   duplicates: z.array(z.object({ location: locationSchema, duplicateOf: locationSchema })),
   headers: z.array(z.string()).optional(),
   suggestedMapping: z.record(z.string(), z.string()).optional(),

@@ -19,22 +19,35 @@ const optionalStatus = z
   .transform((value) => value || null);
 
 /** What the entity writes: the narrative, a proposed status, the reporting period. */
-export const progressFieldsSchema = z.object({
+const progressFieldsObject = z.object({
   narrative: z.string().max(narrativeMaxLength).default(''),
   proposedStatus: optionalStatus,
   periodStart: z.iso.date(),
   periodEnd: z.iso.date(),
 });
 
-export const createProgressUpdateSchema = progressFieldsSchema.extend({
-  /** Exactly one of recommendationId and actionId. */
-  recommendationId: z.uuid().optional(),
-  actionId: z.uuid().optional(),
-  entityId: z.uuid(),
-});
+/** The period runs forward: it ends on or after the day it starts. */
+function checkPeriod(fields: { periodStart: string; periodEnd: string }, context: z.RefinementCtx) {
+  if (fields.periodEnd < fields.periodStart)
+    context.addIssue({ code: 'custom', path: ['periodEnd'], message: 'issues.progress.periodReversed' });
+}
+
+/** The form's fields, checked as the server checks them. */
+export const progressFieldsSchema = progressFieldsObject.superRefine(checkPeriod);
+
+export const createProgressUpdateSchema = progressFieldsObject
+  .extend({
+    /** Exactly one of recommendationId and actionId. */
+    recommendationId: z.uuid().optional(),
+    actionId: z.uuid().optional(),
+    entityId: z.uuid(),
+  })
+  .superRefine(checkPeriod);
 export type CreateProgressUpdateInput = z.output<typeof createProgressUpdateSchema>;
 
-export const updateProgressUpdateSchema = progressFieldsSchema.extend({ version: versionSchema });
+export const updateProgressUpdateSchema = progressFieldsObject
+  .extend({ version: versionSchema })
+  .superRefine(checkPeriod);
 export type UpdateProgressUpdateInput = z.output<typeof updateProgressUpdateSchema>;
 
 /** A workflow step at the version read; returning needs the comment that says why. */

@@ -5,6 +5,7 @@ export const positions = ['supported', 'supported_in_part', 'noted', 'pending'] 
 export const positionSchema = z.enum(positions);
 export type Position = z.infer<typeof positionSchema>;
 export const mechanisms = ['upr', 'treaty_body', 'special_procedure', 'regional', 'other'] as const;
+export type Mechanism = (typeof mechanisms)[number];
 
 /** A query-string value that may repeat (?theme=1&theme=2): always an array. */
 function many<T extends z.ZodType>(item: T) {

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
+import { progressFieldsSchema } from '../../../shared/schemas/progress';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
-import { fieldErrorsOfAppError } from '../../components/forms';
+import { fieldErrorsOfAppError, fieldErrorsOfZod } from '../../components/forms';
 import { RichTextEditor } from '../../components/rich-text-editor';
 import { useT } from '../../i18n/i18n-provider';
 
@@ -27,9 +28,9 @@ export function ProgressForm(props: {
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const fieldErrors = error ? fieldErrorsOfAppError(error, i18n) : {};
-  const local: Record<string, string> = {};
-  if (values.periodStart && values.periodEnd && values.periodEnd < values.periodStart)
-    local.periodEnd = t('issues.progress.periodReversed');
+  // The server's own schema, checked as soon as both days are filled in (a reversed period shows at once).
+  const checked = values.periodStart && values.periodEnd ? progressFieldsSchema.safeParse(values) : null;
+  const local = checked?.success === false ? fieldErrorsOfZod(checked.error, t) : {};
   const errors = { ...fieldErrors, ...local };
 
   async function save(event: FormEvent) {
