@@ -107,12 +107,15 @@ export const importPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
+/** The states an import keeps in its row; the summary says 'applying' while its job runs. */
+export const importRecordStatuses = ['previewed', 'applied'] as const;
+
 export const importSummarySchema = z.object({
   id: z.uuid(),
   fileName: z.string(),
   format: z.string(),
   sizeBytes: z.number().int(),
-  status: z.enum(['previewed', 'applying', 'applied', 'failed']),
+  status: z.enum([...importRecordStatuses, 'applying', 'failed']),
   summary: z.unknown(),
   createdAt: z.string(),
   appliedAt: z.string().nullable(),

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { progressStatusSchema } from './calls';
 import { pageQuerySchema, versionSchema } from './common';
 import { entityRefSchema } from './entities';
+import { followUpGrades } from './register';
 
 /** Narratives are HTML from the rich-text editor; the server sanitises them before storing. */
 export const narrativeMaxLength = 100_000;
+/** 'html': sanitised rich text (progress updates); 'text': plain text (answers to calls). */
+export const narrativeFormats = ['text', 'html'] as const;
 
 /** What a progress update is about: a recommendation or an action. */
 export const progressSubjectKinds = ['recommendation', 'action'] as const;
@@ -166,7 +169,6 @@ export const attachmentUploadQuerySchema = z.object({ fileName: z.string().trim(
 
 // Treaty body follow-up.
 
-export const followUpGrades = ['A', 'B', 'C', 'D', 'E'] as const;
 export const followUpGradeSchema = z.enum(followUpGrades);
 
 export const followUpQuerySchema = pageQuerySchema.extend({
