@@ -9,8 +9,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { fieldErrorsOfAppError } from '../../components/forms';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { useApi } from '../../components/use-api';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 
@@ -22,8 +21,10 @@ export default function FollowUpPage() {
   const { t, formatDate } = useT();
   const { user } = useSession();
   const manager = user?.role === 'admin' || user?.role === 'coordinator';
-  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
-  const list = useApi<Page<FollowUpItem>>('/api/follow-up', { ...filters, page, pageSize });
+  const { filters, apply, list, card } = useListPage<Page<FollowUpItem>, (typeof filterKeys)[number]>(
+    '/api/follow-up',
+    { filters: filterKeys, pageSize },
+  );
   const gradeLabels: Record<string, string> = {
     A: t('followUp.grade.A'),
     B: t('followUp.grade.B'),
@@ -37,10 +38,8 @@ export default function FollowUpPage() {
       <p>{t('followUp.intro')}</p>
       <ErrorMessage error={list.error} />
       <ListCard
-        list={list}
+        {...card}
         count={(count) => t('followUp.count', { count })}
-        filtered={Boolean(filters.bodyCode || filters.ungraded)}
-        onPage={setPage}
         toolbar={
           <div className="filters-inline">
             <label>
