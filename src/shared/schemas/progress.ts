@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { periodReversed, periodReversedIssue } from '../progress/period';
 import { progressStatusSchema } from './calls';
 import { pageQuerySchema, versionSchema } from './common';
 import { entityRefSchema } from './entities';
@@ -29,14 +30,10 @@ const progressFieldsObject = z.object({
   periodEnd: z.iso.date(),
 });
 
-/** The period runs forward: it ends on or after the day it starts. */
 function checkPeriod(fields: { periodStart: string; periodEnd: string }, context: z.RefinementCtx) {
-  if (fields.periodEnd < fields.periodStart)
-    context.addIssue({ code: 'custom', path: ['periodEnd'], message: 'issues.progress.periodReversed' });
+  if (periodReversed(fields))
+    context.addIssue({ code: 'custom', path: [periodReversedIssue.path], message: periodReversedIssue.message });
 }
-
-/** The form's fields, checked as the server checks them. */
-export const progressFieldsSchema = progressFieldsObject.superRefine(checkPeriod);
 
 export const createProgressUpdateSchema = progressFieldsObject
   .extend({

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
-import { progressFieldsSchema } from '../../../shared/schemas/progress';
+import { periodReversed, periodReversedIssue } from '../../../shared/progress/period';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
-import { fieldErrorsOfAppError, fieldErrorsOfZod } from '../../components/forms';
+import { fieldErrorsOfAppError } from '../../components/forms';
 import { RichTextEditor } from '../../components/rich-text-editor';
 import { useT } from '../../i18n/i18n-provider';
 
@@ -28,9 +28,10 @@ export function ProgressForm(props: {
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const fieldErrors = error ? fieldErrorsOfAppError(error, i18n) : {};
-  // The server's own schema, checked as soon as both days are filled in (a reversed period shows at once).
-  const checked = values.periodStart && values.periodEnd ? progressFieldsSchema.safeParse(values) : null;
-  const local = checked?.success === false ? fieldErrorsOfZod(checked.error, t) : {};
+  // The server's own rule, shown as soon as both days are filled in.
+  const local: Record<string, string> = periodReversed(values)
+    ? { [periodReversedIssue.path]: t(periodReversedIssue.message) }
+    : {};
   const errors = { ...fieldErrors, ...local };
 
   async function save(event: FormEvent) {
