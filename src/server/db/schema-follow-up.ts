@@ -1,10 +1,21 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { DateColumn, Json, Optional } from './column-types';
+import type { actionReminderKinds, actionReminderStatuses, actionStatuses } from '../../shared/schemas/actions';
+import type {
+  calendarKinds,
+  calendarSources,
+  calendarStatuses,
+  reminderRunStatuses,
+} from '../../shared/schemas/calendar';
+import type { progressStatuses } from '../../shared/schemas/calls';
+import type { indicatorFrequencies, indicatorReminderStatuses, indicatorTypes } from '../../shared/schemas/indicators';
+import type { narrativeFormats, progressStepKinds } from '../../shared/schemas/progress';
+import type { reportGroupings, reportStatuses, reportTypes } from '../../shared/schemas/reports';
+import type { DateColumn, Json, OneOf, Optional } from './column-types';
 
 // Tables of follow-up and reporting (migrations 0012–0020): progress updates, actions,
 // attachments, the calendar, reports and indicators. schema.ts lists them in DB.
 
-export type ProgressUpdateStatus = 'draft' | 'submitted' | 'endorsed' | 'validated' | 'returned';
+export type ProgressUpdateStatus = OneOf<typeof progressStatuses>;
 
 export interface ProgressUpdatesTable {
   id: Generated<string>;
@@ -17,7 +28,7 @@ export interface ProgressUpdatesTable {
   period_end: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
   narrative: string | null;
   /** 'html': sanitised rich text (progress module); 'text': plain text (answers to calls). */
-  narrative_format: Generated<'text' | 'html'>;
+  narrative_format: Generated<OneOf<typeof narrativeFormats>>;
   proposed_status: string | null;
   status: Generated<ProgressUpdateStatus>;
   created_by: string | null;
@@ -36,13 +47,13 @@ export interface ProgressUpdatesTable {
 export interface ProgressUpdateEventsTable {
   id: Generated<string>;
   progress_update_id: string;
-  step: 'submitted' | 'endorsed' | 'validated' | 'returned';
+  step: OneOf<typeof progressStepKinds>;
   comment: string | null;
   actor_id: string | null;
   at: Generated<Date>;
 }
 
-export type ActionStatus = 'planned' | 'in_progress' | 'completed' | 'cancelled';
+export type ActionStatus = OneOf<typeof actionStatuses>;
 
 export interface ActionsTable {
   id: Generated<string>;
@@ -64,10 +75,10 @@ export interface ActionsTable {
 export interface ActionRemindersTable {
   id: Generated<string>;
   action_id: string;
-  kind: 'due_soon' | 'overdue';
+  kind: OneOf<typeof actionReminderKinds>;
   due_date: DateColumn;
   due_at: Date;
-  status: Generated<'scheduled' | 'sent' | 'skipped' | 'cancelled'>;
+  status: Generated<OneOf<typeof actionReminderStatuses>>;
   job_id: string | null;
   mail_count: number | null;
   done_at: Date | null;
@@ -89,14 +100,14 @@ export interface AttachmentsTable {
 
 export interface CalendarEventsTable {
   id: Generated<string>;
-  kind: string;
+  kind: OneOf<typeof calendarKinds>;
   title: string | null;
   starts_on: DateColumn;
   ends_on: DateColumn | null;
   body_code: string | null;
   review_id: string | null;
-  status: string | null;
-  source: 'computed' | 'manual';
+  status: OneOf<typeof calendarStatuses> | null;
+  source: OneOf<typeof calendarSources>;
   computed_key: string | null;
   estimated: Generated<boolean>;
   overridden: Generated<boolean>;
@@ -112,7 +123,7 @@ export type CalendarEventRow = Selectable<CalendarEventsTable>;
 export interface CalendarReminderRunsTable {
   day: DateColumn;
   job_id: string | null;
-  status: Generated<'scheduled' | 'done'>;
+  status: Generated<OneOf<typeof reminderRunStatuses>>;
   event_count: number | null;
   mail_count: number | null;
   done_at: Date | null;
@@ -125,14 +136,8 @@ export interface CalendarFeedTokensTable {
   last_used_at: Date | null;
 }
 
-export type ReportType =
-  | 'upr_national'
-  | 'upr_mid_term'
-  | 'tb_periodic'
-  | 'tb_follow_up'
-  | 'loi_reply'
-  | 'communication_reply';
-export type ReportStatus = 'drafting' | 'consultation' | 'approved';
+export type ReportType = OneOf<typeof reportTypes>;
+export type ReportStatus = OneOf<typeof reportStatuses>;
 
 export interface ReportsTable {
   id: Generated<string>;
@@ -141,7 +146,7 @@ export interface ReportsTable {
   title: string;
   language: string;
   review_ids: Generated<string[]>;
-  grouping: 'theme' | 'cluster';
+  grouping: OneOf<typeof reportGroupings>;
   word_limit: number;
   annex_word_limit: number | null;
   status: Generated<ReportStatus>;
@@ -210,8 +215,8 @@ export interface ReportCommentsTable {
   created_at: Generated<Date>;
 }
 
-export type IndicatorType = 'structural' | 'process' | 'outcome';
-export type IndicatorFrequency = 'annual' | 'semiannual' | 'quarterly' | 'monthly' | 'once';
+export type IndicatorType = OneOf<typeof indicatorTypes>;
+export type IndicatorFrequency = OneOf<typeof indicatorFrequencies>;
 /** One disaggregation dimension of an indicator: sex, age_group, disability or a custom key with its label. */
 export interface IndicatorDimension {
   key: string;
@@ -270,7 +275,7 @@ export interface IndicatorRemindersTable {
   indicator_id: string;
   due_date: ColumnType<string, string, string>;
   due_at: Date;
-  status: Generated<'scheduled' | 'sent' | 'skipped' | 'cancelled'>;
+  status: Generated<OneOf<typeof indicatorReminderStatuses>>;
   job_id: string | null;
   mail_count: number | null;
   done_at: Date | null;

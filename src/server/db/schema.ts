@@ -1,6 +1,14 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { StatusCauseKind } from '../../shared/schemas/register';
-import type { DateColumn, Json, LocalizedText, Optional } from './column-types';
+import type { Locale } from '../../shared/i18n/locales';
+import type { assignmentRoles } from '../../shared/schemas/assignments';
+import type { callStatuses, inboxKinds, reminderStatuses } from '../../shared/schemas/calls';
+import type { entityKinds, nominationStatuses, seats } from '../../shared/schemas/entities';
+import type { Role, tokenKinds, userStatuses } from '../../shared/schemas/identity';
+import type { importRecordStatuses } from '../../shared/schemas/imports';
+import type { mailStatuses } from '../../shared/schemas/outbox';
+import type { followUpGrades, linkKinds, Mechanism, positions, StatusCauseKind } from '../../shared/schemas/register';
+import type { systemsOfGovernment } from '../../shared/schemas/state-profile';
+import type { DateColumn, Json, LocalizedText, OneOf, Optional } from './column-types';
 import type {
   ActionRemindersTable,
   ActionsTable,
@@ -101,7 +109,7 @@ export interface StateProfileTable {
   country_name: Json<LocalizedText>;
   nmirf_name: Json<LocalizedText>;
   nmirf_mandate: Json<LocalizedText>;
-  system_of_government: 'unitary' | 'federal' | 'devolved';
+  system_of_government: OneOf<typeof systemsOfGovernment>;
   lrg_level_names: Json<{ level: number; name: LocalizedText }[]>;
   version: Generated<number>;
   updated_at: Generated<Date>;
@@ -111,11 +119,11 @@ export interface UsersTable {
   id: Generated<string>;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   organisation: string | null;
-  locale: Generated<string>;
+  locale: Generated<Locale>;
   password_hash: string | null;
-  status: Generated<'invited' | 'active' | 'disabled'>;
+  status: Generated<OneOf<typeof userStatuses>>;
   failed_sign_ins: Generated<number>;
   locked_until: Date | null;
   last_sign_in_at: Date | null;
@@ -136,7 +144,7 @@ export interface SessionsTable {
 
 export interface UserTokensTable {
   id: Generated<string>;
-  kind: 'invitation' | 'password_reset';
+  kind: OneOf<typeof tokenKinds>;
   token_hash: string;
   user_id: string;
   created_by: string | null;
@@ -167,7 +175,7 @@ export interface MailOutboxTable {
   to_address: string;
   subject: string;
   body: string | null;
-  status: Generated<'pending' | 'retrying' | 'sent' | 'failed'>;
+  status: Generated<OneOf<typeof mailStatuses>>;
   attempts: Generated<number>;
   last_error: string | null;
   job_id: string | null;
@@ -182,16 +190,7 @@ export type UserUpdate = Updateable<UsersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type StateProfileRow = Selectable<StateProfileTable>;
 
-export type EntityKind =
-  | 'ministry'
-  | 'agency'
-  | 'parliament'
-  | 'judiciary'
-  | 'independent_body'
-  | 'nhri'
-  | 'cso'
-  | 'lrg'
-  | 'lrg_network';
+export type EntityKind = OneOf<typeof entityKinds>;
 
 export interface EntitiesTable {
   id: Generated<string>;
@@ -216,7 +215,7 @@ export interface CountriesTable {
 
 export interface BodiesTable {
   code: string;
-  mechanism: 'upr' | 'treaty_body' | 'special_procedure' | 'regional' | 'other';
+  mechanism: Mechanism;
   name: Json<LocalizedText>;
   sort: Generated<number>;
 }
@@ -290,7 +289,7 @@ export interface RecommendationsTable {
   original_lang: string;
   sub_items: Json<{ label: string; text: string }[]>;
   recommending_states: Generated<string[]>;
-  position: 'supported' | 'supported_in_part' | 'noted' | 'pending' | null;
+  position: OneOf<typeof positions> | null;
   position_source: string | null;
   action_category: number | null;
   theme_ids: Generated<number[]>;
@@ -303,7 +302,7 @@ export interface RecommendationsTable {
   follow_up: Generated<boolean>;
   follow_up_due: DateColumn | null;
   local_levels: Generated<number[]>;
-  follow_up_grade: string | null;
+  follow_up_grade: OneOf<typeof followUpGrades> | null;
   /** When the committee assessed the follow-up reply, and its document (0017). */
   follow_up_graded_at: ColumnType<Date | null, string | Date | null | undefined, string | Date | null>;
   follow_up_grade_document: Generated<string | null>;
@@ -334,7 +333,7 @@ export interface StatusHistoryTable {
 export interface RecommendationLinksTable {
   a: string;
   b: string;
-  kind: 'related' | 'duplicate';
+  kind: OneOf<typeof linkKinds>;
   created_by: string | null;
   created_at: Generated<Date>;
 }
@@ -359,7 +358,7 @@ export interface ImportsTable {
   sha256: string;
   size_bytes: number;
   original: Buffer;
-  status: 'previewed' | 'applied';
+  status: OneOf<typeof importRecordStatuses>;
   summary: Json<unknown>;
   created_by: string | null;
   created_at: Generated<Date>;
@@ -385,7 +384,7 @@ export interface SavedViewsTable {
 export interface EntityPeopleTable {
   entity_id: string;
   user_id: string;
-  role: 'main' | 'alternate' | 'validator' | 'member';
+  role: OneOf<typeof seats>;
   created_at: Generated<Date>;
 }
 
@@ -393,7 +392,7 @@ export interface AssignmentsTable {
   id: Generated<string>;
   recommendation_id: string;
   entity_id: string;
-  role: 'lead' | 'supporting';
+  role: OneOf<typeof assignmentRoles>;
   due_date: DateColumn | null;
   delegated_from: string | null;
   note: string | null;
@@ -409,7 +408,7 @@ export interface NominationRequestsTable {
   topic: string;
   note: string | null;
   due_date: DateColumn;
-  status: Generated<'open' | 'closed'>;
+  status: Generated<OneOf<typeof nominationStatuses>>;
   requested_by: string | null;
   closed_by: string | null;
   closed_at: Date | null;
@@ -437,7 +436,7 @@ export interface CallsTable {
   ask_status: Generated<boolean>;
   remind_before: Generated<number[]>;
   remind_after: Generated<number[]>;
-  status: Generated<'draft' | 'sent'>;
+  status: Generated<OneOf<typeof callStatuses>>;
   created_by: string | null;
   sent_by: string | null;
   sent_at: Date | null;
@@ -449,7 +448,7 @@ export interface CallsTable {
 export interface InboxItemsTable {
   id: Generated<string>;
   entity_id: string;
-  kind: 'call';
+  kind: OneOf<typeof inboxKinds>;
   call_id: string | null;
   created_at: Generated<Date>;
 }
@@ -459,7 +458,7 @@ export interface CallRemindersTable {
   call_id: string;
   days_from_deadline: number;
   due_at: Date;
-  status: Generated<'scheduled' | 'sent' | 'skipped'>;
+  status: Generated<OneOf<typeof reminderStatuses>>;
   job_id: string | null;
   entity_count: number | null;
   mail_count: number | null;

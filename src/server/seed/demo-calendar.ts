@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Database } from '../db/database';
+import type { CalendarEventsTable } from '../db/schema';
 import { systemActor } from '../http/context';
 import { recordAudit } from '../modules/audit/audit.service';
 import { addDays } from '../modules/calendar/calendar.rules';
@@ -11,7 +13,7 @@ import { addDays } from '../modules/calendar/calendar.rules';
 export async function seedDemoCalendar(db: Database): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
   const note = 'Demonstration event.';
-  const events = [
+  const events: Omit<Insertable<CalendarEventsTable>, 'source'>[] = [
     {
       kind: 'sp_visit',
       title: 'Country visit of the Special Rapporteur on minority issues',

@@ -12,6 +12,7 @@ import {
   actionSorts,
   actionStatuses,
 } from '../schemas/actions';
+import { assignmentRoles } from '../schemas/assignments';
 import { auditActions } from '../schemas/audit';
 import { calendarKinds, calendarSources, calendarStatuses } from '../schemas/calendar';
 import { answerStatuses, callStatuses, progressStatuses, reminderStatuses } from '../schemas/calls';
@@ -27,7 +28,7 @@ import {
   observationImportFormats,
 } from '../schemas/indicators';
 import { mailKinds, mailStatuses } from '../schemas/outbox';
-import { facetNames, mechanisms, positions, searchSorts } from '../schemas/register';
+import { facetNames, followUpGrades, linkKinds, mechanisms, positions, searchSorts } from '../schemas/register';
 import { reportGroupings, reportStatuses, reportTypes } from '../schemas/reports';
 import { systemsOfGovernment } from '../schemas/state-profile';
 import { type Locale, locales } from './locales';
@@ -60,14 +61,14 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'register.position.': positions,
   'register.mechanism.': mechanisms,
   'register.sortBy.': searchSorts,
-  'register.links.': ['related', 'duplicate'],
-  'assignments.role.': ['lead', 'supporting'],
+  'register.links.': linkKinds,
+  'assignments.role.': assignmentRoles,
   'peers.sort.': ['onTime', 'progress', 'name'],
   'chart.': ['lower', 'upper'],
   'dashboards.dimension.': dashboardDimensions,
   'dashboards.none.': dashboardDimensions,
   'dashboards.interval.': trendIntervals,
-  'recommendation.grade.': ['A', 'B', 'C', 'D', 'E'],
+  'recommendation.grade.': followUpGrades,
   'imports.action.': importRowActions,
   'imports.section.': importRowActions,
   'imports.reviewActions.': ['create', 'update', 'unchanged'],

@@ -3,13 +3,16 @@ import { pageQuerySchema, versionSchema } from './common';
 
 const isoDate = z.iso.date();
 
+/** The lead entity answers for a recommendation; supporting entities contribute. */
+export const assignmentRoles = ['lead', 'supporting'] as const;
+
 /** Assign entities to a selection of recommendations (or every member of a cluster). */
 export const createAssignmentsSchema = z
   .object({
     recommendationIds: z.array(z.uuid()).max(1000).default([]),
     clusterId: z.uuid().optional(),
     entityId: z.uuid(),
-    role: z.enum(['lead', 'supporting']),
+    role: z.enum(assignmentRoles),
     dueDate: isoDate.optional(),
     note: z.string().trim().max(2000).optional(),
   })
@@ -36,7 +39,7 @@ export const assignmentSchema = z.object({
   id: z.uuid(),
   recommendationId: z.uuid(),
   entity: z.object({ id: z.uuid(), name: z.string(), kind: z.string(), lrgLevel: z.number().nullable() }),
-  role: z.enum(['lead', 'supporting']),
+  role: z.enum(assignmentRoles),
   dueDate: z.string().nullable(),
   delegatedFrom: z.uuid().nullable(),
   note: z.string().nullable(),
@@ -64,7 +67,7 @@ export const myAssignmentSchema = z.object({
     status: z.string(),
   }),
   entity: z.object({ id: z.uuid(), name: z.string() }),
-  role: z.enum(['lead', 'supporting']),
+  role: z.enum(assignmentRoles),
   dueDate: z.string().nullable(),
   overdue: z.boolean(),
   /** the entity that delegated it, when it came down the hierarchy */

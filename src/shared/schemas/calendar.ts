@@ -117,6 +117,9 @@ export const recomputeResultSchema = z.object({
 });
 export type RecomputeResult = z.infer<typeof recomputeResultSchema>;
 
+/** A day's reminder run: scheduled, then done once its mails are queued. */
+export const reminderRunStatuses = ['scheduled', 'done'] as const;
+
 /** Reminder days before each due date, for the whole installation. */
 export const calendarSettingsSchema = z.object({
   remindDays: z

@@ -24,6 +24,8 @@ export const progressStatusSchema = z.enum(progressStatuses);
 export type ProgressStatus = z.infer<typeof progressStatusSchema>;
 
 export const reminderStatuses = ['scheduled', 'sent', 'skipped'] as const;
+/** What lands in an entity's inbox: calls only, so far. */
+export const inboxKinds = ['call'] as const;
 export const reminderStatusSchema = z.enum(reminderStatuses);
 
 export const maxCallRecommendations = 1000;

@@ -14,6 +14,8 @@ export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
 export const userStatuses = ['invited', 'active', 'disabled'] as const;
+/** What a one-time emailed token is for. */
+export const tokenKinds = ['invitation', 'password_reset'] as const;
 export const userStatusSchema = z.enum(userStatuses);
 
 const emailSchema = z

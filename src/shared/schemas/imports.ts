@@ -97,19 +97,25 @@ export const importPreviewSchema = z.object({
   ),
   states: z.array(stateMatchSchema),
   newTerms: z.object({ themes: z.array(z.string()), affected: z.array(z.string()), issues: z.array(z.string()) }),
-  warnings: z.array(z.object({ location: locationSchema, message: z.string() })),
+  /** A catalogue key and the values it names (the cell or number concerned). */
+  warnings: z.array(
+    z.object({ location: locationSchema, message: z.string(), params: z.record(z.string(), z.string()).optional() }),
+  ),
   duplicates: z.array(z.object({ location: locationSchema, duplicateOf: locationSchema })),
   headers: z.array(z.string()).optional(),
   suggestedMapping: z.record(z.string(), z.string()).optional(),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
+/** The states an import keeps in its row; the summary says 'applying' while its job runs. */
+export const importRecordStatuses = ['previewed', 'applied'] as const;
+
 export const importSummarySchema = z.object({
   id: z.uuid(),
   fileName: z.string(),
   format: z.string(),
   sizeBytes: z.number().int(),
-  status: z.enum(['previewed', 'applying', 'applied', 'failed']),
+  status: z.enum([...importRecordStatuses, 'applying', 'failed']),
   summary: z.unknown(),
   createdAt: z.string(),
   appliedAt: z.string().nullable(),

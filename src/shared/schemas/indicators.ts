@@ -9,6 +9,8 @@ export type IndicatorType = z.infer<typeof indicatorTypeSchema>;
 
 /** How often a new value is due; the next due date follows from it and the last observation. */
 export const indicatorFrequencies = ['annual', 'semiannual', 'quarterly', 'monthly', 'once'] as const;
+/** The reminder of an indicator's next value due, as its job leaves it. */
+export const indicatorReminderStatuses = ['scheduled', 'sent', 'skipped', 'cancelled'] as const;
 export const indicatorFrequencySchema = z.enum(indicatorFrequencies);
 export type IndicatorFrequency = z.infer<typeof indicatorFrequencySchema>;
 
@@ -151,7 +153,7 @@ export const indicatorDetailSchema = indicatorSummarySchema.extend({
   /** Linked recommendations the reader may see. */
   recommendations: z.array(z.object({ id: z.uuid(), symbol: z.string().nullable(), text: z.string() })),
   recommendationIds: z.array(z.uuid()),
-  reminder: z.object({ dueDate: z.string(), dueAt: z.string(), status: z.string() }).nullable(),
+  reminder: z.object({ dueDate: z.string(), dueAt: z.string(), status: z.enum(indicatorReminderStatuses) }).nullable(),
   canEdit: z.boolean(),
   /** The reader may enter observations for some place (national, or the LRGs listed). */
   canEnterNational: z.boolean(),

@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { periodReversed, periodReversedIssue } from '../progress/period';
 import { progressStatusSchema } from './calls';
 import { pageQuerySchema, versionSchema } from './common';
 import { entityRefSchema } from './entities';
+import { followUpGrades } from './register';
 
 /** Narratives are HTML from the rich-text editor; the server sanitises them before storing. */
 export const narrativeMaxLength = 100_000;
+/** 'html': sanitised rich text (progress updates); 'text': plain text (answers to calls). */
+export const narrativeFormats = ['text', 'html'] as const;
 
 /** What a progress update is about: a recommendation or an action. */
 export const progressSubjectKinds = ['recommendation', 'action'] as const;
@@ -19,22 +23,31 @@ const optionalStatus = z
   .transform((value) => value || null);
 
 /** What the entity writes: the narrative, a proposed status, the reporting period. */
-export const progressFieldsSchema = z.object({
+const progressFieldsObject = z.object({
   narrative: z.string().max(narrativeMaxLength).default(''),
   proposedStatus: optionalStatus,
   periodStart: z.iso.date(),
   periodEnd: z.iso.date(),
 });
 
-export const createProgressUpdateSchema = progressFieldsSchema.extend({
-  /** Exactly one of recommendationId and actionId. */
-  recommendationId: z.uuid().optional(),
-  actionId: z.uuid().optional(),
-  entityId: z.uuid(),
-});
+function checkPeriod(fields: { periodStart: string; periodEnd: string }, context: z.RefinementCtx) {
+  if (periodReversed(fields))
+    context.addIssue({ code: 'custom', path: [periodReversedIssue.path], message: periodReversedIssue.message });
+}
+
+export const createProgressUpdateSchema = progressFieldsObject
+  .extend({
+    /** Exactly one of recommendationId and actionId. */
+    recommendationId: z.uuid().optional(),
+    actionId: z.uuid().optional(),
+    entityId: z.uuid(),
+  })
+  .superRefine(checkPeriod);
 export type CreateProgressUpdateInput = z.output<typeof createProgressUpdateSchema>;
 
-export const updateProgressUpdateSchema = progressFieldsSchema.extend({ version: versionSchema });
+export const updateProgressUpdateSchema = progressFieldsObject
+  .extend({ version: versionSchema })
+  .superRefine(checkPeriod);
 export type UpdateProgressUpdateInput = z.output<typeof updateProgressUpdateSchema>;
 
 /** A workflow step at the version read; returning needs the comment that says why. */
@@ -153,7 +166,6 @@ export const attachmentUploadQuerySchema = z.object({ fileName: z.string().trim(
 
 // Treaty body follow-up.
 
-export const followUpGrades = ['A', 'B', 'C', 'D', 'E'] as const;
 export const followUpGradeSchema = z.enum(followUpGrades);
 
 export const followUpQuerySchema = pageQuerySchema.extend({

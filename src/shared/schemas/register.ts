@@ -5,6 +5,10 @@ export const positions = ['supported', 'supported_in_part', 'noted', 'pending'] 
 export const positionSchema = z.enum(positions);
 export type Position = z.infer<typeof positionSchema>;
 export const mechanisms = ['upr', 'treaty_body', 'special_procedure', 'regional', 'other'] as const;
+export type Mechanism = (typeof mechanisms)[number];
+export const linkKinds = ['related', 'duplicate'] as const;
+/** A treaty body's grade of the State's follow-up reply on a recommendation. */
+export const followUpGrades = ['A', 'B', 'C', 'D', 'E'] as const;
 
 /** A query-string value that may repeat (?theme=1&theme=2): always an array. */
 function many<T extends z.ZodType>(item: T) {
@@ -116,7 +120,7 @@ export const statusChangeSchema = z.object({
 
 export const linkedRecommendationSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['related', 'duplicate']),
+  kind: z.enum(linkKinds),
   number: z.string().nullable(),
   bodyCode: z.string(),
   reviewSymbol: z.string().nullable(),
@@ -194,7 +198,7 @@ export const updateRecommendationSchema = z.object({
     .array(z.string().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/))
     .max(50)
     .optional(),
-  followUpGrade: z.enum(['A', 'B', 'C', 'D', 'E']).nullable().optional(),
+  followUpGrade: z.enum(followUpGrades).nullable().optional(),
   version: versionSchema,
 });
 export type UpdateRecommendationInput = z.infer<typeof updateRecommendationSchema>;
@@ -214,12 +218,12 @@ export const batchEditSchema = z.object({
   status: z.string().min(1).max(100).optional(),
   clusterId: z.uuid().optional(),
   /** Links every selected recommendation to the others in the selection. */
-  linkKind: z.enum(['related', 'duplicate']).optional(),
+  linkKind: z.enum(linkKinds).optional(),
 });
 export type BatchEditInput = z.infer<typeof batchEditSchema>;
 export const batchEditResultSchema = z.object({ updated: z.number().int(), linked: z.number().int() });
 
-export const createLinkSchema = z.object({ otherId: z.uuid(), kind: z.enum(['related', 'duplicate']) });
+export const createLinkSchema = z.object({ otherId: z.uuid(), kind: z.enum(linkKinds) });
 
 /** A recommendation named in a list (link candidates): enough to tell it apart from the others. */
 export const recommendationRefSchema = z.object({

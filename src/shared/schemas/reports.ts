@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeSchema, pageQuerySchema, versionSchema } from './common';
+import type { Mechanism } from './register';
 
 /** The reports a State writes to the mechanisms (DOMAIN.md). */
 export const reportTypes = [
@@ -12,6 +13,27 @@ export const reportTypes = [
 ] as const;
 export const reportTypeSchema = z.enum(reportTypes);
 export type ReportType = z.infer<typeof reportTypeSchema>;
+
+/**
+ * The report types each mechanism receives: UPR reports go to the UPR, periodic reports,
+ * follow-up replies and replies to a list of issues to a treaty body, replies to communications
+ * to a Special Procedure. Regional and other bodies take any type. The form offers these; the
+ * server refuses any other pairing.
+ */
+export const reportTypesByMechanism: Record<Mechanism, readonly ReportType[]> = {
+  upr: ['upr_national', 'upr_mid_term'],
+  treaty_body: ['tb_periodic', 'tb_follow_up', 'loi_reply'],
+  special_procedure: ['communication_reply'],
+  regional: reportTypes,
+  other: reportTypes,
+};
+
+/** The report types a body of this mechanism receives (every type while no body is chosen). */
+export function reportTypesFor(mechanism: string | undefined): readonly ReportType[] {
+  return mechanism && mechanism in reportTypesByMechanism
+    ? reportTypesByMechanism[mechanism as Mechanism]
+    : reportTypes;
+}
 
 /**
  * Default word limits (configurable per report). DOMAIN.md: UPR national report 10,700; periodic

@@ -10,7 +10,8 @@ import type { ApiState } from './use-api';
  * note when filters match nothing, and the pager when there is more than one page.
  */
 export function ListCard<T>(props: {
-  list: ApiState<Page<T>>;
+  /** Read only: a page that carries more than its rows (counts by status) fits as it is. */
+  list: Pick<ApiState<Page<T>>, 'data' | 'loading'>;
   count: (total: number) => string;
   filtered: boolean;
   onPage: (page: number) => void;

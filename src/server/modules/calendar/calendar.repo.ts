@@ -1,5 +1,5 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
-import type { CalendarQuery } from '../../../shared/schemas/calendar';
+import type { CalendarQuery, CalendarStatus } from '../../../shared/schemas/calendar';
 import type { CalendarEventsTable, LocalizedText } from '../../db/schema';
 import type { Executor } from '../../http/context';
 import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
@@ -187,7 +187,7 @@ export async function findComputedEvents(db: Executor) {
     .execute();
 }
 
-export async function insertComputed(db: Executor, events: (ComputedEvent & { status: string | null })[]) {
+export async function insertComputed(db: Executor, events: (ComputedEvent & { status: CalendarStatus | null })[]) {
   if (events.length === 0) return;
   await db
     .insertInto('calendar_events')
@@ -209,7 +209,7 @@ export async function insertComputed(db: Executor, events: (ComputedEvent & { st
 export async function updateComputed(
   db: Executor,
   id: string,
-  changes: { starts_on?: string; estimated?: boolean; body_code?: string; review_id?: string; status?: string },
+  changes: { starts_on?: string; estimated?: boolean; body_code?: string; review_id?: string; status?: CalendarStatus },
 ): Promise<void> {
   await db
     .updateTable('calendar_events')

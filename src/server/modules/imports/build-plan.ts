@@ -264,7 +264,7 @@ export async function draftPlan(db: Executor, source: ParsedSource, options: Imp
       collect(r.values.issues, terms.upr_info_issue, unknown.issues);
       for (const target of r.values.sdgTargets) {
         if (!terms.sdg.has(target))
-          plan.warnings.push({ location: r.location, message: `unknown SDG target ${target}` });
+          plan.warnings.push({ location: r.location, message: 'issues.unknownSdgTargetCode', params: { target } });
       }
     }
     plan.newTerms = { themes: [...unknown.themes], affected: [...unknown.affected], issues: [...unknown.issues] };

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
+import type { indicatorReminderStatuses } from '../../../shared/schemas/indicators';
 import type { Executor } from '../../http/context';
 
-type ReminderStatus = 'scheduled' | 'sent' | 'skipped' | 'cancelled';
+type ReminderStatus = (typeof indicatorReminderStatuses)[number];
 
 /** Cancels the reminders still waiting, but for the one of `keepDate` when given. */
 export async function cancelWaiting(db: Executor, indicatorId: string, keepDate: string | null): Promise<void> {

@@ -1,4 +1,4 @@
-import { AppError, type ErrorIssue } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import type { Page } from '../../../shared/schemas/common';
 import type {
   CreateProgressUpdateInput,
@@ -150,15 +150,11 @@ export async function getOptions(db: Database, actor: Actor, query: Subject): Pr
 
 /**
  * Checks the fields every write shares and returns them ready to store: the narrative sanitised,
- * the period the right way round, the status a term of the 'status' taxonomy. All problems at once.
+ * the status a term of the 'status' taxonomy (the period's order is the payload schema's check).
  */
 async function checkedFields(db: Executor, input: UpdateProgressUpdateInput | CreateProgressUpdateInput) {
-  const issues: ErrorIssue[] = [];
-  if (input.periodEnd < input.periodStart)
-    issues.push({ path: 'periodEnd', message: 'issues.progress.periodReversed' });
   if (input.proposedStatus && !(await statusExists(db, input.proposedStatus)))
-    issues.push({ path: 'proposedStatus', message: 'issues.unknownStatus' });
-  if (issues.length > 0) throw new AppError('VALIDATION', { issues });
+    throw new AppError('VALIDATION', { issues: [{ path: 'proposedStatus', message: 'issues.unknownStatus' }] });
   return {
     narrative: sanitizeNarrative(input.narrative),
     narrative_format: 'html' as const,

@@ -222,6 +222,14 @@ describe('bad input', () => {
     expect(
       (await labour.request('PUT', `/api/progress-updates/${empty.id}`, { ...period(2021), version: 99 })).statusCode,
     ).toBe(409);
+    // The period's order is the payload schema's rule, on an edit as on a creation.
+    const reversed = await labour.request('PUT', `/api/progress-updates/${empty.id}`, {
+      periodStart: '2021-12-31',
+      periodEnd: '2021-01-01',
+      version: empty.version,
+    });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().error.issues).toEqual([{ path: 'periodEnd', message: 'issues.progress.periodReversed' }]);
     // Readers and other entities do not write.
     const viewer = await who('viewer').client.request('POST', '/api/progress-updates', { ...base, ...period(2019) });
     expect(viewer.statusCode).toBe(403);

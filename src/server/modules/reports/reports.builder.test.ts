@@ -79,6 +79,18 @@ describe('the report builder', () => {
     expect(empty.json().error.issues[0].message).toBe('issues.report.noRecommendations');
   });
 
+  it('refuses a report type that the body’s mechanism does not receive, naming the field', async () => {
+    for (const [bodyCode, type] of [
+      ['UPR', 'tb_periodic'],
+      ['CRC', 'upr_national'],
+      ['CRC', 'communication_reply'],
+    ]) {
+      const response = await coordinator.request('POST', '/api/reports', { bodyCode, type, title: 'x' });
+      expect(response.statusCode, `${bodyCode} ${type}`).toBe(400);
+      expect(response.json().error.issues).toEqual([{ path: 'type', message: 'issues.report.typeNotForMechanism' }]);
+    }
+  });
+
   it('saves a section sanitised; a stale save gets 409 with the other text, and nothing is lost', async () => {
     const report = await createReport();
     const section = sectionWith(report, recs[0]?.id ?? '');

@@ -9,6 +9,7 @@ import {
   type ReportListQuery,
   type ReportSection,
   type ReportSummary,
+  reportTypesFor,
   type UpdateReportInput,
   type UpdateSectionInput,
 } from '../../../shared/schemas/reports';
@@ -70,7 +71,9 @@ export async function createReport(deps: Deps, actor: Actor, input: CreateReport
   const user = signedIn(actor);
   if (!canReports(user, 'create')) throw new AppError('FORBIDDEN');
   const language: Locale = input.language ?? actor.locale;
-  if (!(await findBody(deps.db, input.bodyCode))) invalid('bodyCode', 'issues.report.unknownBody');
+  const body = await findBody(deps.db, input.bodyCode);
+  if (!body) invalid('bodyCode', 'issues.report.unknownBody');
+  if (!reportTypesFor(body.mechanism).includes(input.type)) invalid('type', 'issues.report.typeNotForMechanism');
   const reviewIds = [...new Set(input.reviewIds)];
   const reviews = await findReviews(deps.db, reviewIds);
   if (reviews.length !== reviewIds.length || reviews.some((review) => review.body_code !== input.bodyCode))

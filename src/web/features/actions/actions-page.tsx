@@ -6,9 +6,7 @@ import { Field } from '../../components/field';
 import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { useApi } from '../../components/use-api';
-import { useDraft } from '../../components/use-draft';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { EntityFilter } from '../assignments/entity-picker';
@@ -43,9 +41,10 @@ export default function ActionsPage() {
   const { can } = useSession();
   const formatBudget = useFormatBudget();
   const formatDay = useFormatDay();
-  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
-  const [draft, setDraft] = useDraft(filters);
-  const list = useApi<Page<ActionSummary>>('/api/actions', { ...filters, page, pageSize });
+  const { draft, setDraft, list, card, form } = useListPage<Page<ActionSummary>, (typeof filterKeys)[number]>(
+    '/api/actions',
+    { filters: filterKeys, pageSize },
+  );
   const canCreate = can('actions:create');
 
   return (
@@ -62,7 +61,7 @@ export default function ActionsPage() {
         {t('actions.title')}
       </PageTitle>
       <p>{t('actions.intro')}</p>
-      <FilterForm draft={draft} setDraft={setDraft} apply={apply} empty={empty}>
+      <FilterForm {...form} empty={empty}>
         <TextFilter name="q" label={t('actions.search')} value={draft.q} onChange={(q) => setDraft({ ...draft, q })} />
         <SelectFilter
           name="status"
@@ -126,12 +125,7 @@ export default function ActionsPage() {
         ) : null}
       </FilterForm>
       <ErrorMessage error={list.error} />
-      <ListCard
-        list={list}
-        count={(count) => t('actions.count', { count })}
-        filtered={Object.values(filters).some(Boolean)}
-        onPage={setPage}
-      >
+      <ListCard {...card} count={(count) => t('actions.count', { count })}>
         {(data) => (
           <table>
             <caption className="visually-hidden">{t('actions.caption')}</caption>

@@ -6,9 +6,7 @@ import { Field } from '../../components/field';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
 import { recordTypeLabel } from '../../components/record-type';
-import { useApi } from '../../components/use-api';
-import { useDraft } from '../../components/use-draft';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { AuditChanges } from './audit-changes';
 
@@ -18,9 +16,10 @@ const pageSize = 50;
 export default function AuditPage() {
   const i18n = useT();
   const { t, formatDateTime } = i18n;
-  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
-  const [draft, setDraft] = useDraft(filters);
-  const list = useApi<Page<AuditEvent>>('/api/admin/audit', { ...filters, page, pageSize });
+  const { filters, draft, setDraft, apply, list, card } = useListPage<Page<AuditEvent>, (typeof filterKeys)[number]>(
+    '/api/admin/audit',
+    { filters: filterKeys, pageSize },
+  );
   const denied = list.error?.code === 'FORBIDDEN';
   const set = (key: (typeof filterKeys)[number]) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setDraft({ ...draft, [key]: event.target.value });
@@ -85,12 +84,7 @@ export default function AuditPage() {
         </search>
       )}
       <ErrorMessage error={list.error} />
-      <ListCard
-        list={list}
-        count={(count) => t('audit.count', { count })}
-        filtered={Object.values(filters).some(Boolean)}
-        onPage={setPage}
-      >
+      <ListCard {...card} count={(count) => t('audit.count', { count })}>
         {(page, labelId) => (
           <table aria-labelledby={labelId}>
             <thead>

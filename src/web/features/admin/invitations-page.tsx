@@ -7,8 +7,7 @@ import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { useApi } from '../../components/use-api';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { InviteForm } from './invite-form';
@@ -19,8 +18,10 @@ const pageSize = 25;
 export default function InvitationsPage() {
   const { t, formatDateTime } = useT();
   const { user } = useSession();
-  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
-  const list = useApi<Page<InvitationSummary>>('/api/admin/invitations', { ...filters, page, pageSize });
+  const { filters, apply, list, card } = useListPage<Page<InvitationSummary>, (typeof filterKeys)[number]>(
+    '/api/admin/invitations',
+    { filters: filterKeys, pageSize },
+  );
   const [actionError, setActionError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -48,10 +49,8 @@ export default function InvitationsPage() {
       <ErrorMessage error={list.error ?? actionError} />
       <SuccessMessage>{notice}</SuccessMessage>
       <ListCard
-        list={list}
+        {...card}
         count={(count) => t('invitations.count', { count })}
-        filtered={Boolean(filters.status)}
-        onPage={setPage}
         toolbar={
           <div className="filters-inline">
             <Field name="status" label={t('fields.status')}>

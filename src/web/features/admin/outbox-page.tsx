@@ -7,8 +7,7 @@ import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { useApi } from '../../components/use-api';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 
 const filterKeys = ['status'] as const;
@@ -17,8 +16,10 @@ const pageSize = 25;
 /** Mail queued by the app (invitations, password resets): how each went, and a retry for a failed one. */
 export default function OutboxPage() {
   const { t, formatDateTime } = useT();
-  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
-  const list = useApi<Page<OutboxMail>>('/api/admin/outbox', { ...filters, page, pageSize });
+  const { filters, apply, list, card } = useListPage<Page<OutboxMail>, (typeof filterKeys)[number]>(
+    '/api/admin/outbox',
+    { filters: filterKeys, pageSize },
+  );
   const [actionError, setActionError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -45,10 +46,8 @@ export default function OutboxPage() {
       <ErrorMessage error={list.error ?? actionError} />
       <SuccessMessage>{notice}</SuccessMessage>
       <ListCard
-        list={list}
+        {...card}
         count={(count) => t('outbox.count', { count })}
-        filtered={Boolean(filters.status)}
-        onPage={setPage}
         toolbar={
           <div className="filters-inline">
             <Field name="status" label={t('fields.status')}>

@@ -7,9 +7,7 @@ import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { useApi } from '../../components/use-api';
-import { useDraft } from '../../components/use-draft';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 
@@ -19,9 +17,10 @@ const filterKeys = ['q', 'role', 'status'] as const;
 export default function UsersPage() {
   const { t, formatDateTime } = useT();
   const { user: me, can } = useSession();
-  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
-  const [draft, setDraft] = useDraft(filters);
-  const list = useApi<Page<UserSummary>>('/api/admin/users', { ...filters, page, pageSize });
+  const { draft, setDraft, list, card, form } = useListPage<Page<UserSummary>, (typeof filterKeys)[number]>(
+    '/api/admin/users',
+    { filters: filterKeys, pageSize },
+  );
   const [rowError, setRowError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -57,7 +56,7 @@ export default function UsersPage() {
     <>
       <PageTitle>{t('users.title')}</PageTitle>
       {denied ? null : (
-        <FilterForm draft={draft} setDraft={setDraft} apply={apply} empty={{ q: '', role: '', status: '' }}>
+        <FilterForm {...form} empty={{ q: '', role: '', status: '' }}>
           <TextFilter name="q" label={t('users.search')} value={draft.q} onChange={(q) => setDraft({ ...draft, q })} />
           <SelectFilter
             name="role"
@@ -77,12 +76,7 @@ export default function UsersPage() {
       )}
       <ErrorMessage error={list.error ?? rowError} />
       <SuccessMessage>{notice}</SuccessMessage>
-      <ListCard
-        list={list}
-        count={(count) => t('users.count', { count })}
-        filtered={Object.values(filters).some(Boolean)}
-        onPage={setPage}
-      >
+      <ListCard {...card} count={(count) => t('users.count', { count })}>
         {(page, labelId) => (
           <table aria-labelledby={labelId}>
             <thead>

@@ -1,11 +1,9 @@
 import { Link } from 'react-router';
 import { answerStatuses, type CallDetail, type TrackerPage, type TrackerRow } from '../../../shared/schemas/calls';
-import type { Page } from '../../../shared/schemas/common';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { ListCard } from '../../components/list-card';
-import { type ApiState, useApi } from '../../components/use-api';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { AnswerStatusBadge } from './call-labels';
 
@@ -15,8 +13,10 @@ const pageSize = 25;
 /** Each entity asked and where it stands, late ones first; each one's answers a click away. */
 export function CallTracker(props: { call: CallDetail }) {
   const { t, formatNumber, formatDateTime } = useT();
-  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
-  const list = useApi<TrackerPage>(`/api/calls/${props.call.id}/tracker`, { ...filters, page, pageSize });
+  const { filters, apply, list, card } = useListPage<TrackerPage, (typeof filterKeys)[number]>(
+    `/api/calls/${props.call.id}/tracker`,
+    { filters: filterKeys, pageSize },
+  );
   const counts = list.data?.counts ?? props.call.answerCounts;
 
   return (
@@ -30,12 +30,10 @@ export function CallTracker(props: { call: CallDetail }) {
         ))}
       </ul>
       <ErrorMessage error={list.error} />
-      <ListCard
+      <ListCard<TrackerRow>
         // The page carries the counts by status besides the rows; the list card reads the rows.
-        list={list as unknown as ApiState<Page<TrackerRow>>}
+        {...card}
         count={(count) => t('calls.trackerCount', { count })}
-        filtered={Boolean(filters.status)}
-        onPage={setPage}
         toolbar={
           <div className="filters-inline">
             <Field name="status" label={t('calls.answerStatusLabel')}>

@@ -5,9 +5,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { useApi } from '../../components/use-api';
-import { useDraft } from '../../components/use-draft';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { useFormatDay } from './call-labels';
 
@@ -18,9 +16,10 @@ const pageSize = 25;
 export default function CallsPage() {
   const { t, formatNumber } = useT();
   const formatDay = useFormatDay();
-  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
-  const [draft, setDraft] = useDraft(filters);
-  const list = useApi<Page<CallSummary>>('/api/calls', { ...filters, page, pageSize });
+  const { draft, setDraft, list, card, form } = useListPage<Page<CallSummary>, (typeof filterKeys)[number]>(
+    '/api/calls',
+    { filters: filterKeys, pageSize },
+  );
 
   return (
     <>
@@ -34,7 +33,7 @@ export default function CallsPage() {
         {t('calls.title')}
       </PageTitle>
       <p>{t('calls.intro')}</p>
-      <FilterForm draft={draft} setDraft={setDraft} apply={apply}>
+      <FilterForm {...form}>
         <TextFilter name="q" label={t('calls.search')} value={draft.q} onChange={(q) => setDraft({ ...draft, q })} />
         <SelectFilter
           name="status"
@@ -45,12 +44,7 @@ export default function CallsPage() {
         />
       </FilterForm>
       <ErrorMessage error={list.error} />
-      <ListCard
-        list={list}
-        count={(count) => t('calls.count', { count })}
-        filtered={Object.values(filters).some(Boolean)}
-        onPage={setPage}
-      >
+      <ListCard {...card} count={(count) => t('calls.count', { count })}>
         {(data, labelId) => (
           <table aria-labelledby={labelId}>
             <thead>

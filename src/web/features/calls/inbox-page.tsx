@@ -4,8 +4,7 @@ import type { Page } from '../../../shared/schemas/common';
 import { ErrorMessage } from '../../components/error-message';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { useApi } from '../../components/use-api';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { AnswerStatusBadge, useFormatDay } from './call-labels';
 
@@ -16,8 +15,10 @@ const pageSize = 25;
 export default function InboxPage() {
   const { t, formatNumber } = useT();
   const formatDay = useFormatDay();
-  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
-  const list = useApi<Page<InboxItem>>('/api/inbox', { ...filters, page, pageSize });
+  const { filters, apply, list, card } = useListPage<Page<InboxItem>, (typeof filterKeys)[number]>('/api/inbox', {
+    filters: filterKeys,
+    pageSize,
+  });
 
   return (
     <>
@@ -25,10 +26,8 @@ export default function InboxPage() {
       <p>{t('inbox.intro')}</p>
       <ErrorMessage error={list.error} />
       <ListCard
-        list={list}
+        {...card}
         count={(count) => t('inbox.count', { count })}
-        filtered={Boolean(filters.open)}
-        onPage={setPage}
         toolbar={
           <div className="filters-inline">
             <label>

@@ -6,9 +6,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { useApi } from '../../components/use-api';
-import { useDraft } from '../../components/use-draft';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { type I18n, useT } from '../../i18n/i18n-provider';
 import { EntityForm } from './entity-form';
 import { describeEntity, kindLabel, type Levels, levelLabel, useCanManage, useLevels } from './labels';
@@ -23,9 +21,10 @@ export default function EntitiesPage() {
   const canManage = useCanManage();
   const navigate = useNavigate();
   const levels = useLevels();
-  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
-  const [draft, setDraft] = useDraft(filters);
-  const list = useApi<Page<EntitySummary>>('/api/entities', { ...filters, page, pageSize });
+  const { draft, setDraft, list, card, form } = useListPage<Page<EntitySummary>, (typeof filterKeys)[number]>(
+    '/api/entities',
+    { filters: filterKeys, pageSize },
+  );
 
   return (
     <>
@@ -41,7 +40,7 @@ export default function EntitiesPage() {
         {t('entities.title')}
       </PageTitle>
       <p className="lead">{t('entities.intro')}</p>
-      <FilterForm draft={draft} setDraft={setDraft} apply={apply} empty={{ q: '', kind: '', level: '' }}>
+      <FilterForm {...form} empty={{ q: '', kind: '', level: '' }}>
         <TextFilter name="q" label={t('entities.search')} value={draft.q} onChange={(q) => setDraft({ ...draft, q })} />
         <SelectFilter
           name="kind"
@@ -67,12 +66,7 @@ export default function EntitiesPage() {
         </details>
       ) : null}
       <ErrorMessage error={list.error} />
-      <ListCard
-        list={list}
-        count={(count) => t('entities.count', { count })}
-        filtered={Object.values(filters).some(Boolean)}
-        onPage={setPage}
-      >
+      <ListCard {...card} count={(count) => t('entities.count', { count })}>
         {(data, labelId) => <EntityTable items={data.items} labelId={labelId} levels={levels} i18n={i18n} />}
       </ListCard>
     </>

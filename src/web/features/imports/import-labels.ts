@@ -14,8 +14,8 @@ export function reasonLabel(reason: string | undefined, i18n: Translate): string
 }
 
 /** A parser's message is a catalogue key (issues.*) or, from a library, plain text. */
-export function issueText(message: string, i18n: Translate): string {
-  return i18n.has(message) ? i18n.t(message) : message;
+export function issueText(message: string, i18n: Translate, params?: Record<string, string>): string {
+  return i18n.has(message) ? i18n.t(message, params) : message;
 }
 
 /** Field names in a row's changes: text_es, position, sdg_targets, ... */

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
 import { PageTitle } from '../../components/page-title';
 import { useSubmit } from '../../components/use-submit';
+import { WizardSteps } from '../../components/wizard-steps';
 import { useT } from '../../i18n/i18n-provider';
 import { ApplyProgress, ImportReport } from './import-report';
 import { IssueList } from './issue-list';
@@ -88,17 +89,7 @@ export default function ImportWizardPage() {
       >
         {t('imports.title')}
       </PageTitle>
-      <ol className="wizard-steps" aria-label={t('imports.steps')}>
-        {steps.map((name, index) => (
-          <li
-            key={name}
-            className={name === step ? 'current' : steps.indexOf(step) > index ? 'done' : ''}
-            aria-current={name === step ? 'step' : undefined}
-          >
-            {t(`imports.step.${name}`)}
-          </li>
-        ))}
-      </ol>
+      <WizardSteps label={t('imports.steps')} steps={steps} current={step} name={(name) => t(`imports.step.${name}`)} />
       {step === 'upload' ? (
         <UploadStep
           onPreview={(next) => {

@@ -4,12 +4,10 @@ import type { ImportSummary } from '../../../shared/schemas/imports';
 import { ErrorMessage } from '../../components/error-message';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { useApi } from '../../components/use-api';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { formatBytes, formatLabel } from './import-labels';
 
-const noFilters = [] as const;
 const countKeys = [
   ['created', 'imports.summary.created'],
   ['updated', 'imports.summary.updated'],
@@ -24,8 +22,7 @@ const countKeys = [
 export default function ImportsPage() {
   const i18n = useT();
   const { t, formatDateTime, formatNumber } = i18n;
-  const { page, setPage } = useUrlFilters(noFilters);
-  const list = useApi<Page<ImportSummary>>('/api/imports', { page, pageSize: 25 });
+  const { list, card } = useListPage<Page<ImportSummary>>('/api/imports', { pageSize: 25 });
 
   return (
     <>
@@ -39,7 +36,7 @@ export default function ImportsPage() {
         {t('imports.historyTitle')}
       </PageTitle>
       <ErrorMessage error={list.error} />
-      <ListCard list={list} count={(count) => t('imports.count', { count })} filtered={false} onPage={setPage}>
+      <ListCard {...card} count={(count) => t('imports.count', { count })}>
         {(data, labelId) => (
           <table aria-labelledby={labelId}>
             <thead>

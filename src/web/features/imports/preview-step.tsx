@@ -126,7 +126,7 @@ export function PreviewStep(props: {
                 <span className="issue-where">
                   {[warning.location.file, locationText(warning.location, t)].filter(Boolean).join(' · ')}
                 </span>
-                <span className="issue-message">{issueText(warning.message, i18n)}</span>
+                <span className="issue-message">{issueText(warning.message, i18n, warning.params)}</span>
               </li>
             ))}
             {preview.duplicates.map((duplicate, index) => (

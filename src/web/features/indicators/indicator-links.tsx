@@ -1,13 +1,14 @@
 import { useCallback } from 'react';
 import type { Page } from '../../../shared/schemas/common';
 import { sdgIndicatorCodeSchema } from '../../../shared/schemas/indicators';
-import { paragraphNumberPattern, type RecommendationRef, type SearchResult } from '../../../shared/schemas/register';
+import type { RecommendationRef } from '../../../shared/schemas/register';
 import type { Term } from '../../../shared/schemas/taxonomies';
 import { api } from '../../api/client';
 import { Combobox } from '../../components/combobox';
 import { pickText } from '../../components/localized';
 import { useT } from '../../i18n/i18n-provider';
 import { useRecommendationName } from '../register/recommendation-name';
+import { useRecommendationOptions } from '../register/recommendation-options';
 
 const optionsShown = 8;
 
@@ -103,34 +104,9 @@ export function RecommendationLinks(props: {
   onChange: (value: LinkedRecommendation[]) => void;
   error?: string;
 }) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const nameOf = useRecommendationName();
-  const load = useCallback(
-    async (text: string, signal: AbortSignal): Promise<Page<RecommendationRef>> => {
-      if (paragraphNumberPattern.test(text))
-        return api.get<Page<RecommendationRef>>(
-          '/api/recommendations/by-number',
-          { number: text, pageSize: optionsShown, lang: locale },
-          signal,
-        );
-      const found = await api.get<SearchResult>(
-        '/api/recommendations',
-        { q: text, pageSize: optionsShown, lang: locale },
-        signal,
-      );
-      return {
-        ...found,
-        items: found.items.map(({ id, number, bodyCode, reviewSymbol, text }) => ({
-          id,
-          number,
-          bodyCode,
-          reviewSymbol,
-          text,
-        })),
-      };
-    },
-    [locale],
-  );
+  const { loadRecommendations: load } = useRecommendationOptions();
   const chosen = new Set(props.value.map((item) => item.id));
   return (
     <fieldset className="recommendation-picker">

@@ -5,9 +5,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { useApi } from '../../components/use-api';
-import { useDraft } from '../../components/use-draft';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { useFormatDay } from '../actions/labels';
@@ -23,9 +21,10 @@ export default function IndicatorsPage() {
   const { t, formatNumber } = useT();
   const { can } = useSession();
   const formatDay = useFormatDay();
-  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
-  const [draft, setDraft] = useDraft(filters);
-  const list = useApi<Page<IndicatorSummary>>('/api/indicators', { ...filters, page, pageSize });
+  const { draft, setDraft, list, card, form } = useListPage<Page<IndicatorSummary>, (typeof filterKeys)[number]>(
+    '/api/indicators',
+    { filters: filterKeys, pageSize },
+  );
   const canCreate = can('indicators:manage');
 
   return (
@@ -42,7 +41,7 @@ export default function IndicatorsPage() {
         {t('indicators.title')}
       </PageTitle>
       <p>{t('indicators.intro')}</p>
-      <FilterForm draft={draft} setDraft={setDraft} apply={apply} empty={empty}>
+      <FilterForm {...form} empty={empty}>
         <TextFilter
           name="q"
           label={t('indicators.search')}
@@ -79,12 +78,7 @@ export default function IndicatorsPage() {
         ) : null}
       </FilterForm>
       <ErrorMessage error={list.error} />
-      <ListCard
-        list={list}
-        count={(count) => t('indicators.count', { count })}
-        filtered={Object.values(filters).some(Boolean)}
-        onPage={setPage}
-      >
+      <ListCard {...card} count={(count) => t('indicators.count', { count })}>
         {(data) => (
           <table>
             <caption className="visually-hidden">{t('indicators.caption')}</caption>

@@ -1,19 +1,14 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { AppError } from '../../../shared/errors';
 import type { IndicatorDetail, ObservationImportPlan } from '../../../shared/schemas/indicators';
-import { api, toAppError } from '../../api/client';
-import { ErrorMessage, SuccessMessage } from '../../components/error-message';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
-import { SpreadsheetField } from '../../components/spreadsheet-field';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
-import { IssueList } from '../imports/issue-list';
+import { SpreadsheetImport } from '../imports/spreadsheet-import';
 import { useFormatDisaggregation, useFormatPeriod } from './labels';
-
-type Step = 'upload' | 'preview' | 'done';
-const steps: readonly Step[] = ['upload', 'preview', 'done'];
 
 /**
  * Observations of one indicator from a file, in three steps: upload (a WHO data portal export or
@@ -26,40 +21,7 @@ export default function ObservationImportPage() {
   const { id = '' } = useParams();
   const detail = useApi<IndicatorDetail>(`/api/indicators/${id}`);
   const countryId = useId();
-  const [file, setFile] = useState<File | null>(null);
   const [iso3, setIso3] = useState('');
-  const [plan, setPlan] = useState<ObservationImportPlan | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [missing, setMissing] = useState(false);
-  const step: Step = plan?.applied ? 'done' : plan ? 'preview' : 'upload';
-  const stepHeading = useRef<HTMLHeadingElement>(null);
-
-  // Each new step takes the focus, so that screen reader users hear where they are.
-  useEffect(() => {
-    if (step !== 'upload') stepHeading.current?.focus();
-  }, [step]);
-
-  async function send(which: 'preview' | 'apply', event?: FormEvent) {
-    event?.preventDefault();
-    if (!file) {
-      setMissing(true);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const query = { fileName: file.name, iso3: iso3.trim() || undefined };
-      setPlan(
-        await api.upload<ObservationImportPlan>(`/api/indicators/${id}/observations/import/${which}`, file, query),
-      );
-    } catch (cause) {
-      setError(toAppError(cause));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   const indicator = detail.data;
   return (
     <>
@@ -71,36 +33,30 @@ export default function ObservationImportPage() {
       </p>
       <ErrorMessage error={detail.error} />
       {detail.loading && !indicator ? <Loading /> : null}
-      <ol className="wizard-steps" aria-label={t('indicators.import.steps')}>
-        {steps.map((one, index) => (
-          <li
-            key={one}
-            className={one === step ? 'current' : steps.indexOf(step) > index ? 'done' : ''}
-            aria-current={one === step ? 'step' : undefined}
-          >
-            {t(`indicators.import.step.${one}`)}
-          </li>
-        ))}
-      </ol>
-      <section className="card" aria-labelledby="import-file">
-        <h2 id="import-file">{t('indicators.import.fileTitle')}</h2>
-        <p>{t('indicators.import.intro')}</p>
-        <ul>
-          <li>{t('indicators.import.whoLayout')}</li>
-          <li>{t('indicators.import.vlrLayout')}</li>
-        </ul>
-        <ErrorMessage error={error} />
-        {error ? <IssueList issues={error.issues} /> : null}
-        <form onSubmit={(event) => send('preview', event)} noValidate aria-busy={busy}>
-          <SpreadsheetField
-            label={t('indicators.import.file')}
-            missing={missing}
-            onChange={(chosen) => {
-              setFile(chosen);
-              setMissing(false);
-              setPlan(null);
-            }}
-          />
+      <SpreadsheetImport<ObservationImportPlan>
+        text={{
+          fileTitle: t('indicators.import.fileTitle'),
+          file: t('indicators.import.file'),
+          preview: t('indicators.import.preview'),
+          planTitle: t('indicators.import.planTitle'),
+          appliedTitle: t('indicators.import.reportTitle'),
+          appliedNotice: (count) => t('indicators.import.appliedNotice', { count }),
+          problems: t('indicators.import.problems'),
+          fixFirst: t('indicators.import.fixFirst'),
+          apply: (count) => t('indicators.import.apply', { count }),
+          nothingToDo: t('indicators.import.nothingToDo'),
+        }}
+        steps={{ label: t('indicators.import.steps'), name: (step) => t(`indicators.import.step.${step}`) }}
+        intro={
+          <>
+            <p>{t('indicators.import.intro')}</p>
+            <ul>
+              <li>{t('indicators.import.whoLayout')}</li>
+              <li>{t('indicators.import.vlrLayout')}</li>
+            </ul>
+          </>
+        }
+        fields={
           <div className="field">
             <label htmlFor={countryId}>{t('indicators.import.country')}</label>
             <p className="field-hint" id={`${countryId}-hint`}>
@@ -114,117 +70,84 @@ export default function ObservationImportPage() {
               autoCapitalize="characters"
               aria-describedby={`${countryId}-hint`}
               value={iso3}
-              onChange={(event) => {
-                setIso3(event.target.value);
-                setPlan(null);
-              }}
+              onChange={(event) => setIso3(event.target.value)}
             />
           </div>
-          <div className="form-actions">
-            <button type="submit" disabled={busy}>
-              {t('indicators.import.preview')}
-            </button>
-          </div>
-        </form>
-      </section>
-      {plan ? (
-        <PlanView
-          plan={plan}
-          indicator={indicator}
-          busy={busy}
-          headingRef={stepHeading}
-          onApply={() => send('apply')}
-        />
-      ) : null}
+        }
+        fieldsKey={iso3}
+        send={(step, file) =>
+          api.upload<ObservationImportPlan>(`/api/indicators/${id}/observations/import/${step}`, file, {
+            fileName: file.name,
+            iso3: iso3.trim() || undefined,
+          })
+        }
+        detected={(plan) => (
+          <p>
+            {t('indicators.import.detected', {
+              format: t(`indicators.import.format.${plan.format}`),
+              file: plan.fileName,
+            })}
+          </p>
+        )}
+        counts={(plan) => (
+          <ul className="tag-list">
+            {(['create', 'update', 'skip', 'ignored', 'error'] as const).map((action) => (
+              <li key={action} className="tag">
+                {t(`indicators.import.count.${action}`, { count: plan.counts[action] })}
+              </li>
+            ))}
+          </ul>
+        )}
+        rows={(plan) => <PlanRows plan={plan} indicator={indicator} />}
+      />
     </>
   );
 }
 
-function PlanView(props: {
-  plan: ObservationImportPlan;
-  indicator: IndicatorDetail | null;
-  busy: boolean;
-  headingRef: React.RefObject<HTMLHeadingElement | null>;
-  onApply: () => void;
-}) {
+function PlanRows(props: { plan: ObservationImportPlan; indicator: IndicatorDetail | null }) {
   const { t, formatNumber } = useT();
   const { plan } = props;
   const formatPeriod = useFormatPeriod();
   const formatDisaggregation = useFormatDisaggregation(props.indicator?.dimensions ?? []);
-  const writes = plan.counts.create + plan.counts.update;
-  const canApply = !plan.applied && plan.issues.length === 0 && writes > 0;
   return (
-    <section className="card" aria-labelledby="import-plan">
-      <h2 id="import-plan" ref={props.headingRef} tabIndex={-1}>
-        {plan.applied ? t('indicators.import.reportTitle') : t('indicators.import.planTitle')}
-      </h2>
-      <p>
-        {t('indicators.import.detected', { format: t(`indicators.import.format.${plan.format}`), file: plan.fileName })}
-      </p>
-      <SuccessMessage>{plan.applied ? t('indicators.import.appliedNotice', { count: writes }) : null}</SuccessMessage>
-      <ul className="tag-list">
-        {(['create', 'update', 'skip', 'ignored', 'error'] as const).map((action) => (
-          <li key={action} className="tag">
-            {t(`indicators.import.count.${action}`, { count: plan.counts[action] })}
-          </li>
-        ))}
-      </ul>
-      {plan.issues.length > 0 ? (
-        <>
-          <h3>{t('indicators.import.problems')}</h3>
-          <p>{t('indicators.import.fixFirst')}</p>
-          <IssueList issues={plan.issues} />
-        </>
-      ) : null}
-      {canApply ? (
-        <div className="form-actions">
-          <button type="button" disabled={props.busy} onClick={props.onApply}>
-            {t('indicators.import.apply', { count: writes })}
-          </button>
-        </div>
-      ) : null}
-      {!plan.applied && plan.issues.length === 0 && writes === 0 ? <p>{t('indicators.import.nothingToDo')}</p> : null}
-      {plan.rows.length > 0 ? (
-        <>
-          <h3 id="import-rows">{t('indicators.import.rows', { shown: formatNumber(plan.shownRows) })}</h3>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1). */}
-          <section className="table-scroll" aria-labelledby="import-rows" tabIndex={0}>
-            <table aria-labelledby="import-rows">
-              <thead>
-                <tr>
-                  <th scope="col">{t('indicators.import.row')}</th>
-                  <th scope="col">{t('indicators.import.actionColumn')}</th>
-                  <th scope="col">{t('indicators.fields.period')}</th>
-                  <th scope="col">{t('indicators.fields.place')}</th>
-                  <th scope="col">{t('indicators.fields.disaggregation')}</th>
-                  <th scope="col">{t('indicators.fields.value')}</th>
-                  <th scope="col">{t('indicators.fields.bounds')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.rows.map((row) => (
-                  <tr key={row.row}>
-                    <td className="numeric">{formatNumber(row.row)}</td>
-                    <td>{t(`indicators.import.action.${row.action}`)}</td>
-                    <td>{formatPeriod(row.periodStart, row.periodEnd)}</td>
-                    <td>{row.place ?? t('indicators.national')}</td>
-                    <td>{formatDisaggregation(row.disaggregation)}</td>
-                    <td className="numeric">{formatNumber(row.value)}</td>
-                    <td className="numeric">
-                      {row.lowerBound !== null || row.upperBound !== null
-                        ? t('indicators.boundsRange', {
-                            lower: row.lowerBound === null ? '–' : formatNumber(row.lowerBound),
-                            upper: row.upperBound === null ? '–' : formatNumber(row.upperBound),
-                          })
-                        : '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        </>
-      ) : null}
-    </section>
+    <>
+      <h3 id="import-rows">{t('indicators.import.rows', { shown: formatNumber(plan.shownRows) })}</h3>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1). */}
+      <section className="table-scroll" aria-labelledby="import-rows" tabIndex={0}>
+        <table aria-labelledby="import-rows">
+          <thead>
+            <tr>
+              <th scope="col">{t('indicators.import.row')}</th>
+              <th scope="col">{t('indicators.import.actionColumn')}</th>
+              <th scope="col">{t('indicators.fields.period')}</th>
+              <th scope="col">{t('indicators.fields.place')}</th>
+              <th scope="col">{t('indicators.fields.disaggregation')}</th>
+              <th scope="col">{t('indicators.fields.value')}</th>
+              <th scope="col">{t('indicators.fields.bounds')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.rows.map((row) => (
+              <tr key={row.row}>
+                <td className="numeric">{formatNumber(row.row)}</td>
+                <td>{t(`indicators.import.action.${row.action}`)}</td>
+                <td>{formatPeriod(row.periodStart, row.periodEnd)}</td>
+                <td>{row.place ?? t('indicators.national')}</td>
+                <td>{formatDisaggregation(row.disaggregation)}</td>
+                <td className="numeric">{formatNumber(row.value)}</td>
+                <td className="numeric">
+                  {row.lowerBound !== null || row.upperBound !== null
+                    ? t('indicators.boundsRange', {
+                        lower: row.lowerBound === null ? '–' : formatNumber(row.lowerBound),
+                        upper: row.upperBound === null ? '–' : formatNumber(row.upperBound),
+                      })
+                    : '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
   );
 }

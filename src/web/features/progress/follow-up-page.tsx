@@ -2,14 +2,14 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { AppError } from '../../../shared/errors';
 import type { Page } from '../../../shared/schemas/common';
-import { type FollowUpItem, followUpGrades } from '../../../shared/schemas/progress';
+import type { FollowUpItem } from '../../../shared/schemas/progress';
+import { followUpGrades } from '../../../shared/schemas/register';
 import { api, toAppError } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
 import { fieldErrorsOfAppError } from '../../components/forms';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { useApi } from '../../components/use-api';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 
@@ -21,8 +21,10 @@ export default function FollowUpPage() {
   const { t, formatDate } = useT();
   const { can } = useSession();
   const manager = can('progress:grade');
-  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
-  const list = useApi<Page<FollowUpItem>>('/api/follow-up', { ...filters, page, pageSize });
+  const { filters, apply, list, card } = useListPage<Page<FollowUpItem>, (typeof filterKeys)[number]>(
+    '/api/follow-up',
+    { filters: filterKeys, pageSize },
+  );
   const gradeLabels: Record<string, string> = {
     A: t('followUp.grade.A'),
     B: t('followUp.grade.B'),
@@ -36,10 +38,8 @@ export default function FollowUpPage() {
       <p>{t('followUp.intro')}</p>
       <ErrorMessage error={list.error} />
       <ListCard
-        list={list}
+        {...card}
         count={(count) => t('followUp.count', { count })}
-        filtered={Boolean(filters.bodyCode || filters.ungraded)}
-        onPage={setPage}
         toolbar={
           <div className="filters-inline">
             <label>

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
+import { periodReversed, periodReversedIssue } from '../../../shared/progress/period';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { fieldErrorsOfAppError } from '../../components/forms';
@@ -27,9 +28,10 @@ export function ProgressForm(props: {
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const fieldErrors = error ? fieldErrorsOfAppError(error, i18n) : {};
-  const local: Record<string, string> = {};
-  if (values.periodStart && values.periodEnd && values.periodEnd < values.periodStart)
-    local.periodEnd = t('issues.progress.periodReversed');
+  // The server's own rule, shown as soon as both days are filled in.
+  const local: Record<string, string> = periodReversed(values)
+    ? { [periodReversedIssue.path]: t(periodReversedIssue.message) }
+    : {};
   const errors = { ...fieldErrors, ...local };
 
   async function save(event: FormEvent) {

@@ -4,26 +4,26 @@ import type { ProgressSummary } from '../../../shared/schemas/progress';
 import { ErrorMessage } from '../../components/error-message';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { useApi } from '../../components/use-api';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { ProgressStatusBadge, usePeriod } from './progress-labels';
 
-const filterKeys = [] as const;
 const pageSize = 25;
 
 /** "To validate": the updates waiting for the reader's decision (as validator or coordinator), oldest first. */
 export default function QueuePage() {
   const { t, formatDateTime } = useT();
   const period = usePeriod();
-  const { page, setPage } = useUrlFilters(filterKeys);
-  const list = useApi<Page<ProgressSummary>>('/api/progress-updates', { toValidate: 'true', page, pageSize });
+  const { list, card } = useListPage<Page<ProgressSummary>>('/api/progress-updates', {
+    pageSize,
+    query: { toValidate: 'true' },
+  });
   return (
     <>
       <PageTitle>{t('progress.queueTitle')}</PageTitle>
       <p>{t('progress.queueIntro')}</p>
       <ErrorMessage error={list.error} />
-      <ListCard list={list} count={(count) => t('progress.queueCount', { count })} filtered={false} onPage={setPage}>
+      <ListCard {...card} count={(count) => t('progress.queueCount', { count })}>
         {(data, labelId) => (
           <table aria-labelledby={labelId}>
             <thead>

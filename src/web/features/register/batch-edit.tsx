@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
-import type { Page } from '../../../shared/schemas/common';
 import {
   type batchEditResultSchema,
   batchEditSchema,
@@ -16,17 +15,16 @@ import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { AssignForm } from '../assignments/assignments-panel';
 import { parseSdgTargets, useAllTerms, useStatusTerms } from './labels';
+import { useRecommendationOptions } from './recommendation-options';
 
 type BatchResult = z.infer<typeof batchEditResultSchema>;
 
 const empty = { addTheme: '', removeTheme: '', addSdg: '', removeSdg: '', status: '', linkKind: '' };
-/** Clusters are searched on the server as the name is typed. */
-const loadClusters = (text: string, signal: AbortSignal) =>
-  api.get<Page<Cluster>>('/api/clusters', { q: text, pageSize: 8 }, signal);
 
 /** One change applied to every selected recommendation (up to a thousand), for the secretariat. */
 export function BatchEdit(props: { ids: string[]; onDone: () => void; onClear: () => void }) {
   const { t, locale } = useT();
+  const { loadClusters } = useRecommendationOptions();
   const themes = useAllTerms('theme');
   const statuses = useStatusTerms();
   const [draft, setDraft] = useState(empty);

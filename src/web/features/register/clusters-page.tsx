@@ -8,9 +8,7 @@ import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { useApi } from '../../components/use-api';
-import { useDraft } from '../../components/use-draft';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { EditCluster, NewCluster } from './cluster-forms';
@@ -22,9 +20,10 @@ export default function ClustersPage() {
   const { t } = useT();
   const { can } = useSession();
   const canEdit = can('register:manageClusters');
-  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
-  const [draft, setDraft] = useDraft(filters);
-  const list = useApi<Page<Cluster>>('/api/clusters', { q: filters.q || undefined, page, pageSize: 25 });
+  const { draft, setDraft, apply, list, card } = useListPage<Page<Cluster>, (typeof filterKeys)[number]>(
+    '/api/clusters',
+    { filters: filterKeys, pageSize: 25 },
+  );
   const [notice, setNotice] = useState<string | null>(null);
   const [rowError, setRowError] = useState<AppError | null>(null);
 
@@ -66,12 +65,7 @@ export default function ClustersPage() {
           }}
         />
       ) : null}
-      <ListCard
-        list={list}
-        count={(count) => t('clusters.count', { count })}
-        filtered={Boolean(filters.q)}
-        onPage={setPage}
-      >
+      <ListCard {...card} count={(count) => t('clusters.count', { count })}>
         {(data, labelId) => (
           <table aria-labelledby={labelId}>
             <thead>

@@ -1,11 +1,9 @@
-import { type FormEvent, useCallback, useState } from 'react';
-import type { Page } from '../../../shared/schemas/common';
+import { type FormEvent, useState } from 'react';
 import {
   createLinkSchema,
-  paragraphNumberPattern,
+  linkKinds,
   type RecommendationDetail,
   type RecommendationRef,
-  type SearchResult,
 } from '../../../shared/schemas/register';
 import { api } from '../../api/client';
 import { Combobox } from '../../components/combobox';
@@ -13,10 +11,9 @@ import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { useRecommendationName } from './recommendation-name';
+import { useRecommendationOptions } from './recommendation-options';
 
-const kinds = ['related', 'duplicate'] as const;
-type Kind = (typeof kinds)[number];
-const optionsShown = 8;
+type Kind = (typeof linkKinds)[number];
 
 /**
  * Links this recommendation to another one found by its words (the register's search) or by its
@@ -24,7 +21,7 @@ const optionsShown = 8;
  * refused by the server with a message saying so.
  */
 export function LinkForm(props: { detail: RecommendationDetail; onLinked: () => void }) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const { detail } = props;
   const nameOf = useRecommendationName();
   const [chosen, setChosen] = useState<RecommendationRef | null>(null);
@@ -36,33 +33,7 @@ export function LinkForm(props: { detail: RecommendationDetail; onLinked: () => 
   );
   const linkedAs = new Map(detail.links.map((link) => [link.id, link.kind]));
 
-  const load = useCallback(
-    async (text: string, signal: AbortSignal): Promise<Page<RecommendationRef>> => {
-      if (paragraphNumberPattern.test(text)) {
-        return api.get<Page<RecommendationRef>>(
-          '/api/recommendations/by-number',
-          { number: text, pageSize: optionsShown, lang: locale },
-          signal,
-        );
-      }
-      const found = await api.get<SearchResult>(
-        '/api/recommendations',
-        { q: text, pageSize: optionsShown, lang: locale },
-        signal,
-      );
-      return {
-        ...found,
-        items: found.items.map(({ id, number, bodyCode, reviewSymbol, text }) => ({
-          id,
-          number,
-          bodyCode,
-          reviewSymbol,
-          text,
-        })),
-      };
-    },
-    [locale],
-  );
+  const { loadRecommendations: load } = useRecommendationOptions();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -128,7 +99,7 @@ export function LinkForm(props: { detail: RecommendationDetail; onLinked: () => 
       )}
       <fieldset className="choice-list">
         <legend>{t('recommendation.linkKind')}</legend>
-        {kinds.map((value) => (
+        {linkKinds.map((value) => (
           <label key={value}>
             <input
               type="radio"

@@ -14,7 +14,8 @@ const optionsShown = 8;
 /**
  * Options for a picker of recommendations and clusters, paged by the server as the user types:
  * a paragraph number finds by number, anything else searches the words as the register does
- * (in the reader's scope). Used by the pickers of calls for input and of actions.
+ * (in the reader’s scope). Every picker of recommendations or clusters uses it: calls for input,
+ * actions, indicators, links between recommendations, the batch edit’s cluster.
  */
 export function useRecommendationOptions() {
   const { locale } = useT();

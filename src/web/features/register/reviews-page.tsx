@@ -6,7 +6,7 @@ import { Field } from '../../components/field';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
 import { useApi } from '../../components/use-api';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { countryName } from './labels';
 
@@ -14,8 +14,10 @@ const filterKeys = ['body'] as const;
 
 export default function ReviewsPage() {
   const { t, locale, formatDate } = useT();
-  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
-  const list = useApi<Page<ReviewSummary>>('/api/reviews', { ...filters, page, pageSize: 25 });
+  const { filters, apply, list, card } = useListPage<Page<ReviewSummary>, (typeof filterKeys)[number]>('/api/reviews', {
+    filters: filterKeys,
+    pageSize: 25,
+  });
   // The bodies that have recommendations, with their names in this language, come with the register's facets.
   const bodies = useApi<SearchResult>('/api/recommendations', { pageSize: 1, lang: locale });
 
@@ -39,12 +41,7 @@ export default function ReviewsPage() {
         </form>
       </search>
       <ErrorMessage error={list.error} />
-      <ListCard
-        list={list}
-        count={(count) => t('reviews.count', { count })}
-        filtered={Boolean(filters.body)}
-        onPage={setPage}
-      >
+      <ListCard {...card} count={(count) => t('reviews.count', { count })}>
         {(data, labelId) => (
           <table aria-labelledby={labelId}>
             <thead>

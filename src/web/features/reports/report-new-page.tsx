@@ -8,7 +8,7 @@ import {
   type ReportDetail,
   type ReportType,
   reportGroupings,
-  reportTypes,
+  reportTypesFor,
 } from '../../../shared/schemas/reports';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
@@ -24,14 +24,6 @@ interface Body {
   name: string;
 }
 
-/** UPR report types go to the UPR; the others to a treaty body or a Special Procedure. */
-function typesFor(mechanism: string | undefined): readonly ReportType[] {
-  if (mechanism === 'upr') return ['upr_national', 'upr_mid_term'];
-  if (mechanism === 'treaty_body') return ['tb_periodic', 'tb_follow_up', 'loi_reply'];
-  if (mechanism === 'special_procedure') return ['communication_reply'];
-  return reportTypes;
-}
-
 /**
  * A new report: the mechanism's body, the report type, the reviews concerned (none: all of the
  * body's recommendations), the grouping of the outline and the word limits (defaults by type).
@@ -42,7 +34,7 @@ export default function ReportNewPage() {
   const bodies = useApi<Body[]>('/api/bodies');
   const [bodyCode, setBodyCode] = useState('');
   const body = bodies.data?.find((item) => item.code === bodyCode);
-  const types = typesFor(body?.mechanism);
+  const types = reportTypesFor(body?.mechanism);
   const [type, setType] = useState<ReportType>('upr_mid_term');
   const effectiveType = types.includes(type) ? type : (types[0] ?? 'upr_national');
   const [title, setTitle] = useState('');

@@ -5,9 +5,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { FilterForm, SelectFilter } from '../../components/filter-form';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { useApi } from '../../components/use-api';
-import { useDraft } from '../../components/use-draft';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 
@@ -19,9 +17,10 @@ export default function ReportsPage() {
   const { t, formatNumber, formatDateTime } = useT();
   const session = useSession();
   const manager = session.can('reports:create');
-  const { filters, page, apply, setPage } = useUrlFilters(filterKeys);
-  const [draft, setDraft] = useDraft(filters);
-  const list = useApi<Page<ReportSummary>>('/api/reports', { ...filters, page, pageSize });
+  const { draft, setDraft, list, card, form } = useListPage<Page<ReportSummary>, (typeof filterKeys)[number]>(
+    '/api/reports',
+    { filters: filterKeys, pageSize },
+  );
 
   return (
     <>
@@ -38,7 +37,7 @@ export default function ReportsPage() {
       </PageTitle>
       <p>{manager ? t('reports.intro') : t('reports.introStakeholder')}</p>
       {manager ? (
-        <FilterForm draft={draft} setDraft={setDraft} apply={apply}>
+        <FilterForm {...form}>
           <SelectFilter
             name="status"
             label={t('fields.status')}
@@ -49,12 +48,7 @@ export default function ReportsPage() {
         </FilterForm>
       ) : null}
       <ErrorMessage error={list.error} />
-      <ListCard
-        list={list}
-        count={(count) => t('reports.count', { count })}
-        filtered={Object.values(filters).some(Boolean)}
-        onPage={setPage}
-      >
+      <ListCard {...card} count={(count) => t('reports.count', { count })}>
         {(data, labelId) => (
           <table aria-labelledby={labelId}>
             <thead>

@@ -87,7 +87,8 @@ export async function parseOhchrThematic(data: Uint8Array | Buffer, fileName: st
     if (!position)
       warnings.push({
         location: { file: fileName, row: rowNumber },
-        message: `issues.unknownPosition ${positionText}`,
+        message: 'issues.unknownPosition',
+        params: { position: positionText },
       });
     const themeCell = cellText(row, col.themes);
     const split = themeCell.findIndex((p) => /^(Affected persons|Groups of persons)\s*:?$/i.test(p));

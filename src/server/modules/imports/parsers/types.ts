@@ -97,7 +97,8 @@ export interface ParsedSource {
   positions?: { number: string; position: Position; positionSource?: string }[];
   followUp?: ParsedFollowUp;
   duplicates: { location: SourceLocation; duplicateOf: SourceLocation }[];
-  warnings: { location: SourceLocation; message: string }[];
+  /** message: a catalogue key (issues.*); params: the values it names. */
+  warnings: { location: SourceLocation; message: string; params?: Record<string, string> }[];
 }
 
 export type Parser = (data: Uint8Array | Buffer, fileName: string) => Promise<ParsedSource>;

@@ -62,7 +62,8 @@ export async function parseUprAddendum(data: Uint8Array | Buffer, fileName: stri
       if (before && before !== position) {
         warnings.push({
           location: { file: fileName, paragraph: m[1], page: body[i]!.page },
-          message: `issues.conflictingPosition ${number}`,
+          message: 'issues.conflictingPosition',
+          params: { number },
         });
       }
       if (before) continue;

@@ -66,7 +66,7 @@ export async function parseUprInfoCsv(data: Uint8Array | Buffer, fileName: strin
     }
     const responseText = cell(raw, index.Response);
     const response = responses[responseText.toLowerCase()];
-    if (!response) warnings.push({ location, message: `issues.unknownResponse ${responseText}` });
+    if (!response) warnings.push({ location, message: 'issues.unknownResponse', params: { response: responseText } });
     const action = Number(cell(raw, index.Action));
     const session = Number(cell(raw, index.Session));
     const from = cell(raw, index.From);

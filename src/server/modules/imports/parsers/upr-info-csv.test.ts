@@ -60,4 +60,14 @@ describe('UPR Info CSV exports', async () => {
     expect(new Set(pledges.recommendations.map((r) => r.kind))).toEqual(new Set(['voluntary_pledge']));
     expect(pledges.recommendations.every((r) => r.position === undefined)).toBe(true);
   });
+
+  it('warns of an unknown response with a catalogue key naming the cell, and imports the row without a position', async () => {
+    const csv =
+      'To,Text,From,Response,Action,Issue,Session\nSlovenia,Ratify the convention.,Austria,Maybe later,3,,20\n';
+    const parsed = await parseUprInfoCsv(Buffer.from(csv), 'one.csv');
+    expect(parsed.warnings).toEqual([
+      { location: { file: 'one.csv', row: 2 }, message: 'issues.unknownResponse', params: { response: 'Maybe later' } },
+    ]);
+    expect(parsed.recommendations[0]?.position).toBeUndefined();
+  });
 });
