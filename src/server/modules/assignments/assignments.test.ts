@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
-import { readShared } from '../../../../tests/shared-data';
+import { readFixture } from '../../../../tests/fixtures';
 import type { Role } from '../../../shared/schemas/identity';
 import { systemActor } from '../../http/context';
 import { insertEntities } from '../entities/entities.repo';
@@ -47,7 +47,7 @@ beforeAll(async () => {
   ]);
   Object.assign(entity, { M1: m1?.id, M2: m2?.id, CSO: cso?.id, R1: r1?.id, R2: r2?.id, L1: l1?.id, L2: l2?.id });
   // Real recommendations: Slovenia's cycle 2 UPR thematic list (OHCHR).
-  const data = readShared('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx');
+  const data = readFixture('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx');
   await importTrustedFile(db, systemActor('test'), 'slovenia-upr-cycle2-thematic-list.docx', data);
   const ids = await db.selectFrom('recommendations').select('id').orderBy('number_sort').limit(3).execute();
   Object.assign(rec, { A: ids[0]?.id, B: ids[1]?.id, C: ids[2]?.id });
