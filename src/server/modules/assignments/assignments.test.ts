@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
+import { seatPerson } from '../../../../tests/factories';
 import { readFixture } from '../../../../tests/fixtures';
 import type { Role } from '../../../shared/schemas/identity';
 import { systemActor } from '../../http/context';
@@ -13,16 +14,9 @@ const rec: Record<'A' | 'B' | 'C', string> = {} as never;
 const people = new Map<string, Client>();
 let coordinator: Client;
 
-async function seat(client: Client, entityId: string, role: 'main' | 'alternate' | 'validator' | 'member') {
-  await test.handle.db
-    .insertInto('entity_people')
-    .values({ entity_id: entityId, user_id: client.userId, role })
-    .execute();
-}
-
 async function person(name: string, role: Role, entityKey?: keyof typeof entity, seatRole: 'main' | 'member' = 'main') {
   const client = await signInNew(test, role);
-  if (entityKey) await seat(client, entity[entityKey], seatRole);
+  if (entityKey) await seatPerson(test.handle.db, entity[entityKey], client.userId, seatRole);
   people.set(name, client);
   return client;
 }

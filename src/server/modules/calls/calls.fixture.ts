@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type Client, createTestApp, signInAs, type TestApp } from '../../../../tests/app';
-import { makeUser } from '../../../../tests/factories';
+import { makeUser, seatPerson } from '../../../../tests/factories';
 import { readFixture } from '../../../../tests/fixtures';
 import type { ReceivedMail } from '../../../../tests/smtp';
 import type { Locale } from '../../../shared/i18n/locales';
@@ -33,11 +33,7 @@ export async function person(
   seat?: { entity: keyof typeof entity; role: 'main' | 'alternate' | 'validator' | 'member' },
 ): Promise<Person> {
   const user = await makeUser(test.handle.db, { role, locale, name });
-  if (seat)
-    await test.handle.db
-      .insertInto('entity_people')
-      .values({ entity_id: entity[seat.entity], user_id: user.id, role: seat.role })
-      .execute();
+  if (seat) await seatPerson(test.handle.db, entity[seat.entity], user.id, seat.role);
   const created = { client: await signInAs(test.app, user.email), email: user.email, locale };
   people[name] = created;
   return created;
