@@ -6,7 +6,7 @@ import { parseUhriJson, parseUhriXlsx } from './uhri.parser.js';
 import { parseUprInfoCsv } from './upr-info-csv.parser.js';
 
 /**
- * No real UHRI export is in shared/data: the inputs are built here with the UHRI column layout
+ * No real UHRI export is among the fixtures: the inputs are built here with the UHRI column layout
  * from real recommendation rows of the UPR Info export (text, States, session), never invented text.
  */
 const source = (
