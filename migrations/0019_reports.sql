@@ -2,7 +2,7 @@
 -- with a word limit, an annex of LRG contributions, versions, consultation and approval.
 
 -- The report's language is the language its generated text (headings, excerpts, the export's
--- fixed words) is written in. Word limits default per type (DOMAIN.md) and stay editable; the
+-- fixed words) is written in. Word limits default per type (docs/domain.md) and stay editable; the
 -- annex limit is empty by default because the UN does not count annexes against the limit.
 create table reports (
   id uuid primary key default gen_random_uuid(),

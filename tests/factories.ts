@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Database } from '../src/server/db/database';
-import type { ActionsTable, EntitiesTable, ReviewsTable, UserRow } from '../src/server/db/schema';
+import type {
+  ActionsTable,
+  AssignmentsTable,
+  EntitiesTable,
+  RecommendationsTable,
+  ReviewsTable,
+  UserRow,
+} from '../src/server/db/schema';
 import { hashPassword } from '../src/server/lib/secrets';
 import { type EntityRow, insertEntities } from '../src/server/modules/entities/entities.repo';
 import { insertUser } from '../src/server/modules/users/users.repo';
@@ -122,6 +129,70 @@ export async function makeReview(db: Database, overrides: Partial<Insertable<Rev
       review_date: '2024-11-05',
       ...overrides,
     })
-    .returning(['id', 'body_code', 'symbol'])
+    .returning(['id', 'body_code', 'symbol', 'cycle'])
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Inserts recommendations of a review as the importer leaves them, one per row of columns (none
+ * told: one): numbered 1, 2… and sorted by their number, the review's body and cycle, an English
+ * text, no sub-items or sources, unique content keys. Returns their ids and numbers, in order.
+ */
+export async function makeRecommendations(
+  db: Database,
+  review: { id: string; body_code: string; cycle?: number | null },
+  rows: Partial<Insertable<RecommendationsTable>>[] = [{}],
+): Promise<{ id: string; number: string | null }[]> {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto('recommendations')
+    .values(
+      rows.map((columns, index) => {
+        const number = columns.number === undefined ? String(index + 1) : columns.number;
+        return {
+          review_id: review.id,
+          body_code: review.body_code,
+          cycle: review.cycle ?? null,
+          number,
+          ...(number && /^\d+(\.\d+)*$/.test(number) ? { number_sort: number.split('.').map(Number) } : {}),
+          original_lang: 'en',
+          text_en: `Recommendation ${number ?? index + 1} on adequate housing`,
+          content_key: `${review.id}-${index}-${randomBytes(4).toString('hex')}`,
+          sub_items: '[]',
+          sources: '[]',
+          ...columns,
+        };
+      }),
+    )
+    .returning(['id', 'number'])
+    .execute();
+}
+
+/** Inserts a cluster (its name unique per call unless told) with these recommendations as members. */
+export async function makeCluster(
+  db: Database,
+  recommendationIds: string[] = [],
+  name = `Test cluster ${randomBytes(4).toString('hex')}`,
+): Promise<{ id: string }> {
+  const cluster = await db.insertInto('clusters').values({ name }).returning('id').executeTakeFirstOrThrow();
+  if (recommendationIds.length > 0)
+    await db
+      .insertInto('cluster_members')
+      .values(recommendationIds.map((id) => ({ cluster_id: cluster.id, recommendation_id: id })))
+      .execute();
+  return cluster;
+}
+
+/** Assigns an entity to a recommendation: lead, without due date or delegation unless told. */
+export async function makeAssignment(
+  db: Database,
+  recommendationId: string,
+  entityId: string,
+  overrides: Partial<Insertable<AssignmentsTable>> = {},
+): Promise<{ id: string }> {
+  return db
+    .insertInto('assignments')
+    .values({ recommendation_id: recommendationId, entity_id: entityId, role: 'lead', ...overrides })
+    .returning('id')
     .executeTakeFirstOrThrow();
 }

@@ -39,6 +39,26 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
+/** A JSON request with the page's session and CSRF token, as the client makes it; throws on an error status. */
+export async function apiCall<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const session = await (await fetch('/api/session')).json();
+      const response = await fetch(url, {
+        method,
+        headers: {
+          'x-csrf-token': session.csrfToken,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    { method, url, body },
+  ) as Promise<T>;
+}
+
 /** axe-core's WCAG 2.1 AA checks on the page as it stands; returns the violations. */
 export async function axeViolations(page: Page): Promise<{ id: string; help: string; nodes: string[] }[]> {
   await page.evaluate(axeSource);

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, newPage, receivedMails, signIn } from './browser';
+import { apiCall, axeViolations, launchBrowser, newPage, receivedMails, signIn } from './browser';
 
 // The demo's coordinator, the Ministry of Labour's focal point and Ljubljana's (demo-accounts.ts).
 const coordinator = { email: 'coordinator@demo.implementa.example', password: 'demo-coordinator-2026' };
@@ -11,23 +11,6 @@ const ministryName = 'Ministry of Labour, Family, Social Affairs and Equal Oppor
 const callTitle = `Local measures on Roma settlements ${Date.now()}`;
 
 let browser: Browser;
-
-/** A JSON request with the page's session, as the client makes it. */
-async function apiCall<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch('/api/session')).json();
-      const response = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-      return response.json();
-    },
-    { method, url, body },
-  ) as Promise<T>;
-}
 
 const mailTo = (email: string, subjectPart: string) =>
   receivedMails().filter((mail) => mail.to.includes(email) && mail.subject.includes(subjectPart));

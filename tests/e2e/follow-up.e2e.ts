@@ -6,7 +6,7 @@ import type { Page as Paged } from '../../src/shared/schemas/common';
 import type { StatusBreakdown } from '../../src/shared/schemas/dashboards';
 import type { IndicatorDetail, IndicatorSummary } from '../../src/shared/schemas/indicators';
 import type { ProgressDetail } from '../../src/shared/schemas/progress';
-import { axeViolations, launchBrowser, newPage, signIn } from './browser';
+import { apiCall, axeViolations, launchBrowser, newPage, signIn } from './browser';
 
 // Demo accounts (src/server/seed/demo-accounts.ts) and the demo's municipal process indicator
 // (src/server/seed/demo-indicators.ts), linked to real recommendations on Roma.
@@ -22,26 +22,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-/** A JSON request with the page's session and CSRF token, as the client makes it. */
-async function apiCall<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const session = await (await fetch('/api/session')).json();
-      const response = await fetch(url, {
-        method,
-        headers: {
-          'x-csrf-token': session.csrfToken,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-      return response.json();
-    },
-    { method, url, body },
-  ) as Promise<T>;
-}
 
 /** The number in a chart's table view, at the row and column named. */
 async function tableCell(page: Page, row: string, column: string): Promise<string | null> {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoAccount } from '../../src/shared/schemas/identity';
-import { axeViolations, baseUrl, launchBrowser, newPage, receivedMails, signIn } from './browser';
+import { apiCall, axeViolations, baseUrl, launchBrowser, newPage, receivedMails, signIn } from './browser';
 
 const catalogue = (locale: string) =>
   JSON.parse(readFileSync(new URL(`../../src/shared/i18n/messages/${locale}.json`, import.meta.url), 'utf8')) as Record<
@@ -26,14 +26,8 @@ afterAll(() => browser?.close());
 
 /** Sets a person's saved language through the API, as the picker does. */
 async function setLanguage(page: Page, locale: string) {
-  await page.evaluate(async (value) => {
-    const session = await (await fetch('/api/session')).json();
-    await fetch('/api/me', {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-      body: JSON.stringify({ locale: value, version: session.user.version }),
-    });
-  }, locale);
+  const session = await apiCall<{ user: { version: number } }>(page, 'GET', '/api/session');
+  await apiCall(page, 'PATCH', '/api/me', { locale, version: session.user.version });
 }
 
 describe('the foundation in Chromium', () => {

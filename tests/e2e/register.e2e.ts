@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedData } from '../shared-data';
+import { fixtures } from '../fixtures';
 import { axeViolations, baseUrl, launchBrowser, newPage, signIn } from './browser';
 
 let browser: Browser;
@@ -18,9 +18,7 @@ describe('the register in Chromium', () => {
     const page = await newPage(browser);
     await signIn(page, coordinator.email, coordinator.password);
     await page.getByRole('navigation').getByRole('link', { name: 'Import' }).click();
-    await page
-      .locator('input[type=file]')
-      .setInputFiles(`${sharedData}/concluding-observations/CRPD_C_GRC_CO_1_es.pdf`);
+    await page.locator('input[type=file]').setInputFiles(`${fixtures}/concluding-observations/CRPD_C_GRC_CO_1_es.pdf`);
     await page.getByRole('button', { name: 'Read the file and preview' }).click();
     await page.getByRole('heading', { name: 'Check the preview' }).waitFor({ timeout: 30_000 });
     expect(await page.locator('main').innerText()).toContain('CRPD');

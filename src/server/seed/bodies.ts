@@ -227,7 +227,7 @@ export const bodies: {
   },
 ];
 
-/** UPR cycles (DOMAIN.md). */
+/** UPR cycles (docs/domain.md). */
 export const uprCycles = [
   { cycle: 1, starts: '2008-04-01', ends: '2011-10-31' },
   { cycle: 2, starts: '2012-05-01', ends: '2016-11-30' },

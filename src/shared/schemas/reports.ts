@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localeSchema, pageQuerySchema, versionSchema } from './common';
 import type { Mechanism } from './register';
 
-/** The reports a State writes to the mechanisms (DOMAIN.md). */
+/** The reports a State writes to the mechanisms (docs/domain.md). */
 export const reportTypes = [
   'upr_national',
   'upr_mid_term',
@@ -36,7 +36,7 @@ export function reportTypesFor(mechanism: string | undefined): readonly ReportTy
 }
 
 /**
- * Default word limits (configurable per report). DOMAIN.md: UPR national report 10,700; periodic
+ * Default word limits (configurable per report). docs/domain.md: UPR national report 10,700; periodic
  * report 21,200; replies to a list of issues 10,700 (General Assembly resolution 68/268). The
  * voluntary mid-term report has no UN limit: the national report's is the sensible ceiling. A
  * treaty body follow-up reply is short by design; the committees' follow-up notes ask for a few

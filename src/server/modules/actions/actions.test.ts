@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../../tests/app';
-import { makeAction } from '../../../../tests/factories';
+import { makeAction, makeCluster } from '../../../../tests/factories';
 import { coordinator, entity, nextYear, people, rec, setUpMiniatureState, test } from '../calls/calls.fixture';
 
 // The miniature State of the calls tests: Labour (M1) leads A and B, Education (M2) B and C,
@@ -11,16 +11,7 @@ const client = (name: string) => people[name]?.client as Client;
 let clusterId: string;
 
 beforeAll(async () => {
-  const cluster = await test.handle.db
-    .insertInto('clusters')
-    .values({ name: 'Decent work' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  clusterId = cluster.id;
-  await test.handle.db
-    .insertInto('cluster_members')
-    .values([rec.A, rec.C].map((id) => ({ cluster_id: clusterId, recommendation_id: id })))
-    .execute();
+  clusterId = (await makeCluster(test.handle.db, [rec.A, rec.C], 'Decent work')).id;
 });
 
 function body(overrides: Record<string, unknown> = {}) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
-import { readShared } from '../../../../tests/shared-data';
+import { seatPerson } from '../../../../tests/factories';
+import { readFixture } from '../../../../tests/fixtures';
 import type { Role } from '../../../shared/schemas/identity';
 import { systemActor } from '../../http/context';
 import { insertEntities } from '../entities/entities.repo';
@@ -13,16 +14,9 @@ const rec: Record<'A' | 'B' | 'C', string> = {} as never;
 const people = new Map<string, Client>();
 let coordinator: Client;
 
-async function seat(client: Client, entityId: string, role: 'main' | 'alternate' | 'validator' | 'member') {
-  await test.handle.db
-    .insertInto('entity_people')
-    .values({ entity_id: entityId, user_id: client.userId, role })
-    .execute();
-}
-
 async function person(name: string, role: Role, entityKey?: keyof typeof entity, seatRole: 'main' | 'member' = 'main') {
   const client = await signInNew(test, role);
-  if (entityKey) await seat(client, entity[entityKey], seatRole);
+  if (entityKey) await seatPerson(test.handle.db, entity[entityKey], client.userId, seatRole);
   people.set(name, client);
   return client;
 }
@@ -47,7 +41,7 @@ beforeAll(async () => {
   ]);
   Object.assign(entity, { M1: m1?.id, M2: m2?.id, CSO: cso?.id, R1: r1?.id, R2: r2?.id, L1: l1?.id, L2: l2?.id });
   // Real recommendations: Slovenia's cycle 2 UPR thematic list (OHCHR).
-  const data = readShared('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx');
+  const data = readFixture('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx');
   await importTrustedFile(db, systemActor('test'), 'slovenia-upr-cycle2-thematic-list.docx', data);
   const ids = await db.selectFrom('recommendations').select('id').orderBy('number_sort').limit(3).execute();
   Object.assign(rec, { A: ids[0]?.id, B: ids[1]?.id, C: ids[2]?.id });

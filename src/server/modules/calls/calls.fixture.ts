@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type Client, createTestApp, signInAs, type TestApp } from '../../../../tests/app';
-import { makeUser } from '../../../../tests/factories';
-import { readShared } from '../../../../tests/shared-data';
+import { makeUser, seatPerson } from '../../../../tests/factories';
+import { readFixture } from '../../../../tests/fixtures';
 import type { ReceivedMail } from '../../../../tests/smtp';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Role } from '../../../shared/schemas/identity';
@@ -33,11 +33,7 @@ export async function person(
   seat?: { entity: keyof typeof entity; role: 'main' | 'alternate' | 'validator' | 'member' },
 ): Promise<Person> {
   const user = await makeUser(test.handle.db, { role, locale, name });
-  if (seat)
-    await test.handle.db
-      .insertInto('entity_people')
-      .values({ entity_id: entity[seat.entity], user_id: user.id, role: seat.role })
-      .execute();
+  if (seat) await seatPerson(test.handle.db, entity[seat.entity], user.id, seat.role);
   const created = { client: await signInAs(test.app, user.email), email: user.email, locale };
   people[name] = created;
   return created;
@@ -92,7 +88,7 @@ export function setUpMiniatureState(): void {
     ]);
     const [r1] = await insertEntities(db, [{ kind: 'lrg', name: 'Region North', lrg_level: 1 }]);
     Object.assign(entity, { M1: m1?.id, M2: m2?.id, CSO: cso?.id, R1: r1?.id });
-    const data = readShared('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx');
+    const data = readFixture('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx');
     await importTrustedFile(db, systemActor('test'), 'slovenia-upr-cycle2-thematic-list.docx', data);
     const ids = await db.selectFrom('recommendations').select('id').orderBy('number_sort').limit(5).execute();
     Object.assign(rec, { A: ids[0]?.id, B: ids[1]?.id, C: ids[2]?.id, D: ids[3]?.id, E: ids[4]?.id });

@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInAs, signInNew, type TestApp } from '../../../../tests/app';
-import { makeEntity, makeStateProfile, makeUser, seatPerson } from '../../../../tests/factories';
+import {
+  makeAction,
+  makeAssignment,
+  makeEntity,
+  makeRecommendations,
+  makeReview,
+  makeStateProfile,
+  makeUser,
+  seatPerson,
+} from '../../../../tests/factories';
 import type { ActionStatus } from '../../../shared/schemas/actions';
 import type { DashboardDimension, OverdueItem, StatusBreakdown } from '../../../shared/schemas/dashboards';
-import { assign, daysFromToday, makeRecommendations, makeReview } from './dashboards.fixture';
+import { daysFromToday, specColumns } from './dashboards.fixture';
 
 let test: TestApp;
 let coordinator: Client;
@@ -68,11 +77,11 @@ beforeAll(async () => {
   ids.town = (await makeEntity(db, { kind: 'lrg', lrg_level: 1 })).id;
   ids.village = (await makeEntity(db, { kind: 'lrg', lrg_level: 2, parent_id: ids.town })).id;
   const reviews = [
-    await makeReview(db, 'UPR', { cycle: 3, date: '2019-05-10' }),
-    await makeReview(db, 'UPR', { cycle: 4, date: '2024-11-08' }),
-    await makeReview(db, 'CRC', { date: '2021-02-01' }),
-    await makeReview(db, 'CEDAW', { date: null }),
-    await makeReview(db, 'SR-ADEQUATE-HOUSING', { date: '2023-06-30' }),
+    await makeReview(db, { body_code: 'UPR', cycle: 3, review_date: '2019-05-10' }),
+    await makeReview(db, { body_code: 'UPR', cycle: 4, review_date: '2024-11-08' }),
+    await makeReview(db, { body_code: 'CRC', review_date: '2021-02-01' }),
+    await makeReview(db, { body_code: 'CEDAW', review_date: null }),
+    await makeReview(db, { body_code: 'SR-ADEQUATE-HOUSING', review_date: '2023-06-30' }),
   ];
   for (const review of reviews) {
     const specs = Array.from({ length: 25 + Math.floor(random() * 20) }, () => ({
@@ -81,18 +90,19 @@ beforeAll(async () => {
       goals: random() < 0.3 ? [] : [pick([1, 4, 5, 16])],
       levels: random() < 0.6 ? [] : [pick([1, 2])],
     }));
-    const made = await makeRecommendations(db, review, specs);
-    for (const id of made) {
+    const made = await makeRecommendations(db, review, specs.map(specColumns));
+    for (const { id } of made) {
       if (random() < 0.5) {
-        const lead = await assign(db, id, pick([ids.ministry, ids.agency]), {
-          due: random() < 0.7 ? daysFromToday(pick([-40, -3, 5, 60])) : null,
+        const lead = await makeAssignment(db, id, pick([ids.ministry, ids.agency]), {
+          due_date: random() < 0.7 ? daysFromToday(pick([-40, -3, 5, 60])) : null,
         });
         if (random() < 0.5)
-          await assign(db, id, pick([ids.town, ids.village]), {
-            due: daysFromToday(pick([-20, -2, 9])),
-            delegatedFrom: lead,
+          await makeAssignment(db, id, pick([ids.town, ids.village]), {
+            due_date: daysFromToday(pick([-20, -2, 9])),
+            delegated_from: lead.id,
           });
-      } else if (random() < 0.3) await assign(db, id, ids.town, { role: 'supporting', due: daysFromToday(-10) });
+      } else if (random() < 0.3)
+        await makeAssignment(db, id, ids.town, { role: 'supporting', due_date: daysFromToday(-10) });
     }
   }
   const rows = await db
@@ -331,15 +341,14 @@ describe('overdue items', () => {
       links: string[] = [],
       supporting?: string,
     ) => {
-      const { id } = await db
-        .insertInto('actions')
-        .values({ title, responsible_entity_id: ids.ministry, end_date: end, status })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const { id } = await makeAction(db, ids.ministry, {
+        title,
+        end_date: end,
+        status,
+        recommendationIds: links,
+        supportingEntityIds: supporting ? [supporting] : [],
+      });
       made.push(id);
-      for (const rec of links)
-        await db.insertInto('action_recommendations').values({ action_id: id, recommendation_id: rec }).execute();
-      if (supporting) await db.insertInto('action_entities').values({ action_id: id, entity_id: supporting }).execute();
       return id;
     };
     try {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
+import { makeRecommendations, makeReview } from '../../../../tests/factories';
 import type { StatusTrend } from '../../../shared/schemas/dashboards';
-import { makeRecommendations, makeReview } from './dashboards.fixture';
+import { specColumns } from './dashboards.fixture';
 import { periodStarts } from './dashboards.service';
 
 let test: TestApp;
@@ -39,7 +40,11 @@ beforeAll(async () => {
   coordinator = await signInNew(test, 'coordinator');
   const db = test.handle.db;
   for (const body of ['UPR', 'CRC']) {
-    const review = await makeReview(db, body, { cycle: body === 'UPR' ? 3 : null, date: '2021-01-01' });
+    const review = await makeReview(db, {
+      body_code: body,
+      cycle: body === 'UPR' ? 3 : null,
+      review_date: '2021-01-01',
+    });
     const plans = Array.from({ length: 70 }, () => {
       const createdAt = between('2021-06-01', '2025-04-01');
       let status = pick(statuses);
@@ -72,11 +77,13 @@ beforeAll(async () => {
       status: 'in_progress',
       history: [{ at: new Date('2024-07-15T00:00:00Z'), status: 'in_progress', previous: null }],
     });
-    const ids = await makeRecommendations(
-      db,
-      review,
-      plans.map((plan) => ({ status: plan.status, createdAt: plan.createdAt.toISOString() })),
-    );
+    const ids = (
+      await makeRecommendations(
+        db,
+        review,
+        plans.map((plan) => specColumns({ status: plan.status, createdAt: plan.createdAt.toISOString() })),
+      )
+    ).map((row) => row.id);
     const rows = plans.flatMap((plan, index) =>
       plan.history.map((change) => ({
         recommendation_id: ids[index] as string,

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
-import { makeAction, makeEntity, makeStateProfile } from '../../../../tests/factories';
+import {
+  makeAction,
+  makeAssignment,
+  makeEntity,
+  makeRecommendations,
+  makeReview,
+  makeStateProfile,
+} from '../../../../tests/factories';
 
 let test: TestApp;
 let coordinator: Client;
@@ -205,31 +212,9 @@ describe('entities: bad input is refused with the field named, and nothing chang
   it('refuses to delete an entity that holds assignments or has children, saying how many; nothing is deleted', async () => {
     const db = test.handle.db;
     const ministry = await makeEntity(db, { name: 'Ministry with work' });
-    const review = await db
-      .insertInto('reviews')
-      .values({ body_code: 'UPR', symbol: 'A/HRC/99/1' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const recommendations = await db
-      .insertInto('recommendations')
-      .values(
-        ['1.1', '1.2', '1.3'].map((number) => ({
-          review_id: review.id,
-          body_code: 'UPR',
-          number,
-          original_lang: 'en',
-          text_en: `Recommendation ${number}`,
-          content_key: `A/HRC/99/1-${number}`,
-          sub_items: '[]',
-          sources: '[]',
-        })),
-      )
-      .returning('id')
-      .execute();
-    await db
-      .insertInto('assignments')
-      .values(recommendations.map((r) => ({ recommendation_id: r.id, entity_id: ministry.id, role: 'lead' as const })))
-      .execute();
+    const review = await makeReview(db, { symbol: 'A/HRC/99/1' });
+    const recommendations = await makeRecommendations(db, review, [{}, {}, {}]);
+    for (const r of recommendations) await makeAssignment(db, r.id, ministry.id);
     const busy = await coordinator.request('DELETE', `/api/entities/${ministry.id}?version=${ministry.version}`);
     expect(busy.statusCode).toBe(409);
     expect(busy.json().error).toMatchObject({ code: 'ENTITY_IN_USE', params: { assignments: 3, children: 0 } });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
-import { readShared } from '../../../../tests/shared-data';
+import { readFixture } from '../../../../tests/fixtures';
 
 let test: TestApp;
 let coordinator: Client;
@@ -15,7 +15,7 @@ async function upload(path: string, fileName = path.split('/').pop() ?? path, cl
     method: 'POST',
     url: `/api/imports?fileName=${encodeURIComponent(fileName)}`,
     headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, 'content-type': 'application/octet-stream' },
-    payload: typeof path === 'string' && path.includes('/') ? readShared(path) : Buffer.from(path),
+    payload: typeof path === 'string' && path.includes('/') ? readFixture(path) : Buffer.from(path),
   });
 }
 
@@ -122,9 +122,10 @@ describe('importing the real Slovenian sources', () => {
 
 describe('UPR Info exports', () => {
   it('imports a whole CSV (Mac Roman, CR line ends) with its State names matched and reviewable', async () => {
-    const preview = (await upload('upr-info/upr-info-sessions-6-9.csv')).json();
+    const preview = (await upload('upr-info/upr-info-sessions-6-9.sample.csv')).json();
     expect(preview.format).toBe('upr-info-csv');
-    expect(preview.counts.create).toBe(8343 - 1);
+    // The sample of sessions 6–9: 396 rows, one of them an exact duplicate.
+    expect(preview.counts.create).toBe(396 - 1);
     expect(preview.counts.skip).toBe(1);
     expect(preview.duplicates).toHaveLength(1);
     const byName = Object.fromEntries(
@@ -138,13 +139,13 @@ describe('UPR Info exports', () => {
     const applied = await coordinator.request('POST', `/api/imports/${preview.importId}/apply`, {
       stateMapping: { ...stateMapping, Slovenia: 'SI' },
     });
-    expect(applied.json().summary.created).toBe(8342);
+    expect(applied.json().summary.created).toBe(395);
     const reviews = await test.handle.db
       .selectFrom('reviews')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('symbol', 'is', null)
       .executeTakeFirstOrThrow();
-    // One review per State and session: sessions 6–9 reviewed 63 States.
+    // One review per State and session: sessions 6–9 reviewed 63 States (the sample keeps a row of each).
     expect(Number(reviews.n)).toBe(63);
     const accepted = await test.handle.db
       .selectFrom('recommendations')
@@ -166,7 +167,7 @@ describe('bad files', () => {
       .selectFrom('imports')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    const corrupt = readShared('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx').subarray(0, 5000);
+    const corrupt = readFixture('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx').subarray(0, 5000);
     for (const [name, body] of [
       ['empty.csv', Buffer.alloc(0)],
       ['notes.txt', Buffer.from('just some words\nwithout any columns')],
@@ -204,7 +205,7 @@ describe('bad files', () => {
           'x-csrf-token': client.csrfToken,
           'content-type': 'application/octet-stream',
         },
-        payload: readShared('upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf'),
+        payload: readFixture('upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf'),
       });
       expect(response.statusCode).toBe(413);
       expect(response.json().error.code).toBe('PAYLOAD_TOO_LARGE');

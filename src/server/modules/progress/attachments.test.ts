@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../../../tests/app';
+import { makeAction } from '../../../../tests/factories';
 import type { Deps } from '../../deps';
 import type { FileStore } from '../../files';
 import { systemActor } from '../../http/context';
@@ -170,11 +171,7 @@ async function signedInUser(client: Client) {
 
 describe('documents on an action', () => {
   it('are for the coordinators and the people of its responsible entity', async () => {
-    const action = await test.handle.db
-      .insertInto('actions')
-      .values({ title: 'Teacher training plan', responsible_entity_id: entity.M1 })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const action = await makeAction(test.handle.db, entity.M1, { title: 'Teacher training plan' });
     const url = `/api/actions/${action.id}/attachments`;
     const added = await upload(who('labour member'), url, 'plan.pdf', pdf);
     expect(added.statusCode, added.body).toBe(201);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
+import { makeRecommendations, makeReview } from '../../../../tests/factories';
 
 let test: TestApp;
 let coordinator: Client;
@@ -8,30 +9,16 @@ let viewer: Client;
 const ids = new Map<string, string>();
 
 async function insertReview(symbol: string, bodyCode: string, reviewDate: string, numbers: string[]) {
-  const db = test.handle.db;
-  const review = await db
-    .insertInto('reviews')
-    .values({ body_code: bodyCode, symbol, review_date: reviewDate })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const rows = await db
-    .insertInto('recommendations')
-    .values(
-      numbers.map((number) => ({
-        review_id: review.id,
-        body_code: bodyCode,
-        number,
-        number_sort: number.split('.').map(Number),
-        original_lang: 'en',
-        text_en: `Recommendation ${number} of ${symbol} on access to housing`,
-        text_fr: `Recommandation ${number} sur l’accès au logement`,
-        content_key: `${symbol}-${number}`,
-        sub_items: '[]',
-        sources: '[]',
-      })),
-    )
-    .returning(['id', 'number'])
-    .execute();
+  const review = await makeReview(test.handle.db, { symbol, body_code: bodyCode, review_date: reviewDate });
+  const rows = await makeRecommendations(
+    test.handle.db,
+    review,
+    numbers.map((number) => ({
+      number,
+      text_en: `Recommendation ${number} of ${symbol} on access to housing`,
+      text_fr: `Recommandation ${number} sur l’accès au logement`,
+    })),
+  );
   for (const row of rows) ids.set(`${symbol} ${row.number}`, row.id);
 }
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
-import { readShared } from '../../../../tests/shared-data';
+import { readFixture } from '../../../../tests/fixtures';
 import { facetNames, recommendationSearchSchema } from '../../../shared/schemas/register';
 import {
   facetLimits,
@@ -28,7 +28,7 @@ async function importFile(path: string) {
       'x-csrf-token': coordinator.csrfToken,
       'content-type': 'application/octet-stream',
     },
-    payload: readShared(path),
+    payload: readFixture(path),
   });
   expect(preview.statusCode, preview.body).toBe(201);
   const applied = await coordinator.request('POST', `/api/imports/${preview.json().importId}/apply`, {});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeCluster } from '../../../../tests/factories';
 import { countWords } from '../../../shared/reports/report-text';
 import type { ReportDetail, ReportSection } from '../../../shared/schemas/reports';
 import { clientAs, coordinator, createReport, entity, recs, reviewId, setUpReportState, test } from './reports.fixture';
@@ -46,15 +47,7 @@ describe('the report builder', () => {
   });
 
   it('groups by cluster when asked, the unclustered last', async () => {
-    const [cluster] = await test.handle.db
-      .insertInto('clusters')
-      .values({ name: 'Social protection' })
-      .returning('id')
-      .execute();
-    await test.handle.db
-      .insertInto('cluster_members')
-      .values([recs[0], recs[1]].map((rec) => ({ cluster_id: cluster?.id ?? '', recommendation_id: rec?.id ?? '' })))
-      .execute();
+    await makeCluster(test.handle.db, [recs[0]?.id ?? '', recs[1]?.id ?? ''], 'Social protection');
     const report = await createReport({ grouping: 'cluster', type: 'upr_national', title: 'By cluster' });
     expect(report.sections[0]?.heading).toBe('Social protection');
     expect(report.sections[0]?.recommendations.map((rec) => rec.id)).toEqual([recs[0]?.id, recs[1]?.id]);

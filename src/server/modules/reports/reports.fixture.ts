@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type Client, createTestApp, signInAs, type TestApp } from '../../../../tests/app';
 import { makeUser } from '../../../../tests/factories';
-import { readShared } from '../../../../tests/shared-data';
+import { readFixture } from '../../../../tests/fixtures';
 import type { Role } from '../../../shared/schemas/identity';
 import type { ReportDetail } from '../../../shared/schemas/reports';
 import { systemActor } from '../../http/context';
@@ -63,7 +63,7 @@ export function setUpReportState(): void {
   beforeAll(async () => {
     test = await createTestApp();
     const db = test.handle.db;
-    const data = readShared('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx');
+    const data = readFixture('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx');
     await importTrustedFile(db, systemActor('test'), 'slovenia-upr-cycle2-thematic-list.docx', data);
     const review = await db.selectFrom('reviews').select('id').executeTakeFirstOrThrow();
     reviewId = review.id;

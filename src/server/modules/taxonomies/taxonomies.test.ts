@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
-import { makeEntity } from '../../../../tests/factories';
+import { makeAssignment, makeEntity, makeRecommendations, makeReview } from '../../../../tests/factories';
 import type { Term } from '../../../shared/schemas/taxonomies';
-import { assign, daysFromToday, makeRecommendations, makeReview } from '../dashboards/dashboards.fixture';
+import { daysFromToday } from '../dashboards/dashboards.fixture';
 
 let test: TestApp;
 let coordinator: Client;
@@ -51,21 +51,8 @@ describe('taxonomies', () => {
     });
     expect(stale.statusCode).toBe(409);
     const status = (await coordinator.request('GET', '/api/taxonomies/status/terms')).json().items[0];
-    await test.handle.db.insertInto('reviews').values({ body_code: 'UPR', symbol: 'A/HRC/1/1' }).execute();
-    const review = await test.handle.db.selectFrom('reviews').select('id').executeTakeFirstOrThrow();
-    await test.handle.db
-      .insertInto('recommendations')
-      .values({
-        review_id: review.id,
-        body_code: 'UPR',
-        original_lang: 'en',
-        text_en: 'x',
-        content_key: 'k',
-        sub_items: '[]',
-        sources: '[]',
-        status: status.code,
-      })
-      .execute();
+    const review = await makeReview(test.handle.db, { symbol: 'A/HRC/1/1' });
+    await makeRecommendations(test.handle.db, review, [{ status: status.code }]);
     const refused = await coordinator.request('DELETE', `/api/terms/${status.id}`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.params.count).toBe(1);
@@ -93,10 +80,10 @@ describe('taxonomies', () => {
         .sort(),
     ).toEqual(['implemented', 'not_applicable']);
     const db = test.handle.db;
-    const review = await makeReview(db, 'UPR', { cycle: 4 });
+    const review = await makeReview(db, { body_code: 'UPR', cycle: 4 });
     const [rec] = await makeRecommendations(db, review, [{ status: 'in_progress' }]);
     const entity = await makeEntity(db, { kind: 'ministry' });
-    await assign(db, rec as string, entity.id, { due: daysFromToday(-3) });
+    await makeAssignment(db, rec!.id, entity.id, { due_date: daysFromToday(-3) });
     const overdue = async () =>
       (await coordinator.request('GET', `/api/dashboards/overdue?entity=${entity.id}`)).json().total as number;
     expect(await overdue()).toBe(1);

@@ -1,10 +1,10 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { readFixture } from '../../../../../tests/fixtures.js';
 import { AppError } from '../../../../shared/errors.js';
 import { detectFormat } from './detect.js';
 import { parseOhchrThematic } from './ohchr-thematic.parser.js';
 import { parseTabular } from './tabular.parser.js';
-import { readData } from './test-data.js';
 import { parseTreatyBodyCo } from './treaty-body-co.parser.js';
 import { parseUhriXlsx } from './uhri.parser.js';
 import { parseUprInfoCsv } from './upr-info-csv.parser.js';
@@ -97,7 +97,7 @@ describe('files that are refused', () => {
   });
 
   it('refuses a truncated DOCX (no central directory)', async () => {
-    const docx = readData('ohchr-thematic-lists/slovenia-upr-cycle4-thematic-list.docx');
+    const docx = readFixture('ohchr-thematic-lists/slovenia-upr-cycle4-thematic-list.docx');
     const error = await refusal(parseOhchrThematic(docx.subarray(0, docx.length >> 1), 'cut.docx'));
     expect(error.code).toBe('UNSUPPORTED_FILE');
     expect(error.issues[0]).toEqual({ file: 'cut.docx', message: 'issues.corruptFile' });
@@ -107,7 +107,7 @@ describe('files that are refused', () => {
     const error = await refusal(parseTreatyBodyCo(emptyPdf(), 'scan.pdf'));
     expect(error.code).toBe('UNSUPPORTED_FILE');
     expect(error.issues).toEqual([{ file: 'scan.pdf', message: 'issues.noTextLayer' }]);
-    const pdf = readData('upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf');
+    const pdf = readFixture('upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf');
     const broken = await refusal(
       parseUprWgReport(Buffer.concat([pdf.subarray(0, 1000), Buffer.alloc(2000)]), 'broken.pdf'),
     );
@@ -152,7 +152,7 @@ describe('files that are refused', () => {
 
   it('names file, row and column for broken CSV quoting', async () => {
     // Real rows of the UPR Info export, with the closing quote of row 2's Text removed.
-    const lines = readData('upr-info/upr-info-sessions-1-5.csv').toString('latin1').split('\r').slice(0, 5);
+    const lines = readFixture('upr-info/upr-info-sessions-1-5.sample.csv').toString('latin1').split('\r').slice(0, 5);
     expect(lines[1]).toMatch(/^Afghanistan,Asia,OIC,"Enact legislation/);
     lines[1] = lines[1]!.replace('all girls."', 'all girls.');
     const error = await refusal(parseUprInfoCsv(Buffer.from(lines.join('\r'), 'latin1'), 'quotes.csv'));
@@ -161,7 +161,7 @@ describe('files that are refused', () => {
   });
 
   it('names the missing UPR Info column', async () => {
-    const lines = readData('upr-info/upr-info-sessions-1-5.csv').toString('latin1').split('\r').slice(0, 3);
+    const lines = readFixture('upr-info/upr-info-sessions-1-5.sample.csv').toString('latin1').split('\r').slice(0, 3);
     lines[0] = lines[0]!.replace('Response', 'Answer');
     const error = await refusal(
       parseTabular(Buffer.from(lines.join('\n')), 'x.csv', { text: 'Text', position: 'Response' }),

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { readFixture } from '../../../../../tests/fixtures.js';
 import { decodeText, fastRecords, readCsv } from '../../../lib/tabular/csv';
-import { readData } from './test-data.js';
 
 const options = { relax_column_count: true, skip_empty_lines: true, bom: true };
 
@@ -57,7 +57,7 @@ describe('CSV reading', () => {
     const bytes = Buffer.from(Array.from({ length: 255 }, (_, i) => i + 1));
     for (const encoding of ['macintosh', 'windows-1252'] as const)
       expect(decodeText(bytes, encoding)).toBe(iconv.decode(bytes, encoding));
-    const uprInfo = readData('upr-info/upr-info-sessions-1-5.csv');
+    const uprInfo = readFixture('upr-info/upr-info-sessions-1-5.sample.csv');
     expect(decodeText(uprInfo, 'macintosh')).toBe(iconv.decode(uprInfo, 'macintosh'));
   });
 });

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { readFixture } from '../../../../../tests/fixtures.js';
 import { AppError } from '../../../../shared/errors.js';
 import { detectFormat } from './detect.js';
 import { parseSource } from './index.js';
 import { parseTabular, suggestMapping } from './tabular.parser.js';
-import { readData } from './test-data.js';
 import { parseUprWgReport } from './upr-wg-report.parser.js';
 
 describe('detectFormat sniffs the content', () => {
@@ -14,11 +14,11 @@ describe('detectFormat sniffs the content', () => {
     ['concluding-observations/CRPD_C_NOR_CO_1_fr.pdf', 'treaty-body-co'],
     ['concluding-observations/CERD_C_BRA_CO_18-20_en.pdf', 'treaty-body-co'],
     ['ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx', 'ohchr-thematic-docx'],
-    ['upr-info/upr-info-sessions-1-5.csv', 'upr-info-csv'],
+    ['upr-info/upr-info-sessions-1-5.sample.csv', 'upr-info-csv'],
     ['countries/country-codes.csv', 'tabular'],
     ['indicators/who-births-and-women-reproductive-age.xlsx', 'tabular'],
   ])('%s → %s', async (file, format) => {
-    expect(await detectFormat(readData(file), 'renamed.bin')).toBe(format);
+    expect(await detectFormat(readFixture(file), 'renamed.bin')).toBe(format);
   });
 
   it('refuses other files', async () => {
@@ -34,7 +34,7 @@ describe('detectFormat sniffs the content', () => {
 describe('tabular import with a caller mapping', async () => {
   // A ministry-style sheet made of real rows: the first five recommendations of A/HRC/59/15.
   const recs = (
-    await parseUprWgReport(readData('upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf'), 'wg.pdf')
+    await parseUprWgReport(readFixture('upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf'), 'wg.pdf')
   ).recommendations.slice(0, 5);
   const header = ['No.', 'Recommendation', 'Recommending State', 'Position'];
   const rows = recs.map((r) => [r.number!, r.text, r.recommendingStates.join('; '), 'Pending']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFixture } from '../../../../../tests/fixtures.js';
 import { parseOhchrThematic } from './ohchr-thematic.parser.js';
-import { readData } from './test-data.js';
 import { parseUprAddendum } from './upr-addendum.parser.js';
 import { parseUprWgReport } from './upr-wg-report.parser.js';
 
@@ -8,7 +8,7 @@ const cycle2 = 'ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx';
 const cycle4 = 'ohchr-thematic-lists/slovenia-upr-cycle4-thematic-list.docx';
 
 describe('OHCHR thematic list, cycle 2 layout (Slovenia, A/HRC/28/15)', async () => {
-  const parsed = await parseOhchrThematic(readData(cycle2), 'c2.docx');
+  const parsed = await parseOhchrThematic(readFixture(cycle2), 'c2.docx');
   const get = (n: string) => parsed.recommendations.find((r) => r.number === n)!;
 
   it('reads all 163 recommendations, 142 supported and 21 noted', () => {
@@ -49,7 +49,7 @@ describe('OHCHR thematic list, cycle 2 layout (Slovenia, A/HRC/28/15)', async ()
 });
 
 describe('OHCHR thematic list, cycle 4 layout (Slovenia, A/HRC/59/15)', async () => {
-  const parsed = await parseOhchrThematic(readData(cycle4), 'c4.docx');
+  const parsed = await parseOhchrThematic(readFixture(cycle4), 'c4.docx');
   const get = (n: string) => parsed.recommendations.find((r) => r.number === n)!;
 
   it('reads all 254 recommendations with SDG goals, themes and groups of persons', () => {
@@ -77,11 +77,11 @@ describe('OHCHR thematic list, cycle 4 layout (Slovenia, A/HRC/59/15)', async ()
 
   it('agrees with the Working Group report and the addendum on all 254 numbers, States, texts and positions', async () => {
     const report = await parseUprWgReport(
-      readData('upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf'),
+      readFixture('upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf'),
       'wg.pdf',
     );
     const addendum = await parseUprAddendum(
-      readData('upr-reports/A_HRC_59_15_Add.1_Slovenia_views-on-recommendations.pdf'),
+      readFixture('upr-reports/A_HRC_59_15_Add.1_Slovenia_views-on-recommendations.pdf'),
       'add.pdf',
     );
     const fromReport = new Map(report.recommendations.map((r) => [r.number, r]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readData } from './test-data.js';
+import { readFixture } from '../../../../../tests/fixtures.js';
 import { parseTreatyBodyCo } from './treaty-body-co.parser.js';
 import { parseDeadline, parseParagraphList } from './treaty-body-follow-up.js';
 
@@ -101,7 +101,7 @@ const expected = {
 } as const;
 
 describe.each(Object.entries(expected))('concluding observations %s', async (file, want) => {
-  const parsed = await parseTreatyBodyCo(readData(`concluding-observations/${file}`), file);
+  const parsed = await parseTreatyBodyCo(readFixture(`concluding-observations/${file}`), file);
   const recs = parsed.recommendations;
 
   it('reads every numbered paragraph, in order, with the review', () => {
@@ -132,7 +132,7 @@ describe.each(Object.entries(expected))('concluding observations %s', async (fil
 });
 
 describe('CERD Brazil details', async () => {
-  const parsed = await parseTreatyBodyCo(readData('concluding-observations/CERD_C_BRA_CO_18-20_en.pdf'), 'cerd.pdf');
+  const parsed = await parseTreatyBodyCo(readFixture('concluding-observations/CERD_C_BRA_CO_18-20_en.pdf'), 'cerd.pdf');
   const para = (n: string) => parsed.recommendations.find((r) => r.number === n)!;
 
   it('reads the follow-up paragraph 68: named paragraphs within one year', () => {
@@ -162,7 +162,7 @@ describe('CERD Brazil details', async () => {
 });
 
 describe('French and Spanish sub-items and ordinals', async () => {
-  const nor = await parseTreatyBodyCo(readData('concluding-observations/CRPD_C_NOR_CO_1_fr.pdf'), 'nor.pdf');
+  const nor = await parseTreatyBodyCo(readFixture('concluding-observations/CRPD_C_NOR_CO_1_fr.pdf'), 'nor.pdf');
   it('keeps raised ordinals (455e, no) and uses the "a)" markers', () => {
     const p1 = nor.recommendations[0]!;
     expect(p1.text).toContain('à ses 455e et 456e séances');

@@ -1,16 +1,16 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { readFixture } from '../../../../../tests/fixtures.js';
 import { AppError } from '../../../../shared/errors.js';
-import { readData } from './test-data.js';
 import { parseUhriJson, parseUhriXlsx } from './uhri.parser.js';
 import { parseUprInfoCsv } from './upr-info-csv.parser.js';
 
 /**
- * No real UHRI export is in shared/data: the inputs are built here with the UHRI column layout
+ * No real UHRI export is among the fixtures: the inputs are built here with the UHRI column layout
  * from real recommendation rows of the UPR Info export (text, States, session), never invented text.
  */
 const source = (
-  await parseUprInfoCsv(readData('upr-info/upr-info-sessions-1-5.csv'), 'upr-info.csv')
+  await parseUprInfoCsv(readFixture('upr-info/upr-info-sessions-1-5.sample.csv'), 'upr-info.csv')
 ).recommendations.slice(0, 3);
 const header = [
   'Text',

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { readJson } from './test-data.js';
+import { readFixtureJson } from '../../../../../tests/fixtures.js';
 import { isStateName, parseUprParagraph, splitUprParagraphs } from './upr-paragraph.js';
 
 interface Gold<T> {
   text: string;
   label: T;
 }
-const numbers = readJson<Gold<string>[]>('parsing-gold/upr-paragraph-numbers.json');
-const texts = readJson<Gold<string>[]>('parsing-gold/upr-paragraph-text.json');
-const countries = readJson<Gold<string[]>[]>('parsing-gold/upr-paragraph-countries.json');
-const options = new Set(readJson<string[]>('parsing-gold/upr-paragraph-countries-options.json'));
+const numbers = readFixtureJson<Gold<string>[]>('parsing-gold/upr-paragraph-numbers.json');
+const texts = readFixtureJson<Gold<string>[]>('parsing-gold/upr-paragraph-text.json');
+const countries = readFixtureJson<Gold<string[]>[]>('parsing-gold/upr-paragraph-countries.json');
+const options = new Set(readFixtureJson<string[]>('parsing-gold/upr-paragraph-countries-options.json'));
 
 /**
  * The gold labels States with the names of its own options list (upr-paragraph-countries-options

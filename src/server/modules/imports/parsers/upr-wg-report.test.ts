@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readData } from './test-data.js';
+import { readFixture } from '../../../../../tests/fixtures.js';
 import { parseUprAddendum } from './upr-addendum.parser.js';
 import { parseUprWgReport } from './upr-wg-report.parser.js';
 
@@ -7,7 +7,7 @@ const wgFile = 'upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf';
 const addFile = 'upr-reports/A_HRC_59_15_Add.1_Slovenia_views-on-recommendations.pdf';
 
 describe('UPR Working Group report A/HRC/59/15 (Slovenia)', async () => {
-  const parsed = await parseUprWgReport(readData(wgFile), 'wg.pdf');
+  const parsed = await parseUprWgReport(readFixture(wgFile), 'wg.pdf');
   const byNumber = new Map(parsed.recommendations.map((r) => [r.number, r]));
 
   it('finds all 254 recommendations 140.1–140.254 in order, all to be examined', () => {
@@ -67,7 +67,7 @@ describe('UPR Working Group report A/HRC/59/15 (Slovenia)', async () => {
 });
 
 describe('UPR addendum A/HRC/59/15/Add.1 (the State’s views)', async () => {
-  const parsed = await parseUprAddendum(readData(addFile), 'add1.pdf');
+  const parsed = await parseUprAddendum(readFixture(addFile), 'add1.pdf');
   const positions = new Map(parsed.positions?.map((p) => [p.number, p.position]));
 
   it('gives one position to each of the 254 recommendations: 217 supported, 37 noted, as the text says', () => {
