@@ -288,14 +288,3 @@ export async function clustersInScope(db: Executor, ids: string[], scope: Scope)
     );
   return (await query.execute()).map((row) => row.id);
 }
-
-/** The seat a person holds in an entity, if any. */
-export async function seatIn(db: Executor, userId: string, entityId: string) {
-  const row = await db
-    .selectFrom('entity_people')
-    .select('role')
-    .where('user_id', '=', userId)
-    .where('entity_id', '=', entityId)
-    .executeTakeFirst();
-  return row?.role ?? null;
-}

@@ -16,6 +16,7 @@ import { invalid, signedIn } from '../../lib/guards';
 import { everything, type Scope, scopeOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
 import { presentEntityRef } from '../entities/entity-ref.presenter';
+import { seatOf } from '../entities/people.service';
 import { canActions } from './actions.policy';
 import { presentRecommendation, presentReminder, presentSummary } from './actions.presenter';
 import { findReminders } from './actions.reminders.repo';
@@ -34,7 +35,6 @@ import {
   lockAction,
   recommendationsInScope,
   replaceLinks,
-  seatIn,
   updateActionAtVersion,
 } from './actions.repo';
 
@@ -63,7 +63,7 @@ function linksOf(input: CreateActionInput) {
 
 /** A person may write an action of this entity: else FORBIDDEN, naming the field. */
 async function requireWriter(db: Executor, user: SessionUser, entityId: string, action: 'create' | 'edit') {
-  const seat = await seatIn(db, user.id, entityId);
+  const seat = await seatOf(db, entityId, user.id);
   if (!canActions(user, action, { seat }))
     throw new AppError('FORBIDDEN', {
       issues: [{ path: 'responsibleEntityId', message: 'issues.action.notYourEntity' }],
@@ -115,7 +115,7 @@ export async function getAction(db: Executor, actor: Actor, id: string): Promise
   const row = await findAction(db, id, scope);
   if (!row || !canActions(user, 'read', { inScope: Boolean(row.in_scope) })) throw new AppError('NOT_FOUND');
   const [seat, supporting, recommendations, clusters, reminders] = await Promise.all([
-    seatIn(db, user.id, row.responsible_entity_id),
+    seatOf(db, row.responsible_entity_id, user.id),
     findSupportingEntities(db, id),
     findActionRecommendations(db, id, actor.locale, scope),
     findActionClusters(db, id),

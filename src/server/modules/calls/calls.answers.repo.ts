@@ -1,6 +1,5 @@
 import { type Insertable, sql } from 'kysely';
 import type { Locale } from '../../../shared/i18n/locales';
-import type { Seat } from '../../../shared/schemas/entities';
 import type { ProgressUpdateStatus, ProgressUpdatesTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
 import { localizedText } from '../../lib/language';
@@ -176,17 +175,6 @@ export async function userNames(db: Executor, ids: string[]): Promise<Map<string
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((row) => [row.id, row.name]));
-}
-
-/** The person's seat in the entity, if they hold one. */
-export async function seatIn(db: Executor, entityId: string, userId: string): Promise<Seat | null> {
-  const row = await db
-    .selectFrom('entity_people')
-    .select('role')
-    .where('entity_id', '=', entityId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.role ?? null;
 }
 
 /** The entity an inbox belongs to, as the answer form names it. */

@@ -14,6 +14,7 @@ import { localize } from '../../lib/language';
 import { seatsOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
 import { presentEntityRef } from '../entities/entity-ref.presenter';
+import { seatOf } from '../entities/people.service';
 import { recordSubmission } from '../progress/progress.workflow.service';
 import { statusTerms } from '../taxonomies/taxonomies.service';
 import {
@@ -23,7 +24,6 @@ import {
   findInboxEntity,
   findUpdatesForUpdate,
   insertUpdate,
-  seatIn,
   updateUpdateAtVersion,
 } from './calls.answers.repo';
 import { canCalls } from './calls.policy';
@@ -60,7 +60,7 @@ export async function listInbox(deps: Deps, actor: Actor, query: InboxQuery): Pr
  */
 async function inboxItemFor(db: Executor, actor: Actor, callId: string, entityId: string) {
   const user = signedIn(actor);
-  const [standing, seat] = await Promise.all([findProgress(db, callId, entityId), seatIn(db, entityId, user.id)]);
+  const [standing, seat] = await Promise.all([findProgress(db, callId, entityId), seatOf(db, entityId, user.id)]);
   if (!standing || !canCalls(user, 'readInbox', { seat })) throw new AppError('NOT_FOUND');
   return { user, seat, standing };
 }

@@ -158,3 +158,8 @@ export async function removePerson(db: Database, actor: Actor, entityId: string,
     await audit(trx, actor, entityId, { userId, name: before.name, seat: before.seat }, null);
   });
 }
+
+/** The seat a person holds in an entity, if any: what other modules' rules ask of a seat. */
+export function seatOf(db: Executor, entityId: string, userId: string): Promise<Seat | null> {
+  return findSeatOf(db, entityId, userId);
+}

@@ -8,6 +8,7 @@ import { newStorageKey } from '../../files/store';
 import type { Actor, Executor } from '../../http/context';
 import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
+import { seatOf } from '../entities/people.service';
 import {
   type AttachmentRow,
   deleteAttachmentRow,
@@ -17,7 +18,7 @@ import {
   insertAttachment,
 } from './attachments.repo';
 import { canProgress } from './progress.policy';
-import { findUpdateStatus, lockUpdate, seatIn } from './progress.repo';
+import { findUpdateStatus, lockUpdate } from './progress.repo';
 import { editable, readableUpdate } from './progress.service';
 
 type FileDeps = Pick<Deps, 'db' | 'files'> & { settings: Pick<Deps['settings'], 'EVIDENCE_MAX_MB' | 'EVIDENCE_TYPES'> };
@@ -47,7 +48,7 @@ async function access(db: Executor, actor: Actor, subject: Subject, lock = false
   const action = await findAction(db, subject.id, lock);
   if (!action) throw new AppError('NOT_FOUND');
   const manager = canProgress(user, 'coordinatorStep');
-  const seat = await seatIn(db, action.responsible_entity_id, user.id);
+  const seat = await seatOf(db, action.responsible_entity_id, user.id);
   if (!manager && !seat) throw new AppError('NOT_FOUND');
   const canEdit = manager || !is(user.role, 'readsOnly');
   return { canEdit, writer: canEdit };

@@ -113,16 +113,6 @@ export function findEvents(db: Executor, id: string) {
     .execute();
 }
 
-export async function seatIn(db: Executor, entityId: string, userId: string) {
-  const row = await db
-    .selectFrom('entity_people')
-    .select('role')
-    .where('entity_id', '=', entityId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.role ?? null;
-}
-
 export async function hasValidator(db: Executor, entityId: string): Promise<boolean> {
   const row = await db
     .selectFrom('entity_people')

@@ -16,6 +16,7 @@ import { localize } from '../../lib/language';
 import { scopeOf, seatsOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
 import { presentEntityRef } from '../entities/entity-ref.presenter';
+import { seatOf } from '../entities/people.service';
 import { statusExists } from '../register/changes.service';
 import { statusTerms } from '../taxonomies/taxonomies.service';
 import { canProgress } from './progress.policy';
@@ -32,7 +33,6 @@ import {
   lockSubject,
   lockUpdate,
   type Reader,
-  seatIn,
   updateAtVersion,
 } from './progress.repo';
 import { sanitizeNarrative } from './sanitize';
@@ -53,7 +53,7 @@ export async function readableUpdate(db: Executor, actor: Actor, id: string) {
   const user = signedIn(actor);
   const row = await findUpdate(db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  const seat = await seatIn(db, row.entity_id, user.id);
+  const seat = await seatOf(db, row.entity_id, user.id);
   const validated = row.status === 'validated';
   const inScope =
     validated &&
@@ -182,7 +182,7 @@ export async function createUpdate(
 ): Promise<ProgressDetail> {
   const user = signedIn(actor);
   const subject = oneSubject(input);
-  const seat = await seatIn(db, input.entityId, user.id);
+  const seat = await seatOf(db, input.entityId, user.id);
   if (!canProgress(user, 'write', { seat })) throw new AppError('FORBIDDEN');
   if (!(await findSubject(db, subject, await scopeOf(db, user)))) throw new AppError('NOT_FOUND');
   if ((await entitiesOnSubject(db, subject, [input.entityId])).length === 0)

@@ -6,6 +6,7 @@ import type { Deps } from '../../deps';
 import type { Actor } from '../../http/context';
 import { conflict } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
+import { seatOf } from '../entities/people.service';
 import { changeStatus } from '../register/changes.service';
 import { mailStep } from './progress.mail';
 import { canProgress } from './progress.policy';
@@ -16,7 +17,6 @@ import {
   latestValidated,
   lockRecommendation,
   lockUpdate,
-  seatIn,
   updateAtVersion,
 } from './progress.repo';
 import { editable, getUpdate, readableUpdate, stepOf } from './progress.service';
@@ -100,7 +100,7 @@ async function decidingStep(trx: Transaction<DB>, actor: Actor, id: string, vers
   if (!before) throw new AppError('NOT_FOUND');
   const step = stepOf(before.status, await hasValidator(trx, before.entity_id));
   if (!step) conflict('issues.progress.wrongStep');
-  const seat = await seatIn(trx, before.entity_id, user.id);
+  const seat = await seatOf(trx, before.entity_id, user.id);
   if (!canProgress(user, step === 'validator' ? 'validatorStep' : 'coordinatorStep', { seat }))
     throw new AppError('FORBIDDEN');
   if (before.version !== version) throw new AppError('STALE_VERSION');
