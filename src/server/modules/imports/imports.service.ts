@@ -67,7 +67,7 @@ export async function uploadImport(db: Database, actor: Actor, fileName: string,
   const user = requireImporter(actor);
   const options = importOptionsSchema.parse({});
   const result = await parseWith(data, fileName, options);
-  const plan = result.parsed ? await buildPlan(db, result.parsed, options) : undefined;
+  const plan = result.parsed ? await buildPlan(db, result.parsed, options, fileName) : undefined;
   const row = await insertImport(db, {
     file_name: fileName,
     format: result.format,
@@ -97,7 +97,7 @@ export async function previewImport(
   const row = await findImport(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   const result = await parseWith(row.original, row.file_name, options, row.format);
-  const plan = result.parsed ? await buildPlan(db, result.parsed, options) : undefined;
+  const plan = result.parsed ? await buildPlan(db, result.parsed, options, row.file_name) : undefined;
   return presentPreview(row, await lastAppliedAt(db, row.sha256), plan, result);
 }
 
@@ -164,7 +164,7 @@ async function runImport(
     await db.transaction().execute(async (trx) => {
       const summary = await applyPlan(
         trx,
-        await draftPlan(trx, parsed, options),
+        await draftPlan(trx, parsed, options, row.file_name),
         { importId: id, fileName: row.file_name, format: row.format, userId, copy },
         (done, total) => running.set(id, { done, total }),
       );
