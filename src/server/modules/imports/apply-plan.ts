@@ -4,7 +4,7 @@ import type { Executor } from '../../http/context';
 import * as register from '../register/recommendations.writer';
 import { ensureTerms } from '../taxonomies/taxonomies.service';
 import type { ImportPlan, PlanDraft } from './build-plan';
-import type { PlannedRow, RecommendationValues } from './import-plan';
+import { dayOf, type PlannedRow, type RecommendationValues } from './import-plan';
 import { insertReviews, insertSearchWords, updateReview } from './imports.repo';
 import { sourcesAfter } from './precedence';
 import { idsOf, recordOf, sourceOf, type TermIds, wordsOf } from './records';
@@ -168,10 +168,7 @@ async function writeReviews(trx: Executor, plan: ImportPlan, create: Set<string>
         await updateReview(trx, review.existing.id, {
           ...patch,
           ...(followUp && review.changes.some((c) => c.field === 'follow_up')
-            ? followUpFields(
-                followUp,
-                review.existing.review_date ? dateOf(review.existing.review_date) : review.reviewDate,
-              )
+            ? followUpFields(followUp, dayOf(review.existing.review_date) ?? review.reviewDate)
             : {}),
           ...(hold ? { held_positions: JSON.stringify(hold) } : {}),
         });
@@ -204,8 +201,6 @@ async function writeReviews(trx: Executor, plan: ImportPlan, create: Set<string>
   await insertReviews(trx, inserts);
   return { ids, created: inserts.length, updated };
 }
-
-const dateOf = (value: Date | string) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10));
 
 /** A stored recommendation: the fields its source takes (precedence.ts), with this source named. */
 async function updateRow(trx: Executor, row: PlannedRow, terms: TermIds, meta: ApplyMeta): Promise<void> {

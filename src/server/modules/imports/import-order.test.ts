@@ -3,16 +3,12 @@
  * OHCHR thematic list of one review (Slovenia, fourth cycle) give the same register in all six
  * orders: no decided position undone, one review with all its metadata.
  */
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/db';
-import { readFixture } from '../../../../tests/fixtures';
-import { importOptionsSchema } from '../../../shared/schemas/imports';
+import { applyFixture, previewFixture } from '../../../../tests/fixture-imports';
 import type { DatabaseHandle } from '../../db/database';
-import { applyPlan } from './apply-plan';
-import { buildPlan, draftPlan } from './build-plan';
-import { insertImport, markImportApplied } from './imports.repo';
-import { detectFormat, type ParsedSource, parsers } from './parsers';
+import { insertReviews } from './imports.repo';
 
 const files = {
   report: 'upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf',
@@ -20,52 +16,6 @@ const files = {
   list: 'ohchr-thematic-lists/slovenia-upr-cycle4-thematic-list.docx',
 } as const;
 type FileKey = keyof typeof files;
-
-/** Each file parsed once; every database gets its own copy. */
-const parsedCache = new Map<string, Promise<{ format: string; parsed: ParsedSource }>>();
-export function parsedFixture(path: string) {
-  let entry = parsedCache.get(path);
-  if (!entry) {
-    entry = (async () => {
-      const data = readFixture(path);
-      const format = await detectFormat(data, path);
-      if (format === 'tabular') throw new Error(`${path}: not a known format`);
-      return { format, parsed: await parsers[format](data, path) };
-    })();
-    parsedCache.set(path, entry);
-  }
-  return entry;
-}
-
-const options = importOptionsSchema.parse({});
-
-/** The dry run of a file against this database. */
-export async function previewFixture(handle: DatabaseHandle, path: string) {
-  const { parsed } = await parsedFixture(path);
-  return buildPlan(handle.db, structuredClone(parsed), options, path);
-}
-
-/** Stores the file as an import and applies it, as the service does (one transaction). */
-export async function applyFixture(handle: DatabaseHandle, path: string) {
-  const { format, parsed } = await parsedFixture(path);
-  const data = readFixture(path);
-  const row = await insertImport(handle.db, {
-    file_name: path,
-    format,
-    sha256: createHash('sha256').update(data).digest('hex'),
-    size_bytes: data.length,
-    original: data,
-    status: 'previewed',
-    summary: '{}',
-    created_by: null,
-  });
-  return handle.db.transaction().execute(async (trx) => {
-    const draft = await draftPlan(trx, structuredClone(parsed), options, path);
-    const summary = await applyPlan(trx, draft, { importId: row.id, fileName: path, format, userId: null }, () => {});
-    await markImportApplied(trx, row.id, summary);
-    return { summary, plan: draft.plan };
-  });
-}
 
 /** What the register holds, without ids or times: what must not depend on the order. */
 async function snapshot(handle: DatabaseHandle) {
@@ -168,7 +118,6 @@ describe('the order of a review’s sources does not matter', () => {
     expect(first.recommendations.every((r) => r.recommending_states.length > 0)).toBe(true);
     expect(first.recommendations.every((r) => r.sources.length === 3)).toBe(true);
     expect(first.recommendations.filter((r) => r.theme_ids.length > 0)).toHaveLength(254);
-    expect(keptFromViews).toBe(254);
     for (const { order, value } of snapshots.slice(1)) {
       expect({ order, reviews: value.reviews.map((r) => ({ ...r, held_positions: 0 })) }).toEqual({
         order,
@@ -178,5 +127,73 @@ describe('the order of a review’s sources does not matter', () => {
       for (const [i, rec] of value.recommendations.entries())
         expect({ order, ...rec }).toEqual({ order, ...first.recommendations[i] });
     }
+    // Every pending position the report offered after the views is shown as kept from them.
+    expect(keptFromViews).toBe(254);
   }, 300_000);
+});
+
+describe('one review, one record', () => {
+  it('a UPR Info export joins the symbol-keyed review of the same State and session', async () => {
+    const handle = await createTestDatabase();
+    try {
+      // Slovenia's first review: UPR Working Group session 7, report A/HRC/14/15.
+      const id = randomUUID();
+      await insertReviews(handle.db, [
+        { id, body_code: 'UPR', symbol: 'A/HRC/14/15', country_iso2: 'SI', session: 7, cycle: 1 },
+      ]);
+      const preview = await previewFixture(handle, 'upr-info/upr-info-sessions-6-9.sample.csv');
+      const slovenia = [...preview.reviews.values()].filter((r) => r.countryIso2 === 'SI');
+      expect(slovenia.map((r) => [r.key, r.existing?.id])).toEqual([['u:UPR:SI:7', id]]);
+      await applyFixture(handle, 'upr-info/upr-info-sessions-6-9.sample.csv');
+      const reviews = await handle.db
+        .selectFrom('reviews')
+        .select(['id', 'symbol'])
+        .where('country_iso2', '=', 'SI')
+        .where('body_code', '=', 'UPR')
+        .execute();
+      expect(reviews).toEqual([{ id, symbol: 'A/HRC/14/15' }]);
+      const recs = await handle.db
+        .selectFrom('recommendations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('review_id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(Number(recs.n)).toBeGreaterThan(0);
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
+
+  it('the Working Group report fills in the review a session-keyed import made, and the list joins it', async () => {
+    const handle = await createTestDatabase();
+    try {
+      // As a UPR Info export of Slovenia's session 48 leaves it: no symbol, no date, no cycle.
+      const id = randomUUID();
+      await insertReviews(handle.db, [{ id, body_code: 'UPR', country_iso2: 'SI', session: 48 }]);
+      const report = 'upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf';
+      const preview = await previewFixture(handle, report);
+      const review = [...preview.reviews.values()][0];
+      expect(review?.existing?.id).toBe(id);
+      expect(review?.changes).toEqual([
+        { field: 'symbol', before: null, after: 'A/HRC/59/15' },
+        { field: 'cycle', before: null, after: 4 },
+        { field: 'review_date', before: null, after: '2025-03-24' },
+      ]);
+      await applyFixture(handle, report);
+      await applyFixture(handle, 'ohchr-thematic-lists/slovenia-upr-cycle4-thematic-list.docx');
+      const reviews = await handle.db
+        .selectFrom('reviews')
+        .select(['id', 'symbol', 'country_iso2', 'session', 'cycle'])
+        .execute();
+      expect(reviews).toEqual([{ id, symbol: 'A/HRC/59/15', country_iso2: 'SI', session: 48, cycle: 4 }]);
+      const recs = await handle.db
+        .selectFrom('recommendations')
+        .select(['cycle', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('review_id', '=', id)
+        .groupBy('cycle')
+        .execute();
+      expect(recs.map((r) => [r.cycle, Number(r.n)])).toEqual([[4, 254]]);
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
 });

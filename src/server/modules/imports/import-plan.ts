@@ -148,8 +148,19 @@ const idsOf = (codes: string[], lookup: Map<string, number>) =>
 export function sameValue(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);
 }
+/**
+ * A date column as its day: node-postgres reads `date` as local midnight, PGlite as UTC midnight;
+ * either way the day is the one stored.
+ */
+export function dayOf(value: Date | string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.slice(0, 10);
+  if (value.getUTCHours() === 0 && value.getUTCMinutes() === 0) return value.toISOString().slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+}
 function canonical(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return dayOf(value) ?? '';
   if (Array.isArray(value))
     return JSON.stringify(
       value.map((item) =>
@@ -242,10 +253,7 @@ export function diffRecommendation(
   if (!decide('action_category', existing.action_category, incoming.actionCategory))
     merged.actionCategory = existing.action_category;
   if (!decide('external_id', existing.external_id, incoming.externalId)) merged.externalId = existing.external_id;
-  if (
-    incoming.followUp &&
-    (!existing.follow_up || String(existing.follow_up_due ?? '') !== String(incoming.followUpDue ?? ''))
-  ) {
+  if (incoming.followUp && (!existing.follow_up || dayOf(existing.follow_up_due) !== dayOf(incoming.followUpDue))) {
     changes.push({ field: 'follow_up', before: existing.follow_up, after: true });
   }
   merged.followUp = incoming.followUp || existing.follow_up;
