@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/db';
 import { applyFixture, previewFixture } from '../../../../tests/fixture-imports';
+import { importPreviewSchema } from '../../../shared/schemas/imports';
 import type { DatabaseHandle } from '../../db/database';
+import { presentPreview } from './imports.presenter';
 import { insertReviews } from './imports.repo';
 
 const files = {
@@ -192,6 +194,23 @@ describe('one review, one record', () => {
         .groupBy('cycle')
         .execute();
       expect(recs.map((r) => [r.cycle, Number(r.n)])).toEqual([[4, 254]]);
+      // The report again: its "will be examined" is kept back, and the preview says from where.
+      const again = presentPreview(
+        { id: randomUUID(), file_name: report, format: 'upr-wg-report-pdf', size_bytes: 1 },
+        null,
+        await previewFixture(handle, report),
+        {},
+      );
+      expect(importPreviewSchema.parse(again)).toEqual(again);
+      expect(again.counts).toMatchObject({ create: 0, update: 0, unchanged: 254 });
+      const kept = again.rows.flatMap((row) => row.kept ?? []);
+      expect(kept).toHaveLength(100); // the preview's first 100 unchanged rows
+      expect(kept[0]).toMatchObject({
+        field: 'position',
+        offered: 'pending',
+        format: 'ohchr-thematic-docx',
+        fileName: 'ohchr-thematic-lists/slovenia-upr-cycle4-thematic-list.docx',
+      });
     } finally {
       await handle.close();
     }
