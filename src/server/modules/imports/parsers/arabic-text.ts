@@ -87,7 +87,10 @@ export function textLayerQuality(rawLines: string[]): TextLayerQuality {
   let fi = 0;
   let alaIla = 0;
   for (const raw of rawLines) {
-    const rawWords = stripBidiMarks(raw).split(/\s+/);
+    // Words of compounds ("أنثى/ذكر") count apart; sub-item labels "(أ)" are not words.
+    const rawWords = stripBidiMarks(raw)
+      .split(/[\s/]+/)
+      .filter((w) => !/^\(?[\u0621-\u064a]\u0640?\)[،؛:.]?$/.test(w));
     const spaced = new RegExp(spacedRepeat.source).test(raw);
     for (const rawWord of rawWords) {
       const word = normaliseArabic(rawWord).replace(/[^\u0621-\u064a]/g, '');

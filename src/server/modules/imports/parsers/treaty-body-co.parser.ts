@@ -8,7 +8,15 @@ import { detectLang, joinLines, newRecommendation, parseDateText } from './commo
 import { type PdfLine, type PdfText, readPdfText } from './pdf-lines.js';
 import { parseDeadline, parseParagraphList } from './treaty-body-follow-up.js';
 import type { Lang, ParsedFollowUp, ParsedRecommendation, ParsedReview, ParsedSource } from './types.js';
-import { coTitle, paragraphNumber, recommendVerbs, subChapterTitle, subItemKey, subItemLabel } from './un-languages.js';
+import {
+  coTitle,
+  coTitleCountry,
+  paragraphNumber,
+  recommendVerbs,
+  subChapterTitle,
+  subItemKey,
+  subItemLabel,
+} from './un-languages.js';
 import { forParsing, textLayerWarning } from './un-pdf.js';
 
 const recommendRe: Record<Lang, RegExp> = {
@@ -53,7 +61,7 @@ export function reviewOfTreatyBody(pdf: PdfText): ParsedReview {
   const country =
     /(?:reports? of|rapports? (?:\S+ )*?d[eu]s?|informes? (?:\S+ )*?de) (?:la |le |l’|el |los )?([\p{Lu}][^*]+?)\**$/u.exec(
       title,
-    )?.[1];
+    )?.[1] ?? coTitleCountry(title);
   return {
     symbol: m?.[0],
     body: m ? (m[1] ?? 'CESCR') : undefined,

@@ -164,3 +164,16 @@ export const recommendVerbs: Record<'ar' | 'ru' | 'zh', RegExp> = {
   // 建议 (recommends), 敦促 (urges), 促请 (calls upon), 重申其建议 (reiterates)
   zh: /委员会[^。，,]{0,8}(?:建议|敦促|促请)/,
 };
+
+/**
+ * The State a concluding observations title names, in Arabic ("… بشأن التقرير الأولي لكازاخستان")
+ * and Chinese ("关于塞舌尔初次报告的结论性意见"). Russian names it in the genitive ("докладу
+ * Казахстана"), which no name list holds: the symbol's country code is used instead.
+ */
+export function coTitleCountry(title: string): string | undefined {
+  const zh = /关于(.+?)(?:的)?(?:初次|第.{1,12}?次|合并|定期).{0,12}?报告的结论性意见/.exec(title)?.[1];
+  if (zh) return zh;
+  const ar = /\sل([\u0621-\u064a]+)\**$/.exec(title.trim())?.[1];
+  if (!ar) return undefined;
+  return ar.startsWith('ل') ? `ا${ar}` : ar; // "للبرازيل": the article's alef drops after the prefix
+}
