@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../../../../tests/fixtures.js';
+import { AppError } from '../../../../shared/errors.js';
 import { detectFormat } from './detect.js';
 import { parseTreatyBodyCo } from './treaty-body-co.parser.js';
+import { parseUprAddendum } from './upr-addendum.parser.js';
+import { parseUprWgReport } from './upr-wg-report.parser.js';
 
 /**
  * CRPD concluding observations on Kazakhstan (CRPD/C/KAZ/CO/1, 2024), in Arabic: the UN's
@@ -107,5 +110,16 @@ describe('Arabic concluding observations: CRPD Kazakhstan', () => {
       expect(new Set(doc.slice(-5, -1).map((r) => r.heading)).size).toBe(1);
     }
     expect(deu.warnings).toEqual([]);
+  });
+
+  it('is refused by the UPR parsers with advice, not "section not found"', async () => {
+    for (const parse of [parseUprWgReport, parseUprAddendum]) {
+      const error = await parse(bytes, file).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).issues).toEqual([{ file, message: 'issues.uprLanguageNotParsed' }]);
+    }
   });
 });
