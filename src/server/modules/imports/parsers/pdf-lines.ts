@@ -52,6 +52,8 @@ interface Page {
 }
 
 const jobNumberRe = /^GE\.\d{2}-\d{5}\b/;
+/** Bold faces; Chinese UN documents set headings in SimHei (黑体), their bold, over SimSun text. */
+const boldFont = /Bold|Black|Heavy|SimHei/i;
 const MARGIN = 50; // points: running headers sit above pageHeight - 50, footers below 50
 
 export async function readPdfText(data: Uint8Array | Buffer, file: string): Promise<PdfText> {
@@ -91,7 +93,7 @@ export async function readPdfText(data: Uint8Array | Buffer, file: string): Prom
           ? (page.commonObjs.get(it.fontName) as { name?: string })
           : undefined;
         const size = Math.round(Math.hypot(c!, d!) * 10) / 10 || Math.round(Math.hypot(a!, b!) * 10) / 10;
-        items.push({ str: it.str, x: e!, y: f!, w: it.width, size, bold: /Bold|Black|Heavy/i.test(font?.name ?? '') });
+        items.push({ str: it.str, x: e!, y: f!, w: it.width, size, bold: boldFont.test(font?.name ?? '') });
       }
       pages.push({ lines: groupLines(items), height: page.view[3]!, width: page.view[2]! });
       page.cleanup();

@@ -62,6 +62,7 @@ describe('paragraph numbers', () => {
     expect(paragraphNumber('-7 تلاحظ', 'ar')?.number).toBe(7);
     expect(paragraphNumber(lineForParsing('\u202a٧-\u202c تلاحظ', 'ar'), 'ar')?.number).toBe(7);
     expect(paragraphNumber('2023 آذار/مارس', 'ar')).toBeUndefined();
+    expect(paragraphNumber('16-3 من أهداف التنمية المستدامة', 'ar')).toBeUndefined();
   });
 
   it('reads Russian "1." and Chinese "1." with or without a space', () => {
@@ -72,6 +73,7 @@ describe('paragraph numbers', () => {
     expect(paragraphNumber('7.委员会建议缔约国:', 'zh')).toEqual({ number: 7, rest: '委员会建议缔约国:' });
     expect(paragraphNumber('12． 委员会关切地注意到', 'zh')?.number).toBe(12);
     expect(paragraphNumber('2018年3月6日', 'zh')).toBeUndefined();
+    expect(paragraphNumber('1.25美元', 'zh')).toBeUndefined();
   });
 });
 

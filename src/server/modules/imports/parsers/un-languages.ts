@@ -80,9 +80,10 @@ export function lineForParsing(text: string, lang: Lang): string {
 export function paragraphNumber(text: string, lang: Lang): { number: number; rest: string } | undefined {
   const m =
     lang === 'ar'
-      ? /^(?:(\d{1,3}) ?[-‐–]|[-‐–] ?(\d{1,3})) *(.*)$/.exec(text)
+      ? // not "16-3 من أهداف التنمية المستدامة" (SDG target 16.3) at the start of a wrapped line
+        /^(?:(\d{1,3}) ?[-‐–](?!\d)|[-‐–] ?(\d{1,3})(?![\d-])) *(.*)$/.exec(text)
       : lang === 'zh'
-        ? /^(\d{1,3})[.．]\s*(.*)$/.exec(text)
+        ? /^(\d{1,3})[.．](?!\d)\s*(.*)$/.exec(text) // not "1.25美元"
         : /^(\d{1,3})\.\s+(.*)$/.exec(text);
   if (!m) return undefined;
   const rest = lang === 'ar' ? m[3]! : m[2]!;
