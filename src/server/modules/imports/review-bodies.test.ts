@@ -26,7 +26,8 @@ describe('resolveBody: the body column before the symbol', () => {
 
   it('never guesses an unknown body from the symbol', () => {
     expect(resolveBody('SR-WATER', 'A/HRC/51/24/Add.1', known)).toBeNull();
-    expect(resolveBody('GREVIO', 'CRC/C/SVN/CO/3-4', known)).toBeNull();
+    expect(resolveBody('Lanzarote Committee', 'CRC/C/SVN/CO/3-4', known)).toBeNull();
+    expect(resolveBody('GREVIO', null, known)).toBe('GREVIO');
   });
 
   it('reads a regional organisation’s concluding observations (two-letter code)', () => {
