@@ -102,6 +102,13 @@ export async function draftPlan(db: Executor, source: ParsedSource, options: Imp
     const review = reviewKeyOf(rec, source, options, bodies);
     if ('missing' in review) {
       plan.rows.push(skip(rec, text, review.missing === 'body' ? 'missingBody' : 'missingCountry'));
+      const bodyName = rec.body ?? source.review?.body;
+      if (review.missing === 'body' && bodyName?.trim())
+        plan.warnings.push({
+          location: rec.location,
+          message: 'issues.unknownBodyValue',
+          params: { body: bodyName, column: options.columnMapping?.body ?? 'Body' },
+        });
       continue;
     }
     keys.set(review.key, review);

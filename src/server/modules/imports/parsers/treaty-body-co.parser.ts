@@ -25,8 +25,9 @@ const recommendRe: Record<Lang, RegExp> = {
   es: /\b(recomienda|reitera su recomendación|insta|exhorta)\b/i,
   ...recommendVerbs,
 };
-const symbolRe =
-  /\b(?:(CERD|CRPD|CCPR|CEDAW|CAT|CRC|CMW|CED|SPT)\/C\/([A-Z]{3})\/CO\/[\d-]+|E\/C\.12\/([A-Z]{3})\/CO\/[\d-]+)/;
+/** A State's three-letter code, or a regional organisation's two ("CRPD/C/EU/CO/1": the European Union). */
+export const symbolRe =
+  /\b(?:(CERD|CRPD|CCPR|CEDAW|CAT|CRC|CMW|CED|SPT)\/C\/([A-Z]{2,3})\/CO\/[\d-]+|E\/C\.12\/([A-Z]{2,3})\/CO\/[\d-]+)/;
 
 interface Draft {
   number: string;
