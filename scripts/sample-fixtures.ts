@@ -20,6 +20,7 @@ const copies = [
   'concluding-observations/CERD_C_BRA_CO_18-20_en.pdf',
   'concluding-observations/CRPD_C_DEU_CO_2-3_en.pdf',
   'concluding-observations/CRPD_C_GRC_CO_1_es.pdf',
+  'concluding-observations/CRPD_C_KAZ_CO_1_ar.pdf',
   'concluding-observations/CRPD_C_NOR_CO_1_fr.pdf',
   'countries/country-codes.csv',
   'indicators/who-births-and-women-reproductive-age.xlsx',

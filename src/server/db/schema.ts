@@ -218,6 +218,7 @@ export interface BodiesTable {
   mechanism: Mechanism;
   name: Json<LocalizedText>;
   sort: Generated<number>;
+  version: Generated<number>;
 }
 
 export interface UprCyclesTable {

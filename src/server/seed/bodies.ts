@@ -2,7 +2,12 @@ import type { LocalizedText } from '../db/schema';
 
 /**
  * The mechanisms and bodies that issue recommendations, with their official names in the six UN
- * languages. Special Procedures mandates and regional bodies are an open list: admins add more.
+ * languages. Special Procedures mandates and regional bodies are an open list: admins add more
+ * (Taxonomies → Bodies). A regional body carries the names in its organisation's official
+ * languages only (Council of Europe: English and French, www.coe.int; Organization of American
+ * States: English, Spanish, French, oas.org; African Union: English, French, au.int); the other
+ * languages show the English name until an admin adds a translation. Special Procedures mandates
+ * carry their titles as OHCHR's mandate pages give them in the six languages.
  */
 export const bodies: {
   code: string;
@@ -223,6 +228,56 @@ export const bodies: {
       ru: 'Европейский комитет по предупреждению пыток',
       zh: '欧洲防止酷刑委员会',
       ar: 'اللجنة الأوروبية لمنع التعذيب',
+    },
+  },
+  {
+    code: 'SR-TORTURE',
+    mechanism: 'special_procedure',
+    name: {
+      en: 'Special Rapporteur on torture and other cruel, inhuman or degrading treatment or punishment',
+      fr: 'Rapporteur spécial sur la torture et autres peines ou traitements cruels, inhumains ou dégradants',
+      es: 'Relator Especial sobre la tortura y otros tratos o penas crueles, inhumanos o degradantes',
+      ru: 'Специальный докладчик по вопросу о пытках и других жестоких, бесчеловечных или унижающих достоинство видах обращения и наказания',
+      zh: '酷刑和其他残忍、不人道或有辱人格的待遇或处罚问题特别报告员',
+      ar: 'المقرر الخاص المعني بمسألة التعذيب وغيره من ضروب المعاملة أو العقوبة القاسية أو اللاإنسانية أو المهينة',
+    },
+  },
+  {
+    code: 'GREVIO',
+    mechanism: 'regional',
+    name: {
+      en: 'Group of Experts on Action against Violence against Women and Domestic Violence',
+      fr: 'Groupe d’experts sur la lutte contre la violence à l’égard des femmes et la violence domestique',
+    },
+  },
+  {
+    code: 'ECSR',
+    mechanism: 'regional',
+    name: { en: 'European Committee of Social Rights', fr: 'Comité européen des droits sociaux' },
+  },
+  {
+    code: 'FCNM',
+    mechanism: 'regional',
+    name: {
+      en: 'Advisory Committee on the Framework Convention for the Protection of National Minorities',
+      fr: 'Comité consultatif de la Convention-cadre pour la protection des minorités nationales',
+    },
+  },
+  {
+    code: 'IACTHR',
+    mechanism: 'regional',
+    name: {
+      en: 'Inter-American Court of Human Rights',
+      es: 'Corte Interamericana de Derechos Humanos',
+      fr: 'Cour interaméricaine des droits de l’homme',
+    },
+  },
+  {
+    code: 'ACERWC',
+    mechanism: 'regional',
+    name: {
+      en: 'African Committee of Experts on the Rights and Welfare of the Child',
+      fr: 'Comité africain d’experts sur les droits et le bien-être de l’enfant',
     },
   },
 ];

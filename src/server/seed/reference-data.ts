@@ -14,7 +14,7 @@ import sdg from './data/sdg.json' with { type: 'json' };
 import uprInfoIssues from './data/upr-info-issues.json' with { type: 'json' };
 
 /** Bump when the reference lists change; each installation then upserts them once. */
-const marker = 'reference-data:1';
+const marker = 'reference-data:2'; // 2: regional mechanisms and a Special Procedures mandate added
 
 /**
  * Countries, mechanisms and bodies, UPR cycles, SDG goals/targets/indicators, UPR Info issues

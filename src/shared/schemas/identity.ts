@@ -78,6 +78,7 @@ export const capabilityNames = [
   'reports:create',
   'reports:list',
   'stateProfile:edit',
+  'taxonomies:administer',
   'taxonomies:manage',
   'users:invite',
   'users:list',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedTextSchema, pageQuerySchema, versionSchema } from './common';
+import { mechanisms } from './register';
 
 export const taxonomySchema = z.object({
   code: z.string(),
@@ -41,6 +42,42 @@ export const termListQuerySchema = pageQuerySchema.extend({
 });
 export const countrySchema = z.object({ iso2: z.string(), name: z.string() });
 export const bodySchema = z.object({ code: z.string(), mechanism: z.string(), name: z.string() });
+
+/** The kinds of mechanism a new body may have: the UPR is the one body of its kind. */
+export const addableMechanisms = ['treaty_body', 'special_procedure', 'regional', 'other'] as const;
+
+/** A body as its admins see it: the name in each language, how many reviews it issued. */
+export const bodyRecordSchema = z.object({
+  code: z.string(),
+  mechanism: z.enum(mechanisms),
+  name: localizedTextSchema,
+  reviews: z.number().int(),
+  version: versionSchema,
+});
+export type BodyRecord = z.infer<typeof bodyRecordSchema>;
+
+const bodyName = localizedTextSchema.refine((name) => !!name.en?.trim(), {
+  message: 'English name required',
+  path: ['en'],
+});
+/** A new body: a code as spreadsheets and UHRI write it ("SR-HEALTH", "GREVIO"), its names, its kind. */
+export const createBodySchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][A-Z0-9-]{1,39}$/),
+  mechanism: z.enum(addableMechanisms),
+  name: bodyName,
+});
+/** A body's names and kind, at its version (the code is its key in reviews and imports: fixed). */
+export const updateBodySchema = z.object({
+  mechanism: z.enum(mechanisms),
+  name: bodyName,
+  version: versionSchema,
+});
+
+/** Merges a term into another of the same taxonomy, or (into: null) removes it from every recommendation. */
+export const mergeTermSchema = z.object({ into: z.number().int().positive().nullable(), version: versionSchema });
 
 export const createTermSchema = z.object({
   code: z.string().trim().min(1).max(200),

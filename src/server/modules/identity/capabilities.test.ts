@@ -50,6 +50,7 @@ const meaning: Record<Capability, (user: SessionUser) => boolean> = {
   'reports:create': (user) => canReports(user, 'create'),
   'reports:list': (user) => canReports(user, 'list'),
   'stateProfile:edit': (user) => canStateProfile(user, 'edit'),
+  'taxonomies:administer': (user) => canTaxonomies(user, 'administer'),
   'taxonomies:manage': (user) => canTaxonomies(user, 'manage'),
   'users:invite': (user) => canUsers(user, 'invite', { newRole: 'viewer' }),
   'users:list': (user) => canUsers(user, 'list'),

@@ -45,6 +45,7 @@ export function capabilitiesOf(user: SessionUser): Capabilities {
     'reports:create': canReports(user, 'create'),
     'reports:list': canReports(user, 'list'),
     'stateProfile:edit': canStateProfile(user, 'edit'),
+    'taxonomies:administer': canTaxonomies(user, 'administer'),
     'taxonomies:manage': canTaxonomies(user, 'manage'),
     'users:invite': canUsers(user, 'invite'),
     'users:list': canUsers(user, 'list'),

@@ -112,6 +112,13 @@ export async function draftPlan(
     const review = reviewKeyOf(rec, source, options, bodies);
     if ('missing' in review) {
       plan.rows.push(skip(rec, text, review.missing === 'body' ? 'missingBody' : 'missingCountry'));
+      const bodyName = rec.body ?? source.review?.body;
+      if (review.missing === 'body' && bodyName?.trim())
+        plan.warnings.push({
+          location: rec.location,
+          message: 'issues.unknownBodyValue',
+          params: { body: bodyName, column: options.columnMapping?.body ?? 'Body' },
+        });
       continue;
     }
     keys.set(review.key, review);

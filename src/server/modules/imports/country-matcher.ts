@@ -72,30 +72,69 @@ function memo<T>(compute: (name: string) => T): (name: string) => T {
   };
 }
 
+/** The articles UNTERM writes before or after a name: "the", "(the)", "la", "(l')", "el", "(los)"… */
+const articles = "the|le|la|les|l'|el|los|las";
+const trailingArticle = new RegExp(`\\((?:${articles})\\)`, 'g');
+const leadingArticle = /^(?:(?:the|le|la|les|el|los|las)\s+|l')/;
+const articleOnly = new RegExp(`^(?:${articles})$`, 'i');
+
+/**
+ * A name's key in any script: accents and Arabic vowel marks dropped, lower case, articles
+ * ("the", "la", "(l')"…) and UNTERM's "*" (State of Palestine) removed, punctuation to spaces.
+ */
 export const normalise = memo((name: string): string =>
   name
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\s*\*\s*$/, '')
     .replace(/&/g, ' and ')
-    .replace(/\(the\)|^the\s+/g, ' ')
-    .replace(/saint\b/g, 'st')
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(trailingArticle, ' ')
+    .trim()
+    .replace(leadingArticle, ' ')
+    .replace(/\bsaint\b/g, 'st')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim(),
 );
 
+/**
+ * The forms a State is also cited by, from a UNTERM short name "X (Y)": "Y X" ("Bolivarian
+ * Republic of Venezuela", "Боливарианская Республика Венесуэла"), Arabic "X (Y - Z)" as "Y X Z"
+ * ("جمهورية فنزويلا البوليفارية"), and "X" alone ("Venezuela").
+ */
+export function invertedForms(name: string): string[] {
+  const parts = /^(.+?)\s*\((.+)\)\s*\*?$/.exec(name.trim());
+  if (!parts) return [];
+  const [, head = '', inside = ''] = parts;
+  if (articleOnly.test(inside.trim())) return [];
+  const dash = /^(.*?)\s+-\s+(.*)$/.exec(inside);
+  const inverted = dash ? `${dash[1]} ${head} ${dash[2]}` : `${inside} ${head}`;
+  return [inverted, head];
+}
+
+type Country = (typeof countries)[number] & {
+  unterm?: { short: Record<string, string>; formal: Record<string, string> };
+};
+
 const byName = new Map<string, string>();
-for (const country of countries) {
-  for (const name of Object.values(country.name)) {
-    if (name) byName.set(normalise(name), country.iso2);
-  }
-  // "Bolivia (Plurinational State of)" is also cited as "Bolivia".
-  const en = country.name.en;
-  if (en?.includes('(')) {
-    const short = normalise(en.replace(/\s*\(.*\)\s*/, ''));
-    if (!byName.has(short)) byName.set(short, country.iso2);
+const derived: [string, string][] = [];
+for (const country of countries as Country[]) {
+  const names = [
+    ...Object.values(country.name),
+    ...Object.values(country.unterm?.short ?? {}),
+    ...Object.values(country.unterm?.formal ?? {}),
+  ].filter(Boolean);
+  for (const name of names) {
+    byName.set(normalise(name), country.iso2);
+    for (const form of invertedForms(name)) derived.push([normalise(form), country.iso2]);
   }
 }
+// Derived forms never displace a name as UNTERM writes it ("Congo" stays the Republic of the Congo).
+for (const [key, iso2] of derived) if (key && !byName.has(key)) byName.set(key, iso2);
+
+// The alias keys go through the same normalisation as the names they are compared with.
+const aliasByKey = new Map(Object.entries(aliases).map(([name, iso2]) => [normalise(name), iso2]));
 
 /** Matches a State name as written in a source to its ISO 3166 alpha-2 code. */
 export const matchCountry = memo(matchUncached);
@@ -105,7 +144,7 @@ function matchUncached(name: string): CountryMatch {
   if (!key) return { iso2: null, how: 'none' };
   const exact = byName.get(key);
   if (exact) return { iso2: exact, how: 'exact' };
-  const alias = aliases[key];
+  const alias = aliasByKey.get(key);
   if (alias) return { iso2: alias, how: 'alias' };
   for (const [known, iso2] of byName) {
     if (known.length > 5 && (key.startsWith(`${known} `) || known.startsWith(`${key} `))) return { iso2, how: 'fuzzy' };

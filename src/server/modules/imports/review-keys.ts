@@ -56,18 +56,38 @@ export function baseSymbol(symbol: string | undefined | null): string | null {
   );
 }
 
-export function resolveBody(name: string | undefined, symbol: string | null, bodies: KnownBody[]): string | null {
+/** The body a symbol names: "CRPD/C/…", "E/C.12/…" (CESCR), a UPR Working Group report "A/HRC/<n>/<n>". */
+function bodyOfSymbol(symbol: string | null): string | null {
   if (symbol?.startsWith('A/HRC/') && !/\/Add\.\d+/.test(symbol)) return 'UPR';
-  const fromSymbol = tbSymbol.exec(symbol ?? '')?.[1] ?? (symbol?.startsWith('E/C.12/') ? 'CESCR' : undefined);
-  if (fromSymbol) return fromSymbol;
-  if (!name) return null;
+  return tbSymbol.exec(symbol ?? '')?.[1] ?? (symbol?.startsWith('E/C.12/') ? 'CESCR' : null);
+}
+
+/**
+ * The body a cell names: its code ("SR-HEALTH", "sr health"), its name in one of the six
+ * languages, or a code beside its name ("Human Rights Committee (CCPR)", "CRC - Committee on…").
+ */
+function bodyOfName(name: string, bodies: KnownBody[]): string | null {
   const key = normalise(name);
+  if (!key) return null;
   if (key === 'upr' || key.includes('universal periodic review')) return 'UPR';
   for (const body of bodies) {
     if (normalise(body.code) === key) return body.code;
-    if (Object.values(body.name).some((label) => normalise(label) === key)) return body.code;
+    if (Object.values(body.name).some((label) => label && normalise(label) === key)) return body.code;
   }
-  return null;
+  const words = ` ${key} `;
+  const coded = bodies.filter((body) => body.code.length >= 3 && words.includes(` ${normalise(body.code)} `));
+  return coded.length === 1 ? (coded[0]?.code ?? null) : null;
+}
+
+/**
+ * The body of a row. The body column decides when it names one: a Special Procedures visit report
+ * `A/HRC/…/Add.1` filed by "SR-HEALTH" is not a UPR report because its base symbol looks like one.
+ * A name no known body has gives null (the row is refused, naming the value), never the
+ * symbol's guess; only a row that names no body is resolved by its symbol.
+ */
+export function resolveBody(name: string | undefined, symbol: string | null, bodies: KnownBody[]): string | null {
+  if (name?.trim()) return bodyOfName(name, bodies);
+  return bodyOfSymbol(symbol);
 }
 
 function countryOf(rec: ParsedRecommendation, source: ParsedSource, options: ImportOptions): string | null {
@@ -93,7 +113,9 @@ export function reviewKeyOf(
     baseSymbol(source.review?.symbol) ??
     baseSymbol(/A\/HRC\/\d+\/\d+/.exec(rec.positionSource ?? '')?.[0]) ??
     baseSymbol(options.review.symbol);
-  const bodyCode = resolveBody(rec.body ?? source.review?.body, symbol, bodies) ?? options.review.bodyCode ?? null;
+  const bodyName = rec.body ?? source.review?.body;
+  // The import's default body fills rows that name none, never a row whose body is unknown.
+  const bodyCode = resolveBody(bodyName, symbol, bodies) ?? (bodyName?.trim() ? null : options.review.bodyCode) ?? null;
   if (!bodyCode) return { missing: 'body' };
   const countryIso2 = countryOf(rec, source, options);
   const session = rec.session ?? source.review?.session ?? null;

@@ -60,6 +60,45 @@ describe('sanitizeNarrative', () => {
   });
 });
 
+/**
+ * sanitize-html is held at 2.17.5, the last release that runs on Node 20 (decision 018). The
+ * advisories fixed after it (textarea/xmp and noscript re-parsing, SVG animation of href, meta
+ * refresh, nested iframe fallback) need a tag this allowlist drops; these are their payloads, and
+ * the output must hold only allowlisted tags, href/rel attributes and escaped text.
+ */
+describe('advisories fixed after the pinned sanitize-html', () => {
+  const allowed = new Set(['p', 'br', 'strong', 'em', 'u', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'blockquote']);
+  const payloads = [
+    '<textarea></textarea/><img src=x onerror=alert(1)></textarea>',
+    '<svg><textarea><img src=x onerror=alert(1)></textarea></svg>',
+    '<xmp></xmp/><img src=x onerror=alert(1)></xmp>',
+    '<textarea>&lt;img src=x onerror=alert(1)&gt;</textarea>',
+    '<p><noscript></p><img src=x onerror=alert(1)></noscript>',
+    '<blockquote><noscript></blockquote><a href="javascript:alert(1)">x</a></noscript>',
+    '<svg><a><animate attributeName="href" values="#x;javascript:alert(1)"/><text>go</text></a></svg>',
+    '<a href="https://ok.example"><svg:animate attributeName="xlink:href" to="javascript:alert(1)"/>go</a>',
+    '<meta http-equiv="refresh" content="0; URL=\'javascript:alert(1)\'">',
+    '<option>&lt;script&gt;alert(1)&lt;/script&gt;</option>',
+  ];
+  it.each(payloads)('leaves only allowlisted markup for %s', (input) => {
+    for (const output of [sanitizeNarrative(input), narrativeText(input)]) {
+      for (const [, name, attributes] of output.matchAll(/<\/?([^\s/>]+)([^>]*)>/g)) {
+        expect(allowed.has(name ?? '')).toBe(true);
+        expect(attributes?.replace(/\s*(href="(https?:|mailto:)[^"]*"|rel="noopener noreferrer")/g, '').trim()).toBe(
+          '',
+        );
+      }
+      expect(output).not.toMatch(/javascript:/i);
+    }
+  });
+
+  it('drops deeply nested iframes quickly', () => {
+    const started = performance.now();
+    expect(sanitizeNarrative(`${'<iframe><p>'.repeat(5000)}x`)).toBe('');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
 describe('narrativeText and textToHtml', () => {
   it('finds no words in markup alone', () => {
     expect(narrativeText('<p><br></p><p>&nbsp;</p><script>alert(1)</script>')).toBe('');

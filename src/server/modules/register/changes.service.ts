@@ -8,7 +8,13 @@ import { AppError } from '../../../shared/errors';
 import type { RecommendationsTable } from '../../db/schema';
 import type { Actor, Executor } from '../../http/context';
 import { recordAudit } from '../audit/audit.service';
-import { lockForChange, statusExists as statusTermExists, updateRecommendationAtVersion } from './recommendations.repo';
+import {
+  lockForChange,
+  lockHoldingTerm,
+  statusExists as statusTermExists,
+  type TermColumn,
+  updateRecommendationAtVersion,
+} from './recommendations.repo';
 import { insertStatusChange } from './status-history.repo';
 
 /** Why a status changes, with the record that changed it. */
@@ -83,6 +89,36 @@ export async function changeStatus(
     patch: { status: change.status },
     cause: change.cause,
   });
+}
+
+export type { TermColumn };
+
+/**
+ * Replaces a term by another on every recommendation that names it, or removes it (`to` null),
+ * when an admin merges or removes a term (the taxonomies module asks; it writes no
+ * recommendation itself). Each row is written at its version through saveChange, so each keeps
+ * its audit event. Returns how many recommendations changed.
+ */
+export async function replaceTerm(
+  trx: Executor,
+  actor: Actor,
+  change: { column: TermColumn; from: number; to: number | null },
+): Promise<number> {
+  const rows = await lockHoldingTerm(trx, change.column, change.from);
+  for (const row of rows) {
+    const terms = [
+      ...new Set(row.terms.map((id) => (id === change.from ? change.to : id)).filter((id) => id !== null)),
+    ];
+    await saveChange(trx, actor, {
+      id: row.id,
+      version: row.version,
+      status: row.status,
+      before: { [change.column]: row.terms },
+      patch: { [change.column]: terms },
+      cause: { kind: 'edit' },
+    });
+  }
+  return rows.length;
 }
 
 /** Whether `code` is a status of the register's taxonomy. */

@@ -122,3 +122,17 @@ export function lockForChange(db: Executor, ids: string[]) {
     .forUpdate()
     .execute();
 }
+
+/** The array columns that hold term ids (themes, affected persons, UPR Info issues, custom lists). */
+export type TermColumn = 'theme_ids' | 'affected_ids' | 'issue_ids' | 'custom_term_ids';
+
+/** The recommendations naming a term in one of those columns, locked until the transaction ends. */
+export function lockHoldingTerm(db: Executor, column: TermColumn, termId: number) {
+  return db
+    .selectFrom('recommendations')
+    .select(['id', 'status', 'version', sql<number[]>`${sql.ref(column)}`.as('terms')])
+    .where(sql<boolean>`${sql.ref(column)} @> array[${termId}]::integer[]`)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}

@@ -26,6 +26,7 @@ export async function upsertCountries(db: Executor, rows: Insertable<CountriesTa
     .execute();
 }
 
+/** Seeds the bodies; a body an admin has edited since (version above 1) keeps the admin's names. */
 export async function upsertBodies(db: Executor, rows: Insertable<BodiesTable>[]): Promise<void> {
   await db
     .insertInto('bodies')
@@ -33,7 +34,8 @@ export async function upsertBodies(db: Executor, rows: Insertable<BodiesTable>[]
     .onConflict((oc) =>
       oc
         .column('code')
-        .doUpdateSet({ name: sql`excluded.name`, mechanism: sql`excluded.mechanism`, sort: sql`excluded.sort` }),
+        .doUpdateSet({ name: sql`excluded.name`, mechanism: sql`excluded.mechanism`, sort: sql`excluded.sort` })
+        .where('bodies.version', '=', 1),
     )
     .execute();
 }

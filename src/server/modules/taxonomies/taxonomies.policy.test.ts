@@ -10,4 +10,8 @@ policyTable('canTaxonomies', canTaxonomies, [
     action: 'manage',
     expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
   },
+  {
+    action: 'administer',
+    expect: { admin: Y, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
 ]);

@@ -34,6 +34,12 @@ const usageColumn: Record<string, string> = {
   upr_info_issue: 'issue_ids',
 };
 
+/** The recommendations' array column of a taxonomy's term ids; none for SDGs (codes) and statuses. */
+export function termColumnOf(taxonomy: string): 'theme_ids' | 'affected_ids' | 'issue_ids' | 'custom_term_ids' | null {
+  if (taxonomy === 'sdg' || taxonomy === 'status') return null;
+  return (usageColumn[taxonomy] as 'theme_ids' | 'affected_ids' | 'issue_ids' | undefined) ?? 'custom_term_ids';
+}
+
 /** Counted with `@>` (not `= any`), so that the array's GIN index answers instead of a scan of the register. */
 function usage(taxonomy: string) {
   if (taxonomy === 'sdg')

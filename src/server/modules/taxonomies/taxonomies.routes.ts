@@ -2,16 +2,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { okSchema, pageOf } from '../../../shared/schemas/common';
 import {
+  bodyRecordSchema,
   bodySchema,
   countrySchema,
+  createBodySchema,
   createTaxonomySchema,
   createTermSchema,
+  mergeTermSchema,
   taxonomySchema,
   termListQuerySchema,
   termSchema,
+  updateBodySchema,
   updateTermSchema,
 } from '../../../shared/schemas/taxonomies';
 import type { Deps } from '../../deps';
+import { createBody, listBodyRecords, updateBody } from './bodies.service';
 import {
   createTaxonomy,
   createTerm,
@@ -20,11 +25,13 @@ import {
   listCountries,
   listTaxonomies,
   listTerms,
+  mergeTerm,
   updateTerm,
 } from './taxonomies.service';
 
 const codeParams = z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/) });
 const termParams = z.object({ id: z.coerce.number().int().positive() });
+const bodyParams = z.object({ code: z.string().regex(/^[A-Z][A-Z0-9-]{1,39}$/) });
 
 export function taxonomiesRoutes(deps: Deps): FastifyPluginAsyncZod {
   const { db } = deps;
@@ -35,6 +42,19 @@ export function taxonomiesRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get('/api/bodies', { schema: { tags, response: { 200: z.array(bodySchema) } } }, (request) =>
       listBodies(db, request.actor),
+    );
+    app.get('/api/bodies/records', { schema: { tags, response: { 200: z.array(bodyRecordSchema) } } }, (request) =>
+      listBodyRecords(db, request.actor),
+    );
+    app.post(
+      '/api/bodies',
+      { schema: { tags, body: createBodySchema, response: { 201: bodyRecordSchema } } },
+      async (request, reply) => reply.status(201).send(await createBody(db, request.actor, request.body)),
+    );
+    app.patch(
+      '/api/bodies/:code',
+      { schema: { tags, params: bodyParams, body: updateBodySchema, response: { 200: bodyRecordSchema } } },
+      (request) => updateBody(db, request.actor, request.params.code, request.body),
     );
     app.get('/api/taxonomies', { schema: { tags, response: { 200: z.array(taxonomySchema) } } }, (request) =>
       listTaxonomies(db, request.actor),
@@ -59,6 +79,18 @@ export function taxonomiesRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/terms/:id',
       { schema: { tags, params: termParams, body: updateTermSchema, response: { 200: termSchema } } },
       (request) => updateTerm(db, request.actor, request.params.id, request.body),
+    );
+    app.post(
+      '/api/terms/:id/merge',
+      {
+        schema: {
+          tags,
+          params: termParams,
+          body: mergeTermSchema,
+          response: { 200: z.object({ recommendations: z.number().int() }) },
+        },
+      },
+      (request) => mergeTerm(db, request.actor, request.params.id, request.body),
     );
     app.delete(
       '/api/terms/:id',

@@ -7,6 +7,7 @@ import type { Actor, Executor } from '../../http/context';
 import { signedIn } from '../../lib/guards';
 import { localize } from '../../lib/language';
 import { recordAudit } from '../audit/audit.service';
+import { replaceTerm } from '../register/changes.service';
 import { findAllBodies, findCountries } from './reference.repo';
 import { canTaxonomies, type TaxonomyAction } from './taxonomies.policy';
 import {
@@ -19,6 +20,7 @@ import {
   findTerms,
   insertTaxonomy,
   insertTerm,
+  termColumnOf,
   termUsage,
   updateTermAtVersion,
 } from './taxonomies.repo';
@@ -177,6 +179,43 @@ export async function deleteTerm(db: Database, actor: Actor, id: number): Promis
     if (used > 0) throw new AppError('CONFLICT', { params: { count: used } });
     await deleteTermRow(trx, id);
     await recordAudit(trx, actor, { action: 'delete', recordType: 'taxonomy_term', recordId: String(id), before });
+  });
+}
+
+/**
+ * Merges a term into another of its taxonomy (the import's "16 - PEACE, JUSTICE…" theme into
+ * nothing, "children" into "Children"), or removes it from every recommendation (`into` null),
+ * then deletes it. The recommendations change through the register's writer (replaceTerm), each
+ * at its version with its audit event; the term's deletion is audited with where it went.
+ */
+export async function mergeTerm(
+  db: Database,
+  actor: Actor,
+  id: number,
+  input: { into: number | null; version: number },
+): Promise<{ recommendations: number }> {
+  requireCan(actor, 'administer');
+  return db.transaction().execute(async (trx) => {
+    const before = await findTerm(trx, id);
+    if (!before) throw new AppError('NOT_FOUND');
+    if (before.version !== input.version) throw new AppError('STALE_VERSION');
+    const column = termColumnOf(before.taxonomy);
+    if (!column) throw new AppError('VALIDATION', { issues: [{ path: 'into', message: 'issues.termNotMergeable' }] });
+    if (input.into !== null) {
+      const target = await findTerm(trx, input.into);
+      if (!target || target.taxonomy !== before.taxonomy || target.id === id)
+        throw new AppError('VALIDATION', { issues: [{ path: 'into', message: 'issues.mergeTargetInvalid' }] });
+    }
+    const recommendations = await replaceTerm(trx, actor, { column, from: id, to: input.into });
+    await deleteTermRow(trx, id);
+    await recordAudit(trx, actor, {
+      action: 'delete',
+      recordType: 'taxonomy_term',
+      recordId: String(id),
+      before,
+      after: { mergedInto: input.into, recommendations },
+    });
+    return { recommendations };
   });
 }
 

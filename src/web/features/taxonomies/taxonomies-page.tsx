@@ -11,6 +11,7 @@ import { useSubmit } from '../../components/use-submit';
 import { useUrlFilters } from '../../components/use-url-filters';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
+import { BodiesPanel } from './bodies-panel';
 import { LabelFields, type Labels, trimLabels } from './label-fields';
 import { TermsPanel } from './terms-panel';
 
@@ -20,6 +21,7 @@ export default function TaxonomiesPage() {
   const { t, locale, formatNumber } = useT();
   const { can } = useSession();
   const canEdit = can('taxonomies:manage');
+  const canAdminister = can('taxonomies:administer');
   const url = useUrlFilters(filterKeys);
   const list = useApi<Taxonomy[]>('/api/taxonomies');
   const selected = list.data?.find((taxonomy) => taxonomy.code === url.filters.code) ?? null;
@@ -71,6 +73,7 @@ export default function TaxonomiesPage() {
           key={selected.code}
           taxonomy={selected}
           canEdit={canEdit}
+          canMerge={canAdminister}
           filters={url.filters}
           page={url.page}
           apply={url.apply}
@@ -78,6 +81,7 @@ export default function TaxonomiesPage() {
           onChanged={list.reload}
         />
       ) : null}
+      <BodiesPanel canEdit={canAdminister} />
     </>
   );
 }

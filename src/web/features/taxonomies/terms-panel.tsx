@@ -13,16 +13,21 @@ import { useDraft } from '../../components/use-draft';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { LabelFields, type Labels, trimLabels } from './label-fields';
+import { MergeTerm, mergeable } from './merge-term';
 
 type Filters = { code: string; q: string; parent: string; parentCode: string };
 
 /** Taxonomies whose terms nest (SDG goals > targets > indicators): terms link to their children. */
 const hierarchical = new Set(['sdg']);
 
-/** A taxonomy's terms: search, page, edit labels in six languages, add, delete when unused. */
+/**
+ * A taxonomy's terms: search, page, edit labels in six languages, add, delete when unused; admins
+ * merge a term in use into another or remove it from every recommendation.
+ */
 export function TermsPanel(props: {
   taxonomy: Taxonomy;
   canEdit: boolean;
+  canMerge: boolean;
   filters: Filters;
   page: number;
   apply: (next: Partial<Filters>, page?: number) => void;
@@ -41,6 +46,7 @@ export function TermsPanel(props: {
   const list = useApi<Page<Term>>(`/api/taxonomies/${props.taxonomy.code}/terms`, query);
   const [editing, setEditing] = useState<number | null>(null);
   const [deleting, setDeleting] = useState<number | null>(null);
+  const [merging, setMerging] = useState<number | null>(null);
   const [rowError, setRowError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const name = pickText(props.taxonomy.name, locale);
@@ -122,7 +128,30 @@ export function TermsPanel(props: {
             </thead>
             <tbody>
               {data.items.map((term) =>
-                editing === term.id ? (
+                merging === term.id ? (
+                  <tr key={term.id}>
+                    <td colSpan={4}>
+                      <MergeTerm
+                        term={term}
+                        onDone={(result) => {
+                          setMerging(null);
+                          if (!result) return;
+                          setNotice(
+                            result.into
+                              ? t('taxonomies.merged', {
+                                  code: term.code,
+                                  into: result.into.code,
+                                  count: result.recommendations,
+                                })
+                              : t('taxonomies.removed', { code: term.code, count: result.recommendations }),
+                          );
+                          list.reload();
+                          props.onChanged();
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ) : editing === term.id ? (
                   <tr key={term.id}>
                     <td colSpan={4}>
                       <EditTerm
@@ -178,6 +207,20 @@ export function TermsPanel(props: {
                               >
                                 {t('common.edit')}
                               </button>
+                              {props.canMerge && mergeable(term.taxonomy) && term.usage > 0 ? (
+                                <button
+                                  type="button"
+                                  className="button-secondary button-small"
+                                  aria-label={t('taxonomies.mergeNamed', { code: term.code })}
+                                  onClick={() => {
+                                    setNotice(null);
+                                    setRowError(null);
+                                    setMerging(term.id);
+                                  }}
+                                >
+                                  {t('taxonomies.merge')}
+                                </button>
+                              ) : null}
                               {deleting === term.id ? (
                                 <>
                                   <button

@@ -6,8 +6,12 @@
 import { decodeText } from '../../../lib/tabular/csv';
 import { assertNotEmpty, toBytes, unsupported } from '../../../lib/tabular/file-errors';
 import { isZip, openZip } from '../../../lib/tabular/zip';
+import { normaliseArabic } from './arabic-text.js';
 import { readPdfText } from './pdf-lines.js';
 import type { SourceFormat } from './types.js';
+import { addendumWord, coTitle, matchLang, uprName, uprWgTitle } from './un-languages.js';
+
+const ownCoSymbol = /^\s*(?:[A-Z]{3,5}\/C\/[A-Z]{2,3}|E\/C\.12\/[A-Z]{2,3})\/CO\/\d[\d-]*\s*$/;
 
 export async function detectFormat(data: Uint8Array | Buffer, fileName: string): Promise<SourceFormat> {
   const bytes = toBytes(data);
@@ -23,22 +27,16 @@ export async function detectFormat(data: Uint8Array | Buffer, fileName: string):
   }
   if (String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-') {
     const pdf = await readPdfText(bytes, fileName);
-    const text = pdf.all
-      .slice(0, 80)
-      .map((l) => l.text)
-      .join(' ');
-    if (
-      /Views on conclusions|Addendum|Additif|Adición/i.test(text) &&
-      /Universal Periodic|périodique universel|Examen Periódico/i.test(text)
-    )
-      return 'upr-addendum-pdf';
-    if (
-      /Working Group on the Universal Periodic Review|Groupe de travail sur l’Examen|Grupo de Trabajo sobre el Examen/i.test(
-        text,
-      )
-    )
-      return 'upr-wg-report-pdf';
-    if (/Concluding observations|Observations finales|Observaciones finales/i.test(text)) return 'treaty-body-co';
+    const lines = pdf.all.slice(0, 80).map((l) => l.text);
+    // Arabic titles as their text layer gives them (split ligatures) are repaired first.
+    const text = lines.map((t) => normaliseArabic(t)).join(' ');
+    const addendum = lines.some((t) => matchLang(addendumWord, normaliseArabic(t)));
+    if (addendum && matchLang(uprName, text)) return 'upr-addendum-pdf';
+    if (matchLang(uprWgTitle, text)) return 'upr-wg-report-pdf';
+    if (matchLang(coTitle, text)) return 'treaty-body-co';
+    // Whatever the language and however broken its text layer, the symbol the document carries
+    // at the top of its first page ("CRPD/C/KAZ/CO/1", "E/C.12/DEU/CO/7") names the kind.
+    if (lines.slice(0, 6).some((t) => ownCoSymbol.test(t))) return 'treaty-body-co';
     throw unsupported(
       fileName,
       'issues.unknownPdf',

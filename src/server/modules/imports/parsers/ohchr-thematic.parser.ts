@@ -5,7 +5,8 @@
  *   cycle 4: Recommendation and recommending State | Position of the State under review |
  *            Human rights themes and groups of persons | Relevant SDGs
  * The recommendation cell holds "140.7 Ratify … (Maldives) (Portugal);" and a paragraph
- * "Source of Position: A/HRC/59/15/Add.1 - Para.3".
+ * "Source of Position: A/HRC/59/15/Add.1 - Para.3". A themes cell may also hold an "SDGs:" block
+ * (theme-cell.ts): its goals join the SDG column's.
  */
 
 import { assertNotEmpty, importInvalid, toBytes } from '../../../lib/tabular/file-errors';
@@ -13,6 +14,7 @@ import { openZip } from '../../../lib/tabular/zip';
 import { detectLang, newRecommendation, squash } from './common.js';
 import { type DocxRow, docxTableRows } from './docx-table.js';
 import { thematicListReview } from './ohchr-thematic-title.js';
+import { readThemeCell, sdgCodeOf } from './theme-cell.js';
 import type { ParsedRecommendation, ParsedSource, Position } from './types.js';
 import { splitUprParagraphs } from './upr-paragraph.js';
 
@@ -36,7 +38,6 @@ export function positionOf(value: string): Position | undefined {
 
 const cellText = (row: DocxRow, i: number | undefined) =>
   i === undefined ? [] : (row[i]?.paragraphs ?? []).map(squash).filter(Boolean);
-const unbullet = (s: string) => s.replace(/^[-–•]\s*/, '').trim();
 
 export async function parseOhchrThematic(data: Uint8Array | Buffer, fileName: string): Promise<ParsedSource> {
   const bytes = toBytes(data);
@@ -91,19 +92,18 @@ export async function parseOhchrThematic(data: Uint8Array | Buffer, fileName: st
         message: 'issues.unknownPosition',
         params: { position: positionText },
       });
-    const themeCell = cellText(row, col.themes);
-    const split = themeCell.findIndex((p) => /^(Affected persons|Groups of persons)\s*:?$/i.test(p));
-    const themes = (split < 0 ? themeCell : themeCell.slice(0, split)).map(unbullet).filter(Boolean);
-    const affectedPersons =
-      split < 0
-        ? []
-        : themeCell
-            .slice(split + 1)
-            .map(unbullet)
-            .filter(Boolean);
-    const sdgCodes = cellText(row, col.sdgs)
-      .map((p) => /^(?:[-–•]\s*)?(\d{1,2}(?:\.[\da-z]{1,2})?)\s*-/.exec(p)?.[1])
-      .filter((c): c is string => !!c);
+    // The themes cell's blocks (themes, SDGs in some lists, affected persons); the SDG column's goals join them.
+    const cellBlocks = readThemeCell(cellText(row, col.themes));
+    const { themes, affectedPersons } = cellBlocks;
+    const sdgCodes = [
+      ...new Set([
+        ...cellBlocks.sdgGoals,
+        ...cellBlocks.sdgTargets,
+        ...cellText(row, col.sdgs)
+          .map(sdgCodeOf)
+          .filter((c): c is string => !!c),
+      ]),
+    ];
     const comment = cellText(row, col.comment).join('\n') || undefined;
     for (const part of splitUprParagraphs(paragraph)) {
       const rec = newRecommendation({

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../../../../tests/fixtures.js';
+import { openZip } from '../../../lib/tabular/zip';
+import sdg from '../../../seed/data/sdg.json' with { type: 'json' };
+import { squash } from './common.js';
+import { docxTableRows } from './docx-table.js';
 import { parseOhchrThematic } from './ohchr-thematic.parser.js';
+import { readThemeCell, sdgCodeOf } from './theme-cell.js';
 import { parseUprAddendum } from './upr-addendum.parser.js';
 import { parseUprWgReport } from './upr-wg-report.parser.js';
 
@@ -102,5 +107,70 @@ describe('OHCHR thematic list, cycle 4 layout (Slovenia, A/HRC/59/15)', async ()
       if (positions.get(r.number!) !== r.position) disagreements.push(`${r.number} position`);
     }
     expect(disagreements).toEqual([]);
+  });
+});
+
+/**
+ * The layout whose themes cell holds an "SDGs:" block before "Affected persons:". No real list in
+ * this layout is in ../shared/data: the cells below are the real cells of the two Slovenia lists
+ * (the cycle 2 themes cell of 115.67, the cycle 4 SDG cell of 140.180), with the "SDGs:" label
+ * line placed between them as the issue describes.
+ */
+describe('OHCHR thematic list, themes cell with an "SDGs:" block', () => {
+  const cellsOf = (fixture: string, number: string) => {
+    const xml = openZip(new Uint8Array(readFixture(fixture)), fixture).text('word/document.xml') ?? '';
+    const row = docxTableRows(xml).find((r) => r[0]?.paragraphs[0]?.startsWith(`${number} `));
+    return (row ?? []).map((cell) => cell.paragraphs.map(squash).filter(Boolean));
+  };
+  const themesCell = cellsOf(cycle2, '115.67')[2] ?? [];
+  const sdgCell = cellsOf(cycle4, '140.180')[3] ?? [];
+  const split = themesCell.indexOf('Affected persons:');
+
+  it('reads the goals and never turns the block into theme terms', () => {
+    expect(sdgCell).toEqual(['- 5 - GENDER EQUALITY', '- 16 - PEACE, JUSTICE AND STRONG INSTITUTIONS']);
+    const cell = [...themesCell.slice(0, split), 'SDGs:', ...sdgCell, ...themesCell.slice(split)];
+    expect(readThemeCell(cell)).toEqual({
+      themes: ['B31 Equality & non-discrimination', 'E51 Right to education - General', 'G1 Members of minorities'],
+      affectedPersons: ['children', 'minorities/ racial, ethnic, linguistic, religious or descent-based groups'],
+      sdgGoals: ['5', '16'],
+      sdgTargets: [],
+    });
+    // "SDG:" with the block's first goal on the label line, and a block at the end of the cell.
+    expect(readThemeCell([...themesCell, 'SDG: - 16 - PEACE, JUSTICE AND STRONG INSTITUTIONS'])).toMatchObject({
+      themes: ['B31 Equality & non-discrimination', 'E51 Right to education - General', 'G1 Members of minorities'],
+      sdgGoals: ['16'],
+    });
+  });
+
+  it('reads the French and Spanish labels, and "N. title" goal lines (titles from the SDG seed)', () => {
+    const titles = (lang: 'fr' | 'es') => [5, 16].map((n) => `${n}. ${sdg.goals[n - 1]?.short[lang]}`);
+    expect(
+      readThemeCell([
+        '- Égalité et non-discrimination',
+        'ODD :',
+        ...titles('fr'),
+        'Groupes de personnes :',
+        '- enfants',
+      ]),
+    ).toEqual({
+      themes: ['Égalité et non-discrimination'],
+      affectedPersons: ['enfants'],
+      sdgGoals: ['5', '16'],
+      sdgTargets: [],
+    });
+    expect(readThemeCell(['ODS:', ...titles('es'), '16.3', 'Grupos de personas:', '- niños'])).toMatchObject({
+      themes: [],
+      affectedPersons: ['niños'],
+      sdgGoals: ['5', '16'],
+      sdgTargets: ['16.3'],
+    });
+  });
+
+  it('no theme or group of persons of either real list looks like an SDG line or a block label', async () => {
+    for (const fixture of [cycle2, cycle4]) {
+      const parsed = await parseOhchrThematic(readFixture(fixture), 'list.docx');
+      const terms = parsed.recommendations.flatMap((r) => [...r.themes, ...r.affectedPersons]);
+      expect(terms.filter((term) => sdgCodeOf(term) || /:\s*$/.test(term))).toEqual([]);
+    }
   });
 });

@@ -8,6 +8,7 @@
 
 import { toBytes, unsupported } from '../../../lib/tabular/file-errors';
 import { squash } from './common.js';
+import { inReadingOrder } from './pdf-rtl.js';
 import { loadPdfjs } from './pdfjs.js';
 
 export interface PdfLine {
@@ -44,7 +45,15 @@ interface RawLine {
   items: Item[];
 }
 
+interface Page {
+  lines: RawLine[];
+  height: number;
+  width: number;
+}
+
 const jobNumberRe = /^GE\.\d{2}-\d{5}\b/;
+/** Bold faces; Chinese UN documents set headings in SimHei (黑体), their bold, over SimSun text. */
+const boldFont = /Bold|Black|Heavy|SimHei/i;
 const MARGIN = 50; // points: running headers sit above pageHeight - 50, footers below 50
 
 export async function readPdfText(data: Uint8Array | Buffer, file: string): Promise<PdfText> {
@@ -71,7 +80,7 @@ export async function readPdfText(data: Uint8Array | Buffer, file: string): Prom
     throw unsupported(file, 'issues.corruptFile', `${file} could not be read as PDF`, error);
   }
   try {
-    const pages: { lines: RawLine[]; height: number }[] = [];
+    const pages: Page[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       await page.getOperatorList(); // loads the fonts, so that their names (…-Bold…) are known
@@ -84,9 +93,9 @@ export async function readPdfText(data: Uint8Array | Buffer, file: string): Prom
           ? (page.commonObjs.get(it.fontName) as { name?: string })
           : undefined;
         const size = Math.round(Math.hypot(c!, d!) * 10) / 10 || Math.round(Math.hypot(a!, b!) * 10) / 10;
-        items.push({ str: it.str, x: e!, y: f!, w: it.width, size, bold: /Bold|Black|Heavy/i.test(font?.name ?? '') });
+        items.push({ str: it.str, x: e!, y: f!, w: it.width, size, bold: boldFont.test(font?.name ?? '') });
       }
-      pages.push({ lines: groupLines(items), height: page.view[3]! });
+      pages.push({ lines: groupLines(items), height: page.view[3]!, width: page.view[2]! });
       page.cleanup();
     }
     return buildText(pages, file);
@@ -124,7 +133,8 @@ function lineText(items: Item[], bodySize: number): string {
   for (const item of items) {
     const superscript = item.size < bodySize * 0.75;
     // Footnote markers are raised digits; raised letters (455e, no, 4th) are ordinals: keep them.
-    if (superscript && /^\s*\d+\s*$/.test(item.str)) {
+    // Arabic documents put them in parentheses, "(5)", which pdf.js may give as separate runs.
+    if (superscript && /^\s*\(?\d*\)?\s*$/.test(item.str)) {
       end = item.x + item.w;
       continue;
     }
@@ -142,7 +152,7 @@ function dominantSize(items: Item[]): number {
   return [...bySize.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
 }
 
-function buildText(pages: { lines: RawLine[]; height: number }[], file: string): PdfText {
+function buildText(pages: Page[], file: string): PdfText {
   const chars = new Map<number, number>();
   for (const page of pages)
     for (const line of page.lines)
@@ -153,7 +163,8 @@ function buildText(pages: { lines: RawLine[]; height: number }[], file: string):
   const body: PdfLine[] = [];
   pages.forEach((page, index) => {
     let lastY = Number.NaN;
-    for (const raw of page.lines) {
+    for (const grouped of page.lines) {
+      const raw = { y: grouped.y, items: inReadingOrder(grouped.items, page.width) }; // Arabic reads from the right
       const text = lineText(raw.items, bodySize);
       if (!text) continue;
       const visible = raw.items.filter((i) => i.str.trim() !== '');

@@ -8,19 +8,26 @@ import { detectLang, joinLines, newRecommendation, parseDateText } from './commo
 import { type PdfLine, type PdfText, readPdfText } from './pdf-lines.js';
 import { parseDeadline, parseParagraphList } from './treaty-body-follow-up.js';
 import type { Lang, ParsedFollowUp, ParsedRecommendation, ParsedReview, ParsedSource } from './types.js';
+import {
+  coTitle,
+  coTitleCountry,
+  paragraphNumber,
+  recommendVerbs,
+  subChapterTitle,
+  subItemKey,
+  subItemLabel,
+} from './un-languages.js';
+import { forParsing, textLayerWarning } from './un-pdf.js';
 
-const numberRe = /^(\d{1,3})\.\s+(.*)$/;
-const subRe = /^(\(([a-z])\)|([a-z])\))\s+(.*)$/;
 const recommendRe: Record<Lang, RegExp> = {
   en: /\b(recommends?|urges?|calls? (?:up)?on the State party|reiterates its (previous )?recommendations?)\b/i,
   fr: /\b(recommande|réitère sa recommandation|exhorte|engage vivement|demande instamment|prie instamment|invite instamment)\b/i,
   es: /\b(recomienda|reitera su recomendación|insta|exhorta)\b/i,
-  ar: /توصي|تحث/,
-  ru: /рекомендует|настоятельно призывает/i,
-  zh: /建议|敦促/,
+  ...recommendVerbs,
 };
-const symbolRe =
-  /\b(?:(CERD|CRPD|CCPR|CEDAW|CAT|CRC|CMW|CED|SPT)\/C\/([A-Z]{3})\/CO\/[\d-]+|E\/C\.12\/([A-Z]{3})\/CO\/[\d-]+)/;
+/** A State's three-letter code, or a regional organisation's two ("CRPD/C/EU/CO/1": the European Union). */
+export const symbolRe =
+  /\b(?:(CERD|CRPD|CCPR|CEDAW|CAT|CRC|CMW|CED|SPT)\/C\/([A-Z]{2,3})\/CO\/[\d-]+|E\/C\.12\/([A-Z]{2,3})\/CO\/[\d-]+)/;
 
 interface Draft {
   number: string;
@@ -42,9 +49,7 @@ export function reviewOfTreatyBody(pdf: PdfText): ParsedReview {
           .find(Boolean)
       : undefined;
   // The title ("Concluding observations on … of Brazil") may wrap over two lines of the same size.
-  const t = pdf.body.findIndex((l) =>
-    /Concluding observations|Observations finales|Observaciones finales/i.test(l.text),
-  );
+  const t = pdf.body.findIndex((l) => Object.values(coTitle).some((re) => re.test(l.text)));
   const titleLines = t < 0 ? [] : [pdf.body[t]!];
   while (
     t >= 0 &&
@@ -57,7 +62,7 @@ export function reviewOfTreatyBody(pdf: PdfText): ParsedReview {
   const country =
     /(?:reports? of|rapports? (?:\S+ )*?d[eu]s?|informes? (?:\S+ )*?de) (?:la |le |l’|el |los )?([\p{Lu}][^*]+?)\**$/u.exec(
       title,
-    )?.[1];
+    )?.[1] ?? coTitleCountry(title);
   return {
     symbol: m?.[0],
     body: m ? (m[1] ?? 'CESCR') : undefined,
@@ -68,21 +73,22 @@ export function reviewOfTreatyBody(pdf: PdfText): ParsedReview {
 }
 
 /** A bold, unnumbered line after a wide gap (or at a page top) that leads to a numbered paragraph. */
-function headingLength(lines: PdfLine[], i: number, left: number, bodySize: number): number {
+function headingLength(
+  lines: PdfLine[],
+  i: number,
+  left: number,
+  bodySize: number,
+  numbered: (text: string) => unknown,
+): number {
   const line = lines[i]!;
-  if (!line.bold || line.size > bodySize + 0.5 || numberRe.test(line.text) || line.gap < bodySize * 1.9) return 0;
+  if (!line.bold || line.size > bodySize + 0.5 || numbered(line.text) || line.gap < bodySize * 1.9) return 0;
   if (Math.abs(line.x - left) > 3) return 0;
   let n = 1;
-  while (
-    lines[i + n] &&
-    lines[i + n]!.bold &&
-    !numberRe.test(lines[i + n]!.text) &&
-    lines[i + n]!.gap <= bodySize * 1.5
-  )
+  while (lines[i + n] && lines[i + n]!.bold && !numbered(lines[i + n]!.text) && lines[i + n]!.gap <= bodySize * 1.5)
     n++;
   const next = lines[i + n];
   const last = lines[i + n - 1]!.text;
-  return next && numberRe.test(next.text) && !/[.;,:]$/.test(last) && n <= 3 ? n : 0;
+  return next && numbered(next.text) && !/[.;,:؛،。；，：]$/.test(last) && n <= 3 ? n : 0;
 }
 
 /** Lines of the same large size right under lines[i] (a wrapped chapter title). */
@@ -94,11 +100,13 @@ function continuation(lines: PdfLine[], i: number): string[] {
 }
 
 export async function parseTreatyBodyCo(data: Uint8Array | Buffer, fileName: string): Promise<ParsedSource> {
-  const pdf = await readPdfText(data, fileName);
+  const raw = await readPdfText(data, fileName);
+  const lang = detectLang(raw.body.map((l) => l.text).join(' '));
+  const pdf = forParsing(raw, lang); // Arabic: ligatures, stretches and digits repaired
   const review = reviewOfTreatyBody(pdf);
   const lines = pdf.body;
-  const lang = detectLang(lines.map((l) => l.text).join(' '));
-  const xs = lines.filter((l) => numberRe.test(l.text)).map((l) => l.x);
+  const numberOf = (text: string) => paragraphNumber(text, lang);
+  const xs = lines.filter((l) => numberOf(l.text)).map((l) => l.x);
   const left = xs.sort((a, b) => xs.filter((x) => x === b).length - xs.filter((x) => x === a).length)[0] ?? 0;
   const drafts: Draft[] = [];
   let heading: string | undefined;
@@ -108,29 +116,28 @@ export async function parseTreatyBodyCo(data: Uint8Array | Buffer, fileName: str
     if (line.size > pdf.bodySize + 0.5) {
       // A lettered sub-chapter ("A. General principles and obligations (arts. 1–4)") heads the
       // paragraphs until a bold heading comes; a roman chapter ("IV. Follow-up") resets it.
-      const letter = line.size < pdf.bodySize + 3 ? /^[A-Z]\.\s+(.*)$/.exec(line.text) : null;
-      heading = letter ? joinLines([letter[1]!, ...continuation(lines, i)]) : undefined;
+      const letter = line.size < pdf.bodySize + 3 ? subChapterTitle(line.text, lang) : undefined;
+      heading = letter ? joinLines([letter, ...continuation(lines, i)]) : undefined;
       continue;
     }
-    const h = headingLength(lines, i, left, pdf.bodySize);
+    const h = headingLength(lines, i, left, pdf.bodySize, numberOf);
     if (h) {
       heading = joinLines(lines.slice(i, i + h).map((l) => l.text));
       i += h - 1;
       continue;
     }
-    const num = numberRe.exec(line.text);
+    const num = numberOf(line.text);
     const expected = current ? Number(current.number) + 1 : 1;
-    if (num && Number(num[1]) === expected && Math.abs(line.x - left) <= 3) {
-      current = { number: num[1]!, heading, page: line.page, intro: [num[2]!], subs: [] };
+    if (num && num.number === expected && Math.abs(line.x - left) <= 3) {
+      current = { number: String(num.number), heading, page: line.page, intro: [num.rest], subs: [] };
       drafts.push(current);
       continue;
     }
     if (!current) continue;
-    const sub = subRe.exec(line.text);
     const lastSub = current.subs.at(-1);
-    const nextLetter = lastSub ? String.fromCharCode(lastSub.label.charCodeAt(0) + 1) : 'a';
-    if (sub && line.x > left + 10 && (sub[2] ?? sub[3]) === nextLetter) {
-      current.subs.push({ label: nextLetter, marker: sub[1]!, lines: [sub[4]!] });
+    const sub = subItemLabel(line.text, lang, current.subs.length);
+    if (sub && line.x > left + 10 && sub.index === current.subs.length) {
+      current.subs.push({ label: subItemKey(sub.index), marker: sub.marker, lines: [sub.rest] });
     } else if (lastSub) lastSub.lines.push(line.text);
     else current.intro.push(line.text);
   }
@@ -141,7 +148,10 @@ export async function parseTreatyBodyCo(data: Uint8Array | Buffer, fileName: str
     recommendations,
     followUp: followUpOf(recommendations, fileName),
     duplicates: [],
-    warnings: drafts.length ? [] : [{ location: { file: fileName }, message: 'issues.noNumberedParagraphs' }],
+    warnings: [
+      ...(drafts.length ? [] : [{ location: { file: fileName }, message: 'issues.noNumberedParagraphs' }]),
+      ...textLayerWarning(raw, lang, fileName),
+    ],
   };
 }
 

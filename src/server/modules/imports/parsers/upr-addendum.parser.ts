@@ -10,6 +10,7 @@ import { importInvalid } from '../../../lib/tabular/file-errors';
 import { joinLines } from './common.js';
 import { readPdfText } from './pdf-lines.js';
 import type { ParsedSource, Position } from './types.js';
+import { refuseUnparsedUprLanguage } from './un-pdf.js';
 import { uprReviewOf } from './upr-pdf-meta.js';
 
 const paragraphRe = /^(\d{1,2})\.\s+/;
@@ -37,6 +38,7 @@ export function recommendationNumbers(text: string): string[] {
 
 export async function parseUprAddendum(data: Uint8Array | Buffer, fileName: string): Promise<ParsedSource> {
   const pdf = await readPdfText(data, fileName);
+  refuseUnparsedUprLanguage(pdf, fileName);
   const review = uprReviewOf(pdf);
   const addSymbol = /\bA\/HRC\/\d+\/\d+\/Add\.\d+\b/.exec(pdf.all.map((l) => l.text).join('\n'))?.[0];
   const spacing = pdf.bodySize * 1.5; // a gap larger than this ends a block of lines

@@ -8,6 +8,7 @@ import { importInvalid } from '../../../lib/tabular/file-errors';
 import { detectLang, joinLines, newRecommendation } from './common.js';
 import { type PdfLine, readPdfText } from './pdf-lines.js';
 import type { ParsedRecommendation, ParsedSource, Position } from './types.js';
+import { refuseUnparsedUprLanguage } from './un-pdf.js';
 import { splitUprParagraphs } from './upr-paragraph.js';
 import { uprReviewOf } from './upr-pdf-meta.js';
 
@@ -36,6 +37,7 @@ export function positionOfGroup(intro: string): Position | undefined {
 
 export async function parseUprWgReport(data: Uint8Array | Buffer, fileName: string): Promise<ParsedSource> {
   const pdf = await readPdfText(data, fileName);
+  refuseUnparsedUprLanguage(pdf, fileName);
   const review = uprReviewOf(pdf);
   const start = pdf.body.findIndex((l) => l.size > pdf.bodySize && sectionRe.test(l.text));
   if (start < 0) {
