@@ -43,6 +43,7 @@ const fixtures = [
   'concluding-observations/CERD_C_BRA_CO_18-20_en.pdf',
   'concluding-observations/CRPD_C_DEU_CO_2-3_en.pdf',
   'concluding-observations/CRPD_C_GRC_CO_1_es.pdf',
+  'concluding-observations/CRPD_C_KAZ_CO_1_ar.pdf',
   'concluding-observations/CRPD_C_NOR_CO_1_fr.pdf',
 ];
 
