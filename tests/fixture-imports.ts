@@ -3,6 +3,7 @@
  * PDFs take seconds), then planned and applied as the service does, into any test database.
  */
 import { createHash } from 'node:crypto';
+import { supportsCopy } from '../src/server/db/copy-in';
 import type { DatabaseHandle } from '../src/server/db/database';
 import { applyPlan } from '../src/server/modules/imports/apply-plan';
 import { buildPlan, draftPlan } from '../src/server/modules/imports/build-plan';
@@ -49,9 +50,16 @@ export async function applyFixture(handle: DatabaseHandle, path: string) {
     summary: '{}',
     created_by: null,
   });
+  // PostgreSQL: new rows by COPY, as the service writes them.
+  const copy = await supportsCopy(handle.db);
   return handle.db.transaction().execute(async (trx) => {
     const draft = await draftPlan(trx, structuredClone(parsed), options, path);
-    const summary = await applyPlan(trx, draft, { importId: row.id, fileName: path, format, userId: null }, () => {});
+    const summary = await applyPlan(
+      trx,
+      draft,
+      { importId: row.id, fileName: path, format, userId: null, copy },
+      () => {},
+    );
     await markImportApplied(trx, row.id, summary);
     return { summary, plan: draft.plan };
   });
