@@ -4,6 +4,7 @@
  * orders: no decided position undone, one review with all its metadata.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/db';
 import { applyFixture, previewFixture } from '../../../../tests/fixture-imports';
@@ -211,6 +212,39 @@ describe('one review, one record', () => {
         format: 'ohchr-thematic-docx',
         fileName: 'ohchr-thematic-lists/slovenia-upr-cycle4-thematic-list.docx',
       });
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
+});
+
+describe('registers damaged by the old importer', () => {
+  it('a decided source imported again restores the positions a later report turned to pending', async () => {
+    const handle = await createTestDatabase();
+    try {
+      await applyFixture(handle, files.report);
+      await applyFixture(handle, files.list);
+      // As the importer before decision 017 left them when the report came last: every position
+      // pending, sources without the fields they hold.
+      await sql`update recommendations set position = 'pending', position_source = null,
+        sources = (select coalesce(jsonb_agg(s - 'fields'), '[]'::jsonb) from jsonb_array_elements(sources) s)`.execute(
+        handle.db,
+      );
+      const { plan } = await applyFixture(handle, files.list);
+      expect(plan.rows.filter((row) => row.changes.some((c) => c.field === 'position'))).toHaveLength(254);
+      const positions = await handle.db
+        .selectFrom('recommendations')
+        .select(['position', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('position')
+        .orderBy('position')
+        .execute();
+      expect(positions.map((p) => [p.position, Number(p.n)])).toEqual([
+        ['noted', 37],
+        ['supported', 217],
+      ]);
+      // The report again leaves them: its "will be examined" is weaker than the list's decision.
+      const again = await applyFixture(handle, files.report);
+      expect(again.summary.updated).toBe(0);
     } finally {
       await handle.close();
     }
