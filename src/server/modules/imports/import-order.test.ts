@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/db';
+import { makeReview } from '../../../../tests/factories';
 import { applyFixture, previewFixture } from '../../../../tests/fixture-imports';
 import { importPreviewSchema } from '../../../shared/schemas/imports';
 import type { DatabaseHandle } from '../../db/database';
 import { presentPreview } from './imports.presenter';
-import { insertReviews } from './imports.repo';
 
 const files = {
   report: 'upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf',
@@ -140,10 +140,7 @@ describe('one review, one record', () => {
     const handle = await createTestDatabase();
     try {
       // Slovenia's first review: UPR Working Group session 7, report A/HRC/14/15.
-      const id = randomUUID();
-      await insertReviews(handle.db, [
-        { id, body_code: 'UPR', symbol: 'A/HRC/14/15', country_iso2: 'SI', session: 7, cycle: 1 },
-      ]);
+      const { id } = await makeReview(handle.db, { symbol: 'A/HRC/14/15', session: 7, cycle: 1, review_date: null });
       const preview = await previewFixture(handle, 'upr-info/upr-info-sessions-6-9.sample.csv');
       const slovenia = [...preview.reviews.values()].filter((r) => r.countryIso2 === 'SI');
       expect(slovenia.map((r) => [r.key, r.existing?.id])).toEqual([['u:UPR:SI:7', id]]);
@@ -170,8 +167,7 @@ describe('one review, one record', () => {
     const handle = await createTestDatabase();
     try {
       // As a UPR Info export of Slovenia's session 48 leaves it: no symbol, no date, no cycle.
-      const id = randomUUID();
-      await insertReviews(handle.db, [{ id, body_code: 'UPR', country_iso2: 'SI', session: 48 }]);
+      const { id } = await makeReview(handle.db, { symbol: null, session: 48, review_date: null });
       const report = 'upr-reports/A_HRC_59_15_Slovenia_working-group-report.pdf';
       const preview = await previewFixture(handle, report);
       const review = [...preview.reviews.values()][0];
