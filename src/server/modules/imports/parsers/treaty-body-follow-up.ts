@@ -1,3 +1,5 @@
+import { coLanguages } from './treaty-body-co.lang.js';
+
 /**
  * The follow-up paragraph of treaty body concluding observations: which paragraphs the
  * Committee wants news on, and by when ("within one year", "dans un délai de deux ans",
@@ -50,20 +52,29 @@ export function parseDeadline(text: string): { text: string; months: number } | 
   return undefined;
 }
 
-const listStartRe = /\b(?:paragraphs?|paragraphes?|párrafos?)\s+(?=\d)/i;
 const letter = String.raw`\(?([a-z])\)`;
 const to = String.raw`\s*(?:[-–]|\s(?:to|à|a)\s)\s*`; // "(a)–(d)", "b) à d)", "b) a d)"
 const letterRange = new RegExp(`${letter}(?:${to}${letter})?`, 'g');
 
 /**
- * "paragraphs 17 (a) (right to health …), 19 (c) (…) and 36 (a)–(d) (…)" →
- * ['17 (a)', '19 (c)', '36 (a)', '36 (b)', '36 (c)', '36 (d)']. Descriptions in parentheses are
- * dropped first; a number without letters stands for the whole paragraph.
+ * "the recommendations contained in paragraphs 17 (a) (right to health …), 19 (c) (…) and 36 (a)–(d)
+ * (…)" → ['17 (a)', '19 (c)', '36 (a)', '36 (b)', '36 (c)', '36 (d)']. The list starts only after
+ * "recommendations … paragraphs" (in any of the languages of coLanguages): a treaty's own article
+ * ("in accordance with article 35, paragraph 2, of the Convention") names no paragraph of the
+ * document and is blanked out first. Descriptions in parentheses are dropped; a number without
+ * letters stands for the whole paragraph.
  */
 export function parseParagraphList(text: string): string[] {
-  const start = listStartRe.exec(text);
+  let plain = text;
+  for (const language of Object.values(coLanguages))
+    if (language.articleReference) plain = plain.replace(language.articleReference, (m) => ' '.repeat(m.length));
+  const starts = Object.values(coLanguages)
+    .map((language) => language.paragraphList?.exec(plain))
+    .filter((m): m is RegExpExecArray => !!m)
+    .sort((a, b) => a.index - b.index);
+  const start = starts[0];
   if (!start) return [];
-  let rest = text.slice(start.index + start[0].length);
+  let rest = plain.slice(start.index + start[0].length);
   rest = rest.replace(/\((?![a-z]\))(?:[^()]|\([^()]*\))*\)/g, ' ');
   rest = rest.split(/[.;](?:\s|$)/)[0] ?? rest;
   const out: string[] = [];
