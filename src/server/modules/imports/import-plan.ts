@@ -1,8 +1,8 @@
 import { hash } from 'node:crypto';
 import type { FieldChange, ImportRowAction } from '../../../shared/schemas/imports';
 import type { ExistingRecommendation, ReviewRow } from './imports.repo';
-import { fullText } from './parsers/common.js';
 import type { Lang, ParsedRecommendation, Position, SourceLocation } from './parsers';
+import { fullText } from './parsers/common.js';
 import type { ReviewKey } from './review-keys';
 
 /** What one recommendation will hold once applied; terms by code, resolved to ids on apply. */

@@ -20,6 +20,8 @@ interface Draft {
   number: string;
   heading?: string;
   page: number;
+  /** where its number is set: its sub-items are indented from there */
+  x: number;
   intro: string[];
   subs: { label: string; lines: string[] }[];
 }
@@ -73,13 +75,7 @@ function headingLength(
   if (!line.bold || line.size > bodySize + 0.5 || starts.has(i) || line.gap < bodySize * 1.9) return 0;
   if (Math.abs(line.x - left) > 3) return 0;
   let n = 1;
-  while (
-    lines[i + n] &&
-    lines[i + n]!.bold &&
-    !starts.has(i + n) &&
-    lines[i + n]!.gap <= bodySize * 1.5
-  )
-    n++;
+  while (lines[i + n] && lines[i + n]!.bold && !starts.has(i + n) && lines[i + n]!.gap <= bodySize * 1.5) n++;
   const next = lines[i + n];
   const last = lines[i + n - 1]!.text;
   return next && starts.has(i + n) && !/[.;,:]$/.test(last) && n <= 3 ? n : 0;
@@ -117,7 +113,8 @@ export function segmentTreatyBodyCo(pdf: PdfText, fileName: string): ParsedSourc
     const line = lines[i]!;
     const number = starts.get(i);
     if (number !== undefined) {
-      current = { number: String(number), heading, page: line.page, intro: [paragraphNumberRe.exec(line.text)![2]!], subs: [] };
+      const intro = [paragraphNumberRe.exec(line.text)![2]!];
+      current = { number: String(number), heading, page: line.page, x: line.x, intro, subs: [] };
       drafts.push(current);
       inParagraph = true;
       continue;
@@ -145,7 +142,7 @@ export function segmentTreatyBodyCo(pdf: PdfText, fileName: string): ParsedSourc
     const sub = subRe.exec(line.text);
     const lastSub = current.subs.at(-1);
     const nextLetter = lastSub ? String.fromCharCode(lastSub.label.charCodeAt(0) + 1) : 'a';
-    if (sub && line.x > left + 10 && (sub[2] ?? sub[3]) === nextLetter) {
+    if (sub && line.x > current.x + 10 && (sub[2] ?? sub[3]) === nextLetter) {
       current.subs.push({ label: nextLetter, lines: [sub[4]!] });
     } else if (lastSub) lastSub.lines.push(line.text);
     else current.intro.push(line.text);

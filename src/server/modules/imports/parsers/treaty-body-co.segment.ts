@@ -10,7 +10,10 @@ import type { PdfLine } from './pdf-lines.js';
 /** "17. The Committee…": a paragraph number at the start of a line. */
 export const paragraphNumberRe = /^(\d{1,3})\.\s+(.*)$/;
 
-/** A paragraph the numbering skips (18 after 16) is accepted only if it is spaced as a paragraph start. */
+/**
+ * A number the sequence skips to (18 after 16) must be spaced as a paragraph start; it is looked
+ * for among the next few numbers first, so that a stray "40." does not outrun a paragraph 18.
+ */
 const MAX_SKIP = 3;
 
 interface Candidate {
@@ -63,6 +66,8 @@ export function paragraphStarts(lines: PdfLine[]): ParagraphStarts {
       const c = pick(expected + k, pos);
       if (c?.spaced && (!skip || c.index < skip.index)) skip = c;
     }
+    // Many paragraphs unnumbered in a row (lost numbers): go on at the next spaced, higher number.
+    skip ??= own ? undefined : candidates.find((c) => c.spaced && c.index > pos && c.number > expected);
     const chosen = own && (!skip || own.index < skip.index) ? own : skip;
     if (!chosen) break;
     if (chosen !== own) gaps.push({ after: expected - 1, next: chosen.number, page: lines[chosen.index]!.page });
