@@ -4,6 +4,7 @@ import { fullText } from './common.js';
 import { isRecommendationText } from './treaty-body-co.lang.js';
 import { parseTreatyBodyCo } from './treaty-body-co.parser.js';
 import { parseParagraphList } from './treaty-body-follow-up.js';
+import type { ParsedRecommendation } from './types.js';
 
 /**
  * Which paragraphs ask something of the State, and which paragraphs a follow-up request names.
@@ -11,7 +12,7 @@ import { parseParagraphList } from './treaty-body-follow-up.js';
  * as fixtures) are tested on the detector itself.
  */
 const parse = (file: string) => parseTreatyBodyCo(readFixture(`concluding-observations/${file}`), file);
-const paragraph = (recs: { number?: string }[], n: string) => recs.find((r) => r.number === n)!;
+const paragraph = (recs: ParsedRecommendation[], n: string) => recs.find((r) => r.number === n)!;
 
 describe('recommendations per real document', async () => {
   const counts = {
