@@ -83,6 +83,12 @@ describe.each(Object.entries(documents))('%s', async (file, paragraphs) => {
     expect(parsed.warnings).toContainEqual(
       expect.objectContaining({ message: 'issues.paragraphNumberGap', params: { after: '2', next: '4' } }),
     );
+    // Paragraph 10 numbered "5." (the numbering goes backwards): reported twice, where it breaks.
+    const back = transform(pdf, 10, (l, first) => (first ? { ...l, text: l.text.replace(/^10\./, '5.') } : l));
+    expect(segmentTreatyBodyCo(back, file).warnings).toEqual([
+      expect.objectContaining({ message: 'issues.paragraphNumberGap', params: { after: '9', next: '11' } }),
+      expect.objectContaining({ message: 'issues.paragraphOutOfSequence', params: { number: '5' } }),
+    ]);
     // Numbers 3 to 40 lost: paragraph 2 runs to tens of thousands of characters; both are reported.
     let many = pdf;
     for (let n = 3; n <= 40; n++)
