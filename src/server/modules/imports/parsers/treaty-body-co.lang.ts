@@ -20,6 +20,10 @@ export interface CoLanguage {
   paragraphList?: RegExp;
   /** "article 35, paragraph 2", "paragraph 1 of article 9": a treaty's paragraph, never this document's */
   articleReference?: RegExp;
+  /** "within one year": pattern (1: a number or number word, 2: the unit), unit words of years, number words */
+  deadline?: { pattern: RegExp; years: RegExp; numbers: Record<string, number> };
+  /** a heading or text asking for follow-up information */
+  followUpContext?: RegExp;
 }
 
 /**
@@ -59,6 +63,12 @@ export const coLanguages: Record<Lang, CoLanguage> = {
     paragraphList: /\brecommendations?\b(?:\s+[^\s.;]+){0,6}?\s+paragraphs?\s+(?=\d)/iu,
     articleReference:
       /\b(?:articles?|rules?)\s+\d+\s*(?:\(\d+\))?,?\s+paragraphs?\s+\d+|\bparagraphs?\s+\d+(?:\s*\([a-z]\))?,?\s+of\s+(?:the\s+)?(?:articles?|rules?)\s+\d+/giu,
+    deadline: {
+      pattern: /within (?:a period of )?([\w-]+) (years?|months?)/i,
+      years: /^years?$/i,
+      numbers: { one: 1, two: 2, three: 3, four: 4, six: 6, twelve: 12, eighteen: 18, twenty: 20, 'twenty-four': 24 },
+    },
+    followUpContext: /follow-up|article 9|rule 65|information/i,
   },
   fr: {
     marker: (label) => `${label})`,
@@ -66,6 +76,12 @@ export const coLanguages: Record<Lang, CoLanguage> = {
     paragraphList: /\brecommandations?\b(?:\s+[^\s.;]+){0,6}?\s+paragraphes?\s+(?=\d)/iu,
     articleReference:
       /\b(?:articles?|règles?)\s+\d+\s*(?:\(\d+\))?,?\s+paragraphes?\s+\d+|\bparagraphes?\s+\d+(?:\s*[a-z]\))?,?\s+de\s+l[’']article\s+\d+/giu,
+    deadline: {
+      pattern: /dans un délai d[e’'] ?([\w-]+) (ans?|mois)/i,
+      years: /^ans?$/i,
+      numbers: { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, douze: 12, 'dix-huit': 18, 'vingt-quatre': 24 },
+    },
+    followUpContext: /suivi|article 9|article 65|renseignements|informations/i,
   },
   es: {
     marker: (label) => `${label})`,
@@ -73,6 +89,12 @@ export const coLanguages: Record<Lang, CoLanguage> = {
     paragraphList: /\brecomendaci(?:ón|ones)(?!\p{L})(?:\s+[^\s.;]+){0,6}?\s+(?:párrafos?|apartados?)\s+(?=\d)/iu,
     articleReference:
       /\b(?:artículos?|reglas?)\s+\d+\s*(?:\(\d+\))?,?\s+párrafos?\s+\d+|\bpárrafos?\s+\d+(?:\s*[a-z]\))?,?\s+del\s+artículo\s+\d+/giu,
+    deadline: {
+      pattern: /(?:en|dentro de) un plazo de ([\w-]+) (años?|meses)/i,
+      years: /^años?$/i,
+      numbers: { uno: 1, dos: 2, tres: 3, cuatro: 4, seis: 6, doce: 12, dieciocho: 18, veinticuatro: 24 },
+    },
+    followUpContext: /seguimiento|artículo 9|artículo 65|información/i,
   },
   ar: { marker: (label) => `${label})`, recommend: /توصي|تحث/ },
   ru: { marker: (label) => `${label})`, recommend: /рекомендует|настоятельно призывает/i },

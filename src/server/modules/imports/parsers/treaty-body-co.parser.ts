@@ -9,7 +9,7 @@ import { detectLang, fullText, joinLines, newRecommendation, parseDateText } fro
 import { type PdfLine, type PdfText, readPdfText } from './pdf-lines.js';
 import { isRecommendationText } from './treaty-body-co.lang.js';
 import { type ParagraphStarts, paragraphNumberRe, paragraphStarts } from './treaty-body-co.segment.js';
-import { parseDeadline, parseParagraphList } from './treaty-body-follow-up.js';
+import { isFollowUpRequest, parseDeadline, parseParagraphList } from './treaty-body-follow-up.js';
 import type { Lang, ParsedFollowUp, ParsedRecommendation, ParsedReview, ParsedSource } from './types.js';
 
 const subRe = /^(\(([a-z])\)|([a-z])\))\s+(.*)$/;
@@ -229,7 +229,7 @@ function followUpOf(recs: ParsedRecommendation[], file: string): ParsedFollowUp 
     const deadline = parseDeadline(text);
     const paragraphs = parseParagraphList(text);
     if (!deadline || !paragraphs.length) continue;
-    if (!/follow-up|suivi|seguimiento|article 9|rule 65|information/i.test(`${rec.heading ?? ''} ${text}`)) continue;
+    if (!isFollowUpRequest(`${rec.heading ?? ''} ${text}`)) continue;
     return {
       paragraphs,
       deadlineText: deadline.text,
