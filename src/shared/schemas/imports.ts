@@ -15,6 +15,8 @@ export const mappableFields = [
   'body',
   'documentSymbol',
   'session',
+  /** the texts' language (a code or a name); blank or unmapped: detected from each text */
+  'language',
 ] as const;
 export type MappableField = (typeof mappableFields)[number];
 

@@ -1,0 +1,111 @@
+/**
+ * The language of each text: the one its source gives (a file's language column), else detected.
+ * Detection is `eld` (Nito-ELD, its "small" n-gram database) limited to the six UN languages,
+ * chosen by measured accuracy on real UN texts (decision 019: 100% on texts of 40 characters or
+ * more, 99.97% on all). It reads the first 64 characters of a text only: as accurate on those
+ * texts and a third of the time, which keeps the importer's rate against COPY. The database
+ * (~46 MB of heap) is loaded on first use, so a server that never detects never loads it.
+ */
+import type { Lang, ParsedRecommendation } from './types.js';
+
+export const unLanguages: readonly Lang[] = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];
+const prefix = 64;
+
+export type DetectLanguage = (text: string) => Lang | undefined;
+
+let loading: Promise<DetectLanguage> | undefined;
+
+/** The detector, loaded once per process. */
+export function languageDetector(): Promise<DetectLanguage> {
+  loading ??= import('eld/small').then(({ eld }) => {
+    eld.setLanguageSubset([...unLanguages]);
+    return (text: string) => {
+      const found = eld.detect(text.slice(0, prefix)).language;
+      return isLang(found) ? found : undefined;
+    };
+  });
+  return loading;
+}
+
+export function isLang(value: string): value is Lang {
+  return (unLanguages as readonly string[]).includes(value);
+}
+
+/**
+ * A language cell as spreadsheets write it: a code ('fr', 'FR', 'fr-CH', 'fra', 'zh-Hans'), the
+ * UN's one-letter document suffix (E F S A R C), or the language's name in English or in itself.
+ */
+export function langOfLabel(value: string): Lang | undefined {
+  const label = value.trim().toLowerCase();
+  if (!label) return undefined;
+  const code = /^([a-z]{2,3})(?:[-_][a-z0-9-]+)?$/.exec(label)?.[1];
+  if (code && isLang(code)) return code;
+  return names[label] ?? (code ? names[code] : undefined);
+}
+const names: Record<string, Lang> = {
+  a: 'ar',
+  ara: 'ar',
+  arb: 'ar',
+  arabic: 'ar',
+  العربية: 'ar',
+  arabe: 'ar',
+  árabe: 'ar',
+  e: 'en',
+  eng: 'en',
+  english: 'en',
+  anglais: 'en',
+  inglés: 'en',
+  ingles: 'en',
+  s: 'es',
+  spa: 'es',
+  spanish: 'es',
+  español: 'es',
+  espanol: 'es',
+  espagnol: 'es',
+  f: 'fr',
+  fra: 'fr',
+  fre: 'fr',
+  french: 'fr',
+  français: 'fr',
+  francais: 'fr',
+  francés: 'fr',
+  r: 'ru',
+  rus: 'ru',
+  russian: 'ru',
+  русский: 'ru',
+  russe: 'ru',
+  ruso: 'ru',
+  c: 'zh',
+  zho: 'zh',
+  chi: 'zh',
+  cmn: 'zh',
+  chinese: 'zh',
+  中文: 'zh',
+  chinois: 'zh',
+  chino: 'zh',
+};
+
+/**
+ * Sets the language of the recommendations whose source gave none: detected from the text (its
+ * sub-items when the chapeau is too short to tell), else the language most found in the file,
+ * else English.
+ */
+export async function detectLanguages(
+  undetected: readonly ParsedRecommendation[],
+  all: readonly ParsedRecommendation[],
+): Promise<void> {
+  if (undetected.length === 0) return;
+  const detect = await languageDetector();
+  const unknown: ParsedRecommendation[] = [];
+  for (const rec of undetected) {
+    const lang = detect(rec.text) ?? (rec.subItems[0] ? detect(rec.subItems[0].text) : undefined);
+    if (lang) rec.lang = lang;
+    else unknown.push(rec);
+  }
+  if (unknown.length === 0) return;
+  const pending = new Set(unknown);
+  const counts = new Map<Lang, number>();
+  for (const rec of all) if (!pending.has(rec)) counts.set(rec.lang, (counts.get(rec.lang) ?? 0) + 1);
+  const usual = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'en';
+  for (const rec of unknown) rec.lang = usual;
+}
