@@ -38,7 +38,7 @@ const realTexts = () => reading;
 
 describe('language detection on real UN texts', () => {
   it('finds the language of at least 99.5% of the texts of 40 characters or more, in each of the six languages', async () => {
-    const detect = await languageDetector();
+    const { detect } = await languageDetector();
     const texts = (await realTexts()).filter((t) => t.text.length >= 40);
     for (const lang of unLanguages) {
       const own = texts.filter((t) => t.lang === lang);
@@ -50,15 +50,24 @@ describe('language detection on real UN texts', () => {
   });
 
   it('finds the language of at least 99% of all the texts, the shortest SDG titles included', async () => {
-    const detect = await languageDetector();
+    const { detect } = await languageDetector();
     const texts = await realTexts();
     const right = texts.filter((t) => detect(t.text) === t.lang).length;
     // Measured: 99.97%.
     expect(right / texts.length).toBeGreaterThanOrEqual(0.99);
   });
 
+  it("reads every recommendation of the UPR Info export samples as English, the export's one language", async () => {
+    for (const range of ['1-5', '6-9', '10-13', '14-17']) {
+      const file = `upr-info/upr-info-sessions-${range}.sample.csv`;
+      const parsed = await parseUprInfoCsv(readFixture(file), file);
+      const other = parsed.recommendations.filter((r) => r.lang !== 'en').map((r) => [r.location.row, r.text]);
+      expect(other, file).toEqual([]);
+    }
+  });
+
   it('says nothing of a text with no words', async () => {
-    const detect = await languageDetector();
+    const { detect } = await languageDetector();
     expect(detect('118.7')).toBeUndefined();
   });
 });
