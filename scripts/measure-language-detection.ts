@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { parseSource } from '../src/server/modules/imports/parsers/index.ts';
+import { languageDetector } from '../src/server/modules/imports/parsers/language.ts';
 
 const { values } = parseArgs({
   options: {
@@ -110,6 +111,7 @@ async function detectors(): Promise<[string, Detect][]> {
   ).default;
   const ld = new LanguageDetect();
   ld.setLanguageType('iso2');
+  const chosen = await languageDetector();
   const lande = ((await load('lande')) as { default: (t: string) => [string, number][] }).default;
   return [
     ['tinyld 1.3.4', (t) => tinyld.detect(t, { only: six })],
@@ -118,7 +120,8 @@ async function detectors(): Promise<[string, Detect][]> {
     ['eld 2.1.0 large', (t) => large!.detect(t).language],
     ['eld 2.1.0 medium', (t) => medium!.detect(t).language],
     ['eld 2.1.0 small', (t) => small!.detect(t).language],
-    ['eld 2.1.0 small, first 64 characters (chosen)', (t) => small!.detect(t.slice(0, 64)).language],
+    ['eld 2.1.0 small, first 64 characters', (t) => small!.detect(t.slice(0, 64)).language],
+    ['chosen: parsers/language.ts (eld small, 64 characters, plain-English shortcut)', (t) => chosen.detect(t) ?? ''],
     ['eld 2.1.0 extrasmall', (t) => extrasmall!.detect(t).language],
     ['cld3-asm 4.0.0', (t) => cld.findLanguage(t).language.replace(/^zh.*/, 'zh')],
     ['languagedetect 2.0.0', (t) => (ld.detect(t).find(([lang]) => six.includes(lang)) ?? [''])[0]],

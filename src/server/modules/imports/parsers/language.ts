@@ -3,8 +3,9 @@
  * Detection is `eld` (Nito-ELD, its "small" n-gram database) limited to the six UN languages,
  * chosen by measured accuracy on real UN texts (decision 019: 100% on texts of 40 characters or
  * more, 99.97% on all). It reads the first 64 characters of a text only: as accurate on those
- * texts and a third of the time, which keeps the importer's rate against COPY. The database
- * (~46 MB of heap) is loaded on first use, so a server that never detects never loads it.
+ * texts and a third of the time; plain English takes a shortcut (`plainEnglish`). Both keep
+ * the importer's rate against COPY. The database (~46 MB of heap) is loaded on first use, so a
+ * server that never detects never loads it.
  */
 import type { Lang, ParsedRecommendation } from './types.js';
 
@@ -31,6 +32,7 @@ export function languageDetector(): Promise<LanguageDetector> {
     eld.setLanguageSubset([...unLanguages]);
     return {
       detect(text: string) {
+        if (plainEnglish(text)) return 'en';
         const found = eld.detect(text.slice(0, prefix)).language;
         return isLang(found) ? found : undefined;
       },
@@ -44,6 +46,26 @@ export function languageDetector(): Promise<LanguageDetector> {
   });
   return loading;
 }
+
+/**
+ * A shortcut taken before the detector, for speed alone: plain ASCII whose first 200 characters
+ * hold two of the commonest English words is English. French and Spanish texts carry accents
+ * within that span. Measured (decision 019): 1,038 of the 3,759 test texts take it, all English;
+ * 30,548 of the 33,082 UPR Info rows do, at 83 ms for all of them instead of about a second.
+ */
+function plainEnglish(text: string): boolean {
+  const head = text.slice(0, 200);
+  if (!asciiText.test(head)) return false;
+  let first: string | undefined;
+  for (const match of head.matchAll(englishWords)) {
+    const word = (match[1] as string).toLowerCase();
+    if (first === undefined) first = word;
+    else if (word !== first) return true;
+  }
+  return false;
+}
+const asciiText = /^[\x20-\x7e]*$/;
+const englishWords = /\b(the|and|of|to|its|for|with|that|all)\b/gi;
 
 export function isLang(value: string): value is Lang {
   return (unLanguages as readonly string[]).includes(value);
