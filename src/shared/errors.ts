@@ -23,6 +23,7 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_FILE',
   'IMPORT_INVALID',
+  'FOREIGN_STATE',
   'MAIL_FAILED',
   'SECTION_CHANGED',
   'PDF_ENGINE_MISSING',
@@ -52,6 +53,8 @@ const statusByCode: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_FILE: 415,
   IMPORT_INVALID: 422,
+  // Another State's documents in a national installation: applied only once the person confirms.
+  FOREIGN_STATE: 409,
   MAIL_FAILED: 502,
   // Someone saved the section first: the body carries their text (params) beside the user's own.
   SECTION_CHANGED: 409,

@@ -22,6 +22,10 @@ describe('the register in Chromium', () => {
     await page.getByRole('button', { name: 'Read the file and preview' }).click();
     await page.getByRole('heading', { name: 'Check the preview' }).waitFor({ timeout: 30_000 });
     expect(await page.locator('main').innerText()).toContain('CRPD');
+    // Greece's observations in Slovenia's installation: named, and applied only once confirmed.
+    await page.getByRole('heading', { name: 'Documents of another State' }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('Greece');
+    await page.getByRole('checkbox', { name: 'I confirm that I want to import documents of another State' }).check();
     await page.getByRole('button', { name: 'Apply the import' }).click();
     await page.getByRole('heading', { name: 'Report' }).waitFor({ timeout: 60_000 });
 

@@ -15,6 +15,8 @@ export const mappableFields = [
   'body',
   'documentSymbol',
   'session',
+  /** the texts' language (a code or a name); blank or unmapped: detected from each text */
+  'language',
 ] as const;
 export type MappableField = (typeof mappableFields)[number];
 
@@ -46,6 +48,8 @@ export const importOptionsSchema = z.object({
   columnMapping: z.record(z.string(), z.string()).optional(),
   /** Saves the column mapping under this name for the next file of the same shape. */
   saveMappingAs: z.string().trim().min(1).max(100).optional(),
+  /** Applies documents of another State than the installation's (the dry run names them). */
+  confirmForeignState: z.boolean().default(false),
   /** Defaults for sources that do not name their review (generic spreadsheets). */
   review: z
     .object({
@@ -117,6 +121,18 @@ export const importPreviewSchema = z.object({
   ),
   duplicates: z.array(z.object({ location: locationSchema, duplicateOf: locationSchema })),
   headers: z.array(z.string()).optional(),
+  /**
+   * Reviews of another State than the installation's: the apply needs `confirmForeignState`, and
+   * their due dates stay out of the calendar. Null when every review is the State's own.
+   */
+  foreignState: z
+    .object({
+      stateIso2: z.string(),
+      stateName: z.string(),
+      countries: z.array(z.object({ iso2: z.string(), name: z.string(), recommendations: z.number().int() })),
+    })
+    .nullable()
+    .optional(),
   suggestedMapping: z.record(z.string(), z.string()).optional(),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;

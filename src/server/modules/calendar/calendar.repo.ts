@@ -130,6 +130,13 @@ export async function lockComputation(db: Executor): Promise<void> {
   await sql`select pg_advisory_xact_lock(4242018)`.execute(db);
 }
 
+/**
+ * The reviews whose due dates are the State's obligations: those of the installation's State
+ * (`state_profile.country_iso2`) and those that name no State (a thematic list of the State's own
+ * review). Another State's concluding observations, imported for reference, set it no deadline.
+ * An installation with no State profile yet (before setup) has nothing to compare with: every
+ * review counts.
+ */
 export async function findReviewFacts(db: Executor): Promise<ReviewFacts[]> {
   const rows = await db
     .selectFrom('reviews as rv')
@@ -145,6 +152,11 @@ export async function findReviewFacts(db: Executor): Promise<ReviewFacts[]> {
       'rv.follow_up_months',
     ])
     .where('b.mechanism', 'in', ['upr', 'treaty_body'])
+    .where(
+      sql<boolean>`rv.country_iso2 is null
+        or not exists (select 1 from state_profile)
+        or rv.country_iso2 = (select country_iso2 from state_profile where id = 1)`,
+    )
     .execute();
   return rows.map((row) => ({
     id: row.id,

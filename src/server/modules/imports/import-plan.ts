@@ -3,6 +3,7 @@ import type { FieldChange, ImportRowAction } from '../../../shared/schemas/impor
 import type { HeldPosition } from '../../db/schema';
 import type { ExistingRecommendation, ReviewRow } from './imports.repo';
 import type { Lang, ParsedRecommendation, Position, SourceLocation } from './parsers';
+import { fullText } from './parsers/common.js';
 import { holderOf, type RankedField, rankOf, takes } from './precedence';
 import type { ReviewKey } from './review-keys';
 
@@ -83,12 +84,8 @@ export function contentKeyOf(number: string | null | undefined, text: string, st
 const ascii = /^[ -~]*$/;
 const irregularSpace = /\s\s|[^\S ]/;
 
-/** The text of a treaty body paragraph as a reader sees it: the chapeau, then each sub-item. */
-export function fullText(rec: ParsedRecommendation): string {
-  if (rec.subItems.length === 0) return rec.text;
-  const marker = rec.lang === 'en' ? (label: string) => `(${label})` : (label: string) => `${label})`;
-  return [rec.text, ...rec.subItems.map((item) => `${marker(item.label)} ${item.text}`)].join('\n');
-}
+/** The stored text of a paragraph: its chapeau, then each sub-item once (parsers/common.ts). */
+export { fullText };
 
 /** The list without repeats, in order; short lists (most of them) skip the Set. */
 function distinct<T>(list: readonly T[]): T[] {

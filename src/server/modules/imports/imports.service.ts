@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit.service';
 import { recomputeCalendar } from '../calendar/calendar.service';
 import { applyPlan } from './apply-plan';
 import { buildPlan, draftPlan } from './build-plan';
+import { foreignStateOf, requireForeignConfirmation } from './foreign-state';
 import { canImports } from './imports.policy';
 import { countsOf, presentImport, presentPreview } from './imports.presenter';
 import {
@@ -78,7 +79,17 @@ export async function uploadImport(db: Database, actor: Actor, fileName: string,
     summary: JSON.stringify(plan ? countsOf(plan) : {}),
     created_by: user.id,
   });
-  return presentPreview(row, await lastAppliedAt(db, row.sha256), plan, result);
+  return withForeignState(db, actor, presentPreview(row, await lastAppliedAt(db, row.sha256), plan, result), plan);
+}
+
+/** The preview with the reviews of another State than the installation's, if any. */
+async function withForeignState(
+  db: Database,
+  actor: Actor,
+  preview: ImportPreview,
+  plan: Parameters<typeof foreignStateOf>[1] | undefined,
+): Promise<ImportPreview> {
+  return { ...preview, foreignState: plan ? await foreignStateOf(db, plan, actor.locale) : null };
 }
 
 /** When the same bytes were last applied, if ever: the preview warns before a second import. */
@@ -98,7 +109,7 @@ export async function previewImport(
   if (!row) throw new AppError('NOT_FOUND');
   const result = await parseWith(row.original, row.file_name, options, row.format);
   const plan = result.parsed ? await buildPlan(db, result.parsed, options, row.file_name) : undefined;
-  return presentPreview(row, await lastAppliedAt(db, row.sha256), plan, result);
+  return withForeignState(db, actor, presentPreview(row, await lastAppliedAt(db, row.sha256), plan, result), plan);
 }
 
 /** Applies an import in one transaction: all of it or nothing. */
@@ -119,7 +130,8 @@ export async function applyImport(
  */
 export async function importTrustedFile(db: Database, actor: Actor, fileName: string, data: Buffer): Promise<string> {
   const format = await detectFormat(data, fileName);
-  const options = importOptionsSchema.parse({});
+  // The system chose these files: no one to ask about another State's documents.
+  const options = importOptionsSchema.parse({ confirmForeignState: true });
   const storing = insertImport(db, {
     file_name: fileName,
     format,
@@ -162,9 +174,11 @@ async function runImport(
     const userId = actor.user?.id ?? null;
     const copy = await supportsCopy(db);
     await db.transaction().execute(async (trx) => {
+      const draft = await draftPlan(trx, parsed, options, row.file_name);
+      requireForeignConfirmation(await foreignStateOf(trx, draft.plan, actor.locale), options);
       const summary = await applyPlan(
         trx,
-        await draftPlan(trx, parsed, options, row.file_name),
+        draft,
         { importId: id, fileName: row.file_name, format: row.format, userId, copy },
         (done, total) => running.set(id, { done, total }),
       );

@@ -102,6 +102,13 @@ describe('importing the real Slovenian sources', () => {
       .execute();
     expect(rows.every((row) => row.original_lang === 'es' && row.text_es)).toBe(true);
     expect(rows.some((row) => row.sub_items.length > 1)).toBe(true);
+    // Each sub-item is in the text once, on its own line after the chapeau (ARCHITECTURE.md).
+    for (const row of rows)
+      for (const item of row.sub_items) {
+        expect(row.text_es!.split(item.text)).toHaveLength(2);
+        expect(row.text_es).toContain(`\n${item.label}) ${item.text}`);
+      }
+    expect(preview.warnings).toEqual([]);
   });
 
   it('CERD Brazil marks the follow-up paragraphs with their one-year deadline', async () => {

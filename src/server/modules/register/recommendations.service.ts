@@ -31,6 +31,15 @@ import { findStatusHistory } from './status-history.repo';
 
 const goalOf = (target: string) => Number(target.split('.')[0]);
 
+/**
+ * The goals after the targets change: those of the new targets, and those a source named without
+ * a target (a thematic list's "Relevant SDGs" column gives goals only), which no edit of targets removes.
+ */
+function goalsAfter(before: { sdg_goals: number[]; sdg_targets: string[] }, targets: string[]): number[] {
+  const fromTargets = new Set(before.sdg_targets.map(goalOf));
+  return [...new Set([...before.sdg_goals.filter((goal) => !fromTargets.has(goal)), ...targets.map(goalOf)])];
+}
+
 /** The recommendation page: texts, source, classification, status history, links, clusters. */
 export async function getRecommendation(db: Database, actor: Actor, id: string): Promise<RecommendationDetail> {
   const user = requireCan(actor, 'read');
@@ -86,7 +95,7 @@ export async function updateRecommendation(
       ...(input.affectedIds ? { affected_ids: [...new Set(input.affectedIds)] } : {}),
       ...(input.customTermIds ? { custom_term_ids: [...new Set(input.customTermIds)] } : {}),
       ...(input.sdgTargets
-        ? { sdg_targets: [...new Set(input.sdgTargets)], sdg_goals: [...new Set(input.sdgTargets.map(goalOf))] }
+        ? { sdg_targets: [...new Set(input.sdgTargets)], sdg_goals: goalsAfter(before, input.sdgTargets) }
         : {}),
       ...(input.followUpGrade !== undefined ? { follow_up_grade: input.followUpGrade } : {}),
     };
@@ -145,7 +154,7 @@ export async function batchEdit(
           sdg_goals: row.sdg_goals,
           status: row.status,
         },
-        patch: { theme_ids: themes, sdg_targets: targets, sdg_goals: [...new Set(targets.map(goalOf))], status },
+        patch: { theme_ids: themes, sdg_targets: targets, sdg_goals: goalsAfter(row, targets), status },
         cause: { kind: 'batch' },
       });
       updated++;

@@ -282,3 +282,31 @@ describe('clusters', () => {
     expect(trail[2]?.before).toMatchObject({ name: 'Adequate housing', size: 3 });
   });
 });
+
+describe('SDG goals a source named without a target', () => {
+  it('survive an edit or a batch edit of the targets; the goals of removed targets go', async () => {
+    const review = await makeReview(test.handle.db, { symbol: 'A/HRC/28/15', body_code: 'UPR' });
+    // As the cycle 4 thematic list gives 140.180: goals 5 and 16 in its "Relevant SDGs" column, no target.
+    const [row] = await makeRecommendations(test.handle.db, review, [{ number: '115.9', sdg_goals: [5, 16] }]);
+    const id = (row as { id: string }).id;
+    const goalsOf = async (recId: string) =>
+      (
+        await test.handle.db
+          .selectFrom('recommendations')
+          .select('sdg_goals')
+          .where('id', '=', recId)
+          .executeTakeFirstOrThrow()
+      ).sdg_goals;
+    const batch = (body: object) => coordinator.request('POST', '/api/recommendations/batch', { ids: [id], ...body });
+    expect((await batch({ addSdgTargets: ['4.1'] })).statusCode).toBe(200);
+    expect(await goalsOf(id)).toEqual([5, 16, 4]);
+    expect((await batch({ removeSdgTargets: ['4.1'] })).statusCode).toBe(200);
+    expect(await goalsOf(id)).toEqual([5, 16]);
+    const edit = await coordinator.request('PATCH', `/api/recommendations/${id}`, {
+      sdgTargets: ['10.2'],
+      version: (await detailOf(id)).version,
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect(await goalsOf(id)).toEqual([5, 16, 10]);
+  });
+});

@@ -2,6 +2,7 @@ import type { ImportPreview } from '../../../shared/schemas/imports';
 import { useT } from '../../i18n/i18n-provider';
 import { countryName, locationText } from '../register/labels';
 import { ColumnMapping } from './column-mapping';
+import { ForeignStateNotice } from './foreign-state-notice';
 import { formatBytes, formatLabel, issueText } from './import-labels';
 import { ReviewChanges } from './preview-kept';
 import { PreviewRows } from './preview-rows';
@@ -106,6 +107,12 @@ export function PreviewStep(props: {
           }
         />
       ) : null}
+      <ForeignStateNotice
+        foreignState={preview.foreignState}
+        confirmed={choices.confirmForeignState}
+        error={props.errors.confirmForeignState}
+        onConfirm={(confirmForeignState) => props.onChoices({ ...choices, confirmForeignState })}
+      />
       {newTerms.length > 0 ? (
         <section className="card" aria-labelledby="terms-title">
           <h2 id="terms-title">{t('imports.newTerms', { count: newTerms.length })}</h2>

@@ -8,6 +8,8 @@ export interface WizardChoices {
   columnMapping: Record<string, string> | undefined;
   saveMappingAs: string;
   review: { bodyCode: string; symbol: string; countryIso2: string; cycle: string; date: string };
+  /** The user ticked the box: the file's other States' documents may be applied. */
+  confirmForeignState: boolean;
 }
 
 export const initialChoices: WizardChoices = {
@@ -15,6 +17,7 @@ export const initialChoices: WizardChoices = {
   columnMapping: undefined,
   saveMappingAs: '',
   review: { bodyCode: '', symbol: '', countryIso2: '', cycle: '', date: '' },
+  confirmForeignState: false,
 };
 
 /** Not yet checked: the form's zod schema (importOptionsSchema) checks the result. */
@@ -35,6 +38,7 @@ export function toOptions(choices: WizardChoices): Record<string, unknown> {
     ),
     review,
   };
+  if (choices.confirmForeignState) options.confirmForeignState = true;
   if (choices.columnMapping) {
     options.columnMapping = Object.fromEntries(Object.entries(choices.columnMapping).filter(([, header]) => header));
     if (choices.saveMappingAs.trim()) options.saveMappingAs = choices.saveMappingAs.trim();

@@ -362,8 +362,9 @@ function RecommendationText(props: { detail: RecommendationDetail }) {
 }
 
 /**
- * The stored text is the whole paragraph (chapeau and sub-items run on); with the sub-items shown
- * as a list, the chapeau alone comes first: the text up to where the first sub-item starts.
+ * The stored text is the whole paragraph, each sub-item once ("chapeau\n(a) …\n(b) …", see
+ * ARCHITECTURE.md); with the sub-items shown as a list, the chapeau alone comes first: the text up
+ * to where the first sub-item starts, so that no sub-item is shown twice.
  */
 function leadOf(text: string, subItems: { label: string; text: string }[]): string {
   const first = subItems[0];

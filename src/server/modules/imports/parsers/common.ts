@@ -1,4 +1,5 @@
 /** Helpers shared by the parsers: text clean-up, dates, language (errors: lib/tabular/file-errors.ts). */
+import { coLanguages } from './treaty-body-co.lang.js';
 import type { Lang, ParsedRecommendation, SourceLocation } from './types.js';
 
 /** Collapses white space (incl. no-break spaces) and trims. */
@@ -72,6 +73,18 @@ export function parseDateText(text: string): string | undefined {
 export function excelSerialToIso(serial: number): string | undefined {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return undefined;
   return new Date(Math.round((serial - 25569) * 86400000)).toISOString().slice(0, 10);
+}
+
+/**
+ * The text of a paragraph as a reader sees it and as `text_<lang>` stores it: the chapeau
+ * (`rec.text`), then each sub-item on a line of its own with its marker ("(a)" or "a)"). The
+ * sub-items are in this text once; `sub_items` holds the same items as structure, which readers
+ * show instead of (never beside) the part of the text after the chapeau. See ARCHITECTURE.md.
+ */
+export function fullText(rec: Pick<ParsedRecommendation, 'text' | 'lang' | 'subItems'>): string {
+  if (rec.subItems.length === 0) return rec.text;
+  const { marker } = coLanguages[rec.lang];
+  return [rec.text, ...rec.subItems.map((item) => `${marker(item.label)} ${item.text}`)].join('\n');
 }
 
 /** A recommendation with the empty lists filled in. */

@@ -10,6 +10,7 @@ import { importInvalid, toBytes } from '../../../lib/tabular/file-errors';
 import { type CellValue, readXlsx } from '../../../lib/tabular/xlsx';
 import { isZip } from '../../../lib/tabular/zip';
 import { excelSerialToIso, newRecommendation, parseDateText, squash } from './common.js';
+import { detectLanguages, langOfLabel } from './language.js';
 import { positionOf } from './ohchr-thematic.parser.js';
 import type { ParsedRecommendation, ParsedSource } from './types.js';
 import { multiValues, sdgCodes } from './uhri.parser.js';
@@ -30,6 +31,7 @@ const hints: Record<MappableField, RegExp> = {
   body: /body|mechanism|m[eé]canisme|organ/i,
   documentSymbol: /symbol|document/i,
   session: /session|sesi[oó]n/i,
+  language: /^(lang(uage)?|idioma|langue|язык|语言|اللغة)$/i,
 };
 
 /** A first guess of the mapping from the headers; each header used once. */
@@ -77,6 +79,7 @@ export async function parseTabular(
   ) as Partial<Record<MappableField, number>>;
   const issues: ErrorIssue[] = [];
   const recommendations: ParsedRecommendation[] = [];
+  const undetected: ParsedRecommendation[] = [];
   const rows: CellValue[][] = table.rows;
   rows.forEach((values, i) => {
     const row = i + 2;
@@ -98,26 +101,32 @@ export async function parseTabular(
       issues.push({ file: fileName, row, column: mapping.position, message: 'issues.invalidPosition' });
     const session = squash(cellString(get('session')));
     const list = (f: MappableField) => multiValues(cellString(get(f)).replace(/;\s*/g, '\n'));
-    recommendations.push(
-      newRecommendation({
-        text,
-        lang: 'en',
-        number: squash(cellString(get('number'))) || undefined,
-        recommendingStates: list('recommendingStates'),
-        position,
-        themes: list('themes'),
-        affectedPersons: list('affectedPersons'),
-        sdgTargets: sdgCodes(list('sdgTargets')).targets,
-        date,
-        country: squash(cellString(get('country'))) || undefined,
-        body: squash(cellString(get('body'))) || undefined,
-        documentSymbol: squash(cellString(get('documentSymbol'))) || undefined,
-        session: /^\d+$/.test(session) ? Number(session) : undefined,
-        location: { file: fileName, row },
-      }),
-    );
+    // The language column when the file has one; a blank cell is detected, an unknown one refused.
+    const langText = squash(cellString(get('language')));
+    const lang = langText ? langOfLabel(langText) : undefined;
+    if (langText && !lang)
+      issues.push({ file: fileName, row, column: mapping.language, message: 'issues.unknownLanguage' });
+    const rec = newRecommendation({
+      text,
+      lang: lang ?? 'en',
+      number: squash(cellString(get('number'))) || undefined,
+      recommendingStates: list('recommendingStates'),
+      position,
+      themes: list('themes'),
+      affectedPersons: list('affectedPersons'),
+      sdgTargets: sdgCodes(list('sdgTargets')).targets,
+      date,
+      country: squash(cellString(get('country'))) || undefined,
+      body: squash(cellString(get('body'))) || undefined,
+      documentSymbol: squash(cellString(get('documentSymbol'))) || undefined,
+      session: /^\d+$/.test(session) ? Number(session) : undefined,
+      location: { file: fileName, row },
+    });
+    recommendations.push(rec);
+    if (!lang) undetected.push(rec);
   });
   if (issues.length) throw importInvalid(issues.slice(0, 100), `${fileName}: ${issues.length} problem(s)`);
+  await detectLanguages(undetected, recommendations);
   return { format: 'tabular', recommendations, duplicates: [], warnings: [] };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../../../../tests/fixtures.js';
 import { AppError } from '../../../../shared/errors.js';
+import { fullText } from './common.js';
 import { detectFormat } from './detect.js';
 import { parseTreatyBodyCo } from './treaty-body-co.parser.js';
 import { parseUprAddendum } from './upr-addendum.parser.js';
@@ -59,7 +60,7 @@ describe('Arabic concluding observations: CRPD Kazakhstan', () => {
     for (const r of recs)
       for (const s of r.subItems) expect(s.text.length, `${r.number} ${s.label}`).toBeGreaterThan(5);
     // The layer reads (أ) as (م): the marker in the text is rewritten from the position.
-    expect(para(5).text).toMatch(/ما يلي: \(أ\) .* \(ب\) .* \(هـ\) .* \(و\) /);
+    expect(fullText(para(5))).toMatch(/ما يلي:\n\(أ\) .*\n\(ب\) .*\n\(ج\) .*\n\(د\) .*\n\(هـ\) .*\n\(و\) /);
     expect(
       para(34)
         .subItems.map((s) => s.label)
@@ -101,14 +102,18 @@ describe('Arabic concluding observations: CRPD Kazakhstan', () => {
   it('has the structure of the English CRPD Germany document', async () => {
     const deu = await parseTreatyBodyCo(readFixture('concluding-observations/CRPD_C_DEU_CO_2-3_en.pdf'), 'deu.pdf');
     for (const doc of [recs, deu.recommendations]) {
-      // every recommendation is an even paragraph answering the concern just before it
-      const recNumbers = doc.filter((r) => r.isRecommendation).map((r) => Number(r.number));
-      expect(recNumbers.every((n) => n % 2 === 0)).toBe(true);
+      // in the articles' sub-chapters, every recommendation is an even paragraph answering the
+      // concern just before it
+      const recNumbers = doc.filter((r) => r.isRecommendation && Number(r.number) <= 72).map((r) => Number(r.number));
+      expect(recNumbers.filter((n) => n >= 8).every((n) => n % 2 === 0)).toBe(true);
       for (const n of recNumbers) expect(doc[n - 2]!.isRecommendation, String(n - 1)).toBe(false);
-      // the last four: "requests … recommends that it transmit", "encourages", "requests", next report
-      expect(doc.slice(-4).map((r) => r.isRecommendation)).toEqual([true, false, false, false]);
       expect(new Set(doc.slice(-5, -1).map((r) => r.heading)).size).toBe(1);
     }
+    // Germany's closing paragraphs "encourage" (77) and "request" (78): asking verbs, counted. The
+    // Kazakh text layer garbles the same verbs (تشجع as "تشيج", تطلب as "ت لب"), so 73 and 74 are
+    // missed: the unreliable-text-layer warning is what the preview shows for it.
+    expect(deu.recommendations.slice(-3).map((r) => r.isRecommendation)).toEqual([true, true, false]);
+    expect(recs.slice(-3).map((r) => r.isRecommendation)).toEqual([false, false, false]);
     expect(deu.warnings).toEqual([]);
   });
 

@@ -1,30 +1,19 @@
 /**
- * Treaty body concluding observations (PDF, English / French / Spanish): every numbered
+ * Treaty body concluding observations (PDF, in the six UN languages: see un-languages.ts): every numbered
  * paragraph with its section heading and lettered sub-items ("(a)" in English, "a)" in French and
  * Spanish); `isRecommendation` marks those that recommend, urge or call upon, so the importer can
  * choose. Running headers, page numbers and footnotes are removed by pdf-lines.
  */
-import { detectLang, joinLines, newRecommendation, parseDateText } from './common.js';
+import { importInvalid } from '../../../lib/tabular/file-errors';
+import { detectLang, fullText, joinLines, newRecommendation, parseDateText } from './common.js';
 import { type PdfLine, type PdfText, readPdfText } from './pdf-lines.js';
-import { parseDeadline, parseParagraphList } from './treaty-body-follow-up.js';
+import { isRecommendationText } from './treaty-body-co.lang.js';
+import { type ParagraphStarts, paragraphStarts } from './treaty-body-co.segment.js';
+import { isFollowUpRequest, parseDeadline, parseParagraphList } from './treaty-body-follow-up.js';
 import type { Lang, ParsedFollowUp, ParsedRecommendation, ParsedReview, ParsedSource } from './types.js';
-import {
-  coTitle,
-  coTitleCountry,
-  paragraphNumber,
-  recommendVerbs,
-  subChapterTitle,
-  subItemKey,
-  subItemLabel,
-} from './un-languages.js';
+import { coTitle, coTitleCountry, paragraphNumber, subChapterTitle, subItemKey, subItemLabel } from './un-languages.js';
 import { forParsing, textLayerWarning } from './un-pdf.js';
 
-const recommendRe: Record<Lang, RegExp> = {
-  en: /\b(recommends?|urges?|calls? (?:up)?on the State party|reiterates its (previous )?recommendations?)\b/i,
-  fr: /\b(recommande|réitère sa recommandation|exhorte|engage vivement|demande instamment|prie instamment|invite instamment)\b/i,
-  es: /\b(recomienda|reitera su recomendación|insta|exhorta)\b/i,
-  ...recommendVerbs,
-};
 /** A State's three-letter code, or a regional organisation's two ("CRPD/C/EU/CO/1": the European Union). */
 export const symbolRe =
   /\b(?:(CERD|CRPD|CCPR|CEDAW|CAT|CRC|CMW|CED|SPT)\/C\/([A-Z]{2,3})\/CO\/[\d-]+|E\/C\.12\/([A-Z]{2,3})\/CO\/[\d-]+)/;
@@ -33,8 +22,10 @@ interface Draft {
   number: string;
   heading?: string;
   page: number;
+  /** where its number is set: its sub-items are indented from there */
+  x: number;
   intro: string[];
-  subs: { label: string; marker: string; lines: string[] }[];
+  subs: { label: string; lines: string[] }[];
 }
 
 export function reviewOfTreatyBody(pdf: PdfText): ParsedReview {
@@ -78,17 +69,16 @@ function headingLength(
   i: number,
   left: number,
   bodySize: number,
-  numbered: (text: string) => unknown,
+  starts: Map<number, number>,
 ): number {
   const line = lines[i]!;
-  if (!line.bold || line.size > bodySize + 0.5 || numbered(line.text) || line.gap < bodySize * 1.9) return 0;
+  if (!line.bold || line.size > bodySize + 0.5 || starts.has(i) || line.gap < bodySize * 1.9) return 0;
   if (Math.abs(line.x - left) > 3) return 0;
   let n = 1;
-  while (lines[i + n] && lines[i + n]!.bold && !numbered(lines[i + n]!.text) && lines[i + n]!.gap <= bodySize * 1.5)
-    n++;
+  while (lines[i + n] && lines[i + n]!.bold && !starts.has(i + n) && lines[i + n]!.gap <= bodySize * 1.5) n++;
   const next = lines[i + n];
   const last = lines[i + n - 1]!.text;
-  return next && numbered(next.text) && !/[.;,:؛،。；，：]$/.test(last) && n <= 3 ? n : 0;
+  return next && starts.has(i + n) && !/[.;,:؛،。；，：]$/.test(last) && n <= 3 ? n : 0;
 }
 
 /** Lines of the same large size right under lines[i] (a wrapped chapter title). */
@@ -102,70 +92,133 @@ function continuation(lines: PdfLine[], i: number): string[] {
 export async function parseTreatyBodyCo(data: Uint8Array | Buffer, fileName: string): Promise<ParsedSource> {
   const raw = await readPdfText(data, fileName);
   const lang = detectLang(raw.body.map((l) => l.text).join(' '));
-  const pdf = forParsing(raw, lang); // Arabic: ligatures, stretches and digits repaired
+  const parsed = segmentTreatyBodyCo(forParsing(raw, lang), fileName); // Arabic: ligatures, stretches and digits repaired
+  parsed.warnings.push(...textLayerWarning(raw, lang, fileName));
+  return parsed;
+}
+
+/**
+ * The paragraphs of concluding observations already read as lines (the tests transform real
+ * documents' lines here: another indent, another font). Refuses a document in which no paragraph
+ * asks anything of the State: importing it would "apply" nothing without a word.
+ */
+export function segmentTreatyBodyCo(pdf: PdfText, fileName: string): ParsedSource {
   const review = reviewOfTreatyBody(pdf);
   const lines = pdf.body;
+  const lang = detectLang(lines.map((l) => l.text).join(' '));
   const numberOf = (text: string) => paragraphNumber(text, lang);
-  const xs = lines.filter((l) => numberOf(l.text)).map((l) => l.x);
-  const left = xs.sort((a, b) => xs.filter((x) => x === b).length - xs.filter((x) => x === a).length)[0] ?? 0;
+  const { starts, gaps, strays } = paragraphStarts(lines, numberOf);
+  const startXs = [...starts.keys()].map((i) => lines[i]!.x);
+  const left = mostCommon(startXs) ?? 0;
   const drafts: Draft[] = [];
   let heading: string | undefined;
   let current: Draft | undefined;
+  let inParagraph = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.size > pdf.bodySize + 0.5) {
+    const number = starts.get(i);
+    if (number !== undefined) {
+      const intro = [numberOf(line.text)!.rest];
+      current = { number: String(number), heading, page: line.page, x: line.x, intro, subs: [] };
+      drafts.push(current);
+      inParagraph = true;
+      continue;
+    }
+    const previous = lines[i - 1];
+    // A paragraph set in a larger font (the title font) goes on in it: not a heading.
+    const goesOn = inParagraph && previous?.size === line.size && line.gap < line.size * 1.6;
+    if (line.size > pdf.bodySize + 0.5 && !goesOn) {
       // A lettered sub-chapter ("A. General principles and obligations (arts. 1–4)") heads the
       // paragraphs until a bold heading comes; a roman chapter ("IV. Follow-up") resets it.
       const letter = line.size < pdf.bodySize + 3 ? subChapterTitle(line.text, lang) : undefined;
       heading = letter ? joinLines([letter, ...continuation(lines, i)]) : undefined;
+      inParagraph = false;
       continue;
     }
-    const h = headingLength(lines, i, left, pdf.bodySize, numberOf);
+    const h = headingLength(lines, i, left, pdf.bodySize, starts);
     if (h) {
       heading = joinLines(lines.slice(i, i + h).map((l) => l.text));
       i += h - 1;
-      continue;
-    }
-    const num = numberOf(line.text);
-    const expected = current ? Number(current.number) + 1 : 1;
-    if (num && num.number === expected && Math.abs(line.x - left) <= 3) {
-      current = { number: String(num.number), heading, page: line.page, intro: [num.rest], subs: [] };
-      drafts.push(current);
+      inParagraph = false;
       continue;
     }
     if (!current) continue;
+    inParagraph = true;
     const lastSub = current.subs.at(-1);
     const sub = subItemLabel(line.text, lang, current.subs.length);
-    if (sub && line.x > left + 10 && sub.index === current.subs.length) {
-      current.subs.push({ label: subItemKey(sub.index), marker: sub.marker, lines: [sub.rest] });
+    if (sub && line.x > current.x + 10 && sub.index === current.subs.length) {
+      current.subs.push({ label: subItemKey(sub.index), lines: [sub.rest] });
     } else if (lastSub) lastSub.lines.push(line.text);
     else current.intro.push(line.text);
   }
   const recommendations = drafts.map((d) => toRecommendation(d, lang, review, fileName));
+  if (!recommendations.some((r) => r.isRecommendation)) {
+    const message = drafts.length ? 'issues.noRecommendationsFound' : 'issues.noNumberedParagraphs';
+    throw importInvalid([{ file: fileName, message }], `${fileName}: no recommendation in ${drafts.length} paragraphs`);
+  }
   return {
     format: 'treaty-body-co',
     review,
     recommendations,
     followUp: followUpOf(recommendations, fileName),
     duplicates: [],
-    warnings: [
-      ...(drafts.length ? [] : [{ location: { file: fileName }, message: 'issues.noNumberedParagraphs' }]),
-      ...textLayerWarning(raw, lang, fileName),
-    ],
+    warnings: implausible(recommendations, gaps, strays, fileName),
   };
 }
 
+/** The x most paragraph numbers are set at. */
+function mostCommon(values: number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** Longer than any paragraph of the real documents (at most about 5,500): two paragraphs run together. */
+export const MAX_PARAGRAPH_CHARS = 10_000;
+
+/** Dry-run warnings for what the numbering or the lengths make doubtful. */
+function implausible(
+  recs: ParsedRecommendation[],
+  gaps: ParagraphStarts['gaps'],
+  strays: ParagraphStarts['strays'],
+  file: string,
+): ParsedSource['warnings'] {
+  const warnings: ParsedSource['warnings'] = [];
+  for (const rec of recs) {
+    const characters = fullText(rec).length;
+    if (characters > MAX_PARAGRAPH_CHARS)
+      warnings.push({
+        location: rec.location,
+        message: 'issues.paragraphTooLong',
+        params: { number: rec.number ?? '', characters: String(characters) },
+      });
+  }
+  for (const gap of gaps)
+    warnings.push({
+      location: { file, paragraph: String(gap.next), page: gap.page },
+      message: 'issues.paragraphNumberGap',
+      params: { after: String(gap.after), next: String(gap.next) },
+    });
+  for (const stray of strays)
+    warnings.push({
+      location: { file, page: stray.page },
+      message: 'issues.paragraphOutOfSequence',
+      params: { number: String(stray.number) },
+    });
+  return warnings;
+}
+
 function toRecommendation(d: Draft, lang: Lang, review: ParsedReview, file: string): ParsedRecommendation {
-  const intro = joinLines(d.intro);
+  // The chapeau alone: fullText() joins it with the sub-items, stored once (see ARCHITECTURE.md).
+  const text = joinLines(d.intro);
   const subItems = d.subs.map((s) => ({ label: s.label, text: joinLines(s.lines) }));
-  const text = [intro, ...d.subs.map((s, k) => `${s.marker} ${subItems[k]!.text}`)].join(' ');
   return newRecommendation({
     number: d.number,
     text,
     lang,
     heading: d.heading,
     subItems,
-    isRecommendation: recommendRe[lang].test(intro),
+    isRecommendation: isRecommendationText(lang, text, subItems[0]?.text),
     documentSymbol: review.symbol,
     body: review.body,
     country: review.country,
@@ -176,11 +229,11 @@ function toRecommendation(d: Draft, lang: Lang, review: ParsedReview, file: stri
 
 function followUpOf(recs: ParsedRecommendation[], file: string): ParsedFollowUp | undefined {
   for (const rec of recs) {
-    const deadline = parseDeadline(rec.text);
-    const paragraphs = parseParagraphList(rec.text);
+    const text = fullText(rec);
+    const deadline = parseDeadline(text);
+    const paragraphs = parseParagraphList(text);
     if (!deadline || !paragraphs.length) continue;
-    if (!/follow-up|suivi|seguimiento|article 9|rule 65|information/i.test(`${rec.heading ?? ''} ${rec.text}`))
-      continue;
+    if (!isFollowUpRequest(`${rec.heading ?? ''} ${text}`)) continue;
     return {
       paragraphs,
       deadlineText: deadline.text,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../../../../tests/fixtures.js';
+import { fullText } from './common.js';
 import { parseTreatyBodyCo } from './treaty-body-co.parser.js';
 import { parseDeadline, parseParagraphList } from './treaty-body-follow-up.js';
 
@@ -13,7 +14,8 @@ const expected = {
     review: { symbol: 'CRPD/C/DEU/CO/2-3', body: 'CRPD', country: 'Germany', countryCode: 'DEU', date: '2023-10-03' },
     lang: 'en',
     paragraphs: 79,
-    recommendations: [...Array.from({ length: 36 }, (_, i) => String(6 + 2 * i))],
+    // 77 "strongly encourages", 78 "requests … to disseminate": the verbs of recommendations too.
+    recommendations: [...Array.from({ length: 36 }, (_, i) => String(6 + 2 * i)), '77', '78'],
     subItems:
       '4:abcdefghi 7:abcdef 8:abcdef 11:abcd 12:abcd 13:ab 14:ab 15:abc 16:abc 17:ab 18:ab 19:abcd 20:abcd 23:ab 24:ab 25:ab 26:ab 27:abc 28:abc 29:ab 30:ab 33:abc 34:abc 35:ab 36:ab 37:ab 38:ab 41:abc 42:abc 43:ab 44:ab 51:abcd 53:abcd 54:abcd 57:abcd 58:abcd 61:abc 62:abc 63:abc 64:abc 65:abc 66:abc 67:abcde 68:abcde 69:ab 70:ab 71:abc 72:abc 73:ab 74:ab',
   },
@@ -46,6 +48,9 @@ const expected = {
       '47',
       '49',
       '51',
+      '52', // "alienta encarecidamente"
+      '53', // "solicita … que difunda"
+      '54', // "solicita … que presente sus informes"
     ],
     subItems:
       '6:abc 7:abc 8:abcd 9:ab 10:abc 11:ab 12:ab 13:ab 14:ab 15:ab 16:abc 19:ab 24:abc 28:ab 29:ab 32:ab 34:abcd 35:abcde 36:ab 37:ab 38:ab 40:abc 48:abc',
@@ -54,7 +59,8 @@ const expected = {
     review: { symbol: 'CRPD/C/NOR/CO/1', body: 'CRPD', country: 'Norvège', countryCode: 'NOR', date: '2019-05-07' },
     lang: 'fr',
     paragraphs: 57,
-    recommendations: Array.from({ length: 25 }, (_, i) => String(6 + 2 * i)),
+    // 55 "encourage vivement", 56 "demande", 57 "prie": 53 "appelle l’attention" asks nothing.
+    recommendations: [...Array.from({ length: 25 }, (_, i) => String(6 + 2 * i)), '55', '56', '57'],
     subItems:
       '4:abcde 5:abcdef 6:abcdef 7:abcde 8:abcde 9:abc 10:abc 11:abcd 12:abcd 15:abcd 16:abcde 18:ab 19:abcd 20:abcde 21:ab 22:abc 23:ab 24:abc 25:ab 26:ab 27:abc 28:abc 31:abcd 32:abcd 33:abc 34:abc 35:ab 36:ab 37:abcde 38:abcde 39:ab 40:abc 42:abcde 46:ab 50:ab',
   },
@@ -88,11 +94,14 @@ const expected = {
       '55',
       '57',
       '60',
+      '61', // "encourages the State party to consider ratifying"
       '62',
+      '63', // "encourages the State party to make the optional declaration"
       '64',
       '65',
       '66',
       '67',
+      '68', // the follow-up request: "requests the State party to provide, within one year, information"
       '70',
     ],
     subItems:
@@ -168,7 +177,8 @@ describe('French and Spanish sub-items and ordinals', async () => {
     expect(p1.text).toContain('à ses 455e et 456e séances');
     const p8 = nor.recommendations.find((r) => r.number === '8')!;
     expect(p8.heading).toBe('Égalité et non-discrimination (art. 5)');
-    expect(p8.text).toMatch(/recommande à l’État partie : a\) De prendre les mesures juridiques/);
+    expect(p8.text).toMatch(/^Dans l’esprit de son observation générale .* le Comité recommande à l’État partie :$/);
+    expect(fullText(p8)).toMatch(/recommande à l’État partie :\na\) De prendre les mesures juridiques/);
     expect(p8.subItems[1]?.text).toMatch(/^De prendre des mesures efficaces pour fournir une assistance juridique/);
   });
 });
@@ -186,7 +196,7 @@ describe('follow-up phrases', () => {
     });
   });
   it('reads paragraph lists with French and Spanish letters', () => {
-    expect(parseParagraphList('les paragraphes 12 a) et 30 b) à d) ci-dessus.')).toEqual([
+    expect(parseParagraphList('les recommandations formulées aux paragraphes 12 a) et 30 b) à d) ci-dessus.')).toEqual([
       '12 (a)',
       '30 (b)',
       '30 (c)',

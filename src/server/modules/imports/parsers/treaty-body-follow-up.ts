@@ -1,69 +1,51 @@
+import { coLanguages } from './treaty-body-co.lang.js';
+
 /**
  * The follow-up paragraph of treaty body concluding observations: which paragraphs the
  * Committee wants news on, and by when ("within one year", "dans un délai de deux ans",
- * "en un plazo de dos años").
+ * "en un plazo de dos años"). The phrases of each language are in treaty-body-co.lang.ts.
  */
-const numberWords: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  six: 6,
-  twelve: 12,
-  eighteen: 18,
-  twenty: 20,
-  'twenty-four': 24,
-  un: 1,
-  une: 1,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  douze: 12,
-  'dix-huit': 18,
-  'vingt-quatre': 24,
-  uno: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  seis: 6,
-  doce: 12,
-  dieciocho: 18,
-  veinticuatro: 24,
-};
-
-const deadlineRes = [
-  /within (?:a period of )?([\w-]+) (years?|months?)/i,
-  /dans un délai d[e’'] ?([\w-]+) (ans?|mois)/i,
-  /(?:en|dentro de) un plazo de ([\w-]+) (años?|meses)/i,
-];
 
 /** "within one year" → { text: 'within one year', months: 12 }. */
 export function parseDeadline(text: string): { text: string; months: number } | undefined {
-  for (const re of deadlineRes) {
-    const m = re.exec(text);
-    if (!m) continue;
-    const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : numberWords[m[1]!.toLowerCase()];
+  for (const { deadline } of Object.values(coLanguages)) {
+    const m = deadline?.pattern.exec(text);
+    if (!deadline || !m) continue;
+    const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : deadline.numbers[m[1]!.toLowerCase()];
     if (!n) continue;
-    const years = /^(years?|ans?|años?)$/i.test(m[2]!);
-    return { text: m[0], months: years ? n * 12 : n };
+    return { text: m[0], months: deadline.years.test(m[2]!) ? n * 12 : n };
   }
   return undefined;
 }
 
-const listStartRe = /\b(?:paragraphs?|paragraphes?|párrafos?)\s+(?=\d)/i;
+/** A paragraph that asks for follow-up information (its heading or its text say so). */
+export function isFollowUpRequest(text: string): boolean {
+  return Object.values(coLanguages).some((language) => language.followUpContext?.test(text));
+}
+
 const letter = String.raw`\(?([a-z])\)`;
 const to = String.raw`\s*(?:[-–]|\s(?:to|à|a)\s)\s*`; // "(a)–(d)", "b) à d)", "b) a d)"
 const letterRange = new RegExp(`${letter}(?:${to}${letter})?`, 'g');
 
 /**
- * "paragraphs 17 (a) (right to health …), 19 (c) (…) and 36 (a)–(d) (…)" →
- * ['17 (a)', '19 (c)', '36 (a)', '36 (b)', '36 (c)', '36 (d)']. Descriptions in parentheses are
- * dropped first; a number without letters stands for the whole paragraph.
+ * "the recommendations contained in paragraphs 17 (a) (right to health …), 19 (c) (…) and 36 (a)–(d)
+ * (…)" → ['17 (a)', '19 (c)', '36 (a)', '36 (b)', '36 (c)', '36 (d)']. The list starts only after
+ * "recommendations … paragraphs" (in any of the languages of coLanguages): a treaty's own article
+ * ("in accordance with article 35, paragraph 2, of the Convention") names no paragraph of the
+ * document and is blanked out first. Descriptions in parentheses are dropped; a number without
+ * letters stands for the whole paragraph.
  */
 export function parseParagraphList(text: string): string[] {
-  const start = listStartRe.exec(text);
+  let plain = text;
+  for (const language of Object.values(coLanguages))
+    if (language.articleReference) plain = plain.replace(language.articleReference, (m) => ' '.repeat(m.length));
+  const starts = Object.values(coLanguages)
+    .map((language) => language.paragraphList?.exec(plain))
+    .filter((m): m is RegExpExecArray => !!m)
+    .sort((a, b) => a.index - b.index);
+  const start = starts[0];
   if (!start) return [];
-  let rest = text.slice(start.index + start[0].length);
+  let rest = plain.slice(start.index + start[0].length);
   rest = rest.replace(/\((?![a-z]\))(?:[^()]|\([^()]*\))*\)/g, ' ');
   rest = rest.split(/[.;](?:\s|$)/)[0] ?? rest;
   const out: string[] = [];

@@ -31,7 +31,10 @@ export interface ParsedSubItem {
 export interface ParsedRecommendation {
   /** '140.7' (UPR), '17' (treaty body paragraph) */
   number?: string;
-  /** clean text: no running headers, no footnote numbers, no trailing State names for UPR */
+  /**
+   * clean text: no running headers, no footnote numbers, no trailing State names for UPR. With
+   * sub-items, the chapeau alone: fullText() (common.ts) joins it with them for storage.
+   */
   text: string;
   lang: Lang;
   /** the section heading of a treaty body paragraph */

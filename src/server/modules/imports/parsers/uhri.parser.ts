@@ -9,6 +9,7 @@ import type { ErrorIssue } from '../../../../shared/errors.js';
 import { importInvalid, toBytes, unsupported } from '../../../lib/tabular/file-errors';
 import { type CellValue, readXlsx } from '../../../lib/tabular/xlsx';
 import { excelSerialToIso, newRecommendation, parseDateText, squash } from './common.js';
+import { detectLanguages } from './language.js';
 import { positionOf } from './ohchr-thematic.parser.js';
 import type { ParsedRecommendation, ParsedSource } from './types.js';
 
@@ -82,7 +83,7 @@ function toRecommendations(rows: Row[], file: string, rowOffset: number, name: (
     const sdg = sdgCodes(multiValues(r.sdgs));
     const rec = newRecommendation({
       text,
-      lang: 'en',
+      lang: 'en', // the export names no language: detected by the callers below
       body: multiValues(r.body)[0],
       documentSymbol: multiValues(r.symbol)[0],
       country: multiValues(r.countries)[0],
@@ -110,6 +111,12 @@ function toRecommendations(rows: Row[], file: string, rowOffset: number, name: (
   return { format: 'uhri-xlsx', recommendations, duplicates, warnings: [] };
 }
 
+/** UHRI exports carry no language column: each text's language is detected. */
+async function withLanguages(source: ParsedSource): Promise<ParsedSource> {
+  await detectLanguages(source.recommendations, source.recommendations);
+  return source;
+}
+
 export async function parseUhriXlsx(data: Uint8Array | Buffer, fileName: string): Promise<ParsedSource> {
   const { header, rows } = await readXlsx(data, fileName);
   if (!header.includes(columns.text[0])) {
@@ -129,7 +136,7 @@ export async function parseUhriXlsx(data: Uint8Array | Buffer, fileName: string)
         .map(([f, i]) => [f, values[i]]),
     ),
   );
-  return toRecommendations(mapped, fileName, 2, (f) => columns[f][0]);
+  return withLanguages(toRecommendations(mapped, fileName, 2, (f) => columns[f][0]));
 }
 
 export async function parseUhriJson(data: Uint8Array | Buffer, fileName: string): Promise<ParsedSource> {
@@ -157,5 +164,5 @@ export async function parseUhriJson(data: Uint8Array | Buffer, fileName: string)
     Object.fromEntries(Object.entries(columns).map(([f, [, key]]) => [f, (o as Record<string, unknown>)?.[key]])),
   );
   // Rows of a JSON list are numbered from 1 (the first object).
-  return { ...toRecommendations(mapped, fileName, 1, (f) => columns[f][1]), format: 'uhri-json' };
+  return withLanguages({ ...toRecommendations(mapped, fileName, 1, (f) => columns[f][1]), format: 'uhri-json' });
 }

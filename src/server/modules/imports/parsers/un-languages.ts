@@ -153,17 +153,19 @@ export function subChapterTitle(text: string, lang: Lang): string | undefined {
 }
 
 /**
- * Verbs that make a paragraph a recommendation, as in English "recommends / urges / calls upon /
- * reiterates its recommendation" (encourages and requests are not recommendations there either).
- * English, French and Spanish stay in the treaty body parser, which owns their exceptions.
+ * Verbs that make a paragraph ask something of the State, as the English, French and Spanish
+ * tables of treaty-body-co.lang.ts count them: recommends, urges, calls upon, encourages, requests,
+ * invites, reiterates its recommendation. The same document in two languages gives the same list.
  */
 export const recommendVerbs: Record<'ar' | 'ru' | 'zh', RegExp> = {
-  // توصي (recommends), تحث (urges), تدعو (calls upon), تكرر توصيتها (reiterates its recommendation)
-  ar: /(?:^|[\s،])(?:و|ف)?(?:توصي|تحث|تدعو|تكرر توصيت)/,
-  // рекомендует, настоятельно призывает, призывает, вновь повторяет свою рекомендацию
-  ru: /рекомендует|призывает|повторяет сво[юи] рекомендаци/i,
-  // 建议 (recommends), 敦促 (urges), 促请 (calls upon), 重申其建议 (reiterates)
-  zh: /委员会[^。，,]{0,8}(?:建议|敦促|促请)/,
+  // توصي (recommends), تحث (urges), تدعو (calls upon, invites), تشجع (encourages), تطلب (requests),
+  // تكرر توصيتها (reiterates its recommendation)
+  ar: /(?:^|[\s،])(?:و|ف)?(?:توصي|تحث|تدعو|تشجع|تطلب|تكرر توصيت)/,
+  // рекомендует, (настоятельно) призывает, предлагает (invites), просит (requests), поощряет (encourages),
+  // вновь повторяет свою рекомендацию
+  ru: /рекомендует|призывает|предлагает|просит|поощряет|повторяет сво[юи] рекомендаци/i,
+  // 建议 (recommends), 敦促 (urges), 促请 (calls upon), 鼓励 (encourages), 请 (requests, invites), 重申其建议 (reiterates)
+  zh: /委员会[^。，,]{0,8}(?:建议|敦促|促请|鼓励|请|重申)/,
 };
 
 /**

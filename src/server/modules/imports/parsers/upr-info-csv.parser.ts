@@ -8,6 +8,7 @@
 import { decodeEntities, readCsvBytes } from '../../../lib/tabular/csv';
 import { importInvalid } from '../../../lib/tabular/file-errors';
 import { newRecommendation, squash, uprCycleOfWgSession } from './common.js';
+import { detectLanguages } from './language.js';
 import type { ParsedRecommendation, ParsedSource, Position } from './types.js';
 
 const required = ['To', 'Text', 'From', 'Response', 'Action', 'Issue', 'Session'] as const;
@@ -73,7 +74,7 @@ export async function parseUprInfoCsv(data: Uint8Array | Buffer, fileName: strin
     recommendations.push(
       newRecommendation({
         text,
-        lang: 'en',
+        lang: 'en', // the export names no language: detected below
         recommendingStates: from ? [from] : [],
         position: response === 'pledge' ? undefined : response,
         kind: response === 'pledge' ? 'voluntary_pledge' : 'recommendation',
@@ -87,5 +88,6 @@ export async function parseUprInfoCsv(data: Uint8Array | Buffer, fileName: strin
       }),
     );
   });
+  await detectLanguages(recommendations, recommendations);
   return { format: 'upr-info-csv', recommendations, duplicates, warnings };
 }
