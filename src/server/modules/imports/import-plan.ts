@@ -271,8 +271,9 @@ export function diffRecommendation(
   termList('affected_persons', existing.affected_ids, incoming.affected, terms.affected_person);
   termList('issues', existing.issue_ids, incoming.issues, terms.upr_info_issue);
   // A kind of document the record does not name yet is a source of it, even where it changes
-  // nothing; another file of a kind it names (a renamed copy) that changes nothing is not.
-  if (!sources.some((stored) => stored.format === source.format))
+  // nothing else (an update of its sources alone); another file of a kind it names (a renamed
+  // copy) that changes nothing is not.
+  if (!changes.length && !sources.some((stored) => stored.format === source.format))
     changes.push({ field: 'sources', before: sources.map((s) => s.fileName), after: [source.fileName] });
   return {
     changes,
@@ -315,7 +316,7 @@ export function diffPosition(
   if (view.positionSource && existing.position_source !== view.positionSource)
     changes.push({ field: 'position_source', before: existing.position_source, after: view.positionSource });
   // Taking the position over from a weaker source that said the same is a change of holder.
-  if (!known || holder.source?.format !== source.format)
+  if (!changes.length && (!known || holder.source?.format !== source.format))
     changes.push({ field: 'sources', before: sources.map((s) => s.fileName), after: [source.fileName] });
   return { changes, taken: ['position'], kept };
 }
