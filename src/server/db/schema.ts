@@ -259,9 +259,22 @@ export interface ReviewsTable {
   follow_up_paragraphs: Generated<string[]>;
   follow_up_months: number | null;
   follow_up_due: DateColumn | null;
+  /** A State's views that arrived before their recommendations (imports), applied when they come. */
+  held_positions: ColumnType<HeldPosition[], HeldPosition[] | string | undefined, HeldPosition[] | string>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+export interface HeldPosition {
+  number: string;
+  position: 'supported' | 'supported_in_part' | 'noted' | 'pending';
+  positionSource: string | null;
+  /** Set when the import is applied. */
+  importId?: string;
+  fileName: string;
+  format: string;
+  page?: number;
 }
 
 export interface RecommendationSource {
@@ -269,6 +282,8 @@ export interface RecommendationSource {
   fileName: string;
   format: string;
   location: { row?: number; paragraph?: string; page?: number };
+  /** The fields this source set and still holds (imports/precedence.ts); absent on older rows. */
+  fields?: string[];
 }
 
 export interface RecommendationsTable {

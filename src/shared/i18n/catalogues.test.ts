@@ -94,6 +94,7 @@ const dynamicFamilies: Record<string, readonly string[]> = {
     'missingCountry',
     'duplicateInFile',
     'notInRegister',
+    'heldOnReview',
   ],
   'imports.changeField.': [
     'heading',
@@ -108,6 +109,15 @@ const dynamicFamilies: Record<string, readonly string[]> = {
     'themes',
     'affected_persons',
     'issues',
+    // Decision 017: sources, SDG goals, held views and what a file fills in on a review.
+    'sources',
+    'sdg_goals',
+    'held_positions',
+    'symbol',
+    'country',
+    'session',
+    'cycle',
+    'review_date',
   ],
   'imports.summary.': [
     'created',

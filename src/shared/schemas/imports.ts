@@ -78,6 +78,8 @@ export const importPreviewSchema = z.object({
       session: z.number().nullable(),
       action: z.enum(['create', 'update', 'unchanged']),
       recommendations: z.number().int(),
+      /** What the file fills in on a stored review (never blanks): symbol, country, session, … */
+      changes: z.array(fieldChangeSchema).default([]),
     }),
   ),
   counts: z.object({
@@ -97,6 +99,18 @@ export const importPreviewSchema = z.object({
       location: locationSchema,
       reason: z.string().optional(),
       changes: z.array(fieldChangeSchema),
+      /** Fields this file offered that a stronger source keeps ("kept from …", decision 017). */
+      kept: z
+        .array(
+          z.object({
+            field: z.string(),
+            value: z.unknown(),
+            offered: z.unknown(),
+            fileName: z.string(),
+            format: z.string(),
+          }),
+        )
+        .optional(),
     }),
   ),
   states: z.array(stateMatchSchema),

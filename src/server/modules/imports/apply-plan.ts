@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { HeldPosition } from '../../db/schema';
 import type { Executor } from '../../http/context';
 import * as register from '../register/recommendations.writer';
 import { ensureTerms } from '../taxonomies/taxonomies.service';
 import type { ImportPlan, PlanDraft } from './build-plan';
-import type { PlannedRow, RecommendationValues } from './import-plan';
+import { dayOf, type PlannedRow, type RecommendationValues } from './import-plan';
 import { insertReviews, insertSearchWords, updateReview } from './imports.repo';
+import { sourcesAfter } from './precedence';
 import { idsOf, recordOf, sourceOf, type TermIds, wordsOf } from './records';
+import { reviewPatch } from './review-match';
 
 export interface ApplySummary {
   reviewsCreated: number;
@@ -43,7 +46,7 @@ export async function applyPlan(
   progress: (done: number, total: number) => void,
 ): Promise<ApplySummary> {
   const plan = draft.plan;
-  const reviews = await writeReviews(trx, plan, draft.newReviews);
+  const reviews = await writeReviews(trx, plan, draft.newReviews, meta.importId);
   const known: TermIds = {
     themes: draft.terms.theme,
     affected: draft.terms.affected_person,
@@ -145,17 +148,36 @@ async function ensureNewTerms(trx: Executor, plan: ImportPlan, known: TermIds): 
   };
 }
 
-/** Updates the follow-up of stored reviews; inserts the new ones (`create`), in one statement. */
-async function writeReviews(trx: Executor, plan: ImportPlan, create: Set<string>) {
+/**
+ * Fills what the file adds to stored reviews (metadata, follow-up, held views); inserts the new
+ * ones (`create`), in one statement.
+ */
+async function writeReviews(trx: Executor, plan: ImportPlan, create: Set<string>, importId: string) {
   const ids = new Map<string, string>();
   let updated = 0;
   const inserts = [];
   const followUp = plan.followUp;
+  const held = (review: { hold?: HeldPosition[] }) =>
+    review.hold?.map((view) => ({ ...view, importId: view.importId ?? importId }));
   for (const review of plan.reviews.values()) {
     if (review.existing) {
       ids.set(review.key, review.existing.id);
-      if (review.changes.length && followUp) {
-        await updateReview(trx, review.existing.id, followUpFields(followUp, review.reviewDate));
+      if (review.changes.length) {
+        const patch = reviewPatch(review.changes);
+        const hold = held(review);
+        await updateReview(trx, review.existing.id, {
+          ...patch,
+          ...(followUp && review.changes.some((c) => c.field === 'follow_up')
+            ? followUpFields(followUp, dayOf(review.existing.review_date) ?? review.reviewDate)
+            : {}),
+          ...(hold ? { held_positions: JSON.stringify(hold) } : {}),
+        });
+        // The review's State and cycle are copied on its recommendations (the register filters by them).
+        if (patch.country_iso2 || patch.cycle)
+          await register.fillReviewColumns(trx, review.existing.id, {
+            country_iso2: patch.country_iso2,
+            cycle: patch.cycle,
+          });
         updated++;
       }
       continue;
@@ -163,6 +185,7 @@ async function writeReviews(trx: Executor, plan: ImportPlan, create: Set<string>
     if (!create.has(review.key)) continue;
     const id = randomUUID();
     ids.set(review.key, id);
+    const hold = held(review);
     inserts.push({
       id,
       body_code: review.bodyCode,
@@ -172,26 +195,28 @@ async function writeReviews(trx: Executor, plan: ImportPlan, create: Set<string>
       session: review.session,
       review_date: review.reviewDate,
       ...(followUp ? followUpFields(followUp, review.reviewDate) : {}),
+      ...(hold ? { held_positions: JSON.stringify(hold) } : {}),
     });
   }
   await insertReviews(trx, inserts);
   return { ids, created: inserts.length, updated };
 }
 
-/** A stored recommendation: its position alone (a State's views), or the merged values with this source. */
+/** A stored recommendation: the fields its source takes (precedence.ts), with this source named. */
 async function updateRow(trx: Executor, row: PlannedRow, terms: TermIds, meta: ApplyMeta): Promise<void> {
   const id = row.existingId as string;
+  const stored = await register.sourcesOf(trx, id);
+  const sources = JSON.stringify(sourcesAfter(stored, sourceOf(row, meta), row.taken ?? []));
   if (row.positionUpdate) {
+    const takes = row.taken?.includes('position');
     await register.updateImported(trx, id, {
-      position: row.positionUpdate.position,
-      position_source: row.positionUpdate.positionSource,
+      ...(takes ? { position: row.positionUpdate.position, position_source: row.positionUpdate.positionSource } : {}),
+      sources,
     });
     return;
   }
   const values = row.values;
   if (!values) return;
-  const stored = await register.sourcesOf(trx, id);
-  const sources = [...stored.filter((s) => s.importId !== meta.importId), sourceOf(row, meta)];
   await register.updateImported(trx, id, {
     number: values.number,
     heading: values.heading,
@@ -209,7 +234,7 @@ async function updateRow(trx: Executor, row: PlannedRow, terms: TermIds, meta: A
     follow_up: values.followUp,
     follow_up_due: values.followUpDue,
     external_id: values.externalId,
-    sources: JSON.stringify(sources),
+    sources,
   });
 }
 

@@ -1,24 +1,23 @@
 import type { FieldChange, ImportOptions } from '../../../shared/schemas/imports';
+import type { HeldPosition } from '../../db/schema';
 import type { Executor } from '../../http/context';
 import { matchCountry } from './country-matcher';
 import {
   contentKeyOf,
+  diffPosition,
   diffRecommendation,
   fullText,
   type PlannedReview,
   type PlannedRow,
   type TermLookup,
+  takenOnCreate,
   valuesOf,
 } from './import-plan';
-import {
-  findBodies,
-  findRecommendationsOfReviews,
-  findReviewsBySymbol,
-  findTermsOf,
-  findUnnumberedReviews,
-} from './imports.repo';
+import { findBodies, findInstallationCountry, findRecommendationsOfReviews, findTermsOf } from './imports.repo';
 import type { ParsedRecommendation, ParsedSource } from './parsers';
+import { rankOf } from './precedence';
 import { type KnownBody, type ReviewKey, reviewKeyOf } from './review-keys';
+import { matchReviews, mergeHeld, positionsReviewOf, reviewChanges, sameHeld } from './review-match';
 
 export interface ImportPlan {
   reviews: Map<string, PlannedReview>;
@@ -65,12 +64,23 @@ export interface PlanDraft {
  * updates (with each changed field), leaves unchanged or skips (and why). Pure reading: the
  * same function runs for the dry run and, inside the transaction, for the apply.
  */
-export async function buildPlan(db: Executor, source: ParsedSource, options: ImportOptions): Promise<ImportPlan> {
-  return (await draftPlan(db, source, options)).finish();
+export async function buildPlan(
+  db: Executor,
+  source: ParsedSource,
+  options: ImportOptions,
+  fileName?: string,
+): Promise<ImportPlan> {
+  return (await draftPlan(db, source, options, fileName)).finish();
 }
 
 /** The first half of buildPlan: the rows' reviews, then what the register holds (see PlanDraft). */
-export async function draftPlan(db: Executor, source: ParsedSource, options: ImportOptions): Promise<PlanDraft> {
+export async function draftPlan(
+  db: Executor,
+  source: ParsedSource,
+  options: ImportOptions,
+  /** The stored import's file name: a source is known by its format and file name (precedence.ts). */
+  fileName?: string,
+): Promise<PlanDraft> {
   const bodies = (await findBodies(db)) as KnownBody[];
   const plan: ImportPlan = {
     reviews: new Map(),
@@ -116,27 +126,16 @@ export async function draftPlan(db: Executor, source: ParsedSource, options: Imp
   }
   const rowKeys = new Set(keys.keys());
   const positions: PlannedRow[] = [];
-  for (const position of source.positions ?? []) {
-    const symbol = source.review?.symbol?.replace(/\/Add\.\d+$/i, '');
-    if (!symbol) continue;
-    const key = `s:${symbol}`;
-    if (!keys.has(key))
-      keys.set(key, {
-        key,
-        bodyCode: 'UPR',
-        symbol,
-        countryIso2: null,
-        cycle: source.review?.cycle ?? null,
-        session: source.review?.session ?? null,
-        reviewDate: null,
-      });
+  const viewsKey = positionsReviewOf(source, options);
+  if (viewsKey && source.positions?.length && !keys.has(viewsKey.key)) keys.set(viewsKey.key, viewsKey);
+  for (const position of viewsKey ? (source.positions ?? []) : []) {
     positions.push({
       action: 'update',
-      reviewKey: key,
+      reviewKey: viewsKey?.key ?? '',
       contentKey: `n:${position.number}`,
       number: position.number,
       text: '',
-      location: { file: '', paragraph: position.number },
+      location: { file: fileName ?? '', paragraph: position.number },
       changes: [],
       positionUpdate: {
         position: position.position,
@@ -145,38 +144,20 @@ export async function draftPlan(db: Executor, source: ParsedSource, options: Imp
     });
   }
 
-  // What the register already holds for these reviews.
-  const symbols = [...keys.values()].map((k) => k.symbol).filter((s): s is string => !!s);
-  const found = await findReviewsBySymbol(db, symbols);
-  const unnumbered = [...keys.values()].filter((k) => !k.symbol);
-  for (const bodyCode of new Set(unnumbered.map((k) => k.bodyCode))) {
-    const countries = [
-      ...new Set(
-        unnumbered
-          .filter((k) => k.bodyCode === bodyCode)
-          .map((k) => k.countryIso2)
-          .filter((c): c is string => !!c),
-      ),
-    ];
-    found.push(...(await findUnnumberedReviews(db, bodyCode, countries)));
-  }
-  // Reviews of the same countries in other sessions come back too: only the file's own are compared.
-  const reviewByKey = new Map(
-    found
-      .map((r) => [r.symbol ? `s:${r.symbol}` : `u:${r.body_code}:${r.country_iso2}:${r.session ?? ''}`, r] as const)
-      .filter(([key]) => keys.has(key)),
-  );
-  const existing = await findRecommendationsOfReviews(
-    db,
-    [...reviewByKey.values()].map((r) => r.id),
-  );
+  // What the register already holds for these reviews: by symbol, or by body + country + session.
+  const reviewByKey = await matchReviews(db, [...keys.values()]);
+  const existing = await findRecommendationsOfReviews(db, [...new Set([...reviewByKey.values()].map((r) => r.id))]);
   const existingByKey = new Map(existing.map((e) => [`${e.review_id}|${e.content_key}`, e]));
   const terms = await loadTerms(db);
+  const installationCountry = await findInstallationCountry(db);
 
   const newReviews = new Set<string>();
   for (const review of keys.values()) {
     const stored = reviewByKey.get(review.key);
-    const changes: FieldChange[] = [];
+    // A UPR review names no State only in a list that does not say it: the installation's own.
+    if (!review.countryIso2 && review.bodyCode === 'UPR' && installationCountry)
+      review.countryIso2 = installationCountry;
+    const changes: FieldChange[] = stored ? reviewChanges(stored, review) : [];
     if (stored && source.followUp && stored.follow_up_months !== source.followUp.months) {
       changes.push({ field: 'follow_up', before: stored.follow_up_paragraphs, after: source.followUp.paragraphs });
     }
@@ -190,6 +171,48 @@ export async function draftPlan(db: Executor, source: ParsedSource, options: Imp
     const stored = reviewByKey.get(review.key);
     return stored ? existingByKey.get(`${stored.id}|${contentKey}`) : undefined;
   };
+  const heldOf = (reviewKey: string, number: string | undefined) =>
+    number ? reviewByKey.get(reviewKey)?.held_positions?.find((held) => held.number === number) : undefined;
+  const incoming = { format: source.format, fileName: fileName ?? source.recommendations[0]?.location.file ?? '' };
+
+  // The State's views (UPR addendum): each a position over a stored recommendation, by precedence;
+  // one whose recommendation is not in the register yet waits on the review (held_positions).
+  const toHold: HeldPosition[] = [];
+  for (const row of positions) {
+    const match = matchOf(plan.reviews.get(row.reviewKey) as ReviewKey, row.contentKey);
+    const view = row.positionUpdate as NonNullable<PlannedRow['positionUpdate']>;
+    if (!match) {
+      const held: HeldPosition = {
+        number: row.number ?? '',
+        position: view.position,
+        positionSource: view.positionSource,
+        fileName: incoming.fileName,
+        format: source.format,
+      };
+      toHold.push(held);
+      const before = heldOf(row.reviewKey, row.number ?? undefined);
+      row.action = before && sameHeld(before, held) ? 'unchanged' : 'skip';
+      row.reason = 'heldOnReview';
+      continue;
+    }
+    const { changes, taken, kept } = diffPosition(match, view, incoming);
+    row.text = match.text_en ?? match.text_fr ?? match.text_es ?? '';
+    row.existingId = match.id;
+    row.action = changes.length ? 'update' : 'unchanged';
+    row.changes = changes;
+    row.taken = taken;
+    if (kept.length) row.kept = kept;
+  }
+  const viewsReview = viewsKey && plan.reviews.get(viewsKey.key);
+  if (viewsReview && toHold.length) {
+    const before = viewsReview.existing?.held_positions ?? [];
+    const after = mergeHeld(before, toHold);
+    if (after.length !== before.length || after.some((held, i) => !sameHeld(held, before[i] as HeldPosition))) {
+      viewsReview.hold = after;
+      viewsReview.changes.push({ field: 'held_positions', before: before.length, after: after.length });
+      if (!viewsReview.existing) newReviews.add(viewsReview.key);
+    }
+  }
 
   function* planRows(): Generator<PlannedRow> {
     const seen = new Set<string>();
@@ -225,32 +248,29 @@ export async function draftPlan(db: Executor, source: ParsedSource, options: Imp
       };
       const match = matchOf(review, contentKey);
       if (match && row.values) {
-        const { changes, merged, keep } = diffRecommendation(match, row.values, terms);
+        const { changes, merged, keep, taken, kept } = diffRecommendation(match, row.values, terms, incoming);
         row.existingId = match.id;
         row.action = changes.length ? 'update' : 'unchanged';
         row.changes = changes;
         row.values = merged;
         row.keep = keep;
+        row.taken = taken;
+        if (kept.length) row.kept = kept;
+      } else if (row.values) {
+        row.taken = takenOnCreate(row.values);
+        const held = heldOf(review.key, rec.number);
+        // The State's views came first and were held on the review: the stronger source decides.
+        if (held && rankOf('position', held.format, held) > rankOf('position', source.format, row.values)) {
+          row.values.position = held.position;
+          row.values.positionSource = held.positionSource;
+          row.taken = row.taken.filter((field) => field !== 'position');
+          row.held = held;
+        }
       }
       plan.rows.push(row);
       yield row;
     }
     for (const row of positions) {
-      const match = matchOf(plan.reviews.get(row.reviewKey) as ReviewKey, row.contentKey);
-      if (!match) {
-        row.action = 'skip';
-        row.reason = 'notInRegister';
-      } else {
-        const { position, positionSource } = row.positionUpdate as NonNullable<PlannedRow['positionUpdate']>;
-        const changes: FieldChange[] = [];
-        if (match.position !== position) changes.push({ field: 'position', before: match.position, after: position });
-        if (positionSource && match.position_source !== positionSource)
-          changes.push({ field: 'position_source', before: match.position_source, after: positionSource });
-        row.text = match.text_en ?? match.text_fr ?? match.text_es ?? '';
-        row.existingId = match.id;
-        row.action = changes.length ? 'update' : 'unchanged';
-        row.changes = changes;
-      }
       plan.rows.push(row);
       yield row;
     }

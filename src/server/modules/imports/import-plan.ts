@@ -1,8 +1,10 @@
 import { hash } from 'node:crypto';
 import type { FieldChange, ImportRowAction } from '../../../shared/schemas/imports';
+import type { HeldPosition } from '../../db/schema';
 import type { ExistingRecommendation, ReviewRow } from './imports.repo';
 import type { Lang, ParsedRecommendation, Position, SourceLocation } from './parsers';
 import { fullText } from './parsers/common.js';
+import { holderOf, type RankedField, rankOf, takes } from './precedence';
 import type { ReviewKey } from './review-keys';
 
 /** What one recommendation will hold once applied; terms by code, resolved to ids on apply. */
@@ -42,11 +44,19 @@ export interface PlannedRow {
   positionUpdate?: { position: Position; positionSource: string | null };
   /** For updates: the stored record's term ids kept alongside the new codes. */
   keep?: { themeIds: number[]; affectedIds: number[]; issueIds: number[] };
+  /** The ranked fields this row's source sets and holds (precedence.ts), stored with its source. */
+  taken?: string[];
+  /** Fields this source offered that a stronger stored source keeps. */
+  kept?: KeptField[];
+  /** A State's view held on the review (its addendum came first) that this new row takes on. */
+  held?: HeldPosition;
 }
 
 export interface PlannedReview extends ReviewKey {
   existing?: ReviewRow;
   changes: FieldChange[];
+  /** The State's views to keep on the review until their recommendations come (all of them). */
+  hold?: HeldPosition[];
 }
 
 export interface TermLookup {
@@ -129,50 +139,129 @@ const idsOf = (codes: string[], lookup: Map<string, number>) =>
   codes.map((code) => lookup.get(code)).filter((id): id is number => id !== undefined);
 
 /**
- * What importing `incoming` over a stored recommendation changes. Sources complement each
- * other: a thematic list adds themes and SDGs to what the Working Group report gave, so lists
- * are merged (union) and a field is only replaced where the new source says something else.
+ * Two values of a field compared by what they say: sub-items by label and text in order, whatever
+ * the order of the keys in the stored JSON (jsonb reorders them), dates as days.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+/**
+ * A date column as its day: node-postgres reads `date` as local midnight, PGlite as UTC midnight;
+ * either way the day is the one stored.
+ */
+export function dayOf(value: Date | string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.slice(0, 10);
+  if (value.getUTCHours() === 0 && value.getUTCMinutes() === 0) return value.toISOString().slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+}
+function canonical(value: unknown): string {
+  if (value instanceof Date) return dayOf(value) ?? '';
+  if (Array.isArray(value))
+    return JSON.stringify(
+      value.map((item) =>
+        item && typeof item === 'object' && 'label' in item && 'text' in item
+          ? [String(item.label), String(item.text)]
+          : item,
+      ),
+    );
+  return JSON.stringify(value ?? null);
+}
+const isEmpty = (value: unknown) =>
+  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+/** A field the incoming source offered but a stronger stored source keeps (shown in the preview). */
+export interface KeptField {
+  field: string;
+  value: unknown;
+  offered: unknown;
+  fileName: string;
+  format: string;
+}
+
+export interface IncomingSource {
+  format: string;
+  fileName: string;
+}
+
+export interface RecommendationDiff {
+  changes: FieldChange[];
+  merged: RecommendationValues;
+  keep: NonNullable<PlannedRow['keep']>;
+  /** The ranked fields this source sets and holds from now on. */
+  taken: string[];
+  kept: KeptField[];
+}
+
+/**
+ * What importing `incoming` over a stored recommendation changes. Each ranked field goes to the
+ * strongest source (precedence.ts): a weaker source arriving later leaves it and the preview says
+ * which source kept it. Lists complement each other (a thematic list adds themes and SDGs to what
+ * the Working Group report gave): they are merged (union).
  */
 export function diffRecommendation(
   existing: ExistingRecommendation,
   incoming: RecommendationValues,
   terms: TermLookup,
-): { changes: FieldChange[]; merged: RecommendationValues; keep: NonNullable<PlannedRow['keep']> } {
+  source: IncomingSource,
+): RecommendationDiff {
   const changes: FieldChange[] = [];
-  const merged: RecommendationValues = { ...incoming };
-  for (const [lang, text] of Object.entries(incoming.texts) as [Lang, string][]) {
-    const before = existing[`text_${lang}`];
-    if (before !== text) changes.push({ field: `text_${lang}`, before, after: text });
-  }
-  const scalar = <K extends keyof RecommendationValues>(field: K, before: unknown, label: string = field) => {
-    const after = incoming[field];
-    if (after === null || (Array.isArray(after) && after.length === 0)) {
-      (merged[field] as unknown) = before;
-      return;
+  const merged: RecommendationValues = { ...incoming, texts: {} };
+  const taken: string[] = [];
+  const kept: KeptField[] = [];
+  const sources = existing.sources ?? [];
+  const storedPosition = { position: existing.position, positionSource: existing.position_source };
+  /** Decides one ranked field; true when the incoming value is the one to hold. */
+  const decide = (field: RankedField, before: unknown, after: unknown, label: string = field): boolean => {
+    if (isEmpty(after)) return false;
+    const incomingPosition = { position: incoming.position, positionSource: incoming.positionSource };
+    const rank = rankOf(field, source.format, field === 'position' ? incomingPosition : undefined);
+    const holder = holderOf(sources, field, storedPosition);
+    if (!takes({ ...source, rank }, holder, isEmpty(before))) {
+      if (!sameValue(before, after) && holder.source)
+        kept.push({
+          field: label,
+          value: before,
+          offered: after,
+          fileName: holder.source.fileName,
+          format: holder.source.format,
+        });
+      return false;
     }
-    if (JSON.stringify(before) !== JSON.stringify(after)) changes.push({ field: label, before, after });
+    taken.push(field);
+    if (!sameValue(before, after)) changes.push({ field: label, before, after });
+    return true;
   };
-  scalar('heading', existing.heading);
-  scalar('subItems', existing.sub_items, 'sub_items');
-  scalar('position', existing.position);
-  scalar('positionSource', existing.position_source, 'position_source');
-  scalar('actionCategory', existing.action_category, 'action_category');
-  scalar('externalId', existing.external_id, 'external_id');
-  if (
-    incoming.followUp &&
-    (!existing.follow_up || String(existing.follow_up_due ?? '') !== String(incoming.followUpDue ?? ''))
-  ) {
+  for (const [lang, text] of Object.entries(incoming.texts) as [Lang, string][]) {
+    if (decide(`text_${lang}`, existing[`text_${lang}`], text)) merged.texts[lang] = text;
+  }
+  if (!decide('sub_items', existing.sub_items, incoming.subItems)) merged.subItems = existing.sub_items;
+  if (!decide('heading', existing.heading, incoming.heading)) merged.heading = existing.heading;
+  if (!decide('recommending_states', existing.recommending_states, incoming.states))
+    merged.states = existing.recommending_states;
+  if (decide('position', existing.position, incoming.position)) {
+    if (!sameValue(existing.position_source, incoming.positionSource))
+      changes.push({ field: 'position_source', before: existing.position_source, after: incoming.positionSource });
+  } else {
+    merged.position = existing.position;
+    merged.positionSource = existing.position_source;
+  }
+  if (!decide('action_category', existing.action_category, incoming.actionCategory))
+    merged.actionCategory = existing.action_category;
+  if (!decide('external_id', existing.external_id, incoming.externalId)) merged.externalId = existing.external_id;
+  if (incoming.followUp && (!existing.follow_up || dayOf(existing.follow_up_due) !== dayOf(incoming.followUpDue))) {
     changes.push({ field: 'follow_up', before: existing.follow_up, after: true });
   }
   merged.followUp = incoming.followUp || existing.follow_up;
-  const list = (field: string, before: readonly (string | number)[], after: (string | number)[]) => {
+  if (!incoming.followUp) merged.followUpDue = existing.follow_up_due as string | null;
+  const list = <T extends string | number>(field: string, before: readonly T[], after: T[]) => {
     const all = union(before, after);
     if (!sameSet(all, before)) changes.push({ field, before, after: all });
     return all;
   };
-  merged.states = list('recommending_states', existing.recommending_states, incoming.states) as string[];
-  merged.sdgTargets = list('sdg_targets', existing.sdg_targets, incoming.sdgTargets) as string[];
-  merged.sdgGoals = union(existing.sdg_goals, incoming.sdgGoals);
+  merged.sdgTargets = list('sdg_targets', existing.sdg_targets, incoming.sdgTargets);
+  merged.sdgGoals = list('sdg_goals', existing.sdg_goals, incoming.sdgGoals);
   const termList = (field: string, before: number[], codes: string[], lookup: Map<string, number>) => {
     const known = idsOf(codes, lookup);
     const unknown = codes.filter((code) => !lookup.has(code));
@@ -181,9 +270,65 @@ export function diffRecommendation(
   termList('themes', existing.theme_ids, incoming.themes, terms.theme);
   termList('affected_persons', existing.affected_ids, incoming.affected, terms.affected_person);
   termList('issues', existing.issue_ids, incoming.issues, terms.upr_info_issue);
+  // A kind of document the record does not name yet is a source of it, even where it changes
+  // nothing else (an update of its sources alone); another file of a kind it names (a renamed
+  // copy) that changes nothing is not.
+  if (!changes.length && !sources.some((stored) => stored.format === source.format))
+    changes.push({ field: 'sources', before: sources.map((s) => s.fileName), after: [source.fileName] });
   return {
     changes,
     merged,
     keep: { themeIds: existing.theme_ids, affectedIds: existing.affected_ids, issueIds: existing.issue_ids },
+    taken,
+    kept,
   };
+}
+
+/** A State's view (UPR addendum) over a stored recommendation: its position alone, by precedence. */
+export function diffPosition(
+  existing: ExistingRecommendation,
+  view: { position: Position; positionSource: string | null },
+  source: IncomingSource,
+): Pick<RecommendationDiff, 'changes' | 'taken' | 'kept'> {
+  const sources = existing.sources ?? [];
+  const rank = rankOf('position', source.format, view);
+  const holder = holderOf(sources, 'position', {
+    position: existing.position,
+    positionSource: existing.position_source,
+  });
+  const changes: FieldChange[] = [];
+  const kept: KeptField[] = [];
+  const known = sources.some((stored) => stored.format === source.format);
+  if (!takes({ ...source, rank }, holder, isEmpty(existing.position))) {
+    if (existing.position !== view.position && holder.source)
+      kept.push({
+        field: 'position',
+        value: existing.position,
+        offered: view.position,
+        fileName: holder.source.fileName,
+        format: holder.source.format,
+      });
+    if (!known) changes.push({ field: 'sources', before: sources.map((s) => s.fileName), after: [source.fileName] });
+    return { changes, taken: [], kept };
+  }
+  if (existing.position !== view.position)
+    changes.push({ field: 'position', before: existing.position, after: view.position });
+  if (view.positionSource && existing.position_source !== view.positionSource)
+    changes.push({ field: 'position_source', before: existing.position_source, after: view.positionSource });
+  // Taking the position over from a weaker source that said the same is a change of holder.
+  if (!changes.length && (!known || holder.source?.format !== source.format))
+    changes.push({ field: 'sources', before: sources.map((s) => s.fileName), after: [source.fileName] });
+  return { changes, taken: ['position'], kept };
+}
+
+/** The ranked fields a new recommendation's source sets: every one it gives a value for. */
+export function takenOnCreate(values: RecommendationValues): string[] {
+  const taken: string[] = Object.keys(values.texts).map((lang) => `text_${lang}`);
+  if (values.subItems.length) taken.push('sub_items');
+  if (values.heading) taken.push('heading');
+  if (values.states.length) taken.push('recommending_states');
+  if (values.position && values.position !== 'pending') taken.push('position');
+  if (values.actionCategory !== null) taken.push('action_category');
+  if (values.externalId) taken.push('external_id');
+  return taken;
 }

@@ -55,6 +55,7 @@ export function presentPreview(
             location: r.location,
             reason: r.reason,
             changes: r.changes,
+            ...(r.kept ? { kept: r.kept } : {}),
           })),
       )
     : [];
@@ -75,6 +76,7 @@ export function presentPreview(
       session: review.session,
       action: !review.existing ? 'create' : review.changes.length ? 'update' : 'unchanged',
       recommendations: perReview.get(review.key) ?? 0,
+      changes: review.changes,
     })),
     counts: plan ? countsOf(plan) : { create: 0, update: 0, unchanged: 0, skip: 0 },
     rows,

@@ -38,15 +38,21 @@ export function findReviewsBySymbol(db: Executor, symbols: string[]): Promise<Re
   return db.selectFrom('reviews').selectAll().where('symbol', 'in', symbols).execute();
 }
 
-export function findUnnumberedReviews(db: Executor, bodyCode: string, countries: string[]): Promise<ReviewRow[]> {
+/** The reviews of a body for these States, with or without a symbol (matched by session). */
+export function findReviewsByCountries(db: Executor, bodyCode: string, countries: string[]): Promise<ReviewRow[]> {
   if (countries.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('reviews')
     .selectAll()
-    .where('symbol', 'is', null)
     .where('body_code', '=', bodyCode)
     .where('country_iso2', 'in', countries)
     .execute();
+}
+
+/** The installation's own State (state_profile), for the reviews of a list that does not name it. */
+export async function findInstallationCountry(db: Executor): Promise<string | null> {
+  const row = await db.selectFrom('state_profile').select('country_iso2').where('id', '=', 1).executeTakeFirst();
+  return row?.country_iso2 ?? null;
 }
 
 /** New reviews with their ids (made by the caller), 1,000 per statement. */

@@ -68,7 +68,7 @@ export async function uploadImport(db: Database, actor: Actor, fileName: string,
   const user = requireImporter(actor);
   const options = importOptionsSchema.parse({});
   const result = await parseWith(data, fileName, options);
-  const plan = result.parsed ? await buildPlan(db, result.parsed, options) : undefined;
+  const plan = result.parsed ? await buildPlan(db, result.parsed, options, fileName) : undefined;
   const row = await insertImport(db, {
     file_name: fileName,
     format: result.format,
@@ -108,7 +108,7 @@ export async function previewImport(
   const row = await findImport(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   const result = await parseWith(row.original, row.file_name, options, row.format);
-  const plan = result.parsed ? await buildPlan(db, result.parsed, options) : undefined;
+  const plan = result.parsed ? await buildPlan(db, result.parsed, options, row.file_name) : undefined;
   return withForeignState(db, actor, presentPreview(row, await lastAppliedAt(db, row.sha256), plan, result), plan);
 }
 
@@ -174,7 +174,7 @@ async function runImport(
     const userId = actor.user?.id ?? null;
     const copy = await supportsCopy(db);
     await db.transaction().execute(async (trx) => {
-      const draft = await draftPlan(trx, parsed, options);
+      const draft = await draftPlan(trx, parsed, options, row.file_name);
       requireForeignConfirmation(await foreignStateOf(trx, draft.plan, actor.locale), options);
       const summary = await applyPlan(
         trx,

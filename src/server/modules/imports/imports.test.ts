@@ -60,7 +60,11 @@ describe('importing the real Slovenian sources', () => {
     expect(rec.position).toMatch(/supported|noted/);
     expect(rec.recommending_states.length).toBeGreaterThan(0);
     expect(rec.theme_ids.length).toBeGreaterThan(0);
-    expect(rec.sources.map((s) => s.format).sort()).toEqual(['ohchr-thematic-docx', 'upr-wg-report-pdf']);
+    expect(rec.sources.map((s) => s.format).sort()).toEqual([
+      'ohchr-thematic-docx',
+      'upr-addendum-pdf',
+      'upr-wg-report-pdf',
+    ]);
     expect(rec.cycle).toBe(4);
   });
 

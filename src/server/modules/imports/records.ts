@@ -73,7 +73,21 @@ export function recordOf(
     values.followUpDue,
     values.externalId,
     row.contentKey,
-    JSON.stringify([sourceOf(row, meta)]),
+    JSON.stringify([
+      // A State's view held on the review (its addendum came first) is a source of the position.
+      ...(row.held
+        ? [
+            {
+              importId: row.held.importId ?? '',
+              fileName: row.held.fileName,
+              format: row.held.format,
+              location: { paragraph: row.held.number },
+              fields: ['position'],
+            },
+          ]
+        : []),
+      { ...sourceOf(row, meta), fields: row.taken ?? [] },
+    ]),
   ];
 }
 

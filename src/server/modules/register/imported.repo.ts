@@ -107,6 +107,28 @@ export async function updateImportedRecommendation(
     .execute();
 }
 
+/** Fills the review's State and cycle where a recommendation has none (never replaces one). */
+export async function fillImportedReviewColumns(
+  db: Executor,
+  reviewId: string,
+  patch: { country_iso2?: string; cycle?: number },
+): Promise<void> {
+  if (patch.country_iso2)
+    await db
+      .updateTable('recommendations')
+      .set({ country_iso2: patch.country_iso2 })
+      .where('review_id', '=', reviewId)
+      .where('country_iso2', 'is', null)
+      .execute();
+  if (patch.cycle)
+    await db
+      .updateTable('recommendations')
+      .set({ cycle: patch.cycle })
+      .where('review_id', '=', reviewId)
+      .where('cycle', 'is', null)
+      .execute();
+}
+
 /** The sources a stored recommendation was imported from. */
 export async function findSources(db: Executor, id: string) {
   const row = await db.selectFrom('recommendations').select('sources').where('id', '=', id).executeTakeFirstOrThrow();

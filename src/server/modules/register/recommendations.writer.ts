@@ -9,6 +9,7 @@ import type { RecommendationSource, RecommendationsTable } from '../../db/schema
 import type { Executor } from '../../http/context';
 import {
   copyRecommendations,
+  fillImportedReviewColumns,
   findSources,
   type ImportedRecord,
   insertRecommendations,
@@ -43,6 +44,15 @@ export function recordImportedStatuses(
 /** The sources a stored recommendation was imported from, before an import adds its own. */
 export function sourcesOf(trx: Executor, id: string): Promise<RecommendationSource[]> {
   return findSources(trx, id);
+}
+
+/** A review's State and cycle, once an import fills them in, on its recommendations that lack them. */
+export function fillReviewColumns(
+  trx: Executor,
+  reviewId: string,
+  patch: { country_iso2?: string; cycle?: number },
+): Promise<void> {
+  return fillImportedReviewColumns(trx, reviewId, patch);
 }
 
 /** A stored recommendation's values from a new import (its status stays). */

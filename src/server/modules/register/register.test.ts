@@ -286,7 +286,8 @@ describe('the recommendation page and edits', () => {
     expect(before.facets.status.map((f: { value: string }) => f.value)).toEqual(['not_started']);
     const detail = (await viewer.request('GET', `/api/recommendations/${item.id}`)).json();
     expect(detail).toMatchObject({ number: '140.1', review: { symbol: 'A/HRC/59/15', bodyCode: 'UPR' } });
-    expect(detail.sources.length).toBe(2);
+    // The report, the list and the State's views (the source of the position, decision 017).
+    expect(detail.sources.length).toBe(3);
     expect(detail.statusHistory).toHaveLength(1);
     // The import set the first status: a typed cause naming the import, no note to parse.
     expect(detail.statusHistory[0]).toMatchObject({

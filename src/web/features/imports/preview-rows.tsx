@@ -3,6 +3,7 @@ import { type ImportPreview, type ImportRowAction, importRowActions } from '../.
 import { useT } from '../../i18n/i18n-provider';
 import { locationText } from '../register/labels';
 import { changeFieldLabel, formatValue, reasonLabel } from './import-labels';
+import { KeptNotes } from './preview-kept';
 
 type Row = ImportPreview['rows'][number];
 
@@ -27,6 +28,8 @@ function RowSection(props: { action: ImportRowAction; rows: Row[]; count: number
   const i18n = useT();
   const { t } = i18n;
   const captionId = useId();
+  // Unchanged rows show what a stronger source kept, when there is anything to say.
+  const showChanges = props.action === 'update' || (props.action === 'unchanged' && props.rows.some((r) => r.kept));
   return (
     <details className="row-section" open={props.action === 'create' || props.action === 'update'}>
       <summary>{t(`imports.section.${props.action}`, { count: props.count })}</summary>
@@ -45,7 +48,7 @@ function RowSection(props: { action: ImportRowAction; rows: Row[]; count: number
               <th scope="col">{t('imports.where')}</th>
               <th scope="col">{t('imports.text')}</th>
               {props.action === 'skip' ? <th scope="col">{t('imports.reason')}</th> : null}
-              {props.action === 'update' ? <th scope="col">{t('imports.changes')}</th> : null}
+              {showChanges ? <th scope="col">{t('imports.changes')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -58,7 +61,7 @@ function RowSection(props: { action: ImportRowAction; rows: Row[]; count: number
                   <p className="clamp">{row.text}</p>
                 </td>
                 {props.action === 'skip' ? <td>{reasonLabel(row.reason, i18n)}</td> : null}
-                {props.action === 'update' ? (
+                {showChanges ? (
                   <td>
                     <dl className="diff">
                       {row.changes.map((change) => (
@@ -77,6 +80,7 @@ function RowSection(props: { action: ImportRowAction; rows: Row[]; count: number
                         </div>
                       ))}
                     </dl>
+                    <KeptNotes kept={row.kept} />
                   </td>
                 ) : null}
               </tr>

@@ -4,6 +4,7 @@ import { countryName, locationText } from '../register/labels';
 import { ColumnMapping } from './column-mapping';
 import { ForeignStateNotice } from './foreign-state-notice';
 import { formatBytes, formatLabel, issueText } from './import-labels';
+import { ReviewChanges } from './preview-kept';
 import { PreviewRows } from './preview-rows';
 import { StateMatching } from './state-matching';
 import type { WizardChoices } from './wizard-options';
@@ -80,7 +81,10 @@ export function PreviewStep(props: {
                       <td>{review.bodyCode}</td>
                       <td>{review.countryIso2 ? countryName(review.countryIso2, locale) : '—'}</td>
                       <td>{review.session ?? '—'}</td>
-                      <td>{t(`imports.reviewActions.${review.action}`)}</td>
+                      <td>
+                        {t(`imports.reviewActions.${review.action}`)}
+                        <ReviewChanges changes={review.changes ?? []} />
+                      </td>
                       <td>{formatNumber(review.recommendations)}</td>
                     </tr>
                   ))}

@@ -13,6 +13,7 @@ import { assertNotEmpty, importInvalid, toBytes } from '../../../lib/tabular/fil
 import { openZip } from '../../../lib/tabular/zip';
 import { detectLang, newRecommendation, squash } from './common.js';
 import { type DocxRow, docxTableRows } from './docx-table.js';
+import { thematicListReview } from './ohchr-thematic-title.js';
 import { readThemeCell, sdgCodeOf } from './theme-cell.js';
 import type { ParsedRecommendation, ParsedSource, Position } from './types.js';
 import { splitUprParagraphs } from './upr-paragraph.js';
@@ -126,5 +127,6 @@ export async function parseOhchrThematic(data: Uint8Array | Buffer, fileName: st
       recommendations.push(rec);
     }
   });
-  return { format: 'ohchr-thematic-docx', recommendations, duplicates, warnings };
+  const review = thematicListReview([1, 2, 3].map((n) => zip.text(`word/header${n}.xml`)));
+  return { format: 'ohchr-thematic-docx', ...(review ? { review } : {}), recommendations, duplicates, warnings };
 }
