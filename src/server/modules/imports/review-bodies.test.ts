@@ -49,7 +49,12 @@ describe('a spreadsheet whose body column names no known body (real UPR Info exp
   it('refuses each row with a warning naming the row, the column and the value, never filing it as UPR', async () => {
     const parsed = await parseTabular(readFixture(file), 'upr-info.csv', { ...mapping, body: 'To-Org' });
     const columnMapping = { ...mapping, body: 'To-Org' };
-    const plan = await buildPlan(handle.db, parsed, { stateMapping: {}, columnMapping, review: { bodyCode: 'UPR' } });
+    const plan = await buildPlan(handle.db, parsed, {
+      stateMapping: {},
+      columnMapping,
+      review: { bodyCode: 'UPR' },
+      confirmForeignState: false,
+    });
     const withOrg = parsed.recommendations.filter((r) => r.body);
     expect(withOrg.length).toBeGreaterThan(100);
     const skipped = plan.rows.filter((row) => row.reason === 'missingBody');
