@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../fixtures';
 import { axeViolations, baseUrl, launchBrowser, newPage, signIn } from './browser';
@@ -25,6 +25,8 @@ describe('the register in Chromium', () => {
     // Greece's observations in Slovenia's installation: named, and applied only once confirmed.
     await page.getByRole('heading', { name: 'Documents of another State' }).waitFor();
     expect(await page.locator('main').innerText()).toContain('Greece');
+    // On a phone the preview scrolls down, never sideways (a long file name used to widen it).
+    expect(await pageWidthAt(page, 390)).toBeLessThanOrEqual(390);
     await page.getByRole('checkbox', { name: 'I confirm that I want to import documents of another State' }).check();
     await page.getByRole('button', { name: 'Apply the import' }).click();
     await page.getByRole('heading', { name: 'Report' }).waitFor({ timeout: 60_000 });
@@ -126,6 +128,7 @@ describe('the register in Chromium', () => {
         await page.locator('h1').first().waitFor();
         await page.waitForLoadState('networkidle');
         expect(await axeViolations(page), path).toEqual([]);
+        expect(await pageWidthAt(page, 390), `${path} at 390 px`).toBeLessThanOrEqual(390);
       }
       if (locale === 'ar') {
         // The choice is saved on the account: wait for it, or the next file signs in to Arabic.
@@ -137,3 +140,12 @@ describe('the register in Chromium', () => {
     });
   }
 });
+
+/** The page's width at a viewport this wide (wider than the viewport: the whole page scrolls sideways); the viewport is put back. */
+async function pageWidthAt(page: Page, width: number): Promise<number> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width, height: 844 });
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (before) await page.setViewportSize(before);
+  return scrollWidth;
+}

@@ -34,30 +34,33 @@ export default function TaxonomiesPage() {
       <section className="card" aria-labelledby="taxonomy-list-title">
         <h2 id="taxonomy-list-title">{t('taxonomies.list')}</h2>
         {list.data ? (
-          <table aria-labelledby="taxonomy-list-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('taxonomies.name')}</th>
-                <th scope="col">{t('taxonomies.code')}</th>
-                <th scope="col">{t('taxonomies.kind')}</th>
-                <th scope="col">{t('taxonomies.termCount')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((taxonomy) => (
-                <tr key={taxonomy.code} aria-current={taxonomy.code === url.filters.code ? 'true' : undefined}>
-                  <th scope="row">
-                    <Link to={`/taxonomies?code=${taxonomy.code}`}>{pickText(taxonomy.name, locale)}</Link>
-                  </th>
-                  <td dir="ltr" className="mono">
-                    {taxonomy.code}
-                  </td>
-                  <td>{taxonomy.builtin ? t('taxonomies.builtin') : t('taxonomies.custom')}</td>
-                  <td>{formatNumber(taxonomy.termCount)}</td>
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1).
+          <section className="table-scroll" aria-labelledby="taxonomy-list-title" tabIndex={0}>
+            <table aria-labelledby="taxonomy-list-title">
+              <thead>
+                <tr>
+                  <th scope="col">{t('taxonomies.name')}</th>
+                  <th scope="col">{t('taxonomies.code')}</th>
+                  <th scope="col">{t('taxonomies.kind')}</th>
+                  <th scope="col">{t('taxonomies.termCount')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {list.data.map((taxonomy) => (
+                  <tr key={taxonomy.code} aria-current={taxonomy.code === url.filters.code ? 'true' : undefined}>
+                    <th scope="row">
+                      <Link to={`/taxonomies?code=${taxonomy.code}`}>{pickText(taxonomy.name, locale)}</Link>
+                    </th>
+                    <td dir="ltr" className="mono">
+                      {taxonomy.code}
+                    </td>
+                    <td>{taxonomy.builtin ? t('taxonomies.builtin') : t('taxonomies.custom')}</td>
+                    <td>{formatNumber(taxonomy.termCount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
         ) : null}
         {canEdit ? (
           <NewTaxonomy
