@@ -138,7 +138,12 @@ describe('two app instances on one database', () => {
           status: 'applying',
           progress_done: seen?.progress?.done,
         });
-        // Meanwhile the other instance may not apply it.
+        // Meanwhile the other instance may not apply it, even once the heartbeat looks stale: the
+        // apply's transaction, alive, holds the claim's advisory lock.
+        expect((await onB.request('POST', `/api/imports/${preview.importId}/apply`, {})).statusCode).toBe(409);
+        await admin.query(`update imports set apply_heartbeat_at = now() - interval '11 minutes' where id = $1`, [
+          preview.importId,
+        ]);
         expect((await onB.request('POST', `/api/imports/${preview.importId}/apply`, {})).statusCode).toBe(409);
         await admin.query('select pg_advisory_unlock(4242018)');
         const done = await applying;
