@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   const handle = await openDatabase(
     settings.DATABASE_URL ? { url: settings.DATABASE_URL } : { dataDir: settings.dataDir },
     // A lost connection is dropped and replaced; requests meanwhile get a 503 and /ready goes red.
-    { onConnectionLost: (error) => logger.warn({ err: error }, 'database connection lost') },
+    {
+      onConnectionLost: (error) =>
+        logger.warn({ code: (error as { code?: string }).code, cause: error.message }, 'database connection lost'),
+    },
   );
   if (settings.DATABASE_URL) await waitForDatabase(handle.db, settings.DATABASE_URL, settings.DATABASE_WAIT_SECONDS);
   const applied = await prepareDatabase(handle.db);
