@@ -52,7 +52,8 @@ export async function openDatabase(target: DatabaseTarget, options: DatabaseOpti
         connectionString: target.url,
         max: 10,
         // A server that does not answer (a failover in progress) fails the request, not hangs it.
-        connectionTimeoutMillis: 5_000,
+        // This also bounds the wait for a free connection: a request queued longer gets a 503.
+        connectionTimeoutMillis: 10_000,
         // Notices a peer gone without a word (a dropped network path) instead of waiting on it.
         keepAlive: true,
       },
