@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import pino from 'pino';
 import { buildApp } from './app';
+import { causeOf, DatabaseUnreachableError, describeDatabaseUrl, waitForDatabase } from './db/connect';
 import { openDatabase } from './db/database';
 import { DataFolderInUseError } from './db/lock';
 import { prepareDatabase } from './db/prepare';
@@ -8,6 +9,7 @@ import { loadSettings, SettingsError } from './env';
 import { createFileStore } from './files';
 import { createJobQueue } from './jobs/queue';
 import { startJobs } from './jobs/workers';
+import { isConnectionLost } from './lib/pg-errors';
 import { createMailer } from './mail/mailer';
 import { warmSearchIndex } from './modules/search';
 import { scheduleDemoReminders } from './seed/demo-reminders';
@@ -27,7 +29,13 @@ async function main(): Promise<void> {
   });
   const handle = await openDatabase(
     settings.DATABASE_URL ? { url: settings.DATABASE_URL } : { dataDir: settings.dataDir },
+    // A lost connection is dropped and replaced; requests meanwhile get a 503 and /ready goes red.
+    {
+      onConnectionLost: (error) =>
+        logger.warn({ code: (error as { code?: string }).code, cause: error.message }, 'database connection lost'),
+    },
   );
+  if (settings.DATABASE_URL) await waitForDatabase(handle.db, settings.DATABASE_URL, settings.DATABASE_WAIT_SECONDS);
   const applied = await prepareDatabase(handle.db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   const seedDemo = settings.demo && (await isDatabaseEmpty(handle.db));
@@ -95,8 +103,17 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof SettingsError || error instanceof DataFolderInUseError) {
+  if (
+    error instanceof SettingsError ||
+    error instanceof DataFolderInUseError ||
+    error instanceof DatabaseUnreachableError
+  ) {
     console.error(error.message);
+  } else if (isConnectionLost(error) && process.env.DATABASE_URL) {
+    // Lost after the first answer, during migrations or the seed: the same one line.
+    console.error(
+      `Lost the database at DATABASE_URL=${describeDatabaseUrl(process.env.DATABASE_URL)} during start-up: ${causeOf(error)}`,
+    );
   } else {
     console.error(error);
   }

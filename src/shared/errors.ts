@@ -28,6 +28,7 @@ export const errorCodes = [
   'SECTION_CHANGED',
   'PDF_ENGINE_MISSING',
   'PDF_CONVERSION_FAILED',
+  'DATABASE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
@@ -60,6 +61,8 @@ const statusByCode: Record<ErrorCode, number> = {
   SECTION_CHANGED: 409,
   PDF_ENGINE_MISSING: 503,
   PDF_CONVERSION_FAILED: 502,
+  // The database connection was lost or refused (a restart, a failover): try again shortly.
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -379,6 +379,10 @@ export interface ImportsTable {
   created_by: string | null;
   created_at: Generated<Date>;
   applied_at: Date | null;
+  /** While applying: when the claiming process last showed life (claim, progress). */
+  apply_heartbeat_at: Generated<Date | null>;
+  progress_done: Generated<number | null>;
+  progress_total: Generated<number | null>;
 }
 
 export interface ColumnMappingsTable {

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorIssue } from '../../shared/errors';
 import { translatorFor } from '../i18n';
+import { isConnectionLost } from '../lib/pg-errors';
 
 /** The one place where errors become HTTP: AppError codes map to statuses in shared/errors.ts. */
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -12,12 +13,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const t = translatorFor(request.actor?.locale ?? 'en');
     const body = error.toJSON();
     body.error.message = t(`errors.${error.code}`, error.params);
+    if (error.code === 'DATABASE_UNAVAILABLE') reply.header('retry-after', '5');
     return reply.status(error.status).send(body);
   });
 }
 
 function toAppError(error: FastifyError | AppError): AppError {
   if (error instanceof AppError) return error;
+  if (isConnectionLost(error)) return new AppError('DATABASE_UNAVAILABLE', { cause: error });
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues: ErrorIssue[] = error.validation.map((issue) => ({
       path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),

@@ -10,3 +10,35 @@ export function pgCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
 }
+
+// The database went away under the app (a restart, a failover, a terminated backend, a pooler
+// restart) or cannot be reached yet: a retry later may succeed, so the request gets a 503.
+// SQLSTATE classes and codes: 08 connection exception; 57P01 admin shutdown (pg_terminate_backend,
+// a restart), 57P02 crash shutdown, 57P03 cannot connect now (starting or stopping), 57P05 idle
+// session timeout; 53300 too many connections. Node's socket errors, and node-postgres's own
+// messages for a connection that ended (these carry no code).
+const lostCodes = new Set(['57P01', '57P02', '57P03', '57P05', '53300']);
+const socketCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const lostMessages =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
+
+/** Whether `error` (or what it wraps) means the database connection was lost or refused. */
+export function isConnectionLost(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = pgCode(current);
+    if (code && (lostCodes.has(code) || code.startsWith('08') || socketCodes.has(code))) return true;
+    if (current instanceof Error && lostMessages.test(current.message)) return true;
+    // An AggregateError (a host name resolving to several addresses, all refused) or a wrapped cause.
+    const inner = current as { errors?: unknown[]; cause?: unknown };
+    current = inner.errors?.[0] ?? inner.cause;
+  }
+  return false;
+}

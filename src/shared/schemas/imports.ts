@@ -138,14 +138,15 @@ export const importPreviewSchema = z.object({
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
 /** The states an import keeps in its row; the summary says 'applying' while its job runs. */
-export const importRecordStatuses = ['previewed', 'applied'] as const;
+/** `applying` while a process holds the apply's claim (imports.repo.ts claimImportApply). */
+export const importRecordStatuses = ['previewed', 'applying', 'applied'] as const;
 
 export const importSummarySchema = z.object({
   id: z.uuid(),
   fileName: z.string(),
   format: z.string(),
   sizeBytes: z.number().int(),
-  status: z.enum([...importRecordStatuses, 'applying', 'failed']),
+  status: z.enum([...importRecordStatuses, 'failed']),
   summary: z.unknown(),
   createdAt: z.string(),
   appliedAt: z.string().nullable(),

@@ -5,14 +5,15 @@ import type { findImportSummary } from './imports.repo';
 
 type ImportSummaryRow = NonNullable<Awaited<ReturnType<typeof findImportSummary>>>;
 
-/** A stored import; `progress` while this process applies it. */
-export function presentImport(row: ImportSummaryRow, progress: { done: number; total: number } | null): ImportSummary {
+/** A stored import; `progress` while some process applies it (written to the row as it goes). */
+export function presentImport(row: ImportSummaryRow): ImportSummary {
+  const progress = row.status === 'applying' ? { done: row.progress_done ?? 0, total: row.progress_total ?? 0 } : null;
   return {
     id: row.id,
     fileName: row.file_name,
     format: row.format,
     sizeBytes: row.size_bytes,
-    status: progress ? 'applying' : row.status,
+    status: row.status,
     summary: row.summary,
     createdAt: row.created_at.toISOString(),
     appliedAt: row.applied_at?.toISOString() ?? null,

@@ -127,6 +127,9 @@ export function insertImport(
       'created_by',
       'created_at',
       'applied_at',
+      'apply_heartbeat_at',
+      'progress_done',
+      'progress_total',
     ])
     .executeTakeFirstOrThrow();
 }
@@ -149,6 +152,8 @@ function importSummaries(db: Executor) {
       'i.summary',
       'i.created_at',
       'i.applied_at',
+      'i.progress_done',
+      'i.progress_total',
     ])
     .select('u.name as created_by_name');
 }
@@ -171,8 +176,72 @@ export function findAppliedImportBySha(db: Executor, sha256: string) {
 export async function markImportApplied(db: Executor, id: string, summary: unknown): Promise<void> {
   await db
     .updateTable('imports')
-    .set({ status: 'applied', applied_at: sql`now()`, summary: JSON.stringify(summary) })
+    .set({
+      status: 'applied',
+      applied_at: sql`now()`,
+      summary: JSON.stringify(summary),
+      apply_heartbeat_at: null,
+      progress_done: null,
+      progress_total: null,
+    })
     .where('id', '=', id)
+    .execute();
+}
+
+/** The advisory lock key of one import's apply (a bigint from its id). */
+const applyLockKey = (id: string) => sql`hashtextextended(${`implementa.import-apply:${id}`}, 0)`;
+
+/**
+ * Claims the apply of an import for this process: previewed → applying, in one statement, so that
+ * of two processes (or two requests) only one wins; the other gets no row. A claim left `applying`
+ * by a process that died is taken again once its heartbeat is older than `staleMinutes` and no
+ * transaction holds its advisory lock (held by the apply's transaction: see lockImportApply).
+ */
+export async function claimImportApply(db: Executor, id: string, staleMinutes: number): Promise<boolean> {
+  const row = await db
+    .updateTable('imports')
+    .set({ status: 'applying', apply_heartbeat_at: sql`now()`, progress_done: 0, progress_total: 0 })
+    .where('id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'previewed'),
+        eb.and([
+          eb('status', '=', 'applying'),
+          eb('apply_heartbeat_at', '<', sql<Date>`now() - make_interval(mins => ${staleMinutes})`),
+          eb(sql<boolean>`pg_try_advisory_xact_lock(${applyLockKey(id)})`, '=', true),
+        ]),
+      ]),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Held by the apply's transaction until it ends (a crash ends it too): the claim is alive. */
+export async function lockImportApply(trx: Executor, id: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${applyLockKey(id)})`.execute(trx);
+}
+
+/**
+ * The apply's progress, and a heartbeat, for any process to show. Outside the apply's transaction
+ * (on another connection), so that it is seen at once; a no-op once the apply has ended.
+ */
+export async function writeImportProgress(db: Executor, id: string, done: number, total: number): Promise<void> {
+  await db
+    .updateTable('imports')
+    .set({ progress_done: done, progress_total: total, apply_heartbeat_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'applying')
+    .execute();
+}
+
+/** A failed apply gives its claim back: the import may be applied again. */
+export async function releaseImportApply(db: Executor, id: string): Promise<void> {
+  await db
+    .updateTable('imports')
+    .set({ status: 'previewed', apply_heartbeat_at: null, progress_done: null, progress_total: null })
+    .where('id', '=', id)
+    .where('status', '=', 'applying')
     .execute();
 }
 

@@ -12,18 +12,22 @@ import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { recomputeCalendar } from '../calendar/calendar.service';
 import { applyPlan } from './apply-plan';
+import { progressWriter } from './apply-progress';
 import { buildPlan, draftPlan } from './build-plan';
 import { foreignStateOf, requireForeignConfirmation } from './foreign-state';
 import { canImports } from './imports.policy';
 import { countsOf, presentImport, presentPreview } from './imports.presenter';
 import {
+  claimImportApply,
   findAppliedImportBySha,
   findColumnMappings,
   findImport,
   findImportSummary,
   findImports,
   insertImport,
+  lockImportApply,
   markImportApplied,
+  releaseImportApply,
   upsertColumnMapping,
 } from './imports.repo';
 import {
@@ -36,8 +40,11 @@ import {
   suggestMapping,
 } from './parsers';
 
-/** Progress of imports being applied in this process, for the wizard to poll. */
-const running = new Map<string, { done: number; total: number }>();
+/**
+ * A claim older than this, whose transaction is gone, belonged to a process that died mid-apply:
+ * the import may be applied again. Longer than parsing the largest document takes.
+ */
+const staleApplyMinutes = 10;
 
 function requireImporter(actor: Actor) {
   const user = signedIn(actor);
@@ -162,8 +169,10 @@ async function runImport(
 ): Promise<void> {
   const row = stored ?? (await findImport(db, id));
   if (!row) throw new AppError('NOT_FOUND');
-  if (row.status === 'applied' || running.has(id)) throw new AppError('CONFLICT');
-  running.set(id, { done: 0, total: 0 });
+  // The guard against a second apply is in the database, so that it holds across processes: the
+  // claim (previewed → applying) has one winner; applied, or being applied elsewhere, is a 409.
+  if (!(await claimImportApply(db, id, staleApplyMinutes))) throw new AppError('CONFLICT');
+  const progress = progressWriter(db, id);
   try {
     const result = await (parsing ?? parseWith(row.original, row.file_name, options, row.format));
     if (!result.parsed)
@@ -173,20 +182,24 @@ async function runImport(
     const parsed = result.parsed;
     const userId = actor.user?.id ?? null;
     const copy = await supportsCopy(db);
+    progress.report(0, 0); // a heartbeat once the file is parsed
     await db.transaction().execute(async (trx) => {
+      // Held until the transaction ends, a crash included: the claim is alive while it is held.
+      await lockImportApply(trx, id);
       const draft = await draftPlan(trx, parsed, options, row.file_name);
       requireForeignConfirmation(await foreignStateOf(trx, draft.plan, actor.locale), options);
       const summary = await applyPlan(
         trx,
         draft,
         { importId: id, fileName: row.file_name, format: row.format, userId, copy },
-        (done, total) => running.set(id, { done, total }),
+        (done, total) => progress.report(done, total),
       );
       if (options.saveMappingAs && options.columnMapping) {
         await upsertColumnMapping(trx, options.saveMappingAs, options.columnMapping, userId);
       }
       // New or changed reviews move the calendar's computed due dates, in the same transaction.
       await recomputeCalendar(trx, actor);
+      progress.stop();
       await markImportApplied(trx, id, summary);
       await recordAudit(trx, actor, {
         action: 'create',
@@ -195,8 +208,13 @@ async function runImport(
         after: { fileName: row.file_name, format: row.format, ...summary },
       });
     });
-  } finally {
-    running.delete(id);
+    await progress.settled();
+  } catch (error) {
+    progress.stop();
+    await progress.settled();
+    // Given back for another try; if the database is gone, the claim goes stale instead.
+    await releaseImportApply(db, id).catch(() => undefined);
+    throw error;
   }
 }
 
@@ -204,7 +222,7 @@ export async function getImport(db: Database, actor: Actor, id: string): Promise
   requireImporter(actor);
   const row = await findImportSummary(db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  return presentImport(row, running.get(id) ?? null);
+  return presentImport(row);
 }
 
 export async function listImports(
@@ -215,7 +233,7 @@ export async function listImports(
   requireImporter(actor);
   const { rows, total } = await findImports(db, page);
   return {
-    items: rows.map((row) => presentImport(row, running.get(row.id) ?? null)),
+    items: rows.map((row) => presentImport(row)),
     total,
     ...page,
   };
