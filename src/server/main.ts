@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     databaseKind: handle.kind,
     logger,
     trustProxy: settings.TRUST_PROXY,
+    apiDocs: settings.API_DOCS,
   });
 
   let closing = false;

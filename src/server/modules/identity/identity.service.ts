@@ -37,36 +37,21 @@ interface ClientMeta {
 }
 
 /**
- * Checks e-mail and password. Unknown e-mails and wrong passwords get the same answer in the
- * same time; repeated failures lock the account for a while (and the route is rate limited).
+ * Checks e-mail and password. An unknown e-mail, a wrong password and a locked account get the
+ * same answer (401, one generic message) after the same work: one argon2 verification (against a
+ * dummy hash when there is no account) and one audited write. The lock is told to the account's
+ * owner by e-mail, never to whoever is trying. Repeated failures lock the account for a while,
+ * and the route is rate limited per address.
  */
 export async function signIn(deps: Deps, actor: Actor, input: SignInInput, meta: ClientMeta): Promise<NewSession> {
-  const user = await users.findUserByEmail(deps.db, input.email);
-  if (!user?.password_hash) {
-    await verifyAgainstNothing(input.password);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-  if (user.locked_until && user.locked_until > new Date()) {
-    const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
-    throw new AppError('ACCOUNT_LOCKED', { params: { minutes } });
-  }
-  const valid = await verifyPassword(user.password_hash, input.password);
-  if (!valid) {
-    await deps.db.transaction().execute(async (trx) => {
-      const failures = user.failed_sign_ins + 1;
-      const lock = failures >= deps.settings.SIGN_IN_MAX_FAILURES;
-      await users.updateUserCounters(trx, user.id, {
-        failed_sign_ins: lock ? 0 : failures,
-        locked_until: lock ? new Date(Date.now() + deps.settings.SIGN_IN_LOCK_MINUTES * 60_000) : null,
-      });
-      await recordAudit(trx, actor, {
-        action: 'sign_in_failed',
-        recordType: 'user',
-        recordId: user.id,
-        actorLabel: input.email,
-        after: { failures, locked: lock },
-      });
-    });
+  const found = await users.findUserByEmail(deps.db, input.email);
+  const user = found?.password_hash ? found : null;
+  let valid = false;
+  if (user?.password_hash) valid = await verifyPassword(user.password_hash, input.password);
+  else await verifyAgainstNothing(input.password);
+  const locked = Boolean(user?.locked_until && user.locked_until > new Date());
+  if (!user || locked || !valid) {
+    await recordFailedSignIn(deps, actor, input.email, user, locked);
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
@@ -86,6 +71,53 @@ export async function signIn(deps: Deps, actor: Actor, input: SignInInput, meta:
       { action: 'sign_in', recordType: 'session', recordId: user.id },
     );
     return { user: sessionUser, ...created };
+  });
+}
+
+type KnownUser = NonNullable<Awaited<ReturnType<typeof users.findUserByEmail>>>;
+
+/** Counts a failure against a known, unlocked account (locking it and mailing its owner at the limit); audits every failure. */
+async function recordFailedSignIn(deps: Deps, actor: Actor, email: string, user: KnownUser | null, locked: boolean) {
+  await deps.db.transaction().execute(async (trx) => {
+    if (!user || locked) {
+      await recordAudit(trx, actor, {
+        action: 'sign_in_failed',
+        recordType: 'user',
+        recordId: user?.id ?? null,
+        actorLabel: email,
+        after: { known: Boolean(user), locked },
+      });
+      return;
+    }
+    const failures = user.failed_sign_ins + 1;
+    const lock = failures >= deps.settings.SIGN_IN_MAX_FAILURES;
+    const minutes = deps.settings.SIGN_IN_LOCK_MINUTES;
+    await users.updateUserCounters(trx, user.id, {
+      failed_sign_ins: lock ? 0 : failures,
+      locked_until: lock ? new Date(Date.now() + minutes * 60_000) : null,
+    });
+    await recordAudit(trx, actor, {
+      action: 'sign_in_failed',
+      recordType: 'user',
+      recordId: user.id,
+      actorLabel: email,
+      after: { failures, locked: lock },
+    });
+    if (lock && user.status === 'active') {
+      const t = translatorFor(user.locale as Locale);
+      await queueMail(trx, deps, {
+        kind: 'account_locked',
+        to: user.email,
+        userId: user.id,
+        subject: t('mail.accountLocked.subject', { appName: 'Implementa' }),
+        text: t('mail.accountLocked.body', {
+          name: user.name,
+          failures,
+          minutes,
+          link: `${deps.settings.publicUrl}/forgot-password`,
+        }),
+      });
+    }
   });
 }
 
