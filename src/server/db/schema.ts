@@ -140,6 +140,8 @@ export interface SessionsTable {
   expires_at: Date;
   ip: string | null;
   user_agent: string | null;
+  public_id: Generated<string>;
+  last_seen_at: Generated<Date>;
 }
 
 export interface UserTokensTable {

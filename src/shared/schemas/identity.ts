@@ -172,3 +172,17 @@ export const invitationSummarySchema = z.object({
 });
 export type InvitationSummary = z.infer<typeof invitationSummarySchema>;
 export const invitationListQuerySchema = pageQuerySchema.extend({ status: invitationStatusSchema.optional() });
+
+/** One of a person's live sessions (a browser or device signed in), for the list and its revoke buttons. */
+export const sessionInfoSchema = z.object({
+  id: z.uuid(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  /** The session this request came with. */
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+export const revokedSessionsSchema = z.object({ revoked: z.number().int().min(0) });

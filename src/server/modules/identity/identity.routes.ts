@@ -1,13 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { okSchema } from '../../../shared/schemas/common';
+import { z } from 'zod';
+import { idParamsSchema, okSchema } from '../../../shared/schemas/common';
 import {
   acceptInvitationSchema,
   completePasswordResetSchema,
   inspectInvitationSchema,
   invitationDetailsSchema,
   requestPasswordResetSchema,
+  revokedSessionsSchema,
   type SessionResponse,
   type SessionUser,
+  sessionInfoSchema,
   sessionResponseSchema,
   sessionUserSchema,
   signInSchema,
@@ -21,7 +24,12 @@ import {
   acceptInvitation,
   completePasswordReset,
   inspectInvitation,
+  listMySessions,
+  listSessionsOfUser,
   requestPasswordReset,
+  revokeMyOtherSessions,
+  revokeMySession,
+  revokeSessionsOfUser,
   signIn,
   signOut,
   updateMe,
@@ -119,6 +127,35 @@ export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/me',
       { schema: { tags: ['me'], body: updateMeSchema, response: { 200: sessionUserSchema } } },
       (request) => updateMe(deps, request.actor, request.body),
+    );
+
+    // Where I am signed in, and signing out elsewhere; administrators for someone else.
+    const sessionList = { 200: z.array(sessionInfoSchema) };
+    app.get('/api/me/sessions', { schema: { tags: ['me'], response: sessionList } }, (request) =>
+      listMySessions(deps, request.actor),
+    );
+    app.delete(
+      '/api/me/sessions',
+      { schema: { tags: ['me'], response: { 200: revokedSessionsSchema } } },
+      async (request) => ({ revoked: await revokeMyOtherSessions(deps, request.actor) }),
+    );
+    app.delete(
+      '/api/me/sessions/:id',
+      { schema: { tags: ['me'], params: idParamsSchema, response: { 200: okSchema } } },
+      async (request) => {
+        await revokeMySession(deps, request.actor, request.params.id);
+        return { ok: true as const };
+      },
+    );
+    app.get(
+      '/api/admin/users/:id/sessions',
+      { schema: { tags: ['users'], params: idParamsSchema, response: sessionList } },
+      (request) => listSessionsOfUser(deps, request.actor, request.params.id),
+    );
+    app.delete(
+      '/api/admin/users/:id/sessions',
+      { schema: { tags: ['users'], params: idParamsSchema, response: { 200: revokedSessionsSchema } } },
+      async (request) => ({ revoked: await revokeSessionsOfUser(deps, request.actor, request.params.id) }),
     );
   };
 }

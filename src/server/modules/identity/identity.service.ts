@@ -3,6 +3,7 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type {
   AcceptInvitationInput,
   InvitationDetails,
+  SessionInfo,
   SessionUser,
   SignInInput,
   UpdateMeInput,
@@ -13,14 +14,20 @@ import { translatorFor } from '../../i18n';
 import { hashPassword, hashToken, newToken, verifyAgainstNothing, verifyPassword } from '../../lib/secrets';
 import { recordAudit } from '../audit/audit.service';
 import { queueMail } from '../outbox/outbox.service';
+import { canUsers } from '../users/users.policy';
 import { auditedUser, presentSessionUser } from '../users/users.presenter';
 import * as users from '../users/users.service';
 import {
   deleteExpiredSessions,
   deleteSession,
+  deleteSessionOf,
   deleteSessionsOf,
+  deleteSessionsOfExcept,
   findLiveSession,
+  findLiveSessionsOf,
   insertSession,
+  type SessionRow,
+  touchSession,
 } from './identity.repo';
 
 export const passwordResetMinutes = 60;
@@ -148,7 +155,102 @@ export async function signOut(deps: Deps, actor: Actor): Promise<void> {
 export async function resolveSession(deps: Deps, token: string) {
   const sessionId = hashToken(token);
   const found = await findLiveSession(deps.db, sessionId);
-  return found ? { sessionId, csrfToken: found.csrfToken, user: presentSessionUser(found.user) } : null;
+  if (!found) return null;
+  // One write per session every few minutes, not per request: enough for "last seen".
+  if (Date.now() - found.lastSeenAt.getTime() > lastSeenResolutionMs) await touchSession(deps.db, sessionId);
+  return { sessionId, csrfToken: found.csrfToken, user: presentSessionUser(found.user) };
+}
+
+const lastSeenResolutionMs = 5 * 60_000;
+
+function presentSession(row: SessionRow, currentId: string | null): SessionInfo {
+  return {
+    id: row.public_id,
+    createdAt: row.created_at.toISOString(),
+    lastSeenAt: row.last_seen_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+    ip: row.ip,
+    userAgent: row.user_agent,
+    current: row.id === currentId,
+  };
+}
+
+/** What an audit event keeps of an ended session: never its key, only what identifies it to a person. */
+function auditedSession(row: SessionRow) {
+  return { id: row.public_id, createdAt: row.created_at.toISOString(), ip: row.ip, userAgent: row.user_agent };
+}
+
+function signedInUser(actor: Actor): SessionUser {
+  if (!actor.user) throw new AppError('UNAUTHENTICATED');
+  return actor.user;
+}
+
+/** The signed-in person's live sessions (this one marked current). */
+export async function listMySessions(deps: Deps, actor: Actor): Promise<SessionInfo[]> {
+  const me = signedInUser(actor);
+  const rows = await findLiveSessionsOf(deps.db, me.id);
+  return rows.map((row) => presentSession(row, actor.sessionId));
+}
+
+/** Ends one of my sessions (another device, or this one, which signs me out). */
+export async function revokeMySession(deps: Deps, actor: Actor, publicId: string): Promise<void> {
+  const me = signedInUser(actor);
+  await deps.db.transaction().execute(async (trx) => {
+    const ended = await deleteSessionOf(trx, me.id, publicId);
+    if (!ended) throw new AppError('NOT_FOUND');
+    await recordAudit(trx, actor, {
+      action: 'session_revoked',
+      recordType: 'user',
+      recordId: me.id,
+      before: auditedSession(ended),
+    });
+  });
+}
+
+/** Ends every session of mine but this one ("sign out everywhere else"). */
+export async function revokeMyOtherSessions(deps: Deps, actor: Actor): Promise<number> {
+  const me = signedInUser(actor);
+  return deps.db.transaction().execute(async (trx) => {
+    const revoked = await deleteSessionsOfExcept(trx, me.id, actor.sessionId);
+    await recordAudit(trx, actor, {
+      action: 'session_revoked',
+      recordType: 'user',
+      recordId: me.id,
+      after: { revoked, kept: 'current' },
+    });
+    return revoked;
+  });
+}
+
+function assertMayManageSessionsOf(actor: Actor, userId: string): void {
+  const user = signedInUser(actor);
+  if (!canUsers(user, 'update', { id: userId })) throw new AppError('FORBIDDEN');
+}
+
+/** An administrator sees another person's live sessions. */
+export async function listSessionsOfUser(deps: Deps, actor: Actor, userId: string): Promise<SessionInfo[]> {
+  assertMayManageSessionsOf(actor, userId);
+  const target = await users.findUserById(deps.db, userId);
+  if (!target) throw new AppError('NOT_FOUND');
+  const rows = await findLiveSessionsOf(deps.db, userId);
+  return rows.map((row) => presentSession(row, null));
+}
+
+/** An administrator ends every session of another person (a lost laptop, a departure). */
+export async function revokeSessionsOfUser(deps: Deps, actor: Actor, userId: string): Promise<number> {
+  assertMayManageSessionsOf(actor, userId);
+  return deps.db.transaction().execute(async (trx) => {
+    const target = await users.findUserById(trx, userId);
+    if (!target) throw new AppError('NOT_FOUND');
+    const revoked = await deleteSessionsOfExcept(trx, userId, null);
+    await recordAudit(trx, actor, {
+      action: 'session_revoked',
+      recordType: 'user',
+      recordId: userId,
+      after: { revoked },
+    });
+    return revoked;
+  });
 }
 
 /** Queues a mail with a reset link if the address belongs to an active account; says nothing either way. */
