@@ -29,11 +29,13 @@ import {
   type SessionRow,
   touchSession,
 } from './identity.repo';
+import { checkSecondFactor } from './second-factor.service';
 
 export const passwordResetMinutes = 60;
 
 export interface NewSession {
-  user: SessionUser;
+  /** null while the second factor is still to come (the token then opens only that step). */
+  user: SessionUser | null;
   /** Goes into the signed cookie; the database keeps only its hash. */
   token: string;
   csrfToken: string;
@@ -62,6 +64,7 @@ export async function signIn(deps: Deps, actor: Actor, input: SignInInput, meta:
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
+  if (user.totp_enabled_at) return openPendingSession(deps, user.id, actor.ip, meta);
   return deps.db.transaction().execute(async (trx) => {
     await users.updateUserCounters(trx, user.id, {
       failed_sign_ins: 0,
@@ -125,6 +128,60 @@ async function recordFailedSignIn(deps: Deps, actor: Actor, email: string, user:
         }),
       });
     }
+  });
+}
+
+/** How long the password's half of a sign-in waits for the code from the authenticator. */
+export const secondFactorMinutes = 10;
+
+async function openPendingSession(
+  deps: Deps,
+  userId: string,
+  ip: string | null,
+  meta: ClientMeta,
+): Promise<NewSession> {
+  const token = newToken();
+  await insertSession(deps.db, {
+    id: hashToken(token),
+    userId,
+    csrfToken: newToken(),
+    expiresAt: new Date(Date.now() + secondFactorMinutes * 60_000),
+    ip,
+    userAgent: meta.userAgent,
+    secondFactorPending: true,
+  });
+  return { user: null, token, csrfToken: '' };
+}
+
+/**
+ * The second step of a sign-in: with a TOTP or recovery code accepted, the pending session is
+ * replaced by a full one under a new token (the half-signed-in cookie never becomes a session).
+ */
+export async function completeSecondFactor(
+  deps: Deps,
+  actor: Actor,
+  pendingToken: string,
+  code: string,
+  meta: ClientMeta,
+): Promise<NewSession> {
+  const { userId, method } = await checkSecondFactor(deps, actor, pendingToken, code);
+  return deps.db.transaction().execute(async (trx) => {
+    await deleteSession(trx, hashToken(pendingToken));
+    const user = await users.findUserById(trx, userId);
+    if (user?.status !== 'active') throw new AppError('UNAUTHENTICATED');
+    await users.updateUserCounters(trx, user.id, {
+      failed_sign_ins: 0,
+      locked_until: null,
+      last_sign_in_at: new Date(),
+    });
+    const created = await openSession(trx, deps, user.id, actor.ip, meta);
+    const sessionUser = presentSessionUser(user);
+    await recordAudit(
+      trx,
+      { ...actor, user: sessionUser },
+      { action: 'sign_in', recordType: 'session', recordId: user.id, after: { secondFactor: method } },
+    );
+    return { user: sessionUser, ...created };
   });
 }
 
