@@ -68,6 +68,22 @@ export default function UsersPage() {
     }
   }
 
+  // A lost phone with lost recovery codes: the person signs in with the password alone again.
+  async function resetSecondFactor(target: UserSummary) {
+    if (!window.confirm(t('secondFactor.confirmResetFor', { name: target.name }))) return;
+    setRowError(null);
+    setNotice(null);
+    setBusyId(target.id);
+    try {
+      await api.delete(`/api/admin/users/${target.id}/totp`);
+      setNotice(t('secondFactor.resetFor', { name: target.name }));
+    } catch (error) {
+      setRowError(toAppError(error));
+    } finally {
+      setBusyId(null);
+    }
+  }
+
   return (
     <>
       <PageTitle>{t('users.title')}</PageTitle>
@@ -169,6 +185,17 @@ export default function UsersPage() {
                           onClick={() => void endSessions(item)}
                         >
                           {t('sessions.end')}
+                        </button>
+                      )}
+                      {item.id === me?.id || item.status !== 'active' ? null : (
+                        <button
+                          type="button"
+                          className="button-secondary button-small"
+                          disabled={busyId === item.id}
+                          aria-label={t('secondFactor.resetForLabel', { name: item.name })}
+                          onClick={() => void resetSecondFactor(item)}
+                        >
+                          {t('secondFactor.reset')}
                         </button>
                       )}
                     </td>
