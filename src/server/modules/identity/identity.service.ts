@@ -164,7 +164,14 @@ export async function completeSecondFactor(
   code: string,
   meta: ClientMeta,
 ): Promise<NewSession> {
-  const { userId, method } = await checkSecondFactor(deps, actor, pendingToken, code);
+  const { userId, method } = await checkSecondFactor(deps, pendingToken, code);
+  const found = await users.findUserById(deps.db, userId);
+  if (found?.status !== 'active') throw new AppError('UNAUTHENTICATED');
+  const locked = Boolean(found.locked_until && found.locked_until > new Date());
+  if (!method || locked) {
+    await recordFailedSignIn(deps, actor, found.email, found, locked);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
   return deps.db.transaction().execute(async (trx) => {
     await deleteSession(trx, hashToken(pendingToken));
     const user = await users.findUserById(trx, userId);

@@ -63,14 +63,14 @@ function me(actor: Actor) {
  * Checks the second step of a sign-in on its pending session: a TOTP code or an unused recovery
  * code. Every attempt is counted first (in its own statement, so that a wrong code cannot roll
  * it back); past the limit the pending session is gone and the password must be given again.
- * Returns the user whose sign-in may be completed, and how.
+ * Returns whose sign-in it is and how the code was accepted (null: it was not; the caller counts
+ * that as a failed sign-in of the account, so that guessing codes locks it like guessing passwords).
  */
 export async function checkSecondFactor(
   deps: Deps,
-  actor: Actor,
   token: string,
   code: string,
-): Promise<{ userId: string; method: 'totp' | 'recovery_code' }> {
+): Promise<{ userId: string; method: 'totp' | 'recovery_code' | null }> {
   const sessionId = hashToken(token);
   const pending = await takePendingSession(deps.db, sessionId);
   if (!pending) throw new AppError('UNAUTHENTICATED');
@@ -94,17 +94,6 @@ export async function checkSecondFactor(
     }
     return null;
   });
-  if (!accepted) {
-    await deps.db.transaction().execute((trx) =>
-      recordAudit(trx, actor, {
-        action: 'sign_in_failed',
-        recordType: 'user',
-        recordId: pending.userId,
-        after: { secondFactor: true, attempts: pending.attempts },
-      }),
-    );
-    throw new AppError('INVALID_CREDENTIALS');
-  }
   return { userId: pending.userId, method: accepted };
 }
 

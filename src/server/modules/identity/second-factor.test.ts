@@ -114,6 +114,11 @@ describe('TOTP second factor', () => {
     const late = await codeStep(pending, codeFor(secret, 1));
     expect(late.statusCode).toBe(401);
     expect(late.json().error.code).toBe('UNAUTHENTICATED');
+    // Wrong codes count as failed sign-ins: five of them lock the account like five wrong passwords.
+    const locked = await passwordStep(user.email);
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().error.code).toBe('INVALID_CREDENTIALS');
+    expect((await test.waitForMail(user.email)).subject).toMatch(/locked/);
   });
 
   it('is turned off with the password, or by an administrator', async () => {
