@@ -19,6 +19,8 @@ import { ping } from './db/database';
 import type { Deps } from './deps';
 import { authPlugin } from './http/auth';
 import { registerErrorHandling } from './http/errors';
+import { type ApiDocsAccess, apiDocsGate, headersPlugin } from './http/headers';
+import { fastifyTrustProxy } from './http/proxy';
 import { actionsRoutes } from './modules/actions/actions.routes';
 import { assignmentsRoutes } from './modules/assignments/assignments.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -48,7 +50,10 @@ export interface AppOptions {
   databaseKind: 'postgres' | 'pglite';
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
-  trustProxy?: boolean;
+  /** Hop count or proxy addresses (never `true`: a client would choose its own address). */
+  trustProxy?: false | number | string[];
+  /** Who may read /api/docs and /api/openapi.json; signed-in people only unless set. */
+  apiDocs?: ApiDocsAccess;
   bodyLimitBytes?: number;
   /** Addresses never rate limited (tests sign in many times from loopback). */
   rateLimitAllowList?: string[];
@@ -62,7 +67,7 @@ const defaultWebDir = fileURLToPath(new URL('../../dist/web/', import.meta.url))
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy),
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -90,7 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         upgradeInsecureRequests: null,
       },
     },
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    // Set by headersPlugin, and only on HTTPS responses.
+    strictTransportSecurity: false,
   });
   await app.register(rateLimit, {
     global: false,
@@ -115,12 +121,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(authPlugin, {
     deps: options.deps,
     secret: options.sessionSecret,
     defaultLocale: options.defaultLocale,
   });
+  await app.register(headersPlugin);
+  // After the auth plugin, so that the gate knows who asks.
+  const docsGate = apiDocsGate(options.apiDocs ?? 'signed-in');
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiHooks: { onRequest: docsGate } });
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/ready', { schema: { hide: true } }, async (_request, reply) => {
@@ -131,7 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.status(503).send({ status: 'unavailable', database: options.databaseKind });
     }
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, onRequest: docsGate }, async () => app.swagger());
 
   await app.register(identityRoutes(options.deps));
   await app.register(usersRoutes(options.deps));

@@ -52,3 +52,22 @@ describe('settings', () => {
     expect(loadSettings({ DATABASE_URL: 'postgres://h/db', DEMO: 'true', DATA_DIR: dataDir() }).demo).toBe(true);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  const load = (value: string) => loadSettings({ TRUST_PROXY: value, DATA_DIR: dataDir() }).TRUST_PROXY;
+
+  it('takes a hop count or a list of proxy addresses and CIDRs', () => {
+    expect(load('false')).toBe(false);
+    expect(load('1')).toBe(1);
+    expect(load('2')).toBe(2);
+    expect(load('10.0.0.1, 10.1.0.0/16,::1')).toEqual(['10.0.0.1', '10.1.0.0/16', '::1']);
+    expect(loadSettings({ DATA_DIR: dataDir() }).TRUST_PROXY).toBe(false);
+  });
+
+  it('refuses true, which let a client choose its address, naming the setting', () => {
+    expect(() => load('true')).toThrow(/TRUST_PROXY: true trusts any X-Forwarded-For/);
+    expect(() => load('yes')).toThrow(/TRUST_PROXY/);
+    expect(() => load('10.0.0.1, proxy.local')).toThrow(/TRUST_PROXY: not a hop count .*proxy\.local/);
+    expect(() => load('10.0.0.0/33')).toThrow(/TRUST_PROXY/);
+  });
+});

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { locales } from '../shared/i18n/locales';
@@ -8,6 +9,53 @@ import { parseKinds } from './files/file-types';
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Fastify's trustProxy: how many proxies stand in front (hop count), or their addresses. */
+export type TrustProxy = false | number | string[];
+
+/**
+ * `true` trusted every X-Forwarded-For hop, so a client chose its own address by sending one
+ * (unlimited sign-in attempts, forged audit IPs): only a hop count or the proxies' addresses.
+ */
+const trustProxySetting = z
+  .string()
+  .default('false')
+  .transform((value, context): TrustProxy => {
+    const text = value.trim().toLowerCase();
+    if (text === 'false' || text === 'no' || text === '0') return false;
+    if (/^\d+$/.test(text)) return Number(text);
+    if (text === 'true' || text === 'yes') {
+      context.addIssue({
+        code: 'custom',
+        message:
+          'true trusts any X-Forwarded-For a client sends; give the number of proxies in front (e.g. 1) or their addresses (e.g. 10.0.0.1, 10.0.0.0/8)',
+      });
+      return z.NEVER;
+    }
+    const list = text
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    const bad = list.filter((part) => !isProxyAddress(part));
+    if (bad.length > 0 || list.length === 0) {
+      context.addIssue({
+        code: 'custom',
+        message: `not a hop count or a list of addresses/CIDRs: ${bad.join(', ') || value}`,
+      });
+      return z.NEVER;
+    }
+    return list;
+  });
+
+function isProxyAddress(text: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(text)) return true;
+  const [address = '', bits, ...rest] = text.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const prefix = Number(bits);
+  return /^\d+$/.test(bits) && prefix <= (version === 4 ? 32 : 128);
+}
 
 /** Every setting, checked once at boot; a wrong one stops the app with its name. */
 const settingsSchema = z.object({
@@ -32,12 +80,14 @@ const settingsSchema = z.object({
   DEFAULT_LOCALE: z.enum(locales).default('en'),
   DEMO: booleanString.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: booleanString.default(false),
+  TRUST_PROXY: trustProxySetting,
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   /** Sign-in, reset and invitation attempts allowed per address and minute. */
   AUTH_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   UPLOAD_MAX_MB: z.coerce.number().positive().default(50),
+  /** Who may read the API reference (/api/docs, /api/openapi.json). */
+  API_DOCS: z.enum(['public', 'signed-in', 'off']).default('signed-in'),
   /** A mail that cannot be sent is tried again this many times, then marked failed. */
   MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
   /** Wait before the first retry; each later one waits about twice as long as the one before. */

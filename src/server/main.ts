@@ -71,6 +71,7 @@ async function main(): Promise<void> {
     databaseKind: handle.kind,
     logger,
     trustProxy: settings.TRUST_PROXY,
+    apiDocs: settings.API_DOCS,
   });
 
   let closing = false;

@@ -37,11 +37,9 @@ export const authPlugin = fp(
         ? headerLocale
         : negotiateLocale(request.headers['accept-language'], options.defaultLocale);
       request.actor = { user: null, sessionId: null, requestId: request.id, ip: request.ip, locale };
-      const raw = request.cookies[sessionCookie];
-      if (!raw) return;
-      const unsigned = request.unsignCookie(raw);
-      if (!unsigned.valid || !unsigned.value) return;
-      const session = await resolveSession(options.deps, unsigned.value);
+      const token = sessionTokenOf(request);
+      if (!token) return;
+      const session = await resolveSession(options.deps, token);
       if (!session) return;
       request.actor = {
         ...request.actor,
@@ -59,6 +57,14 @@ export const authPlugin = fp(
     });
   },
 );
+
+/** The token in the signed session cookie, if the signature holds. */
+export function sessionTokenOf(request: FastifyRequest): string | null {
+  const raw = request.cookies[sessionCookie];
+  if (!raw) return null;
+  const unsigned = request.unsignCookie(raw);
+  return unsigned.valid && unsigned.value ? unsigned.value : null;
+}
 
 export function setSessionCookie(
   request: FastifyRequest,

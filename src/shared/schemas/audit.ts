@@ -8,6 +8,7 @@ export const auditActions = [
   'sign_in',
   'sign_in_failed',
   'sign_out',
+  'session_revoked',
   'role_change',
   'invite',
   'password_reset',

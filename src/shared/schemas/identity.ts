@@ -98,6 +98,8 @@ export const sessionResponseSchema = z.object({
   capabilities: capabilitiesSchema.nullable(),
   csrfToken: z.string().nullable(),
   demoAccounts: z.array(demoAccountSchema),
+  /** The password was right and a code from the authenticator (or a recovery code) comes next. */
+  secondFactorRequired: z.boolean().optional(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
@@ -172,3 +174,34 @@ export const invitationSummarySchema = z.object({
 });
 export type InvitationSummary = z.infer<typeof invitationSummarySchema>;
 export const invitationListQuerySchema = pageQuerySchema.extend({ status: invitationStatusSchema.optional() });
+
+/** One of a person's live sessions (a browser or device signed in), for the list and its revoke buttons. */
+export const sessionInfoSchema = z.object({
+  id: z.uuid(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  /** The session this request came with. */
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+export const revokedSessionsSchema = z.object({ revoked: z.number().int().min(0) });
+
+/** A TOTP code from an authenticator app (6 digits), or one of the recovery codes (xxxxx-xxxxx). */
+export const secondFactorSchema = z.object({ code: z.string().trim().min(6).max(20) });
+export type SecondFactorInput = z.infer<typeof secondFactorSchema>;
+export const totpStatusSchema = z.object({ enabled: z.boolean(), recoveryCodesLeft: z.number().int().min(0) });
+export type TotpStatus = z.infer<typeof totpStatusSchema>;
+/** What an authenticator app needs: the otpauth:// address (what a QR code would hold) and the secret to type in. */
+export const totpSetupSchema = z.object({ uri: z.string(), secret: z.string() });
+export type TotpSetup = z.infer<typeof totpSetupSchema>;
+export const totpEnableSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
+export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+export const disableTotpSchema = z.object({ password: z.string().min(1).max(200) });

@@ -5,6 +5,7 @@ import { pageQuerySchema } from './common';
 export const mailKinds = [
   'invitation',
   'password_reset',
+  'account_locked',
   'nomination_request',
   'call_for_input',
   'call_reminder',

@@ -1,31 +1,49 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { okSchema } from '../../../shared/schemas/common';
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import { idParamsSchema, okSchema } from '../../../shared/schemas/common';
 import {
   acceptInvitationSchema,
   completePasswordResetSchema,
+  disableTotpSchema,
   inspectInvitationSchema,
   invitationDetailsSchema,
+  recoveryCodesSchema,
   requestPasswordResetSchema,
+  revokedSessionsSchema,
   type SessionResponse,
   type SessionUser,
+  secondFactorSchema,
+  sessionInfoSchema,
   sessionResponseSchema,
   sessionUserSchema,
   signInSchema,
+  totpEnableSchema,
+  totpSetupSchema,
+  totpStatusSchema,
   updateMeSchema,
 } from '../../../shared/schemas/identity';
 import type { Deps } from '../../deps';
-import { clearSessionCookie, setSessionCookie } from '../../http/auth';
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from '../../http/auth';
 import { demoAccounts } from '../../seed/demo-accounts';
 import { capabilitiesOf } from './capabilities';
 import {
   acceptInvitation,
   completePasswordReset,
+  completeSecondFactor,
   inspectInvitation,
+  listMySessions,
+  listSessionsOfUser,
   requestPasswordReset,
+  revokeMyOtherSessions,
+  revokeMySession,
+  revokeSessionsOfUser,
+  secondFactorMinutes,
   signIn,
   signOut,
   updateMe,
 } from './identity.service';
+import { disableTotp, enableTotp, resetTotpOf, startTotpSetup, totpStatus } from './second-factor.service';
 
 export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
   const shownAccounts = deps.settings.demo ? demoAccounts : [];
@@ -54,6 +72,28 @@ export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request, reply): Promise<SessionResponse> => {
         const session = await signIn(deps, request.actor, request.body, {
+          userAgent: request.headers['user-agent'] ?? null,
+        });
+        if (!session.user) {
+          setSessionCookie(request, reply, session.token, secondFactorMinutes / 60);
+          return { ...sessionOf(null, null), secondFactorRequired: true };
+        }
+        setSessionCookie(request, reply, session.token, deps.settings.SESSION_TTL_HOURS);
+        return sessionOf(session.user, session.csrfToken);
+      },
+    );
+
+    // The second step of a sign-in, on the cookie the password step set.
+    app.post(
+      '/api/session/second-factor',
+      {
+        schema: { tags, body: secondFactorSchema, response: { 200: sessionResponseSchema } },
+        config: { rateLimit },
+      },
+      async (request, reply): Promise<SessionResponse> => {
+        const token = sessionTokenOf(request);
+        if (!token) throw new AppError('UNAUTHENTICATED');
+        const session = await completeSecondFactor(deps, request.actor, token, request.body.code, {
           userAgent: request.headers['user-agent'] ?? null,
         });
         setSessionCookie(request, reply, session.token, deps.settings.SESSION_TTL_HOURS);
@@ -119,6 +159,67 @@ export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/me',
       { schema: { tags: ['me'], body: updateMeSchema, response: { 200: sessionUserSchema } } },
       (request) => updateMe(deps, request.actor, request.body),
+    );
+
+    // Where I am signed in, and signing out elsewhere; administrators for someone else.
+    const sessionList = { 200: z.array(sessionInfoSchema) };
+    app.get('/api/me/sessions', { schema: { tags: ['me'], response: sessionList } }, (request) =>
+      listMySessions(deps, request.actor),
+    );
+    app.delete(
+      '/api/me/sessions',
+      { schema: { tags: ['me'], response: { 200: revokedSessionsSchema } } },
+      async (request) => ({ revoked: await revokeMyOtherSessions(deps, request.actor) }),
+    );
+    app.delete(
+      '/api/me/sessions/:id',
+      { schema: { tags: ['me'], params: idParamsSchema, response: { 200: okSchema } } },
+      async (request) => {
+        await revokeMySession(deps, request.actor, request.params.id);
+        return { ok: true as const };
+      },
+    );
+    // The TOTP second factor: state, enrolment (secret, then a first code), turning it off.
+    app.get('/api/me/totp', { schema: { tags: ['me'], response: { 200: totpStatusSchema } } }, (request) =>
+      totpStatus(deps, request.actor),
+    );
+    app.post('/api/me/totp/setup', { schema: { tags: ['me'], response: { 200: totpSetupSchema } } }, (request) =>
+      startTotpSetup(deps, request.actor),
+    );
+    app.post(
+      '/api/me/totp/enable',
+      {
+        schema: { tags: ['me'], body: totpEnableSchema, response: { 200: recoveryCodesSchema } },
+        config: { rateLimit },
+      },
+      async (request) => ({ recoveryCodes: await enableTotp(deps, request.actor, request.body.code) }),
+    );
+    app.post(
+      '/api/me/totp/disable',
+      { schema: { tags: ['me'], body: disableTotpSchema, response: { 200: okSchema } }, config: { rateLimit } },
+      async (request) => {
+        await disableTotp(deps, request.actor, request.body.password);
+        return { ok: true as const };
+      },
+    );
+    app.delete(
+      '/api/admin/users/:id/totp',
+      { schema: { tags: ['users'], params: idParamsSchema, response: { 200: okSchema } } },
+      async (request) => {
+        await resetTotpOf(deps, request.actor, request.params.id);
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/api/admin/users/:id/sessions',
+      { schema: { tags: ['users'], params: idParamsSchema, response: sessionList } },
+      (request) => listSessionsOfUser(deps, request.actor, request.params.id),
+    );
+    app.delete(
+      '/api/admin/users/:id/sessions',
+      { schema: { tags: ['users'], params: idParamsSchema, response: { 200: revokedSessionsSchema } } },
+      async (request) => ({ revoked: await revokeSessionsOfUser(deps, request.actor, request.params.id) }),
     );
   };
 }

@@ -105,25 +105,35 @@ describe('sign-in', () => {
     expect(wrong.json().error.message).not.toMatch(/^errors\./);
   });
 
-  it('locks the account after repeated failures and says for how long', async () => {
+  it('locks the account after repeated failures, telling its owner by mail and nobody else', async () => {
     const user = await makeUser(test.handle.db);
-    for (let i = 0; i < 3; i++) {
-      const response = await test.app.inject({
-        method: 'POST',
-        url: '/api/session',
-        payload: { email: user.email, password: `wrong-${i}` },
-      });
-      expect(response.json().error.code).toBe('INVALID_CREDENTIALS');
-    }
-    const locked = await test.app.inject({
+    const attempt = (password: string) =>
+      test.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password } });
+    for (let i = 0; i < 3; i++) expect((await attempt(`wrong-${i}`)).json().error.code).toBe('INVALID_CREDENTIALS');
+    const unknown = await test.app.inject({
       method: 'POST',
       url: '/api/session',
-      payload: { email: user.email, password: testPassword },
+      payload: { email: 'nobody-at-all@test.implementa.example', password: testPassword },
     });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
-    expect(locked.json().error.params.minutes).toBe(15);
-    expect(locked.json().error.message).toContain('15');
+    const wrong = await attempt('wrong-again');
+    // Even the right password is refused while locked, and in the same words.
+    const right = await attempt(testPassword);
+    for (const response of [unknown, wrong, right]) {
+      expect(response.statusCode).toBe(401);
+      expect(response.headers['set-cookie']).toBeUndefined();
+    }
+    expect(new Set([unknown.body, wrong.body, right.body]).size).toBe(1);
+    const stored = await test.handle.db
+      .selectFrom('users')
+      .select('locked_until')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.locked_until?.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    const mail = await test.waitForMail(user.email);
+    expect(mail.subject).toMatch(/locked/);
+    expect(mail.text).toContain('3 failed sign-in attempts');
+    expect(mail.text).toContain('15 minutes');
+    expect(mail.text).toContain('http://implementa.test/forgot-password');
   });
 
   it('rate-limits sign-in attempts from one address', async () => {

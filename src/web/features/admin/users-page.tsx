@@ -52,6 +52,38 @@ export default function UsersPage() {
     }
   }
 
+  // A lost laptop or a departure: every browser signed in as that person is signed out.
+  async function endSessions(target: UserSummary) {
+    if (!window.confirm(t('sessions.confirmEndFor', { name: target.name }))) return;
+    setRowError(null);
+    setNotice(null);
+    setBusyId(target.id);
+    try {
+      const { revoked } = await api.delete<{ revoked: number }>(`/api/admin/users/${target.id}/sessions`);
+      setNotice(t('sessions.endedFor', { name: target.name, count: revoked }));
+    } catch (error) {
+      setRowError(toAppError(error));
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  // A lost phone with lost recovery codes: the person signs in with the password alone again.
+  async function resetSecondFactor(target: UserSummary) {
+    if (!window.confirm(t('secondFactor.confirmResetFor', { name: target.name }))) return;
+    setRowError(null);
+    setNotice(null);
+    setBusyId(target.id);
+    try {
+      await api.delete(`/api/admin/users/${target.id}/totp`);
+      setNotice(t('secondFactor.resetFor', { name: target.name }));
+    } catch (error) {
+      setRowError(toAppError(error));
+    } finally {
+      setBusyId(null);
+    }
+  }
+
   return (
     <>
       <PageTitle>{t('users.title')}</PageTitle>
@@ -142,6 +174,28 @@ export default function UsersPage() {
                           onClick={() => update(item, { status: item.status === 'disabled' ? 'active' : 'disabled' })}
                         >
                           {item.status === 'disabled' ? t('users.enable') : t('users.disable')}
+                        </button>
+                      )}
+                      {item.id === me?.id || item.status !== 'active' ? null : (
+                        <button
+                          type="button"
+                          className="button-secondary button-small"
+                          disabled={busyId === item.id}
+                          aria-label={t('sessions.endFor', { name: item.name })}
+                          onClick={() => void endSessions(item)}
+                        >
+                          {t('sessions.end')}
+                        </button>
+                      )}
+                      {item.id === me?.id || item.status !== 'active' ? null : (
+                        <button
+                          type="button"
+                          className="button-secondary button-small"
+                          disabled={busyId === item.id}
+                          aria-label={t('secondFactor.resetForLabel', { name: item.name })}
+                          onClick={() => void resetSecondFactor(item)}
+                        >
+                          {t('secondFactor.reset')}
                         </button>
                       )}
                     </td>

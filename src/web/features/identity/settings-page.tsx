@@ -13,6 +13,8 @@ import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { EmailPreference } from './email-preference';
+import { SessionsCard } from './sessions-card';
+import { TotpCard } from './totp-card';
 
 export default function SettingsPage() {
   const { t, setLocale } = useT();
@@ -122,6 +124,8 @@ export default function SettingsPage() {
         label={t('indicators.notifications.label')}
         hint={t('indicators.notifications.hint')}
       />
+      <TotpCard />
+      <SessionsCard />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { safeNext } from '../../components/require-auth';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
+import { SecondFactorStep } from './second-factor-step';
 
 export default function SignInPage() {
   const { t, locale, setLocale } = useT();
@@ -17,6 +18,7 @@ export default function SignInPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [secondStep, setSecondStep] = useState(false);
   const submitButton = useRef<HTMLButtonElement>(null);
   const form = useSubmit(signInSchema, (input) => api.post<SessionResponse>('/api/session', input));
 
@@ -25,6 +27,14 @@ export default function SignInPage() {
   async function handleSubmit(event: React.FormEvent) {
     const result = await form.submit({ email, password }, event);
     if (!result) return;
+    if (result.secondFactorRequired) {
+      setSecondStep(true);
+      return;
+    }
+    await signedIn(result);
+  }
+
+  async function signedIn(result: SessionResponse) {
     if (result.user && result.user.locale !== locale) await setLocale(result.user.locale).catch(() => undefined);
     setSession(result);
     navigate(safeNext(params.get('next')), { replace: true });
@@ -41,40 +51,52 @@ export default function SignInPage() {
     <div className="public-page">
       <section className="card narrow">
         <PageTitle>{t('signIn.title')}</PageTitle>
-        <p className="lead">{t('signIn.intro')}</p>
-        <ErrorMessage error={form.error} />
-        <form onSubmit={handleSubmit} noValidate aria-busy={form.busy}>
-          <Field name="email" label={t('fields.email')} error={form.fieldErrors.email}>
-            {(control) => (
-              <input
-                {...control}
-                type="email"
-                autoComplete="username"
-                value={email}
-                onChange={(event) => setEmail(event.target.value)}
-                required
-              />
-            )}
-          </Field>
-          <Field name="password" label={t('fields.password')} error={form.fieldErrors.password}>
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-                required
-              />
-            )}
-          </Field>
-          <div className="form-actions">
-            <button type="submit" ref={submitButton} disabled={form.busy}>
-              {form.busy ? t('signIn.submitting') : t('signIn.submit')}
-            </button>
-            <Link to="/forgot-password">{t('signIn.forgotPassword')}</Link>
-          </div>
-        </form>
+        {secondStep ? (
+          <SecondFactorStep
+            onSignedIn={(result) => void signedIn(result)}
+            onRestart={() => {
+              setPassword('');
+              setSecondStep(false);
+            }}
+          />
+        ) : (
+          <>
+            <p className="lead">{t('signIn.intro')}</p>
+            <ErrorMessage error={form.error} />
+            <form onSubmit={handleSubmit} noValidate aria-busy={form.busy}>
+              <Field name="email" label={t('fields.email')} error={form.fieldErrors.email}>
+                {(control) => (
+                  <input
+                    {...control}
+                    type="email"
+                    autoComplete="username"
+                    value={email}
+                    onChange={(event) => setEmail(event.target.value)}
+                    required
+                  />
+                )}
+              </Field>
+              <Field name="password" label={t('fields.password')} error={form.fieldErrors.password}>
+                {(control) => (
+                  <input
+                    {...control}
+                    type="password"
+                    autoComplete="current-password"
+                    value={password}
+                    onChange={(event) => setPassword(event.target.value)}
+                    required
+                  />
+                )}
+              </Field>
+              <div className="form-actions">
+                <button type="submit" ref={submitButton} disabled={form.busy}>
+                  {form.busy ? t('signIn.submitting') : t('signIn.submit')}
+                </button>
+                <Link to="/forgot-password">{t('signIn.forgotPassword')}</Link>
+              </div>
+            </form>
+          </>
+        )}
       </section>
       {session.demoAccounts.length > 0 ? <DemoAccounts accounts={session.demoAccounts} onUse={fillAccount} /> : null}
     </div>
