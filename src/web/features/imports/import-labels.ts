@@ -25,8 +25,11 @@ export function changeFieldLabel(field: string, i18n: Translate): string {
   return i18n.has(`imports.changeField.${field}`) ? i18n.t(`imports.changeField.${field}`) : field;
 }
 
-export function formatValue(value: unknown, i18n: Translate): string {
+/** A stored value as a reader reads it; `field` names it, so that codes (a position) read as words. */
+export function formatValue(value: unknown, i18n: Translate, field?: string): string {
   if (value === null || value === undefined || value === '') return i18n.t('imports.empty');
+  if (field === 'position' && typeof value === 'string' && i18n.has(`register.position.${value}`))
+    return i18n.t(`register.position.${value}`);
   if (typeof value === 'boolean') return value ? i18n.t('imports.yes') : i18n.t('imports.no');
   if (Array.isArray(value))
     return value.length ? value.map((item) => formatValue(item, i18n)).join(', ') : i18n.t('imports.empty');

@@ -17,10 +17,11 @@ export function KeptNotes(props: { kept: Kept | undefined }) {
         <li key={kept.field}>
           {i18n.t('imports.keptFrom', {
             field: changeFieldLabel(kept.field, i18n),
-            value: formatValue(kept.value, i18n),
+            value: formatValue(kept.value, i18n, kept.field),
             source: formatLabel(kept.format, i18n),
-            file: kept.fileName,
-            offered: formatValue(kept.offered, i18n),
+            // isolated (FSI … PDI): a Latin file name keeps its order inside an Arabic sentence
+            file: `\u2068${kept.fileName}\u2069`,
+            offered: formatValue(kept.offered, i18n, kept.field),
           })}
         </li>
       ))}
@@ -36,7 +37,7 @@ export function ReviewChanges(props: { changes: ImportPreview['reviews'][number]
     <ul className="plain-list">
       {props.changes.map((change) => (
         <li key={change.field}>
-          {changeFieldLabel(change.field, i18n)}: {formatValue(change.after, i18n)}
+          {changeFieldLabel(change.field, i18n)}: {formatValue(change.after, i18n, change.field)}
         </li>
       ))}
     </ul>

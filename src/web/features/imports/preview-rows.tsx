@@ -70,11 +70,11 @@ function RowSection(props: { action: ImportRowAction; rows: Row[]; count: number
                           <dd>
                             <del>
                               <span className="visually-hidden">{t('imports.before')} </span>
-                              {formatValue(change.before, i18n)}
+                              {formatValue(change.before, i18n, change.field)}
                             </del>
                             <ins>
                               <span className="visually-hidden">{t('imports.after')} </span>
-                              {formatValue(change.after, i18n)}
+                              {formatValue(change.after, i18n, change.field)}
                             </ins>
                           </dd>
                         </div>
