@@ -135,6 +135,19 @@ export async function getAction(db: Executor, actor: Actor, id: string): Promise
   };
 }
 
+/**
+ * What a person may do with an action's files (its documents), decided as for the action itself:
+ * they read them when they may read the action (else NOT_FOUND, as for its page), and upload or
+ * delete them when they may edit it (a writing seat in the responsible entity, or the secretariat).
+ */
+export async function actionFilesAccess(db: Executor, actor: Actor, id: string): Promise<{ canEdit: boolean }> {
+  const user = signedIn(actor);
+  const row = await findAction(db, id, await scopeOf(db, user));
+  if (!row || !canActions(user, 'read', { inScope: Boolean(row.in_scope) })) throw new AppError('NOT_FOUND');
+  const seat = await seatOf(db, row.responsible_entity_id, user.id);
+  return { canEdit: canActions(user, 'edit', { seat }) };
+}
+
 /** Records an action with its links, and schedules the reminders of its due date, in one transaction. */
 export async function createAction(deps: Deps, actor: Actor, input: CreateActionInput): Promise<ActionDetail> {
   const user = signedIn(actor);
