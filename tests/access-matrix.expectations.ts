@@ -1,4 +1,4 @@
-import type { Persona } from './access-matrix.world';
+import { annexPdf, type Persona } from './access-matrix.world';
 
 /**
  * What each registered route answers, per person (role × entity relation) and for anonymous
@@ -59,6 +59,13 @@ export const deleteLabourAction: Rule = (p) => {
   if (!p) return 401;
   if (secretariatRoles.has(p.role)) return 'ok';
   return bound(p) && p.relation === 'other' ? 404 : 403;
+};
+/** Delegates Labour's assignment: the secretariat and Labour's focal points; readers 403; Education 404. */
+export const delegateLabour: Rule = (p) => {
+  if (!p) return 401;
+  if (secretariatRoles.has(p.role)) return 'ok';
+  if (bound(p) && p.relation === 'other') return 404;
+  return p.relation === 'own' && p.role === 'focal_point' ? 'ok' : 403;
 };
 /** Routes of the sign-in flow: answer anyone (their own validation decides). */
 export const publicFlow: Rule = () => 'ok';
@@ -139,7 +146,7 @@ export const expectations: Record<string, Expectation> = {
   'GET /api/reviews/:id': get(signedIn),
   'GET /api/clusters': get(signedIn),
   'GET /api/clusters/:id': get(labourScope, { foreign: nobodysScope }),
-  'PATCH /api/clusters/:id': write(secretariat),
+  'PATCH /api/clusters/:id': write(secretariat, () => ({ name: 'Renamed', version: 1 })),
   'DELETE /api/clusters/:id': write(secretariat, noBody, 'version=1'),
   'POST /api/clusters': write(secretariat),
   'GET /api/saved-views': get(signedIn),
@@ -150,7 +157,7 @@ export const expectations: Record<string, Expectation> = {
   'PUT /api/recommendations/:id/local-levels': write(secretariat),
   'GET /api/assignments/mine': get(signedIn),
   'POST /api/assignments': write(secretariat),
-  'POST /api/assignments/:id/delegations': write(signedIn),
+  'POST /api/assignments/:id/delegations': write(delegateLabour, (p) => ({ entityId: p.region })),
   'DELETE /api/assignments/:id': write(secretariat),
   'GET /api/peers': get(signedIn),
   // Dashboards (scoped in their queries).
@@ -223,16 +230,16 @@ export const expectations: Record<string, Expectation> = {
   'POST /api/progress-updates': write(signedIn),
   'GET /api/progress-updates/:id': get(labourOnly),
   'PUT /api/progress-updates/:id': write(labourOnly),
-  'POST /api/progress-updates/:id/submit': write(labourOnly),
-  'POST /api/progress-updates/:id/approve': write(labourOnly),
-  'POST /api/progress-updates/:id/return': write(labourOnly),
+  'POST /api/progress-updates/:id/submit': write(labourOnly, () => ({ version: 1 })),
+  'POST /api/progress-updates/:id/approve': write(labourOnly, () => ({ version: 1 })),
+  'POST /api/progress-updates/:id/return': write(labourOnly, () => ({ version: 1 })),
   'GET /api/progress-updates/:id/attachments': get(labourOnly),
   'POST /api/progress-updates/:id/attachments': write(labourOnly),
   // Action documents: read as the action, changed by its editors (issue 14 part 4).
   'GET /api/actions/:id/attachments': get(labourScope, { foreign: educationScope }),
-  'POST /api/actions/:id/attachments': write(editLabourAction),
+  'POST /api/actions/:id/attachments': write(editLabourAction, annexPdf, 'fileName=more.pdf'),
   'GET /api/attachments/:id/download': get(labourScope),
-  'DELETE /api/attachments/:id': write(editLabourAction),
+  'DELETE /api/attachments/:id': write(editLabourAction, noBody),
   'GET /api/follow-up': get(signedIn),
   'PUT /api/follow-up/:id/grade': write(secretariat),
   // The calendar of obligations: everyone reads; the secretariat keeps it.
@@ -255,7 +262,12 @@ export const expectations: Record<string, Expectation> = {
   'GET /api/actions': get(signedIn),
   'POST /api/actions': write(signedIn),
   'GET /api/actions/:id': get(labourScope, { foreign: educationScope }),
-  'PUT /api/actions/:id': write(editLabourAction),
+  'PUT /api/actions/:id': write(editLabourAction, (p) => ({
+    title: 'Labour inspection plan, amended',
+    responsibleEntityId: p.entity,
+    recommendationIds: [p.recommendation],
+    version: 1,
+  })),
   'DELETE /api/actions/:id': write(deleteLabourAction, noBody, 'version=1'),
   'GET /api/me/notifications/actions': get(signedIn),
   'PUT /api/me/notifications/actions': write(signedIn),

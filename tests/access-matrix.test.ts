@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Expectation, expectations, type Outcome } from './access-matrix.expectations';
 import { fill, hasForeign, type Variant } from './access-matrix.fill';
 import { buildWorld, type Persona, personas, type World } from './access-matrix.world';
-import { readFixture } from './fixtures';
 
 /**
  * The access matrix (issue 14): every route the server registers × every role × entity relation
@@ -40,7 +39,7 @@ function send(persona: Persona | null, method: string, url: string, body?: unkno
       ...(client ? { cookie: client.cookie, 'x-csrf-token': client.csrfToken } : {}),
       ...(pdf ? { 'content-type': 'application/octet-stream' } : {}),
     },
-    ...(body !== undefined ? { payload: body as string } : {}),
+    ...(body !== undefined ? { payload: body as Buffer } : {}),
   });
 }
 
@@ -102,5 +101,3 @@ describe('access matrix', () => {
     expect(failures).toEqual([]);
   });
 });
-
-export const annexPdf = () => readFixture('concluding-observations/CRPD_C_DEU_CO_2-3_en.pdf');

@@ -7,6 +7,9 @@ import { type Client, createTestApp, signInAs, type TestApp } from './app';
 import { makeAction, makeCluster, makeStateProfile, makeUser, seatPerson } from './factories';
 import { readFixture } from './fixtures';
 
+/** A real public document (a treaty body's concluding observations), as an action's annex. */
+export const annexPdf = () => readFixture('concluding-observations/CRPD_C_DEU_CO_2-3_en.pdf');
+
 /**
  * The access matrix's world: a State in miniature on real recommendations (Slovenia's second UPR
  * cycle). The target records belong to the Ministry of Labour (`own`); the Ministry of Education
@@ -45,7 +48,7 @@ export async function buildWorld(): Promise<World> {
   const routes: { method: string; url: string }[] = [];
   const test = await createTestApp(
     {},
-    { onRoute: (route) => void [route.method].flat().forEach((method) => routes.push({ method, url: route.url })) },
+    { onRoute: (route) => void routes.push(...[route.method].flat().map((method) => ({ method, url: route.url }))) },
   );
   const { db } = test.handle;
   await makeStateProfile(db, ['Region']);
@@ -108,7 +111,7 @@ export async function buildWorld(): Promise<World> {
     periodEnd: '2024-12-31',
   });
   if (update.statusCode !== 201) throw new Error(update.body);
-  const annex = readFixture('concluding-observations/CRPD_C_DEU_CO_2-3_en.pdf');
+  const annex = annexPdf();
   const file = await test.app.inject({
     method: 'POST',
     url: `/api/actions/${action.id}/attachments?fileName=plan.pdf`,
