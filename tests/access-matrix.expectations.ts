@@ -67,6 +67,12 @@ export const delegateLabour: Rule = (p) => {
   if (bound(p) && p.relation === 'other') return 404;
   return p.relation === 'own' && p.role === 'focal_point' ? 'ok' : 403;
 };
+/** The secretariat's, on a Labour record: 404 for Education (out of scope), 403 for the rest. */
+export const secretariatInLabourScope: Rule = (p) => {
+  if (!p) return 401;
+  if (secretariatRoles.has(p.role)) return 'ok';
+  return bound(p) && p.relation === 'other' ? 404 : 403;
+};
 /** Routes of the sign-in flow: answer anyone (their own validation decides). */
 export const publicFlow: Rule = () => 'ok';
 
@@ -104,10 +110,11 @@ export const expectations: Record<string, Expectation> = {
   'PATCH /api/admin/users/:id': write(adminOnly),
   'GET /api/admin/invitations': get(secretariat),
   'POST /api/admin/invitations': write(secretariat),
-  'DELETE /api/admin/invitations/:id': write(secretariat),
+  // An unknown invitation or nomination is unknown to all (no one learns more by asking).
+  'DELETE /api/admin/invitations/:id': write(unknownToAll, noBody),
   'GET /api/admin/audit': get(adminOnly),
   'GET /api/admin/outbox': get(adminOnly),
-  'POST /api/admin/outbox/:id/retry': write(adminOnly),
+  'POST /api/admin/outbox/:id/retry': write(adminOnly, noBody),
   'GET /api/state-profile': get(signedIn),
   'PUT /api/state-profile': write(secretariat),
   // Entities and their people (a directory every signed-in person reads).
@@ -117,20 +124,20 @@ export const expectations: Record<string, Expectation> = {
   'POST /api/entities/import/apply': write(secretariat),
   'GET /api/entities/:id': get(signedIn, { foreign: signedIn }),
   'PUT /api/entities/:id': write(secretariat),
-  'DELETE /api/entities/:id': write(secretariat),
+  'DELETE /api/entities/:id': write(secretariat, noBody, 'version=1'),
   'GET /api/entities/:id/people': get(signedIn, { foreign: signedIn }),
   'POST /api/entities/:id/people': write(secretariat),
   'POST /api/entities/:id/people/invite': write(secretariat),
   'PATCH /api/entities/:id/people/:userId': write(secretariat),
   'DELETE /api/entities/:id/people/:userId': write(secretariat),
   'POST /api/networks/:id/members': write(secretariat),
-  'DELETE /api/networks/:id/members/:memberId': write(secretariat),
+  'DELETE /api/networks/:id/members/:memberId': write(secretariat, noBody),
   'GET /api/networks/:id/nominations': get(unknownToAll),
   'POST /api/networks/:id/nominations': write(secretariat),
   'GET /api/nominations/:id': get(unknownToAll),
   'PATCH /api/nominations/:id': write(secretariat),
   'POST /api/nominations/:id/candidates': write(secretariat),
-  'DELETE /api/nominations/:id/candidates/:lrgId': write(secretariat),
+  'DELETE /api/nominations/:id/candidates/:lrgId': write(unknownToAll, noBody),
   'POST /api/nominations/:id/choose': write(secretariat),
   // The register (scoped for people bound to entities).
   'GET /api/recommendations': get(signedIn),
@@ -141,14 +148,14 @@ export const expectations: Record<string, Expectation> = {
   'GET /api/recommendations/:id': get(labourScope, { foreign: educationScope }),
   'PATCH /api/recommendations/:id': write(secretariat),
   'POST /api/recommendations/:id/links': write(secretariat),
-  'DELETE /api/recommendations/:id/links/:otherId': write(secretariat),
+  'DELETE /api/recommendations/:id/links/:otherId': write(secretariat, noBody),
   'GET /api/reviews': get(signedIn),
   'GET /api/reviews/:id': get(signedIn),
   'GET /api/clusters': get(signedIn),
   'GET /api/clusters/:id': get(labourScope, { foreign: nobodysScope }),
   'PATCH /api/clusters/:id': write(secretariat, () => ({ name: 'Renamed', version: 1 })),
   'DELETE /api/clusters/:id': write(secretariat, noBody, 'version=1'),
-  'POST /api/clusters': write(secretariat),
+  'POST /api/clusters': write(secretariat, () => ({ name: 'Another cluster' })),
   'GET /api/saved-views': get(signedIn),
   'POST /api/saved-views': write(signedIn),
   'DELETE /api/saved-views/:id': write(signedIn),
@@ -156,9 +163,13 @@ export const expectations: Record<string, Expectation> = {
   'GET /api/recommendations/:id/assignments': get(labourScope, { foreign: educationScope }),
   'PUT /api/recommendations/:id/local-levels': write(secretariat),
   'GET /api/assignments/mine': get(signedIn),
-  'POST /api/assignments': write(secretariat),
+  'POST /api/assignments': write(secretariat, (p) => ({
+    recommendationIds: [p.recommendation],
+    entityId: p.foreignEntity,
+    role: 'lead',
+  })),
   'POST /api/assignments/:id/delegations': write(delegateLabour, (p) => ({ entityId: p.region })),
-  'DELETE /api/assignments/:id': write(secretariat),
+  'DELETE /api/assignments/:id': write(secretariatInLabourScope, noBody, 'version=1'),
   'GET /api/peers': get(signedIn),
   // Dashboards (scoped in their queries).
   'GET /api/dashboards/status': get(signedIn),
@@ -166,18 +177,24 @@ export const expectations: Record<string, Expectation> = {
   'GET /api/dashboards/trend': get(signedIn),
   // Calls for information: the secretariat's; entities answer from their inbox.
   'GET /api/calls': get(secretariat),
-  'POST /api/calls': write(secretariat),
+  'POST /api/calls': write(secretariat, (p) => ({
+    title: 'Another call',
+    message: 'Please tell us what was done.',
+    deadline: `${new Date().getUTCFullYear() + 1}-06-30`,
+    recommendationIds: [p.recommendation],
+    entityIds: [p.entity],
+  })),
   'GET /api/calls/:id': get(secretariat),
   'PATCH /api/calls/:id': write(secretariat),
-  'DELETE /api/calls/:id': write(secretariat),
-  'POST /api/calls/:id/send': write(secretariat),
-  'POST /api/calls/:id/reminders': write(secretariat),
+  'DELETE /api/calls/:id': write(secretariat, noBody, 'version=1'),
+  'POST /api/calls/:id/send': write(secretariat, () => ({ version: 1 })),
+  'POST /api/calls/:id/reminders': write(secretariat, noBody),
   'GET /api/calls/:id/recommendations': get(secretariat),
   'POST /api/calls/:id/recommendations': write(secretariat),
-  'DELETE /api/calls/:id/recommendations/:recommendationId': write(secretariat),
+  'DELETE /api/calls/:id/recommendations/:recommendationId': write(secretariat, noBody),
   'GET /api/calls/:id/entities': get(secretariat),
   'POST /api/calls/:id/entities': write(secretariat),
-  'DELETE /api/calls/:id/entities/:entityId': write(secretariat),
+  'DELETE /api/calls/:id/entities/:entityId': write(secretariat, noBody),
   'GET /api/calls/:id/tracker': get(secretariat),
   // A draft call has no answers yet: unknown to everyone.
   'GET /api/calls/:id/entities/:entityId/answers': get(unknownToAll),
@@ -187,7 +204,7 @@ export const expectations: Record<string, Expectation> = {
   'PUT /api/me/notifications': write(signedIn),
   // Reports: the secretariat's; the consulted see the list and a report open for consultation.
   'GET /api/reports': get(secretariatAndConsulted),
-  'POST /api/reports': write(secretariat),
+  'POST /api/reports': write(secretariat, () => ({ bodyCode: 'UPR', type: 'upr_mid_term', title: 'Another report' })),
   'GET /api/reports/:id': get(secretariatElse404),
   'PATCH /api/reports/:id': write(secretariat),
   'PUT /api/reports/:id/sections/:sectionId': write(secretariat),
@@ -210,7 +227,7 @@ export const expectations: Record<string, Expectation> = {
   'POST /api/indicators': write(secretariat),
   'GET /api/indicators/:id': get(signedIn),
   'PUT /api/indicators/:id': write(secretariat),
-  'DELETE /api/indicators/:id': write(secretariat),
+  'DELETE /api/indicators/:id': write(secretariat, noBody, 'version=1'),
   'GET /api/indicators/:id/observations': get(signedIn),
   'POST /api/indicators/:id/observations': write(signedIn),
   'PUT /api/indicators/:id/observations/:observationId': write(signedIn),
@@ -247,8 +264,8 @@ export const expectations: Record<string, Expectation> = {
   'POST /api/calendar/events': write(secretariat),
   'GET /api/calendar/events/:id': get(signedIn),
   'PUT /api/calendar/events/:id': write(secretariat),
-  'DELETE /api/calendar/events/:id': write(secretariat),
-  'POST /api/calendar/recompute': write(secretariat),
+  'DELETE /api/calendar/events/:id': write(secretariat, noBody, 'version=1'),
+  'POST /api/calendar/recompute': write(secretariat, noBody),
   'GET /api/calendar/settings': get(signedIn),
   'PUT /api/calendar/settings': write(secretariat),
   'GET /api/calendar/preferences': get(signedIn),
@@ -283,7 +300,7 @@ export const expectations: Record<string, Expectation> = {
   'POST /api/taxonomies/:code/terms': write(secretariat),
   'PATCH /api/terms/:id': write(secretariat),
   'POST /api/terms/:id/merge': write(secretariat),
-  'DELETE /api/terms/:id': write(secretariat),
+  'DELETE /api/terms/:id': write(secretariat, noBody, 'version=1'),
   // Imports: the secretariat's.
   'POST /api/imports': write(secretariat),
   'GET /api/imports': get(secretariat),
