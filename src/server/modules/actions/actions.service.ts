@@ -168,9 +168,9 @@ export async function getAction(db: Executor, actor: Actor, id: string): Promise
 export async function actionFilesAccess(db: Executor, actor: Actor, id: string): Promise<{ canEdit: boolean }> {
   const user = signedIn(actor);
   const row = await findAction(db, id, await scopeOf(db, user));
-  if (!row || !canActions(user, 'read', { inScope: Boolean(row.in_scope) })) throw new AppError('NOT_FOUND');
+  if (!row || !canActions(user, 'readDocuments', { inScope: Boolean(row.in_scope) })) throw new AppError('NOT_FOUND');
   const seat = await seatOf(db, row.responsible_entity_id, user.id);
-  return { canEdit: canActions(user, 'edit', { seat }) };
+  return { canEdit: canActions(user, 'changeDocuments', { seat }) };
 }
 
 /** Records an action with its links, and schedules the reminders of its due date, in one transaction. */
