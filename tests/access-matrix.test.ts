@@ -43,6 +43,28 @@ function send(persona: Persona | null, method: string, url: string, body?: unkno
   });
 }
 
+/**
+ * What a person bound to entities must never read, on any route (decision 020): the ids, texts
+ * and cluster names outside their scope. Labour and its region: Education's and nobody's; Education: Labour's.
+ */
+function unreadable(persona: Persona | null): string[] {
+  if (!persona || persona.relation === 'none') return [];
+  const p = world.params as Record<string, string>;
+  const nobodys = [p.nobodysRecommendation, p.textE, p.foreignCluster, p.foreignClusterName];
+  if (persona.relation === 'other')
+    return [
+      ...nobodys,
+      p.recommendation,
+      p.textA,
+      p.action,
+      p.cluster,
+      p.clusterName,
+      p.progressUpdate,
+      p.attachment,
+    ].map(String);
+  return [...nobodys, p.foreignRecommendation, p.textC, p.foreignAction].map(String);
+}
+
 function urlOf(route: { url: string }, expectation: Expectation, variant: Variant) {
   const path = fill(route.url, world.params, variant);
   const query = expectation.query?.replace(/\{(\w+)\}/g, (_, name: string) => world.params[name] as string);
@@ -90,10 +112,14 @@ describe('access matrix', () => {
             !reads &&
             expectation.body === undefined &&
             [400, 401, 403, 404].includes(response.statusCode);
+          const who = `${key(route)} [${variant}] as ${persona?.name ?? 'anonymous'}`;
           if (!matches(outcome, response) && !refusedAnonymously)
-            failures.push(
-              `${key(route)} [${variant}] as ${persona?.name ?? 'anonymous'}: expected ${outcome}, got ${response.statusCode}`,
-            );
+            failures.push(`${who}: expected ${outcome}, got ${response.statusCode}`);
+          if (reads && response.statusCode < 300) {
+            const body = response.body;
+            for (const secret of unreadable(persona))
+              if (secret && body.includes(secret)) failures.push(`${who}: the answer holds "${secret.slice(0, 40)}"`);
+          }
         });
       }
     }

@@ -98,7 +98,11 @@ export async function buildWorld(): Promise<World> {
     .executeTakeFirstOrThrow();
   await ok('POST', `/api/assignments/${assignment.id}/delegations`, { entityId: region.id });
 
-  const action = await makeAction(db, labour.id, { title: 'Labour inspection plan', recommendationIds: [A as string] });
+  // Labour's action also answers E (a coordinator's link): Labour's people must never read E (decision 020).
+  const action = await makeAction(db, labour.id, {
+    title: 'Labour inspection plan',
+    recommendationIds: [A as string, E as string],
+  });
   const foreignAction = await makeAction(db, education.id, { title: 'Schools plan', recommendationIds: [C as string] });
   const cluster = await makeCluster(db, [A as string], 'Decent work');
   const foreignCluster = await makeCluster(db, [E as string], 'Nobody’s cluster');
@@ -134,7 +138,7 @@ export async function buildWorld(): Promise<World> {
     .executeTakeFirstOrThrow();
   await db
     .insertInto('indicator_recommendations')
-    .values({ indicator_id: indicator.id, recommendation_id: A as string })
+    .values([A, E].map((id) => ({ indicator_id: indicator.id, recommendation_id: id as string })))
     .execute();
   const call = await ok('POST', '/api/calls', {
     title: 'Follow-up 2026',
@@ -178,6 +182,12 @@ export async function buildWorld(): Promise<World> {
       term: String(term.id),
       taxonomy: term.taxonomy,
       unknown: randomUUID(),
+      // Texts and names only some may read (decision 020).
+      textA: (recs[0]?.text_en ?? '').slice(0, 60),
+      textC: (recs[2]?.text_en ?? '').slice(0, 60),
+      textE: (recs[4]?.text_en ?? '').slice(0, 60),
+      clusterName: 'Decent work',
+      foreignClusterName: 'Nobody’s cluster',
     },
   };
 }
