@@ -66,7 +66,7 @@ export async function buildWorld(): Promise<World> {
   );
   const recs = await db
     .selectFrom('recommendations')
-    .select(['id', 'review_id'])
+    .select(['id', 'review_id', 'text_en'])
     .orderBy('number_sort')
     .limit(5)
     .execute();
