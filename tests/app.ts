@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
-import { buildApp } from '../src/server/app';
+import { type AppOptions, buildApp } from '../src/server/app';
 import type { DatabaseHandle } from '../src/server/db/database';
 import type { Deps } from '../src/server/deps';
 import { createDiskStore } from '../src/server/files/disk-store';
@@ -33,7 +33,10 @@ export interface TestApp {
  * The whole HTTP app on a fresh database, with its job worker (polling every half second, one
  * retry a second after a failure), mailing through a real SMTP server on loopback.
  */
-export async function createTestApp(settings: Partial<Deps['settings']> = {}): Promise<TestApp> {
+export async function createTestApp(
+  settings: Partial<Deps['settings']> = {},
+  options: Pick<AppOptions, 'onRoute'> = {},
+): Promise<TestApp> {
   const handle = await createTestDatabase();
   let smtp: SmtpServer | null = await startSmtpServer();
   const inbox = smtp.inbox;
@@ -72,6 +75,7 @@ export async function createTestApp(settings: Partial<Deps['settings']> = {}): P
     databaseKind: handle.kind,
     webDir: '/nonexistent',
     rateLimitAllowList: ['127.0.0.1'],
+    ...options,
   });
   await startJobs(deps);
   return {

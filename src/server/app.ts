@@ -59,6 +59,8 @@ export interface AppOptions {
   rateLimitAllowList?: string[];
   /** Built web client to serve; absent in API-only tests. */
   webDir?: string;
+  /** Told of every route as it is registered (the access matrix test lists them so). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 const defaultWebDir = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -76,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   registerErrorHandling(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -184,6 +184,8 @@ export const actionDetailSchema = actionSummarySchema.extend({
   description: z.string().nullable(),
   supportingEntities: z.array(entityRefSchema),
   recommendations: z.array(actionRecommendationSchema),
+  /** Linked recommendations outside the reader's scope: counted, never named (decision 020). */
+  otherRecommendationCount: z.number().int(),
   clusters: z.array(z.object({ id: z.uuid(), name: z.string(), size: z.number().int() })),
   reminders: z.array(actionReminderSchema),
   createdBy: z.string().nullable(),

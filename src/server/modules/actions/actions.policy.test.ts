@@ -87,4 +87,41 @@ policyTable('canActions', canActions, [
     when: 'main seat',
     expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
   },
+  // An action's documents (issue 14 part 4): read as the action, changed as it is edited.
+  {
+    action: 'readDocuments',
+    record: { inScope: false },
+    when: 'out of scope',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: Y, viewer: Y },
+  },
+  {
+    action: 'readDocuments',
+    record: { inScope: true },
+    when: 'in scope',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: Y, contributor: Y, stakeholder: Y, viewer: Y },
+  },
+  {
+    action: 'changeDocuments',
+    record: { seat: null },
+    when: 'no seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'changeDocuments',
+    record: { seat: 'main' },
+    when: 'main seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: n, contributor: Y, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'changeDocuments',
+    record: { seat: 'member' },
+    when: 'member seat',
+    expect: { admin: Y, coordinator: Y, focal_point: Y, validator: n, contributor: Y, stakeholder: n, viewer: n },
+  },
+  {
+    action: 'changeDocuments',
+    record: { seat: 'validator' },
+    when: 'validator seat',
+    expect: { admin: Y, coordinator: Y, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+  },
 ]);

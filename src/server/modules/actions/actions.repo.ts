@@ -26,6 +26,20 @@ export function actionInScope(scope: Scope): RawBuilder<SqlBool> {
     or exists (select 1 from action_recommendations ar where ar.action_id = a.id and ${inScope(scope, 'ar.recommendation_id')}))`;
 }
 
+/** The SQL condition "cluster `idColumn` has a member within the scope" (decision 020). */
+function clusterInScope(scope: Scope, idColumn: string): RawBuilder<SqlBool> {
+  if (scope.all) return sql<SqlBool>`true`;
+  return sql<SqlBool>`exists (select 1 from cluster_members m where m.cluster_id = ${sql.ref(idColumn)} and ${inScope(scope, 'm.recommendation_id')})`;
+}
+
+/** An action's linked recommendations, counted within the scope (decision 020). */
+const linkedRecommendationCount = (scope: Scope) =>
+  sql<number>`(select count(*) from action_recommendations ar where ar.action_id = a.id and ${inScope(scope, 'ar.recommendation_id')})::int`;
+
+/** An action's linked clusters, counted within the scope. */
+const linkedClusterCount = (scope: Scope) =>
+  sql<number>`(select count(*) from action_clusters ac where ac.action_id = a.id and ${clusterInScope(scope, 'ac.cluster_id')})::int`;
+
 export async function insertAction(db: Executor, row: Insertable<ActionsTable>): Promise<string> {
   const { id } = await db.insertInto('actions').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
@@ -98,10 +112,9 @@ export function findAction(db: Executor, id: string, scope: Scope) {
       'e.lrg_level as entity_lrg_level',
       'cu.name as created_by_name',
       actionInScope(scope).as('in_scope'),
-      sql<number>`(select count(*) from action_recommendations ar where ar.action_id = a.id)::int`.as(
-        'recommendation_count',
-      ),
-      sql<number>`(select count(*) from action_clusters ac where ac.action_id = a.id)::int`.as('cluster_count'),
+      linkedRecommendationCount(scope).as('recommendation_count'),
+      linkedRecommendationCount({ all: true }).as('recommendation_total'),
+      linkedClusterCount(scope).as('cluster_count'),
     ])
     .where('a.id', '=', id)
     .executeTakeFirst();
@@ -153,36 +166,44 @@ export function findSupportingEntities(db: Executor, id: string) {
 
 /** The recommendations linked to an action, in the reader's language, each marked readable or not. */
 export function findActionRecommendations(db: Executor, id: string, locale: Locale, scope: Scope) {
-  return db
-    .selectFrom('action_recommendations as ar')
-    .innerJoin('recommendations as r', 'r.id', 'ar.recommendation_id')
-    .leftJoin('reviews as v', 'v.id', 'r.review_id')
-    .select([
-      'r.id',
-      'r.number',
-      'v.symbol as review_symbol',
-      'r.body_code',
-      ...localizedText(locale),
-      inScope(scope, 'r.id').as('readable'),
-    ])
-    .where('ar.action_id', '=', id)
-    .orderBy('r.body_code')
-    .orderBy('r.review_id')
-    .orderBy('r.number_sort')
-    .orderBy('r.id')
-    .execute();
+  return (
+    db
+      .selectFrom('action_recommendations as ar')
+      .innerJoin('recommendations as r', 'r.id', 'ar.recommendation_id')
+      .leftJoin('reviews as v', 'v.id', 'r.review_id')
+      .select([
+        'r.id',
+        'r.number',
+        'v.symbol as review_symbol',
+        'r.body_code',
+        ...localizedText(locale),
+        inScope(scope, 'r.id').as('readable'),
+      ])
+      .where('ar.action_id', '=', id)
+      // Decision 020: out-of-scope links are counted by the caller, never named.
+      .where(inScope(scope, 'r.id'))
+      .orderBy('r.body_code')
+      .orderBy('r.review_id')
+      .orderBy('r.number_sort')
+      .orderBy('r.id')
+      .execute()
+  );
 }
 
-export function findActionClusters(db: Executor, id: string) {
+/** An action's clusters within the scope, each sized by its members within the scope (decision 020). */
+export function findActionClusters(db: Executor, id: string, scope: Scope) {
   return db
     .selectFrom('action_clusters as ac')
     .innerJoin('clusters as c', 'c.id', 'ac.cluster_id')
     .select([
       'c.id',
       'c.name',
-      sql<number>`(select count(*) from cluster_members m where m.cluster_id = c.id)::int`.as('size'),
+      sql<number>`(select count(*) from cluster_members m where m.cluster_id = c.id and ${inScope(scope, 'm.recommendation_id')})::int`.as(
+        'size',
+      ),
     ])
     .where('ac.action_id', '=', id)
+    .where(clusterInScope(scope, 'c.id'))
     .orderBy('c.name')
     .execute();
 }
@@ -205,11 +226,11 @@ export async function findActions(db: Executor, query: ActionListQuery, scope: S
   }
   if (query.recommendationId)
     base = base.where(
-      sql<SqlBool>`exists (select 1 from action_recommendations ar where ar.action_id = a.id and ar.recommendation_id = ${query.recommendationId})`,
+      sql<SqlBool>`exists (select 1 from action_recommendations ar where ar.action_id = a.id and ar.recommendation_id = ${query.recommendationId} and ${inScope(scope, 'ar.recommendation_id')})`,
     );
   if (query.clusterId)
     base = base.where(
-      sql<SqlBool>`exists (select 1 from action_clusters ac where ac.action_id = a.id and ac.cluster_id = ${query.clusterId})`,
+      sql<SqlBool>`exists (select 1 from action_clusters ac where ac.action_id = a.id and ac.cluster_id = ${query.clusterId} and ${clusterInScope(scope, 'ac.cluster_id')})`,
     );
   if (query.overdue === true) base = base.where(actionOverdue(today));
   if (query.overdue === false) base = base.where(sql<SqlBool>`not ${actionOverdue(today)}`);
@@ -232,10 +253,8 @@ export async function findActions(db: Executor, query: ActionListQuery, scope: S
       'e.name as entity_name',
       'e.acronym as entity_acronym',
       'e.lrg_level as entity_lrg_level',
-      sql<number>`(select count(*) from action_recommendations ar where ar.action_id = a.id)::int`.as(
-        'recommendation_count',
-      ),
-      sql<number>`(select count(*) from action_clusters ac where ac.action_id = a.id)::int`.as('cluster_count'),
+      linkedRecommendationCount(scope).as('recommendation_count'),
+      linkedClusterCount(scope).as('cluster_count'),
     ]);
   if (query.sort === 'title') rows = rows.orderBy(sql`lower(a.title)`).orderBy('a.id');
   else if (query.sort === 'updated') rows = rows.orderBy('a.updated_at', 'desc').orderBy('a.id');
@@ -281,10 +300,10 @@ export async function recommendationsInScope(db: Executor, ids: string[], scope:
  */
 export async function clustersInScope(db: Executor, ids: string[], scope: Scope): Promise<string[]> {
   if (ids.length === 0) return [];
-  let query = db.selectFrom('clusters as c').select('c.id').where('c.id', 'in', ids);
-  if (!scope.all)
-    query = query.where(
-      sql<SqlBool>`exists (select 1 from cluster_members m where m.cluster_id = c.id and ${inScope(scope, 'm.recommendation_id')})`,
-    );
+  const query = db
+    .selectFrom('clusters as c')
+    .select('c.id')
+    .where('c.id', 'in', ids)
+    .where(clusterInScope(scope, 'c.id'));
   return (await query.execute()).map((row) => row.id);
 }

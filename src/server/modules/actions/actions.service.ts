@@ -99,6 +99,29 @@ async function checkLinks(
     invalid('clusterIds', 'issues.unknownCluster');
 }
 
+/**
+ * Links the editor cannot see (decision 020: outside their scope, so not in the payload their
+ * page sends back) stay linked: a focal point's edit never drops what a coordinator linked.
+ */
+async function keepHiddenLinks(
+  db: Executor,
+  user: SessionUser,
+  scope: Scope,
+  links: ReturnType<typeof linksOf>,
+  before: { recommendationIds: string[]; clusterIds: string[] },
+) {
+  if (canActions(user, 'linkAnyRecommendation') || scope.all) return links;
+  const seen = new Set(await recommendationsInScope(db, before.recommendationIds, scope));
+  const seenClusters = new Set(await clustersInScope(db, before.clusterIds, scope));
+  return {
+    ...links,
+    recommendationIds: [
+      ...new Set([...links.recommendationIds, ...before.recommendationIds.filter((id) => !seen.has(id))]),
+    ],
+    clusterIds: [...new Set([...links.clusterIds, ...before.clusterIds.filter((id) => !seenClusters.has(id))])],
+  };
+}
+
 /** Actions within the person's scope, filtered, sorted and paged in the database. */
 export async function listActions(deps: Deps, actor: Actor, query: ActionListQuery): Promise<Page<ActionSummary>> {
   const user = signedIn(actor);
@@ -118,7 +141,7 @@ export async function getAction(db: Executor, actor: Actor, id: string): Promise
     seatOf(db, row.responsible_entity_id, user.id),
     findSupportingEntities(db, id),
     findActionRecommendations(db, id, actor.locale, scope),
-    findActionClusters(db, id),
+    findActionClusters(db, id, scope),
     findReminders(db, id),
   ]);
   return {
@@ -126,6 +149,8 @@ export async function getAction(db: Executor, actor: Actor, id: string): Promise
     description: row.description,
     supportingEntities: supporting.map((entity) => presentEntityRef(entity)),
     recommendations: recommendations.map(presentRecommendation),
+    // Decision 020: links outside the reader's scope are counted, never named.
+    otherRecommendationCount: Math.max(0, Number(row.recommendation_total) - recommendations.length),
     clusters,
     reminders: reminders.map(presentReminder),
     createdBy: row.created_by_name,
@@ -133,6 +158,19 @@ export async function getAction(db: Executor, actor: Actor, id: string): Promise
     canEdit: canActions(user, 'edit', { seat }),
     canDelete: canActions(user, 'delete'),
   };
+}
+
+/**
+ * What a person may do with an action's files (its documents), decided as for the action itself:
+ * they read them when they may read the action (else NOT_FOUND, as for its page), and upload or
+ * delete them when they may edit it (a writing seat in the responsible entity, or the secretariat).
+ */
+export async function actionFilesAccess(db: Executor, actor: Actor, id: string): Promise<{ canEdit: boolean }> {
+  const user = signedIn(actor);
+  const row = await findAction(db, id, await scopeOf(db, user));
+  if (!row || !canActions(user, 'readDocuments', { inScope: Boolean(row.in_scope) })) throw new AppError('NOT_FOUND');
+  const seat = await seatOf(db, row.responsible_entity_id, user.id);
+  return { canEdit: canActions(user, 'changeDocuments', { seat }) };
 }
 
 /** Records an action with its links, and schedules the reminders of its due date, in one transaction. */
@@ -172,7 +210,7 @@ export async function updateAction(
       await requireWriter(trx, user, input.responsibleEntityId, 'create');
     if (before.version !== input.version) throw new AppError('STALE_VERSION');
     const linkedBefore = await linkedIds(trx, id);
-    const links = linksOf(input);
+    const links = await keepHiddenLinks(trx, user, scope, linksOf(input), linkedBefore);
     await checkLinks(trx, user, input, links, linkedBefore);
     if (!(await updateActionAtVersion(trx, id, input.version, actionColumns(input))))
       throw new AppError('STALE_VERSION');

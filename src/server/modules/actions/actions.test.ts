@@ -169,14 +169,15 @@ describe('editing and deleting', () => {
     ).json();
     const labour = client('labour alternate');
     const seen = (await labour.request('GET', `/api/actions/${created.id}`)).json();
-    expect(seen.recommendations.map((r: { id: string; readable: boolean }) => [r.id, r.readable])).toEqual(
-      expect.arrayContaining([
-        [rec.A, true],
-        [rec.E, false],
-      ]),
-    );
+    // Decision 020: E lies outside Labour's scope: counted, never named (no id, no text).
+    expect(seen.recommendations.map((r: { id: string; readable: boolean }) => [r.id, r.readable])).toEqual([
+      [rec.A, true],
+    ]);
+    expect(seen).toMatchObject({ otherRecommendationCount: 1, recommendationCount: 1 });
+    expect(JSON.stringify(seen)).not.toContain(rec.E);
+    // The page sends back what it shows: E, which it never showed, stays linked.
     const edited = await labour.request('PUT', `/api/actions/${created.id}`, {
-      ...body({ title: 'Amended title', status: 'completed', recommendationIds: [rec.A, rec.E, rec.B] }),
+      ...body({ title: 'Amended title', status: 'completed', recommendationIds: [rec.A, rec.B] }),
       version: created.version,
     });
     expect(edited.statusCode, edited.body).toBe(200);
@@ -184,8 +185,19 @@ describe('editing and deleting', () => {
       title: 'Amended title',
       status: 'completed',
       version: 2,
-      recommendationCount: 3,
+      recommendationCount: 2,
+      otherRecommendationCount: 1,
     });
+    const whole = (await coordinator.request('GET', `/api/actions/${created.id}`)).json();
+    expect(whole).toMatchObject({ recommendationCount: 3, otherRecommendationCount: 0 });
+    expect(whole.recommendations.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining([rec.A, rec.B, rec.E]),
+    );
+    // Filtering Labour's list by E answers as for an unknown id.
+    const byE = (await labour.request('GET', `/api/actions?recommendationId=${rec.E}`)).json();
+    const byUnknown = (await labour.request('GET', `/api/actions?recommendationId=${crypto.randomUUID()}`)).json();
+    expect(byE).toEqual(byUnknown);
+    expect((await coordinator.request('GET', `/api/actions?recommendationId=${rec.E}`)).json().total).toBe(1);
 
     const stale = await coordinator.request('PUT', `/api/actions/${created.id}`, {
       ...body({ title: 'Lost update' }),

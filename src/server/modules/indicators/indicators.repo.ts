@@ -35,7 +35,7 @@ export function findIndicator(db: Executor, id: string) {
 }
 
 /** The list: filtered and paged here; the title and code matched without regard to case or accents. */
-export async function findIndicators(db: Executor, query: IndicatorListQuery) {
+export async function findIndicators(db: Executor, query: IndicatorListQuery, scope: Scope) {
   let base = db.selectFrom('indicators as i');
   if (query.type) base = base.where('i.type', '=', query.type);
   if (query.ownerId) base = base.where('i.owner_entity_id', '=', query.ownerId);
@@ -47,7 +47,9 @@ export async function findIndicators(db: Executor, query: IndicatorListQuery) {
       eb
         .selectFrom('indicator_recommendations')
         .select('indicator_id')
-        .where('recommendation_id', '=', recommendationId),
+        .where('recommendation_id', '=', recommendationId)
+        // Decision 020: an id outside the reader's scope filters as an unknown one (no oracle).
+        .where(inScope(scope, 'recommendation_id')),
     );
   }
   if (query.q) {

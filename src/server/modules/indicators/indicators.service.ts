@@ -115,8 +115,8 @@ export async function listIndicators(
   actor: Actor,
   query: IndicatorListQuery,
 ): Promise<Page<IndicatorSummary>> {
-  requireCan(actor, 'read');
-  const { rows, total } = await findIndicators(deps.db, query);
+  const user = requireCan(actor, 'read');
+  const { rows, total } = await findIndicators(deps.db, query, await scopeOf(deps.db, user));
   return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -154,7 +154,8 @@ export async function getIndicator(db: Executor, actor: Actor, id: string): Prom
     byPlace: row.by_place,
     sdg: sdg.map((term) => ({ code: term.code, title: term.label as Record<string, string> })),
     recommendations: recommendations.map((r) => ({ id: r.id, symbol: r.symbol || null, text: r.text })),
-    recommendationIds,
+    // Decision 020: only the links within the reader's scope (all of them for the secretariat).
+    recommendationIds: scope.all ? recommendationIds : recommendations.map((r) => r.id),
     reminder: reminder
       ? { dueDate: reminder.due_date, dueAt: reminder.due_at.toISOString(), status: reminder.status }
       : null,

@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import { is } from '../../../shared/roles';
 import type { Attachment, AttachmentList, AttachmentSubjectKind } from '../../../shared/schemas/progress';
 import type { Deps } from '../../deps';
 import { contentMatches, contentTypes, kindOfName } from '../../files/file-types';
 import { newStorageKey } from '../../files/store';
 import type { Actor, Executor } from '../../http/context';
 import { signedIn } from '../../lib/guards';
+import { actionFilesAccess } from '../actions/actions.service';
 import { recordAudit } from '../audit/audit.service';
-import { seatOf } from '../entities/people.service';
 import {
   type AttachmentRow,
   deleteAttachmentRow,
@@ -32,8 +31,8 @@ export const maxBytesOf = (deps: FileDeps) => Math.floor(deps.settings.EVIDENCE_
 
 /**
  * Who reads and changes a subject's files. A progress update's: whoever reads the update;
- * changed by its writers while it is a draft or returned. An action's: coordinators and admins,
- * and the people of its responsible entity (readers-only roles read them).
+ * changed by its writers while it is a draft or returned. An action's: whoever reads the action
+ * (actions policy: scope for people who act for entities), changed by whoever may edit it.
  * With `lock`, the subject's row is locked for the transaction that changes its files.
  */
 async function access(db: Executor, actor: Actor, subject: Subject, lock = false) {
@@ -45,12 +44,9 @@ async function access(db: Executor, actor: Actor, subject: Subject, lock = false
     const writer = canProgress(user, 'write', { seat });
     return { canEdit: writer && status !== undefined && editable.includes(status), writer };
   }
-  const action = await findAction(db, subject.id, lock);
-  if (!action) throw new AppError('NOT_FOUND');
-  const manager = canProgress(user, 'coordinatorStep');
-  const seat = await seatOf(db, action.responsible_entity_id, user.id);
-  if (!manager && !seat) throw new AppError('NOT_FOUND');
-  const canEdit = manager || !is(user.role, 'readsOnly');
+  // Locks the action's row (when asked) before deciding, so a change waits for a concurrent one.
+  if (!(await findAction(db, subject.id, lock))) throw new AppError('NOT_FOUND');
+  const { canEdit } = await actionFilesAccess(db, actor, subject.id);
   return { canEdit, writer: canEdit };
 }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../../../tests/app';
 import { makeAction } from '../../../../tests/factories';
+import { readFixture } from '../../../../tests/fixtures';
 import type { Deps } from '../../deps';
 import type { FileStore } from '../../files';
 import { systemActor } from '../../http/context';
-import { entity, type Person, people, rec, setUpMiniatureState, test } from '../calls/calls.fixture';
+import { coordinator, entity, type Person, people, rec, setUpMiniatureState, test } from '../calls/calls.fixture';
 import { uploadAttachment } from './attachments.service';
 
 setUpMiniatureState();
@@ -169,14 +170,48 @@ async function signedInUser(client: Client) {
   return response.json().user;
 }
 
-describe('documents on an action', () => {
-  it('are for the coordinators and the people of its responsible entity', async () => {
-    const action = await makeAction(test.handle.db, entity.M1, { title: 'Teacher training plan' });
+describe('documents on an action (actions policy: read as the action, changed by its editors)', () => {
+  // A real public document (a treaty body's concluding observations), as an action's annex.
+  const annex = readFixture('concluding-observations/CRPD_C_DEU_CO_2-3_en.pdf');
+
+  it('are read by whoever reads the action, and changed only by whoever may edit it', async () => {
+    // Education's action, linked to B (assigned to Labour too): Labour reads it, Education writes it.
+    const action = await makeAction(test.handle.db, entity.M2, {
+      title: 'Inclusive schools plan',
+      recommendationIds: [rec.B],
+    });
     const url = `/api/actions/${action.id}/attachments`;
-    const added = await upload(who('labour member'), url, 'plan.pdf', pdf);
+    const added = await upload(who('education main'), url, 'plan.pdf', annex);
     expect(added.statusCode, added.body).toBe(201);
-    expect((await who('education main').request('GET', url)).statusCode).toBe(404);
-    expect((await upload(who('education main'), url, 'plan.pdf', pdf)).statusCode).toBe(404);
-    expect((await who('labour main').request('GET', url)).json().items).toHaveLength(1);
+    const download = `/api/attachments/${added.json().id}/download`;
+
+    // Readers of the action read its documents (they got 404 before), without the right to change them.
+    for (const reader of ['education validator', 'labour main', 'labour member', 'viewer']) {
+      const list = await who(reader).request('GET', url);
+      expect(list.statusCode, `${reader}: ${list.body}`).toBe(200);
+      expect(list.json(), reader).toMatchObject({ canEdit: false, items: [{ fileName: 'plan.pdf' }] });
+      const file = await who(reader).request('GET', download);
+      expect(file.statusCode, reader).toBe(200);
+      expect(file.rawPayload.equals(annex), reader).toBe(true);
+    }
+    // A validator does not write, even for its own entity; nor does a reader of another entity's action.
+    for (const reader of ['education validator', 'labour main', 'viewer']) {
+      expect((await upload(who(reader), url, 'more.pdf', annex)).statusCode, reader).toBe(403);
+      expect((await who(reader).request('DELETE', `/api/attachments/${added.json().id}`)).statusCode, reader).toBe(403);
+    }
+    // Outside the scope: neither the action nor its documents exist.
+    expect((await who('region main').request('GET', url)).statusCode).toBe(404);
+    expect((await who('region main').request('GET', download)).statusCode).toBe(404);
+    expect((await upload(who('region main'), url, 'more.pdf', annex)).statusCode).toBe(404);
+    expect((await who('region main').request('DELETE', `/api/attachments/${added.json().id}`)).statusCode).toBe(404);
+
+    // Its editors (a writing seat in the responsible entity, the secretariat) change them.
+    expect((await who('education alternate').request('GET', url)).json().canEdit).toBe(true);
+    const second = await upload(coordinator, url, 'annex.pdf', annex);
+    expect(second.statusCode, second.body).toBe(201);
+    expect(
+      (await who('education alternate').request('DELETE', `/api/attachments/${second.json().id}`)).statusCode,
+    ).toBe(204);
+    expect((await who('education main').request('GET', url)).json().items).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../http/context';
 import { containsPattern } from '../../lib/like';
 import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
+import { inScope, type Scope } from '../assignments/scope';
 
 /** The clusters a recommendation belongs to, by name. */
 export function findClustersOf(db: Executor, id: string) {
@@ -33,19 +34,33 @@ export function insertCluster(db: Executor, name: string, description: string | 
   return db.insertInto('clusters').values({ name, description }).returningAll().executeTakeFirstOrThrow();
 }
 
-/** How many recommendations a cluster holds (an index-only count over the members' key). */
-const clusterSize = sql<number>`(select count(*) from cluster_members m where m.cluster_id = c.id)`;
+/** How many of a cluster's recommendations lie within the scope (all: an index-only count over the members' key). */
+const clusterSize = (scope: Scope) =>
+  sql<number>`(select count(*) from cluster_members m where m.cluster_id = c.id and ${inScope(scope, 'm.recommendation_id')})`;
+
+/**
+ * Decision 020: a person who acts for entities sees a cluster only when one of its members lies
+ * within their scope (its name and size are otherwise not theirs to read).
+ */
+function clusterVisible(scope: Scope) {
+  if (scope.all) return sql<boolean>`true`;
+  return sql<boolean>`exists (select 1 from cluster_members m where m.cluster_id = c.id and ${inScope(scope, 'm.recommendation_id')})`;
+}
 
 /** One page of clusters by name, with their sizes; `q` matches part of the name or description. */
-export async function findClusters(db: Executor, query: { q?: string | undefined; page: number; pageSize: number }) {
-  let base = db.selectFrom('clusters as c');
+export async function findClusters(
+  db: Executor,
+  query: { q?: string | undefined; page: number; pageSize: number },
+  scope: Scope,
+) {
+  let base = db.selectFrom('clusters as c').where(clusterVisible(scope));
   if (query.q) {
     const like = containsPattern(query.q);
     base = base.where((eb) => eb.or([eb('c.name', 'ilike', like), eb('c.description', 'ilike', like)]));
   }
   const [rows, count] = await Promise.all([
     base
-      .select(['c.id', 'c.name', 'c.description', 'c.version', clusterSize.as('size')])
+      .select(['c.id', 'c.name', 'c.description', 'c.version', clusterSize(scope).as('size')])
       .orderBy(sql`lower(c.name)`)
       .orderBy('c.id')
       .limit(query.pageSize)
@@ -56,11 +71,12 @@ export async function findClusters(db: Executor, query: { q?: string | undefined
   return { rows, total: Number(count.total) };
 }
 
-export function findClusterWithSize(db: Executor, id: string) {
+export function findClusterWithSize(db: Executor, id: string, scope: Scope = { all: true }) {
   return db
     .selectFrom('clusters as c')
-    .select(['c.id', 'c.name', 'c.description', 'c.version', clusterSize.as('size')])
+    .select(['c.id', 'c.name', 'c.description', 'c.version', clusterSize(scope).as('size')])
     .where('c.id', '=', id)
+    .where(clusterVisible(scope))
     .executeTakeFirst();
 }
 

@@ -4,6 +4,7 @@ import type { Page } from '../../../shared/schemas/common';
 import type { Cluster } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { scopeOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
 import {
   deleteClusterAtVersion,
@@ -24,14 +25,15 @@ export async function listClusters(
   actor: Actor,
   query: { q?: string | undefined; page: number; pageSize: number },
 ): Promise<Page<Cluster>> {
-  requireCan(actor, 'read');
-  const { rows, total } = await findClusters(db, query);
+  const user = requireCan(actor, 'read');
+  const { rows, total } = await findClusters(db, query, await scopeOf(db, user));
   return { items: rows.map(presentCluster), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getCluster(db: Database, actor: Actor, id: string): Promise<Cluster> {
-  requireCan(actor, 'read');
-  const row = await findClusterWithSize(db, id);
+  const user = requireCan(actor, 'read');
+  // Decision 020: outside the scope, a cluster answers as an unknown one.
+  const row = await findClusterWithSize(db, id, await scopeOf(db, user));
   if (!row) throw new AppError('NOT_FOUND');
   return presentCluster(row);
 }

@@ -170,6 +170,9 @@ export default function ActionPage() {
             ) : (
               <p className="subtle">{t('actions.noRecommendations')}</p>
             )}
+            {action.otherRecommendationCount > 0 ? (
+              <p className="subtle">{t('actions.otherRecommendations', { count: action.otherRecommendationCount })}</p>
+            ) : null}
             <h3>{t('actions.fields.clusters')}</h3>
             {action.clusters.length > 0 ? (
               <ul>
