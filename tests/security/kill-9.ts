@@ -11,10 +11,12 @@
  * running and no PDF draft is left in the temp folder. Prints a table of runs and outcomes and
  * exits 1 when any run failed a check.
  *
- * KILL_RUNS=<n> runs per scenario (default 3); KILL_SEED=<n> for reproducible delays.
+ * KILL_RUNS=<n> runs per scenario (default 3); KILL_SEED=<n> for reproducible delays; KILL_ONLY=<word>
+ * for the scenarios whose name holds it (import, progress, pdf, migrations).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { sql } from 'kysely';
@@ -35,7 +37,6 @@ const random = () => {
 const between = (low: number, high: number) => Math.round(low + random() * (high - low));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const work = mkdtempSync(join(tmpdir(), 'implementa-kill-'));
-let port = 39_100 + between(0, 500);
 
 interface Server {
   child: ChildProcess;
@@ -47,8 +48,20 @@ interface Server {
 /** Every server started, so that none outlives a failed run or the suite. */
 const started: Server[] = [];
 
-function startServer(dataDir: string, runTmp: string, demo: boolean): Server {
-  port++;
+/** A port the system has free now (other suites share this machine). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(dataDir: string, runTmp: string, demo: boolean): Promise<Server> {
+  const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: repo,
     env: {
@@ -126,7 +139,12 @@ async function signIn(server: Server, email: string, password: string): Promise<
           'x-csrf-token': csrfToken,
           ...(body === undefined ? {} : { 'content-type': type }),
         },
-        body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : (body as Buffer),
+        body:
+          body === undefined
+            ? undefined
+            : type === 'application/json'
+              ? JSON.stringify(body)
+              : new Uint8Array(body as Buffer),
       }),
   };
 }
@@ -193,15 +211,24 @@ const scenarios: Scenario[] = [
     demo: true,
     delay: () => between(0, 300),
     async run(server, delay) {
+      // The focal point's ministry (MDDSZ in the demo) is given a recommendation to report on.
       const session = await signIn(server, ...focalPoint);
-      // The demo's own updates name a recommendation the focal point's entity answers for.
       const listed = await session.call('GET', '/api/progress-updates?pageSize=50');
-      const updates = (await listed.json()) as {
-        items: { subject: { kind: string; id: string }; entity: { id: string } }[];
+      const updates = (await listed.json()) as { items?: { entity: { id: string; acronym: string | null } }[] };
+      const entity = updates.items?.find((item) => item.entity.acronym === 'MDDSZ')?.entity;
+      if (!entity) throw new Error(`the focal point's entity not found: ${listed.status}`);
+      const secretariat = await signIn(server, ...coordinator);
+      const page = (await (await secretariat.call('GET', '/api/recommendations?pageSize=1')).json()) as {
+        items: { id: string }[];
       };
-      const known = updates.items?.find((item) => item.subject.kind === 'recommendation');
-      if (!known) throw new Error(`no progress update to follow: ${listed.status}`);
-      const target = { recommendationId: known.subject.id, entity: known.entity };
+      const recommendationId = page.items[0]?.id ?? '';
+      const assigned = await secretariat.call('POST', '/api/assignments', {
+        recommendationIds: [recommendationId],
+        entityId: entity.id,
+        role: 'lead',
+      });
+      if (assigned.status !== 200) throw new Error(`assign ${assigned.status} ${await assigned.text()}`);
+      const target = { recommendationId, entity };
       const today = new Date().toISOString().slice(0, 10);
       const created = await session.call('POST', '/api/progress-updates', {
         recommendationId: target.recommendationId,
@@ -330,12 +357,13 @@ async function main() {
   const baseData = join(work, 'base');
   const baseTmp = join(work, 'base-tmp');
   mkdirSync(baseTmp);
-  const first = startServer(baseData, baseTmp, true);
+  const first = await startServer(baseData, baseTmp, true);
   const seededMs = await waitReady(first, 600_000);
   await stop(first);
   console.log(`demo database ready in ${seededMs} ms`);
   const rows: Row[] = [];
-  for (const scenario of scenarios)
+  const only = process.env.KILL_ONLY?.toLowerCase();
+  for (const scenario of scenarios.filter((each) => !only || each.name.toLowerCase().includes(only)))
     for (let run = 1; run <= runsPer; run++) {
       const dir = join(work, `${scenario.name.replace(/\W+/g, '-')}-${run}`);
       const dataDir = join(dir, 'data');
@@ -345,12 +373,12 @@ async function main() {
       const delay = scenario.delay();
       const row: Row = { scenario: scenario.name, run, killAfterMs: delay, atKill: '', restartMs: '', outcome: '' };
       try {
-        const server = startServer(dataDir, runTmp, false);
+        const server = await startServer(dataDir, runTmp, false);
         if (scenario.demo) await waitReady(server);
         const { before, answered } = await scenario.run(server, delay);
         row.atKill = answered;
         await kill9(server);
-        const again = startServer(dataDir, runTmp, false);
+        const again = await startServer(dataDir, runTmp, false);
         try {
           row.restartMs = await waitReady(again);
           // A PDF conversion cleaned up at start-up: give the kill a moment to land.
