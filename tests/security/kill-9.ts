@@ -380,7 +380,9 @@ async function main() {
         await kill9(server);
         const again = await startServer(dataDir, runTmp, false);
         try {
-          row.restartMs = await waitReady(again);
+          row.restartMs = await waitReady(again).catch((error: Error) => {
+            throw new Error(`restart: ${error.message}`);
+          });
           // A PDF conversion cleaned up at start-up: give the kill a moment to land.
           await sleep(500);
         } finally {
