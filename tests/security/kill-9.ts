@@ -11,8 +11,8 @@
  * running and no PDF draft is left in the temp folder. Prints a table of runs and outcomes and
  * exits 1 when any run failed a check.
  *
- * KILL_RUNS=<n> runs per scenario (default 3); KILL_SEED=<n> for reproducible delays; KILL_ONLY=<word>
- * for the scenarios whose name holds it (import, progress, pdf, migrations).
+ * KILL_RUNS=<n> runs per scenario (default 3); KILL_SEED=<n> for reproducible delays; KILL_ONLY=<words,…>
+ * for the scenarios whose name holds one (import, progress, pdf, migrations).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -94,7 +94,9 @@ async function startServer(dataDir: string, runTmp: string, demo: boolean): Prom
 async function waitReady(server: Server, timeoutMs = 240_000): Promise<number> {
   const started = Date.now();
   for (;;) {
-    if (server.child.exitCode !== null) throw new Error(`server exited ${server.child.exitCode}: ${server.log()}`);
+    const { exitCode, signalCode } = server.child;
+    if (exitCode !== null || signalCode !== null)
+      throw new Error(`server exited ${exitCode ?? signalCode}: ${server.log()}`);
     try {
       const response = await fetch(`${server.url}/ready`);
       if (response.ok) return Date.now() - started;
@@ -362,8 +364,10 @@ async function main() {
   await stop(first);
   console.log(`demo database ready in ${seededMs} ms`);
   const rows: Row[] = [];
-  const only = process.env.KILL_ONLY?.toLowerCase();
-  for (const scenario of scenarios.filter((each) => !only || each.name.toLowerCase().includes(only)))
+  const only = process.env.KILL_ONLY?.toLowerCase().split(',');
+  for (const scenario of scenarios.filter(
+    (each) => !only || only.some((word) => each.name.toLowerCase().includes(word)),
+  ))
     for (let run = 1; run <= runsPer; run++) {
       const dir = join(work, `${scenario.name.replace(/\W+/g, '-')}-${run}`);
       const dataDir = join(dir, 'data');
@@ -393,7 +397,8 @@ async function main() {
       } catch (error) {
         row.outcome = `FAIL: ${(error as Error).message.slice(0, 300)}`;
       } finally {
-        for (const server of started.splice(0)) if (server.child.exitCode === null) await kill9(server);
+        for (const server of started.splice(0))
+          if (server.child.exitCode === null && server.child.signalCode === null) await kill9(server);
       }
       rows.push(row);
       console.log(`${row.scenario} #${row.run}: killed after ${delay} ms (${row.atKill}) → ${row.outcome}`);
