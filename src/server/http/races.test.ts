@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInNew, type TestApp } from '../../../tests/app';
-import { makeAssignment, makeEntity, makeRecommendations, makeReview, makeStateProfile } from '../../../tests/factories';
+import {
+  makeAssignment,
+  makeEntity,
+  makeRecommendations,
+  makeReview,
+  makeStateProfile,
+} from '../../../tests/factories';
 
 // Issue 14 part 6: identical requests at once. Saved views gave 500 in 9 of 50 and delegations in
 // 2 of 50 (the unique key broke past the service's check); 50 identical entity creations made 50
