@@ -2,10 +2,20 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorIssue } from '../../shared/errors';
 import { translatorFor } from '../i18n';
-import { isConnectionLost } from '../lib/pg-errors';
+import {
+  badTextCodes,
+  isConnectionLost,
+  issueOfConstraint,
+  pgCode,
+  pgConstraint,
+  uniqueViolation,
+} from '../lib/pg-errors';
+import { rejectNulBytes } from './nul-guard';
 
 /** The one place where errors become HTTP: AppError codes map to statuses in shared/errors.ts. */
 export function registerErrorHandling(app: FastifyInstance): void {
+  // Before any route's validation: text with a NUL byte cannot be stored, so it is a 400 naming the field.
+  app.addHook('preValidation', rejectNulBytes);
   app.setErrorHandler((raw: FastifyError | AppError, request, reply) => {
     const error = toAppError(raw);
     if (error.code === 'INTERNAL') request.log.error({ err: raw }, 'unhandled error');
@@ -29,6 +39,8 @@ function toAppError(error: FastifyError | AppError): AppError {
     return new AppError('VALIDATION', { issues, params: { where: error.validationContext ?? 'body' } });
   }
   if (isResponseSerializationError(error)) return new AppError('INTERNAL', { cause: error });
+  const fromDatabase = databaseRefusal(error);
+  if (fromDatabase) return fromDatabase;
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('PAYLOAD_TOO_LARGE');
@@ -41,4 +53,20 @@ function toAppError(error: FastifyError | AppError): AppError {
   if (error.statusCode === 400) return new AppError('VALIDATION', { issues: [{ message: error.message }] });
   if (error.statusCode === 404) return new AppError('NOT_FOUND');
   return new AppError('INTERNAL', { cause: error });
+}
+
+/**
+ * Database refusals that are the request's fault, whichever service let them through: a unique
+ * key lost in a race (two identical requests at once) is the 409 the service's own check gives,
+ * and text PostgreSQL cannot store is a 400.
+ */
+function databaseRefusal(error: unknown): AppError | undefined {
+  const code = pgCode(error);
+  if (code === uniqueViolation) {
+    const issue = issueOfConstraint(pgConstraint(error));
+    return new AppError('CONFLICT', { cause: error, issues: issue ? [issue] : [] });
+  }
+  if (code && badTextCodes.has(code))
+    return new AppError('VALIDATION', { cause: error, issues: [{ message: 'issues.nulByte' }] });
+  return undefined;
 }

@@ -4,6 +4,8 @@
 export const uniqueViolation = '23505';
 export const foreignKeyViolation = '23503';
 export const exclusionViolation = '23P01';
+/** Text PostgreSQL cannot store: a NUL byte (22021 in a parameter, 22P05 in a JSON \u0000 escape). */
+export const badTextCodes: ReadonlySet<string> = new Set(['22021', '22P05']);
 
 /** The SQLSTATE of a database error, if that is what this is. */
 export function pgCode(error: unknown): string | undefined {
@@ -41,4 +43,33 @@ export function isConnectionLost(error: unknown): boolean {
     current = inner.errors?.[0] ?? inner.cause;
   }
   return false;
+}
+
+/** The name of the constraint a database error broke (pg and PGlite both report it). */
+export function pgConstraint(error: unknown): string | undefined {
+  const constraint = (error as { constraint?: unknown } | null)?.constraint;
+  return typeof constraint === 'string' ? constraint : undefined;
+}
+
+/**
+ * The payload field (and message) behind each unique key a person can run into, so that a race
+ * lost at the database (two identical requests at once, both past the service's own check)
+ * answers the same 409 naming the field. A key not listed still answers 409, without a field.
+ */
+const issueByConstraint: Record<string, { path: string; message: string }> = {
+  saved_views_user_id_name_key: { path: 'name', message: 'errors.CONFLICT' },
+  assignments_recommendation_id_entity_id_key: { path: 'entityId', message: 'issues.alreadyAssigned' },
+  entities_subdivision_key: { path: 'subdivisionCode', message: 'issues.entity.codeTaken' },
+  entities_identity_key: { path: 'name', message: 'issues.entity.nameTaken' },
+  entity_people_seat_key: { path: 'seat', message: 'issues.entity.seatTaken' },
+  clusters_name_key: { path: 'name', message: 'issues.clusterNameTaken' },
+  indicators_code_key: { path: 'code', message: 'issues.indicator.codeTaken' },
+  recommendation_links_pkey: { path: 'otherId', message: 'issues.linkExists' },
+  users_email_key: { path: 'email', message: 'errors.EMAIL_TAKEN' },
+  taxonomy_terms_taxonomy_code_key: { path: 'code', message: 'errors.CONFLICT' },
+  bodies_pkey: { path: 'code', message: 'errors.CONFLICT' },
+};
+
+export function issueOfConstraint(constraint: string | undefined): { path: string; message: string } | undefined {
+  return constraint ? issueByConstraint[constraint] : undefined;
 }

@@ -10,6 +10,7 @@ import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { isDutyBearer } from '../../lib/duty-bearers';
 import { invalid, signedIn } from '../../lib/guards';
+import { pgCode, uniqueViolation } from '../../lib/pg-errors';
 import { recordAudit } from '../audit/audit.service';
 import { canAssign, canDelegate, canWithdraw, type Seat } from './assignments.policy';
 import {
@@ -96,26 +97,35 @@ export async function delegateAssignment(db: Database, actor: Actor, assignmentI
   if (target.kind !== 'lrg') invalid('entityId', 'issues.delegateToLrg');
   if (holder?.kind === 'lrg' && !(await isBelow(db, target.id, holder.id)))
     invalid('entityId', 'issues.delegateOutsideChain');
-  if (await findAssignmentOf(db, parent.recommendation_id, target.id)) invalid('entityId', 'issues.alreadyAssigned');
-  return db.transaction().execute(async (trx) => {
-    const row = await insertAssignment(trx, {
-      recommendation_id: parent.recommendation_id,
-      entity_id: target.id,
-      role: parent.role,
-      due_date: input.dueDate ?? parentDue ?? null,
-      delegated_from: parent.id,
-      note: input.note ?? null,
-      created_by: user.id,
+  if (await findAssignmentOf(db, parent.recommendation_id, target.id)) throw alreadyAssigned();
+  // The check above and the insert below are not atomic: the unique key decides a race, as the same 409.
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      const row = await insertAssignment(trx, {
+        recommendation_id: parent.recommendation_id,
+        entity_id: target.id,
+        role: parent.role,
+        due_date: input.dueDate ?? parentDue ?? null,
+        delegated_from: parent.id,
+        note: input.note ?? null,
+        created_by: user.id,
+      });
+      await recordAudit(trx, actor, {
+        action: 'create',
+        recordType: 'assignment',
+        recordId: row.id,
+        after: { recommendationId: row.recommendation_id, entityId: target.id, delegatedFrom: parent.id },
+      });
+      return row.id;
+    })
+    .catch((error: unknown) => {
+      throw pgCode(error) === uniqueViolation ? alreadyAssigned() : error;
     });
-    await recordAudit(trx, actor, {
-      action: 'create',
-      recordType: 'assignment',
-      recordId: row.id,
-      after: { recommendationId: row.recommendation_id, entityId: target.id, delegatedFrom: parent.id },
-    });
-    return row.id;
-  });
 }
+
+const alreadyAssigned = () =>
+  new AppError('CONFLICT', { issues: [{ path: 'entityId', message: 'issues.alreadyAssigned' }] });
 
 /** Withdraws an assignment and, with it, the delegations made from it. */
 export async function withdrawAssignment(db: Database, actor: Actor, assignmentId: string, version: number) {

@@ -213,7 +213,7 @@ describe('delegation down the hierarchy', () => {
     const before = await test.handle.db.selectFrom('assignments').select('id').execute();
     for (const [client, id, body, message] of cases) {
       const response = await client.request('POST', `/api/assignments/${id}/delegations`, body);
-      expect(response.statusCode, message).toBe(400);
+      expect(response.statusCode, message).toBe(message === 'issues.alreadyAssigned' ? 409 : 400);
       expect(response.json().error.issues[0]).toMatchObject({ message });
     }
     expect(await test.handle.db.selectFrom('assignments').select('id').execute()).toHaveLength(before.length);

@@ -10,7 +10,7 @@ import type {
 import type { Database } from '../../db/database';
 import type { Actor, Executor } from '../../http/context';
 import { signedIn } from '../../lib/guards';
-import { foreignKeyViolation, pgCode, uniqueViolation } from '../../lib/pg-errors';
+import { foreignKeyViolation, pgCode, pgConstraint, uniqueViolation } from '../../lib/pg-errors';
 import { recordAudit } from '../audit/audit.service';
 import { canEntities, type EntitiesAction, type EntitiesRecord } from './entities.policy';
 import { auditedEntity, presentDetail, presentSummary } from './entities.presenter';
@@ -105,6 +105,15 @@ async function checkPlacement(trx: Executor, input: EntityValues, self: EntityRo
 const codeTaken = () =>
   new AppError('CONFLICT', { issues: [{ path: 'subdivisionCode', message: 'issues.entity.codeTaken' }] });
 
+/**
+ * A unique key broken by a create or an update: the subdivision code, or the entity's identity
+ * (kind, name case-insensitive, parent: migration 0032), which also decides a race of identical creations.
+ */
+const taken = (error: unknown) =>
+  pgConstraint(error) === 'entities_identity_key'
+    ? new AppError('CONFLICT', { issues: [{ path: 'name', message: 'issues.entity.nameTaken' }] })
+    : codeTaken();
+
 function columnsOf(input: EntityValues) {
   return {
     kind: input.kind,
@@ -133,7 +142,7 @@ export async function createEntity(db: Database, actor: Actor, input: EntityValu
       return getEntity(trx, actor, row.id);
     });
   } catch (error) {
-    if (pgCode(error) === uniqueViolation) throw codeTaken();
+    if (pgCode(error) === uniqueViolation) throw taken(error);
     throw error;
   }
 }
@@ -165,7 +174,7 @@ export async function updateEntity(
       return getEntity(trx, actor, id);
     });
   } catch (error) {
-    if (pgCode(error) === uniqueViolation) throw codeTaken();
+    if (pgCode(error) === uniqueViolation) throw taken(error);
     throw error;
   }
 }

@@ -109,8 +109,9 @@ describe('importing entities from CSV or XLSX', () => {
 
   it('names the row and column of each problem, and applies nothing while there is one', async () => {
     const db = test.handle.db;
+    // Two entities of one name (of different kinds: the same kind, name and parent is one entity).
     await makeEntity(db, { kind: 'lrg', name: 'Twin Town', lrg_level: 1 });
-    await makeEntity(db, { kind: 'lrg', name: 'Twin Town', lrg_level: 1 });
+    await makeEntity(db, { kind: 'agency', name: 'Twin Town' });
     const file = csv([
       header,
       'Bad Kind Office,,palace,,,,',

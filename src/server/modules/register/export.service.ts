@@ -75,32 +75,87 @@ function csvCell(value: string): string {
   return /[",\n\r;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/**
+ * Runs the export's first query (scope, labels, first page) before anything is sent: bad input or
+ * a failing query then answers with its status (4xx), never a 200 followed by a broken download.
+ */
+async function openRows(db: Database, actor: Actor, query: RecommendationSearch): Promise<AsyncGenerator<string[]>> {
+  const rows = exportRows(db, actor, query);
+  const first = await rows.next();
+  return (async function* () {
+    if (first.done) return;
+    yield first.value;
+    yield* rows;
+  })();
+}
+
+/** What a failure after the headers were sent does: the caller logs it; the file ends with a line saying so. */
+export type ExportFailure = (error: unknown) => void;
+const incomplete = (count: number) =>
+  `EXPORT INCOMPLETE: an error stopped it after ${count} rows. Export again, or ask your administrator (server log).`;
+
 /** The current view as CSV (UTF-8 with BOM so that Excel reads the accents), streamed. */
-export function exportCsv(db: Database, actor: Actor, query: RecommendationSearch): Readable {
-  // Checked before the response starts: once streaming, an error can no longer become a status.
+export async function exportCsv(
+  db: Database,
+  actor: Actor,
+  query: RecommendationSearch,
+  onFailure: ExportFailure,
+): Promise<Readable> {
   requireCan(actor, 'read');
+  const rows = await openRows(db, actor, query);
   const out = new PassThrough();
   (async () => {
     out.write(`\uFEFF${headers.map(csvCell).join(',')}\r\n`);
-    for await (const row of exportRows(db, actor, query)) out.write(`${row.map(csvCell).join(',')}\r\n`);
+    let count = 0;
+    try {
+      for await (const row of rows) {
+        out.write(`${row.map(csvCell).join(',')}\r\n`);
+        count++;
+      }
+    } catch (error) {
+      // Headers are gone: the response still ends as a whole file, its last line saying it is cut short.
+      onFailure(error);
+      out.write(`${csvCell(incomplete(count))}\r\n`);
+    }
     out.end();
-  })().catch((error) => out.destroy(error));
+  })().catch((error) => {
+    onFailure(error);
+    out.destroy(error);
+  });
   return out;
 }
 
 /** The current view as an XLSX workbook, streamed with ExcelJS's writer. */
-export function exportXlsx(db: Database, actor: Actor, query: RecommendationSearch): Readable {
-  // Checked before the response starts: once streaming, an error can no longer become a status.
+export async function exportXlsx(
+  db: Database,
+  actor: Actor,
+  query: RecommendationSearch,
+  onFailure: ExportFailure,
+): Promise<Readable> {
   requireCan(actor, 'read');
+  const rows = await openRows(db, actor, query);
   const out = new PassThrough();
   (async () => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
     const sheet = workbook.addWorksheet('Recommendations', { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = headers.map((header, index) => ({ header, key: String(index), width: index === 4 ? 80 : 18 }));
     sheet.getRow(1).font = { bold: true };
-    for await (const row of exportRows(db, actor, query)) sheet.addRow(row).commit();
+    let count = 0;
+    try {
+      for await (const row of rows) {
+        sheet.addRow(row).commit();
+        count++;
+      }
+    } catch (error) {
+      // Headers are gone: the workbook is still finished, its last row saying it is cut short.
+      onFailure(error);
+      sheet.addRow([incomplete(count)]).commit();
+    }
     sheet.commit();
     await workbook.commit();
-  })().catch((error) => out.destroy(error));
+  })().catch((error) => {
+    onFailure(error);
+    out.destroy(error);
+  });
   return out;
 }

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema, okSchema, pageOf } from '../../../shared/schemas/common';
@@ -47,20 +48,25 @@ export function registerRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/api/recommendations/export.csv',
       { schema: { tags, querystring: recommendationSearchSchema } },
-      (request, reply) =>
-        reply
+      async (request, reply) => {
+        // Awaited before any header: a refusal or a failing first query is a status, not a broken file.
+        const file = await exportCsv(db, request.actor, request.query, exportFailure(request));
+        return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="recommendations.csv"')
-          .send(exportCsv(db, request.actor, request.query)),
+          .send(file);
+      },
     );
     app.get(
       '/api/recommendations/export.xlsx',
       { schema: { tags, querystring: recommendationSearchSchema } },
-      (request, reply) =>
-        reply
+      async (request, reply) => {
+        const file = await exportXlsx(db, request.actor, request.query, exportFailure(request));
+        return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', 'attachment; filename="recommendations.xlsx"')
-          .send(exportXlsx(db, request.actor, request.query)),
+          .send(file);
+      },
     );
     app.post(
       '/api/recommendations/batch',
@@ -163,3 +169,7 @@ export function registerRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
   };
 }
+
+/** A failure after an export's headers were sent cannot become a status: it is logged. */
+const exportFailure = (request: FastifyRequest) => (error: unknown) =>
+  request.log.error({ err: error }, 'export failed after the response started');

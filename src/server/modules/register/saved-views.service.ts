@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { signedIn } from '../../lib/guards';
+import { pgCode, uniqueViolation } from '../../lib/pg-errors';
 import { recordAudit } from '../audit/audit.service';
 import { deleteOwnSavedView, findSavedViewByName, findSavedViews, insertSavedView } from './saved-views.repo';
 
@@ -23,13 +24,20 @@ export async function createSavedView(
   input: { name: string; query: Record<string, unknown> },
 ) {
   const user = signedIn(actor);
-  return db.transaction().execute(async (trx) => {
-    if (await findSavedViewByName(trx, user.id, input.name))
-      throw new AppError('CONFLICT', { params: { name: input.name } });
-    const row = await insertSavedView(trx, user.id, input.name, input.query);
-    await recordAudit(trx, actor, { action: 'create', recordType: 'saved_view', recordId: row.id, after: input });
-    return present(row);
-  });
+  const taken = () =>
+    new AppError('CONFLICT', { params: { name: input.name }, issues: [{ path: 'name', message: 'errors.CONFLICT' }] });
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (await findSavedViewByName(trx, user.id, input.name)) throw taken();
+      const row = await insertSavedView(trx, user.id, input.name, input.query);
+      await recordAudit(trx, actor, { action: 'create', recordType: 'saved_view', recordId: row.id, after: input });
+      return present(row);
+    });
+  } catch (error) {
+    // Two identical requests at once both pass the check; the unique key (user, name) decides.
+    if (pgCode(error) === uniqueViolation) throw taken();
+    throw error;
+  }
 }
 
 export async function deleteSavedView(db: Database, actor: Actor, id: string) {

@@ -47,8 +47,9 @@ export async function exportDocx(deps: Deps, actor: Actor, id: string): Promise<
 }
 
 /** The same DOCX converted by LibreOffice (decision 012). */
-export async function exportPdf(deps: Deps, actor: Actor, id: string): Promise<ExportedFile> {
+/** `signal`: the person went away, so LibreOffice is stopped (its whole process group). */
+export async function exportPdf(deps: Deps, actor: Actor, id: string, signal?: AbortSignal): Promise<ExportedFile> {
   const { report } = await requireReport(deps.db, actor, id, 'export');
   const docx = await renderDocx(deps.db, report);
-  return { ...docx, bytes: await docxToPdf(docx.bytes), filename: fileNameOf(report.title, 'pdf') };
+  return { ...docx, bytes: await docxToPdf(docx.bytes, { signal }), filename: fileNameOf(report.title, 'pdf') };
 }

@@ -26,6 +26,7 @@ import {
 } from '../../../shared/schemas/reports';
 import type { Deps } from '../../deps';
 import { type ExportedFile, exportDocx, exportPdf } from './reports.export.service';
+import { cleanLeftoverPdfRuns, stopPdfConversions } from './reports.pdf';
 import {
   createReport,
   getReport,
@@ -57,6 +58,12 @@ const contentTypes = {
 
 export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
+    // PDF conversions (LibreOffice) leave nothing behind: a crashed server's at start-up, this one's at shutdown.
+    app.addHook('onReady', async () => {
+      const left = await cleanLeftoverPdfRuns();
+      if (left.removed > 0) app.log.warn(left, 'cleaned up PDF conversions left by a server that stopped');
+    });
+    app.addHook('onClose', async () => stopPdfConversions());
     const tags = ['reports'];
     app.get(
       '/api/reports',
@@ -181,7 +188,12 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
       return reply.headers(file.headers).send(file.bytes);
     });
     app.get('/api/reports/:id/export.pdf', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
-      const file = send('pdf')(await exportPdf(deps, request.actor, request.params.id));
+      // The connection closing before the answer is complete stops the conversion.
+      const gone = new AbortController();
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) gone.abort();
+      });
+      const file = send('pdf')(await exportPdf(deps, request.actor, request.params.id, gone.signal));
       return reply.headers(file.headers).send(file.bytes);
     });
   };

@@ -1,0 +1,72 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixturePath } from '../../../../tests/fixtures';
+import { cleanLeftoverPdfRuns } from './reports.pdf';
+
+// Issue 14 part 8: a crash during a PDF export left LibreOffice running and the draft report in
+// /tmp after restart. Here a process converts a real DOCX (OHCHR's thematic list of Slovenia's
+// UPR recommendations) and is killed with -9 while LibreOffice works; the next start's clean-up
+// must kill LibreOffice's whole process group and remove the draft.
+
+const root = mkdtempSync(join(tmpdir(), 'implementa-crash-'));
+const runs = join(root, 'implementa-pdf');
+let child: ChildProcess | undefined;
+
+afterAll(() => {
+  child?.kill('SIGKILL');
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** The pids whose process group is `group` (Linux ps). */
+function groupMembers(group: number): number[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,pgid='], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter(([, pgid]) => pgid === group)
+    .map(([pid]) => pid ?? 0);
+}
+
+async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe.skipIf(process.platform !== 'linux')('a crash during a PDF export', () => {
+  it('leaves nothing behind after the next start', async () => {
+    const docx = fixturePath('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx');
+    child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'reports.pdf-crash.child.ts'), docx],
+      { env: { ...process.env, TMPDIR: root }, stdio: 'ignore' },
+    );
+    const exited = new Promise((resolve) => child?.once('exit', resolve));
+    // LibreOffice at work: its group recorded, soffice.bin running in it.
+    const [dir, group] = await until('LibreOffice to start', () => {
+      const name = existsSync(runs) ? readdirSync(runs)[0] : undefined;
+      const file = name ? join(runs, name, 'soffice.pgid') : '';
+      if (!name || !existsSync(file)) return undefined;
+      const pgid = Number(readFileSync(file, 'utf8'));
+      return pgid > 0 && groupMembers(pgid).length > 0 ? ([join(runs, name), pgid] as const) : undefined;
+    });
+    child.kill('SIGKILL');
+    await exited;
+    // The crash as it was: the server gone, LibreOffice and the draft still there.
+    expect(groupMembers(group).length).toBeGreaterThan(0);
+    expect(existsSync(join(dir, 'report.docx'))).toBe(true);
+
+    expect(await cleanLeftoverPdfRuns(root)).toEqual({ removed: 1, killed: 1 });
+    await until('the group to die', () => (groupMembers(group).length === 0 ? true : undefined), 10_000);
+    expect(readdirSync(runs)).toEqual([]);
+    // A second start finds nothing to do.
+    expect(await cleanLeftoverPdfRuns(root)).toEqual({ removed: 0, killed: 0 });
+  }, 120_000);
+});
