@@ -30,7 +30,11 @@ for (const part of parts) {
   console.log(`\n=== ${prefix}${part} ===`);
   const started = performance.now();
   const run = spawnSync('npm', ['run', '--silent', `${prefix}${part}`], { stdio: 'inherit' });
-  const status = run.error ? `error: ${run.error.message}` : run.status === 0 ? 'passed' : `failed (${run.status ?? run.signal})`;
+  const status = run.error
+    ? `error: ${run.error.message}`
+    : run.status === 0
+      ? 'passed'
+      : `failed (${run.status ?? run.signal})`;
   results.push({ part, status, minutes: ((performance.now() - started) / 60_000).toFixed(1) });
 }
 console.log('\n| part | result | minutes |\n|---|---|---|');
