@@ -28,10 +28,10 @@ const routeMs = Number(option('route-seconds', '300')) * 1000;
 const level = option('level', '2');
 const risk = option('risk', '2');
 
-let app: RunningApp | undefined;
-const baseUrl = process.argv.includes('--base-url')
-  ? option('base-url', '')
-  : (app = await startApp({ database: option('db', 'pglite') as 'pglite' | 'postgres', quiet: true })).baseUrl;
+const app: RunningApp | undefined = process.argv.includes('--base-url')
+  ? undefined
+  : await startApp({ database: option('db', 'pglite') as 'pglite' | 'postgres', quiet: true });
+const baseUrl = app?.baseUrl ?? option('base-url', '');
 const started = performance.now();
 const outputDir = mkdtempSync(join(tmpdir(), 'implementa-sqlmap-'));
 const rows: { route: string; parameters: number; result: string; seconds: number }[] = [];
