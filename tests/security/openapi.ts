@@ -84,8 +84,17 @@ export async function loadOperations(
   return { operations, resolve };
 }
 
-/** An example value for a schema; `text` fills free-text strings (an XSS payload, or a plain word). */
-export function exampleOf(schema: Schema, resolve: (schema: Schema) => Schema, text = 'example', depth = 0): unknown {
+/**
+ * An example value for a schema; `text` fills free-text strings (an XSS payload, or a plain word).
+ * Objects get their required properties, or every property with `all` (sqlmap tests each one).
+ */
+export function exampleOf(
+  schema: Schema,
+  resolve: (schema: Schema) => Schema,
+  text = 'example',
+  depth = 0,
+  all = false,
+): unknown {
   const s = resolve(schema);
   if (depth > 6) return null;
   if (s.const !== undefined) return s.const;
@@ -93,19 +102,19 @@ export function exampleOf(schema: Schema, resolve: (schema: Schema) => Schema, t
   const variants = s.anyOf ?? s.oneOf;
   if (variants) {
     const usable = variants.map(resolve).find((variant) => variant.type !== 'null') ?? variants[0];
-    return usable ? exampleOf(usable, resolve, text, depth + 1) : null;
+    return usable ? exampleOf(usable, resolve, text, depth + 1, all) : null;
   }
-  if (s.allOf) return Object.assign({}, ...s.allOf.map((part) => exampleOf(part, resolve, text, depth + 1)));
+  if (s.allOf) return Object.assign({}, ...s.allOf.map((part) => exampleOf(part, resolve, text, depth + 1, all)));
   const type = Array.isArray(s.type) ? s.type.find((candidate) => candidate !== 'null') : s.type;
   switch (type) {
     case 'object': {
       const body: Record<string, unknown> = {};
       for (const [name, property] of Object.entries(s.properties ?? {}))
-        if (s.required?.includes(name)) body[name] = exampleOf(property, resolve, text, depth + 1);
+        if (all || s.required?.includes(name)) body[name] = exampleOf(property, resolve, text, depth + 1, all);
       return body;
     }
     case 'array':
-      return s.items && (s.minItems ?? 0) > 0 ? [exampleOf(s.items, resolve, text, depth + 1)] : [];
+      return s.items && (s.minItems ?? 0) > 0 ? [exampleOf(s.items, resolve, text, depth + 1, all)] : [];
     case 'integer':
     case 'number':
       return Math.max(1, s.minimum ?? 1);

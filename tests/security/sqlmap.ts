@@ -119,7 +119,7 @@ function sqlmapArgs(
   ];
   let parameters = pathParameters.length + query.length;
   if (operation.jsonBody) {
-    const body = exampleOf(operation.jsonBody, resolve);
+    const body = exampleOf(operation.jsonBody, resolve, 'example', 0, true);
     args.push(
       `--data=${JSON.stringify(body)}`,
       '--headers',
