@@ -76,7 +76,8 @@ export async function startApp(options: {
     await dropDatabase();
     rmSync(root, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 180_000;
+  // Seeding the demo register on PGlite takes minutes on a busy machine.
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (child.exitCode !== null) {
       await stop();
@@ -87,7 +88,7 @@ export async function startApp(options: {
     } catch {}
     if (Date.now() > deadline) {
       await stop();
-      throw new Error('server did not become ready in 180 s');
+      throw new Error('server did not become ready in 10 min');
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }

@@ -119,8 +119,8 @@ try {
           return null;
         };
         window.alert = record('alert');
-        window.confirm = record('confirm') as () => boolean;
-        window.prompt = record('prompt') as () => string;
+        window.confirm = record('confirm') as unknown as () => boolean;
+        window.prompt = record('prompt') as unknown as () => string;
         window.print = record('print') as () => void;
       });
       const page = await context.newPage();
