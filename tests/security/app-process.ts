@@ -97,11 +97,13 @@ export async function startApp(options: {
 
 async function admin(serverUrl: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
+  // A server restarting under us (another check restarts PostgreSQL) fails the query, not the process.
+  client.on('error', () => {});
   await client.connect();
   try {
     await client.query(statement);
   } finally {
-    await client.end();
+    await client.end().catch(() => {});
   }
 }
 

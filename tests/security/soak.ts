@@ -90,7 +90,13 @@ function record(ms: number, status: number, sample: string): void {
       if (window.errorSamples.length < 3) window.errorSamples.push(sample);
     } else if (status >= 400) window.clientErrors++;
   }
+  if (status >= 400 && status < 500) {
+    const key = sample.split(' ').slice(0, 3).join(' ');
+    refusals.set(key, (refusals.get(key) ?? 0) + 1);
+  }
 }
+/** 4xx by route and status: a role refused a page it may not read is expected, anything else is a bug here. */
+const refusals = new Map<string, number>();
 
 const get =
   (path: string | (() => string)): Step =>
@@ -207,4 +213,6 @@ const flat = baseline === undefined || last === undefined || last <= baseline * 
 console.log(
   `\nTotal: ${total.requests} requests, ${total.serverErrors} errors, ${total.clientErrors} 4xx, p50 ${percentile(total.latencies, 50)} ms, p99 ${percentile(total.latencies, 99)} ms; RSS ${baseline ?? '—'} → ${last ?? '—'} MB: ${flat ? 'flat' : 'GROWING'}`,
 );
+for (const [key, count] of [...refusals].sort((a, b) => b[1] - a[1]).slice(0, 8))
+  console.log(`  4xx: ${key} × ${count}`);
 process.exit(total.serverErrors === 0 && flat ? 0 : 1);
