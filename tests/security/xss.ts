@@ -73,6 +73,7 @@ try {
         ? [...refusals].map(([status, count]) => `${count}×${status}`).join(' ')
         : 'no record to write to';
       fieldRows.push({ field: `${operation.method} ${operation.path} ${field}`, stored, refused });
+      console.log(`${operation.method} ${operation.path} ${field}: ${stored} stored, refused ${refused || 'none'}`);
     }
   }
   console.log(`\n| field | payloads stored of ${payloads.length} | refused |\n|---|---|---|`);
