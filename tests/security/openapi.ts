@@ -25,6 +25,9 @@ export interface Schema {
   pattern?: string;
 }
 
+/** Values for properties whose name matches a pattern (real record ids, known codes); `optional`: set even when not required. */
+export type Hints = Record<string, { value: unknown; optional?: boolean }>;
+
 export interface Parameter {
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
@@ -94,6 +97,7 @@ export function exampleOf(
   text = 'example',
   depth = 0,
   all = false,
+  hints: Hints = {},
 ): unknown {
   const s = resolve(schema);
   if (depth > 6) return null;
@@ -102,19 +106,24 @@ export function exampleOf(
   const variants = s.anyOf ?? s.oneOf;
   if (variants) {
     const usable = variants.map(resolve).find((variant) => variant.type !== 'null') ?? variants[0];
-    return usable ? exampleOf(usable, resolve, text, depth + 1, all) : null;
+    return usable ? exampleOf(usable, resolve, text, depth + 1, all, hints) : null;
   }
-  if (s.allOf) return Object.assign({}, ...s.allOf.map((part) => exampleOf(part, resolve, text, depth + 1, all)));
+  if (s.allOf)
+    return Object.assign({}, ...s.allOf.map((part) => exampleOf(part, resolve, text, depth + 1, all, hints)));
   const type = Array.isArray(s.type) ? s.type.find((candidate) => candidate !== 'null') : s.type;
   switch (type) {
     case 'object': {
       const body: Record<string, unknown> = {};
-      for (const [name, property] of Object.entries(s.properties ?? {}))
-        if (all || s.required?.includes(name)) body[name] = exampleOf(property, resolve, text, depth + 1, all);
+      for (const [name, property] of Object.entries(s.properties ?? {})) {
+        const hint = Object.entries(hints).find(([pattern]) => new RegExp(pattern).test(name))?.[1];
+        if (hint !== undefined && (hint.optional || s.required?.includes(name) || all)) body[name] = hint.value;
+        else if (all || s.required?.includes(name))
+          body[name] = exampleOf(property, resolve, text, depth + 1, all, hints);
+      }
       return body;
     }
     case 'array':
-      return s.items && (s.minItems ?? 0) > 0 ? [exampleOf(s.items, resolve, text, depth + 1, all)] : [];
+      return s.items && (s.minItems ?? 0) > 0 ? [exampleOf(s.items, resolve, text, depth + 1, all, hints)] : [];
     case 'integer':
     case 'number':
       return Math.max(1, s.minimum ?? 1);
@@ -133,10 +142,11 @@ function stringOf(s: Schema, text: string): string {
       return randomUUID();
     case 'email':
       return `someone.${Math.random().toString(36).slice(2, 8)}@example.org`;
+    // In the future: deadlines in the past are refused.
     case 'date':
-      return '2026-06-30';
+      return '2030-06-30';
     case 'date-time':
-      return '2026-06-30T12:00:00.000Z';
+      return '2030-06-30T12:00:00.000Z';
     case 'uri':
       return 'https://example.org/';
   }
