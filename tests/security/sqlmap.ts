@@ -11,6 +11,7 @@
  *   --budget-minutes N     stop starting new routes after N minutes (default 90)
  *   --route-seconds N      give up on one route after N seconds (default 300)
  *   --level N --risk N     sqlmap's (default 2 and 2)
+ *   --start N              skip the first N routes (resume a run cut short)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +28,9 @@ const budgetMs = Number(option('budget-minutes', '90')) * 60_000;
 const routeMs = Number(option('route-seconds', '300')) * 1000;
 const level = option('level', '2');
 const risk = option('risk', '2');
+/** Skip the first N routes (to resume a run cut short). */
+const startAt = Number(option('start', '0'));
+let appDown = false;
 
 const app: RunningApp | undefined = process.argv.includes('--base-url')
   ? undefined
@@ -48,10 +52,21 @@ try {
   console.log(
     `sqlmap ${level}/${risk} on ${targets.length} parameterised routes of ${operations.length}, as the coordinator`,
   );
-  for (const operation of targets) {
+  for (const operation of targets.slice(startAt)) {
     const route = `${operation.method} ${operation.path}`;
-    if (performance.now() - started > budgetMs) {
-      rows.push({ route, parameters: 0, result: 'not run (budget)', seconds: 0 });
+    if (performance.now() - started > budgetMs || appDown) {
+      rows.push({ route, parameters: 0, result: appDown ? 'not run (app down)' : 'not run (budget)', seconds: 0 });
+      continue;
+    }
+    // A dead app answers nothing and every route would look clean: stop there instead.
+    if (
+      !(await fetch(`${baseUrl}/health`).then(
+        (response) => response.ok,
+        () => false,
+      ))
+    ) {
+      appDown = true;
+      rows.push({ route, parameters: 0, result: 'not run (app down)', seconds: 0 });
       continue;
     }
     const routeStarted = performance.now();
@@ -90,7 +105,7 @@ const injectable = rows.filter((row) => row.result === 'INJECTABLE');
 console.log(
   `\n${tested.length} routes, ${tested.reduce((sum, row) => sum + row.parameters, 0)} parameters tested in ${Math.round((performance.now() - started) / 60_000)} min: ${injectable.length} injectable`,
 );
-process.exit(injectable.length > 0 ? 1 : 0);
+process.exit(injectable.length > 0 || appDown ? 1 : 0);
 
 function sqlmapArgs(
   operation: Operation,
