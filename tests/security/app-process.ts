@@ -68,7 +68,13 @@ export async function startApp(options: {
     },
     stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],
   });
+  let stopping = false;
+  // Said at once: a check against a dead app would otherwise read as a clean result.
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`\nThe app (pid ${child.pid}) exited on its own: code ${code}, signal ${signal}`);
+  });
   const stop = async () => {
+    stopping = true;
     if (child.exitCode === null) {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
