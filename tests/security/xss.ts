@@ -68,6 +68,7 @@ try {
         if ('version' in body) body.version = await currentVersion(writers[0] as Session, path as string);
         setField(body, field, payload);
         const status = await writeAs(writers, operation.method, path as string, body);
+        if (status === 0) throw new Error(`The app at ${baseUrl} stopped answering (${operation.method} ${path})`);
         if (status < 300) stored++;
         else refusals.set(status, (refusals.get(status) ?? 0) + 1);
       }
@@ -242,7 +243,8 @@ async function writeAs(sessions: Session[], method: string, path: string, body: 
       method,
       headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
       body: JSON.stringify(body),
-    });
+    }).catch(() => undefined);
+    if (!response) return 0;
     await response.arrayBuffer();
     status = response.status;
     if (status !== 403) return status;
