@@ -7,7 +7,7 @@
  * fields × payloads stored, roles × pages × hits, and exits non-zero on any hit. Needs the built
  * web client (the npm script builds it) and Chromium at /usr/bin/chromium.
  *
- *   --db pglite|postgres   the app it starts (default pglite); --base-url URL: an app already running
+ *   --db postgres|pglite   the app it starts (default postgres, a fresh database); --base-url URL: an app already running
  *   --payloads N           the first N payloads of the corpus (default all)
  *   --pages N              pages opened per role (default 120)
  */
@@ -35,7 +35,7 @@ const excluded = [
 
 const app: RunningApp | undefined = process.argv.includes('--base-url')
   ? undefined
-  : await startApp({ database: option('db', 'pglite') as 'pglite' | 'postgres', quiet: true });
+  : await startApp({ database: option('db', 'postgres') as 'pglite' | 'postgres', quiet: true });
 const baseUrl = app?.baseUrl ?? option('base-url', '');
 const started = performance.now();
 let hits = 0;
