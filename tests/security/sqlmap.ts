@@ -17,7 +17,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { option, type RunningApp, signIn, startApp } from './app-process';
+import { defaultServerUrl, option, type RunningApp, signIn, startApp } from './app-process';
 import { exampleOf, loadOperations, type Operation } from './openapi';
 
 // Routes that would end the session sqlmap uses, or sign it in again and again.
@@ -34,7 +34,11 @@ let appDown = false;
 
 const app: RunningApp | undefined = process.argv.includes('--base-url')
   ? undefined
-  : await startApp({ database: option('db', 'postgres') as 'pglite' | 'postgres', quiet: true });
+  : await startApp({
+      database: option('db', 'postgres') as 'pglite' | 'postgres',
+      serverUrl: option('server', process.env.TEST_DATABASE_URL ?? defaultServerUrl),
+      quiet: true,
+    });
 const baseUrl = app?.baseUrl ?? option('base-url', '');
 const started = performance.now();
 const outputDir = mkdtempSync(join(tmpdir(), 'implementa-sqlmap-'));

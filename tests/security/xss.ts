@@ -13,7 +13,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
-import { accountPerRole, option, type RunningApp, type Session, signIn, startApp } from './app-process';
+import {
+  accountPerRole,
+  defaultServerUrl,
+  option,
+  type RunningApp,
+  type Session,
+  signIn,
+  startApp,
+} from './app-process';
 import { exampleOf, type Hints, loadOperations, type Operation, type Schema, textFields } from './openapi';
 
 const corpus = ['xss-rsnake.txt', 'xss-payloads-quick.txt'].flatMap((name) =>
@@ -35,7 +43,11 @@ const excluded = [
 
 const app: RunningApp | undefined = process.argv.includes('--base-url')
   ? undefined
-  : await startApp({ database: option('db', 'postgres') as 'pglite' | 'postgres', quiet: true });
+  : await startApp({
+      database: option('db', 'postgres') as 'pglite' | 'postgres',
+      serverUrl: option('server', process.env.TEST_DATABASE_URL ?? defaultServerUrl),
+      quiet: true,
+    });
 const baseUrl = app?.baseUrl ?? option('base-url', '');
 const started = performance.now();
 let hits = 0;
