@@ -12,6 +12,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const t = translatorFor(request.actor?.locale ?? 'en');
     const body = error.toJSON();
     body.error.message = t(`errors.${error.code}`, error.params);
+    // A refusal that says when to come back (busy parse slots) says it to HTTP clients too.
+    if (error.code === 'RATE_LIMITED' && typeof error.params.seconds === 'number' && !reply.hasHeader('retry-after'))
+      reply.header('retry-after', String(error.params.seconds));
     return reply.status(error.status).send(body);
   });
 }

@@ -1,7 +1,8 @@
 /** The first worksheet of an XLSX as header + rows of cell values, after the zip-bomb checks. */
 import ExcelJS from 'exceljs';
 import { assertNotEmpty, toBytes, unsupported } from './file-errors';
-import { openZip } from './zip';
+import { withParseSlot } from './parse-slots';
+import { openZip, type Zip, type ZipEntry } from './zip';
 
 export type CellValue = string | number | Date | boolean | undefined;
 
@@ -38,6 +39,30 @@ export async function readXlsxSheets(
   // Inflate every part once with hard limits before exceljs sees the archive (zip bomb guard).
   const zip = openZip(bytes, file);
   if (!zip.entries.has('xl/workbook.xml')) throw unsupported(file, 'issues.notXlsx', `${file} is not an XLSX workbook`);
+  assertSheetsFit(zip.entries.values(), file);
+  return withParseSlot(file, () => loadSheets(zip, bytes, file));
+}
+
+/**
+ * exceljs holds the whole workbook model, roughly ten times the sheet XML: the worksheets and
+ * shared strings together may expand to MAX_SHEET_XML at most (declared sizes, which the zip
+ * reader enforces while inflating), so one parse stays within a few hundred MB.
+ */
+export const MAX_SHEET_XML = 32 * 1024 * 1024;
+
+function assertSheetsFit(entries: Iterable<ZipEntry>, file: string): void {
+  let total = 0;
+  for (const entry of entries)
+    if (/^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/i.test(entry.name)) total += entry.size;
+  if (total > MAX_SHEET_XML)
+    throw unsupported(
+      file,
+      'issues.sheetTooLarge',
+      `${file}: the worksheets expand to ${Math.ceil(total / 1048576)} MB, over the limit of ${MAX_SHEET_XML / 1048576} MB`,
+    );
+}
+
+async function loadSheets(zip: Zip, bytes: Uint8Array, file: string): Promise<(SheetTable & { name: string })[]> {
   for (const name of zip.entries.keys()) zip.read(name);
   const workbook = new ExcelJS.Workbook();
   try {

@@ -30,6 +30,9 @@ async function readTable(fileName: string, data: Buffer) {
   });
 }
 
+/** Who may import entities; also the upload policy, checked before the body is read. */
+export const requireEntityImporter = (actor: Actor) => requireCan(actor, 'import');
+
 async function plan(db: Executor, fileName: string, data: Buffer): Promise<EntityImportPlanned> {
   const table = await readTable(fileName, data);
   const [existing, levels] = await Promise.all([findAllEntities(db), findNamedLevels(db)]);

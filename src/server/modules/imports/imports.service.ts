@@ -39,7 +39,8 @@ import {
 /** Progress of imports being applied in this process, for the wizard to poll. */
 const running = new Map<string, { done: number; total: number }>();
 
-function requireImporter(actor: Actor) {
+/** Who may import register documents; also the upload policy, checked before the body is read. */
+export function requireImporter(actor: Actor) {
   const user = signedIn(actor);
   if (!canImports(user, 'import')) throw new AppError('FORBIDDEN');
   return user;
