@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { ObservationImportPlan } from '../../../shared/schemas/indicators';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
-import { decodeText, readCsv } from '../../lib/tabular/csv';
+import { readCsvBytes } from '../../lib/tabular/csv';
 import { readXlsxSheets } from '../../lib/tabular/xlsx';
 import { recordAudit } from '../audit/audit.service';
 import { rescheduleReminder } from './indicator-reminders.service';
@@ -28,7 +28,7 @@ async function readTable(fileName: string, data: Buffer) {
       params: { file: fileName },
       issues: [{ file: fileName, message: 'issues.emptyFile' }],
     });
-  if (/\.csv$/i.test(fileName)) return readCsv(decodeText(data), fileName);
+  if (/\.csv$/i.test(fileName)) return readCsvBytes(data, fileName);
   if (/\.xlsx$/i.test(fileName)) {
     const sheets = await readXlsxSheets(data, fileName);
     // WHO's exports put their filters on a first "Metadata" sheet and the rows on the second.

@@ -5,7 +5,7 @@
  * same columns with Response "Voluntary Pledge": its rows are read as pledges (kind), with no position.
  */
 
-import { decodeEntities, readCsvBytes } from '../../../lib/tabular/csv';
+import { decodeEntities, decodingWarnings, readCsvBytes } from '../../../lib/tabular/csv';
 import { importInvalid } from '../../../lib/tabular/file-errors';
 import { newRecommendation, squash, uprCycleOfWgSession } from './common.js';
 import { detectLanguages } from './language.js';
@@ -32,8 +32,8 @@ function sameRow(a: string[], b: string[]): boolean {
 }
 
 export async function parseUprInfoCsv(data: Uint8Array | Buffer, fileName: string): Promise<ParsedSource> {
-  // Mac Roman is the fallback when the bytes are not valid UTF-8 (they are not in these exports).
-  const { header, rows } = readCsvBytes(data, fileName, 'macintosh');
+  // Mac Roman breaks a tie when the bytes are not valid UTF-8 (they are not in these exports).
+  const { header, rows, decoding } = readCsvBytes(data, fileName, 'macintosh');
   const index = Object.fromEntries(required.map((c) => [c, header.indexOf(c)])) as Record<
     (typeof required)[number],
     number
@@ -46,7 +46,7 @@ export async function parseUprInfoCsv(data: Uint8Array | Buffer, fileName: strin
     );
   }
   const recommendations: ParsedRecommendation[] = [];
-  const warnings: ParsedSource['warnings'] = [];
+  const warnings: ParsedSource['warnings'] = decodingWarnings(decoding, fileName);
   const duplicates: ParsedSource['duplicates'] = [];
   // Exact duplicates: rows grouped by their raw text, then compared cell by cell (cheaper than
   // joining every row into one key string).

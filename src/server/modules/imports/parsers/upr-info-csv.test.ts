@@ -22,8 +22,11 @@ describe('UPR Info CSV exports', async () => {
   it('reads every recommendation row of the four samples', () => {
     expect(parsed.map(([, p]) => p.recommendations.length)).toEqual([363, 396, 431, 440]);
     expect(parsed.reduce((n, [, p]) => n + p.recommendations.length, 0)).toBe(1630);
-    for (const [, p] of parsed) {
-      expect(p.warnings).toEqual([]);
+    for (const [f, p] of parsed) {
+      // Not UTF-8 and no byte order mark: the encoding is a guess, named in the dry run.
+      expect(p.warnings).toEqual([
+        { location: { file: f }, message: 'issues.encodingGuessed', params: { encoding: 'Mac Roman' } },
+      ]);
       expect(new Set(p.recommendations.map((r) => r.position))).toEqual(new Set(['supported', 'noted']));
     }
   });
