@@ -1,9 +1,9 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { readFixture } from '../../../../tests/fixtures';
-import { detectFormat } from '../../modules/imports/parsers/detect';
-import { parseUprInfoCsv } from '../../modules/imports/parsers/upr-info-csv.parser';
-import { decodeDetected, readCsvBytes } from './csv';
+import { readFixture } from '../../../../../tests/fixtures';
+import { decodeDetected, readCsvBytes } from '../../../lib/tabular/csv';
+import { detectFormat } from './detect';
+import { parseUprInfoCsv } from './upr-info-csv.parser';
 
 // Issue 14 part 6: a CSV that was not UTF-8 was read as Mac Roman without a word. The UPR Info
 // exports are real Mac Roman; the other encodings are the same real text re-encoded here.
