@@ -40,6 +40,8 @@ export interface FuzzReport {
   seed: number;
   byTarget: Record<string, { cases: number; accepted: number; refused: number; applied: number }>;
   findings: Finding[];
+  /** RSS once the app and its database are up, before the first case. */
+  baselineRssMb: number;
   peakRssMb: number;
   seconds: number;
 }
@@ -191,7 +193,7 @@ export async function runFuzz(options: {
 /** The report as a table: cases per target, then each finding. */
 export function formatReport(report: FuzzReport): string {
   const lines = [
-    `fuzzing: ${report.runs} cases, seed ${report.seed}, ${report.seconds} s, peak RSS ${report.peakRssMb} MB`,
+    `fuzzing: ${report.runs} cases, seed ${report.seed}, ${report.seconds} s, RSS ${report.baselineRssMb} MB at start, peak ${report.peakRssMb} MB`,
     '',
     '| target | cases | accepted | refused | applied |',
     '|---|---:|---:|---:|---:|',
