@@ -88,6 +88,7 @@ export async function runFuzz(options: {
     seed: options.seed,
     byTarget: {},
     findings: [],
+    baselineRssMb: Math.round(process.memoryUsage().rss / 1048576),
     peakRssMb: 0,
     seconds: 0,
   };

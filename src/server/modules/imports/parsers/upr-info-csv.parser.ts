@@ -69,7 +69,12 @@ export async function parseUprInfoCsv(data: Uint8Array | Buffer, fileName: strin
     const response = responses[responseText.toLowerCase()];
     if (!response) warnings.push({ location, message: 'issues.unknownResponse', params: { response: responseText } });
     const action = Number(cell(raw, index.Action));
-    const session = Number(cell(raw, index.Session));
+    const sessionText = cell(raw, index.Session);
+    // A session is a small number (the 50th met in 2025): a damaged cell must not reach an integer column.
+    const session = Number(sessionText);
+    const knownSession = Number.isInteger(session) && session > 0 && session < 1000;
+    if (sessionText && !knownSession)
+      warnings.push({ location, message: 'issues.implausibleSession', params: { session: sessionText.slice(0, 40) } });
     const from = cell(raw, index.From);
     recommendations.push(
       newRecommendation({
@@ -81,8 +86,8 @@ export async function parseUprInfoCsv(data: Uint8Array | Buffer, fileName: strin
         actionCategory: Number.isInteger(action) && action >= 1 && action <= 5 ? action : undefined,
         issues: cell(raw, index.Issue).split(',').map(squash).filter(Boolean),
         country: cell(raw, index.To) || undefined,
-        session: Number.isInteger(session) && session > 0 ? session : undefined,
-        cycle: Number.isInteger(session) && session > 0 ? uprCycleOfWgSession(session) : undefined,
+        session: knownSession ? session : undefined,
+        cycle: knownSession ? uprCycleOfWgSession(session) : undefined,
         body: 'UPR',
         location,
       }),

@@ -77,4 +77,18 @@ describe('UPR Info CSV exports', async () => {
     ]);
     expect(parsed.recommendations[0]?.position).toBeUndefined();
   });
+
+  it('leaves out a session number that cannot be one (a damaged last cell, found by the fuzzer)', async () => {
+    // The real sample with its last cell's "2" repeated 17 times: it once reached the integer column (500).
+    const bytes = readFixture('upr-info/upr-info-sessions-1-5.sample.csv');
+    const damaged = Buffer.concat([bytes, Buffer.from('2'.repeat(16))]);
+    const p = await parseUprInfoCsv(damaged, 'damaged.csv');
+    const last = p.recommendations.at(-1);
+    expect(last?.session).toBeUndefined();
+    expect(p.warnings).toContainEqual({
+      location: { file: 'damaged.csv', row: last?.location.row },
+      message: 'issues.implausibleSession',
+      params: { session: '2'.repeat(17) },
+    });
+  });
 });
