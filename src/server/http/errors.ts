@@ -24,6 +24,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const body = error.toJSON();
     body.error.message = t(`errors.${error.code}`, error.params);
     if (error.code === 'DATABASE_UNAVAILABLE') reply.header('retry-after', '5');
+    // A refusal that says when to come back (busy parse slots) says it to HTTP clients too.
+    if (error.code === 'RATE_LIMITED' && typeof error.params.seconds === 'number' && !reply.hasHeader('retry-after'))
+      reply.header('retry-after', String(error.params.seconds));
     return reply.status(error.status).send(body);
   });
 }

@@ -18,6 +18,64 @@ export function decodeText(
   }
 }
 
+export type TextEncoding = CsvEncoding | 'utf-16le' | 'utf-16be';
+
+/** The text, the encoding it was read in, and whether that encoding was guessed (no BOM, not UTF-8). */
+export interface DecodedText {
+  text: string;
+  encoding: TextEncoding;
+  guessed: boolean;
+}
+
+/**
+ * Reads text in the encoding its bytes show: a UTF-8 or UTF-16 byte order mark, else UTF-8 when
+ * the bytes are valid UTF-8, else Windows-1252 or Mac Roman, whichever reads as more plausible
+ * text (`hint` breaks a tie: the UPR Info exports are Mac Roman). Only that last case is a guess.
+ */
+export function decodeDetected(
+  data: Uint8Array | Buffer,
+  hint: Exclude<CsvEncoding, 'utf-8'> = 'windows-1252',
+): DecodedText {
+  const bytes = toBytes(data);
+  const [a, b] = [bytes[0], bytes[1]];
+  if (a === 0xff && b === 0xfe) return { text: utf16(bytes.subarray(2), 'le'), encoding: 'utf-16le', guessed: false };
+  if (a === 0xfe && b === 0xff) return { text: utf16(bytes.subarray(2), 'be'), encoding: 'utf-16be', guessed: false };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', guessed: false };
+  } catch {
+    const windows = decodeSingleByte(bytes, 'windows-1252');
+    const mac = decodeSingleByte(bytes, 'macintosh');
+    const [ws, ms] = [plausibility(windows), plausibility(mac)];
+    const encoding = ws === ms ? hint : ws > ms ? 'windows-1252' : 'macintosh';
+    return { text: encoding === 'windows-1252' ? windows : mac, encoding, guessed: true };
+  }
+}
+
+function utf16(bytes: Uint8Array, order: 'le' | 'be'): string {
+  const even = bytes.subarray(0, bytes.length - (bytes.length % 2));
+  if (order === 'le') return Buffer.from(even).toString('utf16le');
+  return Buffer.from(even).swap16().toString('utf16le');
+}
+
+/**
+ * How much the non-ASCII characters look like Western European text: a lowercase letter after a
+ * letter scores, typographic quotes and dashes score, an uppercase letter inside a lowercase word,
+ * a mathematical or modifier symbol, or a control character counts against. Windows-1252 puts
+ * "é" where Mac Roman puts "È", and Mac Roman's "é" is a Windows-1252 control or symbol.
+ */
+function plausibility(text: string): number {
+  let score = 0;
+  for (const match of text.matchAll(/[^\p{ASCII}]/gu)) {
+    const c = match[0];
+    const before = text[(match.index ?? 0) - 1] ?? ' ';
+    if (/\p{Ll}/u.test(c)) score += /\p{L}/u.test(before) ? 2 : 1;
+    else if (/\p{Lu}/u.test(c)) score += /\p{Ll}/u.test(before) ? -2 : 1;
+    else if (/[\u2018-\u201e\u2013\u2014\u2026\u00a0\u00ab\u00bb\u00b0\u20ac]/u.test(c)) score += 1;
+    else score -= 2;
+  }
+  return score;
+}
+
 const highHalves = new Map<string, string[]>();
 
 /**
@@ -145,12 +203,54 @@ function guessDelimiter(firstLine: string): string {
   return counts.sort((a, b) => b[1] - a[1])[0]![0];
 }
 
+/** How a CSV was decoded: the encoding, whether it was guessed, and rows with unreadable characters. */
+export interface CsvDecoding {
+  encoding: TextEncoding;
+  guessed: boolean;
+  /** File rows (1 = header) holding U+FFFD or a control character: text lost before it reached us. */
+  badRows: number[];
+}
+
 export function readCsvBytes(
   data: Uint8Array | Buffer,
   file: string,
-  fallback?: Exclude<CsvEncoding, 'utf-8'>,
-): CsvTable {
+  hint?: Exclude<CsvEncoding, 'utf-8'>,
+): CsvTable & { decoding: CsvDecoding } {
   const bytes = toBytes(data);
   assertNotEmpty(bytes, file);
-  return readCsv(decodeText(bytes, fallback), file);
+  const { text, encoding, guessed } = decodeDetected(bytes, hint);
+  return { ...readCsv(text, file), decoding: { encoding, guessed, badRows: badRowsOf(text) } };
+}
+
+/** Rows (counted like the reader: CRLF, CR or LF end a line) with U+FFFD or a C0/C1 control. */
+function badRowsOf(text: string): number[] {
+  const rows: number[] = [];
+  let row = 1;
+  // Tabs and line ends are text; every other control character is a byte that lost its meaning.
+  const unreadable = /[\ufffd\p{Cc}]/u;
+  for (const line of text.split(/\r\n?|\n/)) {
+    if (unreadable.test(line.replaceAll('\t', '')) && rows.length < 20) rows.push(row);
+    row++;
+  }
+  return rows;
+}
+
+/** Dry-run warnings for a CSV's decoding: the encoding when guessed, each row with lost characters. */
+export function decodingWarnings(
+  decoding: CsvDecoding,
+  file: string,
+): { location: { file: string; row?: number }; message: string; params?: Record<string, string> }[] {
+  const names: Record<TextEncoding, string> = {
+    'utf-8': 'UTF-8',
+    'utf-16le': 'UTF-16LE',
+    'utf-16be': 'UTF-16BE',
+    'windows-1252': 'Windows-1252',
+    macintosh: 'Mac Roman',
+  };
+  return [
+    ...(decoding.guessed
+      ? [{ location: { file }, message: 'issues.encodingGuessed', params: { encoding: names[decoding.encoding] } }]
+      : []),
+    ...decoding.badRows.map((row) => ({ location: { file, row }, message: 'issues.unreadableCharacters' })),
+  ];
 }

@@ -18,7 +18,7 @@ import {
 import type { Deps } from '../../deps';
 import { acceptFileBodies, fileBody, uploadMaxBytes } from '../../lib/upload-body';
 import { createEntity, deleteEntity, getEntity, listEntities, updateEntity } from './entities.service';
-import { applyEntityImport, previewEntityImport } from './entity-import.service';
+import { applyEntityImport, previewEntityImport, requireEntityImporter } from './entity-import.service';
 import { addPerson, changeSeat, invitePerson, listPeople, removePerson } from './people.service';
 
 /** Entities, their people, and their bulk import (the file is the raw request body). */
@@ -43,6 +43,7 @@ export function entitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
         `/api/entities/import/${step}`,
         {
           bodyLimit: maxBytes,
+          config: { uploadPolicy: ({ actor }) => requireEntityImporter(actor) },
           schema: { tags, querystring: entityImportQuerySchema, response: { 200: entityImportPlanSchema } },
         },
         async (request) => {

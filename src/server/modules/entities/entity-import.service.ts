@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { EntityImportPlan } from '../../../shared/schemas/entities';
 import type { Database } from '../../db/database';
 import type { Actor, Executor } from '../../http/context';
-import { decodeText, readCsv } from '../../lib/tabular/csv';
+import { readCsvBytes } from '../../lib/tabular/csv';
 import { readXlsx } from '../../lib/tabular/xlsx';
 import { recordAudit } from '../audit/audit.service';
 import { auditedEntity } from './entities.presenter';
@@ -22,13 +22,16 @@ const shownRows = 1000;
 const shownIssues = 500;
 
 async function readTable(fileName: string, data: Buffer) {
-  if (/\.csv$/i.test(fileName)) return readCsv(decodeText(data), fileName);
+  if (/\.csv$/i.test(fileName)) return readCsvBytes(data, fileName);
   if (/\.xlsx$/i.test(fileName)) return readXlsx(data, fileName);
   throw new AppError('UNSUPPORTED_FILE', {
     params: { file: fileName },
     issues: [{ file: fileName, message: 'issues.entityImport.csvOrXlsx' }],
   });
 }
+
+/** Who may import entities; also the upload policy, checked before the body is read. */
+export const requireEntityImporter = (actor: Actor) => requireCan(actor, 'import');
 
 async function plan(db: Executor, fileName: string, data: Buffer): Promise<EntityImportPlanned> {
   const table = await readTable(fileName, data);

@@ -18,6 +18,7 @@ import {
   listColumnMappings,
   listImports,
   previewImport,
+  requireImporter,
   uploadImport,
 } from './imports.service';
 
@@ -34,6 +35,7 @@ export function importsRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/imports',
       {
         bodyLimit: maxBytes,
+        config: { uploadPolicy: ({ actor }) => requireImporter(actor) },
         schema: { tags, querystring: uploadQuerySchema, response: { 201: importPreviewSchema } },
       },
       async (request, reply) => {

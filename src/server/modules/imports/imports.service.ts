@@ -46,7 +46,8 @@ import {
  */
 const staleApplyMinutes = 10;
 
-function requireImporter(actor: Actor) {
+/** Who may import register documents; also the upload policy, checked before the body is read. */
+export function requireImporter(actor: Actor) {
   const user = signedIn(actor);
   if (!canImports(user, 'import')) throw new AppError('FORBIDDEN');
   return user;

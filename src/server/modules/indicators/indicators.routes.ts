@@ -32,7 +32,11 @@ import {
   setIndicatorNotification,
   updateIndicator,
 } from './indicators.service';
-import { applyObservationImport, previewObservationImport } from './observation-import.service';
+import {
+  applyObservationImport,
+  previewObservationImport,
+  requireObservationImporter,
+} from './observation-import.service';
 import {
   addObservation,
   deleteObservation,
@@ -126,6 +130,7 @@ export function indicatorsRoutes(deps: Deps): FastifyPluginAsyncZod {
         `/api/indicators/:id/observations/import/${step}`,
         {
           bodyLimit: maxBytes,
+          config: { uploadPolicy: ({ actor, params }) => requireObservationImporter(deps.db, actor, params.id ?? '') },
           schema: {
             tags,
             params: idParamsSchema,

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { ObservationImportPlan } from '../../../shared/schemas/indicators';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
-import { decodeText, readCsv } from '../../lib/tabular/csv';
+import { readCsvBytes } from '../../lib/tabular/csv';
 import { readXlsxSheets } from '../../lib/tabular/xlsx';
 import { recordAudit } from '../audit/audit.service';
 import { rescheduleReminder } from './indicator-reminders.service';
@@ -28,7 +28,7 @@ async function readTable(fileName: string, data: Buffer) {
       params: { file: fileName },
       issues: [{ file: fileName, message: 'issues.emptyFile' }],
     });
-  if (/\.csv$/i.test(fileName)) return readCsv(decodeText(data), fileName);
+  if (/\.csv$/i.test(fileName)) return readCsvBytes(data, fileName);
   if (/\.xlsx$/i.test(fileName)) {
     const sheets = await readXlsxSheets(data, fileName);
     // WHO's exports put their filters on a first "Metadata" sheet and the rows on the second.
@@ -46,6 +46,20 @@ async function readTable(fileName: string, data: Buffer) {
   });
 }
 
+/**
+ * Who may import observations at all: someone who may enter the indicator's values for some
+ * place. Also the upload policy of the import routes, so a viewer is refused before the body
+ * is read; nobody who may enter no place at all learns anything from a dry run.
+ */
+export async function requireObservationImporter(db: Executor, actor: Actor, indicatorId: string) {
+  const user = requireCan(actor, 'read');
+  const indicator = await requireIndicator(db, indicatorId);
+  const seats = await seatMap(db, user.id);
+  if (!mayEnter(user, indicator, seats, null) && ![...seats.keys()].some((id) => mayEnter(user, indicator, seats, id)))
+    throw new AppError('FORBIDDEN');
+  return { user, indicator, seats };
+}
+
 async function plan(
   db: Executor,
   actor: Actor,
@@ -54,18 +68,13 @@ async function plan(
   data: Buffer,
   iso3: string | undefined,
 ): Promise<ObservationImportPlanned> {
-  const user = requireCan(actor, 'read');
-  const indicator = await requireIndicator(db, indicatorId);
+  const { user, indicator, seats } = await requireObservationImporter(db, actor, indicatorId);
   const table = await readTable(fileName, data);
-  const [existing, lrgs, seats, stateIso3] = await Promise.all([
+  const [existing, lrgs, stateIso3] = await Promise.all([
     findAllObservations(db, indicatorId),
     findLrgs(db),
-    seatMap(db, user.id),
     iso3 ? Promise.resolve(iso3) : findStateIso3(db),
   ]);
-  // Nobody who may enter no place at all learns anything from a dry run.
-  if (!mayEnter(user, indicator, seats, null) && ![...seats.keys()].some((id) => mayEnter(user, indicator, seats, id)))
-    throw new AppError('FORBIDDEN');
   return planObservationImport({
     file: fileName,
     table,

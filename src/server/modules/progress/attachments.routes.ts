@@ -9,6 +9,7 @@ import {
   downloadAttachment,
   listAttachments,
   maxBytesOf,
+  requireAttachmentWriter,
   uploadAttachment,
 } from './attachments.service';
 
@@ -38,6 +39,9 @@ export function attachmentsRoutes(deps: Deps): FastifyPluginAsyncZod {
         `${prefix}/:id/attachments`,
         {
           bodyLimit,
+          config: {
+            uploadPolicy: ({ actor, params }) => requireAttachmentWriter(deps.db, actor, { kind, id: params.id ?? '' }),
+          },
           schema: {
             tags,
             params: idParamsSchema,

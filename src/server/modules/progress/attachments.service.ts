@@ -81,6 +81,14 @@ function refuse(
  * Adds a file: checked (not empty, within the size limit, an allowed type by name and by content),
  * stored first, then recorded in one transaction; if the record fails, the stored bytes go again.
  */
+/**
+ * The upload policy, checked before the body is read: the person may write to the subject
+ * (NOT_FOUND when they may not read it, FORBIDDEN when they only read it).
+ */
+export async function requireAttachmentWriter(db: Executor, actor: Actor, subject: Subject): Promise<void> {
+  if (!(await access(db, actor, subject)).writer) throw new AppError('FORBIDDEN');
+}
+
 export async function uploadAttachment(
   deps: FileDeps,
   actor: Actor,

@@ -3,7 +3,7 @@
  * and the document's own words for PDFs, JSON keys, CSV headers.
  */
 
-import { decodeText } from '../../../lib/tabular/csv';
+import { decodeDetected } from '../../../lib/tabular/csv';
 import { assertNotEmpty, toBytes, unsupported } from '../../../lib/tabular/file-errors';
 import { isZip, openZip } from '../../../lib/tabular/zip';
 import { normaliseArabic } from './arabic-text.js';
@@ -43,7 +43,7 @@ export async function detectFormat(data: Uint8Array | Buffer, fileName: string):
       `${fileName}: not a UPR report, addendum or concluding observations`,
     );
   }
-  const text = decodeText(bytes.subarray(0, 65536), 'macintosh');
+  const text = decodeDetected(bytes.subarray(0, 65536), 'macintosh').text;
   if (text.includes('\u0000'))
     throw unsupported(fileName, 'issues.unsupportedType', `${fileName} is not a supported file type`);
   const trimmed = text.trimStart();

@@ -5,7 +5,7 @@
 
 import type { ErrorIssue } from '../../../../shared/errors.js';
 import { type MappableField, mappableFields } from '../../../../shared/schemas/imports';
-import { readCsvBytes } from '../../../lib/tabular/csv';
+import { decodingWarnings, readCsvBytes } from '../../../lib/tabular/csv';
 import { importInvalid, toBytes } from '../../../lib/tabular/file-errors';
 import { type CellValue, readXlsx } from '../../../lib/tabular/xlsx';
 import { isZip } from '../../../lib/tabular/zip';
@@ -59,7 +59,9 @@ export async function parseTabular(
   mapping: ColumnMapping,
 ): Promise<ParsedSource> {
   const bytes = toBytes(data);
-  const table = isZip(bytes) ? await readXlsx(bytes, fileName) : readCsvBytes(bytes, fileName);
+  const csv = isZip(bytes) ? undefined : readCsvBytes(bytes, fileName);
+  const table = csv ?? (await readXlsx(bytes, fileName));
+  const warnings = csv ? decodingWarnings(csv.decoding, fileName) : [];
   const unknown = Object.entries(mapping).filter(
     ([, column]) => column !== undefined && !table.header.includes(column),
   );
@@ -127,7 +129,7 @@ export async function parseTabular(
   });
   if (issues.length) throw importInvalid(issues.slice(0, 100), `${fileName}: ${issues.length} problem(s)`);
   await detectLanguages(undetected, recommendations);
-  return { format: 'tabular', recommendations, duplicates: [], warnings: [] };
+  return { format: 'tabular', recommendations, duplicates: [], warnings };
 }
 
 /** The header row of a spreadsheet, for the wizard's column-mapping step. */

@@ -5,7 +5,7 @@
  * same columns with Response "Voluntary Pledge": its rows are read as pledges (kind), with no position.
  */
 
-import { decodeEntities, readCsvBytes } from '../../../lib/tabular/csv';
+import { decodeEntities, decodingWarnings, readCsvBytes } from '../../../lib/tabular/csv';
 import { importInvalid } from '../../../lib/tabular/file-errors';
 import { newRecommendation, squash, uprCycleOfWgSession } from './common.js';
 import { detectLanguages } from './language.js';
@@ -32,8 +32,8 @@ function sameRow(a: string[], b: string[]): boolean {
 }
 
 export async function parseUprInfoCsv(data: Uint8Array | Buffer, fileName: string): Promise<ParsedSource> {
-  // Mac Roman is the fallback when the bytes are not valid UTF-8 (they are not in these exports).
-  const { header, rows } = readCsvBytes(data, fileName, 'macintosh');
+  // Mac Roman breaks a tie when the bytes are not valid UTF-8 (they are not in these exports).
+  const { header, rows, decoding } = readCsvBytes(data, fileName, 'macintosh');
   const index = Object.fromEntries(required.map((c) => [c, header.indexOf(c)])) as Record<
     (typeof required)[number],
     number
@@ -46,7 +46,7 @@ export async function parseUprInfoCsv(data: Uint8Array | Buffer, fileName: strin
     );
   }
   const recommendations: ParsedRecommendation[] = [];
-  const warnings: ParsedSource['warnings'] = [];
+  const warnings: ParsedSource['warnings'] = decodingWarnings(decoding, fileName);
   const duplicates: ParsedSource['duplicates'] = [];
   // Exact duplicates: rows grouped by their raw text, then compared cell by cell (cheaper than
   // joining every row into one key string).
@@ -69,7 +69,12 @@ export async function parseUprInfoCsv(data: Uint8Array | Buffer, fileName: strin
     const response = responses[responseText.toLowerCase()];
     if (!response) warnings.push({ location, message: 'issues.unknownResponse', params: { response: responseText } });
     const action = Number(cell(raw, index.Action));
-    const session = Number(cell(raw, index.Session));
+    const sessionText = cell(raw, index.Session);
+    // A session is a small number (the 50th met in 2025): a damaged cell must not reach an integer column.
+    const session = Number(sessionText);
+    const knownSession = Number.isInteger(session) && session > 0 && session < 1000;
+    if (sessionText && !knownSession)
+      warnings.push({ location, message: 'issues.implausibleSession', params: { session: sessionText.slice(0, 40) } });
     const from = cell(raw, index.From);
     recommendations.push(
       newRecommendation({
@@ -81,8 +86,8 @@ export async function parseUprInfoCsv(data: Uint8Array | Buffer, fileName: strin
         actionCategory: Number.isInteger(action) && action >= 1 && action <= 5 ? action : undefined,
         issues: cell(raw, index.Issue).split(',').map(squash).filter(Boolean),
         country: cell(raw, index.To) || undefined,
-        session: Number.isInteger(session) && session > 0 ? session : undefined,
-        cycle: Number.isInteger(session) && session > 0 ? uprCycleOfWgSession(session) : undefined,
+        session: knownSession ? session : undefined,
+        cycle: knownSession ? uprCycleOfWgSession(session) : undefined,
         body: 'UPR',
         location,
       }),

@@ -22,8 +22,11 @@ describe('UPR Info CSV exports', async () => {
   it('reads every recommendation row of the four samples', () => {
     expect(parsed.map(([, p]) => p.recommendations.length)).toEqual([363, 396, 431, 440]);
     expect(parsed.reduce((n, [, p]) => n + p.recommendations.length, 0)).toBe(1630);
-    for (const [, p] of parsed) {
-      expect(p.warnings).toEqual([]);
+    for (const [f, p] of parsed) {
+      // Not UTF-8 and no byte order mark: the encoding is a guess, named in the dry run.
+      expect(p.warnings).toEqual([
+        { location: { file: f }, message: 'issues.encodingGuessed', params: { encoding: 'Mac Roman' } },
+      ]);
       expect(new Set(p.recommendations.map((r) => r.position))).toEqual(new Set(['supported', 'noted']));
     }
   });
@@ -73,5 +76,19 @@ describe('UPR Info CSV exports', async () => {
       { location: { file: 'one.csv', row: 2 }, message: 'issues.unknownResponse', params: { response: 'Maybe later' } },
     ]);
     expect(parsed.recommendations[0]?.position).toBeUndefined();
+  });
+
+  it('leaves out a session number that cannot be one (a damaged last cell, found by the fuzzer)', async () => {
+    // The real sample with its last cell's "2" repeated 17 times: it once reached the integer column (500).
+    const bytes = readFixture('upr-info/upr-info-sessions-1-5.sample.csv');
+    const damaged = Buffer.concat([bytes, Buffer.from('2'.repeat(16))]);
+    const p = await parseUprInfoCsv(damaged, 'damaged.csv');
+    const last = p.recommendations.at(-1);
+    expect(last?.session).toBeUndefined();
+    expect(p.warnings).toContainEqual({
+      location: { file: 'damaged.csv', row: last?.location.row },
+      message: 'issues.implausibleSession',
+      params: { session: '2'.repeat(17) },
+    });
   });
 });
