@@ -86,15 +86,16 @@ const noBody = () => undefined;
 
 export const expectations: Record<string, Expectation> = {
   // The API reference and health probes.
-  'GET /api/docs': get(open),
-  'GET /api/docs/static/index.html': get(open),
-  'GET /api/docs/static/swagger-initializer.js': get(open),
-  'GET /api/docs/json': get(open),
-  'GET /api/docs/yaml': get(open),
+  'GET /api/docs': get(signedIn),
+  'GET /api/docs/static/index.html': get(signedIn),
+  'GET /api/docs/static/swagger-initializer.js': get(signedIn),
+  'GET /api/docs/json': get(signedIn),
+  'GET /api/docs/yaml': get(signedIn),
+  // swagger-ui's own scripts and styles: nothing of the API in them
   'GET /api/docs/static/*': get(open),
   'GET /health': get(open),
   'GET /ready': get(open),
-  'GET /api/openapi.json': get(open),
+  'GET /api/openapi.json': get(signedIn),
   // Session, accounts, invitations.
   'GET /api/session': get(open),
   'POST /api/session': write(publicFlow),
@@ -105,6 +106,19 @@ export const expectations: Record<string, Expectation> = {
   'POST /api/invitations/accept': write(publicFlow),
   'POST /api/invitations/inspect': write(publicFlow),
   'PATCH /api/me': write(signedIn),
+  // Where one is signed in, and the second factor (decision: identity module, issue 14).
+  'GET /api/me/sessions': get(signedIn),
+  'DELETE /api/me/sessions': write(signedIn),
+  'DELETE /api/me/sessions/:id': write(signedIn),
+  'GET /api/me/totp': get(signedIn),
+  'POST /api/me/totp/setup': write(signedIn),
+  'POST /api/me/totp/enable': write(signedIn),
+  'POST /api/me/totp/disable': write(signedIn),
+  // The code step of a two-step sign-in: only a session waiting for its code may use it.
+  'POST /api/session/second-factor': write(signedIn),
+  'GET /api/admin/users/:id/sessions': get(adminOnly),
+  'DELETE /api/admin/users/:id/sessions': write(adminOnly),
+  'DELETE /api/admin/users/:id/totp': write(adminOnly),
   'GET /api/me/activity': get(signedIn),
   'GET /api/admin/users': get(secretariat),
   'PATCH /api/admin/users/:id': write(adminOnly),
