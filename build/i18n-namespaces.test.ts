@@ -21,6 +21,18 @@ describe('catalogue parts', () => {
     expect(plan.core).toContain('issues.required');
   });
 
+  it('loads what only the importers send with the pages that import, not with every page', () => {
+    // A dry-run warning of the PDF parsers, and a refusal of the spreadsheet readers.
+    for (const key of ['issues.unreliableTextLayer', 'issues.sheetTooLarge']) {
+      expect(plan.core, key).not.toContain(key);
+      expect(plan.pages['/imports/new'], key).toContain(key);
+    }
+    expect(plan.pages['/entities/import']).toContain('issues.sheetTooLarge');
+    expect(plan.pages['/register'] ?? []).not.toContain('issues.sheetTooLarge');
+    // Named by other modules too: stays in the core.
+    expect(plan.core).toContain('issues.required');
+  });
+
   it("gives a page its literal keys and its template families, and not other pages' keys", () => {
     const peers = plan.pages['/peers'] ?? [];
     expect(peers).toContain('peers.title');

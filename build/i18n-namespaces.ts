@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /**
@@ -20,6 +20,31 @@ export interface MessagePlan {
 
 /** Namespaces shown from what the server sends (error codes, field issues), whatever the page. */
 const alwaysCore = ['errors.', 'issues.'];
+
+/**
+ * Server files that only the importers run: a key that the server names in these files alone is
+ * shown only on the pages that import (their module names say "import"), so it loads with those
+ * pages instead of with every page's first load.
+ */
+const importerFiles = /\/(?:modules\/imports\/|lib\/tabular\/|lib\/upload-body\.ts$|modules\/\w+\/(?:entity|observation)-import)/;
+const importPage = /import[^/]*$/;
+
+/** The `errors.`/`issues.` keys the server names only in importer files (tests excluded). */
+function importerOnlyKeys(root: string): Set<string> {
+  const files = new Map<string, string[]>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) {
+        for (const match of readFileSync(path, 'utf8').matchAll(/'((?:issues|errors)\.[\w.]+)'/g))
+          files.set(match[1] as string, [...(files.get(match[1] as string) ?? []), path]);
+      }
+    }
+  };
+  walk(join(root, 'src/server'));
+  return new Set([...files].filter(([, paths]) => paths.every((path) => importerFiles.test(path))).map(([key]) => key));
+}
 
 const staticImport = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 /** A part of a page loaded later (`lazy(() => import('./x'))`): its keys belong to the page too. */
@@ -83,7 +108,8 @@ export function planMessages(root: string): MessagePlan {
 
   const web = join(root, 'src/web');
   const core = closure(join(web, 'main.tsx'));
-  for (const prefix of alwaysCore) for (const key of keysFrom(prefix)) core.add(key);
+  const fromImporters = importerOnlyKeys(root);
+  for (const prefix of alwaysCore) for (const key of keysFrom(prefix)) if (!fromImporters.has(key)) core.add(key);
   const pages: Record<string, string[]> = {};
   const modules: Record<string, string> = {};
   for (const registry of registries) {
@@ -91,7 +117,9 @@ export function planMessages(root: string): MessagePlan {
     for (const match of readFileSync(file, 'utf8').matchAll(pageEntry)) {
       const module = resolveModule(file, match[2] as string);
       if (!module) throw new Error(`${relative(root, file)}: page ${match[1]} imports ${match[2]}, not found`);
-      pages[match[1] as string] = [...closure(module)].filter((key) => !core.has(key)).sort();
+      const own = closure(module);
+      if (importPage.test(module)) for (const key of fromImporters) own.add(key);
+      pages[match[1] as string] = [...own].filter((key) => !core.has(key)).sort();
       modules[match[1] as string] = relative(root, module);
     }
   }

@@ -78,7 +78,7 @@ export interface ErrorIssue {
   column?: string;
   paragraph?: string;
   page?: number;
-  /** A message key under `errors.` or `issues.` or plain text from a library (zod). */
+  /** A message key (under the errors or issues namespace) or plain text from a library (zod). */
   message: string;
 }
 
