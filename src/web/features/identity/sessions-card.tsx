@@ -5,6 +5,7 @@ import { api, toAppError } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
+import { browserOf } from './browser-of';
 
 /**
  * Where the person is signed in (browser, address, when), for the settings page: another
@@ -56,7 +57,13 @@ export function SessionsCard() {
       <ul className="activity-list">
         {(sessions.data ?? []).map((session) => (
           <li key={session.id}>
-            <strong>{session.userAgent || t('sessions.unknownBrowser')}</strong>
+            <strong>
+              {session.userAgent ? (
+                <bdi title={session.userAgent}>{browserOf(session.userAgent)}</bdi>
+              ) : (
+                t('sessions.unknownBrowser')
+              )}
+            </strong>
             {session.current ? <span className="badge">{t('sessions.current')}</span> : null}
             <span className="block subtle">
               {t('sessions.details', {
