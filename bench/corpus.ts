@@ -96,7 +96,7 @@ const targets = sdg.targets.map((target) => ({ code: target.code, goal: Number(t
 const sessionsOfCycle: Record<number, [number, number]> = { 1: [1, 12], 2: [13, 26], 3: [27, 40], 4: [41, 50] };
 
 /** A text: a real one as it is, or a real opening clause followed by clauses of other real texts. */
-function textOf(random: Random, sources: Sources, lang: 'en' | 'fr' | 'es'): string {
+export function textOf(random: Random, sources: Sources, lang: 'en' | 'fr' | 'es'): string {
   if (random() < 0.25) return pick(random, sources.texts[lang]);
   const count = weighted(random, [
     [0, 3],

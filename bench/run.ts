@@ -12,12 +12,14 @@ import { importAll, runImportBench } from './import-bench';
 import { runReportBench } from './report-bench';
 import { runSearchBench } from './search-bench';
 import { int, renderTable, type Table, timed } from './table';
+import { defaultWritesOptions, runWritesBench } from './writes-bench';
 
-const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|search|dashboards|report|bundle|all] [--size 500000]
+const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|search|dashboards|report|bundle|writes|all] [--size 500000]
   [--pglite-size N] [--data ../shared/data] [--server ${defaultServerUrl}] [--warmup 20] [--out bench/results/latest.md]
   [--keep]         keep the PostgreSQL database (for EXPLAIN); its name is printed
   [--report-runs 20] exports timed in the report part
-  [--repeat 15]    runs of each query in the dashboards part`;
+  [--repeat 15]    runs of each query in the dashboards part
+  [--duration 600] seconds of the writes part (search under writes; not in --part all)`;
 
 const { values: flags } = parseArgs({
   options: {
@@ -30,6 +32,7 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string', default: '20' },
     'report-runs': { type: 'string', default: '20' },
     repeat: { type: 'string', default: '15' },
+    duration: { type: 'string', default: '600' },
     out: { type: 'string', default: 'bench/results/latest.md' },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -38,7 +41,7 @@ const { values: flags } = parseArgs({
 if (
   flags.help ||
   !['postgres', 'pglite', 'both'].includes(flags.db) ||
-  !['import', 'search', 'dashboards', 'report', 'bundle', 'all'].includes(flags.part)
+  !['import', 'search', 'dashboards', 'report', 'bundle', 'writes', 'all'].includes(flags.part)
 ) {
   console.log(usage);
   process.exit(flags.help ? 0 : 1);
@@ -94,7 +97,11 @@ for (const kind of kinds) {
       const built = await timed(() => buildCorpus(bench, size, log));
       const corpus = built.result;
       log(`  corpus of ${int(corpus.size)} built in ${Math.round(built.ms / 1000)} s`);
-      if (flags.part !== 'dashboards') {
+      if (flags.part === 'writes') {
+        const options = { ...defaultWritesOptions, durationS: Number(flags.duration) };
+        const result = await runWritesBench(bench, corpus.sources, corpus.size, options, log);
+        for (const table of result.tables) print(`${kind}:writes`, table);
+      } else if (flags.part !== 'dashboards') {
         const result = await runSearchBench(bench, corpus.sources, corpus.size, { warmup: Number(flags.warmup) }, log);
         result.tables[0]?.notes?.push(
           `Corpus: ${int(corpus.fromImport)} imported rows + ${int(corpus.size - corpus.fromImport)} generated ` +
@@ -133,7 +140,7 @@ for (const [block, tables] of sections) {
 const order = [
   'bundle',
   ...['postgres', 'pglite'].flatMap((kind) =>
-    ['import', 'search', 'dashboards', 'report'].map((part) => `${kind}:${part}`),
+    ['import', 'search', 'writes', 'dashboards', 'report'].map((part) => `${kind}:${part}`),
   ),
 ];
 const rank = (block: string) => (order.includes(block) ? order.indexOf(block) : order.length);
