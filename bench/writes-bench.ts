@@ -41,7 +41,7 @@ export const defaultWritesOptions: WritesOptions = {
 };
 
 /** At most this many searches in flight: beyond, an arrival is counted as dropped (the server would queue it). */
-const maxInFlight = 200;
+const maxInFlight = 40;
 const sleep = (delay: number) => new Promise((done) => setTimeout(done, Math.max(0, delay)));
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
