@@ -42,6 +42,7 @@ import { reportsRoutes } from './modules/reports/reports.routes';
 import { stateProfileRoutes } from './modules/state-profile/state-profile.routes';
 import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { waitingRoutes } from './modules/waiting/waiting.routes';
 
 export interface AppOptions {
   deps: Deps;
@@ -166,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(actionsRoutes(options.deps));
   await app.register(taxonomiesRoutes(options.deps));
   await app.register(importsRoutes(options.deps));
+  await app.register(waitingRoutes(options.deps));
 
   const webDir = options.webDir ?? defaultWebDir;
   const serveWeb = existsSync(`${webDir}/index.html`);
