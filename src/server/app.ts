@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -64,6 +65,14 @@ export interface AppOptions {
   onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
+/**
+ * Files under assets/ carry a hash of their content in their name: a new build has new names, so
+ * they never change and are kept a year. Everything else (index.html above all) is revalidated.
+ */
+export function webCacheControl(path: string): string {
+  return /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 const defaultWebDir = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Builds the HTTP app without listening: main.ts listens, tests call app.inject(). */
@@ -102,6 +111,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Set by headersPlugin, and only on HTTPS responses.
     strictTransportSecurity: false,
   });
+  // API answers compressed on the fly (brotli quality 4, gzip); the web files are precompressed,
+  // and an answer that already names its encoding is left alone.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(rateLimit, {
     global: false,
     allowList: options.rateLimitAllowList ?? [],
@@ -171,7 +183,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webDir = options.webDir ?? defaultWebDir;
   const serveWeb = existsSync(`${webDir}/index.html`);
-  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  if (serveWeb)
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      // The build wrote .br and .gz beside each file (build/compress-plugin.ts): sent as they are.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', webCacheControl(path));
+      },
+    });
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes get the app; unknown API paths get a JSON NOT_FOUND.
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && serveWeb;
