@@ -15,7 +15,7 @@ const minBytes = 1024;
 /**
  * Writes a `.br` (quality 11) and a `.gz` (level 9) beside each compressible file of the build,
  * once, at build time: the server sends them as they are (@fastify/static `preCompressed`), so a
- * request costs no compression and the strongest levels are affordable (decision 026).
+ * request costs no compression and the strongest levels are affordable (decision 021).
  */
 export function precompress(): Plugin {
   let outDir = '';

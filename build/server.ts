@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
@@ -45,3 +45,5 @@ export async function buildServer(): Promise<void> {
 }
 
 await buildServer();
+// Last step of `npm run build`: scripts/start.mjs compares the sources' times with this stamp.
+await writeFile(join(root, 'dist/.built'), `${new Date().toISOString()}\n`);

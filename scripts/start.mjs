@@ -3,11 +3,12 @@
 // starts with `npm install && npm start` and a production start transpiles nothing.
 // Plain JavaScript on purpose: it must run before anything is built.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = join(import.meta.dirname, '..');
+// Written by build/server.ts, the last step of `npm run build`.
 const stamp = join(root, 'dist/.built');
 const outputs = [join(root, 'dist/web/index.html'), join(root, 'dist/server/main.js'), stamp];
 const inputs = ['src', 'build', 'index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
@@ -37,7 +38,6 @@ if (reason) {
   console.log(`Building the web client and the server (${reason}); this takes about a minute…`);
   const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
-  writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
 process.setSourceMapsEnabled(true);
 await import(pathToFileURL(join(root, 'dist/server/main.js')).href);
