@@ -73,6 +73,7 @@ export async function runLoadBench(
     .map((line) => line.split(';')[0])
     .join('; ');
   const port = new URL(baseUrl).port || '80';
+  const ready = (await (await fetch(new URL('/ready', baseUrl))).json().catch(() => ({}))) as { database?: string };
   const rows: (string | number)[][] = [];
   for (const target of loadTargets) {
     log(`  ${target.name}`);
@@ -122,7 +123,7 @@ export async function runLoadBench(
         align: ['l', 'r', 'r', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
         rows,
         notes: [
-          `App at ${baseUrl}, signed in as the demo coordinator; autocannon in this process, on the same machine as the app (it takes CPU from it). The load average is the machine's, shared with other work.`,
+          `App at ${baseUrl} on ${ready.database ?? 'an unknown database'}, signed in as the demo coordinator; autocannon in this process, on the same machine as the app (it takes CPU from it). The load average is the machine's, shared with other work.`,
         ],
       },
     ],
