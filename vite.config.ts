@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './build/compress-plugin.ts';
 import { i18nParts } from './build/i18n-plugin.ts';
 
 const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:3000';
@@ -7,7 +8,7 @@ const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:3000';
 /** The web client: index.html at the root, built to dist/web, which the server serves. */
 export default defineConfig({
   root: '.',
-  plugins: [react(), i18nParts(import.meta.dirname)],
+  plugins: [react(), i18nParts(import.meta.dirname), precompress()],
   resolve: {
     // Catalogue parts arrive parsed (build/i18n-plugin.ts): intl-messageformat without its parser.
     alias: [

@@ -84,7 +84,7 @@ export function bundleTable(weights: PageWeight[]): Table {
       weight.bytes <= firstLoadBudgetBytes ? 'yes' : 'NO',
     ]),
     notes: [
-      'Entry chunk and its static imports + the page chunk and its static imports + the catalogue parts the page needs in its heaviest language. Chart.js loads on a chart’s first render and is not counted.',
+      'Entry chunk and its static imports + the page chunk and its static imports + the catalogue parts the page needs in its heaviest language. Chart.js loads after the page has painted, for a chart near the viewport, and is not counted; `--part wire` counts what Chromium actually fetches, Chart.js included.',
     ],
   };
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -9,17 +9,21 @@ import { buildCorpus } from './corpus';
 import { runDashboardsBench } from './dashboards-bench';
 import { type BenchKind, defaultServerUrl, openBenchDatabase } from './databases';
 import { importAll, runImportBench } from './import-bench';
+import { runLoadBench } from './load-bench';
 import { runReportBench } from './report-bench';
 import { runSearchBench } from './search-bench';
 import { int, renderTable, type Table, timed } from './table';
+import { runWireBench } from './wire-bench';
 import { defaultWritesOptions, runWritesBench } from './writes-bench';
 
-const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|search|dashboards|report|bundle|writes|all] [--size 500000]
+const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|search|dashboards|report|bundle|wire|load|writes|all] [--size 500000]
   [--pglite-size N] [--data ../shared/data] [--server ${defaultServerUrl}] [--warmup 20] [--out bench/results/latest.md]
   [--keep]         keep the PostgreSQL database (for EXPLAIN); its name is printed
   [--report-runs 20] exports timed in the report part
   [--repeat 15]    runs of each query in the dashboards part
-  [--duration 600] seconds of the writes part (search under writes; not in --part all)`;
+  [--duration 600] seconds of the writes part (search under writes; not in --part all)
+  [--app http://127.0.0.1:3000]  a running app with the demo State (npm start), for the wire and load parts
+  [--connections 50] [--seconds 10]  the load part's autocannon settings`;
 
 const { values: flags } = parseArgs({
   options: {
@@ -35,19 +39,26 @@ const { values: flags } = parseArgs({
     duration: { type: 'string', default: '600' },
     out: { type: 'string', default: 'bench/results/latest.md' },
     keep: { type: 'boolean', default: false },
+    app: { type: 'string', default: process.env.BENCH_APP_URL ?? 'http://127.0.0.1:3000' },
+    connections: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '10' },
     help: { type: 'boolean', default: false },
   },
 });
 if (
   flags.help ||
   !['postgres', 'pglite', 'both'].includes(flags.db) ||
-  !['import', 'search', 'dashboards', 'report', 'bundle', 'writes', 'all'].includes(flags.part)
+  !['import', 'search', 'dashboards', 'report', 'bundle', 'wire', 'load', 'writes', 'all'].includes(flags.part)
 ) {
   console.log(usage);
   process.exit(flags.help ? 0 : 1);
 }
-const kinds: BenchKind[] =
-  flags.part === 'bundle' ? [] : flags.db === 'both' ? ['postgres', 'pglite'] : [flags.db as BenchKind];
+const appParts = ['bundle', 'wire', 'load'];
+const kinds: BenchKind[] = appParts.includes(flags.part)
+  ? []
+  : flags.db === 'both'
+    ? ['postgres', 'pglite']
+    : [flags.db as BenchKind];
 const dataDir = resolve(flags.data);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -63,6 +74,27 @@ if (flags.part === 'bundle' || flags.part === 'all') {
   log('bundle: vite build');
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   print('bundle', bundleTable(measureFirstLoads(resolve('.'))));
+}
+
+// The wire and load parts measure a running app (its demo State), not a benchmark database.
+const machine = () =>
+  `load average ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ')} (1/5/15 min)`;
+if (flags.part === 'wire') {
+  log(`wire: ${flags.app}, ${machine()}`);
+  const result = await runWireBench(flags.app, log);
+  result.tables[0]?.notes?.push(`Machine: ${machine()} at the end of the run.`);
+  for (const table of result.tables) print('wire', table);
+}
+if (flags.part === 'load') {
+  log(`load: ${flags.app}, ${machine()}`);
+  const result = await runLoadBench(
+    flags.app,
+    { connections: Number(flags.connections), seconds: Number(flags.seconds) },
+    log,
+  );
+  for (const table of result.tables) print('load', table);
 }
 
 for (const kind of kinds) {
@@ -131,7 +163,8 @@ const blocks = new Map<string, string>(
 const titles: Record<string, string> = { postgres: 'PostgreSQL', pglite: 'PGlite' };
 for (const [block, tables] of sections) {
   const [kind, part] = block.split(':');
-  const title = kind === 'bundle' ? 'Web bundle' : `${titles[kind as string]}: ${part}`;
+  const own: Record<string, string> = { bundle: 'Web bundle', wire: 'Web: bytes on the wire', load: 'API under load' };
+  const title = own[block] ?? `${titles[kind as string]}: ${part}`;
   blocks.set(
     block,
     `<!-- ${block} -->\n## ${title}\n\n\`${command}\`, ${header}.\n\n${tables.join('\n\n')}\n<!-- /${block} -->`,
@@ -139,6 +172,8 @@ for (const [block, tables] of sections) {
 }
 const order = [
   'bundle',
+  'wire',
+  'load',
   ...['postgres', 'pglite'].flatMap((kind) =>
     ['import', 'search', 'writes', 'dashboards', 'report'].map((part) => `${kind}:${part}`),
   ),

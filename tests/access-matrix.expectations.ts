@@ -185,6 +185,7 @@ export const expectations: Record<string, Expectation> = {
   'POST /api/assignments/:id/delegations': write(delegateLabour, (p) => ({ entityId: p.region })),
   'DELETE /api/assignments/:id': write(secretariatInLabourScope, noBody, 'version=1'),
   'GET /api/peers': get(signedIn),
+  'GET /api/me/waiting': get(signedIn),
   // Dashboards (scoped in their queries).
   'GET /api/dashboards/status': get(signedIn),
   'GET /api/dashboards/overdue': get(signedIn),

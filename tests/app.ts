@@ -35,7 +35,7 @@ export interface TestApp {
  */
 export async function createTestApp(
   settings: Partial<Deps['settings']> = {},
-  options: Pick<AppOptions, 'onRoute'> = {},
+  options: Pick<AppOptions, 'onRoute' | 'webDir'> = {},
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
   let smtp: SmtpServer | null = await startSmtpServer();

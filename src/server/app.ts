@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -42,6 +43,7 @@ import { reportsRoutes } from './modules/reports/reports.routes';
 import { stateProfileRoutes } from './modules/state-profile/state-profile.routes';
 import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { waitingRoutes } from './modules/waiting/waiting.routes';
 
 export interface AppOptions {
   deps: Deps;
@@ -63,12 +65,22 @@ export interface AppOptions {
   onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
+/**
+ * Files under assets/ carry a hash of their content in their name: a new build has new names, so
+ * they never change and are kept a year. Everything else (index.html above all) is revalidated.
+ */
+export function webCacheControl(path: string): string {
+  return /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 const defaultWebDir = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Builds the HTTP app without listening: main.ts listens, tests call app.inject(). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    // One line per request (below), not Fastify's two: under load the log is a fair share of the work.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: fastifyTrustProxy(options.trustProxy),
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     genReqId: (request) => {
@@ -83,6 +95,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  if (options.logger)
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.info(
+        { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        'request',
+      );
+    });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -101,6 +120,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Set by headersPlugin, and only on HTTPS responses.
     strictTransportSecurity: false,
   });
+  // API answers compressed on the fly (brotli quality 4, gzip); the web files are precompressed,
+  // and an answer that already names its encoding is left alone.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(rateLimit, {
     global: false,
     allowList: options.rateLimitAllowList ?? [],
@@ -166,10 +188,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(actionsRoutes(options.deps));
   await app.register(taxonomiesRoutes(options.deps));
   await app.register(importsRoutes(options.deps));
+  await app.register(waitingRoutes(options.deps));
 
   const webDir = options.webDir ?? defaultWebDir;
   const serveWeb = existsSync(`${webDir}/index.html`);
-  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  if (serveWeb)
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      // The build wrote .br and .gz beside each file (build/compress-plugin.ts): sent as they are.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', webCacheControl(path));
+      },
+    });
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes get the app; unknown API paths get a JSON NOT_FOUND.
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && serveWeb;

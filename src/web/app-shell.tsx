@@ -1,7 +1,8 @@
 import { type ComponentType, type ReactNode, Suspense } from 'react';
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import type { AppError } from '../shared/errors';
 import type { StateProfile } from '../shared/schemas/state-profile';
+import { AppNav, NavToggle, useNavDisclosure, useWaiting } from './components/app-nav';
 import { ErrorMessage } from './components/error-message';
 import { LanguagePicker } from './components/language-picker';
 import { Loading } from './components/loading';
@@ -9,16 +10,17 @@ import { pickText } from './components/localized';
 import { useApi } from './components/use-api';
 import { UserMenu } from './components/user-menu';
 import { useT } from './i18n/i18n-provider';
-import { navFor } from './nav';
 import { useSession } from './session/session-provider';
 
 /** Skip link, banner, navigation built from the registry, main, footer. */
 export function AppShell(props: { bootError?: AppError | null; boundary: ComponentType<{ children: ReactNode }> }) {
   const Boundary = props.boundary;
   const { t, locale } = useT();
-  const { user, can } = useSession();
+  const { user } = useSession();
   const profile = useApi<StateProfile>(user ? '/api/state-profile' : null);
   const nmirfName = pickText(profile.data?.nmirfName, locale) || t('app.nmirf');
+  const disclosure = useNavDisclosure();
+  const waiting = useWaiting();
 
   return (
     <div className={user ? 'layout layout-signed-in' : 'layout layout-public'}>
@@ -32,36 +34,13 @@ export function AppShell(props: { bootError?: AppError | null; boundary: Compone
           </Link>
           <span className="brand-nmirf">{nmirfName}</span>
         </div>
+        {user ? <NavToggle {...disclosure} waiting={waiting} /> : null}
         <div className="header-tools">
           <LanguagePicker />
           <UserMenu />
         </div>
       </header>
-      {user ? (
-        <nav className="app-nav" aria-label={t('nav.label')}>
-          {navFor(can).map((group) => (
-            <div key={group.section} className="nav-group">
-              <p className="nav-group-label" id={`nav-${group.section}`}>
-                {t(group.labelKey)}
-              </p>
-              <ul aria-labelledby={`nav-${group.section}`}>
-                {group.pages.map((page) => (
-                  <li key={page.path}>
-                    <NavLink to={page.path} end={page.path === '/'}>
-                      {t(page.labelKey)}
-                    </NavLink>
-                  </li>
-                ))}
-                {group.links.map((link) => (
-                  <li key={link.href}>
-                    <a href={link.href}>{t(link.labelKey)}</a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </nav>
-      ) : null}
+      {user ? <AppNav open={disclosure.open} waiting={waiting} /> : null}
       <main id="main" tabIndex={-1}>
         <ErrorMessage error={props.bootError} />
         <Boundary>

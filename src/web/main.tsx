@@ -1,4 +1,5 @@
 import './app.css';
+import './print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AppError } from '../shared/errors';

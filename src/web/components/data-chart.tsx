@@ -121,12 +121,15 @@ function ChartCanvas(props: DataChartProps & { colors: string[]; rtl: boolean; l
   useEffect(() => {
     let chart: { destroy(): void } | undefined;
     let cancelled = false;
-    void import('./chart-runtime').then(({ createChart }) => {
-      if (cancelled || !canvas.current) return;
-      chart = createChart(canvas.current, chartConfig(props, formatNumber));
+    const stopWaiting = whenWorthDrawing(canvas.current, () => {
+      void import('./chart-runtime').then(({ createChart }) => {
+        if (cancelled || !canvas.current) return;
+        chart = createChart(canvas.current, chartConfig(props, formatNumber));
+      });
     });
     return () => {
       cancelled = true;
+      stopWaiting();
       chart?.destroy();
     };
   }, [props, formatNumber]);
@@ -136,6 +139,50 @@ function ChartCanvas(props: DataChartProps & { colors: string[]; rtl: boolean; l
       <canvas ref={canvas} role="img" aria-label={props.label} />
     </div>
   );
+}
+
+/**
+ * Chart.js (about 70 KB) is fetched once the page has painted and the browser is idle, and only
+ * for a chart within a screen of the viewport: the page's heading, text and table view never wait
+ * for it, and a phone that never scrolls to a chart never downloads it (decision 010). Printing
+ * draws every chart that is still waiting.
+ */
+function whenWorthDrawing(element: HTMLElement | null, draw: () => void): () => void {
+  let done = false;
+  let idle = 0;
+  const run = () => {
+    if (done) return;
+    done = true;
+    stop();
+    draw();
+  };
+  const observer =
+    element && typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(
+          (entries) => {
+            if (!entries.some((entry) => entry.isIntersecting)) return;
+            observer?.disconnect();
+            idle =
+              typeof requestIdleCallback === 'function'
+                ? requestIdleCallback(run, { timeout: 1500 })
+                : (setTimeout(run, 200) as unknown as number);
+          },
+          { rootMargin: '100% 0px' },
+        )
+      : null;
+  const stop = () => {
+    observer?.disconnect();
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+    else clearTimeout(idle as unknown as ReturnType<typeof setTimeout>);
+    window.removeEventListener('beforeprint', run);
+  };
+  window.addEventListener('beforeprint', run);
+  if (observer && element) observer.observe(element);
+  else run();
+  return () => {
+    done = true;
+    stop();
+  };
 }
 
 function chartConfig(
