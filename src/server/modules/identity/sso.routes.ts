@@ -19,8 +19,7 @@ const flowSchema = z.object({
 
 /** A path on this site only: never another origin (`//evil`, `/\evil`), never the API. */
 function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (next.startsWith('/api/')) return '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/api/')) return '/';
   return next.slice(0, 500);
 }
 
