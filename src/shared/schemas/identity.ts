@@ -147,6 +147,8 @@ export const userSummarySchema = sessionUserSchema.extend({
   status: userStatusSchema,
   lastSignInAt: z.string().nullable(),
   createdAt: z.string(),
+  /** Two-step sign-in (TOTP) is on for this person: the administrator may then reset it. */
+  secondFactor: z.boolean(),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
