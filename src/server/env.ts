@@ -180,11 +180,11 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
     );
   if (s.NODE_ENV === 'production') {
     if (!s.SESSION_SECRET) throw new SettingsError('Invalid settings:\n  SESSION_SECRET: required in production');
+    if (!s.SMTP_URL) throw new SettingsError('Invalid settings:\n  SMTP_URL: required in production');
     if (!s.ENCRYPTION_KEY)
       throw new SettingsError(
         'Invalid settings:\n  ENCRYPTION_KEY: required in production (it encrypts two-step sign-in secrets in the database)',
       );
-    if (!s.SMTP_URL) throw new SettingsError('Invalid settings:\n  SMTP_URL: required in production');
   }
   const publicUrl = (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/$/, '');
   return {
