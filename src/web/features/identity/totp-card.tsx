@@ -122,7 +122,7 @@ export function TotpCard() {
               </button>
             </div>
           </form>
-          <h3>{t('secondFactor.newCodes')}</h3>
+          <h3 className="subsection">{t('secondFactor.newCodes')}</h3>
           <p className="subtle">{t('secondFactor.newCodesIntro')}</p>
           <ErrorMessage error={regenerate.error} />
           <form onSubmit={renewCodes} noValidate aria-busy={regenerate.busy}>
