@@ -106,6 +106,9 @@ export const expectations: Record<string, Expectation> = {
   'POST /api/invitations/accept': write(publicFlow),
   'POST /api/invitations/inspect': write(publicFlow),
   'PATCH /api/me': write(signedIn),
+  // Single sign-on (decision 022): off in the matrix's app, where both answer 404 to everyone.
+  'GET /api/sso/start': get(() => 404),
+  'GET /api/sso/callback': get(() => 404),
   // Where one is signed in, and the second factor (decision: identity module, issue 14).
   'GET /api/me/sessions': get(signedIn),
   'DELETE /api/me/sessions': write(signedIn),
@@ -114,6 +117,7 @@ export const expectations: Record<string, Expectation> = {
   'POST /api/me/totp/setup': write(signedIn),
   'POST /api/me/totp/enable': write(signedIn),
   'POST /api/me/totp/disable': write(signedIn),
+  'POST /api/me/totp/recovery-codes': write(signedIn),
   // The code step of a two-step sign-in: only a session waiting for its code may use it.
   'POST /api/session/second-factor': write(signedIn),
   'GET /api/admin/users/:id/sessions': get(adminOnly),

@@ -6,6 +6,7 @@ import pino from 'pino';
 import { type AppOptions, buildApp } from '../src/server/app';
 import type { DatabaseHandle } from '../src/server/db/database';
 import type { Deps } from '../src/server/deps';
+import { deriveEncryptionKey } from '../src/server/env';
 import { createDiskStore } from '../src/server/files/disk-store';
 import { createJobQueue } from '../src/server/jobs/queue';
 import { startJobs } from '../src/server/jobs/workers';
@@ -14,6 +15,9 @@ import type { Role } from '../src/shared/schemas/identity';
 import { createTestDatabase } from './db';
 import { makeUser, testPassword } from './factories';
 import { type ReceivedMail, type SmtpServer, startSmtpServer } from './smtp';
+
+/** The key two-step sign-in secrets are encrypted with in tests. */
+export const testEncryptionKey = deriveEncryptionKey('test-encryption-key-test-encryption-key');
 
 export interface TestApp {
   app: FastifyInstance;
@@ -65,6 +69,8 @@ export async function createTestApp(
       INDICATOR_REMINDER_DAYS: 14,
       EVIDENCE_MAX_MB: 20,
       EVIDENCE_TYPES: ['pdf', 'docx', 'xlsx', 'csv', 'png', 'jpeg', 'odt', 'ods'],
+      encryptionKey: testEncryptionKey,
+      oidc: null,
       ...settings,
     },
   };

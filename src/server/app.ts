@@ -31,6 +31,7 @@ import { dashboardsRoutes } from './modules/dashboards/dashboards.routes';
 import { entitiesRoutes } from './modules/entities/entities.routes';
 import { networksRoutes } from './modules/entities/networks.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
+import { ssoRoutes } from './modules/identity/sso.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
@@ -168,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true }, onRequest: docsGate }, async () => app.swagger());
 
   await app.register(identityRoutes(options.deps));
+  await app.register(ssoRoutes(options.deps));
   await app.register(usersRoutes(options.deps));
   await app.register(auditRoutes(options.deps));
   await app.register(outboxRoutes(options.deps));

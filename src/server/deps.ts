@@ -25,5 +25,7 @@ export interface Deps {
     | 'INDICATOR_REMINDER_DAYS'
     | 'EVIDENCE_MAX_MB'
     | 'EVIDENCE_TYPES'
+    | 'encryptionKey'
+    | 'oidc'
   >;
 }

@@ -47,6 +47,42 @@ describe('settings', () => {
     ).toThrow(/SMTP_URL: required/);
   });
 
+  it('requires ENCRYPTION_KEY in production; elsewhere keeps a generated one in DATA_DIR', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', SESSION_SECRET: 'x'.repeat(40) };
+    expect(() => loadSettings({ ...production, SMTP_URL: 'smtp://mail' })).toThrow(
+      /ENCRYPTION_KEY: required in production/,
+    );
+    expect(() => loadSettings({ ENCRYPTION_KEY: 'short', DATA_DIR: dataDir() })).toThrow(
+      /ENCRYPTION_KEY: must be at least 32/,
+    );
+    const dir = dataDir();
+    const first = loadSettings({ DATA_DIR: dir }).encryptionKey;
+    expect(first).toHaveLength(32);
+    expect(loadSettings({ DATA_DIR: dir }).encryptionKey.equals(first)).toBe(true);
+    expect(readFileSync(join(dir, 'encryption-key'), 'utf8').length).toBeGreaterThanOrEqual(32);
+    const given = loadSettings({ ENCRYPTION_KEY: 'k'.repeat(40), DATA_DIR: dataDir() }).encryptionKey;
+    expect(given.equals(loadSettings({ ENCRYPTION_KEY: 'k'.repeat(40), DATA_DIR: dataDir() }).encryptionKey)).toBe(
+      true,
+    );
+  });
+
+  it('turns single sign-on on with issuer, client id and secret together, off with none', () => {
+    expect(loadSettings({ DATA_DIR: dataDir() }).oidc).toBeNull();
+    expect(() => loadSettings({ OIDC_ISSUER: 'https://id.example.org', DATA_DIR: dataDir() })).toThrow(
+      /OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three/,
+    );
+    expect(() => loadSettings({ OIDC_ISSUER: 'not a url', DATA_DIR: dataDir() })).toThrow(/OIDC_ISSUER/);
+    const oidc = loadSettings({
+      OIDC_ISSUER: 'https://id.example.org/realms/gov',
+      OIDC_CLIENT_ID: 'implementa',
+      OIDC_CLIENT_SECRET: 'secret',
+      PUBLIC_URL: 'https://implementa.example.org/',
+      DATA_DIR: dataDir(),
+    }).oidc;
+    expect(oidc?.redirectUrl.href).toBe('https://implementa.example.org/api/sso/callback');
+    expect(oidc?.name).toBe('id.example.org');
+  });
+
   it('runs without demo data on a PostgreSQL server unless asked', () => {
     expect(loadSettings({ DATABASE_URL: 'postgres://h/db', DATA_DIR: dataDir() }).demo).toBe(false);
     expect(loadSettings({ DATABASE_URL: 'postgres://h/db', DEMO: 'true', DATA_DIR: dataDir() }).demo).toBe(true);

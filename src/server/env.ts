@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -72,6 +72,16 @@ const settingsSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  /** Encrypts secrets kept in the database (two-step sign-in keys): AES-256-GCM, key derived by HKDF. */
+  ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** OpenID Connect single sign-on: issuer, client id and secret together, or none (then off). */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where the provider sends people back; default PUBLIC_URL/api/sso/callback (register it there). */
+  OIDC_REDIRECT_URL: z.url().optional(),
+  /** The provider's name on the sign-in button ("Sign in with …"); default the issuer's host. */
+  OIDC_NAME: z.string().min(1).max(60).optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -120,9 +130,21 @@ const settingsSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
+/** Single sign-on through one OpenID Connect provider (null: off). */
+export interface OidcSettings {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: URL;
+  name: string;
+}
+
 export type Settings = z.output<typeof settingsSchema> & {
   publicUrl: string;
   sessionSecret: string;
+  /** 32 bytes for AES-256-GCM, derived from ENCRYPTION_KEY (or the key file in DATA_DIR). */
+  encryptionKey: Buffer;
+  oidc: OidcSettings | null;
   demo: boolean;
   dataDir: string;
 };
@@ -133,8 +155,9 @@ export class SettingsError extends Error {
 
 /**
  * Reads settings from the environment. Without DATABASE_URL the app runs on PGlite in DATA_DIR
- * and is in demo mode unless DEMO=false. Outside production a missing SESSION_SECRET is made once
- * and kept in DATA_DIR so that sessions survive a restart; production must set it.
+ * and is in demo mode unless DEMO=false. Outside production a missing SESSION_SECRET (or
+ * ENCRYPTION_KEY) is made once and kept in DATA_DIR (files session-secret, encryption-key) so
+ * that sessions and two-step sign-in survive a restart; production must set both.
  */
 export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings {
   const defined = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
@@ -150,21 +173,47 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
     throw new SettingsError(
       'Invalid settings:\n  S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set all four or none',
     );
+  const oidcParts = [s.OIDC_ISSUER, s.OIDC_CLIENT_ID, s.OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean))
+    throw new SettingsError(
+      'Invalid settings:\n  OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three for single sign-on, or none',
+    );
   if (s.NODE_ENV === 'production') {
     if (!s.SESSION_SECRET) throw new SettingsError('Invalid settings:\n  SESSION_SECRET: required in production');
     if (!s.SMTP_URL) throw new SettingsError('Invalid settings:\n  SMTP_URL: required in production');
+    if (!s.ENCRYPTION_KEY)
+      throw new SettingsError(
+        'Invalid settings:\n  ENCRYPTION_KEY: required in production (it encrypts two-step sign-in secrets in the database)',
+      );
   }
+  const publicUrl = (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/$/, '');
   return {
     ...s,
     dataDir,
-    publicUrl: (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/$/, ''),
-    sessionSecret: s.SESSION_SECRET ?? readOrCreateSecret(dataDir),
+    publicUrl,
+    sessionSecret: s.SESSION_SECRET ?? readOrCreateSecret(dataDir, 'session-secret'),
+    encryptionKey: deriveEncryptionKey(s.ENCRYPTION_KEY ?? readOrCreateSecret(dataDir, 'encryption-key')),
+    oidc:
+      s.OIDC_ISSUER && s.OIDC_CLIENT_ID && s.OIDC_CLIENT_SECRET
+        ? {
+            issuer: new URL(s.OIDC_ISSUER),
+            clientId: s.OIDC_CLIENT_ID,
+            clientSecret: s.OIDC_CLIENT_SECRET,
+            redirectUrl: new URL(s.OIDC_REDIRECT_URL ?? `${publicUrl}/api/sso/callback`),
+            name: s.OIDC_NAME ?? new URL(s.OIDC_ISSUER).host,
+          }
+        : null,
     demo: s.DEMO ?? !s.DATABASE_URL,
   };
 }
 
-function readOrCreateSecret(dataDir: string): string {
-  const file = join(dataDir, 'session-secret');
+/** Any text of 32 characters or more becomes a 256-bit key; the label keeps it apart from other uses. */
+export function deriveEncryptionKey(secret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, 'implementa', 'database secrets v1', 32));
+}
+
+function readOrCreateSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');

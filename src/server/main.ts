@@ -11,6 +11,7 @@ import { createJobQueue } from './jobs/queue';
 import { startJobs } from './jobs/workers';
 import { isConnectionLost } from './lib/pg-errors';
 import { createMailer } from './mail/mailer';
+import { EncryptionKeyError, sealTotpSecrets } from './modules/identity/totp-sealing';
 import { warmSearchIndex } from './modules/search';
 import { scheduleDemoReminders } from './seed/demo-reminders';
 import { seedDemoRegister, seedDemoState } from './seed/demo-state';
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   if (settings.DATABASE_URL) await waitForDatabase(handle.db, settings.DATABASE_URL, settings.DATABASE_WAIT_SECONDS);
   const applied = await prepareDatabase(handle.db);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  const { sealed } = await sealTotpSecrets(handle.db, settings.encryptionKey);
+  if (sealed > 0) logger.info({ accounts: sealed }, 'two-step sign-in secrets encrypted');
   const seedDemo = settings.demo && (await isDatabaseEmpty(handle.db));
   if (seedDemo) {
     await seedDemoState(handle.db);
@@ -107,6 +110,7 @@ main().catch((error: unknown) => {
   if (
     error instanceof SettingsError ||
     error instanceof DataFolderInUseError ||
+    error instanceof EncryptionKeyError ||
     error instanceof DatabaseUnreachableError
   ) {
     console.error(error.message);

@@ -7,7 +7,7 @@ import { assignmentRoles } from '../../shared/schemas/assignments';
 import { calendarKinds, calendarSources, calendarStatuses, reminderRunStatuses } from '../../shared/schemas/calendar';
 import { callStatuses, inboxKinds, progressStatuses, reminderStatuses } from '../../shared/schemas/calls';
 import { entityKinds, nominationStatuses, seats } from '../../shared/schemas/entities';
-import { roles, tokenKinds, userStatuses } from '../../shared/schemas/identity';
+import { roles, signInMethods, tokenKinds, userStatuses } from '../../shared/schemas/identity';
 import { importRecordStatuses } from '../../shared/schemas/imports';
 import { indicatorFrequencies, indicatorReminderStatuses, indicatorTypes } from '../../shared/schemas/indicators';
 import { mailStatuses } from '../../shared/schemas/outbox';
@@ -53,6 +53,7 @@ const sharedEnums: Record<string, readonly string[]> = {
   'reports.grouping': reportGroupings,
   'reports.status': reportStatuses,
   'reports.type': reportTypes,
+  'sessions.sign_in_method': signInMethods,
   'state_profile.system_of_government': systemsOfGovernment,
   'user_tokens.kind': tokenKinds,
   'users.locale': locales,

@@ -1,7 +1,7 @@
 /** The tables of people and their traces: accounts, sessions, tokens, the audit trail, the mail outbox. */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Locale } from '../../shared/i18n/locales';
-import type { Role, tokenKinds, userStatuses } from '../../shared/schemas/identity';
+import type { Role, signInMethods, tokenKinds, userStatuses } from '../../shared/schemas/identity';
 import type { mailStatuses } from '../../shared/schemas/outbox';
 import type { Json, OneOf } from './column-types';
 
@@ -46,6 +46,7 @@ export interface SessionsTable {
   last_seen_at: Generated<Date>;
   second_factor_pending: Generated<boolean>;
   second_factor_attempts: Generated<number>;
+  sign_in_method: Generated<OneOf<typeof signInMethods>>;
 }
 
 export interface UserTokensTable {

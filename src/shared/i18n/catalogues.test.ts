@@ -18,7 +18,7 @@ import { calendarKinds, calendarSources, calendarStatuses } from '../schemas/cal
 import { answerStatuses, callStatuses, progressStatuses, reminderStatuses } from '../schemas/calls';
 import { dashboardDimensions, trendIntervals } from '../schemas/dashboards';
 import { entityImportActions, entityImportFields, entityKinds, nominationStatuses, seats } from '../schemas/entities';
-import { invitationStatusSchema, roles, userStatuses } from '../schemas/identity';
+import { invitationStatusSchema, roles, signInMethods, ssoRefusals, userStatuses } from '../schemas/identity';
 import { importRowActions, importSummarySchema, mappableFields, stateMatchSchema } from '../schemas/imports';
 import {
   builtinDimensions,
@@ -53,6 +53,8 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'home.roleIntro.': roles,
   'audit.actions.': auditActions,
   'users.status.': userStatuses,
+  'sessions.method.': signInMethods,
+  'signIn.ssoRefused.': ssoRefusals,
   'invitations.status.': invitationStatusSchema.options,
   'outbox.status.': mailStatuses,
   'outbox.kinds.': mailKinds,

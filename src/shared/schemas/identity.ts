@@ -100,8 +100,21 @@ export const sessionResponseSchema = z.object({
   demoAccounts: z.array(demoAccountSchema),
   /** The password was right and a code from the authenticator (or a recovery code) comes next. */
   secondFactorRequired: z.boolean().optional(),
+  /** Single sign-on through an OpenID Connect provider, when configured: its name for the button. */
+  singleSignOn: z.object({ name: z.string() }).nullable().optional(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+/** Why a single sign-on came back to the sign-in page without a session (?sso=…). */
+export const ssoRefusals = [
+  'unknown_account',
+  'account_disabled',
+  'account_locked',
+  'email_unverified',
+  'failed',
+  'unavailable',
+] as const;
+export type SsoRefusal = (typeof ssoRefusals)[number];
 
 export const requestPasswordResetSchema = z.object({ email: emailSchema });
 export const completePasswordResetSchema = z.object({ token: z.string().min(20).max(200), password: passwordSchema });
@@ -134,6 +147,8 @@ export const userSummarySchema = sessionUserSchema.extend({
   status: userStatusSchema,
   lastSignInAt: z.string().nullable(),
   createdAt: z.string(),
+  /** Two-step sign-in (TOTP) is on for this person: the administrator may then reset it. */
+  secondFactor: z.boolean(),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
@@ -176,6 +191,9 @@ export type InvitationSummary = z.infer<typeof invitationSummarySchema>;
 export const invitationListQuerySchema = pageQuerySchema.extend({ status: invitationStatusSchema.optional() });
 
 /** One of a person's live sessions (a browser or device signed in), for the list and its revoke buttons. */
+/** How a session was opened: the password, the password and a second-factor code, single sign-on. */
+export const signInMethods = ['password', 'two_step', 'sso'] as const;
+export type SignInMethod = (typeof signInMethods)[number];
 export const sessionInfoSchema = z.object({
   id: z.uuid(),
   createdAt: z.string(),
@@ -185,6 +203,7 @@ export const sessionInfoSchema = z.object({
   userAgent: z.string().nullable(),
   /** The session this request came with. */
   current: z.boolean(),
+  method: z.enum(signInMethods),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 export const revokedSessionsSchema = z.object({ revoked: z.number().int().min(0) });
@@ -205,3 +224,14 @@ export const totpEnableSchema = z.object({
 });
 export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
 export const disableTotpSchema = z.object({ password: z.string().min(1).max(200) });
+/** New recovery codes: proven by the password or by a current code from the authenticator app. */
+export const regenerateRecoveryCodesSchema = z
+  .object({
+    password: z.string().max(200).optional(),
+    code: z.string().trim().max(6).optional(),
+  })
+  .refine((value) => Boolean(value.password || value.code), {
+    message: 'give the password or a code from the app',
+    path: ['password'],
+  });
+export type RegenerateRecoveryCodesInput = z.infer<typeof regenerateRecoveryCodesSchema>;

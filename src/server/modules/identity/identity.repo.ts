@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { SignInMethod } from '../../../shared/schemas/identity';
 import type { UserRow } from '../../db/schema';
 import type { Executor } from '../../http/context';
 
@@ -13,6 +14,7 @@ export async function insertSession(
     userAgent: string | null;
     /** Opened by the password alone: usable only for the second step. */
     secondFactorPending?: boolean;
+    method?: SignInMethod;
   },
 ): Promise<void> {
   await db
@@ -25,6 +27,7 @@ export async function insertSession(
       ip: session.ip,
       user_agent: session.userAgent,
       second_factor_pending: session.secondFactorPending ?? false,
+      sign_in_method: session.method ?? 'password',
     })
     .execute();
 }
@@ -62,13 +65,14 @@ export interface SessionRow {
   expires_at: Date;
   ip: string | null;
   user_agent: string | null;
+  sign_in_method: SignInMethod;
 }
 
 /** A person's live sessions, the most recently used first. */
 export function findLiveSessionsOf(db: Executor, userId: string): Promise<SessionRow[]> {
   return db
     .selectFrom('sessions')
-    .select(['id', 'public_id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
+    .select(['id', 'public_id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent', 'sign_in_method'])
     .where('user_id', '=', userId)
     .where('expires_at', '>', sql<Date>`now()`)
     .where('second_factor_pending', '=', false)
@@ -83,7 +87,7 @@ export function deleteSessionOf(db: Executor, userId: string, publicId: string):
     .deleteFrom('sessions')
     .where('user_id', '=', userId)
     .where('public_id', '=', publicId)
-    .returning(['id', 'public_id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
+    .returning(['id', 'public_id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent', 'sign_in_method'])
     .executeTakeFirst();
 }
 
@@ -172,4 +176,16 @@ export async function spendRecoveryCode(db: Executor, id: string): Promise<boole
     .returning('id')
     .execute();
   return rows.length === 1;
+}
+
+/** Every stored two-step secret, confirmed or waiting for its first code (for sealing at start-up). */
+export function findStoredTotpSecrets(
+  db: Executor,
+): Promise<{ id: string; totp_secret: string | null; totp_pending_secret: string | null }[]> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'totp_secret', 'totp_pending_secret'])
+    .where((eb) => eb.or([eb('totp_secret', 'is not', null), eb('totp_pending_secret', 'is not', null)]))
+    .forUpdate()
+    .execute();
 }

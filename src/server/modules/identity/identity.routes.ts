@@ -9,6 +9,7 @@ import {
   inspectInvitationSchema,
   invitationDetailsSchema,
   recoveryCodesSchema,
+  regenerateRecoveryCodesSchema,
   requestPasswordResetSchema,
   revokedSessionsSchema,
   type SessionResponse,
@@ -43,7 +44,14 @@ import {
   signOut,
   updateMe,
 } from './identity.service';
-import { disableTotp, enableTotp, resetTotpOf, startTotpSetup, totpStatus } from './second-factor.service';
+import {
+  disableTotp,
+  enableTotp,
+  regenerateRecoveryCodes,
+  resetTotpOf,
+  startTotpSetup,
+  totpStatus,
+} from './second-factor.service';
 
 export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
   const shownAccounts = deps.settings.demo ? demoAccounts : [];
@@ -53,6 +61,7 @@ export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
     capabilities: user ? capabilitiesOf(user) : null,
     csrfToken,
     demoAccounts: shownAccounts,
+    singleSignOn: deps.settings.oidc ? { name: deps.settings.oidc.name } : null,
   });
   const rateLimit = { max: deps.settings.AUTH_RATE_PER_MINUTE, timeWindow: '1 minute' };
   const resetRateLimit = {
@@ -201,6 +210,14 @@ export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
         await disableTotp(deps, request.actor, request.body.password);
         return { ok: true as const };
       },
+    );
+    app.post(
+      '/api/me/totp/recovery-codes',
+      {
+        schema: { tags: ['me'], body: regenerateRecoveryCodesSchema, response: { 200: recoveryCodesSchema } },
+        config: { rateLimit },
+      },
+      async (request) => ({ recoveryCodes: await regenerateRecoveryCodes(deps, request.actor, request.body) }),
     );
     app.delete(
       '/api/admin/users/:id/totp',

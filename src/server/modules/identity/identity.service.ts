@@ -6,6 +6,7 @@ import type {
   SessionInfo,
   SessionUser,
   SignInInput,
+  SignInMethod,
   UpdateMeInput,
 } from '../../../shared/schemas/identity';
 import type { Deps } from '../../deps';
@@ -181,7 +182,7 @@ export async function completeSecondFactor(
       locked_until: null,
       last_sign_in_at: new Date(),
     });
-    const created = await openSession(trx, deps, user.id, actor.ip, meta);
+    const created = await openSession(trx, deps, user.id, actor.ip, meta, 'two_step');
     const sessionUser = presentSessionUser(user);
     await recordAudit(
       trx,
@@ -192,7 +193,14 @@ export async function completeSecondFactor(
   });
 }
 
-async function openSession(trx: Executor, deps: Deps, userId: string, ip: string | null, meta: ClientMeta) {
+export async function openSession(
+  trx: Executor,
+  deps: Deps,
+  userId: string,
+  ip: string | null,
+  meta: ClientMeta,
+  method: SignInMethod = 'password',
+) {
   const token = newToken();
   const csrfToken = newToken();
   await insertSession(trx, {
@@ -202,6 +210,7 @@ async function openSession(trx: Executor, deps: Deps, userId: string, ip: string
     expiresAt: new Date(Date.now() + deps.settings.SESSION_TTL_HOURS * 3_600_000),
     ip,
     userAgent: meta.userAgent,
+    method,
   });
   return { token, csrfToken };
 }
@@ -236,6 +245,7 @@ function presentSession(row: SessionRow, currentId: string | null): SessionInfo 
     ip: row.ip,
     userAgent: row.user_agent,
     current: row.id === currentId,
+    method: row.sign_in_method,
   };
 }
 

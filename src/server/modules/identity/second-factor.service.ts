@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { TotpSetup, TotpStatus } from '../../../shared/schemas/identity';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/context';
+import { seal, unseal } from '../../lib/sealed';
 import { hashPassword, hashToken, verifyPassword } from '../../lib/secrets';
 import { recordAudit } from '../audit/audit.service';
 import { canUsers } from '../users/users.policy';
@@ -54,6 +55,12 @@ function newRecoveryCodes(): string[] {
   });
 }
 
+async function hashedRecoveryCodes() {
+  const codes = newRecoveryCodes();
+  const hashes = await Promise.all(codes.map((one) => hashPassword(normaliseRecoveryCode(one))));
+  return { codes, hashes };
+}
+
 function me(actor: Actor) {
   if (!actor.user) throw new AppError('UNAUTHENTICATED');
   return actor.user;
@@ -82,7 +89,11 @@ export async function checkSecondFactor(
     const totp = await findTotp(trx, pending.userId);
     if (!totp?.totp_secret) return null;
     if (/^\d{6}$/.test(code.trim())) {
-      const step = acceptedStep(totp.totp_secret, code.trim(), totp.totp_last_step);
+      const step = acceptedStep(
+        unseal(deps.settings.encryptionKey, totp.totp_secret),
+        code.trim(),
+        totp.totp_last_step,
+      );
       if (step === null) return null;
       await setTotp(trx, pending.userId, { totp_last_step: step });
       return 'totp' as const;
@@ -108,19 +119,18 @@ export async function totpStatus(deps: Deps, actor: Actor): Promise<TotpStatus> 
 export async function startTotpSetup(deps: Deps, actor: Actor): Promise<TotpSetup> {
   const user = me(actor);
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
-  await setTotp(deps.db, user.id, { totp_pending_secret: secret });
+  await setTotp(deps.db, user.id, { totp_pending_secret: seal(deps.settings.encryptionKey, secret) });
   return { secret, uri: totpFor(secret, user.email).toString() };
 }
 
 /** Confirms the app with a first code: the second factor is on, and ten recovery codes are shown once. */
 export async function enableTotp(deps: Deps, actor: Actor, code: string): Promise<string[]> {
   const user = me(actor);
-  const codes = newRecoveryCodes();
-  const hashes = await Promise.all(codes.map((one) => hashPassword(normaliseRecoveryCode(one))));
+  const { codes, hashes } = await hashedRecoveryCodes();
   await deps.db.transaction().execute(async (trx) => {
     const totp = await findTotp(trx, user.id);
     if (!totp?.totp_pending_secret) throw new AppError('CONFLICT');
-    const step = acceptedStep(totp.totp_pending_secret, code, null);
+    const step = acceptedStep(unseal(deps.settings.encryptionKey, totp.totp_pending_secret), code, null);
     if (step === null) throw new AppError('INVALID_CREDENTIALS');
     await setTotp(trx, user.id, {
       totp_secret: totp.totp_pending_secret,
@@ -172,4 +182,45 @@ export async function resetTotpOf(deps: Deps, actor: Actor, userId: string): Pro
   const row = await users.findUserById(deps.db, userId);
   if (!row) throw new AppError('NOT_FOUND');
   await clearTotp(deps, actor, userId, 'reset');
+}
+
+/**
+ * Ten new recovery codes for the signed-in person, the old ones void at once (used up, or seen by
+ * someone else). Proof is asked again, the password or a current code from the app, so that an
+ * unattended session cannot take the codes and with them the account.
+ */
+export async function regenerateRecoveryCodes(
+  deps: Deps,
+  actor: Actor,
+  proof: { password?: string | undefined; code?: string | undefined },
+): Promise<string[]> {
+  const user = me(actor);
+  const row = await users.findUserById(deps.db, user.id);
+  if (!row) throw new AppError('UNAUTHENTICATED');
+  const passwordOk = Boolean(
+    proof.password && row.password_hash && (await verifyPassword(row.password_hash, proof.password)),
+  );
+  const { codes, hashes } = await hashedRecoveryCodes();
+  await deps.db.transaction().execute(async (trx) => {
+    const totp = await findTotp(trx, user.id);
+    if (!totp?.totp_enabled_at || !totp.totp_secret) throw new AppError('CONFLICT');
+    let proven: 'password' | 'totp' | null = passwordOk ? 'password' : null;
+    if (!proven && proof.code) {
+      const secret = unseal(deps.settings.encryptionKey, totp.totp_secret);
+      const step = acceptedStep(secret, proof.code.trim(), totp.totp_last_step);
+      if (step !== null) {
+        await setTotp(trx, user.id, { totp_last_step: step });
+        proven = 'totp';
+      }
+    }
+    if (!proven) throw new AppError('INVALID_CREDENTIALS');
+    await replaceRecoveryCodes(trx, user.id, hashes);
+    await recordAudit(trx, actor, {
+      action: 'update',
+      recordType: 'user',
+      recordId: user.id,
+      after: { recoveryCodes: 'regenerated', proof: proven },
+    });
+  });
+  return codes;
 }

@@ -21,12 +21,22 @@ export function presentUserSummary(row: UserRow): UserSummary {
     status: row.status,
     lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
+    secondFactor: row.totp_enabled_at !== null,
   };
 }
 
-/** The fields an audit event keeps of a user: never the password hash. */
+/** The fields an audit event keeps of a user: never the password hash, never a two-step secret. */
 export function auditedUser(row: UserRow) {
-  const { password_hash: _hash, failed_sign_ins: _f, locked_until: _l, last_sign_in_at: _s, ...rest } = row;
+  const {
+    password_hash: _hash,
+    failed_sign_ins: _f,
+    locked_until: _l,
+    last_sign_in_at: _s,
+    totp_secret: _secret,
+    totp_pending_secret: _pending,
+    totp_last_step: _step,
+    ...rest
+  } = row;
   return rest;
 }
 

@@ -76,6 +76,14 @@ export default function UsersPage() {
     setBusyId(target.id);
     try {
       await api.delete(`/api/admin/users/${target.id}/totp`);
+      list.setData((current) =>
+        current
+          ? {
+              ...current,
+              items: current.items.map((item) => (item.id === target.id ? { ...item, secondFactor: false } : item)),
+            }
+          : current,
+      );
       setNotice(t('secondFactor.resetFor', { name: target.name }));
     } catch (error) {
       setRowError(toAppError(error));
@@ -118,6 +126,7 @@ export default function UsersPage() {
                 <th scope="col">{t('fields.role')}</th>
                 <th scope="col">{t('fields.status')}</th>
                 <th scope="col">{t('users.lastSignIn')}</th>
+                <th scope="col">{t('users.secondFactor')}</th>
                 {canEdit ? <th scope="col">{t('common.actions')}</th> : null}
               </tr>
             </thead>
@@ -159,6 +168,13 @@ export default function UsersPage() {
                       t('users.never')
                     )}
                   </td>
+                  <td>
+                    {item.secondFactor ? (
+                      <span className="badge badge-active">{t('users.secondFactorOn')}</span>
+                    ) : (
+                      <span className="subtle">{t('users.secondFactorOff')}</span>
+                    )}
+                  </td>
                   {canEdit ? (
                     <td>
                       {item.id === me?.id || item.status === 'invited' ? null : (
@@ -187,7 +203,7 @@ export default function UsersPage() {
                           {t('sessions.end')}
                         </button>
                       )}
-                      {item.id === me?.id || item.status !== 'active' ? null : (
+                      {item.id === me?.id || !item.secondFactor ? null : (
                         <button
                           type="button"
                           className="button-secondary button-small"

@@ -65,6 +65,7 @@ export function SessionsCard() {
               )}
             </strong>
             {session.current ? <span className="badge">{t('sessions.current')}</span> : null}
+            <span className="badge badge-method">{t(`sessions.method.${session.method}`)}</span>
             <span className="block subtle">
               {t('sessions.details', {
                 ip: session.ip ?? '—',

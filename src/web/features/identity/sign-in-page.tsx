@@ -1,6 +1,12 @@
 import { useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { type DemoAccount, type SessionResponse, signInSchema } from '../../../shared/schemas/identity';
+import {
+  type DemoAccount,
+  type SessionResponse,
+  type SsoRefusal,
+  signInSchema,
+  ssoRefusals,
+} from '../../../shared/schemas/identity';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
@@ -21,6 +27,8 @@ export default function SignInPage() {
   const [secondStep, setSecondStep] = useState(false);
   const submitButton = useRef<HTMLButtonElement>(null);
   const form = useSubmit(signInSchema, (input) => api.post<SessionResponse>('/api/session', input));
+  const refusal = params.get('sso');
+  const ssoRefused = ssoRefusals.find((reason): reason is SsoRefusal => reason === refusal) ?? null;
 
   if (user) return <Navigate to={safeNext(params.get('next'))} replace />;
 
@@ -62,6 +70,23 @@ export default function SignInPage() {
         ) : (
           <>
             <p className="lead">{t('signIn.intro')}</p>
+            {ssoRefused ? (
+              <div className="alert alert-error" role="alert" data-sso-refusal={ssoRefused}>
+                {t(`signIn.ssoRefused.${ssoRefused}`)}
+              </div>
+            ) : null}
+            {session.singleSignOn ? (
+              <div className="sso-sign-in">
+                {/* A full navigation, not fetch: the provider's pages take over, then send the browser back. */}
+                <a
+                  className="button-anchor"
+                  href={`/api/sso/start?next=${encodeURIComponent(safeNext(params.get('next')))}`}
+                >
+                  {t('signIn.sso.button', { name: session.singleSignOn.name })}
+                </a>
+                <p className="subtle">{t('signIn.sso.or')}</p>
+              </div>
+            ) : null}
             <ErrorMessage error={form.error} />
             <form onSubmit={handleSubmit} noValidate aria-busy={form.busy}>
               <Field name="email" label={t('fields.email')} error={form.fieldErrors.email}>

@@ -1,6 +1,12 @@
 import { useId, useState } from 'react';
 import { z } from 'zod';
-import { disableTotpSchema, type TotpSetup, type TotpStatus, totpEnableSchema } from '../../../shared/schemas/identity';
+import {
+  disableTotpSchema,
+  regenerateRecoveryCodesSchema,
+  type TotpSetup,
+  type TotpStatus,
+  totpEnableSchema,
+} from '../../../shared/schemas/identity';
 import { api } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
@@ -27,6 +33,11 @@ export function TotpCard() {
     api.post<{ recoveryCodes: string[] }>('/api/me/totp/enable', input),
   );
   const disable = useSubmit(disableTotpSchema, (input) => api.post('/api/me/totp/disable', input));
+  const regenerate = useSubmit(regenerateRecoveryCodesSchema, (input) =>
+    api.post<{ recoveryCodes: string[] }>('/api/me/totp/recovery-codes', input),
+  );
+  const [proof, setProof] = useState('');
+  const [codesAreNew, setCodesAreNew] = useState(false);
 
   async function begin() {
     setNotice(null);
@@ -39,6 +50,19 @@ export function TotpCard() {
     if (!result) return;
     setSetup(null);
     setCode('');
+    setRecoveryCodes(result.recoveryCodes);
+    status.reload();
+  }
+
+  // One field: six digits are tried as a code from the app too (the password is tried first).
+  async function renewCodes(event: React.FormEvent) {
+    const result = await regenerate.submit(
+      { password: proof, ...(/^\d{6}$/.test(proof.trim()) ? { code: proof.trim() } : {}) },
+      event,
+    );
+    if (!result) return;
+    setProof('');
+    setCodesAreNew(true);
     setRecoveryCodes(result.recoveryCodes);
     status.reload();
   }
@@ -59,13 +83,19 @@ export function TotpCard() {
       <SuccessMessage>{notice}</SuccessMessage>
       {recoveryCodes ? (
         <div>
-          <p>{t('secondFactor.recoveryCodesIntro')}</p>
+          <p>{t(codesAreNew ? 'secondFactor.newCodesShown' : 'secondFactor.recoveryCodesIntro')}</p>
           <ul className="mono" dir="ltr">
             {recoveryCodes.map((one) => (
               <li key={one}>{one}</li>
             ))}
           </ul>
-          <button type="button" onClick={() => setRecoveryCodes(null)}>
+          <button
+            type="button"
+            onClick={() => {
+              setRecoveryCodes(null);
+              setCodesAreNew(false);
+            }}
+          >
             {t('secondFactor.recoveryCodesSaved')}
           </button>
         </div>
@@ -89,6 +119,28 @@ export function TotpCard() {
             <div className="form-actions">
               <button type="submit" className="button-secondary" disabled={disable.busy}>
                 {t('secondFactor.disable')}
+              </button>
+            </div>
+          </form>
+          <h3 className="subsection">{t('secondFactor.newCodes')}</h3>
+          <p className="subtle">{t('secondFactor.newCodesIntro')}</p>
+          <ErrorMessage error={regenerate.error} />
+          <form onSubmit={renewCodes} noValidate aria-busy={regenerate.busy}>
+            <Field name="proof" label={t('secondFactor.passwordOrCode')} error={regenerate.fieldErrors.password}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="password"
+                  autoComplete="current-password"
+                  value={proof}
+                  onChange={(event) => setProof(event.target.value)}
+                  required
+                />
+              )}
+            </Field>
+            <div className="form-actions">
+              <button type="submit" className="button-secondary" disabled={regenerate.busy}>
+                {t('secondFactor.makeNewCodes')}
               </button>
             </div>
           </form>
