@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { Locale } from '../../../shared/i18n/locales';
+import type { Translate } from '../../../shared/i18n/translate';
 import { countWords } from '../../../shared/reports/report-text';
 import type { Page } from '../../../shared/schemas/common';
 import {
@@ -43,6 +44,20 @@ import {
   findThemeTerms,
   findValidatedUpdates,
 } from './reports.sources.repo';
+
+/**
+ * The chapters around the implementation sections, per report type (docs/domain.md, "Report
+ * shapes"): a UPR national or mid-term report opens with how it was prepared and who was
+ * consulted, and closes with new developments and challenges (HRC decision 17/119).
+ */
+function frameOf(type: CreateReportInput['type'], t: Translate): { before: string[]; after: string[] } {
+  if (type === 'upr_national' || type === 'upr_mid_term')
+    return {
+      before: [t('reports.outline.introduction')],
+      after: [t('reports.outline.developments'), t('reports.outline.challenges')],
+    };
+  return { before: [], after: [] };
+}
 
 /** Reports newest first; consulted stakeholders see only those open for consultation. */
 export async function listReports(deps: Deps, actor: Actor, query: ReportListQuery): Promise<Page<ReportSummary>> {
@@ -101,6 +116,7 @@ export async function createReport(deps: Deps, actor: Actor, input: CreateReport
     memberships,
     updates,
     otherHeading: t('reports.outline.other'),
+    frame: frameOf(input.type, t),
   });
   return deps.db.transaction().execute(async (trx) => {
     const id = await insertReport(trx, {

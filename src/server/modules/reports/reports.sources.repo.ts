@@ -128,3 +128,41 @@ export function findRecommendationStates(db: Executor, ids: string[], language: 
     .execute();
 }
 export type RecommendationStateRow = Awaited<ReturnType<typeof findRecommendationStates>>[number];
+
+/**
+ * What the implementation matrix adds to a recommendation: the States that made it and the
+ * entities responsible (assignments, named once each, by name).
+ */
+export async function findMatrixDetails(db: Executor, ids: string[], language: Locale) {
+  if (ids.length === 0) return [];
+  const result = await sql<{ id: string; text: string; recommending_states: string[]; entities: string[] }>`
+    select rec.id, ${textIn(language)} as text, rec.recommending_states,
+           coalesce(array(select distinct e.name from assignments a join entities e on e.id = a.entity_id
+                           where a.recommendation_id = rec.id order by e.name), '{}') as entities
+      from recommendations rec
+     where rec.id = any(${ids}::uuid[])`.execute(db);
+  return result.rows;
+}
+
+/** The evidence files attached to these progress updates (their names, for the footnotes). */
+export function findEvidenceNames(db: Executor, updateIds: string[]) {
+  if (updateIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('attachments')
+    .select(['progress_update_id', 'filename'])
+    .where('progress_update_id', '=', sql<string>`any(${updateIds}::uuid[])`)
+    .orderBy('created_at')
+    .orderBy('filename')
+    .execute();
+}
+
+/** The reviews a report covers: their symbols (the report refers to them) and the State. */
+export function findReviewHeaders(db: Executor, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('reviews')
+    .select(['id', 'symbol', 'country_iso2', 'cycle', 'session'])
+    .where('id', 'in', ids)
+    .orderBy('review_date')
+    .execute();
+}
