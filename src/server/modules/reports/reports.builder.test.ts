@@ -24,7 +24,21 @@ describe('the report builder', () => {
       .where('review_id', '=', reviewId)
       .executeTakeFirstOrThrow();
     expect(report.sections.flatMap((section) => section.recommendations)).toHaveLength(Number(total.n));
-    expect(report.sections.length).toBeGreaterThan(3);
+    // Only themes someone reported on make sections; the rest join "Other recommendations", last.
+    // A mid-term report is framed like the national report: introduction first, developments and challenges last.
+    const headings = report.sections.map((section) => section.heading);
+    expect(headings[0]).toBe('Introduction and methodology');
+    expect(headings.slice(-3)).toEqual([
+      'Other recommendations',
+      'New developments since the previous review',
+      'Challenges and constraints',
+    ]);
+    expect(report.sections.filter((section) => section.body === '').map((section) => section.heading)).toEqual([
+      'Introduction and methodology',
+      'Other recommendations',
+      'New developments since the previous review',
+      'Challenges and constraints',
+    ]);
 
     const first = sectionWith(report, recs[0]?.id ?? '');
     expect(first.body).toContain(`[${recs[0]?.number}]`);
@@ -49,9 +63,15 @@ describe('the report builder', () => {
   it('groups by cluster when asked, the unclustered last', async () => {
     await makeCluster(test.handle.db, [recs[0]?.id ?? '', recs[1]?.id ?? ''], 'Social protection');
     const report = await createReport({ grouping: 'cluster', type: 'upr_national', title: 'By cluster' });
-    expect(report.sections[0]?.heading).toBe('Social protection');
-    expect(report.sections[0]?.recommendations.map((rec) => rec.id)).toEqual([recs[0]?.id, recs[1]?.id]);
-    expect(report.sections[1]?.heading).toBe('Other recommendations');
+    // A national report opens with its introduction and closes with new developments and challenges.
+    expect(report.sections.map((section) => section.heading)).toEqual([
+      'Introduction and methodology',
+      'Social protection',
+      'Other recommendations',
+      'New developments since the previous review',
+      'Challenges and constraints',
+    ]);
+    expect(report.sections[1]?.recommendations.map((rec) => rec.id)).toEqual([recs[0]?.id, recs[1]?.id]);
   });
 
   it('refuses reviews of another body and a body with nothing to report on', async () => {
