@@ -38,7 +38,10 @@ export async function runReportBench(
   const db = bench.db;
   for (const file of documentFiles) {
     const data = await readFile(join(dataDir, file));
-    await importTrustedFile(db, systemActor('bench'), file.split('/').pop() as string, data);
+    // A follow-up reply holds no recommendation to import; the report needs only their texts.
+    await importTrustedFile(db, systemActor('bench'), file.split('/').pop() as string, data).catch((error) =>
+      log(`  ${file} not imported: ${(error as Error).message}`),
+    );
   }
   const real = await db
     .selectFrom('recommendations')
@@ -132,6 +135,7 @@ export async function runReportBench(
       title: 'Bench mid-term report',
       language: 'en',
       reviewIds: [review.id],
+      clusterIds: [],
       grouping: 'theme',
     }),
   );

@@ -3,6 +3,7 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { Translate } from '../../../shared/i18n/translate';
 import { countWords } from '../../../shared/reports/report-text';
 import type { Page } from '../../../shared/schemas/common';
+import { type RecommendationSearch, recommendationSearchSchema } from '../../../shared/schemas/register';
 import {
   type CreateReportInput,
   defaultWordLimits,
@@ -39,6 +40,7 @@ import { sanitizeReportHtml } from './reports.sanitize';
 import {
   findBody,
   findClusterMemberships,
+  findOwnSavedView,
   findRecommendationsConcerned,
   findReviews,
   findThemeTerms,
@@ -57,6 +59,29 @@ function frameOf(type: CreateReportInput['type'], t: Translate): { before: strin
       after: [t('reports.outline.developments'), t('reports.outline.challenges')],
     };
   return { before: [], after: [] };
+}
+
+/**
+ * The register's filters a report is scoped by (issue 17): a saved view's, then the cycle and
+ * clusters chosen on top. None: the reviews (or the body) alone.
+ */
+async function scopeOf(
+  db: Executor,
+  userId: string,
+  input: CreateReportInput,
+): Promise<RecommendationSearch | undefined> {
+  if (!input.viewId && input.cycle === undefined && input.clusterIds.length === 0) return undefined;
+  let search = recommendationSearchSchema.parse({});
+  if (input.viewId) {
+    const view = await findOwnSavedView(db, userId, input.viewId);
+    if (!view) invalid('viewId', 'issues.report.unknownView');
+    const parsed = recommendationSearchSchema.safeParse(view.query);
+    if (!parsed.success) invalid('viewId', 'issues.report.unknownView');
+    search = parsed.data;
+  }
+  if (input.cycle !== undefined) search = { ...search, cycle: [input.cycle] };
+  if (input.clusterIds.length > 0) search = { ...search, cluster: input.clusterIds };
+  return search;
 }
 
 /** Reports newest first; consulted stakeholders see only those open for consultation. */
@@ -93,9 +118,10 @@ export async function createReport(deps: Deps, actor: Actor, input: CreateReport
   const reviews = await findReviews(deps.db, reviewIds);
   if (reviews.length !== reviewIds.length || reviews.some((review) => review.body_code !== input.bodyCode))
     invalid('reviewIds', 'issues.report.reviewNotOfBody');
+  const search = await scopeOf(deps.db, user.id, input);
   const recommendations = await findRecommendationsConcerned(
     deps.db,
-    { bodyCode: input.bodyCode, reviewIds },
+    { bodyCode: input.bodyCode, reviewIds, search },
     language,
   );
   if (recommendations.length === 0) invalid('reviewIds', 'issues.report.noRecommendations');
