@@ -43,7 +43,10 @@ async function outlineOf(pdf: Buffer): Promise<Outline> {
   const all = text.split('\n').map((line) => line.trim());
   const end = all.findIndex((line, index) => index > 40 && /^Annex\b/.test(line));
   // The contents list (dot leaders to page numbers) is not the outline.
-  const lines = (end > 0 ? all.slice(0, end) : all).filter((line) => line && !/\.{4,}\s*\d+$/.test(line));
+  // Running heads (the symbol) are not text either.
+  const lines = (end > 0 ? all.slice(0, end) : all).filter(
+    (line) => line && !/\.{4,}\s*\d+$/.test(line) && !/^A\/HRC\/WG\.6\/34\/SVN\/1$/.test(line),
+  );
   const outline: Outline = { chapters: [], sections: [], intro: [], paragraphNumbers: [] };
   let paragraphs: string[] | null = null;
   lines.forEach((line, index) => {
