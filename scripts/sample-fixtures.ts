@@ -26,6 +26,7 @@ const copies = [
   'indicators/who-births-and-women-reproductive-age.xlsx',
   'ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx',
   'ohchr-thematic-lists/slovenia-upr-cycle4-thematic-list.docx',
+  'state-reports/A_HRC_WG.6_34_SVN_1_national-report.pdf',
   'parsing-gold/upr-paragraph-countries-options.json',
   'parsing-gold/upr-paragraph-countries.json',
   'parsing-gold/upr-paragraph-numbers.json',

@@ -12,6 +12,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const readModels = {
   'src/server/modules/dashboards/dashboards.repo.ts':
     "read model: counts actions with the actions list's own scope and overdue conditions (actionInScope, actionOverdue)",
+  'src/server/modules/reports/reports.sources.repo.ts':
+    "read model: scopes a report with the register's own filters (applyFilters: a cycle, clusters, a saved view)",
   'src/server/modules/peers/peers.repo.ts':
     "read model: compares LRGs with the calls tracker's own answered-on-time table expression (progressTable)",
 };

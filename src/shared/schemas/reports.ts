@@ -69,6 +69,10 @@ export const createReportSchema = z.object({
   language: localeSchema.optional(),
   /** Reviews concerned; none means every recommendation of the body. */
   reviewIds: z.array(z.uuid()).max(20).default([]),
+  /** Narrower scopes, as the register filters: one UPR cycle, some clusters, a saved view's filters. */
+  cycle: z.number().int().min(1).max(9).optional(),
+  clusterIds: z.array(z.uuid()).max(50).default([]),
+  viewId: z.uuid().optional(),
   grouping: reportGroupingSchema.default('theme'),
   wordLimit: z.number().int().min(1).max(1_000_000).optional(),
   annexWordLimit: z.number().int().min(1).max(1_000_000).nullable().optional(),

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { makeCluster } from '../../../../tests/factories';
 import { countWords } from '../../../shared/reports/report-text';
@@ -24,7 +25,21 @@ describe('the report builder', () => {
       .where('review_id', '=', reviewId)
       .executeTakeFirstOrThrow();
     expect(report.sections.flatMap((section) => section.recommendations)).toHaveLength(Number(total.n));
-    expect(report.sections.length).toBeGreaterThan(3);
+    // Only themes someone reported on make sections; the rest join "Other recommendations", last.
+    // A mid-term report is framed like the national report: introduction first, developments and challenges last.
+    const headings = report.sections.map((section) => section.heading);
+    expect(headings[0]).toBe('Introduction and methodology');
+    expect(headings.slice(-3)).toEqual([
+      'Other recommendations',
+      'New developments since the previous review',
+      'Challenges and constraints',
+    ]);
+    expect(report.sections.filter((section) => section.body === '').map((section) => section.heading)).toEqual([
+      'Introduction and methodology',
+      'Other recommendations',
+      'New developments since the previous review',
+      'Challenges and constraints',
+    ]);
 
     const first = sectionWith(report, recs[0]?.id ?? '');
     expect(first.body).toContain(`[${recs[0]?.number}]`);
@@ -49,9 +64,15 @@ describe('the report builder', () => {
   it('groups by cluster when asked, the unclustered last', async () => {
     await makeCluster(test.handle.db, [recs[0]?.id ?? '', recs[1]?.id ?? ''], 'Social protection');
     const report = await createReport({ grouping: 'cluster', type: 'upr_national', title: 'By cluster' });
-    expect(report.sections[0]?.heading).toBe('Social protection');
-    expect(report.sections[0]?.recommendations.map((rec) => rec.id)).toEqual([recs[0]?.id, recs[1]?.id]);
-    expect(report.sections[1]?.heading).toBe('Other recommendations');
+    // A national report opens with its introduction and closes with new developments and challenges.
+    expect(report.sections.map((section) => section.heading)).toEqual([
+      'Introduction and methodology',
+      'Social protection',
+      'Other recommendations',
+      'New developments since the previous review',
+      'Challenges and constraints',
+    ]);
+    expect(report.sections[1]?.recommendations.map((rec) => rec.id)).toEqual([recs[0]?.id, recs[1]?.id]);
   });
 
   it('refuses reviews of another body and a body with nothing to report on', async () => {
@@ -188,5 +209,66 @@ describe('the report builder', () => {
       .where('record_type', 'in', ['report', 'report_section'])
       .execute();
     expect(events.length).toBeGreaterThan(6);
+  });
+});
+
+describe('the scope of a report', () => {
+  it('keeps to a cluster, a cycle or a saved view of the register, and names a view it cannot use', async () => {
+    const cluster = await makeCluster(test.handle.db, [recs[2]?.id ?? '', recs[3]?.id ?? ''], 'Scope cluster');
+    const byCluster = await createReport({ clusterIds: [cluster.id], title: 'One cluster' });
+    expect(byCluster.sections.flatMap((section) => section.recommendations.map((rec) => rec.id)).sort()).toEqual(
+      [recs[2]?.id, recs[3]?.id].sort(),
+    );
+    // Sections come only from what is in scope: no theme of another recommendation.
+    expect(byCluster.sections.filter((section) => section.recommendations.length > 0)).toHaveLength(1);
+
+    const review = await test.handle.db
+      .selectFrom('reviews')
+      .select('cycle')
+      .where('id', '=', reviewId)
+      .executeTakeFirstOrThrow();
+    const otherCycle = await coordinator.request('POST', '/api/reports', {
+      bodyCode: 'UPR',
+      type: 'upr_mid_term',
+      title: 'Another cycle',
+      reviewIds: [reviewId],
+      cycle: (review.cycle ?? 2) + 1,
+    });
+    expect(otherCycle.statusCode).toBe(400);
+    expect(otherCycle.json().error.issues[0].message).toBe('issues.report.noRecommendations');
+
+    const first = await test.handle.db
+      .selectFrom('recommendations')
+      .select('theme_ids')
+      .where('id', '=', recs[0]?.id ?? '')
+      .executeTakeFirstOrThrow();
+    const theme = first.theme_ids[0] as number;
+    const user = await test.handle.db
+      .selectFrom('users')
+      .select('id')
+      .where('name', '=', 'Report coordinator')
+      .executeTakeFirstOrThrow();
+    const view = await test.handle.db
+      .insertInto('saved_views')
+      .values({ user_id: user.id, name: 'One theme', query: JSON.stringify({ theme: [String(theme)] }) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const byView = await createReport({ viewId: view.id, title: 'One view' });
+    const themed = await test.handle.db
+      .selectFrom('recommendations')
+      .select('id')
+      .where('review_id', '=', reviewId)
+      .where(sql<boolean>`theme_ids && ${sql.val([theme])}::int[]`)
+      .execute();
+    expect(byView.sections.flatMap((section) => section.recommendations).length).toBe(themed.length);
+
+    const unknown = await coordinator.request('POST', '/api/reports', {
+      bodyCode: 'UPR',
+      type: 'upr_mid_term',
+      title: 'x',
+      viewId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.issues[0]).toMatchObject({ path: 'viewId', message: 'issues.report.unknownView' });
   });
 });

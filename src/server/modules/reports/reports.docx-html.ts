@@ -55,7 +55,11 @@ function runsOf(text: string, style: RunStyle, context: BodyContext): ParagraphC
   for (const match of text.matchAll(markerPattern)) {
     const end = (match.index ?? 0) + match[0].length;
     push(text.slice(last, end));
-    for (const id of context.footnotesFor(match[0])) runs.push(new FootnoteReferenceRun(id));
+    // Marks of several sources stand apart ("3, 4"), never run together as "34".
+    context.footnotesFor(match[0]).forEach((id, index) => {
+      if (index > 0) runs.push(new TextRun({ text: ',', superScript: true, rightToLeft: context.rtl }));
+      runs.push(new FootnoteReferenceRun(id));
+    });
     last = end;
   }
   push(text.slice(last));
@@ -142,7 +146,10 @@ export function bodyParagraphs(html: string, context: BodyContext, leftover: () 
   if (rest.length > 0) {
     const last = blocks.at(-1) ?? { kind: 'p' as const, list: null, instance: 0, runs: [] };
     if (blocks.length === 0) blocks.push(last);
-    for (const id of rest) last.runs.push(new FootnoteReferenceRun(id));
+    rest.forEach((id, index) => {
+      if (index > 0) last.runs.push(new TextRun({ text: ',', superScript: true, rightToLeft: context.rtl }));
+      last.runs.push(new FootnoteReferenceRun(id));
+    });
   }
   return blocks.map((block) => {
     const options: IParagraphOptions = { children: block.runs, bidirectional: context.rtl };

@@ -8,7 +8,7 @@ import { requireReport } from './reports.guards';
 import { loadReportModel } from './reports.model';
 import { docxToPdf } from './reports.pdf';
 import type { ReportRow } from './reports.repo';
-import { findBody } from './reports.sources.repo';
+import { findBody, findEvidenceNames, findMatrixDetails, findReviewHeaders } from './reports.sources.repo';
 
 export interface ExportedFile {
   bytes: Buffer;
@@ -31,9 +31,44 @@ function fileNameOf(title: string, extension: string): string {
 /** The report as DOCX, written in its language; over the limit still exports, marked as over. */
 export async function renderDocx(db: Executor, report: ReportRow, date = new Date()): Promise<ExportedFile> {
   const language = report.language as Locale;
-  const [model, body] = await Promise.all([loadReportModel(db, report), findBody(db, report.body_code)]);
+  const [model, body, reviews] = await Promise.all([
+    loadReportModel(db, report),
+    findBody(db, report.body_code),
+    findReviewHeaders(db, report.review_ids),
+  ]);
   const bodyName = body ? localize(body.name, language) || body.code : report.body_code;
-  const bytes = await reportDocx(model, { t: translatorFor(language), bodyName, date });
+  const updateIds = [...new Set(model.sections.flatMap((section) => section.sources.map((source) => source.updateId)))];
+  const [details, evidence] = await Promise.all([
+    findMatrixDetails(
+      db,
+      model.recommendations.filter((rec) => rec.present).map((rec) => rec.id),
+      language,
+    ),
+    findEvidenceNames(db, updateIds),
+  ]);
+  const files = new Map<string, string[]>();
+  for (const row of evidence)
+    if (row.progress_update_id)
+      files.set(row.progress_update_id, [...(files.get(row.progress_update_id) ?? []), row.filename]);
+  const countries = [...new Set(reviews.map((review) => review.country_iso2).filter((code): code is string => !!code))];
+  const state =
+    countries.length === 1
+      ? (new Intl.DisplayNames([language], { type: 'region' }).of(countries[0] as string) ?? null)
+      : null;
+  const bytes = await reportDocx(model, {
+    t: translatorFor(language),
+    bodyName,
+    date,
+    state,
+    reviewSymbols: reviews.map((review) => review.symbol).filter((symbol): symbol is string => !!symbol),
+    evidence: files,
+    details: new Map(
+      details.map((row) => [
+        row.id,
+        { text: row.text, states: row.recommending_states ?? [], entities: row.entities ?? [] },
+      ]),
+    ),
+  });
   return {
     bytes,
     filename: fileNameOf(report.title, 'docx'),

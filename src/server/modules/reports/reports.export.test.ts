@@ -54,14 +54,15 @@ describe('export', () => {
     expect(document).toContain('Annex II: Contributions of local and regional governments');
     expect(document).toContain('Municipality of Ljubljana');
     expect(document).toContain('Ljubljana opened two shelters for homeless people.');
-    expect(document).toContain(`Main text: ${report.counts.main.toLocaleString('en')} words (limit 20)`);
+    // The counts stay in the editor; the cover says only that the draft is over the limit.
+    expect(document).not.toContain('words (limit');
     expect(document).toContain('OVER THE WORD LIMIT');
     expect(document).toMatch(/Supported|Noted/);
-    const footnotes = wordText(zip.text('word/footnotes.xml') ?? '');
+    const footnotes = wordText(zip.text('word/footnotes.xml') ?? '').replace(/\s+/g, ' ');
     expect(footnotes).toContain(
-      'Source: Ministry of Labour, Family and Social Affairs, period 2023-01-01 – 2023-12-31',
+      'Ministry of Labour, Family and Social Affairs, progress report, 1 January – 31 December 2023.',
     );
-    expect(footnotes).toContain('Source: Municipality of Ljubljana');
+    expect(footnotes).toContain('Municipality of Ljubljana, progress report');
 
     const pdf = await coordinator.request('GET', `/api/reports/${report.id}/export.pdf`);
     expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);

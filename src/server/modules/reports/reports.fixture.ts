@@ -89,6 +89,7 @@ export function setUpReportState(): void {
     await validatedUpdate(b.id, entity.maribor, '<p>Maribor trained 120 teachers on inclusive education.</p>');
     await validatedUpdate(c.id, entity.ministry, '<p>Draft still under review.</p>', 'submitted');
     coordinator = await clientAs('coordinator');
-  }, 120_000);
+    // Importing the thematic list takes seconds alone, minutes on a loaded machine.
+  }, 300_000);
   afterAll(() => test.close());
 }

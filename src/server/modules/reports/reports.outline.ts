@@ -12,8 +12,14 @@ export interface OutlineInput {
   themes: { id: number; code: string; label: LocalizedText; sort: number }[];
   memberships: { recommendation_id: string; cluster_id: string; name: string }[];
   updates: ValidatedUpdateRow[];
-  /** Heading of the section for recommendations with no theme (or cluster). */
+  /** Heading of the section for recommendations with no theme (or cluster), or none written on. */
   otherHeading: string;
+  /**
+   * Chapters without recommendations the report type asks for (docs/domain.md, "Report
+   * shapes"): the UPR national report opens with its introduction and methodology and closes
+   * with new developments and challenges. Written by the secretariat; empty ones are not printed.
+   */
+  frame?: { before: string[]; after: string[] };
 }
 
 type SectionDraft = Omit<Insertable<ReportSectionsTable>, 'report_id'>;
@@ -34,13 +40,19 @@ export function marker(numbers: string[]): string {
   return `[${numbers.join(', ')}]`;
 }
 
-/** The update's narrative with its recommendations' marker leading its first paragraph. */
-function sourceParagraphs(update: ValidatedUpdateRow, numbers: string[]): string {
-  const html = narrativeHtml(update.narrative, update.narrative_format);
-  if (!html) return '';
-  if (numbers.length === 0) return html;
+/**
+ * One passage per recommendation (or set of recommendations): the updates on it follow one
+ * another under a single marker, which leads the first paragraph or list item (never a
+ * paragraph of its own, which read as an orphan "[115.84]" line in the export).
+ */
+function passage(updates: ValidatedUpdateRow[], numbers: string[]): string {
+  const html = updates.map((update) => narrativeHtml(update.narrative, update.narrative_format)).join('');
+  if (!html || numbers.length === 0) return html;
   const lead = `<strong>${escapeText(marker(numbers))}</strong> `;
-  return html.startsWith('<p>') ? `<p>${lead}${html.slice(3)}` : `<p>${lead.trim()}</p>${html}`;
+  const first = /<(p|li)>/.exec(html);
+  if (!first) return `<p>${lead}${html}</p>`;
+  const at = first.index + first[0].length;
+  return `${html.slice(0, at)}${lead}${html.slice(at)}`;
 }
 
 /**
@@ -89,7 +101,16 @@ export function buildOutline(input: OutlineInput): SectionDraft[] {
     }
     group.recs.push(rec);
   }
-  const ordered = [...groups.values()].sort((a, b) => a.order[0] - b.order[0] || a.order[1].localeCompare(b.order[1]));
+  // A theme or cluster nobody reported on gives no section (a heading with nothing under it):
+  // its recommendations join "Other recommendations", where the secretariat may still write.
+  const reported = new Set(input.updates.flatMap((update) => update.recommendation_ids));
+  const ordered = [...groups.values()]
+    .filter((group) => {
+      if (group.recs.some((rec) => reported.has(rec.id))) return true;
+      other.recs.push(...group.recs);
+      return false;
+    })
+    .sort((a, b) => a.order[0] - b.order[0] || a.order[1].localeCompare(b.order[1]));
   if (other.recs.length > 0) ordered.push(other);
 
   const sectionOfRec = new Map<string, number>();
@@ -104,7 +125,15 @@ export function buildOutline(input: OutlineInput): SectionDraft[] {
     updatesBySection.set(first, [...(updatesBySection.get(first) ?? []), update]);
   }
 
-  return ordered.map((group, index) => {
+  const framed = (heading: string) => ({
+    heading,
+    body: '',
+    recommendation_ids: [],
+    recommendation_refs: JSON.stringify([]),
+    source_update_ids: [],
+    sources: JSON.stringify([]),
+  });
+  const thematic = ordered.map((group, index) => {
     const updates = updatesBySection.get(index) ?? [];
     const refs: ReportRecommendationRef[] = group.recs.map((rec) => ({
       id: rec.id,
@@ -119,16 +148,16 @@ export function buildOutline(input: OutlineInput): SectionDraft[] {
       periodStart: update.period_start,
       periodEnd: update.period_end,
     }));
-    const body = updates
-      .map((update) =>
-        sourceParagraphs(
-          update,
-          update.recommendation_ids.map((id) => numberOf.get(id)).filter((n): n is string => Boolean(n)),
-        ),
-      )
-      .join('');
+    const passages = new Map<string, { numbers: string[]; updates: ValidatedUpdateRow[] }>();
+    for (const update of updates) {
+      const numbers = update.recommendation_ids.map((id) => numberOf.get(id)).filter((n): n is string => Boolean(n));
+      const key = marker(numbers);
+      const found = passages.get(key) ?? { numbers, updates: [] };
+      found.updates.push(update);
+      passages.set(key, found);
+    }
+    const body = [...passages.values()].map((item) => passage(item.updates, item.numbers)).join('');
     return {
-      position: index + 1,
       heading: group.heading,
       body,
       recommendation_ids: group.recs.map((rec) => rec.id),
@@ -137,4 +166,9 @@ export function buildOutline(input: OutlineInput): SectionDraft[] {
       sources: JSON.stringify(sources),
     };
   });
+  const frame = input.frame ?? { before: [], after: [] };
+  return [...frame.before.map(framed), ...thematic, ...frame.after.map(framed)].map((section, index) => ({
+    ...section,
+    position: index + 1,
+  }));
 }

@@ -1,7 +1,9 @@
 import { AppError } from '../../../shared/errors';
 import type { Locale } from '../../../shared/i18n/locales';
+import type { Translate } from '../../../shared/i18n/translate';
 import { countWords } from '../../../shared/reports/report-text';
 import type { Page } from '../../../shared/schemas/common';
+import { type RecommendationSearch, recommendationSearchSchema } from '../../../shared/schemas/register';
 import {
   type CreateReportInput,
   defaultWordLimits,
@@ -38,11 +40,49 @@ import { sanitizeReportHtml } from './reports.sanitize';
 import {
   findBody,
   findClusterMemberships,
+  findOwnSavedView,
   findRecommendationsConcerned,
   findReviews,
   findThemeTerms,
   findValidatedUpdates,
 } from './reports.sources.repo';
+
+/**
+ * The chapters around the implementation sections, per report type (docs/domain.md, "Report
+ * shapes"): a UPR national or mid-term report opens with how it was prepared and who was
+ * consulted, and closes with new developments and challenges (HRC decision 17/119).
+ */
+function frameOf(type: CreateReportInput['type'], t: Translate): { before: string[]; after: string[] } {
+  if (type === 'upr_national' || type === 'upr_mid_term')
+    return {
+      before: [t('reports.outline.introduction')],
+      after: [t('reports.outline.developments'), t('reports.outline.challenges')],
+    };
+  return { before: [], after: [] };
+}
+
+/**
+ * The register's filters a report is scoped by (issue 17): a saved view's, then the cycle and
+ * clusters chosen on top. None: the reviews (or the body) alone.
+ */
+async function scopeOf(
+  db: Executor,
+  userId: string,
+  input: CreateReportInput,
+): Promise<RecommendationSearch | undefined> {
+  if (!input.viewId && input.cycle === undefined && input.clusterIds.length === 0) return undefined;
+  let search = recommendationSearchSchema.parse({});
+  if (input.viewId) {
+    const view = await findOwnSavedView(db, userId, input.viewId);
+    if (!view) invalid('viewId', 'issues.report.unknownView');
+    const parsed = recommendationSearchSchema.safeParse(view.query);
+    if (!parsed.success) invalid('viewId', 'issues.report.unknownView');
+    search = parsed.data;
+  }
+  if (input.cycle !== undefined) search = { ...search, cycle: [input.cycle] };
+  if (input.clusterIds.length > 0) search = { ...search, cluster: input.clusterIds };
+  return search;
+}
 
 /** Reports newest first; consulted stakeholders see only those open for consultation. */
 export async function listReports(deps: Deps, actor: Actor, query: ReportListQuery): Promise<Page<ReportSummary>> {
@@ -78,9 +118,10 @@ export async function createReport(deps: Deps, actor: Actor, input: CreateReport
   const reviews = await findReviews(deps.db, reviewIds);
   if (reviews.length !== reviewIds.length || reviews.some((review) => review.body_code !== input.bodyCode))
     invalid('reviewIds', 'issues.report.reviewNotOfBody');
+  const search = await scopeOf(deps.db, user.id, input);
   const recommendations = await findRecommendationsConcerned(
     deps.db,
-    { bodyCode: input.bodyCode, reviewIds },
+    { bodyCode: input.bodyCode, reviewIds, search },
     language,
   );
   if (recommendations.length === 0) invalid('reviewIds', 'issues.report.noRecommendations');
@@ -101,6 +142,7 @@ export async function createReport(deps: Deps, actor: Actor, input: CreateReport
     memberships,
     updates,
     otherHeading: t('reports.outline.other'),
+    frame: frameOf(input.type, t),
   });
   return deps.db.transaction().execute(async (trx) => {
     const id = await insertReport(trx, {

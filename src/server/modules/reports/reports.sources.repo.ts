@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Locale } from '../../../shared/i18n/locales';
+import type { RecommendationSearch } from '../../../shared/schemas/register';
 import type { Executor } from '../../http/context';
+import { applyFilters } from '../register/search.repo';
 
 // What a report is built from: the recommendations concerned, their themes and clusters, and
 // the validated progress updates on them (directly, or through an action linked to them).
@@ -10,10 +12,14 @@ function textIn(language: Locale) {
   return sql<string>`coalesce(${sql.ref(`rec.text_${language}`)}, rec.text_en, rec.text_fr, rec.text_es, rec.text_ru, rec.text_ar, rec.text_zh, '')`;
 }
 
-/** The recommendations of the chosen reviews, or every one of the body, in paragraph order. */
+/**
+ * The recommendations of the chosen reviews, or every one of the body, in paragraph order;
+ * `search` narrows them as the register does (a cycle, clusters, a saved view's filters), with
+ * the register's own conditions.
+ */
 export function findRecommendationsConcerned(
   db: Executor,
-  where: { bodyCode: string; reviewIds: string[] },
+  where: { bodyCode: string; reviewIds: string[]; search?: RecommendationSearch },
   language: Locale,
 ) {
   let query = db
@@ -21,7 +27,23 @@ export function findRecommendationsConcerned(
     .select(['rec.id', 'rec.number', 'rec.theme_ids', textIn(language).as('text')])
     .where('rec.body_code', '=', where.bodyCode);
   if (where.reviewIds.length > 0) query = query.where('rec.review_id', 'in', where.reviewIds);
+  if (where.search)
+    query = query.where(
+      'rec.id',
+      'in',
+      applyFilters(db.selectFrom('recommendations'), where.search).select('recommendations.id'),
+    );
   return query.orderBy('rec.review_id').orderBy('rec.number_sort').orderBy('rec.id').execute();
+}
+
+/** A saved register view of this user: its filters scope a report. */
+export function findOwnSavedView(db: Executor, userId: string, id: string) {
+  return db
+    .selectFrom('saved_views')
+    .select(['id', 'name', 'query'])
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 export type ConcernedRow = Awaited<ReturnType<typeof findRecommendationsConcerned>>[number];
 
@@ -128,3 +150,41 @@ export function findRecommendationStates(db: Executor, ids: string[], language: 
     .execute();
 }
 export type RecommendationStateRow = Awaited<ReturnType<typeof findRecommendationStates>>[number];
+
+/**
+ * What the implementation matrix adds to a recommendation: the States that made it and the
+ * entities responsible (assignments, named once each, by name).
+ */
+export async function findMatrixDetails(db: Executor, ids: string[], language: Locale) {
+  if (ids.length === 0) return [];
+  const result = await sql<{ id: string; text: string; recommending_states: string[]; entities: string[] }>`
+    select rec.id, ${textIn(language)} as text, rec.recommending_states,
+           coalesce(array(select distinct e.name from assignments a join entities e on e.id = a.entity_id
+                           where a.recommendation_id = rec.id order by e.name), '{}') as entities
+      from recommendations rec
+     where rec.id = any(${ids}::uuid[])`.execute(db);
+  return result.rows;
+}
+
+/** The evidence files attached to these progress updates (their names, for the footnotes). */
+export function findEvidenceNames(db: Executor, updateIds: string[]) {
+  if (updateIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('attachments')
+    .select(['progress_update_id', 'filename'])
+    .where('progress_update_id', '=', sql<string>`any(${updateIds}::uuid[])`)
+    .orderBy('created_at')
+    .orderBy('filename')
+    .execute();
+}
+
+/** The reviews a report covers: their symbols (the report refers to them) and the State. */
+export function findReviewHeaders(db: Executor, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('reviews')
+    .select(['id', 'symbol', 'country_iso2', 'cycle', 'session'])
+    .where('id', 'in', ids)
+    .orderBy('review_date')
+    .execute();
+}
