@@ -108,7 +108,7 @@ export async function seedDemoYear(
 }
 
 /**
- * Eleven months ago the coordinator assigned every recommendation with a subject to its lead and
+ * Eleven months ago the coordinator assigned every recommendation of the latest cycle with a subject to its lead and
  * supporting ministries and to the municipalities concerned, due in four months; a week later the
  * Ministry of Labour's focal point delegated violence against women to three city municipalities.
  */
@@ -123,13 +123,12 @@ async function playAssignments(world: DemoWorld): Promise<void> {
     groups.set(key, group);
   };
   const delegations: { recommendationId: string; from: string; to: string }[] = [];
-  for (const row of world.recommendations) {
+  // The latest cycle's recommendations (the earlier cycle's were followed up before the platform).
+  for (const row of world.latest) {
     const subject = demoSubjects.find((item) => item.key === row.subject);
     if (!subject || row.position === 'noted') continue;
     add(subject.lead, 'lead', row.id);
     for (const entity of subject.supporting) if (entity !== subject.lead) add(entity, 'supporting', row.id);
-    // Municipalities share only the latest cycle's work.
-    if (row.review_id !== world.latest[0]?.review_id) continue;
     for (const lrg of subject.municipalities)
       if (subject.delegated) delegations.push({ recommendationId: row.id, from: subject.lead, to: lrg });
       else add(lrg, 'supporting', row.id);
