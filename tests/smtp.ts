@@ -71,7 +71,7 @@ function decodeHeader(value: string): string {
 }
 
 /** A single-part mail's body as its text; a multipart/alternative's text and HTML parts. */
-function decodeParts(raw: string): { text: string; html: string | null } {
+export function decodeParts(raw: string): { text: string; html: string | null } {
   const [head = ''] = raw.split(/\r?\n\r?\n/);
   const boundary = /boundary="?([^";\r\n]+)"?/i.exec(head.replace(/\r?\n[ \t]/g, ' '))?.[1];
   if (!boundary) return { text: decodeBody(raw), html: null };

@@ -11,9 +11,9 @@ describe('the HTML part of a mail', () => {
     expect(html).toContain('Tomaž (Commission &lt;b&gt;) asks:');
     expect(html.match(/<li /g)).toHaveLength(2);
     expect(html).toContain('115.18 (A/HRC/59/15): Ratify the Convention');
-    expect(html).toMatch(/<a href="https:\/\/implementa\.example\/inbox\/1\/2" style="display:inline-block/);
+    expect(html).toMatch(/<a href="https:\/\/implementa\.example\/inbox\/1\/2" dir="ltr" style="display:inline-block/);
     // A link inside a sentence, without the full stop that ends the sentence.
-    expect(html).toContain('<a href="https://implementa.example/settings" style="color:#0b5cad;">');
+    expect(html).toContain('<a href="https://implementa.example/settings" dir="ltr" style="color:#0b5cad;">');
     expect(html).not.toContain('<b>');
   });
 
@@ -21,5 +21,7 @@ describe('the HTML part of a mail', () => {
     const html = mailHtml('مرحباً\n\nافتح الطلب:\nhttps://implementa.example/inbox', 'ar');
     expect(html).toContain('<html lang="ar" dir="rtl">');
     expect(html).toContain('text-align:right');
+    // Each paragraph takes its own text's direction: an English recommendation stays left to right.
+    expect(html).toContain('<p dir="auto"');
   });
 });

@@ -5,7 +5,9 @@ import { directionOf, type Locale } from '../../shared/i18n/locales';
  * (decision 006): paragraphs are separated by a blank line; a paragraph whose lines all start
  * with "• " is a list; a paragraph that is a single address is the mail's button; other
  * addresses become links. The page takes the recipient's language and direction (Arabic right
- * to left). Styles are inline: mail readers drop style sheets.
+ * to left); each paragraph and item takes the direction of its own text (dir="auto": a
+ * recommendation in English inside an Arabic mail), and links read left to right. Styles are
+ * inline: mail readers drop style sheets.
  */
 export function mailHtml(text: string, locale: Locale): string {
   const dir = directionOf(locale);
@@ -35,15 +37,15 @@ function renderBlock(block: string): string {
   const lines = block.split('\n').map((line) => line.trim());
   if (lines.every((line) => line.startsWith('• ')))
     return `<ul style="padding-inline-start:20px;margin:0 0 16px;">${lines
-      .map((line) => `<li style="margin:0 0 8px;">${inline(line.slice(2))}</li>`)
+      .map((line) => `<li dir="auto" style="margin:0 0 8px;">${inline(line.slice(2))}</li>`)
       .join('')}</ul>`;
   const last = lines[lines.length - 1] ?? '';
   // "Open the call and answer here:\n<link>": the sentence, then the link as a button.
   if (/^https?:\/\/\S+$/.test(last)) {
     const lead = lines.slice(0, -1);
-    return `${lead.length > 0 ? `<p style="margin:0 0 8px;">${lead.map(inline).join('<br>')}</p>` : ''}<p style="margin:0 0 16px;"><a href="${escapeHtml(last)}" style="display:inline-block;background:#0b5cad;color:#ffffff;text-decoration:none;padding:10px 18px;border-radius:6px;font-weight:600;">${escapeHtml(shortLink(last))}</a></p>`;
+    return `${lead.length > 0 ? `<p dir="auto" style="margin:0 0 8px;">${lead.map(inline).join('<br>')}</p>` : ''}<p style="margin:0 0 16px;"><a href="${escapeHtml(last)}" dir="ltr" style="display:inline-block;word-break:break-all;background:#0b5cad;color:#ffffff;text-decoration:none;padding:10px 18px;border-radius:6px;font-weight:600;">${escapeHtml(shortLink(last))}</a></p>`;
   }
-  return `<p style="margin:0 0 16px;">${lines.map(inline).join('<br>')}</p>`;
+  return `<p dir="auto" style="margin:0 0 16px;">${lines.map(inline).join('<br>')}</p>`;
 }
 
 /** A line with its addresses as links, everything else escaped. */
@@ -53,7 +55,7 @@ function inline(line: string): string {
   for (const match of line.matchAll(url)) {
     const index = match.index ?? 0;
     html += escapeHtml(line.slice(at, index));
-    html += `<a href="${escapeHtml(match[0])}" style="color:#0b5cad;">${escapeHtml(match[0])}</a>`;
+    html += `<a href="${escapeHtml(match[0])}" dir="ltr" style="color:#0b5cad;">${escapeHtml(match[0])}</a>`;
     at = index + match[0].length;
   }
   return html + escapeHtml(line.slice(at));
