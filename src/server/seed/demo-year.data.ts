@@ -137,7 +137,7 @@ export const demoSubjects: DemoSubject[] = [
     patterns: ['%migrant%', '%asylum%', '%refugee%', '%trafficking%'],
     lead: 'MNZ',
     supporting: ['MDDSZ'],
-    municipalities: ['SI-061'],
+    municipalities: [],
     delegated: false,
   },
   {
