@@ -5,7 +5,10 @@ export interface ReceivedMail {
   to: string[];
   raw: string;
   subject: string;
+  /** The text part (the whole body of a single-part mail). */
   text: string;
+  /** The HTML part of a multipart/alternative mail. */
+  html: string | null;
 }
 
 export interface SmtpServer {
@@ -34,7 +37,7 @@ export async function startSmtpServer(options: { port?: number; inbox?: Received
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
           raw,
           subject: decodeHeader(/^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? ''),
-          text: decodeBody(raw),
+          ...decodeParts(raw),
         });
         callback();
       });
@@ -65,6 +68,21 @@ function decodeHeader(value: string): string {
         ),
       ).toString('utf8'),
     );
+}
+
+/** A single-part mail's body as its text; a multipart/alternative's text and HTML parts. */
+export function decodeParts(raw: string): { text: string; html: string | null } {
+  const [head = ''] = raw.split(/\r?\n\r?\n/);
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(head.replace(/\r?\n[ \t]/g, ' '))?.[1];
+  if (!boundary) return { text: decodeBody(raw), html: null };
+  const parts = raw.split(`--${boundary}`).slice(1, -1);
+  const part = (type: string) => {
+    const found = parts.find((chunk) =>
+      new RegExp(`Content-Type: ${type}`, 'i').test(chunk.split(/\r?\n\r?\n/)[0] ?? ''),
+    );
+    return found === undefined ? null : decodeBody(found.replace(/^\r?\n/, '')).replace(/\r?\n$/, '');
+  };
+  return { text: part('text/plain') ?? '', html: part('text/html') };
 }
 
 function decodeBody(raw: string): string {

@@ -15,6 +15,7 @@ import { EncryptionKeyError, sealTotpSecrets } from './modules/identity/totp-sea
 import { warmSearchIndex } from './modules/search';
 import { scheduleDemoReminders } from './seed/demo-reminders';
 import { seedDemoRegister, seedDemoState } from './seed/demo-state';
+import { demoClockMark, seedDemoYear } from './seed/demo-year';
 import { isDatabaseEmpty } from './seed/seed.repo';
 
 /**
@@ -36,16 +37,22 @@ async function main(): Promise<void> {
         logger.warn({ code: (error as { code?: string }).code, cause: error.message }, 'database connection lost'),
     },
   );
+  // What the start is doing, one line per stage, so that a first start is never silent.
+  const stage = (message: string) => logger.info({ ms: Math.round(performance.now() - started) }, message);
+  stage(`database opened (${handle.kind})`);
   if (settings.DATABASE_URL) await waitForDatabase(handle.db, settings.DATABASE_URL, settings.DATABASE_WAIT_SECONDS);
+  stage('checking migrations');
   const applied = await prepareDatabase(handle.db);
-  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  if (applied.length > 0) stage(`${applied.length} migrations applied`);
   const { sealed } = await sealTotpSecrets(handle.db, settings.encryptionKey);
   if (sealed > 0) logger.info({ accounts: sealed }, 'two-step sign-in secrets encrypted');
   const seedDemo = settings.demo && (await isDatabaseEmpty(handle.db));
+  const seedSince = seedDemo ? await demoClockMark(handle.db) : null;
   if (seedDemo) {
+    stage('demo seed 1/3: the State, its ministries and 212 municipalities');
     await seedDemoState(handle.db);
+    stage('demo seed 2/3: importing the UN documents (417 recommendations), actions, indicators');
     await seedDemoRegister(handle.db);
-    logger.info('demo State seeded (Slovenia, its ministries and municipalities, 417 recommendations)');
   }
   if (!settings.demo && (await isDatabaseEmpty(handle.db))) {
     logger.warn(
@@ -66,7 +73,12 @@ async function main(): Promise<void> {
   });
   const deps = { db: handle.db, mailer, jobs, files: createFileStore(settings), settings };
   await startJobs(deps);
-  if (seedDemo) await scheduleDemoReminders(deps);
+  if (seedDemo) {
+    // The year is played through the services, which queue mail and reminders: after the worker starts.
+    await seedDemoYear(deps, seedSince, (step) => stage(`demo seed 3/3: a year of work: ${step}`));
+    await scheduleDemoReminders(deps);
+    stage('demo seeded');
+  }
   const app = await buildApp({
     deps,
     sessionSecret: settings.sessionSecret,

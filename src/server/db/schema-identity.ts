@@ -82,6 +82,8 @@ export interface MailOutboxTable {
   to_address: string;
   subject: string;
   body: string | null;
+  /** The HTML part, rendered when the mail was queued (mail/html.ts); null for a text-only mail. */
+  body_html: Generated<string | null>;
   status: Generated<OneOf<typeof mailStatuses>>;
   attempts: Generated<number>;
   last_error: string | null;

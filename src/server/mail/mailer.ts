@@ -8,6 +8,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** The same message as HTML: sent as multipart/alternative with the text. */
+  html?: string;
 }
 
 export interface Mailer {

@@ -16,6 +16,7 @@ import { seedDemoActions } from './demo-actions';
 import { seedDemoCalendar } from './demo-calendar';
 import { seedDemoIndicators } from './demo-indicators';
 import { seedDemoProgress } from './demo-progress';
+import { demoColleagues } from './demo-year.data';
 
 type NewEntity = Insertable<EntitiesTable> & { key: string };
 
@@ -214,6 +215,29 @@ export async function seedDemoState(db: Database): Promise<void> {
         await trx
           .insertInto('entity_people')
           .values({ entity_id: entityId, user_id: user.id, role: account.seat })
+          .execute();
+      const { password_hash: _hash, ...audited } = user;
+      await recordAudit(trx, actor, { action: 'create', recordType: 'user', recordId: user.id, after: audited });
+    }
+    // The colleagues who act in the demo year (demo-year.ts): seated, without a demo sign-in.
+    for (const person of demoColleagues) {
+      const user = await insertUser(trx, {
+        email: person.email,
+        name: person.name,
+        role: person.role,
+        organisation:
+          nationalBodies.find((body) => body.key === person.entity)?.name ??
+          municipalities.find((lrg) => lrg.subdivision_code === person.entity)?.name ??
+          null,
+        locale: 'en',
+        status: 'active',
+        password_hash: null,
+      });
+      const entityId = idByKey.get(person.entity);
+      if (entityId)
+        await trx
+          .insertInto('entity_people')
+          .values({ entity_id: entityId, user_id: user.id, role: person.seat })
           .execute();
       const { password_hash: _hash, ...audited } = user;
       await recordAudit(trx, actor, { action: 'create', recordType: 'user', recordId: user.id, after: audited });

@@ -103,6 +103,7 @@ export async function sendActionReminder(
       };
       await queueMail(trx, deps, {
         kind: 'action_reminder',
+        locale,
         to: person.email,
         userId: person.id,
         subject: overdue ? t('mail.actionOverdue.subject', values) : t('mail.actionDueSoon.subject', values),

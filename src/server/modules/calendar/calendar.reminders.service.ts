@@ -99,6 +99,7 @@ export async function sendCalendarReminders(
         );
         await queueMail(trx, deps, {
           kind: 'calendar_reminder',
+          locale,
           to: person.email,
           userId: person.id,
           subject: t('mail.calendarReminder.subject', { count: items.length }),

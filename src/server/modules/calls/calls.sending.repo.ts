@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import type { Locale } from '../../../shared/i18n/locales';
 import type { Executor } from '../../http/context';
+import { recommendationText } from '../../lib/language';
 
 // Inbox items and mail of a call sent.
 
@@ -83,5 +85,27 @@ export function findReminders(db: Executor, callId: string) {
     .select(['days_from_deadline', 'due_at', 'status', 'entity_count', 'mail_count', 'done_at'])
     .where('call_id', '=', callId)
     .orderBy('due_at')
+    .execute();
+}
+
+/**
+ * The recommendations of a call that are an entity's to answer (assigned or delegated), in the
+ * register's order, each with its number, document and text in the reader's language: what the
+ * call's mail lists. At most `limit`, and how many there are.
+ */
+export async function mailItems(db: Executor, callId: string, entityId: string, locale: Locale, limit: number) {
+  return db
+    .selectFrom('call_recommendations as cr')
+    .innerJoin('assignments as a', (join) =>
+      join.onRef('a.recommendation_id', '=', 'cr.recommendation_id').on('a.entity_id', '=', entityId),
+    )
+    .innerJoin('recommendations as r', 'r.id', 'cr.recommendation_id')
+    .leftJoin('reviews as v', 'v.id', 'r.review_id')
+    .select(['r.number', 'v.symbol', 'v.body_code', recommendationText(locale).as('text')])
+    .where('cr.call_id', '=', callId)
+    .orderBy('v.review_date', 'desc')
+    .orderBy('r.number_sort')
+    .orderBy('r.id')
+    .limit(limit)
     .execute();
 }

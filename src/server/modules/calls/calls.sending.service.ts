@@ -10,8 +10,10 @@ import { translatorFor } from '../../i18n';
 import type { JobAttempt, JobPayloads } from '../../jobs/queue';
 import { reminderDueAt, todayUtc } from '../../lib/dates';
 import { invalid, signedIn } from '../../lib/guards';
+import { localize } from '../../lib/language';
 import { recordAudit } from '../audit/audit.service';
 import { mailedFocalPoints, queueMail, readMailPreference, writeMailPreference } from '../outbox/outbox.service';
+import { nmirfNameOf } from '../state-profile/state-profile.service';
 import { requireCan, requireDraft } from './calls.guards';
 import { findCall, updateCallAtVersion } from './calls.repo';
 import { askedWithoutAssignment } from './calls.selection.repo';
@@ -21,10 +23,33 @@ import {
   insertReminders,
   itemCounts,
   lockReminder,
+  mailItems,
   setReminderJob,
 } from './calls.sending.repo';
 import { getCall } from './calls.service';
 import { findProgress, unansweredEntityIds } from './calls.tracker.repo';
+
+/** How many of an entity's recommendations the call's mail lists; the rest are counted. */
+const mailedItems = 25;
+const shortText = 220;
+
+/** "• 115.18 (A/HRC/59/15): Ratify the…", one line each, and how many more the call holds. */
+function itemList(
+  t: ReturnType<typeof translatorFor>,
+  items: { number: string | null; symbol: string | null; body_code: string | null; text: string }[],
+  count: number,
+): string {
+  const lines = items.map((item) => {
+    const text = item.text.replace(/\s+/g, ' ').trim();
+    return `• ${t('mail.call.item', {
+      number: item.number ?? '–',
+      symbol: item.symbol ?? item.body_code ?? '',
+      text: text.length > shortText ? `${text.slice(0, shortText - 1).trimEnd()}…` : text,
+    })}`;
+  });
+  if (count > items.length) lines.push(`• ${t('mail.call.more', { count: count - items.length })}`);
+  return lines.join('\n');
+}
 
 function formatDay(locale: Locale, isoDate: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(isoDate));
@@ -38,6 +63,8 @@ function formatDay(locale: Locale, isoDate: string): string {
  */
 export async function sendCall(deps: Deps, actor: Actor, id: string, version: number): Promise<CallDetail> {
   const user = requireCan(actor, 'manage');
+  // Read before the transaction: on PGlite's one connection a read beside it would wait for it.
+  const nmirf = await nmirfNameOf(deps.db);
   return deps.db.transaction().execute(async (trx) => {
     const call = await requireDraft(trx, id);
     if (call.version !== version) throw new AppError('STALE_VERSION');
@@ -54,16 +81,21 @@ export async function sendCall(deps: Deps, actor: Actor, id: string, version: nu
     for (const person of await mailedFocalPoints(trx, entityIds, 'calls')) {
       const locale = person.locale as Locale;
       const t = translatorFor(locale);
+      const count = counts.get(person.entity_id) ?? 0;
+      const items = await mailItems(trx, id, person.entity_id, locale, mailedItems);
       await queueMail(trx, deps, {
         kind: 'call_for_input',
         to: person.email,
         userId: person.id,
+        locale,
         subject: t('mail.call.subject', { title: call.title }),
         text: t('mail.call.body', {
           name: person.name,
           coordinator: user.name,
+          nmirf: localize(nmirf, locale) || t('mail.nmirfGeneric'),
           entity: person.entity_name,
-          count: counts.get(person.entity_id) ?? 0,
+          list: itemList(t, items, count),
+          count,
           deadline: formatDay(locale, call.deadline),
           message: call.message,
           link: `${deps.settings.publicUrl}/inbox/${id}/${person.entity_id}`,
@@ -153,6 +185,7 @@ export async function sendCallReminder(
       };
       await queueMail(trx, deps, {
         kind: 'call_reminder',
+        locale,
         to: person.email,
         userId: person.id,
         subject: overdue

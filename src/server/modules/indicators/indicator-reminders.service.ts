@@ -94,6 +94,7 @@ export async function sendIndicatorReminder(
         };
         await queueMail(trx, deps, {
           kind: 'indicator_reminder',
+          locale,
           to: person.email,
           userId: person.id,
           subject: t('mail.indicatorReminder.subject', { code: indicator.code, due }),

@@ -7,7 +7,10 @@ export type MailRow = Selectable<MailOutboxTable>;
 
 export function insertMail(
   db: Executor,
-  mail: Pick<Insertable<MailOutboxTable>, 'kind' | 'recipient_user_id' | 'to_address' | 'subject' | 'body'>,
+  mail: Pick<
+    Insertable<MailOutboxTable>,
+    'kind' | 'recipient_user_id' | 'to_address' | 'subject' | 'body' | 'body_html'
+  >,
 ): Promise<MailRow> {
   return db.insertInto('mail_outbox').values(mail).returningAll().executeTakeFirstOrThrow();
 }
@@ -27,6 +30,7 @@ export async function recordMailSent(db: Executor, id: string): Promise<void> {
     .set({
       status: 'sent',
       body: null,
+      body_html: null,
       attempts: sql`attempts + 1`,
       last_error: null,
       sent_at: sql`now()`,

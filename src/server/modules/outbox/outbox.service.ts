@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { AppError } from '../../../shared/errors';
+import type { Locale } from '../../../shared/i18n/locales';
 import type { Page } from '../../../shared/schemas/common';
 import type { MailKind, OutboxMail, OutboxQuery } from '../../../shared/schemas/outbox';
 import type { Database } from '../../db/database';
@@ -8,6 +9,7 @@ import type { Deps } from '../../deps';
 import type { Actor } from '../../http/context';
 import type { JobAttempt, JobPayloads } from '../../jobs/queue';
 import { signedIn } from '../../lib/guards';
+import { mailHtml } from '../../mail/html';
 import { recordAudit } from '../audit/audit.service';
 import { canOutbox } from './outbox.policy';
 import { presentMail } from './outbox.presenter';
@@ -28,6 +30,11 @@ export interface QueuedMail {
   userId: string | null;
   subject: string;
   text: string;
+  /**
+   * The recipient's language: given, the mail also goes as HTML in that language and direction,
+   * rendered from the text (mail/html.ts); without it, text only.
+   */
+  locale?: Locale;
 }
 
 /**
@@ -41,6 +48,7 @@ export async function queueMail(trx: Transaction<DB>, deps: Pick<Deps, 'jobs'>, 
     to_address: mail.to,
     subject: mail.subject,
     body: mail.text,
+    body_html: mail.locale ? mailHtml(mail.text, mail.locale) : null,
   });
   const jobId = await deps.jobs.send(trx, 'mail', { mailId: row.id, userId: mail.userId });
   await setMailJob(trx, row.id, jobId);
@@ -56,7 +64,12 @@ export async function deliverMail(
   // Sent already: a job retried after a crash between the sending and pg-boss's bookkeeping.
   if (!mail || mail.status === 'sent' || mail.body === null) return;
   try {
-    await deps.mailer.send({ to: mail.to_address, subject: mail.subject, text: mail.body });
+    await deps.mailer.send({
+      to: mail.to_address,
+      subject: mail.subject,
+      text: mail.body,
+      ...(mail.body_html ? { html: mail.body_html } : {}),
+    });
   } catch (error) {
     await recordMailFailure(deps.db, mail.id, reasonOf(error), job.lastAttempt);
     throw error;

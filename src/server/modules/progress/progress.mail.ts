@@ -66,6 +66,7 @@ export async function mailStep(
     };
     await queueMail(trx, deps, {
       kind,
+      locale: person.locale as Locale,
       to: person.email,
       userId: person.id,
       subject: t(texts[step].subject, values),

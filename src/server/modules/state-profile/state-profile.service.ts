@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/errors';
 import type { StateProfile, UpdateStateProfileInput } from '../../../shared/schemas/state-profile';
 import type { Database } from '../../db/database';
-import type { StateProfileRow } from '../../db/schema';
-import type { Actor } from '../../http/context';
+import type { LocalizedText, StateProfileRow } from '../../db/schema';
+import type { Actor, Executor } from '../../http/context';
 import { signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { canStateProfile } from './state-profile.policy';
@@ -61,4 +61,13 @@ function present(row: StateProfileRow, entityCounts: Record<string, number>): St
     updatedAt: row.updated_at.toISOString(),
     entityCounts,
   };
+}
+
+/**
+ * The NMIRF's name in every language it has, for the mail that speaks in its name; null before
+ * the State is set up. Read without a person: the name is public (it heads every page).
+ */
+export async function nmirfNameOf(db: Executor): Promise<LocalizedText | null> {
+  const row = await findStateProfile(db);
+  return row ? row.nmirf_name : null;
 }

@@ -6,6 +6,7 @@ import { useSession } from '../../session/session-provider';
 import { MyWork } from '../assignments/my-work';
 import { RecentActivity } from './recent-activity';
 import { StateProfileCard } from './state-profile-card';
+import { WaitingForMe } from './waiting-for-me';
 
 export default function HomePage() {
   const { t } = useT();
@@ -29,6 +30,7 @@ export default function HomePage() {
           </ul>
         ) : null}
       </section>
+      <WaitingForMe />
       {can('assignments:mine') ? <MyWork /> : null}
       <div className="home-grid">
         <StateProfileCard canEdit={can('stateProfile:edit')} />
