@@ -1,3 +1,4 @@
+import { createReportSchema } from '../../shared/schemas/reports';
 import { createReport, getReport } from '../modules/reports/reports.service';
 import {
   addComment,
@@ -23,7 +24,8 @@ export async function playReport(world: DemoWorld): Promise<void> {
   if (!reviewId) return;
   let reportId = '';
   await act(40, async () => {
-    const report = await createReport(deps, coordinator, {
+    // Parsed as the route parses it, so the schema's defaults (an empty cluster list…) apply.
+    const input = createReportSchema.parse({
       bodyCode: 'UPR',
       type: 'upr_mid_term',
       title: 'Voluntary mid-term report of Slovenia on the fourth cycle of the Universal Periodic Review',
@@ -31,6 +33,7 @@ export async function playReport(world: DemoWorld): Promise<void> {
       reviewIds: [reviewId],
       grouping: 'theme',
     });
+    const report = await createReport(deps, coordinator, input);
     reportId = report.id;
   });
   await act(30, async () => {
