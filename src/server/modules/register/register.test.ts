@@ -391,6 +391,17 @@ describe('exports and saved views', () => {
     const lines = csv.body.trim().split(/\r\n/);
     expect(lines).toHaveLength(38);
     expect(lines[0]).toContain('Recommendation');
+    // Words, never the stored codes: "Noted" and the status's name, the language by its name.
+    const position = lines[0]?.split(',').indexOf('Position') ?? -1;
+    const status = lines[0]?.split(',').indexOf('Status') ?? -1;
+    const last = lines.at(-1)?.split(',') ?? [];
+    expect(last[position]).toBe('Noted');
+    expect(last[status]).toBe('Not started');
+    expect(csv.body).not.toMatch(/,(noted|not_started|en),/);
+    const french = await viewer.request('GET', '/api/recommendations/export.csv?body=UPR&position=noted&lang=fr');
+    expect(french.body.split(/\r\n/)[0]).toContain('Recommandation');
+    expect(french.body).toContain(',Prise en note,');
+    expect(french.body).toContain(',anglais,');
     const xlsx = await viewer.request('GET', '/api/recommendations/export.xlsx?body=UPR&position=noted');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as never);
