@@ -100,7 +100,6 @@ export function buildReportDocument(model: ReportModel, context: ExportContext):
     const note = t('reports.export.footnote', {
       entity: source.entityName,
       period: period(source) || t('reports.export.noPeriod'),
-      id: source.updateId.slice(0, 8),
     });
     footnotes[id] = { children: [para([text(note)])] };
     return id;

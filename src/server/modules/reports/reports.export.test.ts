@@ -59,9 +59,11 @@ describe('export', () => {
     expect(document).toMatch(/Supported|Noted/);
     const footnotes = wordText(zip.text('word/footnotes.xml') ?? '');
     expect(footnotes).toContain(
-      'Source: Ministry of Labour, Family and Social Affairs, period 2023-01-01 – 2023-12-31',
+      'Source: progress update of Ministry of Labour, Family and Social Affairs, period 2023-01-01 – 2023-12-31.',
     );
-    expect(footnotes).toContain('Source: Municipality of Ljubljana');
+    expect(footnotes).toContain('Source: progress update of Municipality of Ljubljana');
+    // A reader of the State's report has no use for the database's ids.
+    expect(footnotes).not.toMatch(/[0-9a-f]{8}\)/);
 
     const pdf = await coordinator.request('GET', `/api/reports/${report.id}/export.pdf`);
     expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);
