@@ -103,7 +103,17 @@ export default function ReportConsultationPage() {
   const { id = '' } = useParams();
   const consultation = useApi<Consultation>(`/api/reports/${id}/consultation`);
   const data = consultation.data;
-  if (!data) return consultation.error ? <ErrorMessage error={consultation.error} /> : <Loading />;
+  if (!data)
+    return consultation.error ? (
+      <>
+        <ErrorMessage error={consultation.error} />
+        <p>
+          <Link to={`/reports/${id}`}>{t('reports.consultation.backToReport')}</Link>
+        </p>
+      </>
+    ) : (
+      <Loading />
+    );
   const roots = data.comments.filter((comment) => !comment.parentId);
   const repliesOf = (commentId: string) => data.comments.filter((comment) => comment.parentId === commentId);
 
