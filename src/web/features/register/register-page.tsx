@@ -99,6 +99,17 @@ export default function RegisterPage() {
         </aside>
         <div className="register-main">
           <ErrorMessage error={results.error} />
+          {results.error && isFiltered(query) ? (
+            <p>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => update({ q: '', filters: Object.fromEntries(multiKeys.map((key) => [key, []])) })}
+              >
+                {t('register.clearAll')}
+              </button>
+            </p>
+          ) : null}
           <ClusterFilter
             ids={query.filters.cluster}
             onRemove={(id) => update({ filters: { cluster: query.filters.cluster.filter((item) => item !== id) } })}
@@ -116,7 +127,9 @@ export default function RegisterPage() {
               <h2 className="list-count" aria-live="polite">
                 {data
                   ? `${t('register.total', { count: data.total })} · ${t('register.took', { ms: formatNumber(Math.round(data.tookMs)) })}`
-                  : t('common.loading')}
+                  : results.error
+                    ? t('register.failed')
+                    : t('common.loading')}
               </h2>
               <div className="results-tools">
                 <label htmlFor="register-sort">{t('register.sort')}</label>
