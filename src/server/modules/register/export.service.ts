@@ -158,7 +158,11 @@ export async function exportXlsx(
     const sheet = workbook.addWorksheet(translatorFor(locale)('registerExport.sheet'), {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
-    sheet.columns = headersIn(locale).map((header, index) => ({ header, key: String(index), width: index === 4 ? 80 : 18 }));
+    sheet.columns = headersIn(locale).map((header, index) => ({
+      header,
+      key: String(index),
+      width: index === 4 ? 80 : 18,
+    }));
     sheet.getRow(1).font = { bold: true };
     let count = 0;
     try {

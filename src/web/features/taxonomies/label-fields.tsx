@@ -1,4 +1,4 @@
-import { directionOf, languageName, type Locale, locales } from '../../../shared/i18n/locales';
+import { directionOf, type Locale, languageName, locales } from '../../../shared/i18n/locales';
 import { Field } from '../../components/field';
 import { useT } from '../../i18n/i18n-provider';
 
