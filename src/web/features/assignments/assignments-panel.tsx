@@ -49,7 +49,11 @@ export function AssignmentsPanel(props: { recommendationId: string; localLevels:
             <span className="subtle"> · {t('assignments.dueOn', { date: formatDate(row.dueDate) })}</span>
           ) : null}
         </p>
-        {row.note ? <p className="subtle">{row.note}</p> : null}
+        {row.note ? (
+          <p className="subtle" dir="auto">
+            {row.note}
+          </p>
+        ) : null}
         {mayWithdraw ? (
           <button
             type="button"

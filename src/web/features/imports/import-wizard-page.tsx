@@ -80,7 +80,9 @@ export default function ImportWizardPage() {
   // chosen yet has no plan at all, and says what to do instead.
   const counts = preview?.counts;
   const applicable = Boolean(counts && counts.create + counts.update > 0);
-  const noPlan = Boolean(preview?.headers && counts && counts.create + counts.update + counts.unchanged + counts.skip === 0);
+  const noPlan = Boolean(
+    preview?.headers && counts && counts.create + counts.update + counts.unchanged + counts.skip === 0,
+  );
   const fieldErrors = { ...again.fieldErrors, ...apply.fieldErrors };
 
   return (

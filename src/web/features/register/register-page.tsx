@@ -67,6 +67,10 @@ export default function RegisterPage() {
   return (
     <>
       <PageTitle>{t('register.title')}</PageTitle>
+      {/* Past the search box and every facet (dozens of Tab stops) straight to the first result. */}
+      <a className="skip-local" href="#register-results">
+        {t('register.skipToResults')}
+      </a>
       <search className="card register-search" aria-label={t('register.searchLabel')}>
         <form onSubmit={submitSearch} className="search-row">
           <label htmlFor="register-q">{t('register.searchLabel')}</label>
@@ -122,7 +126,7 @@ export default function RegisterPage() {
               </button>
             </p>
           ) : null}
-          <div className="card results-card" aria-busy={results.loading}>
+          <div className="card results-card" id="register-results" tabIndex={-1} aria-busy={results.loading}>
             <div className="results-toolbar">
               <h2 className="list-count" aria-live="polite">
                 {data
