@@ -19,22 +19,22 @@ const localeOf = (actor: Actor, query: RecommendationSearch): Locale => query.la
 
 /** The columns, each a catalogue key, so that the file speaks the reader's language. */
 const columns = [
-  'number',
-  'document',
-  'body',
-  'cycle',
-  'recommendation',
-  'language',
-  'recommendingStates',
-  'position',
-  'status',
-  'themes',
-  'sdgTargets',
+  'registerExport.number',
+  'registerExport.document',
+  'registerExport.body',
+  'registerExport.cycle',
+  'registerExport.recommendation',
+  'registerExport.language',
+  'registerExport.recommendingStates',
+  'registerExport.position',
+  'registerExport.status',
+  'registerExport.themes',
+  'registerExport.sdgTargets',
 ] as const;
 
 const headersIn = (locale: Locale) => {
   const t = translatorFor(locale);
-  return columns.map((column) => t(`registerExport.${column}`));
+  return columns.map((column) => t(column));
 };
 
 /**
