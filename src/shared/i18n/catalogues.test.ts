@@ -13,7 +13,7 @@ import {
   actionStatuses,
 } from '../schemas/actions';
 import { assignmentRoles } from '../schemas/assignments';
-import { auditActions } from '../schemas/audit';
+import { auditActions, auditRecordTypes } from '../schemas/audit';
 import { calendarKinds, calendarSources, calendarStatuses } from '../schemas/calendar';
 import { answerStatuses, callStatuses, progressStatuses, reminderStatuses } from '../schemas/calls';
 import { dashboardDimensions, trendIntervals } from '../schemas/dashboards';
@@ -52,6 +52,7 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'roles.': roles,
   'home.roleIntro.': roles,
   'audit.actions.': auditActions,
+  'recordTypes.': auditRecordTypes,
   'users.status.': userStatuses,
   'sessions.method.': signInMethods,
   'signIn.ssoRefused.': ssoRefusals,

@@ -18,6 +18,19 @@ export const localeNames: Record<Locale, string> = {
   es: 'Español',
 };
 
+/**
+ * A language's name in the reader's language, for a sentence ("Original language: anglais"); a
+ * picker lists each language in its own name (localeNames), a sentence never does.
+ */
+export function languageName(code: string, inLocale: Locale): string {
+  try {
+    return new Intl.DisplayNames([inLocale], { type: 'language', fallback: 'none' }).of(code) ?? nameOrCode(code);
+  } catch {
+    return nameOrCode(code);
+  }
+}
+const nameOrCode = (code: string) => (isLocale(code) ? localeNames[code] : code);
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }

@@ -16,6 +16,53 @@ export const auditActions = [
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
+/**
+ * What an audit event is about: every type the server records, so that each has a label in the
+ * six catalogues (the catalogue test checks it) and no code reaches a user as it is stored.
+ */
+export const auditRecordTypes = [
+  'action',
+  'action_reminder',
+  'assignment',
+  'attachment',
+  'body',
+  'calendar',
+  'calendar_event',
+  'calendar_feed',
+  'calendar_reminder',
+  'calendar_settings',
+  'call',
+  'call_reminder',
+  'cluster',
+  'entity',
+  'entity_person',
+  'import',
+  'indicator',
+  'indicator_reminder',
+  'invitation',
+  'mail',
+  'network_member',
+  'nomination_candidate',
+  'nomination_request',
+  'notification_preferences',
+  'observation',
+  'password_reset',
+  'progress_update',
+  'recommendation',
+  'recommendation_link',
+  'report',
+  'report_comment',
+  'report_section',
+  'report_version',
+  'saved_view',
+  'session',
+  'state_profile',
+  'taxonomy',
+  'taxonomy_term',
+  'user',
+] as const;
+export type AuditRecordType = (typeof auditRecordTypes)[number];
+
 export const auditEventSchema = z.object({
   id: z.number().int(),
   occurredAt: z.string(),

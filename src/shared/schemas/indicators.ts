@@ -137,6 +137,8 @@ export const indicatorSummarySchema = z.object({
   lastPeriodEnd: z.string().nullable(),
   /** When the next value is due (ISO date); none for a one-off indicator already observed. */
   nextDue: z.string().nullable(),
+  /** The next value's due date has passed (the server's UTC day, as reminders count). */
+  overdue: z.boolean(),
   version: versionSchema,
 });
 export type IndicatorSummary = z.infer<typeof indicatorSummarySchema>;
@@ -240,6 +242,8 @@ export const overTimeSchema = z.object({
   periods: z.array(z.object({ start: z.string(), end: z.string() })),
   series: z.array(seriesSchema),
   unit: z.string(),
+  /** No national value: the series are the LRGs with the most values. */
+  localOnly: z.boolean(),
 });
 export type OverTime = z.infer<typeof overTimeSchema>;
 

@@ -10,13 +10,15 @@ export const linkKinds = ['related', 'duplicate'] as const;
 /** A treaty body's grade of the State's follow-up reply on a recommendation. */
 export const followUpGrades = ['A', 'B', 'C', 'D', 'E'] as const;
 
-/** A query-string value that may repeat (?theme=1&theme=2): always an array. */
+/**
+ * A query-string value that may repeat (?theme=1&theme=2): always an array. An empty value
+ * (`?review=`, as a hand-edited or truncated address leaves it) is no filter, not a bad one.
+ */
 function many<T extends z.ZodType>(item: T) {
-  return z
-    .union([item, z.array(item)])
-    .transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[])
-    .pipe(z.array(z.any()).max(50))
-    .optional();
+  return z.preprocess((value) => {
+    const list = (Array.isArray(value) ? value : [value]).filter((entry) => entry !== '' && entry !== undefined);
+    return list.length ? list : undefined;
+  }, z.array(item).max(50).optional());
 }
 const code = z.string().trim().min(1).max(100);
 const termId = z.coerce.number().int().positive();

@@ -5,6 +5,11 @@ export interface ControlProps {
   name: string;
   'aria-invalid': boolean | undefined;
   'aria-describedby': string | undefined;
+  /**
+   * What people type runs in its own direction (an English title on an Arabic page): "auto". A
+   * control for codes or numbers says dir="ltr" after the spread.
+   */
+  dir: 'auto';
 }
 
 /** A labelled form control with its hint and its problem, both tied to it by aria-describedby. */
@@ -33,6 +38,7 @@ export function Field(props: {
         name: props.name,
         'aria-invalid': props.error ? true : undefined,
         'aria-describedby': describedBy,
+        dir: 'auto',
       })}
       {props.error ? (
         <p className="field-error" id={errorId}>

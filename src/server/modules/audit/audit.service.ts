@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { AuditAction, AuditEvent, AuditQuery } from '../../../shared/schemas/audit';
+import type { AuditAction, AuditEvent, AuditQuery, AuditRecordType } from '../../../shared/schemas/audit';
 import type { Page } from '../../../shared/schemas/common';
 import type { Database } from '../../db/database';
 import type { AuditEventRow } from '../../db/schema';
@@ -10,7 +10,8 @@ import { findAuditEvents, findRecordEvents, insertAuditEvent } from './audit.rep
 
 export interface AuditEntry {
   action: AuditAction;
-  recordType: string;
+  /** A new type needs its place in `auditRecordTypes` and a label in the catalogues. */
+  recordType: AuditRecordType;
   recordId: string | null;
   before?: unknown;
   after?: unknown;

@@ -9,6 +9,7 @@ import { insertReviews, insertSearchWords, updateReview } from './imports.repo';
 import { sourcesAfter } from './precedence';
 import { idsOf, recordOf, sourceOf, type TermIds, wordsOf } from './records';
 import { reviewPatch } from './review-match';
+import { TermMap } from './term-fold';
 
 export interface ApplySummary {
   reviewsCreated: number;
@@ -135,10 +136,12 @@ async function ensureNewTerms(trx: Executor, plan: ImportPlan, known: TermIds): 
   const label = (code: string) => JSON.stringify({ en: code });
   const ensure = async (taxonomy: string, codes: string[], lookup: Map<string, number>) =>
     codes.length
-      ? ensureTerms(
-          trx,
-          taxonomy,
-          codes.map((code) => ({ code, label: label(code) })),
+      ? TermMap.of(
+          await ensureTerms(
+            trx,
+            taxonomy,
+            codes.map((code) => ({ code, label: label(code) })),
+          ),
         )
       : lookup;
   return {

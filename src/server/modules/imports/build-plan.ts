@@ -18,6 +18,7 @@ import type { ParsedRecommendation, ParsedSource } from './parsers';
 import { rankOf } from './precedence';
 import { type KnownBody, type ReviewKey, reviewKeyOf } from './review-keys';
 import { matchReviews, mergeHeld, positionsReviewOf, reviewChanges, sameHeld } from './review-match';
+import { distinctTerms, TermMap } from './term-fold';
 
 export interface ImportPlan {
   reviews: Map<string, PlannedReview>;
@@ -294,7 +295,11 @@ export async function draftPlan(
           plan.warnings.push({ location: r.location, message: 'issues.unknownSdgTargetCode', params: { target } });
       }
     }
-    plan.newTerms = { themes: [...unknown.themes], affected: [...unknown.affected], issues: [...unknown.issues] };
+    plan.newTerms = {
+      themes: distinctTerms(unknown.themes),
+      affected: distinctTerms(unknown.affected),
+      issues: distinctTerms(unknown.issues),
+    };
     return plan;
   };
   return { plan, terms, newReviews, candidates: candidates.length + positions.length, rows: () => rows, finish };
@@ -302,7 +307,9 @@ export async function draftPlan(
 
 export async function loadTerms(db: Executor): Promise<TermLookup> {
   const rows = await findTermsOf(db, ['theme', 'affected_person', 'upr_info_issue', 'sdg']);
-  const of = (taxonomy: string) => new Map(rows.filter((r) => r.taxonomy === taxonomy).map((r) => [r.code, r.id]));
+  // Coded and uncoded, upper and lower case spellings of a term find the one stored (term-fold.ts).
+  const of = (taxonomy: string) =>
+    TermMap.of(rows.filter((r) => r.taxonomy === taxonomy).map((r): [string, number] => [r.code, r.id]));
   return {
     theme: of('theme'),
     affected_person: of('affected_person'),

@@ -33,6 +33,7 @@ import {
 import {
   type ColumnMapping,
   detectFormat,
+  notRecommendations,
   parsers,
   parseTabular,
   readTabularHeaders,
@@ -62,6 +63,10 @@ async function parseWith(data: Buffer, fileName: string, options: ImportOptions,
   if (format !== 'tabular') return { format, parsed: await parsers[format](data, fileName) };
   const headers = await readTabularHeaders(data, fileName);
   const suggested = suggestMapping(headers) as Record<string, string>;
+  // Not one column reads as a field of a recommendation (a WHO data export, whose first sheet
+  // holds only the portal's filters): refused, naming the file and its columns, rather than a
+  // mapping step where every field is "(not in this file)".
+  if (!options.columnMapping && Object.keys(suggested).length === 0) throw notRecommendations(fileName, headers);
   const mapping = (options.columnMapping ?? suggested) as ColumnMapping;
   const parsed = mapping.text ? await parseTabular(data, fileName, mapping) : undefined;
   return { format, parsed, headers, suggested };

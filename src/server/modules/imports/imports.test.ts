@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
 import { readFixture } from '../../../../tests/fixtures';
@@ -202,6 +203,30 @@ describe('bad files', () => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
+  });
+
+  it('refuses a WHO indicator export, naming the file, its columns and what it expects', async () => {
+    const who = readFileSync(
+      new URL('../indicators/fixtures/who-maternal-mortality-ratio-sdg-3-1-1-2023.xlsx', import.meta.url),
+    );
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/imports?fileName=who-mmr.xlsx',
+      headers: {
+        cookie: coordinator.cookie,
+        'x-csrf-token': coordinator.csrfToken,
+        'content-type': 'application/octet-stream',
+      },
+      payload: who,
+    });
+    expect(response.statusCode).toBe(415);
+    const error = response.json().error;
+    expect(error.code).toBe('UNSUPPORTED_FILE');
+    expect(error.issues[0]).toMatchObject({
+      file: 'who-mmr.xlsx',
+      column: 'Filters',
+      message: 'issues.notRecommendationsTable',
+    });
   });
 
   it('refuses an upload over the size limit', async () => {

@@ -1,10 +1,12 @@
 import type { IndicatorSummary, Observation } from '../../../shared/schemas/indicators';
+import { todayUtc } from '../../lib/dates';
 import { presentEntityRef } from '../entities/entity-ref.presenter';
 import { dueDateOf } from './indicator-reminders.service';
 import type { IndicatorRow } from './indicators.repo';
 import type { ObservationRow } from './observations.repo';
 
 export function presentSummary(row: IndicatorRow): IndicatorSummary {
+  const nextDue = dueDateOf(row);
   return {
     id: row.id,
     code: row.code,
@@ -16,7 +18,8 @@ export function presentSummary(row: IndicatorRow): IndicatorSummary {
     sdgCodes: row.sdg_codes,
     observationCount: row.observation_count,
     lastPeriodEnd: row.last_period_end,
-    nextDue: dueDateOf(row),
+    nextDue,
+    overdue: nextDue !== null && nextDue < todayUtc(),
     version: row.version,
   };
 }

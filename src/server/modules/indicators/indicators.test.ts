@@ -53,6 +53,8 @@ describe('indicators', () => {
       type: 'outcome',
       baselineYear: 2015,
       nextDue: '2016-12-31',
+      // Due years ago and never observed: it says so.
+      overdue: true,
       owner: { id: ownerId },
     });
     expect(detail.sdg[0]).toMatchObject({ code: '3.1.1' });
@@ -213,5 +215,20 @@ describe('observations', () => {
     ).json();
     expect(across).toMatchObject({ values: [8, 2], truncated: false, unit: 'per 100 000 live births' });
     expect(across.places.map((p: { name: string }) => p.name)).toEqual(['Ljubljana', 'Maribor']);
+  });
+
+  it('over time with local values only: the LRGs with the most values, never an empty national line', async () => {
+    const indicator = await createIndicator();
+    const url = `/api/indicators/${indicator.id}/observations`;
+    for (const y of [2021, 2022, 2023]) await coordinator.request('POST', url, year(y, y - 2000, { placeId: lrgA }));
+    await coordinator.request('POST', url, year(2023, 9, { placeId: lrgB }));
+    const overTime = (await coordinator.request('GET', `/api/indicators/${indicator.id}/series/over-time`)).json();
+    expect(overTime.localOnly).toBe(true);
+    expect(overTime.categories).toEqual(['2021', '2022', '2023']);
+    expect(overTime.series).toMatchObject([
+      { placeId: null, values: [null, null, null] },
+      { placeId: lrgA, label: 'Ljubljana', values: [21, 22, 23] },
+      { placeId: lrgB, label: 'Maribor', values: [null, null, 9] },
+    ]);
   });
 });

@@ -129,11 +129,13 @@ export async function lastPeriodEnd(db: Executor, indicatorId: string): Promise<
 
 // Series for charts: totals only (no disaggregation), bounded.
 
-/** The latest `limit` periods of the national totals and, if asked, of one LRG, oldest first. */
-export function overTime(db: Executor, indicatorId: string, placeId: string | null, limit: number) {
+/** The latest `limit` periods of the national totals and of the LRGs named, oldest first. */
+export function overTime(db: Executor, indicatorId: string, placeIds: string[], limit: number) {
   const inPlaces = (alias: string) => {
     const column = sql.ref(`${alias}.place_entity_id`);
-    return placeId ? sql<boolean>`(${column} is null or ${column} = ${placeId})` : sql<boolean>`${column} is null`;
+    return placeIds.length
+      ? sql<boolean>`(${column} is null or ${column} in (${sql.join(placeIds)}))`
+      : sql<boolean>`${column} is null`;
   };
   return db
     .selectFrom('observations as x')
@@ -151,6 +153,22 @@ export function overTime(db: Executor, indicatorId: string, placeId: string | nu
     .orderBy('x.period_end')
     .orderBy('x.period_start')
     .execute();
+}
+
+/** The LRGs with the most totals observed, most first: what the chart shows when there is no national value. */
+export async function busiestPlaces(db: Executor, indicatorId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('observations')
+    .select('place_entity_id')
+    .where('indicator_id', '=', indicatorId)
+    .where('place_entity_id', 'is not', null)
+    .where(sql<boolean>`disaggregation = '{}'::jsonb`)
+    .groupBy('place_entity_id')
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('place_entity_id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.place_entity_id as string);
 }
 
 /** The totals of the LRGs for one period, highest first, at most `limit` (one more tells that there are more). */

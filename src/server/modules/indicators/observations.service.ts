@@ -25,6 +25,7 @@ import { requireCan, requireIndicator, seatMap } from './indicators.service';
 import { checkDisaggregation } from './observation-rules';
 import {
   acrossPlaces,
+  busiestPlaces,
   deleteObservationAtVersion,
   findObservation,
   findObservations,
@@ -221,6 +222,9 @@ export async function deleteObservation(
 
 // Series for charts: national totals over time (with one LRG beside them), LRGs for one period.
 
+/** How many LRGs the chart over time draws when the indicator has no national value. */
+const fallbackPlaces = 5;
+
 export async function getOverTime(
   deps: Deps,
   actor: Actor,
@@ -229,7 +233,12 @@ export async function getOverTime(
 ): Promise<OverTime> {
   requireCan(actor, 'read');
   const indicator = await requireIndicator(deps.db, indicatorId);
-  const rows = await overTime(deps.db, indicatorId, placeId ?? null, maxSeriesPoints);
+  let rows = await overTime(deps.db, indicatorId, placeId ? [placeId] : [], maxSeriesPoints);
+  // Only local values (a city's VLR table, no national figure): the chart shows the LRGs with
+  // the most values rather than "no data" beside a table full of them.
+  const national = rows.some((row) => row.place_entity_id === null);
+  const placeIds = placeId ? [placeId] : national ? [] : await busiestPlaces(deps.db, indicatorId, fallbackPlaces);
+  if (!placeId && placeIds.length) rows = await overTime(deps.db, indicatorId, placeIds, maxSeriesPoints);
   const periods: { start: string; end: string }[] = [];
   const index = new Map<string, number>();
   for (const row of rows) {
@@ -239,11 +248,15 @@ export async function getOverTime(
       periods.push({ start: row.period_start, end: row.period_end });
     }
   }
-  const [place] = placeId ? await findEntityRefs(deps.db, [placeId]) : [];
+  const places = placeIds.length ? await findEntityRefs(deps.db, placeIds) : [];
   const t = translatorFor(actor.locale);
   const lines = [{ id: null as string | null, label: t('indicators.national') }];
-  if (place) lines.push({ id: place.id, label: place.name });
+  for (const id of placeIds) {
+    const place = places.find((item) => item.id === id);
+    if (place) lines.push({ id: place.id, label: place.name });
+  }
   return {
+    localOnly: !placeId && !national && placeIds.length > 0,
     categories: periods.map((p) => periodLabel(p.start, p.end)),
     periods,
     unit: indicator.unit,

@@ -1,11 +1,13 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { type Locale, languageName } from '../../../shared/i18n/locales';
 import type { RecommendationSearch } from '../../../shared/schemas/register';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
+import { translatorFor } from '../../i18n';
 import { localize } from '../../lib/language';
 import { everything, scopeOf } from '../assignments/scope';
-import { findBodies, findCountryNames, findTermsById } from './labels.repo';
+import { findBodies, findCountryNames, findTermsById, findTermsOf } from './labels.repo';
 import { requireCan } from './register.guard';
 import { findPage, type SearchRow } from './search.repo';
 
@@ -13,27 +15,43 @@ import { findPage, type SearchRow } from './search.repo';
 export const exportRowLimit = 100_000;
 const batch = 1000;
 
-const headers = [
-  'Number',
-  'Document',
-  'Body',
-  'Cycle',
-  'Recommendation',
-  'Language',
-  'Recommending States',
-  'Position',
-  'Status',
-  'Themes',
-  'SDG targets',
-];
+const localeOf = (actor: Actor, query: RecommendationSearch): Locale => query.lang ?? actor.locale;
 
+/** The columns, each a catalogue key, so that the file speaks the reader's language. */
+const columns = [
+  'registerExport.number',
+  'registerExport.document',
+  'registerExport.body',
+  'registerExport.cycle',
+  'registerExport.recommendation',
+  'registerExport.language',
+  'registerExport.recommendingStates',
+  'registerExport.position',
+  'registerExport.status',
+  'registerExport.themes',
+  'registerExport.sdgTargets',
+] as const;
+
+const headersIn = (locale: Locale) => {
+  const t = translatorFor(locale);
+  return columns.map((column) => t(column));
+};
+
+/**
+ * Rows as a person reads them: positions, statuses and languages by their names in the export's
+ * language, never the codes the database keeps ("supported", "not_started", "en").
+ */
 async function* exportRows(db: Database, actor: Actor, query: RecommendationSearch): AsyncGenerator<string[]> {
-  const locale = query.lang ?? actor.locale;
+  const locale = localeOf(actor, query);
+  const t = translatorFor(locale);
   const scope = actor.user ? await scopeOf(db, actor.user) : everything;
   const bodies = await findBodies(db);
   const mechanismBodies = query.mechanism?.length
     ? bodies.filter((b) => query.mechanism?.includes(b.mechanism)).map((b) => b.code)
     : undefined;
+  const statusLabels = new Map(
+    (await findTermsOf(db, 'status')).map((term) => [term.code, localize(term.label, locale) || term.code]),
+  );
   const themeLabels = new Map<number, string>();
   for (let page = 1; (page - 1) * batch < exportRowLimit; page++) {
     const rows: SearchRow[] = await findPage(
@@ -57,10 +75,10 @@ async function* exportRows(db: Database, actor: Actor, query: RecommendationSear
         row.body_code,
         row.cycle?.toString() ?? '',
         row.text ?? '',
-        row.text_lang,
+        languageName(row.text_lang, locale),
         row.recommending_states.map((state) => localize(countries.get(state), locale) || state).join('; '),
-        row.position ?? '',
-        row.status,
+        row.position ? t(`register.position.${row.position}`) : '',
+        statusLabels.get(row.status) ?? row.status,
         row.theme_ids.map((id) => themeLabels.get(id) ?? '').join('; '),
         row.sdg_targets.join('; '),
       ];
@@ -91,8 +109,7 @@ async function openRows(db: Database, actor: Actor, query: RecommendationSearch)
 
 /** What a failure after the headers were sent does: the caller logs it; the file ends with a line saying so. */
 export type ExportFailure = (error: unknown) => void;
-const incomplete = (count: number) =>
-  `EXPORT INCOMPLETE: an error stopped it after ${count} rows. Export again, or ask your administrator (server log).`;
+const incomplete = (locale: Locale, count: number) => translatorFor(locale)('registerExport.incomplete', { count });
 
 /** The current view as CSV (UTF-8 with BOM so that Excel reads the accents), streamed. */
 export async function exportCsv(
@@ -105,7 +122,7 @@ export async function exportCsv(
   const rows = await openRows(db, actor, query);
   const out = new PassThrough();
   (async () => {
-    out.write(`\uFEFF${headers.map(csvCell).join(',')}\r\n`);
+    out.write(`\uFEFF${headersIn(localeOf(actor, query)).map(csvCell).join(',')}\r\n`);
     let count = 0;
     try {
       for await (const row of rows) {
@@ -115,7 +132,7 @@ export async function exportCsv(
     } catch (error) {
       // Headers are gone: the response still ends as a whole file, its last line saying it is cut short.
       onFailure(error);
-      out.write(`${csvCell(incomplete(count))}\r\n`);
+      out.write(`${csvCell(incomplete(localeOf(actor, query), count))}\r\n`);
     }
     out.end();
   })().catch((error) => {
@@ -137,8 +154,15 @@ export async function exportXlsx(
   const out = new PassThrough();
   (async () => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
-    const sheet = workbook.addWorksheet('Recommendations', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = headers.map((header, index) => ({ header, key: String(index), width: index === 4 ? 80 : 18 }));
+    const locale = localeOf(actor, query);
+    const sheet = workbook.addWorksheet(translatorFor(locale)('registerExport.sheet'), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    sheet.columns = headersIn(locale).map((header, index) => ({
+      header,
+      key: String(index),
+      width: index === 4 ? 80 : 18,
+    }));
     sheet.getRow(1).font = { bold: true };
     let count = 0;
     try {
@@ -149,7 +173,7 @@ export async function exportXlsx(
     } catch (error) {
       // Headers are gone: the workbook is still finished, its last row saying it is cut short.
       onFailure(error);
-      sheet.addRow([incomplete(count)]).commit();
+      sheet.addRow([incomplete(locale, count)]).commit();
     }
     sheet.commit();
     await workbook.commit();

@@ -150,7 +150,20 @@ describe('finding recommendations', () => {
         : undefined;
       expect(viaIndex.total, text).toBe(await countMatches(test.handle.db, query, bodies));
       for (const facet of facetNames) {
-        if (facet === 'mechanism') continue; // the API sums it from the body counts
+        if (facet === 'mechanism') {
+          // The API sums the bodies' counts by mechanism: every row under its own, never "other".
+          const byMechanism = new Map<string, number>();
+          for (const body of await findBodies(test.handle.db))
+            for (const entry of await countFacet(test.handle.db, query, 'body', bodies))
+              if (entry.value === body.code)
+                byMechanism.set(body.mechanism, (byMechanism.get(body.mechanism) ?? 0) + entry.count);
+          const mechanisms = viaIndex.facets.mechanism.map((entry: { value: string; count: number }) => [
+            entry.value,
+            entry.count,
+          ]);
+          expect(new Map(mechanisms), `${text} mechanism`).toEqual(byMechanism);
+          continue;
+        }
         const sql = await countFacet(test.handle.db, query, facet, bodies);
         const counted = viaIndex.facets[facet].map(({ value, count }: { value: string; count: number }) => ({
           value,
@@ -378,6 +391,17 @@ describe('exports and saved views', () => {
     const lines = csv.body.trim().split(/\r\n/);
     expect(lines).toHaveLength(38);
     expect(lines[0]).toContain('Recommendation');
+    // Words, never the stored codes: "Noted" and the status's name, the language by its name.
+    const position = lines[0]?.split(',').indexOf('Position') ?? -1;
+    const status = lines[0]?.split(',').indexOf('Status') ?? -1;
+    const last = lines.at(-1)?.split(',') ?? [];
+    expect(last[position]).toBe('Noted');
+    expect(last[status]).toBe('Not started');
+    expect(csv.body).not.toMatch(/,(noted|not_started|en),/);
+    const french = await viewer.request('GET', '/api/recommendations/export.csv?body=UPR&position=noted&lang=fr');
+    expect(french.body.split(/\r\n/)[0]).toContain('Recommandation');
+    expect(french.body).toContain(',Prise en note,');
+    expect(french.body).toContain(',anglais,');
     const xlsx = await viewer.request('GET', '/api/recommendations/export.xlsx?body=UPR&position=noted');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as never);

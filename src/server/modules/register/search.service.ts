@@ -4,6 +4,8 @@ import {
   type FacetName,
   type FacetValue,
   facetNames,
+  type Mechanism,
+  mechanisms,
   type RecommendationSearch,
   type SearchResult,
 } from '../../../shared/schemas/register';
@@ -228,6 +230,8 @@ function termsOf(db: Database, generation: number, taxonomy: 'status' | 'sdg'): 
   return terms;
 }
 
+const isMechanism = (value: string): value is Mechanism => (mechanisms as readonly string[]).includes(value);
+
 async function labelFacets(
   db: Database,
   generation: number,
@@ -237,8 +241,10 @@ async function labelFacets(
 ): Promise<Record<string, FacetValue[]>> {
   const bodyByCode = new Map(bodies.map((body) => [body.code, body]));
   const mechanismCounts = new Map<string, number>();
+  // The engine's index files each row under its body's mechanism already ("upr"); the SQL path
+  // counts bodies ("UPR", "CERD"). Both arrive here: a mechanism stays itself, a body gives its own.
   for (const { value, count } of raw.mechanism) {
-    const mechanism = bodyByCode.get(value)?.mechanism ?? 'other';
+    const mechanism = isMechanism(value) ? value : (bodyByCode.get(value)?.mechanism ?? 'other');
     mechanismCounts.set(mechanism, (mechanismCounts.get(mechanism) ?? 0) + count);
   }
   const termIds = [...raw.theme, ...raw.affected].map((entry) => Number(entry.value));

@@ -38,6 +38,10 @@ describe('versions, consultation and approval', () => {
     // Before consultation opens, a stakeholder sees nothing.
     const stakeholder = await clientAs('stakeholder');
     expect((await stakeholder.request('GET', `/api/reports/${report.id}/consultation`)).statusCode).toBe(404);
+    // The coordinator is told why there is nothing to read yet, not that the report does not exist.
+    const early = await coordinator.request('GET', `/api/reports/${report.id}/consultation`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.issues[0].message).toBe('issues.report.notInConsultation');
 
     const current = (await coordinator.request('GET', `/api/reports/${report.id}`)).json() as ReportDetail;
     const open = await coordinator.request('POST', `/api/reports/${report.id}/consultation`, {

@@ -63,6 +63,8 @@ describe('export', () => {
       'Ministry of Labour, Family and Social Affairs, progress report, 1 January – 31 December 2023.',
     );
     expect(footnotes).toContain('Municipality of Ljubljana, progress report');
+    // A reader of the State's report has no use for the database's ids.
+    expect(footnotes).not.toMatch(/[0-9a-f]{8}\)/);
 
     const pdf = await coordinator.request('GET', `/api/reports/${report.id}/export.pdf`);
     expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);

@@ -180,7 +180,9 @@ export async function getConsultation(
   const { user, report } = await requireReport(deps.db, actor, id, 'consult');
   const manager = canReports(user, 'read');
   const number = manager && versionNumber ? versionNumber : report.consultation_version;
-  if (!number) throw new AppError('NOT_FOUND');
+  // The report exists and the reader may see it: "not open for consultation yet" is the answer,
+  // not "does not exist".
+  if (!number) conflict('issues.report.notInConsultation');
   const version = await requireVersion(deps.db, id, number);
   const comments = await findComments(deps.db, version.id);
   const open = report.status === 'consultation' && report.consultation_version === number;

@@ -49,7 +49,11 @@ export function AssignmentsPanel(props: { recommendationId: string; localLevels:
             <span className="subtle"> · {t('assignments.dueOn', { date: formatDate(row.dueDate) })}</span>
           ) : null}
         </p>
-        {row.note ? <p className="subtle">{row.note}</p> : null}
+        {row.note ? (
+          <p className="subtle" dir="auto">
+            {row.note}
+          </p>
+        ) : null}
         {mayWithdraw ? (
           <button
             type="button"
@@ -111,6 +115,7 @@ export function AssignForm(props: { recommendationIds: string[]; onDone: () => v
     if (!done) return;
     setNotice(t('assignments.assigned', { name: entity?.name ?? '', created: done.created, updated: done.updated }));
     setEntity(null);
+    setDueDate('');
     props.onDone();
   }
 
@@ -151,21 +156,31 @@ function DelegateForm(props: { assignment: Assignment; onDone: () => void }) {
   const [entity, setEntity] = useState<EntitySummary | null>(null);
   const [dueDate, setDueDate] = useState('');
   const [note, setNote] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
   const form = useSubmit(delegateSchema, (input) =>
     api.post<{ id: string }>(`/api/assignments/${props.assignment.id}/delegations`, input),
   );
 
+  // A delegation done says so and empties the form, ready for the next entity: the same form
+  // left filled in looked as if nothing had happened.
   async function submit(event: FormEvent) {
+    setNotice(null);
     const done = await form.submit(
       { entityId: entity?.id ?? '', dueDate: dueDate || undefined, note: note.trim() || undefined },
       event,
     );
-    if (done) props.onDone();
+    if (!done) return;
+    setNotice(t('assignments.delegated', { name: entity?.name ?? '' }));
+    setEntity(null);
+    setDueDate('');
+    setNote('');
+    props.onDone();
   }
 
   return (
     <form onSubmit={submit} noValidate className="assign-form">
       <ErrorMessage error={form.error} />
+      <SuccessMessage>{notice}</SuccessMessage>
       <EntityChoice
         name="entityId"
         label={t('assignments.delegateTo')}

@@ -76,6 +76,13 @@ export default function ImportWizardPage() {
   }
 
   const problem = again.error ?? apply.error;
+  // Apply is offered only when it would write something; a spreadsheet whose text column is not
+  // chosen yet has no plan at all, and says what to do instead.
+  const counts = preview?.counts;
+  const applicable = Boolean(counts && counts.create + counts.update > 0);
+  const noPlan = Boolean(
+    preview?.headers && counts && counts.create + counts.update + counts.unchanged + counts.skip === 0,
+  );
   const fieldErrors = { ...again.fieldErrors, ...apply.fieldErrors };
 
   return (
@@ -105,7 +112,9 @@ export default function ImportWizardPage() {
           {problem ? <IssueList issues={problem.issues.filter((issue) => !issue.path)} /> : null}
           <PreviewStep preview={preview} choices={choices} errors={fieldErrors} onChoices={setChoices} />
           <div className="card wizard-actions">
-            {preview.counts.create + preview.counts.update === 0 ? (
+            {noPlan ? (
+              <p className="alert alert-info">{t('imports.chooseTextColumn')}</p>
+            ) : !applicable ? (
               <p>{t('imports.nothingToApply')}</p>
             ) : (
               <p>
@@ -116,9 +125,11 @@ export default function ImportWizardPage() {
               </p>
             )}
             <div className="form-actions">
-              <button type="button" onClick={runApply} disabled={apply.busy || again.busy}>
-                {t('imports.apply')}
-              </button>
+              {applicable ? (
+                <button type="button" onClick={runApply} disabled={apply.busy || again.busy}>
+                  {t('imports.apply')}
+                </button>
+              ) : null}
               {preview.states.length > 0 || preview.headers ? (
                 <button type="button" className="button-secondary" onClick={previewAgain} disabled={again.busy}>
                   {t('imports.previewAgain')}

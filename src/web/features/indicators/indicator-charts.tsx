@@ -48,17 +48,21 @@ export function IndicatorCharts(props: { indicator: IndicatorDetail; version: nu
         )
       ) : null}
       <ErrorMessage error={overTime.error} />
+      {data?.localOnly ? <p className="field-hint">{t('indicators.localOnly')}</p> : null}
       {data ? (
         <DataChart
           kind="line"
           title={t('indicators.overTimeTitle', { title: indicator.title })}
           categories={data.periods.map((period) => formatPeriod(period.start, period.end))}
           categoryLabel={t('indicators.fields.period')}
-          series={data.series.map((series) => ({
-            label: series.label,
-            values: series.values,
-            ...(hasAny(series.lower) && hasAny(series.upper) ? { lower: series.lower, upper: series.upper } : {}),
-          }))}
+          series={data.series
+            // With only local values, the empty national line would only be noise in the legend.
+            .filter((series) => !data.localOnly || series.placeId !== null)
+            .map((series) => ({
+              label: series.label,
+              values: series.values,
+              ...(hasAny(series.lower) && hasAny(series.upper) ? { lower: series.lower, upper: series.upper } : {}),
+            }))}
           unit={data.unit}
           csvFileName={`${fileBase}-over-time`}
         />

@@ -169,7 +169,10 @@ export default function IndicatorPage() {
               <dt>{t('indicators.nextDue')}</dt>
               <dd>
                 {indicator.nextDue ? (
-                  <time dateTime={indicator.nextDue}>{formatDay(indicator.nextDue)}</time>
+                  <>
+                    <time dateTime={indicator.nextDue}>{formatDay(indicator.nextDue)}</time>{' '}
+                    {indicator.overdue ? <span className="badge badge-overdue">{t('indicators.overdue')}</span> : null}
+                  </>
                 ) : (
                   t('common.none')
                 )}

@@ -109,7 +109,12 @@ export default function IndicatorsPage() {
                   <td className="numeric">{formatNumber(indicator.observationCount)}</td>
                   <td>
                     {indicator.nextDue ? (
-                      <time dateTime={indicator.nextDue}>{formatDay(indicator.nextDue)}</time>
+                      <>
+                        <time dateTime={indicator.nextDue}>{formatDay(indicator.nextDue)}</time>{' '}
+                        {indicator.overdue ? (
+                          <span className="badge badge-overdue">{t('indicators.overdue')}</span>
+                        ) : null}
+                      </>
                     ) : (
                       t('common.none')
                     )}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Page } from '../../../shared/schemas/common';
-import type { ProgressSummary } from '../../../shared/schemas/progress';
+import type { ProgressOptions, ProgressSummary } from '../../../shared/schemas/progress';
 import { ErrorMessage } from '../../components/error-message';
 import { Pager } from '../../components/pager';
 import { useApi } from '../../components/use-api';
@@ -21,6 +21,10 @@ export function ProgressSection(props: { subject: { kind: 'recommendation' | 'ac
   const [page, setPage] = useState(1);
   const key = props.subject.kind === 'recommendation' ? 'recommendationId' : 'actionId';
   const list = useApi<Page<ProgressSummary>>('/api/progress-updates', { [key]: props.subject.id, page, pageSize });
+  // The entities the reader may write for on this subject: the server's own rule (canProgress
+  // 'write' over their seats), so the link is offered only to those the form would accept.
+  const options = useApi<ProgressOptions>('/api/progress-updates/options', { [key]: props.subject.id });
+  const mayWrite = (options.data?.entities.length ?? 0) > 0;
   return (
     <section className="card" aria-labelledby="progress-section-title">
       <h2 id="progress-section-title">{t('progress.section')}</h2>
@@ -40,9 +44,11 @@ export function ProgressSection(props: { subject: { kind: 'recommendation' | 'ac
       {list.data && list.data.total > pageSize ? (
         <Pager page={page} pageSize={pageSize} total={list.data.total} onPage={setPage} />
       ) : null}
-      <p>
-        <Link to={`/progress/new?${key}=${props.subject.id}`}>{t('progress.add')}</Link>
-      </p>
+      {mayWrite ? (
+        <p>
+          <Link to={`/progress/new?${key}=${props.subject.id}`}>{t('progress.add')}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AppError } from '../../../shared/errors';
-import { directionOf, isLocale, type Locale, localeNames, locales } from '../../../shared/i18n/locales';
+import { directionOf, isLocale, type Locale, languageName, localeNames, locales } from '../../../shared/i18n/locales';
 import type { RecommendationDetail } from '../../../shared/schemas/register';
 import { api, toAppError } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
@@ -354,7 +354,7 @@ function RecommendationText(props: { detail: RecommendationDetail }) {
         ) : null}
       </div>
       <p className="subtle">
-        {t('recommendation.originalLanguage', { language: localeNames[detail.originalLang] })}
+        {t('recommendation.originalLanguage', { language: languageName(detail.originalLang, locale) })}
         {lang !== detail.originalLang ? ` · ${t('recommendation.translation')}` : ''}
       </p>
     </section>

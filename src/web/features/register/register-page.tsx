@@ -67,6 +67,10 @@ export default function RegisterPage() {
   return (
     <>
       <PageTitle>{t('register.title')}</PageTitle>
+      {/* Past the search box and every facet (dozens of Tab stops) straight to the first result. */}
+      <a className="skip-local" href="#register-results">
+        {t('register.skipToResults')}
+      </a>
       <search className="card register-search" aria-label={t('register.searchLabel')}>
         <form onSubmit={submitSearch} className="search-row">
           <label htmlFor="register-q">{t('register.searchLabel')}</label>
@@ -99,6 +103,17 @@ export default function RegisterPage() {
         </aside>
         <div className="register-main">
           <ErrorMessage error={results.error} />
+          {results.error && isFiltered(query) ? (
+            <p>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => update({ q: '', filters: Object.fromEntries(multiKeys.map((key) => [key, []])) })}
+              >
+                {t('register.clearAll')}
+              </button>
+            </p>
+          ) : null}
           <ClusterFilter
             ids={query.filters.cluster}
             onRemove={(id) => update({ filters: { cluster: query.filters.cluster.filter((item) => item !== id) } })}
@@ -111,12 +126,14 @@ export default function RegisterPage() {
               </button>
             </p>
           ) : null}
-          <div className="card results-card" aria-busy={results.loading}>
+          <div className="card results-card" id="register-results" tabIndex={-1} aria-busy={results.loading}>
             <div className="results-toolbar">
               <h2 className="list-count" aria-live="polite">
                 {data
                   ? `${t('register.total', { count: data.total })} · ${t('register.took', { ms: formatNumber(Math.round(data.tookMs)) })}`
-                  : t('common.loading')}
+                  : results.error
+                    ? t('register.failed')
+                    : t('common.loading')}
               </h2>
               <div className="results-tools">
                 <label htmlFor="register-sort">{t('register.sort')}</label>

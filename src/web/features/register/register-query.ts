@@ -21,7 +21,10 @@ function readQuery(params: URLSearchParams): RegisterQuery {
     q: params.get('q') ?? '',
     sort: sort === 'number' || sort === 'newest' || sort === 'updated' ? sort : 'relevance',
     page: Math.max(1, Number(params.get('page')) || 1),
-    filters: Object.fromEntries(multiKeys.map((key) => [key, params.getAll(key)])) as Record<MultiKey, string[]>,
+    // `?review=` (an address cut short or edited by hand) is no filter: empty values are dropped.
+    filters: Object.fromEntries(
+      multiKeys.map((key) => [key, params.getAll(key).filter((value) => value.trim() !== '')]),
+    ) as Record<MultiKey, string[]>,
   };
 }
 

@@ -79,25 +79,28 @@ export function ReportActions(props: { report: ReportDetail; onChanged: () => vo
             >
               {t('reports.actions.saveVersion')}
             </button>
-            <button
-              type="button"
-              className="button-secondary"
-              disabled={busy || latest === null || report.consultationVersion === latest}
-              onClick={() =>
-                run(
-                  () =>
-                    api.post(`/api/reports/${report.id}/consultation`, {
-                      versionNumber: latest,
-                      version: report.version,
-                    }),
-                  t('reports.actions.consultationOpened', { number: latest ?? 0 }),
-                )
-              }
-            >
-              {latest === null
-                ? t('reports.actions.consultNeedsVersion')
-                : t('reports.actions.openConsultation', { number: latest })}
-            </button>
+            {/* Once the latest version is open, the step is done: it says so instead of offering itself again. */}
+            {latest !== null && report.consultationVersion === latest ? null : (
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={busy || latest === null}
+                onClick={() =>
+                  run(
+                    () =>
+                      api.post(`/api/reports/${report.id}/consultation`, {
+                        versionNumber: latest,
+                        version: report.version,
+                      }),
+                    t('reports.actions.consultationOpened', { number: latest ?? 0 }),
+                  )
+                }
+              >
+                {latest === null
+                  ? t('reports.actions.consultNeedsVersion')
+                  : t('reports.actions.openConsultation', { number: latest })}
+              </button>
+            )}
             <button
               type="button"
               className="button-secondary"
@@ -129,9 +132,15 @@ export function ReportActions(props: { report: ReportDetail; onChanged: () => vo
       ) : null}
       <p>
         <Link to={`/reports/${report.id}/versions`}>{t('reports.actions.versions')}</Link>
-        {' · '}
-        <Link to={`/reports/${report.id}/consultation`}>{t('reports.actions.consultation')}</Link>
       </p>
+      {report.consultationVersion ? (
+        <p>
+          {t('reports.actions.openForConsultation', { number: report.consultationVersion })}{' '}
+          <Link to={`/reports/${report.id}/consultation`}>{t('reports.actions.consultation')}</Link>
+        </p>
+      ) : (
+        <p className="subtle">{t('reports.actions.noConsultation')}</p>
+      )}
     </section>
   );
 }

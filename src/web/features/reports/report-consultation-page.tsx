@@ -34,7 +34,14 @@ function CommentForm(props: { label: string; submitLabel: string; onSubmit: (bod
     <form onSubmit={submit} aria-busy={busy} className="comment-form">
       <ErrorMessage error={error} />
       <label htmlFor={id}>{props.label}</label>
-      <textarea id={id} value={body} maxLength={5000} rows={3} onChange={(event) => setBody(event.target.value)} />
+      <textarea
+        id={id}
+        dir="auto"
+        value={body}
+        maxLength={5000}
+        rows={3}
+        onChange={(event) => setBody(event.target.value)}
+      />
       <button type="submit" className="button-small" disabled={busy}>
         {props.submitLabel}
       </button>
@@ -58,13 +65,13 @@ function Thread(props: {
         <span className="subtle">{formatDateTime(comment.createdAt)}</span>
         {comment.resolved ? <span className="badge"> {t('reports.consultation.resolved')}</span> : null}
       </p>
-      <p>{comment.body}</p>
+      <p dir="auto">{comment.body}</p>
       <ul className="replies">
         {props.replies.map((reply) => (
           <li key={reply.id}>
             <strong>{reply.authorName ?? t('reports.consultation.someone')}</strong>{' '}
             <span className="subtle">{formatDateTime(reply.createdAt)}</span>
-            <p>{reply.body}</p>
+            <p dir="auto">{reply.body}</p>
           </li>
         ))}
       </ul>
@@ -103,7 +110,17 @@ export default function ReportConsultationPage() {
   const { id = '' } = useParams();
   const consultation = useApi<Consultation>(`/api/reports/${id}/consultation`);
   const data = consultation.data;
-  if (!data) return consultation.error ? <ErrorMessage error={consultation.error} /> : <Loading />;
+  if (!data)
+    return consultation.error ? (
+      <>
+        <ErrorMessage error={consultation.error} />
+        <p>
+          <Link to={`/reports/${id}`}>{t('reports.consultation.backToReport')}</Link>
+        </p>
+      </>
+    ) : (
+      <Loading />
+    );
   const roots = data.comments.filter((comment) => !comment.parentId);
   const repliesOf = (commentId: string) => data.comments.filter((comment) => comment.parentId === commentId);
 

@@ -12,23 +12,36 @@ import { SectionEditor } from './section-editor';
 
 /** Where a section's text came from: the validated updates pulled in, with entity and period. */
 function SourcesPanel(props: { section: ReportSection }) {
-  const { t } = useT();
+  const { t, formatDate } = useT();
+  const formatDay = (day: string) => formatDate(day, { dateStyle: 'medium', timeZone: 'UTC' });
   const numbers = new Map(props.section.recommendations.map((rec) => [rec.id, rec.number]));
   return (
     <section className="card" aria-labelledby="sources-heading">
       <h2 id="sources-heading">{t('reports.sources.title')}</h2>
       {props.section.sources.length === 0 ? <p>{t('reports.sources.none')}</p> : null}
       <ul className="plain-list">
-        {props.section.sources.map((source) => (
-          <li key={source.updateId}>
-            <strong>{source.entityName}</strong>{' '}
-            {t('reports.sources.item', {
-              numbers: source.recommendationIds.map((id) => numbers.get(id) ?? '?').join(', '),
-              period: [source.periodStart, source.periodEnd].filter(Boolean).join(' – ') || '—',
-              id: source.updateId.slice(0, 8),
-            })}
-          </li>
-        ))}
+        {props.section.sources.map((source) => {
+          const period =
+            [source.periodStart, source.periodEnd]
+              .filter((day): day is string => Boolean(day))
+              .map(formatDay)
+              .join(' – ') || '—';
+          return (
+            <li key={source.updateId}>
+              <strong>{source.entityName}</strong>{' '}
+              {t('reports.sources.item', {
+                numbers: source.recommendationIds.map((id) => numbers.get(id) ?? '?').join(', '),
+                period,
+              })}{' '}
+              <Link
+                to={`/progress/${source.updateId}`}
+                aria-label={t('reports.sources.openNamed', { entity: source.entityName, period })}
+              >
+                {t('reports.sources.open')}
+              </Link>
+            </li>
+          );
+        })}
       </ul>
       <h3>{t('reports.sources.recommendations')}</h3>
       <ul className="plain-list">

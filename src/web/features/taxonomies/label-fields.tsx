@@ -1,4 +1,4 @@
-import { directionOf, type Locale, localeNames, locales } from '../../../shared/i18n/locales';
+import { directionOf, type Locale, languageName, locales } from '../../../shared/i18n/locales';
 import { Field } from '../../components/field';
 import { useT } from '../../i18n/i18n-provider';
 
@@ -12,7 +12,7 @@ export function LabelFields(props: {
   errorPrefix: string;
   onChange: (value: Labels) => void;
 }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   return (
     <fieldset>
       <legend>{props.legend}</legend>
@@ -21,7 +21,7 @@ export function LabelFields(props: {
           <Field
             key={code}
             name={`${props.errorPrefix}.${code}`}
-            label={t('taxonomies.labelIn', { language: localeNames[code] })}
+            label={t('taxonomies.labelIn', { language: languageName(code, locale) })}
             error={props.errors[`${props.errorPrefix}.${code}`]}
           >
             {(control) => (

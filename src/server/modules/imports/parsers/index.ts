@@ -12,7 +12,13 @@ import { parseUprInfoCsv } from './upr-info-csv.parser.js';
 import { parseUprWgReport } from './upr-wg-report.parser.js';
 
 export { detectFormat } from './detect.js';
-export { type ColumnMapping, parseTabular, readTabularHeaders, suggestMapping } from './tabular.parser.js';
+export {
+  type ColumnMapping,
+  notRecommendations,
+  parseTabular,
+  readTabularHeaders,
+  suggestMapping,
+} from './tabular.parser.js';
 export * from './types.js';
 
 export const parsers: Record<Exclude<SourceFormat, 'tabular'>, Parser> = {

@@ -3,7 +3,7 @@
  * { text: 'Recommendation', number: 'No.', position: 'Status' }. suggestMapping proposes one.
  */
 
-import type { ErrorIssue } from '../../../../shared/errors.js';
+import { AppError, type ErrorIssue } from '../../../../shared/errors.js';
 import { type MappableField, mappableFields } from '../../../../shared/schemas/imports';
 import { decodingWarnings, readCsvBytes } from '../../../lib/tabular/csv';
 import { importInvalid, toBytes } from '../../../lib/tabular/file-errors';
@@ -45,6 +45,19 @@ export function suggestMapping(headers: string[]): Partial<Record<MappableField,
     used.add(header);
   }
   return out;
+}
+
+/**
+ * A spreadsheet none of whose columns reads as a field of a recommendation: refused, naming the
+ * file and the columns found (the issue's column), with what the importer expects.
+ */
+export function notRecommendations(fileName: string, headers: string[]): AppError {
+  const found = headers.filter(Boolean).slice(0, 12).join(', ');
+  return new AppError('UNSUPPORTED_FILE', {
+    params: { file: fileName },
+    issues: [{ file: fileName, row: 1, column: found, message: 'issues.notRecommendationsTable' }],
+    detail: `${fileName}: no column looks like a recommendation field (header: ${found})`,
+  });
 }
 
 function cellString(value: CellValue): string {
