@@ -164,6 +164,21 @@ export const peopleCases: Record<string, WriteCase> = {
     },
     url: (p) => `/api/me/sessions/${p.session}`,
     changes: ['sessions'],
+    foreign: {
+      // Another person's session, by its public id: never anyone else's to end.
+      arrange: async (ctx) => {
+        const other = await signInAs(ctx.world.test.app, (await makeUser(ctx.db, { role: 'viewer' })).email);
+        const row = await ctx.db
+          .selectFrom('sessions')
+          .select('public_id')
+          .where('csrf_token', '=', other.csrfToken)
+          .executeTakeFirstOrThrow();
+        return { session: row.public_id };
+      },
+      url: (p) => `/api/me/sessions/${p.session}`,
+      changes: ['sessions'],
+      rule: (p) => (p ? 404 : 401),
+    },
   },
   'POST /api/me/totp/setup': {
     freshPerson: true,

@@ -1,8 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { adminOnly, type Rule } from './access-matrix.expectations';
-import type { WriteCase, WriteCtx } from './access-matrix.writes.world';
+import {
+  educationDelegates,
+  educationWriters,
+  someoneElses,
+  type WriteCase,
+  type WriteCtx,
+} from './access-matrix.writes.world';
 import type { Client } from './app';
-import { makeAssignment, makeCluster, makeRecommendations, makeReview } from './factories';
+import { signInAs } from './app';
+import { makeAssignment, makeCluster, makeRecommendations, makeReview, makeUser } from './factories';
 import { readFixture } from './fixtures';
 
 /**
@@ -132,6 +139,16 @@ export const registerCases: Record<string, WriteCase> = {
     },
     url: (p) => `/api/saved-views/${p.view ?? p.unknown}`,
     changes: ['saved_views'],
+    foreign: {
+      arrange: async (ctx) => {
+        const owner = await signInAs(ctx.world.test.app, (await makeUser(ctx.db, { role: 'viewer' })).email);
+        const view = await owner.request('POST', '/api/saved-views', { name: `Theirs ${unique()}`, query: { q: 'x' } });
+        return { view: view.json().id };
+      },
+      url: (p) => `/api/saved-views/${p.view}`,
+      changes: ['saved_views'],
+      rule: someoneElses,
+    },
   },
   'PUT /api/recommendations/:id/local-levels': {
     arrange: (ctx) => ctx.labourRecommendation(),
@@ -165,6 +182,13 @@ export const registerCases: Record<string, WriteCase> = {
       if (p.role === 'admin' || p.role === 'coordinator') return 'ok';
       if (p.relation === 'other' || p.relation === 'delegated') return 404;
       return p.relation === 'own' && p.role === 'focal_point' ? 'ok' : 403;
+    },
+    foreign: {
+      arrange: (ctx) => ctx.educationRecommendation(),
+      url: (p) => `/api/assignments/${p.assignment}/delegations`,
+      body: (p) => ({ entityId: p.region }),
+      changes: ['assignments'],
+      rule: educationDelegates,
     },
   },
   'DELETE /api/assignments/:id': {
@@ -263,6 +287,27 @@ export const registerCases: Record<string, WriteCase> = {
     }),
     changes: ['progress_updates'],
     rule: labourWriters,
+    foreign: {
+      // A sent call to Education: Labour's people may not answer for it.
+      arrange: async (ctx) => {
+        const { recommendation } = await ctx.educationRecommendation();
+        const call = await ctx.as('POST', '/api/calls', {
+          title: `Follow-up ${unique()}`,
+          message: 'Please tell us what your ministry has done since the last review.',
+          deadline: nextYear,
+          recommendationIds: [recommendation],
+          entityIds: [ctx.p.foreignEntity],
+        });
+        await ctx.as('POST', `/api/calls/${call.id}/send`, { version: call.version });
+        return { call: call.id, recommendation };
+      },
+      url: (p) => `/api/calls/${p.call}/entities/${p.foreignEntity}/answers`,
+      body: (p) => ({
+        items: [{ recommendationId: p.recommendation, narrative: 'Curricula revised.', version: null }],
+      }),
+      changes: ['progress_updates'],
+      rule: educationWriters,
+    },
   },
   'PUT /api/me/notifications': {
     freshPerson: true,

@@ -100,55 +100,63 @@ describe('access matrix for writes', () => {
         continue;
       }
       const method = route.split(' ')[0] as string;
-      for (const persona of askedAbout(index)) {
-        const who = `${route} as ${persona?.name ?? 'anonymous'}`;
-        try {
-          let mark = performance.now();
-          const client = persona
-            ? spec.freshPerson
-              ? await freshClient(world, persona)
-              : world.clients.get(persona.name)
-            : undefined;
-          const p = { ...world.params, ...(await spec.arrange?.(ctx, client)) };
-          // A case may send another session than the person's (a sign-in waiting for its code).
-          const sender = p._cookie ? { cookie: p._cookie, csrfToken: p._csrf ?? '' } : client;
-          await mailSettled(ctx.db);
-          spent.arrange += since(mark);
-          mark = performance.now();
-          const before = await fingerprint(ctx.db);
-          spent.fingerprint += since(mark);
-          mark = performance.now();
-          const response = await send(sender, method, spec.url(p), spec.body?.(p));
-          await mailSettled(ctx.db);
-          spent.request += since(mark);
-          mark = performance.now();
-          const after = await fingerprint(ctx.db);
-          spent.fingerprint += since(mark);
-          const changed = changedTables(before, after);
-          const outcome = rule(persona);
-          if (outcome === 'ok') {
-            allowed++;
-            if (response.statusCode < 200 || response.statusCode >= 300) {
-              failures.push(`${who}: expected 2xx, got ${response.statusCode} ${response.body.slice(0, 200)}`);
-              continue;
+      const variants: [string, WriteCase][] = [
+        ['', spec],
+        ...(spec.foreign ? [[' [foreign]', spec.foreign] as [string, WriteCase]] : []),
+      ];
+      for (const [label, variant] of variants)
+        for (const persona of askedAbout(index)) {
+          const who = `${route}${label} as ${persona?.name ?? 'anonymous'}`;
+          const spec = variant;
+          const rule = variant.rule ?? expectations[route]?.rule;
+          if (!rule) continue;
+          try {
+            let mark = performance.now();
+            const client = persona
+              ? spec.freshPerson
+                ? await freshClient(world, persona)
+                : world.clients.get(persona.name)
+              : undefined;
+            const p = { ...world.params, ...(await spec.arrange?.(ctx, client)) };
+            // A case may send another session than the person's (a sign-in waiting for its code).
+            const sender = p._cookie ? { cookie: p._cookie, csrfToken: p._csrf ?? '' } : client;
+            await mailSettled(ctx.db);
+            spent.arrange += since(mark);
+            mark = performance.now();
+            const before = await fingerprint(ctx.db);
+            spent.fingerprint += since(mark);
+            mark = performance.now();
+            const response = await send(sender, method, spec.url(p), spec.body?.(p));
+            await mailSettled(ctx.db);
+            spent.request += since(mark);
+            mark = performance.now();
+            const after = await fingerprint(ctx.db);
+            spent.fingerprint += since(mark);
+            const changed = changedTables(before, after);
+            const outcome = rule(persona);
+            if (outcome === 'ok') {
+              allowed++;
+              if (response.statusCode < 200 || response.statusCode >= 300) {
+                failures.push(`${who}: expected 2xx, got ${response.statusCode} ${response.body.slice(0, 200)}`);
+                continue;
+              }
+              const missing = spec.changes.filter((table) => !changed.includes(table));
+              if (missing.length > 0)
+                failures.push(
+                  `${who}: answered ${response.statusCode} but ${missing.join(', ')} did not change (changed: ${changed.join(', ') || 'nothing'})`,
+                );
+              const problem = await spec.check?.(ctx, p, response, client);
+              if (problem) failures.push(`${who}: ${problem}`);
+            } else {
+              refused++;
+              if (response.statusCode !== outcome)
+                failures.push(`${who}: expected ${outcome}, got ${response.statusCode} ${response.body.slice(0, 200)}`);
+              if (changed.length > 0) failures.push(`${who}: refused, yet ${changed.join(', ')} changed`);
             }
-            const missing = spec.changes.filter((table) => !changed.includes(table));
-            if (missing.length > 0)
-              failures.push(
-                `${who}: answered ${response.statusCode} but ${missing.join(', ')} did not change (changed: ${changed.join(', ') || 'nothing'})`,
-              );
-            const problem = await spec.check?.(ctx, p, response, client);
-            if (problem) failures.push(`${who}: ${problem}`);
-          } else {
-            refused++;
-            if (response.statusCode !== outcome)
-              failures.push(`${who}: expected ${outcome}, got ${response.statusCode} ${response.body.slice(0, 200)}`);
-            if (changed.length > 0) failures.push(`${who}: refused, yet ${changed.join(', ')} changed`);
+          } catch (error) {
+            failures.push(`${who}: ${(error as Error).message.slice(0, 300)}`);
           }
-        } catch (error) {
-          failures.push(`${who}: ${(error as Error).message.slice(0, 300)}`);
         }
-      }
     }
     console.info(
       `access matrix (writes): ${allowed + refused} cases (${allowed} allowed, ${refused} refused) on ${routes.length} routes in ${Date.now() - started} ms (${full ? 'full' : 'sample'}; arrange ${Math.round(spent.arrange)} ms, fingerprints ${Math.round(spent.fingerprint)} ms, requests ${Math.round(spent.request)} ms; load ${loadavg()[0]?.toFixed(1)})`,

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rule } from './access-matrix.expectations';
 import { annexPdf } from './access-matrix.world';
-import type { WriteCase, WriteCtx } from './access-matrix.writes.world';
+import {
+  educationDelete,
+  educationEdit,
+  educationWriters,
+  type WriteCase,
+  type WriteCtx,
+} from './access-matrix.writes.world';
 import type { Client } from './app';
 import { makeRecommendations, makeReview } from './factories';
 
@@ -337,6 +343,21 @@ export const workCases: Record<string, WriteCase> = {
     }),
     changes: ['progress_updates'],
     rule: labourReporters,
+    foreign: {
+      arrange: (ctx) => ctx.educationRecommendation(),
+      url: () => '/api/progress-updates',
+      body: (p) => ({
+        recommendationId: p.recommendation,
+        entityId: p.foreignEntity,
+        narrative: '<p>Curricula revised.</p>',
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+      }),
+      changes: ['progress_updates'],
+      // Education's writing seats; the secretariat, Education's validator and readers 403; Labour and its region 404.
+      rule: (p) =>
+        !p ? 401 : p.relation === 'other' ? (p.role === 'validator' ? 403 : 'ok') : p.relation === 'none' ? 403 : 404,
+    },
   },
   'PUT /api/progress-updates/:id': {
     arrange: (ctx) => freshUpdate(ctx),
@@ -349,6 +370,28 @@ export const workCases: Record<string, WriteCase> = {
     }),
     changes: ['progress_updates'],
     rule: labourDraft,
+    foreign: {
+      arrange: async (ctx) => {
+        const { recommendation } = await ctx.educationRecommendation();
+        const update = await ok(client(ctx, 'focal_point/other'), 'POST', '/api/progress-updates', {
+          recommendationId: recommendation,
+          entityId: ctx.p.foreignEntity,
+          narrative: '<p>Curricula revised.</p>',
+          periodStart: '2025-01-01',
+          periodEnd: '2025-12-31',
+        });
+        return { update: update.id, version: String(update.version) };
+      },
+      url: (p) => `/api/progress-updates/${p.update}`,
+      body: (p) => ({
+        narrative: '<p>Curricula revised twice.</p>',
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+        version: Number(p.version),
+      }),
+      changes: ['progress_updates'],
+      rule: educationWriters,
+    },
   },
   'POST /api/progress-updates/:id/submit': {
     arrange: (ctx) => freshUpdate(ctx),
@@ -383,6 +426,13 @@ export const workCases: Record<string, WriteCase> = {
     url: (p) => `/api/actions/${p.action}/attachments?fileName=plan.pdf`,
     body: () => annexPdf(),
     changes: ['attachments'],
+    foreign: {
+      arrange: (ctx) => ctx.educationAction(),
+      url: (p) => `/api/actions/${p.action}/attachments?fileName=plan.pdf`,
+      body: () => annexPdf(),
+      changes: ['attachments'],
+      rule: educationEdit,
+    },
   },
   'DELETE /api/attachments/:id': {
     arrange: async (ctx) => {
@@ -397,6 +447,21 @@ export const workCases: Record<string, WriteCase> = {
     },
     url: (p) => `/api/attachments/${p.attachment}`,
     changes: ['attachments'],
+    foreign: {
+      arrange: async (ctx) => {
+        const fresh = await ctx.educationAction();
+        const file = await upload(
+          ctx,
+          `/api/actions/${fresh.action}/attachments?fileName=plan.pdf`,
+          client(ctx, 'coordinator'),
+        );
+        if (file.statusCode !== 201) throw new Error(`arrange attachment: ${file.body}`);
+        return { ...fresh, attachment: file.json().id };
+      },
+      url: (p) => `/api/attachments/${p.attachment}`,
+      changes: ['attachments'],
+      rule: educationEdit,
+    },
   },
   'PUT /api/follow-up/:id/grade': {
     arrange: async (ctx) => {
@@ -480,11 +545,29 @@ export const workCases: Record<string, WriteCase> = {
       version: 1,
     }),
     changes: ['actions'],
+    foreign: {
+      arrange: (ctx) => ctx.educationAction(),
+      url: (p) => `/api/actions/${p.action}`,
+      body: (p) => ({
+        title: 'Schools plan, amended',
+        responsibleEntityId: p.foreignEntity,
+        recommendationIds: [p.recommendation],
+        version: 1,
+      }),
+      changes: ['actions'],
+      rule: educationEdit,
+    },
   },
   'DELETE /api/actions/:id': {
     arrange: (ctx) => ctx.labourAction(),
     url: (p) => `/api/actions/${p.action}?version=1`,
     changes: ['actions'],
+    foreign: {
+      arrange: (ctx) => ctx.educationAction(),
+      url: (p) => `/api/actions/${p.action}?version=1`,
+      changes: ['actions'],
+      rule: educationDelete,
+    },
   },
   'PUT /api/me/notifications/actions': {
     freshPerson: true,

@@ -45,6 +45,8 @@ export interface WriteCase {
   freshPerson?: boolean;
   /** Why `changes` is empty, or anything a reader of the table should know. */
   why?: string;
+  /** The same route on another's record (Education's, another person's): its own records and rule. */
+  foreign?: WriteCase;
 }
 
 export interface WriteCtx {
@@ -57,6 +59,10 @@ export interface WriteCtx {
   labourRecommendation(): Promise<{ recommendation: string; assignment: string }>;
   /** A fresh Labour action on a fresh Labour recommendation. */
   labourAction(): Promise<{ action: string; recommendation: string }>;
+  /** A fresh recommendation led by Education (the `other` relation's entity). */
+  educationRecommendation(): Promise<{ recommendation: string; assignment: string }>;
+  /** A fresh Education action on a fresh Education recommendation. */
+  educationAction(): Promise<{ action: string; recommendation: string }>;
   db: World['test']['handle']['db'];
 }
 
@@ -86,6 +92,17 @@ export function writeCtx(world: World): WriteCtx {
     async labourAction() {
       const { recommendation } = await ctx.labourRecommendation();
       const action = await makeAction(db, p.entity as string, { recommendationIds: [recommendation] });
+      return { action: action.id, recommendation };
+    },
+    async educationRecommendation() {
+      const review = await makeReview(db);
+      const [rec] = await makeRecommendations(db, review, [{ text_en: 'Include human rights in the curricula' }]);
+      const recommendation = rec?.id as string;
+      return { recommendation, assignment: (await makeAssignment(db, recommendation, p.foreignEntity as string)).id };
+    },
+    async educationAction() {
+      const { recommendation } = await ctx.educationRecommendation();
+      const action = await makeAction(db, p.foreignEntity as string, { recommendationIds: [recommendation] });
       return { action: action.id, recommendation };
     },
   };
@@ -154,3 +171,34 @@ export async function fingerprint(db: WriteCtx['db']): Promise<Map<string, strin
 export function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
   return [...after].filter(([name, hash]) => before.get(name) !== hash).map(([name]) => name);
 }
+
+/** Rules of writes on Education's records, asked of Labour's people and the rest. */
+const isSecretariat = (p: Persona) => p.role === 'admin' || p.role === 'coordinator';
+/** Education's planning seats and the secretariat edit; its validator and readers 403; Labour and its region 404. */
+export const educationEdit: Rule = (p) => {
+  if (!p) return 401;
+  if (isSecretariat(p)) return 'ok';
+  if (p.relation === 'own' || p.relation === 'delegated') return 404;
+  return p.relation === 'other' && p.role !== 'validator' ? 'ok' : 403;
+};
+/** Deleting an action is the secretariat's; Education's people and readers 403; Labour and its region 404. */
+export const educationDelete: Rule = (p) => {
+  if (!p) return 401;
+  if (isSecretariat(p)) return 'ok';
+  return p.relation === 'own' || p.relation === 'delegated' ? 404 : 403;
+};
+/** Education's own work in progress (a draft, an answer): its writing seats; its validator and the secretariat 403; others 404. */
+export const educationWriters: Rule = (p) => {
+  if (!p) return 401;
+  if (p.relation === 'other') return p.role === 'validator' ? 403 : 'ok';
+  return isSecretariat(p) ? 403 : 404;
+};
+/** Education's assignment: the secretariat and its focal point delegate; its others and readers 403; Labour and its region 404. */
+export const educationDelegates: Rule = (p) => {
+  if (!p) return 401;
+  if (isSecretariat(p)) return 'ok';
+  if (p.relation === 'own' || p.relation === 'delegated') return 404;
+  return p.relation === 'other' && p.role === 'focal_point' ? 'ok' : 403;
+};
+/** Another person's own thing (a saved view, a session): it does not exist for anyone else. */
+export const someoneElses: Rule = (p) => (p ? 404 : 401);

@@ -155,7 +155,15 @@ export function mixOf(data: MixData): [number, Step][] {
     [4, get(() => '/api/assignments/mine?page=1&pageSize=25')(data)],
     [3, get(() => '/api/saved-views')(data)],
     [2, get(() => '/api/calendar/events?from=2026-01-01&to=2026-12-31')(data)],
-    [2, get(() => '/api/reports?page=1&pageSize=25')(data)],
+    // The reports list is the secretariat's and the consulted's page (others have no link to it).
+    [
+      2,
+      get((_data, session) =>
+        ['admin', 'coordinator', 'stakeholder'].includes(session.role)
+          ? '/api/reports?page=1&pageSize=25'
+          : '/api/inbox?page=1&pageSize=25',
+      )(data),
+    ],
     [
       5,
       async (session, call) => {

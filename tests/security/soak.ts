@@ -168,6 +168,8 @@ try {
   );
   total.requests = total.serverErrors = total.clientErrors = 0;
   total.latencies = [];
+  // The setup's own answers (a demo entity that cannot be assigned, say) are not the soak's.
+  refusals.clear();
   current = freshWindow();
   console.log(`${users} users for ${durationMs / 1000} s on ${app ? option('db', 'postgres') : baseUrl}\n`);
   console.log(
