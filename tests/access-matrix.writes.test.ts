@@ -36,7 +36,7 @@ let ctx: WriteCtx;
 beforeAll(async () => {
   world = await buildWorld();
   ctx = writeCtx(world);
-}, 180_000);
+}, 600_000);
 afterAll(() => world?.test.close());
 
 const secretariat = personas.filter((p) => p.role === 'admin' || p.role === 'coordinator');
