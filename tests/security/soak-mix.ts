@@ -51,7 +51,8 @@ export async function prepareMix(sessions: Session[], call: Call): Promise<MixDa
   await assignDemoEntities(sessions, coordinator, call, recommendationIds);
   const assigned = new Map<string, { recommendationId: string; entityId: string }[]>();
   for (const session of sessions) {
-    if (assigned.has(session.email) || !['focal_point', 'validator', 'contributor'].includes(session.role)) continue;
+    // Focal points and contributors write progress; validators only endorse it.
+    if (assigned.has(session.email) || !['focal_point', 'contributor'].includes(session.role)) continue;
     const mine = await call(session, 'GET', '/api/assignments/mine?page=1&pageSize=50');
     const items = ((await mine?.json()) as { items?: { recommendation: { id: string }; entity: { id: string } }[] })
       ?.items;
@@ -169,19 +170,31 @@ export function mixOf(data: MixData): [number, Step][] {
       async (session, call) => {
         const subject = maybe(data.assigned.get(session.email) ?? []);
         if (!subject) return void (await call(session, 'GET', '/api/progress-updates?page=1&pageSize=25'));
-        // A progress update drafted, then revised at its version.
+        // A progress update drafted, then revised at its version; one whose period already has
+        // the entity's update (400, periodOverlaps) is that draft, revised again.
+        const period = { periodStart: '2025-01-01', periodEnd: '2025-12-31' };
         const created = await call(session, 'POST', '/api/progress-updates', {
           ...subject,
+          ...period,
           narrative: '<p>Inspections carried out in the period.</p>',
-          periodStart: '2025-01-01',
-          periodEnd: '2025-12-31',
         });
-        if (created?.status !== 201) return;
-        const { id, version } = (await created.json()) as { id: string; version: number };
+        let id: string | undefined;
+        if (created?.status === 201) id = ((await created.json()) as { id: string }).id;
+        else if (created?.status === 400) {
+          const drafts = await call(
+            session,
+            'GET',
+            `/api/progress-updates?recommendationId=${subject.recommendationId}&entityId=${subject.entityId}&status=draft&page=1&pageSize=5`,
+          );
+          id = ((await drafts?.json()) as { items?: { id: string }[] })?.items?.[0]?.id;
+        }
+        if (!id) return;
+        const detail = await call(session, 'GET', `/api/progress-updates/${id}`);
+        const version = ((await detail?.json()) as { version?: number })?.version;
+        if (version === undefined) return;
         await call(session, 'PUT', `/api/progress-updates/${id}`, {
-          narrative: '<p>Inspections carried out in the period, with the labour inspectorate’s figures.</p>',
-          periodStart: '2025-01-01',
-          periodEnd: '2025-12-31',
+          ...period,
+          narrative: `<p>Inspections carried out in the period, with the labour inspectorate’s figures (${new Date().toISOString()}).</p>`,
           version,
         });
       },

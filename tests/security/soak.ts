@@ -6,8 +6,9 @@
  * report open for consultation, saved views, one's name) with 0.5–1.5 s between steps.
  * Every 30 s it prints requests, server errors (5xx and failed connections), 4xx, p50/p99, the
  * server's RSS and V8 heap (read in the app's process by `memory-probe.ts`: the heap's floor in
- * the window, after collections, and its peak); at the end whether memory stayed flat (the last
- * window's RSS and heap floor within 25% of the second window's).
+ * the window, after collections, and its peak); at the end whether memory stayed flat: the lowest
+ * RSS and heap floor of the last third of the run within 25% of those of the first third (after
+ * the first window's warm-up; a leak raises the floor, load only the peaks).
  * Plain fetch (undici, built into Node): no load-testing dependency.
  *
  *   --users N (200)   --duration SECONDS (600)   --interval SECONDS (30)
@@ -142,11 +143,12 @@ const percentile = (values: number[], p: number) => {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number);
 };
 
-function printWindow(elapsedS: number): void {
+function printWindow(elapsedS: number, partial = false): void {
   const rss = rssMb();
-  if (rss !== undefined) rssSeries.push(rss);
+  // The last, short window (people finishing their step) is printed, not compared.
+  if (rss !== undefined && !partial) rssSeries.push(rss);
   const heap = current.heapMax > 0 ? `${current.heapMin} / ${current.heapMax}` : '—';
-  if (current.heapMax > 0) heapSeries.push(current.heapMin);
+  if (current.heapMax > 0 && !partial) heapSeries.push(current.heapMin);
   const load = loadavg()[0]?.toFixed(2);
   const row = `| ${elapsedS} | ${current.requests} | ${(current.requests / (intervalMs / 1000)).toFixed(0)} | ${current.serverErrors} | ${current.clientErrors} | ${percentile(current.latencies, 50)} | ${percentile(current.latencies, 99)} | ${rss ?? '—'} | ${heap} | ${load} |`;
   rows.push(row);
@@ -189,20 +191,29 @@ try {
   );
   clearInterval(ticker);
   clearInterval(heapTicker);
-  if (current.requests > 0) printWindow(Math.round((Date.now() - started) / 1000));
+  if (current.requests > 0) printWindow(Math.round((Date.now() - started) / 1000), true);
 } finally {
   await app?.stop();
   rmSync(probeDir, { recursive: true, force: true });
 }
-const baseline = rssSeries[1] ?? rssSeries[0];
-const last = rssSeries.at(-1);
-const heapBaseline = heapSeries[1] ?? heapSeries[0];
-const heapLast = heapSeries.at(-1);
-const flat =
-  (baseline === undefined || last === undefined || last <= baseline * 1.25) &&
-  (heapBaseline === undefined || heapLast === undefined || heapLast <= heapBaseline * 1.25);
+// A leak raises the floor under the load's ups and downs: compare the lowest RSS and heap floor
+// of the last third of the run with those of the first third after the first window (warm-up).
+const third = (series: number[], part: 'first' | 'last') => {
+  const full = series.slice(1);
+  const size = Math.max(1, Math.floor(full.length / 3));
+  const slice = part === 'first' ? full.slice(0, size) : full.slice(-size);
+  return slice.length ? Math.min(...slice) : undefined;
+};
+const [rssFirst, rssLast, heapFirst, heapLast] = [
+  third(rssSeries, 'first'),
+  third(rssSeries, 'last'),
+  third(heapSeries, 'first'),
+  third(heapSeries, 'last'),
+];
+const grew = (first?: number, last?: number) => first !== undefined && last !== undefined && last > first * 1.25;
+const flat = !grew(rssFirst, rssLast) && !grew(heapFirst, heapLast);
 console.log(
-  `\nTotal: ${total.requests} requests, ${total.serverErrors} errors, ${total.clientErrors} 4xx, p50 ${percentile(total.latencies, 50)} ms, p99 ${percentile(total.latencies, 99)} ms; RSS ${baseline ?? '—'} → ${last ?? '—'} MB, heap floor ${heapBaseline ?? '—'} → ${heapLast ?? '—'} MB: ${flat ? 'flat' : 'GROWING'}`,
+  `\nTotal: ${total.requests} requests, ${total.serverErrors} errors, ${total.clientErrors} 4xx, p50 ${percentile(total.latencies, 50)} ms, p99 ${percentile(total.latencies, 99)} ms; lowest RSS ${rssFirst ?? '—'} → ${rssLast ?? '—'} MB, lowest heap floor ${heapFirst ?? '—'} → ${heapLast ?? '—'} MB (first third → last third): ${flat ? 'flat' : 'GROWING'}`,
 );
 for (const [key, count] of [...refusals].sort((a, b) => b[1] - a[1]).slice(0, 8))
   console.log(`  4xx: ${key} × ${count}`);
