@@ -37,6 +37,8 @@ export async function startApp(options: {
   serverUrl?: string;
   env?: Record<string, string>;
   quiet?: boolean;
+  /** Modules loaded into the app's process before it starts (`node --import`), e.g. the soak's memory probe. */
+  preload?: string[];
 }): Promise<RunningApp> {
   const root = mkdtempSync(join(tmpdir(), 'implementa-security-'));
   let databaseUrl: string | undefined;
@@ -52,22 +54,26 @@ export async function startApp(options: {
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: baseUrl,
-      DATA_DIR: join(root, 'data'),
-      DEMO: 'true',
-      LOG_LEVEL: 'error',
-      // The checks sign in many times a minute from one address.
-      AUTH_RATE_PER_MINUTE: '100000',
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', ...(options.preload ?? []).flatMap((path) => ['--import', path]), 'src/server/main.ts'],
+    {
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PUBLIC_URL: baseUrl,
+        DATA_DIR: join(root, 'data'),
+        DEMO: 'true',
+        LOG_LEVEL: 'error',
+        // The checks sign in many times a minute from one address.
+        AUTH_RATE_PER_MINUTE: '100000',
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+        ...options.env,
+      },
+      stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],
     },
-    stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],
-  });
+  );
   let stopping = false;
   // Said at once: a check against a dead app would otherwise read as a clean result.
   child.once('exit', (code, signal) => {
