@@ -6,6 +6,7 @@ import { useConfirm } from '../../components/confirm-dialog';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { useRecommendationName } from '../register/recommendation-name';
+import { ProgressStatusBadge } from './progress-labels';
 
 export interface BulkOutcome {
   step: 'approve' | 'return';
@@ -189,9 +190,13 @@ export function BulkResults(props: { outcome: BulkOutcome; onDismiss: () => void
           <li key={entry.id} className={entry.ok ? 'item-result-done' : 'item-result-failed'}>
             <strong>{label(entry.id)}</strong>
             {' — '}
-            {entry.ok && entry.status
-              ? t('progress.bulk.done', { status: t(`progress.status.${entry.status}`) })
-              : t('progress.bulk.failed', { reason: entry.message ?? entry.code ?? '' })}
+            {entry.ok && entry.status ? (
+              <>
+                {t('progress.bulk.done')} <ProgressStatusBadge status={entry.status} />
+              </>
+            ) : (
+              t('progress.bulk.failed', { reason: entry.message ?? entry.code ?? '' })
+            )}
           </li>
         ))}
       </ul>

@@ -112,7 +112,7 @@ export default function QueuePage() {
                             checked={selected.has(item.id)}
                             onChange={(event) => toggle([item], event.target.checked)}
                           />
-                          <span>{t('progress.bulk.selectOne', { entity: item.entity.name })}</span>
+                          <span>{item.entity.name}</span>
                         </label>
                         <span>{period(item.periodStart, item.periodEnd)}</span>
                         <ProgressStatusBadge status={item.status} />
