@@ -8,8 +8,11 @@ import { apiCall, axeViolations, baseUrl, launchBrowser, signIn } from './browse
 // submission; its validator and then the coordinator decide in bulk, per-item results shown,
 // the queue naming each recommendation by number with its text. Demo accounts: demo-accounts.ts.
 const coordinator = { email: 'coordinator@demo.implementa.example', password: 'demo-coordinator-2026' };
-const lrgFocal = { email: 'ljubljana.focal.point@demo.implementa.example', password: 'demo-focal-point-2026' };
-const lrgValidator = { email: 'ljubljana.validator@demo.implementa.example', password: 'demo-validator-2026' };
+const lrgFocal = { email: 'ljubljana.focal.point@demo.implementa.example', password: 'demo-ljubljana-2026' };
+const lrgValidator = {
+  email: 'ljubljana.validator@demo.implementa.example',
+  password: 'demo-ljubljana-validator-2026',
+};
 // A real UN document as the evidence file (tests/fixtures/README.md names its source).
 const evidenceFile = fixturePath('upr-reports/A_HRC_59_15_Add.1_Slovenia_views-on-recommendations.pdf');
 const evidenceName = 'A_HRC_59_15_Add.1_Slovenia_views-on-recommendations.pdf';

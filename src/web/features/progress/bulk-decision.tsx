@@ -174,11 +174,17 @@ export function BulkResults(props: { outcome: BulkOutcome; onDismiss: () => void
   const nameOf = useRecommendationName();
   const { result, items } = props.outcome;
   const ordered = [...result.results].sort((a, b) => Number(a.ok) - Number(b.ok));
+  // Subject and entity apart, each isolated: a Latin name inside right-to-left text keeps its order.
   const label = (id: string) => {
     const item = items.get(id);
-    if (!item) return id;
-    const subject = item.recommendation ? nameOf(item.recommendation) : item.subject.label;
-    return t('progress.bulk.itemName', { subject, entity: item.entity.name });
+    if (!item) return <bdi>{id}</bdi>;
+    return (
+      <>
+        <bdi>{item.recommendation ? nameOf(item.recommendation) : item.subject.label}</bdi>
+        {' · '}
+        <bdi>{item.entity.name}</bdi>
+      </>
+    );
   };
   return (
     <section className="card" aria-labelledby="bulk-results-title">
@@ -188,8 +194,7 @@ export function BulkResults(props: { outcome: BulkOutcome; onDismiss: () => void
       <ul className="item-results">
         {ordered.map((entry) => (
           <li key={entry.id} className={entry.ok ? 'item-result-done' : 'item-result-failed'}>
-            <strong>{label(entry.id)}</strong>
-            {' — '}
+            <strong className="block">{label(entry.id)}</strong>
             {entry.ok && entry.status ? (
               <>
                 {t('progress.bulk.done')} <ProgressStatusBadge status={entry.status} />

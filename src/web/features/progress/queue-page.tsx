@@ -114,7 +114,11 @@ export default function QueuePage() {
                           />
                           <span>{item.entity.name}</span>
                         </label>
-                        <span>{period(item.periodStart, item.periodEnd)}</span>
+                        {item.periodStart && item.periodEnd ? (
+                          <span>{period(item.periodStart, item.periodEnd)}</span>
+                        ) : item.callId ? (
+                          <span className="subtle">{t('progress.bulk.callAnswer')}</span>
+                        ) : null}
                         <ProgressStatusBadge status={item.status} />
                         {item.proposedStatusLabel ? (
                           <span>{t('progress.bulk.proposes', { status: item.proposedStatusLabel })}</span>
