@@ -17,6 +17,9 @@ const lrgValidator = {
 const evidenceFile = fixturePath('upr-reports/A_HRC_59_15_Add.1_Slovenia_views-on-recommendations.pdf');
 const evidenceName = 'A_HRC_59_15_Add.1_Slovenia_views-on-recommendations.pdf';
 
+// A loaded machine renders slowly: polls wait as long as a locator does.
+const patient = { timeout: 30_000 };
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -42,20 +45,22 @@ async function expectAccessible(page: Page, what: string) {
 /** The selection bar is on screen (sticky at the top), saying how many are chosen. */
 async function expectBar(page: Page, name: string, count: number) {
   const bar = page.getByRole('region', { name });
-  await expect.poll(() => bar.getByText(`${count} selected`).count()).toBe(1);
+  await expect.poll(() => bar.getByText(`${count} selected`).count(), patient).toBe(1);
   const box = await bar.boundingBox();
   const viewport = page.viewportSize();
   expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
   return bar;
 }
 
-/** Ticks the first result of the register's current page and returns its id. */
-async function tickFirstResult(page: Page): Promise<string> {
+/** Ticks the first result of the register's current page (once it is not `previous`) and returns its id. */
+async function tickFirstResult(page: Page, previous?: string): Promise<string> {
   const first = page.locator('.result').first();
-  await first.waitFor();
-  const href = (await first.locator('.result-title a').getAttribute('href')) ?? '';
+  const idOf = async () =>
+    ((await first.locator('.result-title a').getAttribute('href')) ?? '').split('/').pop() as string;
+  await expect.poll(async () => (await first.count()) > 0 && (await idOf()) !== previous, patient).toBe(true);
+  const id = await idOf();
   await first.locator('input.result-select').check();
-  return href.split('/').pop() as string;
+  return id;
 }
 
 describe.each([1366, 390])('daily work at %i px', (width) => {
@@ -73,8 +78,7 @@ describe.each([1366, 390])('daily work at %i px', (width) => {
     // The next page keeps the choice; the bar follows the reader down the list.
     await page.getByRole('navigation', { name: 'Pages' }).last().getByRole('button', { name: 'Next' }).click();
     await page.waitForURL(new RegExp(`page=${startPage + 1}`));
-    await page.locator('.result').first().waitFor();
-    const second = await tickFirstResult(page);
+    const second = await tickFirstResult(page, first);
     expect(second).not.toBe(first);
     await page.mouse.wheel(0, 1500);
     await expectBar(page, 'Selected recommendations', 2);
@@ -90,7 +94,7 @@ describe.each([1366, 390])('daily work at %i px', (width) => {
 
     await bar.getByRole('button', { name: 'Call for input from this selection' }).click();
     await page.waitForURL(/\/calls\/new$/);
-    await expect.poll(() => page.locator('.chip-list li').count()).toBe(2);
+    await expect.poll(() => page.locator('.chip-list li').count(), patient).toBe(2);
     await page.getByText('2 recommendations come from your selection').waitFor();
     await page.getByLabel('Title', { exact: true }).fill(title);
     await page.getByLabel('Message', { exact: true }).fill('Please tell us what the city has done, with evidence.');
@@ -104,7 +108,7 @@ describe.each([1366, 390])('daily work at %i px', (width) => {
     await page.getByRole('button', { name: 'Send now' }).click();
     await page.locator('#tracker-title').waitFor();
     await page.context().close();
-  });
+  }, 240_000);
 
   it('lets the municipality attach evidence before submitting, and asks before submitting', async () => {
     expect(callId).not.toBe('');
@@ -113,7 +117,7 @@ describe.each([1366, 390])('daily work at %i px', (width) => {
     await page.getByRole('link', { name: title }).click();
     await page.locator('textarea').first().waitFor();
     const items = page.locator('.answer-item');
-    await expect.poll(() => items.count()).toBe(2);
+    await expect.poll(() => items.count(), patient).toBe(2);
     // The first file saves the answer as a draft and is listed at once.
     await items.first().getByLabel('Attach evidence files').setInputFiles(evidenceFile);
     await items.first().getByRole('link', { name: evidenceName }).waitFor();
@@ -131,7 +135,7 @@ describe.each([1366, 390])('daily work at %i px', (width) => {
     await dialog.waitFor();
     await expectAccessible(page, 'submit confirmation');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count(), patient).toBe(0);
     await page.getByRole('button', { name: 'Submit 2 answers' }).click();
     await dialog.getByRole('button', { name: 'Submit 2 answers' }).click();
     await page.getByText('2 answers submitted').waitFor();
@@ -143,7 +147,7 @@ describe.each([1366, 390])('daily work at %i px', (width) => {
     await page.waitForURL(/\/progress\/[0-9a-f-]{36}$/);
     await page.getByRole('link', { name: evidenceName }).waitFor();
     await page.context().close();
-  });
+  }, 240_000);
 
   it('lets the validator endorse and the coordinator validate in bulk, with a result per update', async () => {
     const validator = await open(width, lrgValidator);
@@ -166,7 +170,7 @@ describe.each([1366, 390])('daily work at %i px', (width) => {
     await expectAccessible(validator, 'queue with a selection');
     await validator.getByRole('button', { name: 'Endorse 2 updates' }).click();
     await validator.getByRole('dialog').getByRole('button', { name: 'Endorse 2 updates' }).click();
-    await validator.getByRole('status').filter({ hasText: '2 done, 0 not done' }).waitFor();
+    await validator.getByRole('region', { name: '2 done, 0 not done' }).waitFor();
     await validator.context().close();
 
     // The coordinator ticks both; meanwhile one is returned elsewhere, so it cannot be validated.
@@ -201,5 +205,5 @@ describe.each([1366, 390])('daily work at %i px', (width) => {
     // What failed stays selected, to look at or try again.
     await expectBar(page, 'Selected updates', 1);
     await page.context().close();
-  });
+  }, 240_000);
 });

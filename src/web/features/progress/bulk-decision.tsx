@@ -173,6 +173,9 @@ export function BulkResults(props: { outcome: BulkOutcome; onDismiss: () => void
   const { t } = useT();
   const nameOf = useRecommendationName();
   const { result, items } = props.outcome;
+  // The outcome is where attention goes next: focus (and so the screen reader) lands on its summary.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const ordered = [...result.results].sort((a, b) => Number(a.ok) - Number(b.ok));
   // Subject and entity apart, each isolated: a Latin name inside right-to-left text keeps its order.
   const label = (id: string) => {
@@ -188,7 +191,7 @@ export function BulkResults(props: { outcome: BulkOutcome; onDismiss: () => void
   };
   return (
     <section className="card" aria-labelledby="bulk-results-title">
-      <h2 id="bulk-results-title" role="status">
+      <h2 id="bulk-results-title" tabIndex={-1} ref={heading}>
         {t('progress.bulk.summary', { succeeded: result.succeeded, failed: result.failed })}
       </h2>
       <ul className="item-results">

@@ -73,7 +73,13 @@ export default function QueuePage() {
         />
       </SelectionBar>
       <ErrorMessage error={list.error ?? error} />
-      {outcome ? <BulkResults outcome={outcome} onDismiss={() => setOutcome(null)} /> : null}
+      {outcome ? (
+        <BulkResults
+          key={`${outcome.step}:${outcome.result.results.map((r) => r.id).join()}:${outcome.result.succeeded}`}
+          outcome={outcome}
+          onDismiss={() => setOutcome(null)}
+        />
+      ) : null}
       <ListCard
         {...card}
         count={(count) => t('progress.queueCount', { count })}
