@@ -95,6 +95,10 @@ describe('assignment and delegation across levels of government, in Chromium', (
     await cityPage.getByLabel('What has been done', { exact: true }).fill('Water connected to two settlements.');
     await cityPage.getByLabel('Proposed status', { exact: true }).selectOption('in_progress');
     await cityPage.getByRole('button', { name: /^Submit/ }).click();
+    await cityPage
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Submit/ })
+      .click();
     await expect.poll(() => cityPage.locator('main').innerText()).toContain('Answered on time');
     await cityPage.context().close();
 
