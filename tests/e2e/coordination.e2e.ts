@@ -30,6 +30,11 @@ describe('assignment and delegation across levels of government, in Chromium', (
     const chosen = await page
       .locator('.result-title a')
       .evaluateAll((links) => links.slice(0, 3).map((link) => link.getAttribute('href') ?? ''));
+    // The selection bar opens the batch panel for what is ticked.
+    await page
+      .getByRole('region', { name: 'Selected recommendations' })
+      .getByRole('button', { name: 'Edit 3 recommendations' })
+      .click();
     await page.locator('.batch-edit').getByText('Assign an entity').click();
     await page.getByRole('combobox', { name: 'Entity' }).fill('Labour');
     await page.getByRole('option', { name: new RegExp(ministryName) }).click();
