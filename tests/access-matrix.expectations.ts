@@ -73,6 +73,8 @@ export const secretariatInLabourScope: Rule = (p) => {
   if (secretariatRoles.has(p.role)) return 'ok';
   return bound(p) && p.relation === 'other' ? 404 : 403;
 };
+/** Has a "to validate" queue: the secretariat and validators, whatever their seat. */
+export const withQueue: Rule = (p) => (!p ? 401 : secretariatRoles.has(p.role) || p.role === 'validator' ? 'ok' : 403);
 /** Routes of the sign-in flow: answer anyone (their own validation decides). */
 export const publicFlow: Rule = () => 'ok';
 
@@ -269,6 +271,14 @@ export const expectations: Record<string, Expectation> = {
   'POST /api/progress-updates/:id/submit': write(labourOnly, () => ({ version: 1 })),
   'POST /api/progress-updates/:id/approve': write(labourOnly, () => ({ version: 1 })),
   'POST /api/progress-updates/:id/return': write(labourOnly, () => ({ version: 1 })),
+  // Steps in bulk: people with a queue (the secretariat, validators); each item is then refused on its own.
+  'POST /api/progress-updates/bulk/approve': write(withQueue, (params) => ({
+    items: [{ id: params.progressUpdate, version: 1 }],
+  })),
+  'POST /api/progress-updates/bulk/return': write(withQueue, (params) => ({
+    items: [{ id: params.progressUpdate, version: 1 }],
+    comment: 'Add the figures.',
+  })),
   'GET /api/progress-updates/:id/attachments': get(labourOnly),
   'POST /api/progress-updates/:id/attachments': write(labourOnly),
   // Action documents: read as the action, changed by its editors (issue 14 part 4).

@@ -87,6 +87,11 @@ describe('a call for input, from the coordinator to a focal point and back', () 
     await focal.getByRole('button', { name: 'Save as draft' }).click();
     await focal.getByText('Draft saved').waitFor();
     await focal.getByRole('button', { name: 'Submit 2 answers' }).click();
+    // Submitting is final: it asks first.
+    await focal
+      .getByRole('dialog', { name: 'Submit 2 answers?' })
+      .getByRole('button', { name: 'Submit 2 answers' })
+      .click();
     await focal.getByText('2 answers submitted').waitFor();
     await expect.poll(() => focal.locator('main').innerText()).toContain('Answered on time');
 

@@ -30,6 +30,11 @@ describe('assignment and delegation across levels of government, in Chromium', (
     const chosen = await page
       .locator('.result-title a')
       .evaluateAll((links) => links.slice(0, 3).map((link) => link.getAttribute('href') ?? ''));
+    // The selection bar opens the batch panel for what is ticked.
+    await page
+      .getByRole('region', { name: 'Selected recommendations' })
+      .getByRole('button', { name: 'Edit 3 recommendations' })
+      .click();
     await page.locator('.batch-edit').getByText('Assign an entity').click();
     await page.getByRole('combobox', { name: 'Entity' }).fill('Labour');
     await page.getByRole('option', { name: new RegExp(ministryName) }).click();
@@ -99,6 +104,10 @@ describe('assignment and delegation across levels of government, in Chromium', (
     await cityPage.getByLabel('What has been done', { exact: true }).fill('Water connected to two settlements.');
     await cityPage.getByLabel('Proposed status', { exact: true }).selectOption('in_progress');
     await cityPage.getByRole('button', { name: /^Submit/ }).click();
+    await cityPage
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Submit/ })
+      .click();
     await expect.poll(() => cityPage.locator('main').innerText()).toContain('Answered on time');
     await cityPage.context().close();
 

@@ -62,7 +62,8 @@ export default async function setup(project: TestProject) {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const deadline = Date.now() + 90_000;
+  // The first start seeds the demo; on a loaded machine that takes longer (E2E_READY_SECONDS).
+  const deadline = Date.now() + Number(process.env.E2E_READY_SECONDS ?? 90) * 1000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
     try {

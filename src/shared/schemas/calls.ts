@@ -225,6 +225,10 @@ export const answerItemSchema = z.object({
     status: z.string(),
   }),
   update: progressUpdateSchema.nullable(),
+  /** The evidence files attached to the answer (the update's attachments), oldest first. */
+  evidence: z.array(
+    z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int() }),
+  ),
 });
 export type AnswerItem = z.infer<typeof answerItemSchema>;
 
@@ -248,6 +252,8 @@ export const answerPageSchema = z.object({
   canAnswer: z.boolean(),
   statusOptions: z.array(z.object({ code: z.string(), label: z.string() })),
   items: z.array(answerItemSchema),
+  /** What an evidence file may be: its largest size and the kinds (by extension) accepted. */
+  evidenceLimits: z.object({ maxBytes: z.number().int(), types: z.array(z.string()) }),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),

@@ -3,7 +3,7 @@ import { periodReversed, periodReversedIssue } from '../progress/period';
 import { progressStatusSchema } from './calls';
 import { pageQuerySchema, versionSchema } from './common';
 import { entityRefSchema } from './entities';
-import { followUpGrades } from './register';
+import { followUpGrades, recommendationRefSchema } from './register';
 
 /** Narratives are HTML from the rich-text editor; the server sanitises them before storing. */
 export const narrativeMaxLength = 100_000;
@@ -57,6 +57,44 @@ export const progressStepSchema = z.object({
 });
 export type ProgressStepInput = z.output<typeof progressStepSchema>;
 
+/** Most updates one bulk step takes: each is its own transaction, one after the other. */
+export const maxBulkProgressSteps = 100;
+
+/**
+ * Validating (or endorsing) or returning several updates at once, each at the version read; one
+ * comment for all, required to return. Each item succeeds or fails on its own.
+ */
+export const bulkProgressStepSchema = z
+  .object({
+    items: z
+      .array(z.object({ id: z.uuid(), version: versionSchema }))
+      .min(1)
+      .max(maxBulkProgressSteps),
+    comment: z.string().trim().max(5000).optional(),
+  })
+  .superRefine((input, context) => {
+    const ids = input.items.map((item) => item.id);
+    if (new Set(ids).size !== ids.length)
+      context.addIssue({ code: 'custom', path: ['items'], message: 'issues.progress.duplicateItem' });
+  });
+export type BulkProgressStepInput = z.output<typeof bulkProgressStepSchema>;
+
+/** Per item: its new status when the step was taken, or the refusal (its code and the message in the reader's language). */
+export const bulkProgressResultSchema = z.object({
+  results: z.array(
+    z.object({
+      id: z.uuid(),
+      ok: z.boolean(),
+      status: progressStatusSchema.nullable(),
+      code: z.string().nullable(),
+      message: z.string().nullable(),
+    }),
+  ),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+});
+export type BulkProgressResult = z.infer<typeof bulkProgressResultSchema>;
+
 export const progressStepKinds = ['submitted', 'endorsed', 'validated', 'returned'] as const;
 
 export const progressListQuerySchema = pageQuerySchema.extend({
@@ -82,6 +120,11 @@ export const progressSubjectSchema = z.object({
 export const progressSummarySchema = z.object({
   id: z.uuid(),
   subject: progressSubjectSchema,
+  /**
+   * The recommendation an update is about (null for an action): its number, its review, and an
+   * excerpt of its text in the reader's language (else the original, named by textLang).
+   */
+  recommendation: recommendationRefSchema.extend({ textLang: z.string().nullable() }).nullable(),
   entity: entityRefSchema,
   status: progressStatusSchema,
   proposedStatus: z.string().nullable(),
@@ -91,6 +134,8 @@ export const progressSummarySchema = z.object({
   callId: z.uuid().nullable(),
   submittedAt: z.string().nullable(),
   updatedAt: z.string(),
+  /** The version a step (one or in bulk) is taken at. */
+  version: versionSchema,
 });
 export type ProgressSummary = z.infer<typeof progressSummarySchema>;
 
@@ -120,7 +165,6 @@ export const progressDetailSchema = progressSummarySchema.extend({
     approve: z.boolean(),
     return: z.boolean(),
   }),
-  version: versionSchema,
 });
 export type ProgressDetail = z.infer<typeof progressDetailSchema>;
 

@@ -15,6 +15,7 @@ import { seatsOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
 import { presentEntityRef } from '../entities/entity-ref.presenter';
 import { seatOf } from '../entities/people.service';
+import { evidenceLimits, evidenceOfUpdates } from '../progress/attachments.service';
 import { recordSubmission } from '../progress/progress.workflow.service';
 import { statusTerms } from '../taxonomies/taxonomies.service';
 import {
@@ -81,6 +82,10 @@ export async function getAnswers(
     statusTerms(deps.db),
   ]);
   if (!call) throw new AppError('NOT_FOUND');
+  const evidence = await evidenceOfUpdates(
+    deps.db,
+    items.rows.flatMap((row) => (row.update_id ? [row.update_id] : [])),
+  );
   return {
     call: {
       id: call.id,
@@ -115,7 +120,9 @@ export async function getAnswers(
               row.submitted_by_name,
             )
           : null,
+      evidence: (row.update_id && evidence.get(row.update_id)) || [],
     })),
+    evidenceLimits: evidenceLimits(deps),
     total: items.total,
     page: page.page,
     pageSize: page.pageSize,

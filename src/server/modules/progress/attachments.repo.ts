@@ -25,6 +25,18 @@ export function findAttachments(db: Executor, kind: AttachmentSubjectKind, subje
 }
 export type AttachmentRow = Awaited<ReturnType<typeof findAttachments>>[number];
 
+/** The files of several progress updates at once (one page of answers to a call). */
+export function findAttachmentsOfUpdates(db: Executor, updateIds: string[]) {
+  if (updateIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'progress_update_id', 'filename', 'content_type', 'size_bytes'])
+    .where('progress_update_id', 'in', updateIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 export function findAttachment(db: Executor, id: string) {
   return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
 }

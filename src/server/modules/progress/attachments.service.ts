@@ -14,6 +14,7 @@ import {
   findAction,
   findAttachment,
   findAttachments,
+  findAttachmentsOfUpdates,
   insertAttachment,
 } from './attachments.repo';
 import { canProgress } from './progress.policy';
@@ -67,6 +68,25 @@ export async function listAttachments(deps: FileDeps, actor: Actor, subject: Sub
   const { canEdit } = await access(deps.db, actor, subject);
   const rows = await findAttachments(deps.db, subject.kind, subject.id);
   return { items: rows.map(present), canEdit, maxBytes: maxBytesOf(deps), types: deps.settings.EVIDENCE_TYPES };
+}
+
+/** What the upload form says of the limits (largest size, accepted kinds). */
+export const evidenceLimits = (deps: FileDeps) => ({ maxBytes: maxBytesOf(deps), types: deps.settings.EVIDENCE_TYPES });
+
+/**
+ * The evidence of several updates by update id, for a page that has already checked the reader
+ * may read them (the answers to a call, for the entity's people and the secretariat).
+ */
+export async function evidenceOfUpdates(db: Executor, updateIds: string[]) {
+  const byUpdate = new Map<string, { id: string; fileName: string; contentType: string; sizeBytes: number }[]>();
+  for (const row of await findAttachmentsOfUpdates(db, updateIds)) {
+    const key = row.progress_update_id as string;
+    byUpdate.set(key, [
+      ...(byUpdate.get(key) ?? []),
+      { id: row.id, fileName: row.filename, contentType: row.content_type, sizeBytes: Number(row.size_bytes) },
+    ]);
+  }
+  return byUpdate;
 }
 
 function refuse(

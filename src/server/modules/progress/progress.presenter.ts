@@ -17,6 +17,16 @@ export function presentSummary(row: SummaryRow & { subject_label: string }, loca
     subject: row.recommendation_id
       ? { kind: 'recommendation', id: row.recommendation_id, label: row.subject_label }
       : { kind: 'action', id: row.action_id as string, label: row.subject_label },
+    recommendation: row.recommendation_id
+      ? {
+          id: row.recommendation_id,
+          number: row.rec_number,
+          bodyCode: row.rec_body_code ?? '',
+          reviewSymbol: row.rec_symbol,
+          text: row.rec_text ?? '',
+          textLang: row.rec_text_lang,
+        }
+      : null,
     entity: presentEntityRef(row, 'entity_'),
     status: row.status,
     proposedStatus: row.proposed_status,
@@ -28,6 +38,7 @@ export function presentSummary(row: SummaryRow & { subject_label: string }, loca
     callId: row.call_id,
     submittedAt: row.submitted_at?.toISOString() ?? null,
     updatedAt: row.updated_at.toISOString(),
+    version: row.version,
   };
 }
 
@@ -53,7 +64,6 @@ export function presentDetail(
     entityHasValidator: extra.entityHasValidator,
     events: extra.events,
     can: extra.can,
-    version: row.version,
   };
 }
 

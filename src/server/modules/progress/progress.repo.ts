@@ -1,7 +1,9 @@
 import { type Expression, type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
+import type { Locale } from '../../../shared/i18n/locales';
 import type { Role } from '../../../shared/schemas/identity';
 import type { ProgressUpdateEventsTable, ProgressUpdateStatus, ProgressUpdatesTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { recommendationText, recommendationTextLang } from '../../lib/language';
 import { updateAtVersion as versionedUpdate } from '../../lib/versioned';
 import { inScope, type Scope } from '../assignments/scope';
 
@@ -40,6 +42,10 @@ const summaryColumns = [
   'pu.period_end',
   'pu.submitted_at',
   'pu.updated_at',
+  'pu.version',
+  'r.number as rec_number',
+  'r.body_code as rec_body_code',
+  'v.symbol as rec_symbol',
   'e.kind as entity_kind',
   'e.name as entity_name',
   'e.acronym as entity_acronym',
@@ -49,14 +55,30 @@ const summaryColumns = [
 
 const subjectLabel = sql<string>`coalesce(act.title, concat_ws(' ', coalesce(v.symbol, r.body_code), r.number))`;
 
+/** Lists show an excerpt, clamped by the page: the first characters are enough for a few lines. */
+const excerptLength = 400;
+
+/** The recommendation's text for the reader (their language, else the original…), cut to an excerpt. */
+function recommendationExcerpt(locale: Locale) {
+  return [
+    sql<
+      string | null
+    >`case when r.id is null then null else left(${recommendationText(locale, 'r')}, ${excerptLength}) end`.as(
+      'rec_text',
+    ),
+    recommendationTextLang(locale, 'r').as('rec_text_lang'),
+  ] as const;
+}
+
 /** One update with everything its page shows, whoever reads it (the service checks access). */
-export function findUpdate(db: Executor, id: string) {
+export function findUpdate(db: Executor, id: string, locale: Locale = 'en') {
   return base(db)
     .leftJoin('users as cu', 'cu.id', 'pu.created_by')
     .leftJoin('users as su', 'su.id', 'pu.submitted_by')
     .leftJoin('users as eu', 'eu.id', 'pu.endorsed_by')
     .leftJoin('users as vu', 'vu.id', 'pu.validated_by')
     .select(summaryColumns)
+    .select(recommendationExcerpt(locale))
     .select([
       subjectLabel.as('subject_label'),
       'pu.narrative',
@@ -215,6 +237,7 @@ export function findOverlap(
 export async function findUpdates(
   db: Executor,
   reader: Reader,
+  locale: Locale,
   query: {
     recommendationId?: string | undefined;
     actionId?: string | undefined;
@@ -265,6 +288,7 @@ export async function findUpdates(
   const [rows, count] = await Promise.all([
     ordered
       .select(summaryColumns)
+      .select(recommendationExcerpt(locale))
       .select(subjectLabel.as('subject_label'))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema, pageOf } from '../../../shared/schemas/common';
 import {
+  bulkProgressResultSchema,
+  bulkProgressStepSchema,
   createProgressUpdateSchema,
   progressDetailSchema,
   progressListQuerySchema,
@@ -11,6 +13,7 @@ import {
   updateProgressUpdateSchema,
 } from '../../../shared/schemas/progress';
 import type { Deps } from '../../deps';
+import { bulkStep } from './progress.bulk.service';
 import { createUpdate, editUpdate, getOptions, getUpdate, listUpdates } from './progress.service';
 import { approveUpdate, returnUpdate, submitUpdate } from './progress.workflow.service';
 
@@ -42,6 +45,14 @@ export function progressRoutes(deps: Deps): FastifyPluginAsyncZod {
       { schema: { tags, params: idParamsSchema, body: updateProgressUpdateSchema, response: detail } },
       (request) => editUpdate(deps.db, request.actor, request.params.id, request.body),
     );
+    // Before the `:id` routes' neighbours: one step on many updates, with a result per item.
+    for (const step of ['approve', 'return'] as const) {
+      app.post(
+        `/api/progress-updates/bulk/${step}`,
+        { schema: { tags, body: bulkProgressStepSchema, response: { 200: bulkProgressResultSchema } } },
+        (request) => bulkStep(deps, request.actor, step, request.body),
+      );
+    }
     const steps = { submit: submitUpdate, approve: approveUpdate, return: returnUpdate } as const;
     for (const [name, step] of Object.entries(steps)) {
       app.post(

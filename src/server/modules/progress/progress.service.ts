@@ -51,7 +51,7 @@ export function stepOf(status: ProgressUpdateStatus, entityHasValidator: boolean
 /** An update as the reader may see it, with their seat in its entity; NOT_FOUND when they may not. */
 export async function readableUpdate(db: Executor, actor: Actor, id: string) {
   const user = signedIn(actor);
-  const row = await findUpdate(db, id);
+  const row = await findUpdate(db, id, actor.locale);
   if (!row) throw new AppError('NOT_FOUND');
   const seat = await seatOf(db, row.entity_id, user.id);
   const validated = row.status === 'validated';
@@ -100,7 +100,7 @@ export async function listUpdates(
       .filter((seat) => canProgress(user, 'validatorStep', { seat: seat.role }))
       .map((seat) => seat.id),
   };
-  const { rows, total } = await findUpdates(db, reader, query);
+  const { rows, total } = await findUpdates(db, reader, actor.locale, query);
   return {
     items: rows.map((row) => presentSummary(row, actor.locale)),
     total,

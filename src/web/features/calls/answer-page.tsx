@@ -7,6 +7,7 @@ import {
   saveAnswersSchema,
 } from '../../../shared/schemas/calls';
 import { api } from '../../api/client';
+import { useConfirm } from '../../components/confirm-dialog';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { Loading } from '../../components/loading';
@@ -17,6 +18,7 @@ import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { useRecommendationName } from '../register/recommendation-name';
+import { AnswerEvidence } from './answer-evidence';
 import { AnswerStatusBadge, useFormatDay } from './call-labels';
 
 const pageSize = 20;
@@ -41,6 +43,7 @@ export default function AnswerPage() {
   const [edits, setEdits] = useState<Edits>({});
   const [sentIds, setSentIds] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [confirmation, confirm] = useConfirm();
   const form = useSubmit(saveAnswersSchema, (input) =>
     api.put<SaveAnswersResult>(`/api/calls/${callId}/entities/${entityId}/answers`, input),
   );
@@ -72,12 +75,19 @@ export default function AnswerPage() {
   const open = data.canAnswer ? data.items.filter(editable) : [];
   const manager = can('calls:track');
 
-  async function save(submit: boolean, event?: FormEvent) {
+  /** Saves (as drafts) or submits the open answers; `alsoIds` are saved even when still empty (a file is being attached). */
+  async function save(submit: boolean, event?: FormEvent, alsoIds: string[] = []) {
     setNotice(null);
     const items = open
       .filter((item) => {
         const edit = edits[item.recommendation.id];
-        return submit || item.update || edit?.narrative.trim() || edit?.proposedStatus;
+        return (
+          submit ||
+          item.update ||
+          edit?.narrative.trim() ||
+          edit?.proposedStatus ||
+          alsoIds.includes(item.recommendation.id)
+        );
       })
       .map((item) => ({
         recommendationId: item.recommendation.id,
@@ -105,6 +115,38 @@ export default function AnswerPage() {
         : current,
     );
     answers.reload();
+    return result;
+  }
+
+  /** Submitting is final here: the person confirms, told how many answers and that they then go to validation. */
+  async function confirmSubmit(event: FormEvent) {
+    event.preventDefault();
+    const ok = await confirm({
+      title: t('answer.confirm.title', { count: open.length }),
+      body: <p>{t('answer.confirm.body')}</p>,
+      confirmLabel: t('answer.submit', { count: open.length }),
+    });
+    if (ok) await save(true);
+  }
+
+  /** The answer's saved id, for its files: saved as a draft first when it never was. */
+  async function ensureSaved(item: AnswerItem): Promise<string | null> {
+    if (item.update) return item.update.id;
+    const result = await save(false, undefined, [item.recommendation.id]);
+    return result?.saved.find((entry) => entry.recommendationId === item.recommendation.id)?.update.id ?? null;
+  }
+
+  function setEvidence(recommendationId: string, evidence: AnswerItem['evidence']) {
+    answers.setData((current) =>
+      current
+        ? {
+            ...current,
+            items: current.items.map((item) =>
+              item.recommendation.id === recommendationId ? { ...item, evidence } : item,
+            ),
+          }
+        : current,
+    );
   }
 
   const errorFor = (id: string, field: 'narrative' | 'proposedStatus') => {
@@ -142,7 +184,8 @@ export default function AnswerPage() {
         <p className="prose">{data.call.message}</p>
         {data.canAnswer ? <p className="subtle">{t('answer.howTo')}</p> : null}
       </section>
-      <form onSubmit={(event) => save(true, event)} noValidate aria-busy={form.busy}>
+      {confirmation}
+      <form onSubmit={confirmSubmit} noValidate aria-busy={form.busy}>
         <ErrorMessage error={form.error} />
         <SuccessMessage>{notice}</SuccessMessage>
         {data.items.length === 0 ? <p>{t('answer.nothing')}</p> : null}
@@ -239,6 +282,19 @@ export default function AnswerPage() {
               ) : (
                 <p className="subtle">{t('answer.notAnswered')}</p>
               )}
+              <AnswerEvidence
+                item={item}
+                canEdit={canEdit}
+                limits={data.evidenceLimits}
+                headingId={headingId}
+                ensureSaved={() => ensureSaved(item)}
+                onChange={(evidence) => setEvidence(id, evidence)}
+              />
+              {item.update && !canEdit ? (
+                <p>
+                  <Link to={`/progress/${item.update.id}`}>{t('answer.openUpdate')}</Link>
+                </p>
+              ) : null}
             </section>
           );
         })}

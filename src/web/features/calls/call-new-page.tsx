@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { type CallDetail, createCallSchema } from '../../../shared/schemas/calls';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
@@ -7,12 +7,7 @@ import { PageTitle } from '../../components/page-title';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { CallFields, type CallFieldValues, callInputOf, emptyCallFields } from './call-fields';
-import {
-  emptySelection,
-  RecommendationPicker,
-  type RecommendationSelection,
-  selectionInput,
-} from './recommendation-picker';
+import { RecommendationPicker, type RecommendationSelection, selectionInput } from './recommendation-picker';
 
 /**
  * A new call, saved as a draft: its text, deadline, questions and reminders, the recommendations
@@ -22,8 +17,13 @@ import {
 export default function CallNewPage() {
   const { t } = useT();
   const navigate = useNavigate();
+  // From the register's selection bar or a cluster: the recommendations chosen there, to review here.
+  const handed = useLocation().state as Partial<RecommendationSelection> | null;
   const [values, setValues] = useState<CallFieldValues>(emptyCallFields);
-  const [selection, setSelection] = useState<RecommendationSelection>(emptySelection);
+  const [selection, setSelection] = useState<RecommendationSelection>(() => ({
+    recommendations: handed?.recommendations ?? [],
+    clusters: handed?.clusters ?? [],
+  }));
   const [allAssigned, setAllAssigned] = useState(true);
   const form = useSubmit(createCallSchema, (input) => api.post<CallDetail>('/api/calls', input));
 
@@ -41,6 +41,13 @@ export default function CallNewPage() {
         <Link to="/calls">{t('calls.back')}</Link>
       </p>
       <p>{t('calls.newIntro')}</p>
+      {handed?.recommendations?.length || handed?.clusters?.length ? (
+        <p className="alert alert-info">
+          {t('calls.fromSelection', {
+            count: (handed.recommendations?.length ?? 0) + (handed.clusters ?? []).reduce((sum, c) => sum + c.size, 0),
+          })}
+        </p>
+      ) : null}
       <form onSubmit={submit} noValidate aria-busy={form.busy} className="card">
         <ErrorMessage error={form.error} />
         <CallFields values={values} onChange={setValues} errors={form.fieldErrors} />

@@ -9,8 +9,10 @@ import { PageTitle } from '../../components/page-title';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { AttachmentsPanel } from '../files/attachments-panel';
+import { useRecommendationName } from '../register/recommendation-name';
 import { ProgressForm } from './progress-form';
 import { Narrative, ProgressStatusBadge, usePeriod, useStepLabel } from './progress-labels';
+import { RecommendationExcerpt } from './recommendation-excerpt';
 
 /** One progress update: what it says, its evidence, its steps with their comments, and the next step. */
 export default function ProgressPage() {
@@ -25,6 +27,7 @@ export default function ProgressPage() {
     : undefined;
   const options = useApi<ProgressOptions>(data?.can.edit ? '/api/progress-updates/options' : null, subjectQuery);
   const period = usePeriod();
+  const nameOf = useRecommendationName();
   const stepLabel = useStepLabel();
   const [editing, setEditing] = useState(false);
   const [comment, setComment] = useState('');
@@ -54,11 +57,22 @@ export default function ProgressPage() {
     data.subject.kind === 'recommendation' ? `/register/${data.subject.id}` : `/actions/${data.subject.id}`;
   return (
     <>
-      <PageTitle>{t('progress.title', { subject: data.subject.label })}</PageTitle>
+      <PageTitle>
+        {t('progress.title', { subject: data.recommendation ? nameOf(data.recommendation) : data.subject.label })}
+      </PageTitle>
       <p>
-        <Link to={subjectLink}>{data.subject.label}</Link> · {data.entity.name} ·{' '}
-        <ProgressStatusBadge status={data.status} />
+        {data.recommendation ? null : (
+          <>
+            <Link to={subjectLink}>{data.subject.label}</Link> ·{' '}
+          </>
+        )}
+        {data.entity.name} · <ProgressStatusBadge status={data.status} />
       </p>
+      {data.recommendation ? (
+        <section className="card" aria-label={t('progress.bulk.aboutRecommendation')}>
+          <RecommendationExcerpt recommendation={data.recommendation} heading="h2" />
+        </section>
+      ) : null}
       <ErrorMessage error={error} />
       <SuccessMessage>{done}</SuccessMessage>
       {editing && options.data ? (

@@ -1,6 +1,8 @@
+import { Link } from 'react-router';
 import type { Cluster } from '../../../shared/schemas/register';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
+import { useSession } from '../../session/session-provider';
 
 /** The register filtered by a cluster (?cluster=…, from the clusters page or a recommendation): says which, and undoes it. */
 export function ClusterFilter(props: { ids: string[]; onRemove: (id: string) => void }) {
@@ -16,6 +18,7 @@ export function ClusterFilter(props: { ids: string[]; onRemove: (id: string) => 
 
 function ClusterFilterNote(props: { id: string; onRemove: () => void }) {
   const { t } = useT();
+  const { can } = useSession();
   const cluster = useApi<Cluster>(`/api/clusters/${props.id}`);
   const name = cluster.data?.name;
   return (
@@ -28,6 +31,14 @@ function ClusterFilterNote(props: { id: string; onRemove: () => void }) {
       <button type="button" className="button-link" onClick={props.onRemove}>
         {t('register.clusterFilterRemove')}
       </button>
+      {cluster.data && can('calls:manage') ? (
+        <>
+          {' · '}
+          <Link to="/calls/new" state={{ clusters: [cluster.data] }}>
+            {t('clusters.callNamed', { name: cluster.data.name })}
+          </Link>
+        </>
+      ) : null}
     </li>
   );
 }

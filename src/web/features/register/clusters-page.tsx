@@ -20,6 +20,7 @@ export default function ClustersPage() {
   const { t } = useT();
   const { can } = useSession();
   const canEdit = can('register:manageClusters');
+  const canCall = can('calls:manage');
   const { draft, setDraft, apply, list, card } = useListPage<Page<Cluster>, (typeof filterKeys)[number]>(
     '/api/clusters',
     { filters: filterKeys, pageSize: 25 },
@@ -72,7 +73,7 @@ export default function ClustersPage() {
               <tr>
                 <th scope="col">{t('clusters.name')}</th>
                 <th scope="col">{t('clusters.size')}</th>
-                {canEdit ? <th scope="col">{t('common.actions')}</th> : null}
+                {canEdit || canCall ? <th scope="col">{t('common.actions')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -81,6 +82,7 @@ export default function ClustersPage() {
                   key={cluster.id}
                   cluster={cluster}
                   canEdit={canEdit}
+                  canCall={canCall}
                   onChanged={(message) => {
                     setRowError(null);
                     setNotice(message);
@@ -106,6 +108,7 @@ export default function ClustersPage() {
 function ClusterRow(props: {
   cluster: Cluster;
   canEdit: boolean;
+  canCall: boolean;
   onChanged: (message: string) => void;
   onError: (error: AppError) => void;
   onStale: () => void;
@@ -158,37 +161,51 @@ function ClusterRow(props: {
           {t('clusters.sizeN', { count: cluster.size })}
         </Link>
       </td>
-      {props.canEdit ? (
+      {props.canEdit || props.canCall ? (
         <td>
           <div className="row-actions">
-            <button
-              type="button"
-              className="button-secondary button-small"
-              aria-label={t('clusters.renameNamed', { name: cluster.name })}
-              onClick={() => setEditing(true)}
-            >
-              {t('clusters.rename')}
-            </button>
-            {confirming ? (
-              <>
-                <span className="subtle">{t('clusters.deleteNote', { count: cluster.size })}</span>
-                <button type="button" className="button-danger button-small" disabled={busy} onClick={remove}>
-                  {t('clusters.confirmDelete', { name: cluster.name })}
-                </button>
-                <button type="button" className="button-link" onClick={() => setConfirming(false)}>
-                  {t('common.cancel')}
-                </button>
-              </>
-            ) : (
-              <button
-                type="button"
-                className="button-secondary button-small"
-                aria-label={t('clusters.deleteNamed', { name: cluster.name })}
-                onClick={() => setConfirming(true)}
+            {props.canCall && cluster.size > 0 ? (
+              <Link
+                className="button-secondary button-small button-anchor"
+                to="/calls/new"
+                state={{ clusters: [cluster] }}
+                aria-label={t('clusters.callNamed', { name: cluster.name })}
               >
-                {t('clusters.delete')}
-              </button>
-            )}
+                {t('clusters.call')}
+              </Link>
+            ) : null}
+            {props.canEdit ? (
+              <>
+                <button
+                  type="button"
+                  className="button-secondary button-small"
+                  aria-label={t('clusters.renameNamed', { name: cluster.name })}
+                  onClick={() => setEditing(true)}
+                >
+                  {t('clusters.rename')}
+                </button>
+                {confirming ? (
+                  <>
+                    <span className="subtle">{t('clusters.deleteNote', { count: cluster.size })}</span>
+                    <button type="button" className="button-danger button-small" disabled={busy} onClick={remove}>
+                      {t('clusters.confirmDelete', { name: cluster.name })}
+                    </button>
+                    <button type="button" className="button-link" onClick={() => setConfirming(false)}>
+                      {t('common.cancel')}
+                    </button>
+                  </>
+                ) : (
+                  <button
+                    type="button"
+                    className="button-secondary button-small"
+                    aria-label={t('clusters.deleteNamed', { name: cluster.name })}
+                    onClick={() => setConfirming(true)}
+                  >
+                    {t('clusters.delete')}
+                  </button>
+                )}
+              </>
+            ) : null}
           </div>
         </td>
       ) : null}

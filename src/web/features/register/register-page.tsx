@@ -1,9 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import type { SearchResult } from '../../../shared/schemas/register';
+import { useNavigate } from 'react-router';
+import type { RecommendationRef, SearchResult } from '../../../shared/schemas/register';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { Pager } from '../../components/pager';
+import { SelectionBar } from '../../components/selection-bar';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
@@ -29,6 +31,9 @@ export default function RegisterPage() {
   const { t, locale, formatNumber } = useT();
   const { can } = useSession();
   const canEdit = can('register:batchEdit');
+  const canCall = can('calls:manage');
+  const selectable = canEdit || canCall;
+  const navigate = useNavigate();
   const { query, update, toggle, replace } = useRegisterQuery();
   const search = searchOf(query);
   const apiSearch = new URLSearchParams(search);
@@ -37,7 +42,9 @@ export default function RegisterPage() {
   const results = useApi<SearchResult>(`/api/recommendations?${apiSearch.toString()}`);
   const statuses = useStatusTerms();
   const [text, setText] = useState(query.q);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  // Kept by id across pages and searches, with what the call form shows of each.
+  const [selected, setSelected] = useState<Map<string, RecommendationRef>>(new Map());
+  const [editing, setEditing] = useState(false);
 
   useEffect(() => setText(query.q), [query.q]);
 
@@ -54,14 +61,28 @@ export default function RegisterPage() {
   }
 
   function select(ids: string[], on: boolean) {
+    const items = new Map((data?.items ?? []).map((item) => [item.id, item]));
     setSelected((current) => {
-      const next = new Set(current);
+      const next = new Map(current);
       for (const id of ids) {
-        if (on) next.add(id);
+        const item = items.get(id);
+        if (on && item)
+          next.set(id, {
+            id,
+            number: item.number,
+            bodyCode: item.bodyCode,
+            reviewSymbol: item.reviewSymbol,
+            text: item.text,
+          });
         else next.delete(id);
       }
       return next;
     });
+  }
+
+  function clearSelection() {
+    setSelected(new Map());
+    setEditing(false);
   }
 
   return (
@@ -102,6 +123,33 @@ export default function RegisterPage() {
           <SavedViews current={savedQueryOf(query)} />
         </aside>
         <div className="register-main">
+          <SelectionBar count={selected.size} label={t('register.selection.label')} onClear={clearSelection}>
+            {canEdit ? (
+              <button
+                type="button"
+                className="button-secondary button-small"
+                aria-expanded={editing}
+                aria-controls="register-batch"
+                onClick={() => setEditing(!editing)}
+              >
+                {t('register.selection.edit', { count: selected.size })}
+              </button>
+            ) : null}
+            {canCall ? (
+              <button
+                type="button"
+                className="button-small"
+                onClick={() => navigate('/calls/new', { state: { recommendations: [...selected.values()] } })}
+              >
+                {t('register.selection.call')}
+              </button>
+            ) : null}
+          </SelectionBar>
+          {canEdit && selected.size > 0 && editing ? (
+            <div id="register-batch">
+              <BatchEdit ids={[...selected.keys()]} onDone={results.reload} onClear={clearSelection} />
+            </div>
+          ) : null}
           <ErrorMessage error={results.error} />
           {results.error && isFiltered(query) ? (
             <p>
@@ -165,7 +213,7 @@ export default function RegisterPage() {
                 </a>
               </div>
             </div>
-            {canEdit && pageIds.length > 0 ? (
+            {selectable && pageIds.length > 0 ? (
               <label className="select-all">
                 <input
                   type="checkbox"
@@ -181,8 +229,8 @@ export default function RegisterPage() {
                   items={data.items}
                   bodyNames={bodyNames}
                   statuses={statuses}
-                  selectable={canEdit}
-                  selected={selected}
+                  selectable={selectable}
+                  selected={new Set(selected.keys())}
                   onSelect={(id, on) => select([id], on)}
                 />
               ) : (
@@ -200,9 +248,6 @@ export default function RegisterPage() {
               />
             ) : null}
           </div>
-          {canEdit && selected.size > 0 ? (
-            <BatchEdit ids={[...selected]} onDone={results.reload} onClear={() => setSelected(new Set())} />
-          ) : null}
         </div>
       </div>
     </>
