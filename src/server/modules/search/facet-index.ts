@@ -10,8 +10,8 @@ import type { TextIndex } from './text-index';
  * decision 013) hands `evaluate` the slots matching the search words. Filters are combined as
  * bitsets from per-value postings, and a facet is counted over whichever reads fewer rows: its
  * rows, or a superset with known counts less the rows it has beyond them (decision 014). An index
- * belongs to one register generation and is never mutated; the service builds a new one after
- * writes and uses SQL meanwhile.
+ * answers for one register generation; after writes it is patched in place up to the next one
+ * (facet-index.patch.ts, decision 021).
  */
 export const filterDimensions = [
   'mechanism',

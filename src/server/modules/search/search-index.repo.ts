@@ -5,8 +5,9 @@ import { searchLangs } from './text-search.repo';
 
 /**
  * Moves on every change to recommendations, clusters, terms (statement triggers, migration 0004),
- * assignments (0010), an entity's kind, level or parent and the status history (0022): the index,
- * and every cache keyed by it, belongs to one generation.
+ * assignments (0010), an entity's kind, level or parent and the status history (0022), a body's
+ * mechanism (0033): every cache keyed by it belongs to one generation. Since 0033 the writes the
+ * index reads also log their rows at that generation (register-changes.repo.ts).
  */
 export async function readRegisterGeneration(db: Executor): Promise<number> {
   const row = await db

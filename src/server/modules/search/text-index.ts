@@ -16,7 +16,8 @@ import {
  * PostgreSQL still stems the query (`websearch_to_tsquery`, the same configurations as the
  * generated columns); the index evaluates the parsed query without visiting any row, which was
  * the cost left after the facet index (300–600 ms for words in 60,000–300,000 rows). Built with
- * the facet index, for the same register generation and slots, and never mutated.
+ * the facet index, for the same register generation and slots; patched with it after writes
+ * (text-index.patch.ts, decision 021).
  */
 export const textLanguageCount = 6; // ar, zh, en, fr, ru, es: the order of `searchLangs`
 
