@@ -61,11 +61,12 @@ export function patchIndex(index: FacetIndex, generation: number, changes: reado
       const values = row ? valuesOf(row, dimension) : [];
       if (!column.multi) column.setOne(slot, values[0] ?? null);
       else {
+        const codes = values.map((value) => column.code(value));
+        const was = oldCodes.get(slot)?.[dimension];
+        // An existing row whose values in this column are the same leaves the column as it is.
+        if (was && was.length === codes.length && was.every((code, i) => code === codes[i])) continue;
         const replaced = multi.get(dimension) ?? new Map<number, number[]>();
-        replaced.set(
-          slot,
-          values.map((value) => column.code(value)),
-        );
+        replaced.set(slot, codes);
         multi.set(dimension, replaced);
       }
     }
@@ -87,7 +88,12 @@ export function patchIndex(index: FacetIndex, generation: number, changes: reado
       const was = oldCodes.get(slot)?.[dimension] ?? [];
       const now = index.columns[dimension].codesAt(slot);
       for (const code of was) if (!now.includes(code)) left.set(code, (left.get(code) ?? new Set()).add(slot));
-      for (const code of now) if (!was.includes(code)) joined.set(code, [...(joined.get(code) ?? []), slot]);
+      for (const code of now)
+        if (!was.includes(code)) {
+          const slots = joined.get(code);
+          if (slots) slots.push(slot);
+          else joined.set(code, [slot]);
+        }
     }
     for (const code of new Set([...left.keys(), ...joined.keys()])) {
       const gone = left.get(code);
@@ -243,12 +249,18 @@ function reorder(
       placed += chain.length;
     }
     if (placed !== changed.size) throw new Error(`patchIndex: the ${sort} order does not fit`);
+    // One pass over the order with a mark per slot: 1 moved, 2 rows go in before it.
+    const marks = new Uint8Array(index.size);
+    for (const slot of moved) marks[slot] = 1;
+    for (const slot of before.keys()) if (slot >= 0) marks[slot] = 2;
     const old = index.orders[sort];
     const order = new Int32Array(index.rows);
     let k = 0;
-    for (const slot of old) {
-      if (moved.has(slot)) continue;
-      for (const inserted of before.get(slot) ?? []) order[k++] = inserted;
+    for (let i = 0; i < old.length; i++) {
+      const slot = old[i] as number;
+      const mark = marks[slot];
+      if (mark === 1) continue;
+      if (mark === 2) for (const inserted of before.get(slot) ?? []) order[k++] = inserted;
       order[k++] = slot;
     }
     for (const inserted of before.get(-1) ?? []) order[k++] = inserted;
@@ -259,6 +271,12 @@ function reorder(
 
 function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
   const out = new Int32Array(a.length + b.length);
+  if (a.length === 0 || b.length === 0 || (b[0] as number) > (a[a.length - 1] as number)) {
+    // New rows after every slot held (an import): two copies, no comparison.
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  }
   let i = 0;
   let j = 0;
   let k = 0;

@@ -86,6 +86,9 @@ export function patchText(text: TextIndex, size: number, changes: readonly TextC
 
 /** A term's occurrences without the rows in `gone`, with `added` (sorted by slot) merged in. */
 function merged(list: TermList, gone: ReadonlySet<number>, added: readonly Occurrence[]): TermList {
+  const last = list.slots.length ? (list.slots[list.slots.length - 1] as number) : -1;
+  if (added.length > 0 && (added[0] as Occurrence).slot > last && !list.slots.some((slot) => gone.has(slot)))
+    return appended(list, added);
   let kept = 0;
   let keptPositions = 0;
   for (let i = 0; i < list.slots.length; i++)
@@ -116,8 +119,7 @@ function merged(list: TermList, gone: ReadonlySet<number>, added: readonly Occur
     if (!gone.has(oldSlot)) {
       slots[k] = oldSlot;
       counts[k++] = count;
-      positions.set(list.positions.subarray(from, from + count), to);
-      to += count;
+      for (let p = from; p < from + count; p++) positions[to++] = list.positions[p] as number;
     }
     from += count;
     i++;
@@ -136,4 +138,45 @@ function binarySearch(slots: Int32Array, slot: number): boolean {
     else hi = mid - 1;
   }
   return false;
+}
+
+/** A patched term's arrays with room to spare: the views in its list cover the used part. */
+interface Growable extends TermList {
+  room?: { slots: Int32Array; counts: Uint16Array; positions: Uint16Array };
+}
+
+/**
+ * New rows only, after every slot the term holds (an import): written into the room left by the
+ * previous append when there is some, else into arrays half as large again, so that an import
+ * does not copy every term it touches every time. Searches holding the old views see the old rows.
+ */
+function appended(list: Growable, added: readonly Occurrence[]): TermList {
+  const n = list.slots.length;
+  const p = list.positions.length;
+  const more = added.reduce((sum, entry) => sum + entry.positions.length, 0);
+  let room = list.room;
+  if (!room || room.slots.length < n + added.length || room.positions.length < p + more) {
+    const slots = Math.ceil((n + added.length) * 1.5) + 4;
+    room = {
+      slots: new Int32Array(slots),
+      counts: new Uint16Array(slots),
+      positions: new Uint16Array(Math.ceil((p + more) * 1.5) + 8),
+    };
+    room.slots.set(list.slots);
+    room.counts.set(list.counts);
+    room.positions.set(list.positions);
+  }
+  let to = p;
+  added.forEach((entry, i) => {
+    (room.slots as Int32Array)[n + i] = entry.slot;
+    (room.counts as Uint16Array)[n + i] = entry.count;
+    for (const position of entry.positions) (room.positions as Uint16Array)[to++] = position;
+  });
+  const grown: Growable = {
+    slots: room.slots.subarray(0, n + added.length),
+    counts: room.counts.subarray(0, n + added.length),
+    positions: room.positions.subarray(0, to),
+    room,
+  };
+  return grown;
 }
