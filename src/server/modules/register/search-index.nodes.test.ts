@@ -78,28 +78,27 @@ afterAll(async () => {
 });
 
 describe('two app nodes on one database', () => {
-  it("each sees the other's writes on its next search, with exact counts, within a second", async () => {
+  // Not a timed assertion (speed is the benchmark's): the first search after the commit, with no
+  // waiting or polling, must already see the write, which is within any bound on visibility.
+  it("each sees the other's writes on its very next search, with exact counts", async () => {
     // Both nodes hold an index.
     expect((await search(nodeA, coordinator)).total).toBe(40);
     expect((await search(nodeB, coordinator)).total).toBe(40);
     expect((await search(nodeB, focalPoint)).total).toBe(10);
 
     // Node A changes statuses (one inside the focal point's scope) and assigns one more row.
-    const started = performance.now();
     await sql`update recommendations set status = 'in_progress', updated_at = now()
       where seq in (select seq from recommendations order by seq limit 3)`.execute(nodeA);
     await sql`insert into assignments (recommendation_id, entity_id, role)
       select id, ${ministry}, 'lead' from recommendations order by seq desc limit 1`.execute(nodeA);
 
-    // Node B's next searches see both, counted exactly.
+    // Node B's very next searches see both, counted exactly.
     const all = await search(nodeB, coordinator, { status: ['in_progress'] });
     const mine = await search(nodeB, focalPoint);
-    const seen = performance.now() - started;
     expect(all.total).toBe(3);
     expect(statusCounts(all)).toEqual({ in_progress: 3, not_started: 37 });
     expect(mine.total).toBe(11);
     expect(statusCounts(mine)).toEqual({ in_progress: 3, not_started: 8 });
-    expect(seen).toBeLessThan(1000);
     expect(maintenanceOf(nodeB).patches).toBeGreaterThan(0);
 
     // And back: node B deletes a row and edits a text; node A sees both.
