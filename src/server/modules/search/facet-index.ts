@@ -10,8 +10,8 @@ import type { TextIndex } from './text-index';
  * decision 013) hands `evaluate` the slots matching the search words. Filters are combined as
  * bitsets from per-value postings, and a facet is counted over whichever reads fewer rows: its
  * rows, or a superset with known counts less the rows it has beyond them (decision 014). An index
- * belongs to one register generation and is never mutated; the service builds a new one after
- * writes and uses SQL meanwhile.
+ * answers for one register generation; after writes it is patched in place up to the next one
+ * (facet-index.patch.ts, decision 025).
  */
 export const filterDimensions = [
   'mechanism',
@@ -94,6 +94,69 @@ export class Column {
     offsets[slot + 1] = this.used;
   }
 
+  /** Room for `slots` slots, with a quarter more to spare for the rows that follow. */
+  reserve(slots: number): void {
+    const room = (length: number) => Math.max(slots, Math.ceil(length * 1.25));
+    if (!this.offsets) {
+      if (this.codes.length >= slots) return;
+      const grown = new Int32Array(room(this.codes.length)).fill(-1);
+      grown.set(this.codes);
+      this.codes = grown;
+    } else if (this.offsets.length < slots + 1) {
+      const grown = new Int32Array(room(this.offsets.length) + 1);
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+  }
+
+  /** The codes of one slot's values. */
+  codesAt(slot: number): number[] {
+    if (!this.offsets) {
+      const code = this.codes[slot] as number;
+      return code >= 0 ? [code] : [];
+    }
+    return Array.from(this.codes.subarray(this.offsets[slot], this.offsets[slot + 1]));
+  }
+
+  /**
+   * Multi-valued: new codes for some of the first `size` slots (those from `before` on are new
+   * and all given). New slots alone are appended; otherwise the column is rewritten once.
+   */
+  replace(before: number, size: number, replaced: ReadonlyMap<number, readonly number[]>): void {
+    const offsets = this.offsets as Int32Array;
+    if ([...replaced.keys()].every((slot) => slot >= before)) {
+      for (let slot = before; slot < size; slot++) {
+        const codes = replaced.get(slot) ?? [];
+        if (this.used + codes.length > this.codes.length) {
+          const grown = new Int32Array(Math.max(Math.ceil(this.codes.length * 1.25), this.used + codes.length));
+          grown.set(this.codes);
+          this.codes = grown;
+        }
+        for (const code of codes) this.codes[this.used++] = code;
+        offsets[slot + 1] = this.used;
+      }
+      return;
+    }
+    let total = 0;
+    for (let slot = 0; slot < size; slot++)
+      total +=
+        replaced.get(slot)?.length ?? (slot < before ? (offsets[slot + 1] as number) - (offsets[slot] as number) : 0);
+    const codes = new Int32Array(total);
+    const fresh = new Int32Array(offsets.length);
+    let used = 0;
+    for (let slot = 0; slot < size; slot++) {
+      const values = replaced.get(slot);
+      if (values) for (const code of values) codes[used++] = code;
+      else if (slot < before)
+        for (let k = offsets[slot] as number; k < (offsets[slot + 1] as number); k++)
+          codes[used++] = this.codes[k] as number;
+      fresh[slot + 1] = used;
+    }
+    this.codes = codes;
+    this.offsets = fresh;
+    this.used = used;
+  }
+
   /** Drops the unused capacity of a multi-valued column once every row is in (up to half of it). */
   trim(): void {
     if (this.multi && this.used < this.codes.length) this.codes = this.codes.slice(0, this.used);
@@ -172,27 +235,41 @@ interface Superset {
 }
 
 export class FacetIndex {
-  readonly size: number;
+  /** slots, deleted rows' included (they hold no value and are in no posting, order or `live`) */
+  size: number;
   /** slot of each `seq` (-1 where none) */
-  private readonly slotOfSeq: Int32Array;
-  private readonly orders: Record<Sort, Int32Array>;
+  slotOfSeq: Int32Array;
+  orders: Record<Sort, Int32Array>;
   /** per dimension, the slots of each value: a filter's rows without reading every row */
-  private readonly postings: Record<Dimension, Postings>;
+  readonly postings: Record<Dimension, Postings>;
+  /** per dimension, the values whose slots changed since the build (facet-index.patch.ts) */
+  readonly patched: Record<Dimension, Map<number, Int32Array>>;
   /** every facet's counts over the whole register */
-  private readonly whole: Record<FacetName, Int32Array>;
+  readonly whole: Record<FacetName, Int32Array>;
   /** per small single-valued dimension and facet, counts by (value, facet value): [value * facet values + code] */
-  private readonly precounts: Partial<Record<Dimension, Record<FacetName, Int32Array>>> = {};
-  private readonly words: number;
+  readonly precounts: Partial<Record<Dimension, Record<FacetName, Int32Array>>> = {};
+  words: number;
+  /** the slots holding a row, once some were deleted (null: every slot) */
+  live: Bits | null = null;
+  /** rows held: `size` less the deleted slots */
+  rows: number;
 
   constructor(
-    readonly generation: number,
+    /** the register generation the index answers for; patches move it forward */
+    public generation: number,
     readonly columns: Record<Dimension, Column>,
-    readonly seqOf: Int32Array,
+    /** seq of each slot (capacity may exceed the slots) */
+    public seqOf: Int32Array,
     ordersBySeq: Record<Sort, Int32Array>,
     /** the register's words by slot, when built with the index */
     readonly text: TextIndex | null = null,
   ) {
     this.size = seqOf.length;
+    this.rows = this.size;
+    this.patched = Object.fromEntries(filterDimensions.map((dimension) => [dimension, new Map()])) as Record<
+      Dimension,
+      Map<number, Int32Array>
+    >;
     this.words = wordsFor(this.size);
     this.slotOfSeq = new Int32Array((seqOf.reduce((max, seq) => Math.max(max, seq), 0) as number) + 1).fill(-1);
     seqOf.forEach((seq, slot) => {
@@ -229,6 +306,7 @@ export class FacetIndex {
     const arrays: ArrayLike<number>[] = [this.slotOfSeq, this.seqOf, ...Object.values(this.orders)];
     for (const column of Object.values(this.columns)) arrays.push(column.codes, column.offsets ?? []);
     for (const { start, slots } of Object.values(this.postings)) arrays.push(start, slots);
+    for (const lists of Object.values(this.patched)) arrays.push(...lists.values());
     for (const table of [this.whole, ...Object.values(this.precounts)]) arrays.push(...Object.values(table ?? {}));
     return arrays.reduce((sum, array) => sum + (ArrayBuffer.isView(array) ? array.byteLength : 0), 0);
   }
@@ -251,6 +329,7 @@ export class FacetIndex {
     // Each filter is a bitset built from the postings of its values; the base is what the words
     // and the scope leave (null: every slot).
     let base: Bits | null = candidates ? addSlots(new Uint32Array(this.words), candidates) : null;
+    if (this.live) base = and(base, this.live);
     if (scope) base = and(base, this.rowsWith('entity', scope));
     const active = filterDimensions.filter((dimension) => filters[dimension]?.length);
     const sets = active.map((dimension) => this.rowsWith(dimension, filters[dimension] ?? []));
@@ -261,7 +340,7 @@ export class FacetIndex {
     const after: (Bits | null)[] = new Array(sets.length + 1).fill(null);
     for (let i = sets.length - 1; i >= 0; i--) after[i] = and(sets[i] ?? null, after[i + 1] ?? null);
     const matched = before[sets.length] ?? null;
-    const total = matched ? count(matched) : this.size;
+    const total = matched ? count(matched) : this.rows;
     const supersets: Superset[] = [
       { bits: null, size: this.size, counts: (facet) => this.whole[facet], filter: -1 },
       ...active.flatMap((dimension, i) => {
@@ -338,12 +417,19 @@ export class FacetIndex {
   /** The rows having one of `values` in `dimension`, from its postings. */
   private rowsWith(dimension: Dimension, values: readonly string[]): Bits {
     const bits = new Uint32Array(this.words);
-    const { start, slots } = this.postings[dimension];
     for (const value of values) {
       const code = this.columns[dimension].find(value);
-      if (code !== undefined) addSlots(bits, slots, start[code], start[code + 1]);
+      if (code !== undefined) addSlots(bits, this.slotsWith(dimension, code));
     }
     return bits;
+  }
+
+  /** The ascending slots holding value `code` of `dimension`. */
+  slotsWith(dimension: Dimension, code: number): Int32Array {
+    const patched = this.patched[dimension].get(code);
+    if (patched) return patched;
+    const { start, slots } = this.postings[dimension];
+    return code + 1 < start.length ? slots.subarray(start[code], start[code + 1]) : new Int32Array(0);
   }
 
   /** The seqs of one page of matches in a stored order. */

@@ -12,8 +12,9 @@ export { facetLimits } from './facet-index';
 export { type IndexedResult, type IndexedSearch, memoryOf, searchIndexed } from './search-engine';
 // The invalidation hook: moved by triggers on every write the indexes depend on.
 export { readRegisterGeneration } from './search-index.repo';
-// The indexes of a generation (undefined while a large register's are rebuilt: answer through SQL).
-export { searchIndexFor, warmSearchIndex } from './search-index.store';
+// The indexes of a generation, caught up from the change log (undefined only while a large
+// register's are built from scratch: answer through SQL); what keeping them current has cost.
+export { type MaintenanceStats, maintenanceOf, searchIndexFor, warmSearchIndex } from './search-index.store';
 // PostgreSQL's analysis of the words, shared by the text index and the register's SQL path.
 export {
   matchText,

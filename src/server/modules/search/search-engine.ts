@@ -37,9 +37,15 @@ export async function searchIndexed(
   correct: (q: string) => Promise<string | null>,
 ): Promise<IndexedResult> {
   const ranked = search.sort === 'relevance';
+  // The index is patched in place between awaits: a text match taken before a patch is matched
+  // again, so that the words, the filters and the page see one generation.
   const run = async (q: string | undefined) => {
-    const match = q ? await textMatchOf(db, index, q, ranked) : undefined;
-    return { match, evaluation: evaluationOf(db, index, search.filters, q, match, search.scope) };
+    for (;;) {
+      const generation = index.generation;
+      const match = q ? await textMatchOf(db, index, q, ranked) : undefined;
+      if (index.generation === generation)
+        return { match, evaluation: evaluationOf(db, index, search.filters, q, match, search.scope) };
+    }
   };
   let correctedQuery: string | null = null;
   let { match, evaluation } = await run(search.q);
@@ -77,14 +83,21 @@ function pageByRank(index: FacetIndex, match: TextMatch, matches: Bits, offset: 
   }
   const candidates: number[] = [];
   for (let k = 0; k < n; k++) if ((ranks[kept[k] as number] as number) >= cutoff) candidates.push(kept[k] as number);
-  candidates.sort((a, b) => (ranks[b] as number) - (ranks[a] as number) || (slots[a] as number) - (slots[b] as number));
+  // Ties in seq order: new rows take slots after the others, not always in seq order.
+  const seqOf = index.seqOf;
+  candidates.sort(
+    (a, b) =>
+      (ranks[b] as number) - (ranks[a] as number) ||
+      (seqOf[slots[a] as number] as number) - (seqOf[slots[b] as number] as number),
+  );
   return candidates.slice(offset, wanted).map((i) => index.seqOf[slots[i] as number] as number);
 }
 
 /** What the indexes hold, for the benchmark's memory line. */
 export function memoryOf(index: FacetIndex) {
   return {
-    rows: index.size,
+    rows: index.rows,
+    slots: index.size,
     facetBytes: index.bytes,
     text: index.text ? { bytes: index.text.bytes, lexemes: index.text.lexemes } : null,
   };

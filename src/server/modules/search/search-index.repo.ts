@@ -5,8 +5,9 @@ import { searchLangs } from './text-search.repo';
 
 /**
  * Moves on every change to recommendations, clusters, terms (statement triggers, migration 0004),
- * assignments (0010), an entity's kind, level or parent and the status history (0022): the index,
- * and every cache keyed by it, belongs to one generation.
+ * assignments (0010), an entity's kind, level or parent and the status history (0022), a body's
+ * mechanism (0033): every cache keyed by it belongs to one generation. Since 0033 the writes the
+ * index reads also log their rows at that generation (register-changes.repo.ts).
  */
 export async function readRegisterGeneration(db: Executor): Promise<number> {
   const row = await db
@@ -79,7 +80,32 @@ export async function readIndexRows(
   limit: number,
   mechanismOf: ReadonlyMap<string, string>,
 ): Promise<(IndexRow & { tsv: (string | null)[] })[]> {
-  const rows = await db
+  const rows = await selectRows(db, sql<boolean>`true`)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => toIndexRow(row, mechanismOf) as IndexRow & { tsv: (string | null)[] });
+}
+
+/**
+ * The rows of `seqs` as they now are (a deleted one is missing), their texts only for those in
+ * `withText`: the change log says which texts changed.
+ */
+export async function readChangedRows(
+  db: Executor,
+  seqs: readonly number[],
+  withText: readonly number[],
+  mechanismOf: ReadonlyMap<string, string>,
+): Promise<(IndexRow & { tsv: (string | null)[] | null })[]> {
+  const rows = await selectRows(db, sql<boolean>`seq = any(${withText}::int[])`)
+    .where(sql<boolean>`seq = any(${seqs}::int[])`)
+    .execute();
+  return rows.map((row) => toIndexRow(row, mechanismOf));
+}
+
+function selectRows(db: Executor, withText: ReturnType<typeof sql<boolean>>) {
+  return db
     .selectFrom('recommendations')
     .select([
       'seq',
@@ -93,13 +119,19 @@ export async function readIndexRows(
       list('sdg_goals').as('goals'),
       list('sdg_targets').as('targets'),
       list('recommending_states').as('states'),
-      ...searchLangs.map((lang) => sql<string | null>`nullif(${sql.ref(`tsv_${lang}`)}::text, '')`.as(`tsv_${lang}`)),
-    ])
-    .where('seq', '>', afterSeq)
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => ({
+      sql<boolean>`${withText}`.as('with_text'),
+      ...searchLangs.map((lang) =>
+        sql<string | null>`case when ${withText} then nullif(${sql.ref(`tsv_${lang}`)}::text, '') end`.as(
+          `tsv_${lang}`,
+        ),
+      ),
+    ]);
+}
+
+type SelectedRow = Awaited<ReturnType<ReturnType<typeof selectRows>['execute']>>[number];
+
+function toIndexRow(row: SelectedRow, mechanismOf: ReadonlyMap<string, string>) {
+  return {
     seq: row.seq,
     single: {
       mechanism: mechanismOf.get(row.body_code) ?? 'other',
@@ -116,6 +148,8 @@ export async function readIndexRows(
       sdgTarget: split(row.targets),
       state: split(row.states),
     },
-    tsv: searchLangs.map((lang) => (row as unknown as Record<string, string | null>)[`tsv_${lang}`] ?? null),
-  }));
+    tsv: row.with_text
+      ? searchLangs.map((lang) => (row as unknown as Record<string, string | null>)[`tsv_${lang}`] ?? null)
+      : null,
+  };
 }

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database';
 import { type Evaluation, type FacetIndex, FacetIndexBuilder, type Filters } from './facet-index';
+import { patchIndex, type RowChange } from './facet-index.patch';
+import { heartbeatAndTrim, readJoinedOf, readLog, readSuccessors } from './register-changes.repo';
 import {
   estimatedRows,
+  readChangedRows,
   readIndexRows,
   readJoined,
   readMechanisms,
@@ -12,45 +16,106 @@ import { TextIndexBuilder, type TextMatch } from './text-index';
 import { matchText, parsedQueries } from './text-search.repo';
 
 /**
- * Keeps one facet index per database, for the register generation it was read at. After a write
- * the index is stale: a small register rebuilds it before answering (milliseconds); a large one
- * answers through SQL while a single background rebuild runs, so no search ever sees stale counts.
+ * Keeps one facet index per database. After a write the index catches up before answering: it
+ * reads the rows the change log names since its generation and patches itself in place
+ * (decision 025), so a search right after a write is exact and costs the changed rows, not the
+ * register. A full rebuild happens at start-up, when the log cannot say what changed (a
+ * truncate, a log trimmed past the index), when a change is too large to patch, and in the
+ * background once patches have piled up (the patched index answers meanwhile).
  */
 interface Store {
   index?: FacetIndex;
   building?: Promise<FacetIndex | undefined>;
+  catching?: Promise<boolean>;
   /** text matches and evaluations of the current index, most recently used last */
   texts: Map<string, TextMatch>;
   evaluations: Map<string, Evaluation>;
+  /** this process's name in `search_index_readers` */
+  reader: string;
+  heartbeatAt: number;
+  /** rows patched into the current index since it was built */
+  patchedRows: number;
+  stats: MaintenanceStats;
+}
+
+/** What keeping the index current has cost this process: for the benchmark and operators. */
+export interface MaintenanceStats {
+  generation: number;
+  /** catch-ups that patched rows, and the rows they patched */
+  patches: number;
+  patchedRows: number;
+  /** time spent reading changed rows from the database, and patching in memory (ms, summed) */
+  readMs: number;
+  patchMs: number;
+  /** full builds (start-up, too large a change, compaction) and the time of the last one */
+  rebuilds: number;
+  lastRebuildMs: number;
+  /** the last catch-up: rows, time, and how long its earliest change had waited in the log */
+  last: { rows: number; readMs: number; patchMs: number; waitedMs: number } | null;
 }
 
 const stores = new WeakMap<Database, Store>();
-/** Registers estimated below this size rebuild before answering. */
+/** Registers estimated below this size rebuild before answering (when they cannot be patched). */
 const rebuildInlineBelow = 10_000;
 const chunkRows = 20_000;
 const cacheEntries = 30;
+/** A change larger than this (and than a fifth of the register) is rebuilt rather than patched. */
+const patchAtMost = 50_000;
+const heartbeatEveryMs = 30_000;
 
 function storeOf(db: Database): Store {
   let store = stores.get(db);
   if (!store) {
-    store = { texts: new Map(), evaluations: new Map() };
+    store = {
+      texts: new Map(),
+      evaluations: new Map(),
+      reader: randomUUID(),
+      heartbeatAt: 0,
+      patchedRows: 0,
+      stats: {
+        generation: 0,
+        patches: 0,
+        patchedRows: 0,
+        readMs: 0,
+        patchMs: 0,
+        rebuilds: 0,
+        lastRebuildMs: 0,
+        last: null,
+      },
+    };
     stores.set(db, store);
   }
   return store;
 }
 
-/** The index for `generation`, or undefined while a large register's index is being rebuilt. */
+/** What maintenance has cost in this process for `db` (a copy). */
+export function maintenanceOf(db: Database): MaintenanceStats {
+  const { stats, index } = storeOf(db);
+  return { ...stats, generation: index?.generation ?? stats.generation, last: stats.last && { ...stats.last } };
+}
+
+/**
+ * The index for `generation` or later, caught up from the change log; undefined only while a
+ * large register's index is built from scratch (no index yet, or one the log cannot patch).
+ */
 export async function searchIndexFor(
   db: Database,
   generation: number,
   inlineBelow = rebuildInlineBelow,
 ): Promise<FacetIndex | undefined> {
   const store = storeOf(db);
-  if (store.index?.generation === generation) return store.index;
+  for (let attempt = 0; store.index && attempt < 3; attempt++) {
+    if (store.index.generation >= generation) return store.index;
+    store.catching ??= catchUp(db, store).finally(() => {
+      store.catching = undefined;
+    });
+    if (!(await store.catching)) break;
+  }
+  if (store.index && store.index.generation >= generation) return store.index;
   const building = rebuild(db, store);
-  if ((store.index?.size ?? (await estimatedRows(db))) < inlineBelow) {
+  if ((store.index?.rows ?? (await estimatedRows(db))) < inlineBelow) {
     const index = await building;
-    return index?.generation === generation ? index : undefined;
+    return index && index.generation >= generation ? index : undefined;
   }
   return undefined;
 }
@@ -60,13 +125,113 @@ export async function warmSearchIndex(db: Database): Promise<FacetIndex | undefi
   return rebuild(db, storeOf(db));
 }
 
+/**
+ * Patches the store's index up to the log's generation. False when it cannot (the log was
+ * trimmed past it, a truncate, too large a change, or rows that do not fit); the index is then
+ * dropped and rebuilt.
+ */
+async function catchUp(db: Database, store: Store): Promise<boolean> {
+  const index = store.index;
+  if (!index) return false;
+  const result = await patchFromLog(db, index, store);
+  if (store.index !== index) return true; // a rebuild replaced it meanwhile: the caller looks again
+  if (result === 'cannot') {
+    store.index = undefined;
+    store.texts.clear();
+    store.evaluations.clear();
+    return false;
+  }
+  if (result === 'patched') {
+    store.texts.clear();
+    store.evaluations.clear();
+    // Deleted slots and patched postings cost memory and a little speed: compact in the background.
+    if (store.patchedRows > Math.max(patchAtMost, index.rows / 2) || index.size - index.rows > index.size / 10)
+      void rebuild(db, store);
+  }
+  heartbeat(db, store, index.generation);
+  return true;
+}
+
+/** Reads what changed after the index's generation in one snapshot and patches the index with it. */
+async function patchFromLog(db: Database, index: FacetIndex, store: Store): Promise<'current' | 'patched' | 'cannot'> {
+  const started = performance.now();
+  const after = index.generation;
+  const read = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const log = await readLog(trx, after);
+      if (log.generation <= after) return { log };
+      if (after < log.trimmedThrough || log.whole || log.seqs.length > Math.max(patchAtMost, index.rows / 5))
+        return { log, cannot: true };
+      if (log.seqs.length === 0) return { log };
+      const mechanismOf = await readMechanisms(trx);
+      const rows = await readChangedRows(trx, log.seqs, log.withText, mechanismOf);
+      const joined = await readJoinedOf(trx, log.seqs);
+      const next = await readSuccessors(
+        trx,
+        rows.map((row) => row.seq),
+      );
+      return { log, rows, joined, next };
+    });
+  if ('cannot' in read) return 'cannot';
+  if (index.generation !== after) return 'current'; // patched by another caller meanwhile
+  if (!read.rows) {
+    index.generation = Math.max(index.generation, read.log.generation);
+    return 'current';
+  }
+  const readMs = performance.now() - started;
+  const found = new Map(read.rows.map((row) => [row.seq, row]));
+  const changes: RowChange[] = read.log.seqs.map((seq) => {
+    const row = found.get(seq);
+    if (!row) return { seq, row: null };
+    const { tsv, ...rest } = row;
+    const cluster = read.joined.cluster.get(seq) ?? [];
+    const entity = read.joined.entity.get(seq) ?? [];
+    return { seq, row: { ...rest, cluster, entity }, tsv: tsv ?? undefined };
+  });
+  const patching = performance.now();
+  try {
+    patchIndex(index, read.log.generation, changes, read.next);
+  } catch {
+    return 'cannot';
+  }
+  const patchMs = performance.now() - patching;
+  const { stats } = store;
+  store.patchedRows += changes.length;
+  stats.patches++;
+  stats.patchedRows += changes.length;
+  stats.readMs += readMs;
+  stats.patchMs += patchMs;
+  stats.last = { rows: changes.length, readMs, patchMs, waitedMs: read.log.since ? Date.now() - read.log.since : 0 };
+  return 'patched';
+}
+
+/** Where this process stands, for trimming the log; at most every 30 s, never awaited by a search. */
+function heartbeat(db: Database, store: Store, generation: number): void {
+  const now = Date.now();
+  if (now - store.heartbeatAt < heartbeatEveryMs) return;
+  store.heartbeatAt = now;
+  heartbeatAndTrim(db, store.reader, generation).catch(() => {
+    // A closing database, or a moment of contention: the next heartbeat tries again.
+  });
+}
+
 function rebuild(db: Database, store: Store): Promise<FacetIndex | undefined> {
+  const started = performance.now();
   store.building ??= buildIndex(db)
-    .then((index) => {
-      if (index && (!store.index || index.generation >= store.index.generation)) {
+    .then(async (index) => {
+      if (!index) return index;
+      // Rows written during the read: the log since the generation read first brings them in.
+      if ((await patchFromLog(db, index, store)) === 'cannot') return undefined;
+      if (!store.index || index.generation >= store.index.generation) {
         store.index = index;
+        store.patchedRows = 0;
         store.texts.clear();
         store.evaluations.clear();
+        store.stats.rebuilds++;
+        store.stats.lastRebuildMs = performance.now() - started;
+        heartbeat(db, store, index.generation);
       }
       return index;
     })
@@ -80,8 +245,9 @@ function rebuild(db: Database, store: Store): Promise<FacetIndex | undefined> {
 
 /**
  * Reads the register in chunks, without a long transaction (PGlite has one connection, which
- * other requests share meanwhile); a write during the read moves the generation, and the result
- * is then thrown away rather than trusted.
+ * other requests share meanwhile). The index is labelled with the generation read first; the
+ * change log then brings it up to date (`rebuild`), so writes during a long read no longer
+ * throw the result away.
  */
 async function buildIndex(db: Database): Promise<FacetIndex | undefined> {
   const before = await readRegisterGeneration(db);
@@ -100,7 +266,8 @@ async function buildIndex(db: Database): Promise<FacetIndex | undefined> {
     if (rows.length < chunkRows) break;
     after = rows[rows.length - 1]?.seq ?? after;
   }
-  if ((await readRegisterGeneration(db)) !== before) return undefined;
+  // Rows written during the read may be older or newer than `before`: every one of them is in the
+  // change log after `before`, and the catch-up that follows re-reads it.
   return builder.build(before, orders, text.build());
 }
 
@@ -111,7 +278,7 @@ async function buildIndex(db: Database): Promise<FacetIndex | undefined> {
  */
 export async function textMatchOf(db: Database, index: FacetIndex, q: string, withRank: boolean): Promise<TextMatch> {
   const store = storeOf(db);
-  const key = `${withRank ? 'r' : 'm'}|${q}`;
+  const key = `${index.generation}|${withRank ? 'r' : 'm'}|${q}`;
   const cached = remember(store.texts, key);
   if (cached) return cached;
   const inMemory = index.text?.match(await parsedQueries(db, q), withRank);
@@ -148,7 +315,7 @@ export function evaluationOf(
   scope: readonly string[] | null,
 ): Evaluation {
   const store = storeOf(db);
-  const key = keyOf(q, filters);
+  const key = `${index.generation}|${keyOf(q, filters)}`;
   const scopedKey = scope ? `${[...scope].sort().join(',')}|${key}` : key;
   const cached = remember(store.evaluations, scopedKey);
   if (cached) return cached;

@@ -16,7 +16,8 @@ import {
  * PostgreSQL still stems the query (`websearch_to_tsquery`, the same configurations as the
  * generated columns); the index evaluates the parsed query without visiting any row, which was
  * the cost left after the facet index (300–600 ms for words in 60,000–300,000 rows). Built with
- * the facet index, for the same register generation and slots, and never mutated.
+ * the facet index, for the same register generation and slots; patched with it after writes
+ * (text-index.patch.ts, decision 025).
  */
 export const textLanguageCount = 6; // ar, zh, en, fr, ru, es: the order of `searchLangs`
 
@@ -44,6 +45,62 @@ class Growing<T extends Int32Array | Uint16Array> {
 
 const int32s = (size: number) => new Growing(new Int32Array(size), (n) => new Int32Array(n));
 const uint16s = (size: number) => new Growing(new Uint16Array(size), (n) => new Uint16Array(n));
+
+/**
+ * Reads `tsvector::text` (`'lexeme':1,5A 'other':3`): each lexeme's positions are pushed to
+ * `positions`, then `lexeme(text, count)` is called. Returns the number of positions.
+ */
+export function scanTsvector(
+  text: string,
+  positions: { push(position: number): unknown },
+  lexemeFound: (lexeme: string, count: number) => void,
+): number {
+  let length = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (text.charCodeAt(i) !== 39) throw new Error(`tsvector: expected a quote at ${i} of ${text.slice(0, 80)}`);
+    i++;
+    // A quote or backslash inside a lexeme is doubled / escaped by tsvectorout.
+    let start = i;
+    let escaped = '';
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 39 && text.charCodeAt(i + 1) === 39) {
+        escaped += text.slice(start, i + 1);
+        i += 2;
+        start = i;
+      } else if (c === 39) break;
+      else if (c === 92) {
+        escaped += text.slice(start, i);
+        start = i + 1;
+        i += 2;
+      } else if (Number.isNaN(c)) throw new Error('tsvector: unterminated lexeme');
+      else i++;
+    }
+    const lexeme = escaped + text.slice(start, i);
+    i++;
+    let count = 0;
+    if (text.charCodeAt(i) === 58) {
+      i++;
+      for (;;) {
+        let position = 0;
+        for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i))
+          position = position * 10 + c - 48;
+        // Weights (A, B, C) follow the position; the generated columns never set them.
+        for (let c = text.charCodeAt(i); c >= 65 && c <= 68; c = text.charCodeAt(++i));
+        positions.push(position);
+        count++;
+        if (text.charCodeAt(i) !== 44) break;
+        i++;
+      }
+    }
+    lexemeFound(lexeme, count);
+    length += count;
+    if (text.charCodeAt(i) === 32) i++;
+  }
+  return length;
+}
 
 /**
  * Reads `tsvector::text` (`'lexeme':1,5A 'other':3`) row by row. Occurrences are kept in row
@@ -81,52 +138,10 @@ export class TextIndexBuilder {
 
   /** Parses one tsvector's text; returns its number of positions. */
   private parse(lang: number, text: string): number {
-    let length = 0;
-    let i = 0;
-    const n = text.length;
-    while (i < n) {
-      if (text.charCodeAt(i) !== 39) throw new Error(`tsvector: expected a quote at ${i} of ${text.slice(0, 80)}`);
-      i++;
-      // A quote or backslash inside a lexeme is doubled / escaped by tsvectorout.
-      let start = i;
-      let escaped = '';
-      for (;;) {
-        const c = text.charCodeAt(i);
-        if (c === 39 && text.charCodeAt(i + 1) === 39) {
-          escaped += text.slice(start, i + 1);
-          i += 2;
-          start = i;
-        } else if (c === 39) break;
-        else if (c === 92) {
-          escaped += text.slice(start, i);
-          start = i + 1;
-          i += 2;
-        } else if (Number.isNaN(c)) throw new Error('tsvector: unterminated lexeme');
-        else i++;
-      }
-      const lexeme = escaped + text.slice(start, i);
-      i++;
-      let count = 0;
-      if (text.charCodeAt(i) === 58) {
-        i++;
-        for (;;) {
-          let position = 0;
-          for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i))
-            position = position * 10 + c - 48;
-          // Weights (A, B, C) follow the position; the generated columns never set them.
-          for (let c = text.charCodeAt(i); c >= 65 && c <= 68; c = text.charCodeAt(++i));
-          this.positions.push(position);
-          count++;
-          if (text.charCodeAt(i) !== 44) break;
-          i++;
-        }
-      }
+    return scanTsvector(text, this.positions, (lexeme, count) => {
       this.occurrenceTerm.push(this.termOf(lang, lexeme));
       this.occurrenceCount.push(count);
-      length += count;
-      if (text.charCodeAt(i) === 32) i++;
-    }
-    return length;
+    });
   }
 
   build(): TextIndex {
@@ -184,12 +199,26 @@ export interface TextMatch {
 const k1 = 1.2;
 const b = 0.75;
 
+/** One term's occurrences: its sorted slots, the positions in each, and those positions in slot order. */
+export interface TermList {
+  slots: Int32Array;
+  counts: Uint16Array;
+  positions: Uint16Array;
+}
+
 export class TextIndex {
-  private readonly averageLength: Float64Array;
+  /** rows held (slots less the deleted ones), BM25's number of documents */
+  live: number;
+  /** per language, the positions of every row and the rows with any: the average length */
+  readonly lengthSum = new Float64Array(textLanguageCount);
+  readonly lengthRows = new Float64Array(textLanguageCount);
+  /** terms whose occurrences changed since the build (text-index.patch.ts), in place of the base arrays */
+  readonly overrides = new Map<number, TermList>();
 
   constructor(
-    readonly size: number,
-    private readonly lexicons: Map<string, number>[],
+    /** slots, deleted ones included (they hold no term) */
+    public size: number,
+    readonly lexicons: Map<string, number>[],
     /** slots[termStart[t]..termStart[t+1]) hold term t, with counts[] at the same places */
     private readonly termStart: Int32Array,
     private readonly slots: Int32Array,
@@ -197,37 +226,49 @@ export class TextIndex {
     /** positions of term t's occurrences, in slot order: positions[positionStart[t]..) */
     private readonly positionStart: Int32Array,
     private readonly positions: Uint16Array,
-    /** positions per slot and language: lengths[slot * 6 + lang] */
-    private readonly lengths: Uint16Array,
+    /** positions per slot and language: lengths[slot * 6 + lang] (capacity may exceed the slots) */
+    public lengths: Uint16Array,
   ) {
-    this.averageLength = new Float64Array(textLanguageCount);
-    for (let lang = 0; lang < textLanguageCount; lang++) {
-      let sum = 0;
-      let rows = 0;
-      for (let slot = 0; slot < size; slot++) {
+    this.live = size;
+    for (let slot = 0; slot < size; slot++)
+      for (let lang = 0; lang < textLanguageCount; lang++) {
         const length = lengths[slot * textLanguageCount + lang] as number;
-        sum += length;
-        if (length > 0) rows++;
+        this.lengthSum[lang] = (this.lengthSum[lang] as number) + length;
+        if (length > 0) this.lengthRows[lang] = (this.lengthRows[lang] as number) + 1;
       }
-      this.averageLength[lang] = rows ? sum / rows : 1;
-    }
   }
 
   /** Bytes held in typed arrays (the lexicon maps come on top). */
   get bytes(): number {
-    return [this.termStart, this.slots, this.counts, this.positionStart, this.positions, this.lengths].reduce(
+    let bytes = [this.termStart, this.slots, this.counts, this.positionStart, this.positions, this.lengths].reduce(
       (sum, array) => sum + array.byteLength,
       0,
     );
+    for (const list of this.overrides.values())
+      bytes += list.slots.byteLength + list.counts.byteLength + list.positions.byteLength;
+    return bytes;
   }
 
   get lexemes(): number {
     return this.lexicons.reduce((sum, lexicon) => sum + lexicon.size, 0);
   }
 
+  /** Term t's occurrences: its patched list, or views into the base arrays. */
+  list(term: number): TermList {
+    const patched = this.overrides.get(term);
+    if (patched) return patched;
+    if (term + 1 >= this.termStart.length) return emptyList;
+    const from = this.termStart[term] as number;
+    const to = this.termStart[term + 1] as number;
+    return {
+      slots: this.slots.subarray(from, to),
+      counts: this.counts.subarray(from, to),
+      positions: this.positions.subarray(this.positionStart[term], this.positionStart[term + 1]),
+    };
+  }
+
   private postings(term: number | undefined): Int32Array {
-    if (term === undefined) return new Int32Array(0);
-    return this.slots.subarray(this.termStart[term], this.termStart[term + 1]);
+    return term === undefined ? emptyList.slots : this.list(term).slots;
   }
 
   /**
@@ -275,16 +316,15 @@ export class TextIndex {
    * checked as PostgreSQL does (`a <N> b`: b at a's position + N + b's own width).
    */
   private phrase(lang: number, node: QueryNode): Int32Array {
-    const leaves: { term: number | undefined; at: number; position: number; end: number }[] = [];
+    const leaves: { list: TermList; at: number; position: number; end: number }[] = [];
     const leafOf = new Map<QueryNode, number>();
     const candidates = (part: QueryNode): Int32Array => {
       if (part.op === 'term') {
         const term = this.lexicons[lang]?.get(part.lexeme);
+        const list = term === undefined ? emptyList : this.list(term);
         leafOf.set(part, leaves.length);
-        const at = term === undefined ? 0 : (this.termStart[term] as number);
-        const position = term === undefined ? 0 : (this.positionStart[term] as number);
-        leaves.push({ term, at, position, end: position });
-        return this.postings(term);
+        leaves.push({ list, at: 0, position: 0, end: 0 });
+        return list.slots;
       }
       if (part.op === 'phrase') return intersect(candidates(part.left), candidates(part.right));
       if (part.op === 'or') return union(candidates(part.left), candidates(part.right));
@@ -298,12 +338,11 @@ export class TextIndex {
       const slot = rows[i] as number;
       // Move each word's cursor to this row, counting the positions it passes.
       for (const leaf of leaves) {
-        if (leaf.term === undefined) continue;
-        const stop = this.termStart[leaf.term + 1] as number;
-        while (leaf.at < stop && (this.slots[leaf.at] as number) < slot)
-          leaf.position += this.counts[leaf.at++] as number;
+        const { slots, counts } = leaf.list;
+        while (leaf.at < slots.length && (slots[leaf.at] as number) < slot)
+          leaf.position += counts[leaf.at++] as number;
         leaf.end = leaf.position;
-        if (leaf.at < stop && this.slots[leaf.at] === slot) leaf.end = leaf.position + (this.counts[leaf.at] as number);
+        if (leaf.at < slots.length && slots[leaf.at] === slot) leaf.end = leaf.position + (counts[leaf.at] as number);
       }
       if (this.positionsOf(node, leaves, leafOf).positions.length > 0) found[n++] = slot;
     }
@@ -312,12 +351,12 @@ export class TextIndex {
 
   private positionsOf(
     node: QueryNode,
-    leaves: { position: number; end: number }[],
+    leaves: { list: TermList; position: number; end: number }[],
     leafOf: Map<QueryNode, number>,
   ): { positions: ArrayLike<number>; width: number } {
     if (node.op === 'term') {
-      const leaf = leaves[leafOf.get(node) as number] as { position: number; end: number };
-      return { positions: this.positions.subarray(leaf.position, leaf.end), width: 0 };
+      const leaf = leaves[leafOf.get(node) as number] as { list: TermList; position: number; end: number };
+      return { positions: leaf.list.positions.subarray(leaf.position, leaf.end), width: 0 };
     }
     const left = this.positionsOf((node as { left: QueryNode }).left, leaves, leafOf);
     const right = this.positionsOf((node as { right: QueryNode }).right, leaves, leafOf);
@@ -350,18 +389,18 @@ export class TextIndex {
         const term = this.lexicons[lang]?.get(lexeme);
         if (term !== undefined) terms.add(term);
       });
-      const average = this.averageLength[lang] as number;
+      const rows = this.lengthRows[lang] as number;
+      const average = rows ? (this.lengthSum[lang] as number) / rows : 1;
       for (const term of terms) {
-        const start = this.termStart[term] as number;
-        const end = this.termStart[term + 1] as number;
-        const df = end - start;
-        const idf = Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+        const { slots, counts } = this.list(term);
+        const df = slots.length;
+        const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
         let i = 0;
-        for (let p = start; p < end && i < found.length; p++) {
-          const slot = this.slots[p] as number;
+        for (let p = 0; p < slots.length && i < found.length; p++) {
+          const slot = slots[p] as number;
           while (i < found.length && (found[i] as number) < slot) i++;
           if (found[i] !== slot) continue;
-          const tf = Math.max(1, this.counts[p] as number);
+          const tf = Math.max(1, counts[p] as number);
           const length = this.lengths[slot * textLanguageCount + lang] as number;
           scores[i] = (scores[i] as number) + (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / average));
         }
@@ -370,6 +409,8 @@ export class TextIndex {
     return scores;
   }
 }
+
+const emptyList: TermList = { slots: new Int32Array(0), counts: new Uint16Array(0), positions: new Uint16Array(0) };
 
 function positiveTerms(node: QueryNode, visit: (lexeme: string) => void): void {
   if (node.op === 'term') visit(node.lexeme);
