@@ -7,7 +7,7 @@ import { annexPdf, type Persona } from './access-matrix.world';
  * url; a HEAD route answers as its GET (Fastify adds it) and needs no row of its own.
  * A route that has no row here fails `tests/access-matrix.test.ts`: say who may use it.
  */
-export type Outcome = 'ok' | 400 | 401 | 403 | 404;
+export type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409;
 export type Rule = (persona: Persona | null) => Outcome;
 
 export interface Expectation {
@@ -235,8 +235,8 @@ export const expectations: Record<string, Expectation> = {
   // No version 1 yet: unknown to everyone.
   'GET /api/reports/:id/diff': get(unknownToAll, { query: 'from=1&to=1' }),
   'POST /api/reports/:id/consultation': write(secretariat),
-  // Not open for consultation: unknown to everyone.
-  'GET /api/reports/:id/consultation': get(unknownToAll),
+  // Not open for consultation: 409 ("not open") to those who may read the report, unknown to the rest.
+  'GET /api/reports/:id/consultation': get((p) => (!p ? 401 : secretariatRoles.has(p.role) ? 409 : 404)),
   'POST /api/reports/:id/comments': write(secretariatAndConsulted),
   'POST /api/reports/:id/comments/:commentId/replies': write(secretariat),
   'PATCH /api/reports/:id/comments/:commentId': write(secretariatAndConsulted),
