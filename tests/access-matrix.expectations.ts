@@ -3,11 +3,12 @@ import { annexPdf, type Persona } from './access-matrix.world';
 /**
  * What each registered route answers, per person (role × entity relation) and for anonymous
  * callers: 'ok' (2xx or 3xx), or the refusal (401 signed out, 403 not allowed, 404 unknown or
- * outside the scope: decision 020). The key is the route as Fastify registers it, method and
+ * outside the scope: decision 020; 409 a state that refuses the request; 200 a request answered
+ * whose every item is refused, as bulk steps answer, which must change nothing). The key is the route as Fastify registers it, method and
  * url; a HEAD route answers as its GET (Fastify adds it) and needs no row of its own.
  * A route that has no row here fails `tests/access-matrix.test.ts`: say who may use it.
  */
-export type Outcome = 'ok' | 400 | 401 | 403 | 404 | 409;
+export type Outcome = 'ok' | 200 | 400 | 401 | 403 | 404 | 409;
 export type Rule = (persona: Persona | null) => Outcome;
 
 export interface Expectation {

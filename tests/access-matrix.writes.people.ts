@@ -206,6 +206,16 @@ export const peopleCases: Record<string, WriteCase> = {
     body: () => ({ password: testPassword }),
     changes: ['users', 'user_recovery_codes'],
   },
+  'POST /api/me/totp/recovery-codes': {
+    freshPerson: true,
+    arrange: async (_ctx, client) => {
+      if (client) await enableTotp(client);
+      return {};
+    },
+    url: () => '/api/me/totp/recovery-codes',
+    body: () => ({ password: testPassword }),
+    changes: ['user_recovery_codes'],
+  },
   'POST /api/session/second-factor': {
     freshPerson: true,
     // The person's account with a second factor, signing in again: the code step of that sign-in.

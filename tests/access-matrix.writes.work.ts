@@ -33,6 +33,16 @@ const labourValidatorStep: Rule = (p) => {
   return secretariat(p) ? 403 : 404;
 };
 
+/**
+ * A bulk step on Labour's submitted update: people with a queue are answered per item, and only
+ * Labour's validator's item is taken (200 with the item refused, nothing changed, for the others).
+ */
+const bulkLabourValidatorStep: Rule = (p) => {
+  if (!p) return 401;
+  if (!(secretariat(p) || p.role === 'validator')) return 403;
+  return p.relation === 'own' && p.role === 'validator' ? 'ok' : 200;
+};
+
 /** A fresh draft progress update by Labour's focal point on a fresh Labour recommendation. */
 async function freshUpdate(ctx: WriteCtx, step?: 'submitted' | 'endorsed') {
   const { recommendation } = await ctx.labourRecommendation();
@@ -157,6 +167,20 @@ export const workCases: Record<string, WriteCase> = {
     body: (p) => ({ version: Number(p.version), comment: 'Please add the figures.' }),
     changes: ['progress_updates', 'progress_update_events'],
     rule: labourValidatorStep,
+  },
+  'POST /api/progress-updates/bulk/approve': {
+    arrange: (ctx) => freshUpdate(ctx, 'submitted'),
+    url: () => '/api/progress-updates/bulk/approve',
+    body: (p) => ({ items: [{ id: p.update, version: Number(p.version) }] }),
+    changes: ['progress_updates', 'progress_update_events'],
+    rule: bulkLabourValidatorStep,
+  },
+  'POST /api/progress-updates/bulk/return': {
+    arrange: (ctx) => freshUpdate(ctx, 'submitted'),
+    url: () => '/api/progress-updates/bulk/return',
+    body: (p) => ({ items: [{ id: p.update, version: Number(p.version) }], comment: 'Please add the figures.' }),
+    changes: ['progress_updates', 'progress_update_events'],
+    rule: bulkLabourValidatorStep,
   },
   'POST /api/progress-updates/:id/attachments': {
     arrange: (ctx) => freshUpdate(ctx),
