@@ -108,9 +108,9 @@ export const workCases: Record<string, WriteCase> = {
         periodEnd: '2025-12-31',
       }),
       changes: ['progress_updates'],
-      // Education's writing seats; the secretariat, Education's validator and readers 403; Labour and its region 404.
-      rule: (p) =>
-        !p ? 401 : p.relation === 'other' ? (p.role === 'validator' ? 403 : 'ok') : p.relation === 'none' ? 403 : 404,
+      // Education's writing seats; everyone else 403: a seat in the entity the update is for is
+      // checked first, so the out-of-scope recommendation is never read (no existence oracle).
+      rule: (p) => (!p ? 401 : p.relation === 'other' && p.role !== 'validator' ? 'ok' : 403),
     },
   },
   'PUT /api/progress-updates/:id': {
