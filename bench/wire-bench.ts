@@ -1,4 +1,5 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../tests/chromium';
 import { firstLoadBudgetBytes } from './bundle-budget';
 import { ms, type Table } from './table';
 
@@ -118,18 +119,7 @@ async function signedInState(browser: Browser, baseUrl: string, account: string)
  * cold under Lighthouse's mobile throttling for LCP and total blocking time.
  */
 export async function runWireBench(baseUrl: string, log: (line: string) => void): Promise<{ tables: Table[] }> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const rows: (string | number)[][] = [];
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   try {

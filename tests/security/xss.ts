@@ -12,7 +12,8 @@
  *   --pages N              pages opened per role (default 120)
  */
 import { readFileSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../chromium';
 import {
   accountPerRole,
   defaultServerUrl,
@@ -98,18 +99,7 @@ try {
     `\n${fieldRows.length} text fields, ${storedFields} took payloads (${fieldRows.reduce((sum, row) => sum + row.stored, 0)} writes)`,
   );
 
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const roleRows: { role: string; pages: number; hits: number; where: string }[] = [];
   try {
     for (const account of accountPerRole()) {
