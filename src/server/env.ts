@@ -89,6 +89,8 @@ const settingsSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Implementa <no-reply@implementa.localhost>'),
   DEFAULT_LOCALE: z.enum(locales).default('en'),
   DEMO: booleanString.optional(),
+  /** The demo's year of work (decision 023); DEMO_YEAR=false keeps the demo as imported. */
+  DEMO_YEAR: booleanString.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: trustProxySetting,
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
@@ -146,6 +148,7 @@ export type Settings = z.output<typeof settingsSchema> & {
   encryptionKey: Buffer;
   oidc: OidcSettings | null;
   demo: boolean;
+  demoYear: boolean;
   dataDir: string;
 };
 
@@ -204,6 +207,7 @@ export function loadSettings(source: NodeJS.ProcessEnv = process.env): Settings 
           }
         : null,
     demo: s.DEMO ?? !s.DATABASE_URL,
+    demoYear: s.DEMO_YEAR ?? true,
   };
 }
 

@@ -75,7 +75,8 @@ async function main(): Promise<void> {
   await startJobs(deps);
   if (seedDemo) {
     // The year is played through the services, which queue mail and reminders: after the worker starts.
-    await seedDemoYear(deps, seedSince, (step) => stage(`demo seed 3/3: a year of work: ${step}`));
+    if (settings.demoYear)
+      await seedDemoYear(deps, seedSince, (step) => stage(`demo seed 3/3: a year of work: ${step}`));
     await scheduleDemoReminders(deps);
     stage('demo seeded');
   }

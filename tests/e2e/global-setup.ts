@@ -54,6 +54,9 @@ export default async function setup(project: TestProject) {
       PUBLIC_URL: baseUrl,
       DATA_DIR: join(root, 'data'),
       DEMO: 'true',
+      // The journeys start from the demo as imported, with nothing assigned or waiting; the demo's
+      // year of work is checked by src/server/seed/demo-year.test.ts.
+      DEMO_YEAR: 'false',
       SMTP_URL: smtp.url,
       LOG_LEVEL: 'warn',
       // The specs sign in dozens of times a minute from one address.
