@@ -19,10 +19,11 @@ describe('the navigation on a phone (390 px)', () => {
       if (locale === 'ar') await page.locator('.language-picker select').selectOption('ar');
       await page.goto('/register');
       // The navigation the Menu button controls (a page may hold other navigation: its pager).
+      // (Its id is checked against the button's aria-controls below.)
       const toggle = page.locator('button.nav-toggle');
-      const nav = page.locator(`nav#${await toggle.getAttribute('aria-controls')}`);
+      const nav = page.locator('nav#app-nav');
       // The page's heading is what shows; the links wait behind the button.
-      await expect.poll(() => page.locator('main h1').isVisible()).toBe(true);
+      await expect.poll(() => page.locator('main h1').isVisible(), { timeout: 15_000 }).toBe(true);
       expect(await nav.isVisible()).toBe(false);
       expect(await toggle.getAttribute('aria-expanded')).toBe('false');
       expect(await toggle.getAttribute('aria-controls')).toBe('app-nav');
