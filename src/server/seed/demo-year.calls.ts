@@ -76,6 +76,35 @@ async function step(
 }
 
 /**
+ * A call from the coordinator to every duty bearer assigned, asking for a narrative and a
+ * proposed status, sent as soon as it is written; its id.
+ */
+async function sendDemoCall(
+  world: DemoWorld,
+  call: {
+    title: string;
+    message: string;
+    deadline: string;
+    remindBefore: number[];
+    remindAfter: number[];
+    recommendationIds: string[];
+  },
+): Promise<string> {
+  const { deps } = world;
+  const coordinator = await demoActor(deps.db, coordinatorEmail);
+  const created = await createCall(deps, coordinator, {
+    ...call,
+    askNarrative: true,
+    askStatus: true,
+    clusterIds: [],
+    entityIds: [],
+    allAssigned: true,
+  });
+  await sendCall(deps, coordinator, created.id, created.version);
+  return created.id;
+}
+
+/**
  * The mid-term call, nine months ago, with a month to answer, on the first recommendations on
  * violence against women, Roma and migrants, to every duty bearer assigned (the municipalities by
  * delegation too). The Ministry of Labour answered on time through its validator and had one
@@ -85,7 +114,6 @@ async function step(
  */
 export async function playFirstCall(world: DemoWorld): Promise<void> {
   const { deps, act } = world;
-  const coordinator = await demoActor(deps.db, coordinatorEmail);
   const recommendationIds = [
     ...firstOf(world, 'violence', 3),
     ...firstOf(world, 'roma', 3),
@@ -93,22 +121,15 @@ export async function playFirstCall(world: DemoWorld): Promise<void> {
   ].map((row) => row.id);
   let callId = '';
   await act(270, async () => {
-    const call = await createCall(deps, coordinator, {
+    callId = await sendDemoCall(world, {
       title: 'Mid-term review of the fourth UPR cycle: progress so far',
       message:
         'The Commission is preparing Slovenia’s voluntary mid-term report on the fourth-cycle recommendations. Please describe what your institution has done on each recommendation below since the review, with figures where you have them, and propose its status.',
       deadline: addDays(world.today, 30),
-      askNarrative: true,
-      askStatus: true,
       remindBefore: [],
       remindAfter: [],
       recommendationIds,
-      clusterIds: [],
-      entityIds: [],
-      allAssigned: true,
     });
-    callId = call.id;
-    await sendCall(deps, coordinator, call.id, call.version);
   }, [{ table: 'calls', column: 'deadline', by: 'sent_at' }]);
   await act(264, async () => void (await answer(world, callId, 'MDDSZ', false)));
   await act(262, async () => void (await answer(world, callId, 'MDDSZ', true)));
@@ -152,7 +173,6 @@ export async function playFirstCall(world: DemoWorld): Promise<void> {
  */
 export async function playOpenCall(world: DemoWorld): Promise<void> {
   const { deps, act } = world;
-  const coordinator = await demoActor(deps.db, coordinatorEmail);
   const taken = new Set([
     ...firstOf(world, 'violence', 3),
     ...firstOf(world, 'roma', 3),
@@ -166,22 +186,15 @@ export async function playOpenCall(world: DemoWorld): Promise<void> {
   ].map((row) => row.id);
   let callId = '';
   await act(12, async () => {
-    const call = await createCall(deps, coordinator, {
+    callId = await sendDemoCall(world, {
       title: 'Annual progress report: what changed this year',
       message:
         'For the Commission’s annual report to the Government, please tell us what your institution achieved on each recommendation below this year, and propose its status. Attach any document that shows it.',
       deadline: addDays(world.today, 20),
-      askNarrative: true,
-      askStatus: true,
       remindBefore: [7, 1],
       remindAfter: [3],
       recommendationIds,
-      clusterIds: [],
-      entityIds: [],
-      allAssigned: true,
     });
-    callId = call.id;
-    await sendCall(deps, coordinator, call.id, call.version);
   });
   const cityItems = await callItemsOf(deps.db, callId, world.id('SI-061'));
   const contributor = 'contributor@demo.implementa.example';
