@@ -66,7 +66,7 @@ function shortLink(link: string): string {
   return link.replace(/^https?:\/\//, '');
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')

@@ -30,7 +30,7 @@ import {
   type Writer,
 } from './reports.docx-parts';
 import type { ReportModel } from './reports.model';
-import { marker } from './reports.outline';
+import { escapeText, marker } from './reports.outline';
 
 /** What the export needs besides the model: words in the report's language, the masthead. */
 export interface ExportContext {
@@ -225,7 +225,7 @@ export function buildReportDocument(model: ReportModel, context: ExportContext):
     if (common && symbols.length === 1)
       body.push(
         ...bodyParagraphs(
-          `<p>${escapeHtml(t('reports.export.numberedAs', { paragraph: common, symbol: symbols[0] ?? '' }))}</p>`,
+          `<p>${escapeText(t('reports.export.numberedAs', { paragraph: common, symbol: symbols[0] ?? '' }))}</p>`,
           bodyContext(),
         ),
       );
@@ -421,10 +421,6 @@ export function buildReportDocument(model: ReportModel, context: ExportContext):
 
 function margins() {
   return { top: page.top, bottom: page.bottom, left: page.side, right: page.side, header: 709, footer: 709 };
-}
-
-function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 /** Times New Roman 10 pt, justified, as UN documents; headings bold, kept with what follows. */

@@ -31,7 +31,8 @@ export function excerptOf(text: string): string {
   return flat.length <= excerptLength ? flat : `${flat.slice(0, excerptLength - 1).trimEnd()}…`;
 }
 
-function escapeText(text: string): string {
+/** Text as HTML content (the export and the tests write report bodies with it too). */
+export function escapeText(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 

@@ -6,6 +6,7 @@ import { makeCluster } from '../../../../tests/factories';
 import { fixturePath } from '../../../../tests/fixtures';
 import type { ReportDetail } from '../../../shared/schemas/reports';
 import { coordinator, createReport, setUpReportState, test } from './reports.fixture';
+import { escapeText } from './reports.outline';
 import { docxToPdf } from './reports.pdf';
 import { withPdf } from './reports.pdf-proof';
 
@@ -78,10 +79,6 @@ async function outlineOf(pdf: Buffer): Promise<Outline> {
   return outline;
 }
 
-function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
-
 describe("the demo's national report on A/HRC/28/15, beside Slovenia's", () => {
   it('has the same shape: chapters, the same sections with ranges in the same style, paragraphs numbered through', async () => {
     const model = await outlineOf(readFileSync(fixturePath('state-reports/A_HRC_WG.6_34_SVN_1_national-report.pdf')));
@@ -115,7 +112,7 @@ describe("the demo's national report on A/HRC/28/15, beside Slovenia's", () => {
         .values({
           recommendation_id: idOf.get(`115.${own}`) ?? '',
           entity_id: ministry?.id ?? '',
-          narrative: section.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join(''),
+          narrative: section.paragraphs.map((paragraph) => `<p>${escapeText(paragraph)}</p>`).join(''),
           narrative_format: 'html',
           status: 'validated',
           period_start: '2015-01-01',
@@ -128,7 +125,7 @@ describe("the demo's national report on A/HRC/28/15, beside Slovenia's", () => {
     const intro = report.sections[0] as ReportDetail['sections'][number];
     const saved = await coordinator.request('PUT', `/api/reports/${report.id}/sections/${intro.id}`, {
       heading: intro.heading,
-      body: model.intro.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join(''),
+      body: model.intro.map((paragraph) => `<p>${escapeText(paragraph)}</p>`).join(''),
       version: intro.version,
     });
     expect(saved.statusCode, saved.body).toBe(200);
