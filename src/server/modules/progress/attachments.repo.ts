@@ -25,7 +25,10 @@ export function findAttachments(db: Executor, kind: AttachmentSubjectKind, subje
 }
 export type AttachmentRow = Awaited<ReturnType<typeof findAttachments>>[number];
 
-/** The files of several progress updates at once (one page of answers to a call). */
+/**
+ * The files of several progress updates at once (one page of answers to a call, a report's
+ * footnotes), in the order they were attached; files attached together by name.
+ */
 export function findAttachmentsOfUpdates(db: Executor, updateIds: string[]) {
   if (updateIds.length === 0) return Promise.resolve([]);
   return db
@@ -33,6 +36,7 @@ export function findAttachmentsOfUpdates(db: Executor, updateIds: string[]) {
     .select(['id', 'progress_update_id', 'filename', 'content_type', 'size_bytes'])
     .where('progress_update_id', 'in', updateIds)
     .orderBy('created_at')
+    .orderBy('filename')
     .orderBy('id')
     .execute();
 }

@@ -81,10 +81,14 @@ export async function evidenceOfUpdates(db: Executor, updateIds: string[]) {
   const byUpdate = new Map<string, { id: string; fileName: string; contentType: string; sizeBytes: number }[]>();
   for (const row of await findAttachmentsOfUpdates(db, updateIds)) {
     const key = row.progress_update_id as string;
-    byUpdate.set(key, [
-      ...(byUpdate.get(key) ?? []),
-      { id: row.id, fileName: row.filename, contentType: row.content_type, sizeBytes: Number(row.size_bytes) },
-    ]);
+    const files = byUpdate.get(key) ?? [];
+    if (files.length === 0) byUpdate.set(key, files);
+    files.push({
+      id: row.id,
+      fileName: row.filename,
+      contentType: row.content_type,
+      sizeBytes: Number(row.size_bytes),
+    });
   }
   return byUpdate;
 }

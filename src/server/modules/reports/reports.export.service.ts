@@ -3,12 +3,13 @@ import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import { localize } from '../../lib/language';
+import { evidenceOfUpdates } from '../progress/attachments.service';
 import { reportDocx } from './reports.docx';
 import { requireReport } from './reports.guards';
 import { loadReportModel } from './reports.model';
 import { docxToPdf } from './reports.pdf';
 import type { ReportRow } from './reports.repo';
-import { findBody, findEvidenceNames, findMatrixDetails, findReviewHeaders } from './reports.sources.repo';
+import { findBody, findMatrixDetails, findReviewHeaders } from './reports.sources.repo';
 
 export interface ExportedFile {
   bytes: Buffer;
@@ -44,12 +45,9 @@ export async function renderDocx(db: Executor, report: ReportRow, date = new Dat
       model.recommendations.filter((rec) => rec.present).map((rec) => rec.id),
       language,
     ),
-    findEvidenceNames(db, updateIds),
+    evidenceOfUpdates(db, updateIds),
   ]);
-  const files = new Map<string, string[]>();
-  for (const row of evidence)
-    if (row.progress_update_id)
-      files.set(row.progress_update_id, [...(files.get(row.progress_update_id) ?? []), row.filename]);
+  const files = new Map([...evidence].map(([updateId, list]) => [updateId, list.map((file) => file.fileName)]));
   const countries = [...new Set(reviews.map((review) => review.country_iso2).filter((code): code is string => !!code))];
   const state =
     countries.length === 1

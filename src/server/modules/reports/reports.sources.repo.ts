@@ -166,18 +166,6 @@ export async function findMatrixDetails(db: Executor, ids: string[], language: L
   return result.rows;
 }
 
-/** The evidence files attached to these progress updates (their names, for the footnotes). */
-export function findEvidenceNames(db: Executor, updateIds: string[]) {
-  if (updateIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('attachments')
-    .select(['progress_update_id', 'filename'])
-    .where('progress_update_id', '=', sql<string>`any(${updateIds}::uuid[])`)
-    .orderBy('created_at')
-    .orderBy('filename')
-    .execute();
-}
-
 /** The reviews a report covers: their symbols (the report refers to them) and the State. */
 export function findReviewHeaders(db: Executor, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
