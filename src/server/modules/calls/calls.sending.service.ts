@@ -78,11 +78,15 @@ export async function sendCall(deps: Deps, actor: Actor, id: string, version: nu
     const entityIds = await insertInboxItems(trx, id);
     const counts = await itemCounts(trx, id, entityIds);
     let mails = 0;
+    // An entity's focal point and deputy reading one language get the same list: read it once.
+    const lists = new Map<string, Awaited<ReturnType<typeof mailItems>>>();
     for (const person of await mailedFocalPoints(trx, entityIds, 'calls')) {
       const locale = person.locale as Locale;
       const t = translatorFor(locale);
       const count = counts.get(person.entity_id) ?? 0;
-      const items = await mailItems(trx, id, person.entity_id, locale, mailedItems);
+      const key = `${person.entity_id}:${locale}`;
+      const items = lists.get(key) ?? (await mailItems(trx, id, person.entity_id, locale, mailedItems));
+      lists.set(key, items);
       await queueMail(trx, deps, {
         kind: 'call_for_input',
         to: person.email,
