@@ -3,7 +3,7 @@ import { sendCall } from '../modules/calls/calls.sending.service';
 import { createCall } from '../modules/calls/calls.service';
 import { approveUpdate, returnUpdate } from '../modules/progress/progress.workflow.service';
 import { addDays, coordinatorEmail, type DemoRecommendation, type DemoWorld } from './demo-year';
-import { demoColleagues, demoNarratives, demoReturnComment } from './demo-year.data';
+import { demoColleagues, demoMunicipalNarratives, demoNarratives, demoReturnComment } from './demo-year.data';
 import { answerOf, callItemsOf, demoActor } from './demo-year.repo';
 
 /** The sign-in of the person answering for an entity: a demo account, else the colleague seated there. */
@@ -22,8 +22,8 @@ const validatorOf: Record<string, string> = {
 function narrativeFor(world: DemoWorld, recommendationId: string, entity: string, index: number): string {
   const subject = world.recommendations.find((row) => row.id === recommendationId)?.subject ?? 'social';
   const texts = demoNarratives[subject] ?? demoNarratives.social ?? [''];
-  const municipal = entity.startsWith('SI-');
-  return (municipal ? texts[texts.length - 1] : texts[index % texts.length]) ?? '';
+  if (!entity.startsWith('SI-')) return texts[index % texts.length] ?? '';
+  return demoMunicipalNarratives[subject]?.[entity] ?? texts[texts.length - 1] ?? '';
 }
 
 function firstOf(world: DemoWorld, subject: string, count: number): DemoRecommendation[] {

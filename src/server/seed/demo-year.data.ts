@@ -199,6 +199,29 @@ export const demoSubjects: DemoSubject[] = [
   },
 ];
 
+/**
+ * What each municipality in the story answers on a subject: its own words, as local governments
+ * write them (one shared sentence for all would be quoted once in the report, and read as copied).
+ */
+export const demoMunicipalNarratives: Record<string, Record<string, string>> = {
+  violence: {
+    'SI-061':
+      'The city co-finances a second safe house with 12 places and a counselling service for women; 140 municipal staff were trained to recognise and refer cases.',
+    'SI-070':
+      'Maribor opened a crisis centre for women and children with 8 places and agreed a referral protocol between the social work centre, the police and the health centre.',
+    'SI-011':
+      'Celje runs a counselling line with the regional social work centre; 64 municipal staff and teachers were trained to recognise domestic violence.',
+  },
+  roma: {
+    'SI-080':
+      'Murska Sobota funded after-school learning support for Roma children in two primary schools and employs a Roma mediator at the municipal social work centre.',
+    'SI-085':
+      'Novo mesto extended the public water supply to a further Roma settlement and co-finances a pre-school group with a Roma assistant.',
+    'SI-070':
+      'Maribor added Romani-speaking assistants to two pre-school units and a free summer learning programme for Roma pupils.',
+  },
+};
+
 /** What an entity reports on a subject: a few sentences, plain text (answers) or HTML (updates). */
 export const demoNarratives: Record<string, string[]> = {
   violence: [

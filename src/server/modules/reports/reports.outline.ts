@@ -44,10 +44,13 @@ export function marker(numbers: string[]): string {
 /**
  * One passage per recommendation (or set of recommendations): the updates on it follow one
  * another under a single marker, which leads the first paragraph or list item (never a
- * paragraph of its own, which read as an orphan "[115.84]" line in the export).
+ * paragraph of its own, which read as an orphan "[115.84]" line in the export). Entities that
+ * sent the same text (municipalities answering a call often do) are quoted once: every update
+ * stays a source, so the marker's footnotes still name each of them.
  */
 function passage(updates: ValidatedUpdateRow[], numbers: string[]): string {
-  const html = updates.map((update) => narrativeHtml(update.narrative, update.narrative_format)).join('');
+  const texts = updates.map((update) => narrativeHtml(update.narrative, update.narrative_format));
+  const html = [...new Set(texts.map((text) => text.trim()))].join('');
   if (!html || numbers.length === 0) return html;
   const lead = `<strong>${escapeText(marker(numbers))}</strong> `;
   const first = /<(p|li)>/.exec(html);
