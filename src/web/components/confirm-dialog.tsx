@@ -1,5 +1,6 @@
 import { type ReactNode, type RefObject, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n-provider';
+import './confirm-dialog.css';
 
 export interface ConfirmOptions {
   title: string;
