@@ -103,14 +103,17 @@ export function AttachmentsPanel(props: { subject: AttachmentsSubject; canEdit: 
                 })}
               </span>
               {editable ? (
-                <button
-                  type="button"
-                  className="button-link"
-                  onClick={() => remove(item)}
-                  aria-label={t('files.deleteNamed', { name: item.fileName })}
-                >
-                  {t('files.delete')}
-                </button>
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="button-link"
+                    onClick={() => remove(item)}
+                    aria-label={t('files.deleteNamed', { name: item.fileName })}
+                  >
+                    {t('files.delete')}
+                  </button>
+                </>
               ) : null}
             </li>
           ))}
