@@ -1,5 +1,6 @@
-import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n-provider';
+import './confirm-dialog.css';
 
 export interface ConfirmOptions {
   title: string;
@@ -36,24 +37,33 @@ export function useConfirm(): [ReactNode, (options: ConfirmOptions) => Promise<b
   return [element, confirm];
 }
 
-function ConfirmDialog(props: ConfirmOptions & { onClose: (ok: boolean) => void }) {
-  const { t } = useT();
+/**
+ * Opens the <dialog> it is given as a modal while the component is shown (focus on `initial`, if
+ * given, else where the browser puts it), and on the way out closes it and puts focus back on the
+ * control that opened it.
+ */
+export function useModal(initial?: RefObject<HTMLElement | null>) {
   const ref = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const id = useId();
-  const { onClose } = props;
-
   useEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement as HTMLElement | null;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
-    cancel.current?.focus();
+    initial?.current?.focus();
     return () => {
       if (dialog.open) dialog.close();
       opener?.focus?.();
     };
-  }, []);
+  }, [initial]);
+  return ref;
+}
+
+function ConfirmDialog(props: ConfirmOptions & { onClose: (ok: boolean) => void }) {
+  const { t } = useT();
+  const cancel = useRef<HTMLButtonElement>(null);
+  const ref = useModal(cancel);
+  const id = useId();
+  const { onClose } = props;
 
   return (
     <dialog

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useT } from '../i18n/i18n-provider';
 import './selection.css';
 
@@ -22,5 +22,41 @@ export function SelectionBar(props: { count: number; label: string; onClear: () 
         </button>
       </div>
     </section>
+  );
+}
+
+/**
+ * What a list keeps ticked, by id, across its pages and searches, with what the actions need of
+ * each item; `toggle` ticks or unticks several at once (a row, or a whole page).
+ */
+export function useSelection<T extends { id: string }>() {
+  const [selected, setSelected] = useState<Map<string, T>>(new Map());
+  function toggle(items: T[], on: boolean) {
+    setSelected((current) => {
+      const next = new Map(current);
+      for (const item of items) {
+        if (on) next.set(item.id, item);
+        else next.delete(item.id);
+      }
+      return next;
+    });
+  }
+  return { selected, setSelected, toggle, clear: () => setSelected(new Map()) };
+}
+
+/** The box that ticks (or unticks) every item of the page shown; nothing while the page is empty. */
+export function SelectPage(props: {
+  ids: string[];
+  selected: ReadonlyMap<string, unknown>;
+  label: string;
+  onChange: (on: boolean) => void;
+}) {
+  if (props.ids.length === 0) return null;
+  const all = props.ids.every((id) => props.selected.has(id));
+  return (
+    <label className="select-all">
+      <input type="checkbox" checked={all} onChange={(event) => props.onChange(event.target.checked)} />
+      {props.label}
+    </label>
   );
 }

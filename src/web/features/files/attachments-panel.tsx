@@ -2,6 +2,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { Attachment, AttachmentList } from '../../../shared/schemas/progress';
 import { api, toAppError, uploadWithProgress } from '../../api/client';
+import { useConfirm } from '../../components/confirm-dialog';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { useApi } from '../../components/use-api';
@@ -34,6 +35,7 @@ export function AttachmentsPanel(props: { subject: AttachmentsSubject; canEdit: 
   const [error, setError] = useState<AppError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
+  const [confirmation, confirm] = useConfirm();
   const editable = props.canEdit && Boolean(list.data?.canEdit);
 
   async function upload(event: FormEvent) {
@@ -59,7 +61,11 @@ export function AttachmentsPanel(props: { subject: AttachmentsSubject; canEdit: 
   }
 
   async function remove(item: Attachment) {
-    if (!window.confirm(t('files.deleteConfirm', { name: item.fileName }))) return;
+    const ok = await confirm({
+      title: t('files.deleteConfirm', { name: item.fileName }),
+      confirmLabel: t('files.deleteNamed', { name: item.fileName }),
+    });
+    if (!ok) return;
     setError(null);
     setDone(null);
     try {
@@ -97,14 +103,17 @@ export function AttachmentsPanel(props: { subject: AttachmentsSubject; canEdit: 
                 })}
               </span>
               {editable ? (
-                <button
-                  type="button"
-                  className="button-link"
-                  onClick={() => remove(item)}
-                  aria-label={t('files.deleteNamed', { name: item.fileName })}
-                >
-                  {t('files.delete')}
-                </button>
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="button-link"
+                    onClick={() => remove(item)}
+                    aria-label={t('files.deleteNamed', { name: item.fileName })}
+                  >
+                    {t('files.delete')}
+                  </button>
+                </>
               ) : null}
             </li>
           ))}
@@ -152,6 +161,7 @@ export function AttachmentsPanel(props: { subject: AttachmentsSubject; canEdit: 
           </div>
         </form>
       ) : null}
+      {confirmation}
     </section>
   );
 }

@@ -93,7 +93,6 @@ export function StateProfileForm(props: {
             {...control}
             type="text"
             lang={textLocale}
-            dir="auto"
             value={draft.nmirfName[textLocale] ?? ''}
             onChange={(event) => setDraft({ ...draft, nmirfName: setText(draft.nmirfName, event.target.value) })}
           />
@@ -109,7 +108,6 @@ export function StateProfileForm(props: {
             {...control}
             rows={5}
             lang={textLocale}
-            dir="auto"
             value={draft.nmirfMandate[textLocale] ?? ''}
             onChange={(event) => setDraft({ ...draft, nmirfMandate: setText(draft.nmirfMandate, event.target.value) })}
           />
@@ -152,7 +150,6 @@ export function StateProfileForm(props: {
                   {...control}
                   type="text"
                   lang={textLocale}
-                  dir="auto"
                   value={level.name[textLocale] ?? ''}
                   onChange={(event) => setLevelName(index, event.target.value)}
                 />

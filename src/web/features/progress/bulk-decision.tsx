@@ -2,7 +2,8 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { BulkProgressResult, ProgressSummary } from '../../../shared/schemas/progress';
 import { api, toAppError } from '../../api/client';
-import { useConfirm } from '../../components/confirm-dialog';
+import { useConfirm, useModal } from '../../components/confirm-dialog';
+import { Field } from '../../components/field';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { useRecommendationName } from '../register/recommendation-name';
@@ -97,19 +98,9 @@ function ReturnDialog(props: {
   onReturn: (comment: string) => Promise<void>;
 }) {
   const { t } = useT();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement as HTMLElement | null;
-    dialog?.showModal();
-    return () => {
-      if (dialog?.open) dialog.close();
-      opener?.focus?.();
-    };
-  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -132,29 +123,25 @@ function ReturnDialog(props: {
     >
       <form onSubmit={submit} noValidate>
         <h2 id="bulk-return-title">{t('progress.bulk.returnTitle', { count: props.count })}</h2>
-        <div className={`field${missing ? ' field-invalid' : ''}`}>
-          <label htmlFor="bulk-return-comment">{t('progress.comment')}</label>
-          <p className="field-hint" id="bulk-return-hint">
-            {t('progress.bulk.returnHint')}
-          </p>
-          <textarea
-            id="bulk-return-comment"
-            rows={4}
-            maxLength={5000}
-            value={comment}
-            aria-invalid={missing || undefined}
-            aria-describedby={missing ? 'bulk-return-hint bulk-return-error' : 'bulk-return-hint'}
-            onChange={(event) => {
-              setComment(event.target.value);
-              setMissing(false);
-            }}
-          />
-          {missing ? (
-            <p className="field-error" id="bulk-return-error">
-              {t('issues.progress.commentRequired')}
-            </p>
-          ) : null}
-        </div>
+        <Field
+          name="comment"
+          label={t('progress.comment')}
+          hint={t('progress.bulk.returnHint')}
+          error={missing ? t('issues.progress.commentRequired') : undefined}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={4}
+              maxLength={5000}
+              value={comment}
+              onChange={(event) => {
+                setComment(event.target.value);
+                setMissing(false);
+              }}
+            />
+          )}
+        </Field>
         <div className="form-actions">
           <button type="submit" disabled={props.busy}>
             {t('progress.bulk.return', { count: props.count })}

@@ -6,7 +6,7 @@ import type { ProgressSummary } from '../../../shared/schemas/progress';
 import { ErrorMessage } from '../../components/error-message';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
-import { SelectionBar } from '../../components/selection-bar';
+import { SelectionBar, SelectPage, useSelection } from '../../components/selection-bar';
 import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { BulkDecision, type BulkOutcome, BulkResults } from './bulk-decision';
@@ -38,29 +38,16 @@ export default function QueuePage() {
     pageSize,
     query: { toValidate: 'true' },
   });
-  const [selected, setSelected] = useState<Map<string, ProgressSummary>>(new Map());
+  const { selected, setSelected, toggle, clear } = useSelection<ProgressSummary>();
   const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-
-  function toggle(items: ProgressSummary[], on: boolean) {
-    setSelected((current) => {
-      const next = new Map(current);
-      for (const item of items) {
-        if (on) next.set(item.id, item);
-        else next.delete(item.id);
-      }
-      return next;
-    });
-  }
-
   const pageItems = list.data?.items ?? [];
-  const allOnPage = pageItems.length > 0 && pageItems.every((item) => selected.has(item.id));
 
   return (
     <>
       <PageTitle>{t('progress.queueTitle')}</PageTitle>
       <p>{t('progress.queueIntro')}</p>
-      <SelectionBar count={selected.size} label={t('progress.bulk.barLabel')} onClear={() => setSelected(new Map())}>
+      <SelectionBar count={selected.size} label={t('progress.bulk.barLabel')} onClear={clear}>
         <BulkDecision
           selected={[...selected.values()]}
           onError={setError}
@@ -84,16 +71,12 @@ export default function QueuePage() {
         {...card}
         count={(count) => t('progress.queueCount', { count })}
         toolbar={
-          pageItems.length > 0 ? (
-            <label className="select-all">
-              <input
-                type="checkbox"
-                checked={allOnPage}
-                onChange={(event) => toggle(pageItems, event.target.checked)}
-              />
-              {t('progress.bulk.selectPage')}
-            </label>
-          ) : null
+          <SelectPage
+            ids={pageItems.map((item) => item.id)}
+            selected={selected}
+            label={t('progress.bulk.selectPage')}
+            onChange={(on) => toggle(pageItems, on)}
+          />
         }
       >
         {(data) => (

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { Pager } from '../../components/pager';
-import { SelectionBar } from '../../components/selection-bar';
+import { SelectionBar, SelectPage, useSelection } from '../../components/selection-bar';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
@@ -43,7 +43,7 @@ export default function RegisterPage() {
   const statuses = useStatusTerms();
   const [text, setText] = useState(query.q);
   // Kept by id across pages and searches, with what the call form shows of each.
-  const [selected, setSelected] = useState<Map<string, RecommendationRef>>(new Map());
+  const { selected, toggle: toggleSelected, clear } = useSelection<RecommendationRef>();
   const [editing, setEditing] = useState(false);
 
   useEffect(() => setText(query.q), [query.q]);
@@ -53,7 +53,6 @@ export default function RegisterPage() {
   const data = results.data;
   const bodyNames = new Map((data?.facets.body ?? []).map((item) => [item.value, item.label]));
   const pageIds = data?.items.map((item) => item.id) ?? [];
-  const allOnPage = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
 
   function submitSearch(event: FormEvent) {
     event.preventDefault();
@@ -61,27 +60,23 @@ export default function RegisterPage() {
   }
 
   function select(ids: string[], on: boolean) {
-    const items = new Map((data?.items ?? []).map((item) => [item.id, item]));
-    setSelected((current) => {
-      const next = new Map(current);
-      for (const id of ids) {
-        const item = items.get(id);
-        if (on && item)
-          next.set(id, {
-            id,
-            number: item.number,
-            bodyCode: item.bodyCode,
-            reviewSymbol: item.reviewSymbol,
-            text: item.text,
-          });
-        else next.delete(id);
-      }
-      return next;
-    });
+    const wanted = new Set(ids);
+    toggleSelected(
+      (data?.items ?? [])
+        .filter((item) => wanted.has(item.id))
+        .map((item) => ({
+          id: item.id,
+          number: item.number,
+          bodyCode: item.bodyCode,
+          reviewSymbol: item.reviewSymbol,
+          text: item.text,
+        })),
+      on,
+    );
   }
 
   function clearSelection() {
-    setSelected(new Map());
+    clear();
     setEditing(false);
   }
 
@@ -213,15 +208,13 @@ export default function RegisterPage() {
                 </a>
               </div>
             </div>
-            {selectable && pageIds.length > 0 ? (
-              <label className="select-all">
-                <input
-                  type="checkbox"
-                  checked={allOnPage}
-                  onChange={(event) => select(pageIds, event.target.checked)}
-                />
-                {t('register.selectPage')}
-              </label>
+            {selectable ? (
+              <SelectPage
+                ids={pageIds}
+                selected={selected}
+                label={t('register.selectPage')}
+                onChange={(on) => select(pageIds, on)}
+              />
             ) : null}
             {data ? (
               data.items.length > 0 ? (
