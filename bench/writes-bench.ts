@@ -412,6 +412,7 @@ function tablesOf(bench: BenchDatabase, size: number, options: WritesOptions, m:
       'RSS MB',
       'heap + arrays MB',
       'rows read by the database /s',
+      'index kept current',
     ],
     align: ['r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'l'],
     rows: perMinute,
