@@ -123,7 +123,7 @@ export async function runSearchBench(
           .join(', ')} on ${cpus().length} cores.`,
       `Facet + text index: ${int(memory?.rows ?? 0)} rows read in ${ms(built.ms)} ms (chunks of 20,000), ~${heapMb} MB ` +
         `(growth of JS heap + array buffers after a full GC, the database client's buffers included; ${facetNote}; ${textNote}). ` +
-        `Rebuilt after each write; meanwhile searches go through SQL alone (the design before decision 008: p95 ${bench.kind === 'postgres' ? '1,175' : '2,606'} ms here on 2026-11-23; ` +
+        `Patched from the change log after each write (decision 025; the writes part measures it); while one is built from scratch, searches go through SQL alone (the design before decision 008: p95 ${bench.kind === 'postgres' ? '1,175' : '2,606'} ms here on 2026-11-23; ` +
         `with the facet index but text matched in SQL, before decision 013: ${bench.kind === 'postgres' ? '345' : '536'} ms on 2026-11-29; ` +
         `with both indexes but each filter and facet read row by row, before decision 014: ${bench.kind === 'postgres' ? '39.0 ms on this machine (50–64 ms on the previous one)' : '102 ms on the previous machine'}). ` +
         `shared_buffers = ${buffers.rows[0]?.shared_buffers}.`,
