@@ -16,7 +16,7 @@ import {
 import { type RecommendationSearch, recommendationSearchSchema } from '../src/shared/schemas/register';
 import type { Sources } from './corpus';
 import type { BenchDatabase } from './databases';
-import { int, ms, percentile, type Table, timed } from './table';
+import { distribution, int, mb, ms, type Table, timed } from './table';
 import { type BenchQuery, buildWorkload, queryClasses } from './workload';
 
 interface Measured extends BenchQuery {
@@ -26,28 +26,19 @@ interface Measured extends BenchQuery {
   corrected: string | null;
 }
 
-export async function benchActor(bench: BenchDatabase): Promise<Actor> {
+/** A new user of `role` (a viewer unless told) for the benchmarks to act as. */
+export async function benchActor(bench: BenchDatabase, role: 'viewer' | 'coordinator' = 'viewer'): Promise<Actor> {
   const user = await bench.db
     .insertInto('users')
-    .values({ email: `bench-${Date.now()}@example.org`, name: 'Benchmark viewer', role: 'viewer', status: 'active' })
+    .values({ email: `bench-${role}-${Date.now()}@example.org`, name: `Benchmark ${role}`, role, status: 'active' })
     .returning(['id', 'email', 'name'])
     .executeTakeFirstOrThrow();
   return {
-    user: { ...user, role: 'viewer', locale: 'en', organisation: null, version: 1 },
+    user: { ...user, role, locale: 'en', organisation: null, version: 1 },
     sessionId: null,
-    requestId: 'bench',
+    requestId: `bench-${role}`,
     ip: null,
     locale: 'en',
-  };
-}
-
-function stats(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted[sorted.length - 1] ?? Number.NaN,
   };
 }
 
@@ -71,7 +62,6 @@ export async function runSearchBench(
   const built = await timed(() => warmSearchIndex(bench.db));
   gc();
   const after = process.memoryUsage();
-  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
   const heapMb = mb(after.heapUsed - before.heapUsed + after.arrayBuffers - before.arrayBuffers);
   const memory = built.result ? memoryOf(built.result) : null;
   const text = memory?.text;
@@ -103,11 +93,11 @@ export async function runSearchBench(
   }
   const target = bench.kind === 'postgres' ? 50 : 150;
   const row = (name: string, group: Measured[]) => {
-    const s = stats(group.map((entry) => entry.ms));
+    const s = distribution(group.map((entry) => entry.ms));
     const mean = group.reduce((sum, entry) => sum + entry.total, 0) / group.length;
     return [name, group.length, ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), int(mean)];
   };
-  const overall = stats(measured.map((entry) => entry.ms));
+  const overall = distribution(measured.map((entry) => entry.ms));
   const corrected = measured.filter((entry) => entry.kind === 'typo' && entry.corrected).length;
   const summary: Table = {
     title: `Search at ${int(size)} recommendations — ${bench.kind}`,
@@ -133,7 +123,7 @@ export async function runSearchBench(
           .join(', ')} on ${cpus().length} cores.`,
       `Facet + text index: ${int(memory?.rows ?? 0)} rows read in ${ms(built.ms)} ms (chunks of 20,000), ~${heapMb} MB ` +
         `(growth of JS heap + array buffers after a full GC, the database client's buffers included; ${facetNote}; ${textNote}). ` +
-        `Rebuilt after each write; meanwhile searches go through SQL alone (the design before decision 008: p95 ${bench.kind === 'postgres' ? '1,175' : '2,606'} ms here on 2026-11-23; ` +
+        `Patched from the change log after each write (decision 025; the writes part measures it); while one is built from scratch, searches go through SQL alone (the design before decision 008: p95 ${bench.kind === 'postgres' ? '1,175' : '2,606'} ms here on 2026-11-23; ` +
         `with the facet index but text matched in SQL, before decision 013: ${bench.kind === 'postgres' ? '345' : '536'} ms on 2026-11-29; ` +
         `with both indexes but each filter and facet read row by row, before decision 014: ${bench.kind === 'postgres' ? '39.0 ms on this machine (50–64 ms on the previous one)' : '102 ms on the previous machine'}). ` +
         `shared_buffers = ${buffers.rows[0]?.shared_buffers}.`,

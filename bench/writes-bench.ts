@@ -1,6 +1,6 @@
 import { cpus, loadavg } from 'node:os';
 import { sql } from 'kysely';
-import { type Actor, systemActor } from '../src/server/http/context';
+import { systemActor } from '../src/server/http/context';
 import { statusBreakdown } from '../src/server/modules/dashboards/dashboards.service';
 import { importTrustedFile } from '../src/server/modules/imports/imports.service';
 import { batchEdit, updateRecommendation } from '../src/server/modules/register/recommendations.service';
@@ -12,7 +12,7 @@ import { type RecommendationSearch, recommendationSearchSchema } from '../src/sh
 import { mulberry32, pick, pickSome, type Random, type Sources, textOf } from './corpus';
 import type { BenchDatabase } from './databases';
 import { benchActor } from './search-bench';
-import { int, ms, percentile, type Table } from './table';
+import { distribution, int, mb, ms, type Table } from './table';
 import { buildWorkload } from './workload';
 
 /**
@@ -43,8 +43,6 @@ export const defaultWritesOptions: WritesOptions = {
 /** At most this many searches in flight: beyond, an arrival is counted as dropped (the server would queue it). */
 const maxInFlight = 40;
 const sleep = (delay: number) => new Promise((done) => setTimeout(done, Math.max(0, delay)));
-const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
-const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
 interface Sample {
   at: number;
@@ -53,26 +51,6 @@ interface Sample {
   arrays: number;
   rowsRead: number;
   maintenance: MaintenanceStats;
-}
-
-async function coordinatorActor(bench: BenchDatabase): Promise<Actor> {
-  const user = await bench.db
-    .insertInto('users')
-    .values({
-      email: `bench-writer-${Date.now()}@example.org`,
-      name: 'Benchmark coordinator',
-      role: 'coordinator',
-      status: 'active',
-    })
-    .returning(['id', 'email', 'name'])
-    .executeTakeFirstOrThrow();
-  return {
-    user: { ...user, role: 'coordinator', locale: 'en', organisation: null, version: 1 },
-    sessionId: null,
-    requestId: 'bench-writer',
-    ip: null,
-    locale: 'en',
-  };
 }
 
 /** Rows read by the database so far (all backends of this database): the load every write and search puts on it. */
@@ -126,7 +104,7 @@ export async function runWritesBench(
   log: (line: string) => void,
 ) {
   const reader = await benchActor(bench);
-  const writer = await coordinatorActor(bench);
+  const writer = await benchActor(bench, 'coordinator');
   const random = mulberry32(20261207);
   await warmSearchIndex(bench.db);
   const queries = buildWorkload(sources, 11).map((entry) => recommendationSearchSchema.parse(entry.input));
@@ -296,10 +274,8 @@ export async function runWritesBench(
   const progress = setInterval(() => {
     if (elapsed() - lastReport < 60) return;
     lastReport = elapsed();
-    const recent = sorted(reads.filter((read) => read.at > lastReport - 60).map((read) => read.ms));
-    log(
-      `  writes: ${Math.round(lastReport)} s, ${recent.length} searches in the last minute, p95 ${ms(percentile(recent, 95))} ms`,
-    );
+    const recent = distribution(reads.filter((read) => read.at > lastReport - 60).map((read) => read.ms));
+    log(`  writes: ${Math.round(lastReport)} s, ${recent.n} searches in the last minute, p95 ${ms(recent.p95)} ms`);
   }, 1000);
   await Promise.all([searches, statusChanges, batchEdits, importRuns, dashboardViews, sampling]);
   clearInterval(progress);
@@ -342,21 +318,11 @@ function maintenanceBetween(from: MaintenanceStats, to: MaintenanceStats) {
 }
 
 function tablesOf(bench: BenchDatabase, size: number, options: WritesOptions, m: Measured): Table[] {
-  const stat = (values: number[]) => {
-    const s = sorted(values);
-    return {
-      n: s.length,
-      p50: percentile(s, 50),
-      p95: percentile(s, 95),
-      p99: percentile(s, 99),
-      max: s[s.length - 1] ?? Number.NaN,
-    };
-  };
   const minutes = Math.ceil(options.durationS / 60);
   const perMinute: (string | number)[][] = [];
   for (let minute = 0; minute < minutes; minute++) {
     const within = (at: number) => at >= minute * 60 && at < (minute + 1) * 60;
-    const s = stat(m.reads.filter((read) => within(read.at)).map((read) => read.ms));
+    const s = distribution(m.reads.filter((read) => within(read.at)).map((read) => read.ms));
     const sample = [...m.samples].reverse().find((entry) => entry.at <= (minute + 1) * 60 + 1);
     const first = m.samples.find((entry) => entry.at >= minute * 60 - 1);
     const rowsPerS =
@@ -386,10 +352,10 @@ function tablesOf(bench: BenchDatabase, size: number, options: WritesOptions, m:
         : '',
     ]);
   }
-  const reads = stat(m.reads.map((read) => read.ms));
-  const visible = stat(m.visibility);
-  const writes = stat(m.statusWrites);
-  const dash = stat(m.dashboards.map((view) => view.ms));
+  const reads = distribution(m.reads.map((read) => read.ms));
+  const visible = distribution(m.visibility);
+  const writes = distribution(m.statusWrites);
+  const dash = distribution(m.dashboards.map((view) => view.ms));
   const target = 50;
   const rss = m.samples.map((sample) => sample.rss);
   const summary: Table = {
@@ -446,6 +412,7 @@ function tablesOf(bench: BenchDatabase, size: number, options: WritesOptions, m:
       'RSS MB',
       'heap + arrays MB',
       'rows read by the database /s',
+      'index kept current',
     ],
     align: ['r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'l'],
     rows: perMinute,

@@ -4,8 +4,6 @@ import {
   type FacetName,
   type FacetValue,
   facetNames,
-  type Mechanism,
-  mechanisms,
   type RecommendationSearch,
   type SearchResult,
 } from '../../../shared/schemas/register';
@@ -73,7 +71,7 @@ export async function searchRecommendations(
     rows,
   } = index
     ? await searchInMemory(db, index, query, locale, scope)
-    : await searchSql(db, generation, query, locale, mechanismBodies, scope);
+    : await searchSql(db, generation, query, locale, bodies, mechanismBodies, scope);
   const [facets, themeLabels] = await Promise.all([
     labelFacets(db, generation, raw, bodies, locale),
     themeLabelsOf(db, rows, locale),
@@ -104,6 +102,8 @@ export async function searchRecommendations(
   };
 }
 
+type Bodies = Awaited<ReturnType<typeof findBodies>>;
+/** Counts per value; the mechanism facet by mechanism ("upr"), whichever path counted. */
 type RawFacets = Record<FacetName, { value: string; count: number }[]>;
 interface Found {
   total: number;
@@ -171,6 +171,7 @@ async function searchSql(
   generation: number,
   query: RecommendationSearch,
   locale: string,
+  bodies: Bodies,
   mechanismBodies: string[] | undefined,
   scope: Scope,
 ): Promise<Found> {
@@ -195,6 +196,17 @@ async function searchSql(
       ),
     );
     const facets = Object.fromEntries(facetNames.map((facet, i) => [facet, facetCounts[i] ?? []])) as RawFacets;
+    // SQL counts the mechanism facet by body: summed here by each body's mechanism, the values
+    // the index counts, so that both paths give the same facets.
+    const mechanismOf = new Map(bodies.map((body) => [body.code, body.mechanism]));
+    const byMechanism = new Map<string, number>();
+    for (const { value, count } of facets.mechanism) {
+      const mechanism = mechanismOf.get(value) ?? 'other';
+      byMechanism.set(mechanism, (byMechanism.get(mechanism) ?? 0) + count);
+    }
+    facets.mechanism = [...byMechanism]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     counts = { total, facets, correctedQuery };
     cache.set(generation, key, counts);
   }
@@ -230,23 +242,14 @@ function termsOf(db: Database, generation: number, taxonomy: 'status' | 'sdg'): 
   return terms;
 }
 
-const isMechanism = (value: string): value is Mechanism => (mechanisms as readonly string[]).includes(value);
-
 async function labelFacets(
   db: Database,
   generation: number,
   raw: RawFacets,
-  bodies: Awaited<ReturnType<typeof findBodies>>,
+  bodies: Bodies,
   locale: string,
 ): Promise<Record<string, FacetValue[]>> {
   const bodyByCode = new Map(bodies.map((body) => [body.code, body]));
-  const mechanismCounts = new Map<string, number>();
-  // The engine's index files each row under its body's mechanism already ("upr"); the SQL path
-  // counts bodies ("UPR", "CERD"). Both arrive here: a mechanism stays itself, a body gives its own.
-  for (const { value, count } of raw.mechanism) {
-    const mechanism = isMechanism(value) ? value : (bodyByCode.get(value)?.mechanism ?? 'other');
-    mechanismCounts.set(mechanism, (mechanismCounts.get(mechanism) ?? 0) + count);
-  }
   const termIds = [...raw.theme, ...raw.affected].map((entry) => Number(entry.value));
   const [terms, statuses, reviews, countries, goals, entities] = await Promise.all([
     findTermsById(db, termIds),
@@ -277,9 +280,7 @@ async function labelFacets(
   const withLabel = (entries: { value: string; count: number }[], label: (value: string) => string) =>
     entries.map((entry) => ({ ...entry, label: label(entry.value) }));
   return {
-    mechanism: [...mechanismCounts]
-      .map(([value, count]) => ({ value, count, label: value }))
-      .sort((a, b) => b.count - a.count),
+    mechanism: withLabel(raw.mechanism, (value) => value),
     body: withLabel(raw.body, (value) => localize(bodyByCode.get(value)?.name, locale) || value),
     review: withLabel(raw.review, (value) => reviewLabel.get(value) ?? value),
     cycle: withLabel(raw.cycle, (value) => value),

@@ -23,10 +23,12 @@ const countedFacets = filterDimensions.filter((dimension) => dimension !== 'clus
 
 /**
  * Applies changed rows to the indexes in place, so that they answer exactly as a rebuild at
- * `generation` would (decision 025), at a cost that grows with the rows changed and the postings of
- * the values they leave or join, never with the register. A changed row keeps its slot; a new one
- * takes the next slot; a deleted one leaves an empty slot (no value, no posting, outside `live`)
- * until the next rebuild. Throws if the successors do not fit together (the caller then rebuilds).
+ * `generation` would (decision 025). The work grows with the rows changed and the postings of the
+ * values they leave or join, beside flat copies of arrays the size of the register (each sort
+ * order; a multi-valued column in which an existing row changed). A changed row keeps its slot; a
+ * new one takes the next slot; a deleted one leaves an empty slot (no value, no posting, outside
+ * `live`) until the next rebuild. Throws if the successors do not fit together (the caller then
+ * rebuilds).
  */
 export function patchIndex(index: FacetIndex, generation: number, changes: readonly RowChange[], next: Successors) {
   const before = index.size;

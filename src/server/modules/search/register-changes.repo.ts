@@ -44,24 +44,6 @@ export async function readLog(db: Executor, after: number): Promise<LogRead> {
   };
 }
 
-/** The clusters and assigned entities of `seqs`. */
-export async function readJoinedOf(
-  db: Executor,
-  seqs: readonly number[],
-): Promise<Record<'cluster' | 'entity', Map<number, string[]>>> {
-  const { rows } = await sql<{ seq: number; kind: 'cluster' | 'entity'; value: string }>`
-    select r.seq, 'cluster' as kind, j.cluster_id::text as value
-    from cluster_members j join recommendations r on r.id = j.recommendation_id where r.seq = any(${seqs}::int[])
-    union all
-    select r.seq, 'entity', j.entity_id::text
-    from assignments j join recommendations r on r.id = j.recommendation_id where r.seq = any(${seqs}::int[])`.execute(
-    db,
-  );
-  const joined = { cluster: new Map<number, string[]>(), entity: new Map<number, string[]>() };
-  for (const { seq, kind, value } of rows) joined[kind].set(seq, [...(joined[kind].get(seq) ?? []), value]);
-  return joined;
-}
-
 /**
  * For each of `seqs`, the seq of the row after it in each sort order (the orders of `readOrders`),
  * null for the last: an index lookup each (0005's number index, 0033's newest and updated ones).

@@ -44,26 +44,29 @@ export async function readOrders(db: Executor): Promise<Record<Sort, Int32Array>
   return { number: parse(row?.number), newest: parse(row?.newest), updated: parse(row?.updated) };
 }
 
-/** Each recommendation's clusters and assigned entities (directly or by delegation), by seq. */
-export async function readJoined(db: Executor): Promise<Record<'cluster' | 'entity', Map<number, string[]>>> {
-  const [clusters, entities] = await Promise.all([
-    db
-      .selectFrom('cluster_members as j')
-      .innerJoin('recommendations as r', 'r.id', 'j.recommendation_id')
-      .select(['r.seq', sql<string>`j.cluster_id::text`.as('value')])
-      .execute(),
-    db
-      .selectFrom('assignments as j')
-      .innerJoin('recommendations as r', 'r.id', 'j.recommendation_id')
-      .select(['r.seq', sql<string>`j.entity_id::text`.as('value')])
-      .execute(),
-  ]);
-  const bySeq = (rows: { seq: number; value: string }[]) => {
-    const map = new Map<number, string[]>();
-    for (const { seq, value } of rows) map.set(seq, [...(map.get(seq) ?? []), value]);
-    return map;
-  };
-  return { cluster: bySeq(clusters), entity: bySeq(entities) };
+/**
+ * Each recommendation's clusters and assigned entities (directly or by delegation), by seq: of
+ * every row (a build), or of `seqs` (a catch-up). One query, as a catch-up's transaction runs
+ * its reads one after another.
+ */
+export async function readJoined(
+  db: Executor,
+  seqs?: readonly number[],
+): Promise<Record<'cluster' | 'entity', Map<number, string[]>>> {
+  const only = seqs ? sql`where r.seq = any(${seqs}::int[])` : sql``;
+  const { rows } = await sql<{ seq: number; kind: 'cluster' | 'entity'; value: string }>`
+    select r.seq, 'cluster' as kind, j.cluster_id::text as value
+    from cluster_members j join recommendations r on r.id = j.recommendation_id ${only}
+    union all
+    select r.seq, 'entity', j.entity_id::text
+    from assignments j join recommendations r on r.id = j.recommendation_id ${only}`.execute(db);
+  const joined = { cluster: new Map<number, string[]>(), entity: new Map<number, string[]>() };
+  for (const { seq, kind, value } of rows) {
+    const values = joined[kind].get(seq);
+    if (values) values.push(value);
+    else joined[kind].set(seq, [value]);
+  }
+  return joined;
 }
 
 // Array columns travel as one string each (unit separator): node-postgres parses arrays slowly.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database';
 import { type Evaluation, type FacetIndex, FacetIndexBuilder, type Filters } from './facet-index';
 import { patchIndex, type RowChange } from './facet-index.patch';
-import { heartbeatAndTrim, readJoinedOf, readLog, readSuccessors } from './register-changes.repo';
+import { heartbeatAndTrim, readLog, readSuccessors } from './register-changes.repo';
 import {
   estimatedRows,
   readChangedRows,
@@ -167,7 +167,7 @@ async function patchFromLog(db: Database, index: FacetIndex, store: Store): Prom
       if (log.seqs.length === 0) return { log };
       const mechanismOf = await readMechanisms(trx);
       const rows = await readChangedRows(trx, log.seqs, log.withText, mechanismOf);
-      const joined = await readJoinedOf(trx, log.seqs);
+      const joined = await readJoined(trx, log.seqs);
       const next = await readSuccessors(
         trx,
         rows.map((row) => row.seq),
