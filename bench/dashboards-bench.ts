@@ -157,7 +157,7 @@ export async function runDashboardsBench(
   log: (line: string) => void,
 ): Promise<{ tables: Table[] }> {
   const added = await timed(() => addFollowUp(bench, log));
-  const coordinator = await benchActor(bench);
+  const coordinator = await benchActor(bench, 'coordinator');
   const focal = await benchActor(bench);
   if (focal.user) {
     focal.user.role = 'focal_point';
