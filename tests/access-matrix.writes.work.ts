@@ -84,6 +84,17 @@ const upload = (ctx: WriteCtx, url: string, who: Client) =>
     payload: annexPdf(),
   });
 
+/** A fresh action with a document the coordinator attached to it: the action and the attachment. */
+async function attachedTo(ctx: WriteCtx, fresh: { action: string; recommendation: string }) {
+  const file = await upload(
+    ctx,
+    `/api/actions/${fresh.action}/attachments?fileName=plan.pdf`,
+    client(ctx, 'coordinator'),
+  );
+  if (file.statusCode !== 201) throw new Error(`arrange attachment: ${file.body}`);
+  return { ...fresh, attachment: file.json().id as string };
+}
+
 export const workCases: Record<string, WriteCase> = {
   'POST /api/progress-updates': {
     arrange: (ctx) => ctx.labourRecommendation(),
@@ -203,29 +214,11 @@ export const workCases: Record<string, WriteCase> = {
     },
   },
   'DELETE /api/attachments/:id': {
-    arrange: async (ctx) => {
-      const fresh = await ctx.labourAction();
-      const file = await upload(
-        ctx,
-        `/api/actions/${fresh.action}/attachments?fileName=plan.pdf`,
-        client(ctx, 'coordinator'),
-      );
-      if (file.statusCode !== 201) throw new Error(`arrange attachment: ${file.body}`);
-      return { ...fresh, attachment: file.json().id };
-    },
+    arrange: async (ctx) => attachedTo(ctx, await ctx.labourAction()),
     url: (p) => `/api/attachments/${p.attachment}`,
     changes: ['attachments'],
     foreign: {
-      arrange: async (ctx) => {
-        const fresh = await ctx.educationAction();
-        const file = await upload(
-          ctx,
-          `/api/actions/${fresh.action}/attachments?fileName=plan.pdf`,
-          client(ctx, 'coordinator'),
-        );
-        if (file.statusCode !== 201) throw new Error(`arrange attachment: ${file.body}`);
-        return { ...fresh, attachment: file.json().id };
-      },
+      arrange: async (ctx) => attachedTo(ctx, await ctx.educationAction()),
       url: (p) => `/api/attachments/${p.attachment}`,
       changes: ['attachments'],
       rule: educationEdit,

@@ -8,9 +8,10 @@ import pg from 'pg';
 import { demoAccounts } from '../../src/server/seed/demo-accounts';
 
 /**
- * The app as `npm start` runs it (demo mode, seeded), for the slow security checks: a child
- * process on a fresh PGlite folder, or on a fresh database of the PostgreSQL server named by
- * `serverUrl` (dropped again on stop). The checks talk to it over HTTP only, as an attacker would.
+ * The app in demo mode, seeded, for the slow security checks: run from the sources with tsx (not
+ * the prebuilt bundle `npm start` runs), as a child process on a fresh PGlite folder, or on a
+ * fresh database of the PostgreSQL server named by `serverUrl` (dropped again on stop). The
+ * checks talk to it over HTTP only, as an attacker would.
  */
 export interface RunningApp {
   baseUrl: string;

@@ -9,6 +9,7 @@ import type {
   SignInMethod,
   UpdateMeInput,
 } from '../../../shared/schemas/identity';
+import type { UserRow } from '../../db/schema';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { translatorFor } from '../../i18n';
@@ -42,7 +43,7 @@ export interface NewSession {
   csrfToken: string;
 }
 
-interface ClientMeta {
+export interface ClientMeta {
   userAgent: string | null;
 }
 
@@ -74,14 +75,7 @@ export async function signIn(deps: Deps, actor: Actor, input: SignInInput, meta:
     });
     // Sign-ins are rare and the delete uses sessions_expires_idx: expired rows never pile up.
     await deleteExpiredSessions(trx);
-    const created = await openSession(trx, deps, user.id, actor.ip, meta);
-    const sessionUser = presentSessionUser(user);
-    await recordAudit(
-      trx,
-      { ...actor, user: sessionUser },
-      { action: 'sign_in', recordType: 'session', recordId: user.id },
-    );
-    return { user: sessionUser, ...created };
+    return openSignedInSession(trx, deps, actor, user, meta, 'password');
   });
 }
 
@@ -182,18 +176,34 @@ export async function completeSecondFactor(
       locked_until: null,
       last_sign_in_at: new Date(),
     });
-    const created = await openSession(trx, deps, user.id, actor.ip, meta, 'two_step');
-    const sessionUser = presentSessionUser(user);
-    await recordAudit(
-      trx,
-      { ...actor, user: sessionUser },
-      { action: 'sign_in', recordType: 'session', recordId: user.id, after: { secondFactor: method } },
-    );
-    return { user: sessionUser, ...created };
+    return openSignedInSession(trx, deps, actor, user, meta, 'two_step', { secondFactor: method });
   });
 }
 
-export async function openSession(
+/**
+ * The end of every sign-in that succeeded (password, second step, single sign-on): the full
+ * session, opened and audited as a sign-in with what the method adds (`after`).
+ */
+export async function openSignedInSession(
+  trx: Executor,
+  deps: Deps,
+  actor: Actor,
+  user: UserRow,
+  meta: ClientMeta,
+  method: SignInMethod,
+  after?: Record<string, unknown>,
+): Promise<NewSession & { user: SessionUser }> {
+  const created = await openSession(trx, deps, user.id, actor.ip, meta, method);
+  const sessionUser = presentSessionUser(user);
+  await recordAudit(
+    trx,
+    { ...actor, user: sessionUser },
+    { action: 'sign_in', recordType: 'session', recordId: user.id, ...(after ? { after } : {}) },
+  );
+  return { user: sessionUser, ...created };
+}
+
+async function openSession(
   trx: Executor,
   deps: Deps,
   userId: string,

@@ -200,6 +200,8 @@ export async function regenerateRecoveryCodes(
   const passwordOk = Boolean(
     proof.password && row.password_hash && (await verifyPassword(row.password_hash, proof.password)),
   );
+  // A wrong password with no code to try is refused before the ten argon2 hashes of new codes.
+  if (!passwordOk && !proof.code) throw new AppError('INVALID_CREDENTIALS');
   const { codes, hashes } = await hashedRecoveryCodes();
   await deps.db.transaction().execute(async (trx) => {
     const totp = await findTotp(trx, user.id);

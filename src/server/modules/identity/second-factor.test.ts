@@ -1,8 +1,7 @@
-import type { LightMyRequestResponse } from 'fastify';
-import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, cookieOf, createTestApp, signInAs, signInNew, type TestApp } from '../../../../tests/app';
+import { cookieOf, createTestApp, signInAs, signInNew, type TestApp } from '../../../../tests/app';
 import { makeUser, testPassword } from '../../../../tests/factories';
+import { codeFor, codeStep, enrol, passwordStep } from './totp.fixture';
 
 let test: TestApp;
 beforeAll(async () => {
@@ -10,28 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-/** The code an authenticator app shows for that secret, `steps` periods from now. */
-const codeFor = (secret: string, steps = 0) =>
-  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + steps * 30_000 });
-
-async function enrol(client: Client): Promise<{ secret: string; recoveryCodes: string[] }> {
-  const setup = await client.request('POST', '/api/me/totp/setup');
-  const { secret, uri } = setup.json() as { secret: string; uri: string };
-  expect(uri).toMatch(/^otpauth:\/\/totp\/Implementa:.+\?.*secret=/);
-  const enabled = await client.request('POST', '/api/me/totp/enable', { code: codeFor(secret) });
-  expect(enabled.statusCode).toBe(200);
-  return { secret, recoveryCodes: enabled.json().recoveryCodes };
-}
-
-const passwordStep = (email: string) =>
-  test.app.inject({ method: 'POST', url: '/api/session', payload: { email, password: testPassword } });
-const codeStep = (pending: LightMyRequestResponse, code: string) =>
-  test.app.inject({
-    method: 'POST',
-    url: '/api/session/second-factor',
-    payload: { code },
-    headers: { cookie: cookieOf(pending) },
-  });
 const userOf = async (cookie: string) =>
   (await test.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } })).json().user;
 
@@ -64,14 +41,14 @@ describe('TOTP second factor', () => {
   it('asks for the code after the password; the half-signed-in cookie is no session; a code works once', async () => {
     const user = await makeUser(test.handle.db);
     const { secret } = await enrol(await signInAs(test.app, user.email));
-    const pending = await passwordStep(user.email);
+    const pending = await passwordStep(test.app, user.email);
     expect(pending.statusCode).toBe(200);
     expect(pending.json()).toMatchObject({ user: null, csrfToken: null, secondFactorRequired: true });
     expect(await userOf(cookieOf(pending))).toBeNull();
     // The code used to enrol cannot be used again, nor a wrong one.
-    expect((await codeStep(pending, codeFor(secret))).statusCode).toBe(401);
-    expect((await codeStep(pending, '12345x')).statusCode).toBe(401);
-    const next = await codeStep(pending, codeFor(secret, 1));
+    expect((await codeStep(test.app, pending, codeFor(secret))).statusCode).toBe(401);
+    expect((await codeStep(test.app, pending, '12345x')).statusCode).toBe(401);
+    const next = await codeStep(test.app, pending, codeFor(secret, 1));
     expect(next.statusCode).toBe(200);
     expect(next.json().user.id).toBe(user.id);
     expect(cookieOf(next)).not.toBe(cookieOf(pending));
@@ -91,12 +68,12 @@ describe('TOTP second factor', () => {
     const user = await makeUser(test.handle.db);
     const { recoveryCodes } = await enrol(await signInAs(test.app, user.email));
     const code = recoveryCodes[3] ?? '';
-    const first = await codeStep(await passwordStep(user.email), code.toUpperCase());
+    const first = await codeStep(test.app, await passwordStep(test.app, user.email), code.toUpperCase());
     expect(first.statusCode).toBe(200);
-    const again = await codeStep(await passwordStep(user.email), code);
+    const again = await codeStep(test.app, await passwordStep(test.app, user.email), code);
     expect(again.statusCode).toBe(401);
     expect(again.json().error.code).toBe('INVALID_CREDENTIALS');
-    const signedIn = await codeStep(await passwordStep(user.email), recoveryCodes[4] ?? '');
+    const signedIn = await codeStep(test.app, await passwordStep(test.app, user.email), recoveryCodes[4] ?? '');
     const status = await test.app.inject({
       method: 'GET',
       url: '/api/me/totp',
@@ -108,14 +85,14 @@ describe('TOTP second factor', () => {
   it('throws the pending sign-in away after five wrong codes', async () => {
     const user = await makeUser(test.handle.db);
     const { secret } = await enrol(await signInAs(test.app, user.email));
-    const pending = await passwordStep(user.email);
+    const pending = await passwordStep(test.app, user.email);
     for (let i = 0; i < 5; i++)
-      expect((await codeStep(pending, '000000')).json().error.code).toBe('INVALID_CREDENTIALS');
-    const late = await codeStep(pending, codeFor(secret, 1));
+      expect((await codeStep(test.app, pending, '000000')).json().error.code).toBe('INVALID_CREDENTIALS');
+    const late = await codeStep(test.app, pending, codeFor(secret, 1));
     expect(late.statusCode).toBe(401);
     expect(late.json().error.code).toBe('UNAUTHENTICATED');
     // Wrong codes count as failed sign-ins: five of them lock the account like five wrong passwords.
-    const locked = await passwordStep(user.email);
+    const locked = await passwordStep(test.app, user.email);
     expect(locked.statusCode).toBe(401);
     expect(locked.json().error.code).toBe('INVALID_CREDENTIALS');
     expect((await test.waitForMail(user.email)).subject).toMatch(/locked/);
@@ -124,17 +101,19 @@ describe('TOTP second factor', () => {
   it('is turned off with the password, or by an administrator', async () => {
     const user = await makeUser(test.handle.db);
     const { secret } = await enrol(await signInAs(test.app, user.email));
-    const client = (await codeStep(await passwordStep(user.email), codeFor(secret, 1))).json() as { csrfToken: string };
+    const client = (await codeStep(test.app, await passwordStep(test.app, user.email), codeFor(secret, 1))).json() as {
+      csrfToken: string;
+    };
     expect(client.csrfToken).toBeTruthy();
 
     const other = await makeUser(test.handle.db);
     await enrol(await signInAs(test.app, other.email));
     const coordinator = await signInNew(test, 'coordinator');
     expect((await coordinator.request('DELETE', `/api/admin/users/${other.id}/totp`)).statusCode).toBe(403);
-    expect((await passwordStep(other.email)).json().secondFactorRequired).toBe(true);
+    expect((await passwordStep(test.app, other.email)).json().secondFactorRequired).toBe(true);
     const admin = await signInNew(test, 'admin');
     expect((await admin.request('DELETE', `/api/admin/users/${other.id}/totp`)).statusCode).toBe(200);
-    const direct = await passwordStep(other.email);
+    const direct = await passwordStep(test.app, other.email);
     expect(direct.json().user.id).toBe(other.id);
 
     const own = await signInAs(test.app, other.email);

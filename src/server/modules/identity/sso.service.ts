@@ -4,10 +4,9 @@ import type { Deps } from '../../deps';
 import type { OidcSettings } from '../../env';
 import type { Actor } from '../../http/context';
 import { recordAudit } from '../audit/audit.service';
-import { presentSessionUser } from '../users/users.presenter';
 import * as users from '../users/users.service';
 import { deleteExpiredSessions } from './identity.repo';
-import { type NewSession, openSession } from './identity.service';
+import { type ClientMeta, type NewSession, openSignedInSession } from './identity.service';
 
 /**
  * Single sign-on through one OpenID Connect provider (decision 022): the authorization code flow
@@ -74,10 +73,6 @@ export async function startSso(settings: OidcSettings, next: string): Promise<{ 
   return { url: url.href, flow };
 }
 
-interface ClientMeta {
-  userAgent: string | null;
-}
-
 /**
  * The provider's answer at the callback: the code is exchanged (with the PKCE verifier; state and
  * nonce must be the ones this browser left with), the ID token checked by openid-client
@@ -139,24 +134,12 @@ export async function completeSso(
   const session = await deps.db.transaction().execute(async (trx) => {
     await users.updateUserCounters(trx, user.id, { last_sign_in_at: new Date() });
     await deleteExpiredSessions(trx);
-    const created = await openSession(trx, deps, user.id, actor.ip, meta, 'sso');
-    const sessionUser = presentSessionUser(user);
-    await recordAudit(
-      trx,
-      { ...actor, user: sessionUser },
-      {
-        action: 'sign_in',
-        recordType: 'session',
-        recordId: user.id,
-        after: {
-          method: 'sso',
-          issuer: settings.issuer.href,
-          subject: String(claims.sub),
-          ...(Array.isArray(claims.amr) ? { amr: claims.amr } : {}),
-        },
-      },
-    );
-    return { user: sessionUser, ...created };
+    return openSignedInSession(trx, deps, actor, user, meta, 'sso', {
+      method: 'sso',
+      issuer: settings.issuer.href,
+      subject: String(claims.sub),
+      ...(Array.isArray(claims.amr) ? { amr: claims.amr } : {}),
+    });
   });
   return { session };
 }

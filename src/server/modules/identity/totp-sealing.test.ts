@@ -1,9 +1,10 @@
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, cookieOf, createTestApp, signInAs, type TestApp, testEncryptionKey } from '../../../../tests/app';
+import { createTestApp, signInAs, type TestApp, testEncryptionKey } from '../../../../tests/app';
 import { makeUser, testPassword } from '../../../../tests/factories';
 import { deriveEncryptionKey } from '../../env';
 import { seal, UnsealError, unseal } from '../../lib/sealed';
+import { codeFor, codeStep, enrol, passwordStep } from './totp.fixture';
 import { EncryptionKeyError, sealTotpSecrets } from './totp-sealing';
 
 let test: TestApp;
@@ -11,17 +12,6 @@ beforeAll(async () => {
   test = await createTestApp();
 });
 afterAll(() => test.close());
-
-const codeFor = (secret: string, steps = 0) =>
-  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + steps * 30_000 });
-
-async function enrol(client: Client) {
-  const { secret } = (await client.request('POST', '/api/me/totp/setup')).json() as { secret: string };
-  const firstCode = codeFor(secret);
-  const enabled = await client.request('POST', '/api/me/totp/enable', { code: firstCode });
-  expect(enabled.statusCode).toBe(200);
-  return { secret, firstCode, recoveryCodes: enabled.json().recoveryCodes as string[] };
-}
 
 const storedSecret = async (userId: string) =>
   (
@@ -33,20 +23,8 @@ const storedSecret = async (userId: string) =>
   ).totp_secret;
 
 /** Password, then the code (or recovery code): the status of the second step. */
-async function signInWith(email: string, code: string): Promise<number> {
-  const pending = await test.app.inject({
-    method: 'POST',
-    url: '/api/session',
-    payload: { email, password: testPassword },
-  });
-  const done = await test.app.inject({
-    method: 'POST',
-    url: '/api/session/second-factor',
-    payload: { code },
-    headers: { cookie: cookieOf(pending) },
-  });
-  return done.statusCode;
-}
+const signInWith = async (email: string, code: string) =>
+  (await codeStep(test.app, await passwordStep(test.app, email), code)).statusCode;
 
 describe('two-step secrets encrypted at rest', () => {
   it('stores the secret encrypted (AES-256-GCM), never as the base32 the app was given', async () => {
