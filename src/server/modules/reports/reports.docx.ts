@@ -174,14 +174,18 @@ export function buildReportDocument(model: ReportModel, context: ExportContext):
     });
 
   const footnotes: Record<number, { children: Paragraph[] }> = {};
+  const isolated = (name: string) => (rtl ? `\u2068${name}\u2069` : name);
   let nextFootnote = 1;
   const footnoteOf = (source: ReportSourceView) => {
     const id = nextFootnote++;
     const period = periodText(source.periodStart, source.periodEnd, language);
+    // Names keep their own direction inside an Arabic note: "Ministry of Justice; report.pdf" in
+    // a right-to-left sentence would otherwise have its words and punctuation reordered.
+    const entity = isolated(source.entityName);
     let note = period
-      ? t('reports.export.footnote', { entity: source.entityName, period })
-      : t('reports.export.footnoteUndated', { entity: source.entityName });
-    const files = context.evidence?.get(source.updateId) ?? [];
+      ? t('reports.export.footnote', { entity, period })
+      : t('reports.export.footnoteUndated', { entity });
+    const files = (context.evidence?.get(source.updateId) ?? []).map(isolated);
     if (files.length > 0) note += ` ${t('reports.export.footnoteEvidence', { files: files.join('; ') })}`;
     footnotes[id] = {
       children: [
