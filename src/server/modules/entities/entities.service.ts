@@ -39,11 +39,11 @@ export function requireCan(actor: Actor, action: EntitiesAction, record?: Entiti
   return user;
 }
 
-/** Entities filtered and paged in the database: by kind, level, parent, network and text. */
 const lists = new GenerationMemo<Page<EntitySummary>>(200);
 
 /**
- * A page of entities, kept for the register generation (decision 028: every write to entities
+ * Entities filtered and paged in the database: by kind, level, parent, network and text. A page
+ * is kept for the register generation (decision 028: every write to entities
  * and network members moves it); asked again, it costs the generation read.
  */
 export async function listEntities(db: Database, actor: Actor, query: EntityListQuery): Promise<Page<EntitySummary>> {
