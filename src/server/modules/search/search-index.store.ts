@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database';
+import { collectGarbageSoon } from '../../lib/memory';
 import { type Evaluation, type FacetIndex, FacetIndexBuilder, type Filters } from './facet-index';
 import { patchIndex, type RowChange } from './facet-index.patch';
 import { heartbeatAndTrim, readLog, readSuccessors } from './register-changes.repo';
@@ -256,9 +257,14 @@ function rebuild(db: Database, store: Store): Promise<FacetIndex | undefined> {
     .catch(() => undefined)
     .finally(() => {
       store.building = undefined;
+      // The build's chunks and growing arrays, and the index it replaced, are garbage now: a large
+      // register's would otherwise stay resident until V8's next major collection (decision 028).
+      if ((store.index?.size ?? 0) >= collectAfterRows) collectGarbageSoon();
     });
   return store.building;
 }
+
+const collectAfterRows = 50_000;
 
 /**
  * Reads the register in chunks, without a long transaction (PGlite has one connection, which
