@@ -30,8 +30,8 @@ export const pdfRunsDir = () => join(tmpdir(), 'implementa-pdf');
 const groupFile = 'soffice.pgid';
 const running = new Set<number>();
 const engineScript = fileURLToPath(new URL('./reports.pdf-engine.py', import.meta.url));
-/** Debian's python3, which python3-uno serves (a python3 earlier on the PATH may lack `uno`). */
-const enginePython = () => process.env.PDF_PYTHON ?? '/usr/bin/python3';
+/** Debian's python3, the one python3-uno serves (a python3 earlier on the PATH may lack `uno`). */
+const enginePython = '/usr/bin/python3';
 const idleMs = 10 * 60_000;
 const conversionsPerEngine = 100;
 
@@ -118,7 +118,7 @@ async function newRunDir(): Promise<string> {
 
 async function startEngine(soffice: string, dir: string): Promise<Engine> {
   const child = spawn(
-    enginePython(),
+    enginePython,
     [engineScript, soffice, pathToFileURL(join(dir, 'profile')).href, `implementa-${basename(dir)}`],
     {
       stdio: ['pipe', 'pipe', 'pipe'],
