@@ -74,7 +74,7 @@ describe.skipIf(process.platform !== 'linux')('a crash during a PDF export', () 
 
   // Decision 031: one warm LibreOffice converts every PDF. A conversion it runs over its time
   // takes the engine down whole (no soffice left, no draft), and the next one starts a new engine.
-  it('leaves nothing behind when a conversion times out, and converts again after', async () => {
+  it('leaves nothing behind when a conversion times out, and converts again after it and after a crash', async () => {
     const docx = readFileSync(fixturePath('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx'));
     const previous = process.env.TMPDIR;
     process.env.TMPDIR = root;
@@ -102,8 +102,14 @@ describe.skipIf(process.platform !== 'linux')('a crash during a PDF export', () 
       expect(readdirSync(join(runs, dir ?? '')).filter((name) => name.startsWith('report'))).toEqual([]);
       const warm = Number(readFileSync(join(runs, dir ?? '', 'soffice.pgid'), 'utf8'));
       expect(groupMembers(warm).length).toBeGreaterThan(0);
+      // LibreOffice crashes while warm and idle: the next PDF is converted by a new engine.
+      process.kill(-warm, 'SIGKILL');
+      expect((await docxToPdf(docx)).subarray(0, 5).toString()).toBe('%PDF-');
+      const [next] = readdirSync(runs);
+      const restarted = Number(readFileSync(join(runs, next ?? '', 'soffice.pgid'), 'utf8'));
+      expect(restarted).not.toBe(warm);
       stopPdfConversions();
-      await until('the warm engine to die', () => (groupMembers(warm).length === 0 ? true : undefined), 10_000);
+      await until('the warm engine to die', () => (groupMembers(restarted).length === 0 ? true : undefined), 10_000);
       await until('its folder to go', () => (readdirSync(runs).length === 0 ? true : undefined), 10_000);
     } finally {
       process.env.TMPDIR = previous;

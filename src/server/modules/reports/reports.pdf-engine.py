@@ -93,6 +93,10 @@ def main():
             answer({"ok": True})
         except Exception as error:  # noqa: BLE001 - every failure is the one job's answer
             answer({"ok": False, "error": str(error)[:500]})
+            # LibreOffice itself gone (crashed, killed): the engine ends, and the server starts another.
+            if office.poll() is not None or "disposed" in str(error):
+                office.kill()
+                return 1
         finally:
             if document is not None:
                 try:

@@ -60,7 +60,8 @@ interface Engine {
   conversions: number;
   idle?: NodeJS.Timeout;
 }
-type EngineAnswer = { ready?: boolean; missing?: boolean; ok?: boolean; error?: string };
+type EngineAnswer = { ready?: boolean; missing?: boolean; ok?: boolean; error?: string; gone?: boolean };
+const engineGone = new Error('the warm engine had died');
 
 let engine: Engine | undefined;
 let queue: Promise<unknown> = Promise.resolve();
@@ -88,6 +89,7 @@ async function convertWarm(docx: Buffer, options: PdfOptions): Promise<Buffer> {
       }
       started.child.stdin?.write(`${JSON.stringify({ input, output })}\n`);
       const answer = await started.answer();
+      if (answer.gone && current) throw engineGone;
       if (!answer.ok) throw new AppError('PDF_CONVERSION_FAILED', { detail: `LibreOffice: ${answer.error}` });
     });
     try {
@@ -98,6 +100,8 @@ async function convertWarm(docx: Buffer, options: PdfOptions): Promise<Buffer> {
   } catch (error) {
     // An engine that ran over or died has been stopped already (`deadline`, its `close`).
     if (engineUnavailable) return convertOnce(docx, options);
+    // The warm engine had died while idle (LibreOffice crashed): once more with a new one.
+    if (error === engineGone) return convertWarm(docx, options);
     throw error;
   } finally {
     await rm(input, { force: true });
@@ -147,8 +151,10 @@ async function startEngine(soffice: string, dir: string): Promise<Engine> {
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
   });
+  // Writing to an engine that just died (EPIPE) is answered by its `close`, not by a crash here.
+  child.stdin?.on('error', () => undefined);
   const ended = (error: string) => {
-    gone ??= { ok: false, ready: false, error };
+    gone ??= { ok: false, ready: false, error, gone: true };
     if (/No module named .?uno|can't open file/.test(stderr)) engineUnavailable = true;
     for (const next of waiting.splice(0)) next(gone);
     if (engine?.child === child) stopEngine(engine);
