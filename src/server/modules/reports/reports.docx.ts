@@ -151,15 +151,20 @@ function chaptersOf(model: ReportModel): Chapter[] {
 export function buildReportDocument(model: ReportModel, context: ExportContext): Document {
   const { t } = context;
   const language = model.language as Locale;
-  const rtl = language === 'ar';
+  // Left to right is `undefined`, not false: docx writes out every flag it is given, and
+  // <w:bidi w:val="false"/>, <w:rtl w:val="false"/>, <w:b w:val="false"/> on each paragraph and run
+  // were a third of the XML to build and pack (decision 031).
+  const rtl: true | undefined = language === 'ar' ? true : undefined;
   const writer: Writer = {
     rtl,
     language,
     t,
-    run: (value, options = {}) =>
+    run: (value, { bold, italics, ...options } = {}) =>
       new TextRun({
         text: value,
         rightToLeft: rtl,
+        bold: bold || undefined,
+        italics: italics || undefined,
         ...options,
         ...(options.size ? { sizeComplexScript: options.size } : {}),
       }),
@@ -428,7 +433,7 @@ function margins() {
 }
 
 /** Times New Roman 10 pt, justified, as UN documents; headings bold, kept with what follows. */
-function documentStyles(rtl: boolean) {
+function documentStyles(rtl?: boolean) {
   const font = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: 'SimSun' };
   return {
     default: {
