@@ -7,9 +7,15 @@ const caches = new WeakMap<Database, FacetCache<unknown>>();
  * Dashboard counts of recent queries, valid for one register generation (statement triggers
  * move it on every write to recommendations, assignments, terms and, since migration 0022, the
  * kind or level of entities). A dashboard opened again, or by a colleague, costs one small read;
- * the first view after a change is computed in SQL. Labels are not cached: they follow names.
+ * the first view after a change is computed again (`compute` is told the generation it answers
+ * for): the status breakdown from the search index caught up to it, the trend in SQL. Labels
+ * are not cached: they follow names.
  */
-export async function cachedCounts<T>(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
+export async function cachedCounts<T>(
+  db: Database,
+  key: string,
+  compute: (generation: number) => Promise<T>,
+): Promise<T> {
   const generation = await readRegisterGeneration(db);
   let cache = caches.get(db);
   if (!cache) {
@@ -18,7 +24,7 @@ export async function cachedCounts<T>(db: Database, key: string, compute: () => 
   }
   const hit = cache.get(generation, key);
   if (hit !== undefined) return hit as T;
-  const value = await compute();
+  const value = await compute(generation);
   // Computed from a generation that a write may have moved meanwhile: set() ignores it then.
   cache.set(generation, key, value);
   return value;

@@ -49,10 +49,12 @@ export function patchIndex(index: FacetIndex, generation: number, changes: reado
 
   // Old values out of the counts, then the new values in the columns, then into the counts.
   const oldCodes = new Map<number, Record<Dimension, number[]>>();
+  const oldLevels = new Map<number, number[]>();
   for (const { seq } of present) {
     const slot = slotOf.get(seq) as number;
     if (slot >= before) continue;
     oldCodes.set(slot, codesOf(index, slot));
+    oldLevels.set(slot, index.levels.codesAt(slot));
     count(index, slot, -1, widths);
   }
   const multi = new Map<Dimension, Map<number, number[]>>();
@@ -78,6 +80,15 @@ export function patchIndex(index: FacetIndex, generation: number, changes: reado
     if (column.multi && (multi.has(dimension) || size > before))
       column.replace(before, size, multi.get(dimension) ?? new Map());
   }
+  // The LRG levels: a column without postings or counts, which only the dashboards read.
+  const levels = new Map<number, number[]>();
+  for (const { seq, row } of present) {
+    const slot = slotOf.get(seq) as number;
+    const codes = (row?.levels ?? []).map((value) => index.levels.code(value));
+    const was = oldLevels.get(slot);
+    if (!(was && was.length === codes.length && was.every((code, i) => code === codes[i]))) levels.set(slot, codes);
+  }
+  if (levels.size > 0 || size > before) index.levels.replace(before, size, levels);
   relayout(index, widths);
   for (const { seq, row } of present) if (row) count(index, slotOf.get(seq) as number, 1);
 
@@ -202,6 +213,7 @@ function relayout(index: FacetIndex, widths: Record<Dimension, number>): void {
 /** Room for `size` slots and seqs up to `maxSeq`. */
 function grow(index: FacetIndex, size: number, maxSeq: number): void {
   for (const dimension of filterDimensions) index.columns[dimension].reserve(size);
+  index.levels.reserve(size);
   if (index.seqOf.length < size) {
     const grown = new Int32Array(Math.max(size, Math.ceil(index.seqOf.length * 1.25)));
     grown.set(index.seqOf);
