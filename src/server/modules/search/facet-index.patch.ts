@@ -241,6 +241,7 @@ function reorder(
   const changed = new Set(present.filter((change) => change.row).map((change) => change.seq));
   for (const sort of sorts) {
     const successor = next[sort];
+    if (inPlace(index, present, slotOf, successor, sort)) continue;
     const followers = new Set<number>();
     for (const seq of changed) {
       const after = successor.get(seq);
@@ -281,6 +282,31 @@ function reorder(
     if (k !== order.length) throw new Error(`patchIndex: the ${sort} order has ${k} rows, not ${order.length}`);
     index.orders[sort] = order;
   }
+}
+
+/**
+ * Whether each of a few changed rows is still followed by the row that follows it in the stored
+ * order (a status change leaves the number and newest orders as they are): the order is then
+ * unchanged, and the pass over it that would rewrite it is skipped. New or deleted rows, or more
+ * than a handful, always take that pass.
+ */
+function inPlace(
+  index: FacetIndex,
+  present: readonly RowChange[],
+  slotOf: ReadonlyMap<number, number>,
+  successor: ReadonlyMap<number, number | null>,
+  sort: Sort,
+): boolean {
+  if (present.length > 8) return false;
+  const order = index.orders[sort];
+  for (const { seq, row } of present) {
+    const at = row ? order.indexOf(slotOf.get(seq) as number) : -1;
+    if (at < 0) return false;
+    const after = successor.get(seq);
+    const was = at + 1 < order.length ? (index.seqOf[order[at + 1] as number] as number) : null;
+    if (after === undefined || after !== was) return false;
+  }
+  return true;
 }
 
 function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
