@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { overdueItems, statusBreakdown, statusTrend } from '../src/server/modules/dashboards/dashboards.service';
+import { maintenanceOf, warmSearchIndex } from '../src/server/modules/search';
 import {
   dashboardDimensions,
   overdueQuerySchema,
@@ -206,15 +207,35 @@ export async function runDashboardsBench(
   ];
   const rows: (string | number)[][] = [];
   const all: number[] = [];
-  // Computed: a write has just moved the register generation, so the cache (dashboards.cache.ts)
-  // holds nothing; cached: the same view opened again within the generation.
-  const newGeneration = () =>
-    sql`update register_generation set generation = generation + 1 where id = 1`.execute(bench.db);
+  const allHits: number[] = [];
+  // The app builds the search index at start-up (main.ts); the breakdowns count from it.
+  const warmed = await timed(() => warmSearchIndex(bench.db));
+  const statuses = (
+    await bench.db.selectFrom('taxonomy_terms').select('code').where('taxonomy', '=', 'status').execute()
+  ).map((row) => row.code);
+  // After a write: one status change as the register records it (the row, logged for the index,
+  // and its history row), so the cache (dashboards.cache.ts) holds nothing and the index has a
+  // row to catch up; cached: the same view opened again within the generation.
+  let writes = 0;
+  const statusChange = () =>
+    bench.db.transaction().execute(async (trx) => {
+      writes++;
+      const seq = 1 + ((writes * 7919) % size);
+      const status = statuses[writes % statuses.length] as string;
+      const { rows: changed } = await sql<{ id: string; previous: string }>`
+        update recommendations r set status = ${status}, updated_at = now()
+        from (select id, status from recommendations where seq >= ${seq} order by seq limit 1 for update) o
+        where r.id = o.id returning r.id, o.status as previous`.execute(trx);
+      for (const row of changed)
+        await sql`insert into recommendation_status_history (recommendation_id, status, previous_status, changed_at)
+          values (${row.id}, ${status}, ${row.previous}, now())`.execute(trx);
+    });
+  const before = maintenanceOf(bench.db);
   for (const entry of cases) {
     await entry.run();
     const times: number[] = [];
     for (let n = 0; n < options.repeat; n++) {
-      await newGeneration();
+      await statusChange();
       times.push((await timed(entry.run)).ms);
     }
     const hits: number[] = [];
@@ -222,6 +243,7 @@ export async function runDashboardsBench(
     times.sort((a, b) => a - b);
     hits.sort((a, b) => a - b);
     all.push(...times);
+    allHits.push(...hits);
     rows.push([
       entry.name,
       times.length,
@@ -229,10 +251,16 @@ export async function runDashboardsBench(
       ms(percentile(times, 95)),
       ms(times.at(-1) ?? 0),
       ms(percentile(hits, 50)),
+      ms(percentile(hits, 95)),
     ]);
-    log(`  dashboards: ${entry.name}: p50 ${ms(percentile(times, 50))} ms, cached ${ms(percentile(hits, 50))} ms`);
+    log(
+      `  dashboards: ${entry.name}: after a write p50 ${ms(percentile(times, 50))} ms, cached ${ms(percentile(hits, 50))} ms`,
+    );
   }
+  const after = maintenanceOf(bench.db);
   all.sort((a, b) => a - b);
+  allHits.sort((a, b) => a - b);
+  const breakdowns = rows.filter((row) => String(row[0]).startsWith('status by'));
   const load = await import('node:os').then((os) =>
     os
       .loadavg()
@@ -243,16 +271,37 @@ export async function runDashboardsBench(
     tables: [
       {
         title: `Dashboards at ${int(size)} recommendations — ${bench.kind}`,
-        headers: ['query', 'runs', 'computed p50 ms', 'p95 ms', 'max ms', 'cached p50 ms'],
-        align: ['l', 'r', 'r', 'r', 'r', 'r'],
+        headers: [
+          'query',
+          'runs',
+          'first view after a write p50 ms',
+          'p95 ms',
+          'max ms',
+          'cached p50 ms',
+          'cached p95 ms',
+        ],
+        align: ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
         rows: [
           ...rows,
-          ['**all**', all.length, ms(percentile(all, 50)), ms(percentile(all, 95)), ms(all.at(-1) ?? 0), ''],
+          [
+            '**all**',
+            all.length,
+            ms(percentile(all, 50)),
+            ms(percentile(all, 95)),
+            ms(all.at(-1) ?? 0),
+            ms(percentile(allHits, 50)),
+            ms(percentile(allHits, 95)),
+          ],
         ],
         notes: [
-          `Wall time of the service call (SQL, labels, presenting), one call at a time, after one warm-up run each; ` +
-            `"computed" right after the register generation moved (cache empty), "cached" the same view again. ` +
-            `The overdue list is never cached. ` +
+          `Wall time of the service call (counts, labels, presenting), one call at a time, after one warm-up run each; ` +
+            `"first view after a write" right after one status change (its row and history row, in one transaction), ` +
+            `"cached" the same view again. The status breakdowns (${breakdowns.length} rows "status by …") count from ` +
+            `the search index, caught up from the change log first (decision 026); the trend and the overdue list ` +
+            `are SQL (the overdue list is never cached). Search index built in ${int(warmed.ms)} ms before the runs; ` +
+            `${int(after.patches - before.patches)} catch-ups patched ${int(after.patchedRows - before.patchedRows)} rows ` +
+            `(read ${ms(after.readMs - before.readMs)} ms, patch ${ms(after.patchMs - before.patchMs)} ms in all), ` +
+            `${after.rebuilds - before.rebuilds} rebuilds during the runs. ` +
             `Data: ${int(added.result.history)} status changes and ${int(added.result.assignments)} assignments ` +
             `(460 entities, due dates over three years) added in ${Math.round(added.ms / 1000)} s. ` +
             `Load average (1/5/15 min) at the end: ${load}.`,

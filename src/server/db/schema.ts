@@ -67,7 +67,16 @@ export interface DB {
   imports: ImportsTable;
   column_mappings: ColumnMappingsTable;
   saved_views: SavedViewsTable;
-  register_generation: { id: number; generation: number };
+  register_generation: { id: number; generation: number; trimmed_through: Generated<number> };
+  /** the register's change log (migration 0033, decision 025); seq null: a truncate */
+  register_changes: {
+    position: number;
+    seq: number | null;
+    text_changed: Generated<boolean>;
+    changed_at: Generated<Date>;
+  };
+  /** where each process's search index stands, for trimming the log */
+  search_index_readers: { reader: string; position: number; seen_at: Generated<Date> };
   calls: CallsTable;
   call_recommendations: { call_id: string; recommendation_id: string };
   call_entities: { call_id: string; entity_id: string };

@@ -8,10 +8,15 @@ const caches = new WeakMap<Database, FacetCache<unknown>>();
  * move it on every write to recommendations, assignments, terms and, since migration 0022, the
  * kind or level of entities; since 0038, every write to entities, reviews, bodies, countries,
  * seats and the State profile). A dashboard opened again, or by a colleague, costs one small
- * read; the first view after a change is computed in SQL. The status breakdown keeps its whole
- * answer, labels included, the same way (decision 028).
+ * read; the first view after a change is computed again (`compute` is told the generation it
+ * answers for): the status breakdown from the search index caught up to it, the trend in SQL.
+ * The status breakdown keeps its whole answer, labels included (decision 028).
  */
-export async function cachedCounts<T>(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
+export async function cachedCounts<T>(
+  db: Database,
+  key: string,
+  compute: (generation: number) => Promise<T>,
+): Promise<T> {
   const generation = await readRegisterGeneration(db);
   let cache = caches.get(db);
   if (!cache) {
@@ -20,7 +25,7 @@ export async function cachedCounts<T>(db: Database, key: string, compute: () => 
   }
   const hit = cache.get(generation, key);
   if (hit !== undefined) return hit as T;
-  const value = await compute();
+  const value = await compute(generation);
   // Computed from a generation that a write may have moved meanwhile: set() ignores it then.
   cache.set(generation, key, value);
   return value;

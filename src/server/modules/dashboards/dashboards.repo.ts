@@ -18,16 +18,31 @@ export function recommendationFilter(filters: DashboardFilters, scope: Scope, al
   if (filters.entity)
     parts.push(sql`exists (select 1 from assignments fa
       where fa.recommendation_id = ${column('id')} and fa.entity_id = ${filters.entity}::uuid)`);
-  if (filters.from || filters.to) {
-    // Reviews are few beside recommendations: the planner reads the matching ones first.
-    const dated = [
-      ...(filters.from ? [sql`fr.review_date >= ${filters.from}::date`] : []),
-      ...(filters.to ? [sql`fr.review_date <= ${filters.to}::date`] : []),
-    ];
-    parts.push(sql`${column('review_id')} in (select fr.id from reviews fr where ${sql.join(dated, sql` and `)})`);
-  }
+  // Reviews are few beside recommendations: the planner reads the matching ones first.
+  if (filters.from || filters.to) parts.push(sql`${column('review_id')} in (${reviewsDated(filters)})`);
   if (!scope.all) parts.push(inScope(scope, `${alias}.id`));
   return parts.length ? sql<boolean>`(${sql.join(parts, sql` and `)})` : sql<boolean>`true`;
+}
+
+/** The ids of the reviews dated within the filters' `from` and `to` (one of them at least). */
+function reviewsDated(filters: DashboardFilters) {
+  const dated = [
+    ...(filters.from ? [sql`fr.review_date >= ${filters.from}::date`] : []),
+    ...(filters.to ? [sql`fr.review_date <= ${filters.to}::date`] : []),
+  ];
+  return sql`select fr.id from reviews fr where ${sql.join(dated, sql` and `)}`;
+}
+
+/** `reviewsDated` as text ids, for the search index's review column (reviews are few). */
+export async function findReviewIdsDated(db: Executor, filters: DashboardFilters): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`select d.id::text as id from (${reviewsDated(filters)}) d`.execute(db);
+  return rows.map((row) => row.id);
+}
+
+/** The ids of the local and regional governments, for the breakdown by LRG. */
+export async function findLrgIds(db: Executor): Promise<Set<string>> {
+  const { rows } = await sql<{ id: string }>`select id::text as id from entities where kind = 'lrg'`.execute(db);
+  return new Set(rows.map((row) => row.id));
 }
 
 /**
@@ -82,8 +97,10 @@ export interface BreakdownCell {
 
 /**
  * Recommendations per value of `dimension` and status: the `limit` values with most
- * recommendations one by one (ties by key), all others summed into rank null. One statement,
- * grouped in PostgreSQL; the answer has at most (limit + 1) × statuses rows.
+ * recommendations one by one (ties by key, byte order: "C", as `rankCells` compares them), all
+ * others summed into rank null. One statement, grouped in PostgreSQL; the answer has at most
+ * (limit + 1) × statuses rows. The path while the search index is being built from scratch;
+ * otherwise `dashboards.indexed.ts` counts the same from the index.
  */
 export async function countByDimension(
   db: Executor,
@@ -95,7 +112,7 @@ export async function countByDimension(
     with g as (
       select v.key, v.status, count(*)::int as n from (${valuesOf(dimension, where)}) v group by v.key, v.status
     ),
-    k as (select key, row_number() over (order by sum(n) desc, key) as rk from g group by key)
+    k as (select key, row_number() over (order by sum(n) desc, key collate "C") as rk from g group by key)
     select case when k.rk <= ${limit} then k.rk::int end as rank,
       case when k.rk <= ${limit} then g.key end as key,
       g.status, sum(g.n)::int as n, (select count(*) from k)::int as values

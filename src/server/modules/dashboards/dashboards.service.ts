@@ -16,12 +16,14 @@ import { translatorFor } from '../../i18n';
 import { signedIn } from '../../lib/guards';
 import { localize } from '../../lib/language';
 import { type Scope, scopeAt, scopeOf } from '../assignments/scope';
-import { GenerationMemo, memoKey, readRegisterGeneration } from '../search';
+import { GenerationMemo, memoKey, readRegisterGeneration, searchIndexFor } from '../search';
 import { cachedCounts, countsKey } from './dashboards.cache';
+import { breakdownFromIndex } from './dashboards.indexed';
 import { bodyNames, entityNames, goalLabels, levelNames, termLabels } from './dashboards.labels.repo';
 import { canDashboards } from './dashboards.policy';
 import { presentBreakdown, presentOverdue, presentStatuses, presentTrend } from './dashboards.presenter';
 import {
+  type BreakdownCell,
   countByDimension,
   countRecommendations,
   findOverdue,
@@ -105,7 +107,7 @@ export async function statusBreakdown(
   const generation = await readRegisterGeneration(db);
   const scope = await scopeAt(db, generation, user);
   return breakdowns.get(db, generation, memoKey(countsKey('status', query, scope), actor.locale), () =>
-    computeBreakdown(db, actor, query, scope),
+    computeBreakdown(db, actor, query, scope, generation),
   );
 }
 
@@ -114,12 +116,10 @@ async function computeBreakdown(
   actor: Actor,
   query: StatusBreakdownQuery,
   scope: Scope,
+  generation: number,
 ): Promise<StatusBreakdown> {
-  const where = recommendationFilter(query, scope);
   const [[cells, recommendations], terms] = await Promise.all([
-    cachedCounts(db, countsKey('status', query, scope), () =>
-      Promise.all([countByDimension(db, query.dimension, where, query.limit), countRecommendations(db, where)]),
-    ),
+    breakdownCounts(db, generation, query, scope),
     statusTerms(db, actor.locale),
   ]);
   const keys = [...new Set(cells.flatMap((cell) => (cell.key === null ? [] : [cell.key])))];
@@ -129,6 +129,23 @@ async function computeBreakdown(
     cells.map((cell) => cell.status),
   );
   return presentBreakdown(query.dimension, cells, statuses, labelOf, translatorFor(actor.locale), recommendations);
+}
+
+/**
+ * The breakdown's cells and total at `generation` or later: from the search index, caught up
+ * from the change log (issue 15); in SQL only while a large register's index is built from
+ * scratch (start-up, a change too large to patch), as searches then are.
+ */
+async function breakdownCounts(
+  db: Database,
+  generation: number,
+  query: StatusBreakdownQuery,
+  scope: Scope,
+): Promise<[BreakdownCell[], number]> {
+  const index = await searchIndexFor(db, generation);
+  if (index) return breakdownFromIndex(db, index, query, scope);
+  const where = recommendationFilter(query, scope);
+  return Promise.all([countByDimension(db, query.dimension, where, query.limit), countRecommendations(db, where)]);
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);

@@ -12,6 +12,7 @@ import {
 } from '../../../../tests/factories';
 import type { ActionStatus } from '../../../shared/schemas/actions';
 import type { DashboardDimension, OverdueItem, StatusBreakdown } from '../../../shared/schemas/dashboards';
+import { maintenanceOf } from '../search';
 import { daysFromToday, specColumns } from './dashboards.fixture';
 
 let test: TestApp;
@@ -395,9 +396,12 @@ describe('counts cached per register generation', () => {
       result.rows.find((row) => row.key === rec.mechanism)?.counts.implemented ?? 0;
     const before = await get<StatusBreakdown>('/api/dashboards/status?dimension=mechanism&limit=50');
     expect(await get<StatusBreakdown>('/api/dashboards/status?dimension=mechanism&limit=50')).toEqual(before);
+    const patches = maintenanceOf(db).patches;
     await db.updateTable('recommendations').set({ status: 'implemented' }).where('id', '=', rec.id).execute();
     const after = await get<StatusBreakdown>('/api/dashboards/status?dimension=mechanism&limit=50');
     expect(implementedIn(after)).toBe(implementedIn(before) + 1);
+    // Counted from the search index, patched with that one row (not rebuilt, not SQL).
+    expect(maintenanceOf(db)).toMatchObject({ patches: patches + 1, last: { rows: 1 } });
 
     const lrgs = await get<StatusBreakdown>('/api/dashboards/status?dimension=lrg&limit=50');
     expect(lrgs.rows.some((row) => row.key === ids.agency)).toBe(false);

@@ -49,10 +49,12 @@ export function patchIndex(index: FacetIndex, generation: number, changes: reado
 
   // Old values out of the counts, then the new values in the columns, then into the counts.
   const oldCodes = new Map<number, Record<Dimension, number[]>>();
+  const oldLevels = new Map<number, number[]>();
   for (const { seq } of present) {
     const slot = slotOf.get(seq) as number;
     if (slot >= before) continue;
     oldCodes.set(slot, codesOf(index, slot));
+    oldLevels.set(slot, index.levels.codesAt(slot));
     count(index, slot, -1, widths);
   }
   const multi = new Map<Dimension, Map<number, number[]>>();
@@ -78,6 +80,15 @@ export function patchIndex(index: FacetIndex, generation: number, changes: reado
     if (column.multi && (multi.has(dimension) || size > before))
       column.replace(before, size, multi.get(dimension) ?? new Map());
   }
+  // The LRG levels: a column without postings or counts, which only the dashboards read.
+  const levels = new Map<number, number[]>();
+  for (const { seq, row } of present) {
+    const slot = slotOf.get(seq) as number;
+    const codes = (row?.levels ?? []).map((value) => index.levels.code(value));
+    const was = oldLevels.get(slot);
+    if (!(was && was.length === codes.length && was.every((code, i) => code === codes[i]))) levels.set(slot, codes);
+  }
+  if (levels.size > 0 || size > before) index.levels.replace(before, size, levels);
   relayout(index, widths);
   for (const { seq, row } of present) if (row) count(index, slotOf.get(seq) as number, 1);
 
@@ -201,6 +212,7 @@ function relayout(index: FacetIndex, widths: Record<Dimension, number>): void {
 /** Room for `size` slots and seqs up to `maxSeq`. */
 function grow(index: FacetIndex, size: number, maxSeq: number): void {
   for (const dimension of filterDimensions) index.columns[dimension].reserve(size);
+  index.levels.reserve(size);
   if (index.seqOf.length < size) {
     const grown = new Int32Array(Math.max(size, Math.ceil(index.seqOf.length * 1.25)));
     grown.set(index.seqOf);
@@ -228,6 +240,7 @@ function reorder(
   const changed = new Set(present.filter((change) => change.row).map((change) => change.seq));
   for (const sort of sorts) {
     const successor = next[sort];
+    if (inPlace(index, present, slotOf, successor, sort)) continue;
     const followers = new Set<number>();
     for (const seq of changed) {
       const after = successor.get(seq);
@@ -284,19 +297,9 @@ const fewMoves = 32;
 /**
  * Moves the `moved` slots of `order` to go in before their successors (`before`: successor slot,
  * or -1 for the end, → the chain of slots that goes in before it), in place, with a native search
- * and two memmoves each. An order in which each chain already stands before its successor is left
- * untouched: changing a status does not move a row in the number order.
+ * and two memmoves each (an order they do not move was skipped by `inPlace`).
  */
 function moveFew(order: Int32Array, moved: ReadonlySet<number>, before: ReadonlyMap<number, readonly number[]>) {
-  let unmoved = true;
-  for (const [at, chain] of before) {
-    for (let i = 0; i < chain.length && unmoved; i++) {
-      const position = order.indexOf(chain[i] as number);
-      const follower = position + 1 < order.length ? (order[position + 1] as number) : -1;
-      unmoved = follower === (i + 1 < chain.length ? chain[i + 1] : at);
-    }
-  }
-  if (unmoved) return;
   let length = order.length;
   for (const slot of moved) {
     const position = order.subarray(0, length).indexOf(slot);
@@ -351,6 +354,28 @@ function lowerBound(values: Int32Array, value: number): number {
     else high = middle;
   }
   return low;
+ * Whether each of a few changed rows is still followed by the row that follows it in the stored
+ * order (a status change leaves the number and newest orders as they are): the order is then
+ * unchanged, and the pass over it that would rewrite it is skipped. New or deleted rows, or more
+ * than a handful, always take that pass.
+ */
+function inPlace(
+  index: FacetIndex,
+  present: readonly RowChange[],
+  slotOf: ReadonlyMap<number, number>,
+  successor: ReadonlyMap<number, number | null>,
+  sort: Sort,
+): boolean {
+  if (present.length > 8) return false;
+  const order = index.orders[sort];
+  for (const { seq, row } of present) {
+    const at = row ? order.indexOf(slotOf.get(seq) as number) : -1;
+    if (at < 0) return false;
+    const after = successor.get(seq);
+    const was = at + 1 < order.length ? (index.seqOf[order[at + 1] as number] as number) : null;
+    if (after === undefined || after !== was) return false;
+  }
+  return true;
 }
 
 function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {

@@ -167,6 +167,8 @@ export interface IndexRow {
   seq: number;
   single: Record<'mechanism' | 'body' | 'review' | 'cycle' | 'position' | 'status', string | null>;
   multi: Record<'theme' | 'affected' | 'sdgGoal' | 'sdgTarget' | 'state', readonly string[]>;
+  /** the LRG levels the recommendation concerns (`local_levels`): no filter, the dashboards count by it */
+  levels?: readonly string[];
 }
 
 export type Filters = Partial<Record<Dimension, readonly string[]>>;
@@ -188,6 +190,7 @@ export type Strategy = 'cheapest' | 'direct' | 'whole' | 'filter';
 /** Fills an index row by row (slots in arrival order), then seals it with the sort orders. */
 export class FacetIndexBuilder {
   readonly columns: Record<Dimension, Column>;
+  private readonly levels: Column;
   private readonly seqs: number[] = [];
 
   /** `joined`: the clusters and the assigned entities of each seq, read from their own tables. */
@@ -198,6 +201,7 @@ export class FacetIndexBuilder {
     this.columns = Object.fromEntries(
       filterDimensions.map((dimension) => [dimension, new Column(!singleValued.has(dimension), capacity)]),
     ) as Record<Dimension, Column>;
+    this.levels = new Column(true, capacity);
   }
 
   add(row: IndexRow): void {
@@ -210,12 +214,13 @@ export class FacetIndexBuilder {
       this.columns[dimension as Dimension].append(slot, values);
     this.columns.cluster.append(slot, this.joined.cluster.get(row.seq) ?? []);
     this.columns.entity.append(slot, this.joined.entity.get(row.seq) ?? []);
+    this.levels.append(slot, row.levels ?? []);
   }
 
   /** `orders` lists seqs in each sort order; `text` was filled with the same rows, in the same order. */
   build(generation: number, orders: Record<Sort, Int32Array>, text: TextIndex | null = null): FacetIndex {
-    for (const column of Object.values(this.columns)) column.trim();
-    return new FacetIndex(generation, this.columns, Int32Array.from(this.seqs), orders, text);
+    for (const column of [...Object.values(this.columns), this.levels]) column.trim();
+    return new FacetIndex(generation, this.columns, Int32Array.from(this.seqs), orders, text, this.levels);
   }
 }
 
@@ -263,6 +268,8 @@ export class FacetIndex {
     ordersBySeq: Record<Sort, Int32Array>,
     /** the register's words by slot, when built with the index */
     readonly text: TextIndex | null = null,
+    /** each slot's LRG levels (`local_levels`): counted by the dashboards, never filtered on */
+    readonly levels: Column = new Column(true, seqOf.length),
   ) {
     this.size = seqOf.length;
     this.rows = this.size;
@@ -304,7 +311,7 @@ export class FacetIndex {
   /** Bytes of typed arrays held (columns, postings, counts, orders), for the benchmark's memory line. */
   get bytes(): number {
     const arrays: ArrayLike<number>[] = [this.slotOfSeq, this.seqOf, ...Object.values(this.orders)];
-    for (const column of Object.values(this.columns)) arrays.push(column.codes, column.offsets ?? []);
+    for (const column of [...Object.values(this.columns), this.levels]) arrays.push(column.codes, column.offsets ?? []);
     for (const { start, slots } of Object.values(this.postings)) arrays.push(start, slots);
     for (const lists of Object.values(this.patched)) arrays.push(...lists.values());
     for (const table of [this.whole, ...Object.values(this.precounts)]) arrays.push(...Object.values(table ?? {}));
@@ -412,6 +419,21 @@ export class FacetIndex {
         return [facet, counts];
       }),
     );
+  }
+
+  /**
+   * The rows matching every filter within `scope` (null: every slot, none deleted). Unlike in
+   * `evaluate`, a filter given with no values matches no row (the dashboards' review dates that
+   * no review has). The result may be the index's own `live` set: read it, never write it.
+   */
+  rowsMatching(filters: Filters, scope?: readonly string[]): Bits | null {
+    let rows: Bits | null = this.live;
+    if (scope) rows = and(rows, this.rowsWith('entity', scope));
+    for (const dimension of filterDimensions) {
+      const values = filters[dimension];
+      if (values) rows = and(rows, this.rowsWith(dimension, values));
+    }
+    return rows;
   }
 
   /** The rows having one of `values` in `dimension`, from its postings. */

@@ -17,6 +17,8 @@ export { readRegisterGeneration } from './search-index.repo';
 // The indexes of a generation, caught up from the change log (undefined only while a large
 // register's are built from scratch: answer through SQL); what keeping them current has cost.
 export { type MaintenanceStats, maintenanceOf, searchIndexFor, warmSearchIndex } from './search-index.store';
+// The dashboards' status breakdowns, counted from the same indexes.
+export { type StatusTally, type TallyColumn, tallyByStatus } from './status-tally';
 // PostgreSQL's analysis of the words, shared by the text index and the register's SQL path.
 export {
   matchText,

@@ -22,25 +22,42 @@ export interface LogRead {
   since: number | null;
 }
 
-/** What changed after generation `after`: run in one snapshot with the reads of those rows. */
+/**
+ * What changed after generation `after`, in one statement (one snapshot, one round trip): the
+ * generation and trim mark, and the changes between, grouped by seq, when the log can say. A
+ * catch-up after a write that changed nothing indexed (a status history row, an entity's name)
+ * costs just this. Run it again in the snapshot of the rows' reads when they follow.
+ */
 export async function readLog(db: Executor, after: number): Promise<LogRead> {
-  const { rows: heads } = await sql<{ generation: string; trimmed_through: string }>`
-    select generation, trimmed_through from register_generation where id = 1`.execute(db);
-  const generation = Number(heads[0]?.generation ?? 0);
-  const trimmedThrough = Number(heads[0]?.trimmed_through ?? 0);
+  const { rows } = await sql<{
+    generation: string;
+    trimmed_through: string;
+    seq: number | null;
+    text: boolean | null;
+    since: number | null;
+  }>`
+    select g.generation::text, g.trimmed_through::text, c.seq, c.text, c.since
+    from register_generation g
+    left join lateral (
+      select seq, bool_or(text_changed) as text, extract(epoch from min(changed_at)) * 1000 as since
+      from register_changes
+      where position > ${after} and position <= g.generation and ${after} >= g.trimmed_through
+      group by seq
+    ) c on true
+    where g.id = 1`.execute(db);
+  const generation = Number(rows[0]?.generation ?? 0);
+  const trimmedThrough = Number(rows[0]?.trimmed_through ?? 0);
+  // The head alone comes back as one row with no change (since is null).
+  const changes = rows.filter((row) => row.since !== null);
   if (generation <= after || after < trimmedThrough)
     return { generation, trimmedThrough, seqs: [], withText: [], whole: false, since: null };
-  const { rows } = await sql<{ seq: number | null; text: boolean; since: number }>`
-    select seq, bool_or(text_changed) as text, extract(epoch from min(changed_at)) * 1000 as since
-    from register_changes
-    where position > ${after} and position <= ${generation} group by seq`.execute(db);
   return {
     generation,
     trimmedThrough,
-    seqs: rows.flatMap((row) => (row.seq === null ? [] : [row.seq])),
-    withText: rows.flatMap((row) => (row.seq !== null && row.text ? [row.seq] : [])),
-    whole: rows.some((row) => row.seq === null),
-    since: rows.reduce<number | null>((min, row) => Math.min(min ?? Number(row.since), Number(row.since)), null),
+    seqs: changes.flatMap((row) => (row.seq === null ? [] : [row.seq])),
+    withText: changes.flatMap((row) => (row.seq !== null && row.text ? [row.seq] : [])),
+    whole: changes.some((row) => row.seq === null),
+    since: changes.reduce<number | null>((min, row) => Math.min(min ?? Number(row.since), Number(row.since)), null),
   };
 }
 
@@ -83,10 +100,17 @@ export async function heartbeatAndTrim(
   activeMinutes = 60,
   keepMinutes = 24 * 60,
 ): Promise<number> {
-  await sql`
-    insert into search_index_readers (reader, position, seen_at) values (${reader}, ${position}, now())
-    on conflict (reader) do update set position = excluded.position, seen_at = now()`.execute(db);
-  await sql`delete from search_index_readers where seen_at < now() - make_interval(mins => ${keepMinutes})`.execute(db);
+  await db
+    .insertInto('search_index_readers')
+    .values({ reader, position, seen_at: sql`now()` })
+    .onConflict((conflict) =>
+      conflict.column('reader').doUpdateSet({ position: (row) => row.ref('excluded.position'), seen_at: sql`now()` }),
+    )
+    .execute();
+  await db
+    .deleteFrom('search_index_readers')
+    .where('seen_at', '<', sql<Date>`now() - make_interval(mins => ${keepMinutes})`)
+    .execute();
   const { rows } = await sql<{ through: string | null }>`
     with bound as (
       select greatest(
@@ -100,8 +124,10 @@ export async function heartbeatAndTrim(
     select max(position)::text as through from gone`.execute(db);
   const through = Number(rows[0]?.through ?? 0);
   if (through > 0)
-    await sql`update register_generation set trimmed_through = greatest(trimmed_through, ${through}) where id = 1`.execute(
-      db,
-    );
+    await db
+      .updateTable('register_generation')
+      .set({ trimmed_through: sql`greatest(trimmed_through, ${through})` })
+      .where('id', '=', 1)
+      .execute();
   return through;
 }

@@ -122,6 +122,7 @@ function selectRows(db: Executor, withText: ReturnType<typeof sql<boolean>>) {
       list('sdg_goals').as('goals'),
       list('sdg_targets').as('targets'),
       list('recommending_states').as('states'),
+      list('local_levels').as('levels'),
       sql<boolean>`${withText}`.as('with_text'),
       ...searchLangs.map((lang) =>
         sql<string | null>`case when ${withText} then nullif(${sql.ref(`tsv_${lang}`)}::text, '') end`.as(
@@ -151,6 +152,7 @@ function toIndexRow(row: SelectedRow, mechanismOf: ReadonlyMap<string, string>) 
       sdgTarget: split(row.targets),
       state: split(row.states),
     },
+    levels: split(row.levels),
     tsv: row.with_text
       ? searchLangs.map((lang) => (row as unknown as Record<string, string | null>)[`tsv_${lang}`] ?? null)
       : null,

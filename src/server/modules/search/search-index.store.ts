@@ -169,6 +169,14 @@ async function patchFromLog(
 ): Promise<'current' | 'patched' | 'patched texts' | 'cannot'> {
   const started = performance.now();
   const after = index.generation;
+  // One statement first: a write that changed nothing the index holds (or none at all) ends here,
+  // without a transaction's three more round trips.
+  const head = await readLog(db, after);
+  if (head.generation <= after) return 'current';
+  if (!head.whole && head.seqs.length === 0 && after >= head.trimmedThrough) {
+    index.generation = Math.max(index.generation, head.generation);
+    return 'current';
+  }
   const read = await db
     .transaction()
     .setIsolationLevel('repeatable read')
