@@ -91,8 +91,12 @@ export async function loadReportModel(db: Executor, report: ReportRow): Promise<
     });
   }
   const annex = [...byEntity.values()];
-  const main = sections.reduce((sum, section) => sum + section.words, 0);
-  const annexWords = annex.filter((entry) => entry.included).reduce((sum, entry) => sum + entry.words, 0);
+  const sectionWords = sections.reduce((sum, section) => sum + section.words, 0);
+  const lrgWords = annex.filter((entry) => entry.included).reduce((sum, entry) => sum + entry.words, 0);
+  // The LRGs' contributions printed as a chapter are main text, and the UN counts them.
+  const asSection = report.lrg_placement === 'section';
+  const main = sectionWords + (asSection ? lrgWords : 0);
+  const annexWords = asSection ? 0 : lrgWords;
   return {
     report,
     language,
