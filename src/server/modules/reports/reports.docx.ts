@@ -240,6 +240,7 @@ export function buildReportDocument(model: ReportModel, context: ExportContext):
   const asMatrix = perParagraph && type === 'upr_mid_term';
   const allNumbers = model.recommendations.map((rec) => rec.number ?? '').filter(Boolean);
   const common = numberRanges(allNumbers).paragraph;
+  const showStates = [...(context.details?.values() ?? [])].some((detail) => detail.states.length > 0);
   const segments: Segment[] = [];
   const add = (landscape: boolean, ...blocks: Block[]) => {
     const last = segments.at(-1);
@@ -336,8 +337,6 @@ export function buildReportDocument(model: ReportModel, context: ExportContext):
       () => section.sources.filter((source) => !placed.has(source.updateId)).map(footnoteOf),
     );
   }
-
-  const showStates = [...(context.details?.values() ?? [])].some((detail) => detail.states.length > 0);
 
   /**
    * The voluntary mid-term report as OHCHR's matrices set it: one row per recommendation with
