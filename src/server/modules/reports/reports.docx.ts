@@ -354,7 +354,7 @@ export function buildReportDocument(model: ReportModel, context: ExportContext):
       t('reports.export.colActions'),
       t('reports.export.colNarrative'),
     ];
-    const shares = showStates ? [24, 10, 8, 9, 12, 14, 23] : [26, 9, 10, 13, 16, 26];
+    const shares = showStates ? [22, 10, 8, 11, 12, 14, 23] : [24, 9, 11, 13, 16, 27];
     const rows = sections.flatMap((section) =>
       section.recommendations.map((rec, index) => {
         const detail = context.details?.get(rec.id);
