@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Translate } from '../../../shared/i18n/translate';
-import { countWords } from '../../../shared/reports/report-text';
+import { sectionWords } from '../../../shared/reports/report-text';
 import type { Page } from '../../../shared/schemas/common';
 import { type RecommendationSearch, recommendationSearchSchema } from '../../../shared/schemas/register';
 import {
@@ -281,7 +281,7 @@ export async function updateSection(
     const model = await loadReportModel(trx, report);
     const section = model.sections.find((item) => item.id === sectionId);
     if (!section) throw new AppError('NOT_FOUND');
-    return { ...section, words: countWords(after.heading) + countWords(after.body) };
+    return { ...section, words: sectionWords(after.heading, after.body) };
   });
 }
 
