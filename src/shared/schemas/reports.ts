@@ -112,7 +112,7 @@ export const createReportSchema = z.object({
   viewId: z.uuid().optional(),
   /** Default: the first the type allows (`reportGroupingsByType`). */
   grouping: reportGroupingSchema.optional(),
-  symbol: reportSymbolSchema.optional(),
+  symbol: reportSymbolSchema.nullable().optional(),
   /** Default: an annex. */
   lrgPlacement: lrgPlacementSchema.optional(),
   wordLimit: z.number().int().min(1).max(1_000_000).optional(),
@@ -123,7 +123,7 @@ export type CreateReportInput = z.output<typeof createReportSchema>;
 export const updateReportSchema = z.object({
   title: z.string().trim().min(1).max(300),
   /** Absent: unchanged. */
-  symbol: reportSymbolSchema.optional(),
+  symbol: reportSymbolSchema.nullable().optional(),
   lrgPlacement: lrgPlacementSchema.optional(),
   wordLimit: z.number().int().min(1).max(1_000_000),
   annexWordLimit: z.number().int().min(1).max(1_000_000).nullable(),

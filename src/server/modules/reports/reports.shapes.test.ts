@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signInAs, type TestApp } from '../../../../tests/app';
 import { makeAction, makeEntity, makeRecommendations, makeReview, makeUser } from '../../../../tests/factories';
-import type { ReportDetail } from '../../../shared/schemas/reports';
+import { createReportSchema, type ReportDetail } from '../../../shared/schemas/reports';
 import { openZip } from '../../lib/tabular/zip';
 import { docxToPdf } from './reports.pdf';
 import {
@@ -189,6 +189,11 @@ describe('the shape each report type takes', () => {
     });
     const symbol = await create({ bodyCode: 'UPR', type: 'upr_national', title: 'N', symbol: 'our report' }, 400);
     expect(symbol.json().error.issues[0]).toMatchObject({ path: 'symbol', message: 'issues.report.symbol' });
+    // The form sends what the shared schema made of an empty field (null): the server takes it.
+    const parsed = createReportSchema.parse({ bodyCode: 'UPR', type: 'upr_national', title: 'N', symbol: '' });
+    expect(parsed.symbol).toBeNull();
+    const blank = (await create({ ...parsed, reviewIds: [world.upr.id] })).json() as ReportDetail;
+    expect(blank.symbol).toBeNull();
   });
 
   it('counts the LRGs against the limit when they are a chapter, and moves them back to the annex', async () => {
