@@ -7,7 +7,7 @@ import autocannonUntyped from 'autocannon';
 import { int, ms, type Table } from './table';
 
 interface Result {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   throughput: { average: number };
   errors: number;
@@ -38,18 +38,31 @@ function wireSize(url: URL, headers: Record<string, string>): Promise<{ bytes: n
   });
 }
 
-/** The resident memory of the process listening on the app's port (Linux: ss, /proc). */
-function serverRss(port: string): number | null {
+/** The process listening on the app's port, when it runs on this machine (Linux: ss). */
+function serverPid(port: string): string | null {
   try {
     const listening = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
-    const pid = /pid=(\d+)/.exec(listening)?.[1];
-    if (!pid) return null;
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-    return kb ? Number(kb) * 1024 : null;
+    return /pid=(\d+)/.exec(listening)?.[1] ?? null;
   } catch {
     return null;
   }
+}
+
+/** Its resident memory (/proc). */
+function serverRss(pid: string | null): number | null {
+  if (!pid) return null;
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return kb ? Number(kb) * 1024 : null;
+}
+
+/**
+ * The CPU time it has used, user and system, all threads (/proc stat, in clock ticks of 10 ms):
+ * per request, a figure that a loaded machine changes far less than requests/s.
+ */
+function serverCpuMs(pid: string | null): number | null {
+  if (!pid) return null;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /**
@@ -79,7 +92,9 @@ export async function runLoadBench(
     log(`  ${target.name}`);
     const headers = { cookie, 'accept-encoding': 'br, gzip' };
     const one = await wireSize(new URL(target.path, baseUrl), headers);
-    const before = serverRss(port);
+    const pid = serverPid(port);
+    const before = serverRss(pid);
+    const cpuBefore = serverCpuMs(pid);
     const load = loadavg()[0] ?? 0;
     const result = await autocannon({
       url: new URL(target.path, baseUrl).href,
@@ -87,7 +102,12 @@ export async function runLoadBench(
       duration: options.seconds,
       headers,
     });
-    const after = serverRss(port);
+    const after = serverRss(pid);
+    const cpuAfter = serverCpuMs(pid);
+    const cpuPerRequest =
+      cpuBefore === null || cpuAfter === null || result.requests.total === 0
+        ? '–'
+        : ((cpuAfter - cpuBefore) / result.requests.total).toFixed(2);
     const mb = (value: number | null) => (value === null ? '–' : int(value / 2 ** 20));
     rows.push([
       target.name,
@@ -98,6 +118,7 @@ export async function runLoadBench(
       one.encoding,
       (one.bytes / 1024).toFixed(1),
       result.errors + result.timeouts + result.non2xx,
+      cpuPerRequest,
       mb(before),
       mb(after),
       load.toFixed(1),
@@ -116,14 +137,15 @@ export async function runLoadBench(
           'encoding',
           'KB per answer (as sent)',
           'errors',
+          'server CPU ms per request',
           'RSS MB before',
           'RSS MB after',
           'load avg (1 min)',
         ],
-        align: ['l', 'r', 'r', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
+        align: ['l', 'r', 'r', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
         rows,
         notes: [
-          `App at ${baseUrl} on ${ready.database ?? 'an unknown database'}, signed in as the demo coordinator; autocannon in this process, on the same machine as the app (it takes CPU from it). The load average is the machine's, shared with other work.`,
+          `App at ${baseUrl} on ${ready.database ?? 'an unknown database'}, signed in as the demo coordinator; autocannon in this process, on the same machine as the app (it takes CPU from it). The load average is the machine's, shared with other work. Server CPU: user + system time of the app's process (all its threads, not PostgreSQL's) over the requests sent; a warm register, entities or dashboard read sends 2 SQL statements (session, register generation: decision 028).`,
         ],
       },
     ],

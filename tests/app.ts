@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import pino from 'pino';
 import { type AppOptions, buildApp } from '../src/server/app';
 import type { DatabaseHandle } from '../src/server/db/database';
@@ -39,7 +40,10 @@ export interface TestApp {
  */
 export async function createTestApp(
   settings: Partial<Deps['settings']> = {},
-  options: Pick<AppOptions, 'onRoute' | 'webDir'> = {},
+  options: Pick<AppOptions, 'onRoute' | 'webDir'> & {
+    /** Kysely plugins on the app's database (a statement counter), not on the job queue's. */
+    dbPlugins?: KyselyPlugin[];
+  } = {},
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
   let smtp: SmtpServer | null = await startSmtpServer();
@@ -52,8 +56,9 @@ export async function createTestApp(
     logger: pino({ level: 'silent' }),
   });
   const jobs = createJobQueue(handle.db, { pollSeconds: 0.5, mailRetryLimit: 1, mailRetryDelaySeconds: 1 });
+  const { dbPlugins = [], ...appOptions } = options;
   const deps: Deps = {
-    db: handle.db,
+    db: dbPlugins.reduce((db, plugin) => db.withPlugin(plugin), handle.db),
     mailer,
     jobs,
     files: createDiskStore(mkdtempSync(join(tmpdir(), 'implementa-files-'))),
@@ -81,7 +86,7 @@ export async function createTestApp(
     databaseKind: handle.kind,
     webDir: '/nonexistent',
     rateLimitAllowList: ['127.0.0.1'],
-    ...options,
+    ...appOptions,
   });
   await startJobs(deps);
   return {

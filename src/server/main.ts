@@ -9,6 +9,7 @@ import { loadSettings, SettingsError } from './env';
 import { createFileStore } from './files';
 import { createJobQueue } from './jobs/queue';
 import { startJobs } from './jobs/workers';
+import { collectGarbageSoon } from './lib/memory';
 import { isConnectionLost } from './lib/pg-errors';
 import { createMailer } from './mail/mailer';
 import { EncryptionKeyError, sealTotpSecrets } from './modules/identity/totp-sealing';
@@ -79,6 +80,8 @@ async function main(): Promise<void> {
       await seedDemoYear(deps, seedSince, (step) => stage(`demo seed 3/3: a year of work: ${step}`));
     await scheduleDemoReminders(deps);
     stage('demo seeded');
+    // The seed's documents, plans and parsed files are garbage now: give their memory back.
+    collectGarbageSoon();
   }
   const app = await buildApp({
     deps,

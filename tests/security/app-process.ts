@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { demoAccounts } from '../../src/server/seed/demo-accounts';
+import { freePort } from '../free-port';
 
 /**
  * The app in demo mode, seeded, for the slow security checks: run from the sources with tsx (not
@@ -20,18 +20,6 @@ export interface RunningApp {
 }
 
 export const defaultServerUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 export async function startApp(options: {
   database: 'pglite' | 'postgres';

@@ -16,11 +16,11 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../../src/server/db/database';
+import { freePort } from '../free-port';
 
 const repo = join(import.meta.dirname, '..', '..');
 const runsPer = Number(process.env.KILL_RUNS ?? 3);
@@ -47,18 +47,6 @@ interface Server {
 
 /** Every server started, so that none outlives a failed run or the suite. */
 const started: Server[] = [];
-
-/** A port the system has free now (other suites share this machine). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(dataDir: string, runTmp: string, demo: boolean): Promise<Server> {
   const port = await freePort();

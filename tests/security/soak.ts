@@ -18,6 +18,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { distribution } from '../../bench/table';
 import { demoAccounts } from '../../src/server/seed/demo-accounts';
 import { defaultServerUrl, option, type RunningApp, type Session, signIn, startApp } from './app-process';
 import { type Call, type MixData, mixOf, prepareMix, type Step } from './soak-mix';
@@ -137,11 +138,9 @@ function rssMb(): number | undefined {
   }
 }
 
-const percentile = (values: number[], p: number) => {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number);
-};
+/** Whole milliseconds at percentile p of unsorted latencies; 0 for a window with none. */
+const percentile = (values: number[], p: 50 | 99) =>
+  values.length === 0 ? 0 : Math.round(distribution(values)[p === 50 ? 'p50' : 'p99']);
 
 function printWindow(elapsedS: number, partial = false): void {
   const rss = rssMb();

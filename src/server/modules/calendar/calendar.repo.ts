@@ -2,6 +2,7 @@ import { type Insertable, sql, type Updateable } from 'kysely';
 import type { CalendarQuery, CalendarStatus } from '../../../shared/schemas/calendar';
 import type { CalendarEventsTable, LocalizedText } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { slicesFor } from '../../lib/batches';
 import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
 import type { ComputedEvent, ReviewFacts, UprCycleDates } from './calendar.rules';
 
@@ -200,22 +201,22 @@ export async function findComputedEvents(db: Executor) {
 }
 
 export async function insertComputed(db: Executor, events: (ComputedEvent & { status: CalendarStatus | null })[]) {
-  if (events.length === 0) return;
-  await db
-    .insertInto('calendar_events')
-    .values(
-      events.map((event) => ({
-        kind: event.kind,
-        starts_on: event.startsOn,
-        body_code: event.bodyCode,
-        review_id: event.reviewId,
-        status: event.status,
-        source: 'computed' as const,
-        computed_key: event.key,
-        estimated: event.estimated,
-      })),
-    )
-    .execute();
+  for (const slice of slicesFor(events, 8))
+    await db
+      .insertInto('calendar_events')
+      .values(
+        slice.map((event) => ({
+          kind: event.kind,
+          starts_on: event.startsOn,
+          body_code: event.bodyCode,
+          review_id: event.reviewId,
+          status: event.status,
+          source: 'computed' as const,
+          computed_key: event.key,
+          estimated: event.estimated,
+        })),
+      )
+      .execute();
 }
 
 export async function updateComputed(
@@ -232,5 +233,6 @@ export async function updateComputed(
 
 export async function deleteEvents(db: Executor, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.deleteFrom('calendar_events').where('id', 'in', ids).execute();
+  // One array parameter, however many events a recomputation drops.
+  await db.deleteFrom('calendar_events').where('id', '=', sql<string>`any(${ids}::uuid[])`).execute();
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Executor } from '../../http/context';
+import { slicesFor } from '../../lib/batches';
 import { dutyBearerKinds } from '../../lib/duty-bearers';
 import { localizedText } from '../../lib/language';
 import { escapeLike } from '../../lib/like';
@@ -37,14 +38,17 @@ export async function callRecommendationIds(db: Executor, callId: string): Promi
 }
 
 export async function insertCallRecommendations(db: Executor, callId: string, ids: string[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const rows = await db
-    .insertInto('call_recommendations')
-    .values(ids.map((id) => ({ call_id: callId, recommendation_id: id })))
-    .onConflict((oc) => oc.doNothing())
-    .returning('recommendation_id')
-    .execute();
-  return rows.length;
+  let inserted = 0;
+  for (const slice of slicesFor(ids, 2)) {
+    const rows = await db
+      .insertInto('call_recommendations')
+      .values(slice.map((id) => ({ call_id: callId, recommendation_id: id })))
+      .onConflict((oc) => oc.doNothing())
+      .returning('recommendation_id')
+      .execute();
+    inserted += rows.length;
+  }
+  return inserted;
 }
 
 export async function deleteCallRecommendation(db: Executor, callId: string, recommendationId: string) {

@@ -6,8 +6,10 @@ const caches = new WeakMap<Database, FacetCache<unknown>>();
 /**
  * Dashboard counts of recent queries, valid for one register generation (statement triggers
  * move it on every write to recommendations, assignments, terms and, since migration 0022, the
- * kind or level of entities). A dashboard opened again, or by a colleague, costs one small read;
- * the first view after a change is computed in SQL. Labels are not cached: they follow names.
+ * kind or level of entities; since 0038, every write to entities, reviews, bodies, countries,
+ * seats and the State profile). A dashboard opened again, or by a colleague, costs one small
+ * read; the first view after a change is computed in SQL. The status breakdown keeps its whole
+ * answer, labels included, the same way (decision 028).
  */
 export async function cachedCounts<T>(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
   const generation = await readRegisterGeneration(db);

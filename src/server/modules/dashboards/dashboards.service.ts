@@ -15,7 +15,8 @@ import type { Actor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import { signedIn } from '../../lib/guards';
 import { localize } from '../../lib/language';
-import { type Scope, scopeOf } from '../assignments/scope';
+import { type Scope, scopeAt, scopeOf } from '../assignments/scope';
+import { GenerationMemo, memoKey, readRegisterGeneration } from '../search';
 import { cachedCounts, countsKey } from './dashboards.cache';
 import { bodyNames, entityNames, goalLabels, levelNames, termLabels } from './dashboards.labels.repo';
 import { canDashboards } from './dashboards.policy';
@@ -87,13 +88,33 @@ async function labelsFor(
   }
 }
 
-/** Recommendations per status for each value of one dimension (the top `limit`, then the rest). */
+const breakdowns = new GenerationMemo<StatusBreakdown>(200);
+
+/**
+ * Recommendations per status for each value of one dimension (the top `limit`, then the rest).
+ * The whole answer, labels included, is kept for the register generation (decision 028: names
+ * of bodies, terms, entities and levels move it too); asked again, it costs the generation read.
+ */
 export async function statusBreakdown(
   db: Database,
   actor: Actor,
   query: StatusBreakdownQuery,
 ): Promise<StatusBreakdown> {
-  const scope = await readerScope(db, actor);
+  const user = signedIn(actor);
+  if (!canDashboards(user, 'read')) throw new AppError('FORBIDDEN');
+  const generation = await readRegisterGeneration(db);
+  const scope = await scopeAt(db, generation, user);
+  return breakdowns.get(db, generation, memoKey(countsKey('status', query, scope), actor.locale), () =>
+    computeBreakdown(db, actor, query, scope),
+  );
+}
+
+async function computeBreakdown(
+  db: Database,
+  actor: Actor,
+  query: StatusBreakdownQuery,
+  scope: Scope,
+): Promise<StatusBreakdown> {
   const where = recommendationFilter(query, scope);
   const [[cells, recommendations], terms] = await Promise.all([
     cachedCounts(db, countsKey('status', query, scope), () =>

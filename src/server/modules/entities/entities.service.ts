@@ -12,6 +12,7 @@ import type { Actor, Executor } from '../../http/context';
 import { signedIn } from '../../lib/guards';
 import { foreignKeyViolation, pgCode, pgConstraint, uniqueViolation } from '../../lib/pg-errors';
 import { recordAudit } from '../audit/audit.service';
+import { GenerationMemo, memoKey, readRegisterGeneration } from '../search';
 import { canEntities, type EntitiesAction, type EntitiesRecord } from './entities.policy';
 import { auditedEntity, presentDetail, presentSummary } from './entities.presenter';
 import {
@@ -38,11 +39,20 @@ export function requireCan(actor: Actor, action: EntitiesAction, record?: Entiti
   return user;
 }
 
-/** Entities filtered and paged in the database: by kind, level, parent, network and text. */
+const lists = new GenerationMemo<Page<EntitySummary>>(200);
+
+/**
+ * Entities filtered and paged in the database: by kind, level, parent, network and text. A page
+ * is kept for the register generation (decision 028: every write to entities
+ * and network members moves it); asked again, it costs the generation read.
+ */
 export async function listEntities(db: Database, actor: Actor, query: EntityListQuery): Promise<Page<EntitySummary>> {
   requireCan(actor, 'read');
-  const { rows, total } = await findEntities(db, query);
-  return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
+  const generation = await readRegisterGeneration(db);
+  return lists.get(db, generation, memoKey(query), async () => {
+    const { rows, total } = await findEntities(db, query);
+    return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
+  });
 }
 
 /** The entity page: the entity, its chain of parents, its networks and how much hangs on it. */

@@ -126,14 +126,17 @@ export async function startTotpSetup(deps: Deps, actor: Actor): Promise<TotpSetu
 /** Confirms the app with a first code: the second factor is on, and ten recovery codes are shown once. */
 export async function enableTotp(deps: Deps, actor: Actor, code: string): Promise<string[]> {
   const user = me(actor);
+  const pending = (await findTotp(deps.db, user.id))?.totp_pending_secret;
+  if (!pending) throw new AppError('CONFLICT');
+  const step = acceptedStep(unseal(deps.settings.encryptionKey, pending), code, null);
+  if (step === null) throw new AppError('INVALID_CREDENTIALS');
+  // Ten argon2 hashes cost about a second: only a right code pays for them.
   const { codes, hashes } = await hashedRecoveryCodes();
   await deps.db.transaction().execute(async (trx) => {
-    const totp = await findTotp(trx, user.id);
-    if (!totp?.totp_pending_secret) throw new AppError('CONFLICT');
-    const step = acceptedStep(unseal(deps.settings.encryptionKey, totp.totp_pending_secret), code, null);
-    if (step === null) throw new AppError('INVALID_CREDENTIALS');
+    // Another tab may have started over with a new secret meanwhile: this code was for the old one.
+    if ((await findTotp(trx, user.id))?.totp_pending_secret !== pending) throw new AppError('CONFLICT');
     await setTotp(trx, user.id, {
-      totp_secret: totp.totp_pending_secret,
+      totp_secret: pending,
       totp_pending_secret: null,
       totp_enabled_at: new Date(),
       totp_last_step: step,

@@ -132,7 +132,9 @@ export async function completeSso(
   if (user.status !== 'active') return refuse('account_disabled', email, user.id);
   if (user.locked_until && user.locked_until > new Date()) return refuse('account_locked', email, user.id);
   const session = await deps.db.transaction().execute(async (trx) => {
-    await users.updateUserCounters(trx, user.id, { last_sign_in_at: new Date() });
+    // A sign-in the provider vouched for is a successful sign-in: like the password's, it clears
+    // the count of wrong passwords (a locked account never gets here: the lock is refused above).
+    await users.updateUserCounters(trx, user.id, { failed_sign_ins: 0, last_sign_in_at: new Date() });
     await deleteExpiredSessions(trx);
     return openSignedInSession(trx, deps, actor, user, meta, 'sso', {
       method: 'sso',

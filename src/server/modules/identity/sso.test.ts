@@ -80,9 +80,18 @@ describe('single sign-on (OpenID Connect)', () => {
 
   it('signs an active account in by its verified e-mail: the same session as a password, shown as single sign-on', async () => {
     const user = await makeUser(test.handle.db, { role: 'focal_point' });
+    await test.handle.db.updateTable('users').set({ failed_sign_ins: 2 }).where('id', '=', user.id).execute();
     const { response } = await roundTrip(user.email.toUpperCase());
     expect(response.statusCode).toBe(302);
     expect(response.headers.location).toBe('/register');
+    // As a password sign-in does, it clears the count of wrong passwords.
+    const counters = await test.handle.db
+      .selectFrom('users')
+      .select(['failed_sign_ins', 'last_sign_in_at'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(counters.failed_sign_ins).toBe(0);
+    expect(counters.last_sign_in_at).toBeInstanceOf(Date);
     const setCookies = [response.headers['set-cookie']].flat().join('\n');
     expect(setCookies).toMatch(/implementa_session=.*HttpOnly/);
     // The flow cookie is spent.

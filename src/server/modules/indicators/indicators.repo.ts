@@ -3,6 +3,7 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { IndicatorListQuery } from '../../../shared/schemas/indicators';
 import type { IndicatorsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { slicesFor } from '../../lib/batches';
 import { containsPattern } from '../../lib/like';
 import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
 import { inScope, type Scope } from '../assignments/scope';
@@ -121,10 +122,10 @@ export async function recommendationIdsOf(db: Executor, indicatorId: string): Pr
 
 export async function replaceRecommendations(db: Executor, indicatorId: string, ids: string[]): Promise<void> {
   await db.deleteFrom('indicator_recommendations').where('indicator_id', '=', indicatorId).execute();
-  if (ids.length > 0)
+  for (const slice of slicesFor(ids, 2))
     await db
       .insertInto('indicator_recommendations')
-      .values(ids.map((recommendation_id) => ({ indicator_id: indicatorId, recommendation_id })))
+      .values(slice.map((recommendation_id) => ({ indicator_id: indicatorId, recommendation_id })))
       .execute();
 }
 

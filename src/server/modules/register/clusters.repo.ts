@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../http/context';
+import { slicesFor } from '../../lib/batches';
 import { containsPattern } from '../../lib/like';
 import { deleteAtVersion, updateAtVersion } from '../../lib/versioned';
 import { inScope, type Scope } from '../assignments/scope';
@@ -18,12 +19,12 @@ export function findClustersOf(db: Executor, id: string) {
 export type ClusterOfRow = Awaited<ReturnType<typeof findClustersOf>>[number];
 
 export async function addClusterMembers(db: Executor, clusterId: string, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .insertInto('cluster_members')
-    .values(ids.map((id) => ({ cluster_id: clusterId, recommendation_id: id })))
-    .onConflict((oc) => oc.columns(['cluster_id', 'recommendation_id']).doNothing())
-    .execute();
+  for (const slice of slicesFor(ids, 2))
+    await db
+      .insertInto('cluster_members')
+      .values(slice.map((id) => ({ cluster_id: clusterId, recommendation_id: id })))
+      .onConflict((oc) => oc.columns(['cluster_id', 'recommendation_id']).doNothing())
+      .execute();
 }
 
 export function findCluster(db: Executor, id: string) {

@@ -11,10 +11,12 @@ import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { signedIn } from '../../lib/guards';
 import { localize } from '../../lib/language';
-import { type Scope, scopeOf } from '../assignments/scope';
+import { type Scope, scopeAt } from '../assignments/scope';
 import {
   FacetCache,
   type Filters,
+  GenerationMemo,
+  memoKey,
   readRegisterGeneration,
   type SearchIndex,
   searchIndexed,
@@ -39,10 +41,19 @@ import {
   type SearchRow,
 } from './search.repo';
 
+type Bodies = Awaited<ReturnType<typeof findBodies>>;
+
 /** One cache per database: tests run several databases in one process. */
 const caches = new WeakMap<Database, FacetCache<Omit<Found, 'rows'>>>();
 
-/** Searches the register with facet counts; words that match nothing are corrected once. */
+const results = new GenerationMemo<SearchResult>(200);
+const bodiesMemo = new GenerationMemo<Bodies>(1);
+
+/**
+ * Searches the register with facet counts; words that match nothing are corrected once. The
+ * answer is kept for the register generation (decision 028): asked again while nothing changed,
+ * it costs the generation read (and the person's seats, kept too), not the search.
+ */
 export async function searchRecommendations(
   db: Database,
   actor: Actor,
@@ -51,14 +62,22 @@ export async function searchRecommendations(
   const user = signedIn(actor);
   if (!canRegister(user, 'read')) throw new AppError('FORBIDDEN');
   const started = performance.now();
-  // Independent reads side by side: with the text and facet indexes answering in memory, the
-  // round trips are most of a search's time (PGlite's single connection runs them in turn).
-  const [scope, bodies, generation] = await Promise.all([
-    scopeOf(db, user),
-    findBodies(db),
-    readRegisterGeneration(db),
-  ]);
+  const generation = await readRegisterGeneration(db);
+  const scope = await scopeAt(db, generation, user);
   const locale = query.lang ?? actor.locale;
+  const key = memoKey(query, locale, scope.all ? 'all' : [...scope.entityIds].sort().join(','));
+  const result = await results.get(db, generation, key, () => search(db, generation, query, locale, scope));
+  return { ...result, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+}
+
+async function search(
+  db: Database,
+  generation: number,
+  query: RecommendationSearch,
+  locale: string,
+  scope: Scope,
+): Promise<SearchResult> {
+  const bodies = await bodiesMemo.get(db, generation, '', () => findBodies(db));
   const mechanismBodies = query.mechanism?.length
     ? bodies.filter((body) => query.mechanism?.includes(body.mechanism)).map((body) => body.code)
     : undefined;
@@ -98,11 +117,10 @@ export async function searchRecommendations(
     pageSize: query.pageSize,
     facets,
     correctedQuery,
-    tookMs: Math.round((performance.now() - started) * 10) / 10,
+    tookMs: 0,
   };
 }
 
-type Bodies = Awaited<ReturnType<typeof findBodies>>;
 /** Counts per value; the mechanism facet by mechanism ("upr"), whichever path counted. */
 type RawFacets = Record<FacetName, { value: string; count: number }[]>;
 interface Found {

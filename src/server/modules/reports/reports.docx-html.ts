@@ -11,7 +11,8 @@ import { tokenizeHtml } from '../../../shared/reports/report-text';
 
 /** How a section's body is written: numbered paragraphs, footnotes where markers stand. */
 export interface BodyContext {
-  rtl: boolean;
+  /** `true` or `undefined`, as `Writer.rtl`. */
+  rtl: true | undefined;
   /** Plain paragraphs numbered across the report (the main text); the annexes' are not. */
   numbered?: boolean;
   /** The next ordered-list instance (each <ol> restarts at 1). */
@@ -41,8 +42,8 @@ function runsOf(text: string, style: RunStyle, context: BodyContext): ParagraphC
   const textRun = (value: string) =>
     new TextRun({
       text: value,
-      bold: style.bold,
-      italics: style.italics,
+      bold: style.bold || undefined,
+      italics: style.italics || undefined,
       underline: style.underline ? {} : undefined,
       rightToLeft: context.rtl,
       style: style.href ? 'Hyperlink' : undefined,

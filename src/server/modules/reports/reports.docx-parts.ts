@@ -37,22 +37,43 @@ export const dateLocale: Record<Locale, string> = {
   zh: 'zh-CN',
 };
 
+// One formatter per language: building an Intl.DateTimeFormat costs more than a hundred
+// formats, and a report dates every footnote (decision 031).
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+function dateFormat(language: Locale): Intl.DateTimeFormat {
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(dateLocale[language], { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(language, format);
+  }
+  return format;
+}
+
 export function longDate(value: Date | string, language: Locale): string {
   const date = typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value;
-  return new Intl.DateTimeFormat(dateLocale[language], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return dateFormat(language).format(date);
 }
 
 /** "1 January – 31 December 2023" (the range shortened as the language does). */
 export function periodText(start: string | null, end: string | null, language: Locale): string | null {
-  const format = new Intl.DateTimeFormat(dateLocale[language], { dateStyle: 'long', timeZone: 'UTC' });
-  const day = (value: string) => new Date(`${value}T00:00:00Z`);
-  if (start && end) return format.formatRange(day(start), day(end));
-  if (start ?? end) return format.format(day((start ?? end) as string));
-  return null;
+  if (!(start ?? end)) return null;
+  // formatRange is slow, and a report's footnotes share a handful of periods.
+  const key = `${language} ${start} ${end}`;
+  let text = periods.get(key);
+  if (text === undefined) {
+    const format = dateFormat(language);
+    const day = (value: string) => new Date(`${value}T00:00:00Z`);
+    text = start && end ? format.formatRange(day(start), day(end)) : format.format(day((start ?? end) as string));
+    if (periods.size > 10_000) periods.clear();
+    periods.set(key, text);
+  }
+  return text;
 }
+const periods = new Map<string, string>();
 
 export interface Writer {
-  rtl: boolean;
+  /** `true` or `undefined` (never false: docx would write every false flag out). */
+  rtl: true | undefined;
   language: Locale;
   t: Translate;
   run: (text: string, options?: { bold?: boolean; italics?: boolean; size?: number; color?: string }) => TextRun;
@@ -239,7 +260,6 @@ export function fullWidthTable(
   const cell = (content: string | Paragraph[], index: number, bold: boolean) =>
     new TableCell({
       width: { size: widths[index] ?? 0, type: WidthType.DXA },
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
       children:
         typeof content !== 'string'
           ? content.length > 0
@@ -258,6 +278,8 @@ export function fullWidthTable(
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
+    // The cells' margins once for the table, not on each of its thousands of cells (decision 031).
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     layout: TableLayoutType.FIXED,
     visuallyRightToLeft: writer.rtl,
     rows: [

@@ -174,15 +174,20 @@ function chaptersOf(model: ReportModel, matrix: boolean): Chapter[] {
 export function buildReportDocument(model: ReportModel, context: ExportContext): Document {
   const { t } = context;
   const language = model.language as Locale;
-  const rtl = language === 'ar';
+  // Left to right is `undefined`, not false: docx writes out every flag it is given, and
+  // <w:bidi w:val="false"/>, <w:rtl w:val="false"/>, <w:b w:val="false"/> on each paragraph and run
+  // were a third of the XML to build and pack (decision 031).
+  const rtl: true | undefined = language === 'ar' ? true : undefined;
   const writer: Writer = {
     rtl,
     language,
     t,
-    run: (value, options = {}) =>
+    run: (value, { bold, italics, ...options } = {}) =>
       new TextRun({
         text: value,
         rightToLeft: rtl,
+        bold: bold || undefined,
+        italics: italics || undefined,
         ...options,
         ...(options.size ? { sizeComplexScript: options.size } : {}),
       }),
@@ -197,14 +202,18 @@ export function buildReportDocument(model: ReportModel, context: ExportContext):
     });
 
   const footnotes: Record<number, { children: Paragraph[] }> = {};
+  const isolated = (name: string) => (rtl ? `\u2068${name}\u2069` : name);
   let nextFootnote = 1;
   const footnoteOf = (source: ReportSourceView) => {
     const id = nextFootnote++;
     const period = periodText(source.periodStart, source.periodEnd, language);
+    // Names keep their own direction inside an Arabic note: "Ministry of Justice; report.pdf" in
+    // a right-to-left sentence would otherwise have its words and punctuation reordered.
+    const entity = isolated(source.entityName);
     let note = period
-      ? t('reports.export.footnote', { entity: source.entityName, period })
-      : t('reports.export.footnoteUndated', { entity: source.entityName });
-    const files = context.evidence?.get(source.updateId) ?? [];
+      ? t('reports.export.footnote', { entity, period })
+      : t('reports.export.footnoteUndated', { entity });
+    const files = (context.evidence?.get(source.updateId) ?? []).map(isolated);
     if (files.length > 0) note += ` ${t('reports.export.footnoteEvidence', { files: files.join('; ') })}`;
     footnotes[id] = {
       children: [
@@ -523,7 +532,7 @@ function margins() {
 }
 
 /** Times New Roman 10 pt, justified, as UN documents; headings bold, kept with what follows. */
-function documentStyles(rtl: boolean) {
+function documentStyles(rtl?: boolean) {
   const font = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: 'SimSun' };
   return {
     default: {

@@ -145,7 +145,10 @@ describe('the exported report, as a person sees it', () => {
 
   it('Arabic: right to left, in a font that holds the script', async () => {
     const report = await createReport({ type: 'upr_national', title: 'التقرير الوطني لسلوفينيا', language: 'ar' });
-    const { pdf } = await exported(report, 'ar');
+    const { pdf, docx } = await exported(report, 'ar');
+    // An English name in an Arabic footnote keeps its own order: isolated (FSI … PDI).
+    const notes = openZip(docx, 'report.docx').text('word/footnotes.xml') ?? '';
+    expect(notes).toContain('\u2068Ministry of Labour, Family and Social Affairs\u2069');
     await withPdf(pdf, async (file) => {
       const pages = await pdfPages(file);
       const reading = flat(await pdfReadingText(file));

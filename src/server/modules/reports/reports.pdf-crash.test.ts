@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixturePath } from '../../../../tests/fixtures';
-import { cleanLeftoverPdfRuns } from './reports.pdf';
+import { AppError } from '../../../shared/errors';
+import { cleanLeftoverPdfRuns, docxToPdf, stopPdfConversions } from './reports.pdf';
 
 // Issue 14 part 8: a crash during a PDF export left LibreOffice running and the draft report in
 // /tmp after restart. Here a process converts a real DOCX (OHCHR's thematic list of Slovenia's
@@ -17,6 +18,7 @@ let child: ChildProcess | undefined;
 
 afterAll(() => {
   child?.kill('SIGKILL');
+  stopPdfConversions();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -69,4 +71,48 @@ describe.skipIf(process.platform !== 'linux')('a crash during a PDF export', () 
     // A second start finds nothing to do.
     expect(await cleanLeftoverPdfRuns(root)).toEqual({ removed: 0, killed: 0 });
   }, 120_000);
+
+  // Decision 031: one warm LibreOffice converts every PDF. A conversion it runs over its time
+  // takes the engine down whole (no soffice left, no draft), and the next one starts a new engine.
+  it('leaves nothing behind when a conversion times out, and converts again after it and after a crash', async () => {
+    const docx = readFileSync(fixturePath('ohchr-thematic-lists/slovenia-upr-cycle2-thematic-list.docx'));
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = root;
+    try {
+      const groups = new Set<number>();
+      const watch = setInterval(() => {
+        for (const name of existsSync(runs) ? readdirSync(runs) : []) {
+          const file = join(runs, name, 'soffice.pgid');
+          if (existsSync(file)) groups.add(Number(readFileSync(file, 'utf8')));
+        }
+      }, 50);
+      const error = await docxToPdf(docx, { timeoutMs: 1500 }).catch((caught) => caught);
+      clearInterval(watch);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('PDF_CONVERSION_FAILED');
+      expect(groups.size).toBe(1);
+      const [group] = [...groups];
+      await until('the engine to die', () => (groupMembers(group ?? 0).length === 0 ? true : undefined), 10_000);
+      await until('its folder to go', () => (readdirSync(runs).length === 0 ? true : undefined), 10_000);
+
+      const pdf = await docxToPdf(docx);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      // Warm between conversions: the engine's folder holds its profile, no draft.
+      const [dir] = readdirSync(runs);
+      expect(readdirSync(join(runs, dir ?? '')).filter((name) => name.startsWith('report'))).toEqual([]);
+      const warm = Number(readFileSync(join(runs, dir ?? '', 'soffice.pgid'), 'utf8'));
+      expect(groupMembers(warm).length).toBeGreaterThan(0);
+      // LibreOffice crashes while warm and idle: the next PDF is converted by a new engine.
+      process.kill(-warm, 'SIGKILL');
+      expect((await docxToPdf(docx)).subarray(0, 5).toString()).toBe('%PDF-');
+      const [next] = readdirSync(runs);
+      const restarted = Number(readFileSync(join(runs, next ?? '', 'soffice.pgid'), 'utf8'));
+      expect(restarted).not.toBe(warm);
+      stopPdfConversions();
+      await until('the warm engine to die', () => (groupMembers(restarted).length === 0 ? true : undefined), 10_000);
+      await until('its folder to go', () => (readdirSync(runs).length === 0 ? true : undefined), 10_000);
+    } finally {
+      process.env.TMPDIR = previous;
+    }
+  }, 180_000);
 });

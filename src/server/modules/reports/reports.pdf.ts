@@ -1,20 +1,27 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppError } from '../../../shared/errors';
 
 /**
  * DOCX → PDF through LibreOffice headless (decision 012): the same document the DOCX export
- * writes, so there is one layout to keep right. Each conversion runs in a child process with
- * its own temporary profile (-env:UserInstallation), so concurrent conversions never share
- * LibreOffice's profile lock, and is killed after `timeoutMs`.
+ * writes, so there is one layout to keep right.
+ *
+ * One warm LibreOffice converts them all (decision 031): `reports.pdf-engine.py` (Debian's
+ * python3-uno) starts soffice on a private pipe with the engine's own profile and converts one
+ * document at a time; conversions queue for it. It starts with the first PDF, is restarted when it
+ * dies or a conversion runs over `timeoutMs` (the whole group killed), and stops after ten idle
+ * minutes or a hundred conversions (LibreOffice's memory grows). Where python3-uno is missing, each
+ * conversion starts soffice itself, with a temporary profile, as before.
  *
  * Nothing is left behind (issue 14 part 8). soffice starts soffice.bin and may leave it running
- * when its parent dies, so each conversion runs in a process group of its own (spawned detached)
- * and the whole group is killed on timeout, on abort (the person went away), on server shutdown
- * (`stopPdfConversions`) and at exit. Each run's draft lives in `<tmp>/implementa-pdf/<server
+ * when its parent dies, so the engine (or a one-off soffice) runs in a process group of its own
+ * (spawned detached), killed whole on timeout, on abort (the person went away), on server shutdown
+ * (`stopPdfConversions`) and at exit. Its draft and profile live in `<tmp>/implementa-pdf/<server
  * pid>-<random>/` with the group's id in `soffice.pgid`, so that after a crash (kill -9, power
  * loss) the next start (`cleanLeftoverPdfRuns`) kills the groups and removes the drafts of every
  * server that is no longer running.
@@ -22,14 +29,203 @@ import { AppError } from '../../../shared/errors';
 export const pdfRunsDir = () => join(tmpdir(), 'implementa-pdf');
 const groupFile = 'soffice.pgid';
 const running = new Set<number>();
+const engineScript = fileURLToPath(new URL('./reports.pdf-engine.py', import.meta.url));
+/** Debian's python3, the one python3-uno serves (a python3 earlier on the PATH may lack `uno`). */
+const enginePython = '/usr/bin/python3';
+const idleMs = 10 * 60_000;
+const conversionsPerEngine = 100;
 
-export async function docxToPdf(
-  docx: Buffer,
-  options: { soffice?: string; timeoutMs?: number; signal?: AbortSignal } = {},
-): Promise<Buffer> {
+interface PdfOptions {
+  soffice?: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export async function docxToPdf(docx: Buffer, options: PdfOptions = {}): Promise<Buffer> {
+  if (engineUnavailable) return convertOnce(docx, options);
+  // One at a time through the engine; a conversion given up while it waits never starts.
+  const turn = queue.then(() => convertWarm(docx, options));
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+/** The engine: python3 with soffice as its child, in their own process group. */
+interface Engine {
+  soffice: string;
+  dir: string;
+  group: number;
+  child: ChildProcess;
+  /** The next line the engine answers (its first: ready or not). */
+  answer: () => Promise<EngineAnswer>;
+  conversions: number;
+  idle?: NodeJS.Timeout;
+}
+type EngineAnswer = { ready?: boolean; missing?: boolean; ok?: boolean; error?: string; gone?: boolean };
+const engineGone = new Error('the warm engine had died');
+
+let engine: Engine | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+/** python3-uno (or the script) missing: one soffice per conversion from then on. */
+let engineUnavailable = false;
+
+async function convertWarm(docx: Buffer, options: PdfOptions): Promise<Buffer> {
+  if (options.signal?.aborted) throw new AppError('PDF_CONVERSION_FAILED', { detail: 'aborted' });
   const soffice = options.soffice ?? 'soffice';
+  if (engine && engine.soffice !== soffice) stopEngine(engine);
+  const current = engine;
+  if (current?.idle) clearTimeout(current.idle);
+  // The draft is written before the engine starts: a crash from here on finds it beside the group.
+  const dir = current?.dir ?? (await newRunDir());
+  const input = join(dir, 'report.docx');
+  const output = join(dir, 'report.pdf');
+  await writeFile(input, docx);
+  try {
+    const started = current ?? (await startEngine(soffice, dir));
+    await deadline(options, started, async () => {
+      if (!current) {
+        const ready = await started.answer();
+        if (ready.missing) throw new AppError('PDF_ENGINE_MISSING', { detail: ready.error });
+        if (!ready.ready) throw new AppError('PDF_CONVERSION_FAILED', { detail: `LibreOffice: ${ready.error}` });
+      }
+      started.child.stdin?.write(`${JSON.stringify({ input, output })}\n`);
+      const answer = await started.answer();
+      if (answer.gone && current) throw engineGone;
+      if (!answer.ok) throw new AppError('PDF_CONVERSION_FAILED', { detail: `LibreOffice: ${answer.error}` });
+    });
+    try {
+      return await readFile(output);
+    } catch (cause) {
+      throw new AppError('PDF_CONVERSION_FAILED', { cause, detail: 'soffice wrote no PDF' });
+    }
+  } catch (error) {
+    // An engine that ran over or died has been stopped already (`deadline`, its `close`).
+    if (engineUnavailable) return convertOnce(docx, options);
+    // The warm engine had died while idle (LibreOffice crashed): once more with a new one.
+    if (error === engineGone) return convertWarm(docx, options);
+    throw error;
+  } finally {
+    await rm(input, { force: true });
+    await rm(output, { force: true });
+    if (engine?.dir !== dir) await rm(dir, { recursive: true, force: true });
+    else if (engine) {
+      const idle = engine;
+      if (++idle.conversions >= conversionsPerEngine) stopEngine(idle);
+      else idle.idle = setTimeout(() => stopEngine(idle), idleMs).unref();
+    }
+  }
+}
+
+async function newRunDir(): Promise<string> {
   await mkdir(pdfRunsDir(), { recursive: true, mode: 0o700 });
-  const dir = await mkdtemp(join(pdfRunsDir(), `${process.pid}-`));
+  return mkdtemp(join(pdfRunsDir(), `${process.pid}-`));
+}
+
+async function startEngine(soffice: string, dir: string): Promise<Engine> {
+  const child = spawn(
+    enginePython,
+    [engineScript, soffice, pathToFileURL(join(dir, 'profile')).href, `implementa-${basename(dir)}`],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      // Its own process group (pgid = its pid), so that soffice and soffice.bin die with it.
+      detached: true,
+      env: { ...process.env, HOME: dir },
+    },
+  );
+  const group = child.pid;
+  const answers: EngineAnswer[] = [];
+  const waiting: ((answer: EngineAnswer) => void)[] = [];
+  let stderr = '';
+  let gone: EngineAnswer | undefined;
+  const deliver = (answer: EngineAnswer) => {
+    const next = waiting.shift();
+    if (next) next(answer);
+    else answers.push(answer);
+  };
+  createInterface({ input: child.stdout as Readable }).on('line', (line) => {
+    try {
+      deliver(JSON.parse(line) as EngineAnswer);
+    } catch {
+      deliver({ ok: false, error: line.slice(0, 500) });
+    }
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2000);
+  });
+  // Writing to an engine that just died (EPIPE) is answered by its `close`, not by a crash here.
+  child.stdin?.on('error', () => undefined);
+  const ended = (error: string) => {
+    gone ??= { ok: false, ready: false, error, gone: true };
+    if (/No module named .?uno|can't open file/.test(stderr)) engineUnavailable = true;
+    for (const next of waiting.splice(0)) next(gone);
+    if (engine?.child === child) stopEngine(engine);
+  };
+  child.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') engineUnavailable = true;
+    ended(`python3 could not start: ${error.message}`);
+  });
+  child.on('close', (code, signal) => ended(`the engine exited (${signal ?? code}): ${stderr}`));
+  // The server may exit with the engine warm: nothing here keeps it running (`exit` kills the group).
+  child.unref();
+  for (const stream of [child.stdin, child.stdout, child.stderr])
+    (stream as unknown as { unref?: () => void })?.unref?.();
+  if (group !== undefined) {
+    running.add(group);
+    await writeFile(join(dir, groupFile), String(group));
+  }
+  const started: Engine = {
+    soffice,
+    dir,
+    group: group ?? 0,
+    child,
+    conversions: 0,
+    answer: () =>
+      new Promise((resolve) => {
+        const ready = answers.shift() ?? gone;
+        if (ready) resolve(ready);
+        else waiting.push(resolve);
+      }),
+  };
+  if (!engineUnavailable) engine = started;
+  return started;
+}
+
+/** Kills the engine's group and removes its folder (profile, drafts). */
+function stopEngine(stopped: Engine): void {
+  if (engine === stopped) engine = undefined;
+  if (stopped.idle) clearTimeout(stopped.idle);
+  if (stopped.group) {
+    killGroup(stopped.group);
+    running.delete(stopped.group);
+  }
+  rm(stopped.dir, { recursive: true, force: true }).catch(() => undefined);
+}
+
+/** Runs `work` within the conversion's time, stopping the engine when it runs over or is aborted. */
+async function deadline(options: PdfOptions, used: Engine, work: () => Promise<void>): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const stop = new Promise<never>((_, reject) => {
+    const fail = (why: string) => {
+      stopEngine(used);
+      reject(new AppError('PDF_CONVERSION_FAILED', { detail: `soffice stopped: ${why}` }));
+    };
+    timer = setTimeout(() => fail(`timed out after ${timeoutMs} ms`), timeoutMs);
+    onAbort = () => fail('aborted');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([work(), stop]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Without the engine: soffice started for this one conversion, with a temporary profile. */
+async function convertOnce(docx: Buffer, options: PdfOptions): Promise<Buffer> {
+  const soffice = options.soffice ?? 'soffice';
+  const dir = await newRunDir();
   try {
     const input = join(dir, 'report.docx');
     await writeFile(input, docx);
@@ -61,6 +257,7 @@ export async function docxToPdf(
 
 /** Kills every conversion this process runs (server shutdown; also at exit, synchronously). */
 export function stopPdfConversions(): void {
+  if (engine) stopEngine(engine);
   for (const group of running) killGroup(group);
   running.clear();
 }

@@ -8,6 +8,8 @@
 export { FacetCache } from './facet-cache';
 export type { FacetIndex as SearchIndex, Filters } from './facet-index';
 export { facetLimits } from './facet-index';
+// Whole answers kept per register generation (decision 028): the register page, entities, dashboards.
+export { GenerationMemo, memoKey } from './generation-memo';
 // One search through the indexes; what they hold, for the benchmark.
 export { type IndexedResult, type IndexedSearch, memoryOf, searchIndexed } from './search-engine';
 // The invalidation hook: moved by triggers on every write the indexes depend on.

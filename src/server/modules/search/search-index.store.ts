@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database';
+import { collectGarbageSoon } from '../../lib/memory';
 import { type Evaluation, type FacetIndex, FacetIndexBuilder, type Filters } from './facet-index';
 import { patchIndex, type RowChange } from './facet-index.patch';
 import { heartbeatAndTrim, readLog, readSuccessors } from './register-changes.repo';
@@ -29,6 +30,13 @@ interface Store {
   catching?: Promise<boolean>;
   /** text matches and evaluations of the current index, most recently used last */
   texts: Map<string, TextMatch>;
+  /**
+   * Counts the changes to the texts the index holds (a rebuild, new, deleted or re-worded rows):
+   * text matches are kept across patches that leave every text as it was (a status change, an
+   * assignment, a theme added in bulk), so the searches after such a write do not match words
+   * anew over the whole register.
+   */
+  textEpoch: number;
   evaluations: Map<string, Evaluation>;
   /** this process's name in `search_index_readers` */
   reader: string;
@@ -68,6 +76,7 @@ function storeOf(db: Database): Store {
   if (!store) {
     store = {
       texts: new Map(),
+      textEpoch: 0,
       evaluations: new Map(),
       reader: randomUUID(),
       heartbeatAt: 0,
@@ -137,12 +146,12 @@ async function catchUp(db: Database, store: Store): Promise<boolean> {
   if (store.index !== index) return true; // a rebuild replaced it meanwhile: the caller looks again
   if (result === 'cannot') {
     store.index = undefined;
-    store.texts.clear();
+    clearTexts(store);
     store.evaluations.clear();
     return false;
   }
-  if (result === 'patched') {
-    store.texts.clear();
+  if (result === 'patched' || result === 'patched texts') {
+    if (result === 'patched texts') clearTexts(store);
     store.evaluations.clear();
     // Deleted slots and patched postings cost memory and a little speed: compact in the background.
     if (store.patchedRows > Math.max(patchAtMost, index.rows / 2) || index.size - index.rows > index.size / 10)
@@ -153,7 +162,11 @@ async function catchUp(db: Database, store: Store): Promise<boolean> {
 }
 
 /** Reads what changed after the index's generation in one snapshot and patches the index with it. */
-async function patchFromLog(db: Database, index: FacetIndex, store: Store): Promise<'current' | 'patched' | 'cannot'> {
+async function patchFromLog(
+  db: Database,
+  index: FacetIndex,
+  store: Store,
+): Promise<'current' | 'patched' | 'patched texts' | 'cannot'> {
   const started = performance.now();
   const after = index.generation;
   const read = await db
@@ -204,7 +217,12 @@ async function patchFromLog(db: Database, index: FacetIndex, store: Store): Prom
   stats.readMs += readMs;
   stats.patchMs += patchMs;
   stats.last = { rows: changes.length, readMs, patchMs, waitedMs: read.log.since ? Date.now() - read.log.since : 0 };
-  return 'patched';
+  return changes.some((change) => !change.row || change.tsv) ? 'patched texts' : 'patched';
+}
+
+function clearTexts(store: Store): void {
+  store.texts.clear();
+  store.textEpoch++;
 }
 
 /** Where this process stands, for trimming the log; at most every 30 s, never awaited by a search. */
@@ -227,7 +245,7 @@ function rebuild(db: Database, store: Store): Promise<FacetIndex | undefined> {
       if (!store.index || index.generation >= store.index.generation) {
         store.index = index;
         store.patchedRows = 0;
-        store.texts.clear();
+        clearTexts(store);
         store.evaluations.clear();
         store.stats.rebuilds++;
         store.stats.lastRebuildMs = performance.now() - started;
@@ -239,9 +257,14 @@ function rebuild(db: Database, store: Store): Promise<FacetIndex | undefined> {
     .catch(() => undefined)
     .finally(() => {
       store.building = undefined;
+      // The build's chunks and growing arrays, and the index it replaced, are garbage now: a large
+      // register's would otherwise stay resident until V8's next major collection (decision 028).
+      if ((store.index?.size ?? 0) >= collectAfterRows) collectGarbageSoon();
     });
   return store.building;
 }
+
+const collectAfterRows = 50_000;
 
 /**
  * Reads the register in chunks, without a long transaction (PGlite has one connection, which
@@ -278,12 +301,15 @@ async function buildIndex(db: Database): Promise<FacetIndex | undefined> {
  */
 export async function textMatchOf(db: Database, index: FacetIndex, q: string, withRank: boolean): Promise<TextMatch> {
   const store = storeOf(db);
-  const key = `${index.generation}|${withRank ? 'r' : 'm'}|${q}`;
-  const cached = remember(store.texts, key);
+  const epoch = store.textEpoch;
+  const key = `${withRank ? 'r' : 'm'}|${q}`;
+  const cached = store.index === index ? remember(store.texts, key) : undefined;
   if (cached) return cached;
+  // Kept only if no text changed meanwhile (the index is patched in place between awaits).
+  const current = () => store.index === index && store.textEpoch === epoch;
   const inMemory = index.text?.match(await parsedQueries(db, q), withRank);
   if (inMemory) {
-    if (store.index === index) keep(store.texts, key, inMemory);
+    if (current()) keep(store.texts, key, inMemory);
     return inMemory;
   }
   const found = await matchText(db, q, withRank);
@@ -298,7 +324,7 @@ export async function textMatchOf(db: Database, index: FacetIndex, q: string, wi
     kept++;
   });
   const match = { slots: slots.slice(0, kept), ranks: ranks ? ranks.slice(0, kept) : null };
-  if (store.index === index) keep(store.texts, key, match);
+  if (current()) keep(store.texts, key, match);
   return match;
 }
 
