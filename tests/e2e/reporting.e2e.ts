@@ -123,4 +123,48 @@ describe('a UPR mid-term report from validated updates, with its LRG annex and a
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   }, 240_000);
+
+  it('the builder keeps to one cycle, takes the matrix, the symbol and the LRGs as a chapter', async () => {
+    const page = await newPage(browser);
+    await signIn(page, coordinator.email, coordinator.password);
+    await page.goto('/reports/new');
+    await page.getByLabel('Body').selectOption({ label: 'Universal Periodic Review' });
+    await page.getByLabel('Report type').selectOption({ label: 'UPR mid-term report' });
+    await page.getByLabel('Title').fill(`Matrix of the second cycle ${Date.now()}`);
+    // No review ticked: the cycle alone keeps the report to A/HRC/28/15.
+    await page.getByLabel('UPR cycle').selectOption({ label: 'Cycle 2' });
+    await page.getByRole('radio', { name: /implementation matrix/ }).check();
+    await page.getByLabel('Document symbol').fill('A/HRC/WG.6/34/SVN/1');
+    await page.getByRole('radio', { name: /As a chapter of the report/ }).check();
+    await page.getByRole('button', { name: 'Create the report' }).click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    const reportId = page.url().split('/').pop() ?? '';
+    await page.getByRole('heading', { name: 'Symbol and layout' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    const report = (await (await page.request.get(`/api/reports/${reportId}`)).json()) as ReportDetail;
+    expect(report).toMatchObject({
+      grouping: 'recommendation',
+      symbol: 'A/HRC/WG.6/34/SVN/1',
+      lrgPlacement: 'section',
+    });
+    const reviews = (await (await page.request.get('/api/reviews?body=UPR&pageSize=100')).json()) as {
+      items: { id: string; symbol: string; recommendationCount: number }[];
+    };
+    const second = reviews.items.find((review) => review.symbol === 'A/HRC/28/15');
+    const onRecommendations = report.sections.filter((section) => section.recommendations.length > 0);
+    // One section (a matrix row) per recommendation of the second cycle, and none of the third.
+    expect(onRecommendations).toHaveLength(second?.recommendationCount ?? -1);
+    expect(onRecommendations.every((section) => section.recommendations.length === 1)).toBe(true);
+
+    const docx = await page.request.get(`/api/reports/${reportId}/export.docx`);
+    expect(docx.status()).toBe(200);
+    const zip = openZip(await docx.body(), 'report.docx');
+    const text = wordText(zip.text('word/document.xml') ?? '');
+    expect(text).toContain('A/HRC/WG.6/34/SVN/1');
+    expect(text).toContain('Actions and indicators');
+    // The running heads (Word's header parts) carry the symbol instead of the title.
+    const header = [1, 2, 3, 4, 5, 6].map((n) => wordText(zip.text(`word/header${n}.xml`) ?? '')).join(' ');
+    expect(header).toContain('A/HRC/WG.6/34/SVN/1');
+  }, 240_000);
 });

@@ -13,7 +13,7 @@ import { indicatorFrequencies, indicatorReminderStatuses, indicatorTypes } from 
 import { mailStatuses } from '../../shared/schemas/outbox';
 import { narrativeFormats, progressStepKinds } from '../../shared/schemas/progress';
 import { followUpGrades, linkKinds, mechanisms, positions, statusCauseKinds } from '../../shared/schemas/register';
-import { reportGroupings, reportStatuses, reportTypes } from '../../shared/schemas/reports';
+import { lrgPlacements, reportGroupings, reportStatuses, reportTypes } from '../../shared/schemas/reports';
 import { systemsOfGovernment } from '../../shared/schemas/state-profile';
 import type { DatabaseHandle } from './database';
 
@@ -51,6 +51,7 @@ const sharedEnums: Record<string, readonly string[]> = {
   'recommendations.position': positions,
   'recommendation_status_history.cause_kind': statusCauseKinds,
   'reports.grouping': reportGroupings,
+  'reports.lrg_placement': lrgPlacements,
   'reports.status': reportStatuses,
   'reports.type': reportTypes,
   'sessions.sign_in_method': signInMethods,

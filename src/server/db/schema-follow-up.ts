@@ -9,7 +9,7 @@ import type {
 import type { progressStatuses } from '../../shared/schemas/calls';
 import type { indicatorFrequencies, indicatorReminderStatuses, indicatorTypes } from '../../shared/schemas/indicators';
 import type { narrativeFormats, progressStepKinds } from '../../shared/schemas/progress';
-import type { reportGroupings, reportStatuses, reportTypes } from '../../shared/schemas/reports';
+import type { lrgPlacements, reportGroupings, reportStatuses, reportTypes } from '../../shared/schemas/reports';
 import type { DateColumn, Json, OneOf, Optional } from './column-types';
 
 // Tables of follow-up and reporting (migrations 0012–0020): progress updates, actions,
@@ -147,6 +147,9 @@ export interface ReportsTable {
   language: string;
   review_ids: Generated<string[]>;
   grouping: OneOf<typeof reportGroupings>;
+  /** The UN symbol once the secretariat has it; the title stands in for it until then. */
+  symbol: string | null;
+  lrg_placement: Generated<OneOf<typeof lrgPlacements>>;
   word_limit: number;
   annex_word_limit: number | null;
   status: Generated<ReportStatus>;

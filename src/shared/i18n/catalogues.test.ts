@@ -29,7 +29,7 @@ import {
 } from '../schemas/indicators';
 import { mailKinds, mailStatuses } from '../schemas/outbox';
 import { facetNames, followUpGrades, linkKinds, mechanisms, positions, searchSorts } from '../schemas/register';
-import { reportGroupings, reportStatuses, reportTypes } from '../schemas/reports';
+import { lrgPlacements, reportGroupings, reportStatuses, reportTypes } from '../schemas/reports';
 import { systemsOfGovernment } from '../schemas/state-profile';
 import { type Locale, locales } from './locales';
 
@@ -149,6 +149,7 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'reports.type.': reportTypes,
   'reports.status.': reportStatuses,
   'reports.grouping.': reportGroupings,
+  'reports.lrgPlacement.': lrgPlacements,
   'reports.diff.change.': ['added', 'removed', 'changed', 'same'],
   'actions.status.': actionStatuses,
   'actions.entityRole.': actionEntityRoles,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, countWordsInText, htmlToText, paragraphsOf, wordCounts } from './report-text';
+import { countWords, countWordsInText, htmlToText, paragraphsOf, sectionWords, wordCounts } from './report-text';
 
 describe('word count (the UN way)', () => {
   it.each([
@@ -38,5 +38,12 @@ describe('word count (the UN way)', () => {
       annexOver: false,
     });
     expect(wordCounts(11, 5, { wordLimit: 10, annexWordLimit: 4 })).toMatchObject({ mainOver: true, annexOver: true });
+  });
+});
+
+describe('a section’s words', () => {
+  it('counts the heading with the text, and nothing for a section without text (it is not printed)', () => {
+    expect(sectionWords('Reply to paragraph 5', '<p>The law was amended.</p>')).toBe(8);
+    expect(sectionWords('Reply to paragraph 7', '<p> </p>')).toBe(0);
   });
 });

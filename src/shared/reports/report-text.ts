@@ -102,6 +102,16 @@ export function countWords(html: string): number {
   return countWordsInText(htmlToText(html));
 }
 
+/**
+ * A section's words: its heading and text, or none while it has no text, since the export does
+ * not print a section without text (an unanswered paragraph, an empty chapter). The editor, the
+ * report's counts and the export read this one rule.
+ */
+export function sectionWords(heading: string, body: string): number {
+  const words = countWords(body);
+  return words === 0 ? 0 : countWords(heading) + words;
+}
+
 export interface WordCounts {
   main: number;
   annex: number;

@@ -36,12 +36,16 @@ export function reportTypesFor(mechanism: string | undefined): readonly ReportTy
 }
 
 /**
- * Default word limits (configurable per report). docs/domain.md: UPR national report 10,700; periodic
- * report 21,200; replies to a list of issues 10,700 (General Assembly resolution 68/268). The
- * voluntary mid-term report has no UN limit: the national report's is the sensible ceiling. A
- * treaty body follow-up reply is short by design; the committees' follow-up notes ask for a few
- * pages, 3,500 words by default. Replies to communications have no set limit; 10,700 keeps them
- * within what a mechanism reads. Annexes have no limit by default: the UN does not count them.
+ * Default word limits (configurable per report), as the UN sets and counts them (docs/domain.md,
+ * "Word limits"): a UPR national report 10,700 words (the limit of documents not originating in
+ * the Secretariat; OHCHR's guidance note for national reports); a treaty body periodic report,
+ * the replies to a list of issues prior to reporting included, 21,200, and replies to a list of
+ * issues 10,700 (General Assembly resolution 68/268; OHCHR's guidelines for treaty body
+ * reporting). The voluntary mid-term report has no UN limit: the national report's is the
+ * sensible ceiling. A follow-up reply is short by design; the committees' follow-up notes ask for
+ * a few pages, 3,500 words by default. Replies to communications have no set limit; 10,700 keeps
+ * them within what a mechanism reads. What counts: the main text, headings and quoted paragraphs
+ * included; annexes and the source notes are not counted (`wordCounts` in report-text.ts).
  */
 export const defaultWordLimits: Record<ReportType, number> = {
   upr_national: 10_700,
@@ -56,9 +60,42 @@ export const reportStatuses = ['drafting', 'consultation', 'approved'] as const;
 export const reportStatusSchema = z.enum(reportStatuses);
 export type ReportStatus = z.infer<typeof reportStatusSchema>;
 
-/** Sections follow OHCHR's thematic lists (one section per theme) or the register's clusters. */
-export const reportGroupings = ['theme', 'cluster'] as const;
+/**
+ * Sections follow OHCHR's thematic lists (one section per theme), the register's clusters, or
+ * one section per recommendation: the paragraph-by-paragraph replies of a treaty body or Special
+ * Procedures report, and the implementation matrix of a UPR mid-term report (docs/domain.md).
+ */
+export const reportGroupings = ['theme', 'cluster', 'recommendation'] as const;
 export const reportGroupingSchema = z.enum(reportGroupings);
+export type ReportGrouping = z.infer<typeof reportGroupingSchema>;
+
+/**
+ * The shapes each report type takes: a UPR national report is written by theme or cluster; a
+ * mid-term report by theme, by cluster or as the implementation matrix; the others answer
+ * paragraph by paragraph (one reply per paragraph of the list of issues, per paragraph named for
+ * follow-up, per question of the communication). The first is the default.
+ */
+export const reportGroupingsByType: Record<ReportType, readonly ReportGrouping[]> = {
+  upr_national: ['theme', 'cluster'],
+  upr_mid_term: ['theme', 'cluster', 'recommendation'],
+  tb_periodic: ['recommendation'],
+  tb_follow_up: ['recommendation'],
+  loi_reply: ['recommendation'],
+  communication_reply: ['recommendation'],
+};
+
+/** Where the local and regional governments' contributions go: an annex, or a chapter. */
+export const lrgPlacements = ['annex', 'section'] as const;
+export const lrgPlacementSchema = z.enum(lrgPlacements);
+export type LrgPlacement = z.infer<typeof lrgPlacementSchema>;
+
+/** A UN document symbol as the secretariat gives it ("A/HRC/WG.6/34/SVN/1", "CRC/C/SVN/5-6"). */
+export const reportSymbolSchema = z
+  .string()
+  .trim()
+  .max(100)
+  .regex(/^$|^[A-Z][A-Za-z0-9.-]*(\/[A-Za-z0-9.\-()]+)+$/, { error: 'issues.report.symbol' })
+  .transform((value) => value || null);
 
 export const maxSectionHtml = 400_000;
 
@@ -73,7 +110,11 @@ export const createReportSchema = z.object({
   cycle: z.number().int().min(1).max(9).optional(),
   clusterIds: z.array(z.uuid()).max(50).default([]),
   viewId: z.uuid().optional(),
-  grouping: reportGroupingSchema.default('theme'),
+  /** Default: the first the type allows (`reportGroupingsByType`). */
+  grouping: reportGroupingSchema.optional(),
+  symbol: reportSymbolSchema.nullable().optional(),
+  /** Default: an annex. */
+  lrgPlacement: lrgPlacementSchema.optional(),
   wordLimit: z.number().int().min(1).max(1_000_000).optional(),
   annexWordLimit: z.number().int().min(1).max(1_000_000).nullable().optional(),
 });
@@ -81,6 +122,9 @@ export type CreateReportInput = z.output<typeof createReportSchema>;
 
 export const updateReportSchema = z.object({
   title: z.string().trim().min(1).max(300),
+  /** Absent: unchanged. */
+  symbol: reportSymbolSchema.nullable().optional(),
+  lrgPlacement: lrgPlacementSchema.optional(),
   wordLimit: z.number().int().min(1).max(1_000_000),
   annexWordLimit: z.number().int().min(1).max(1_000_000).nullable(),
   version: versionSchema,
@@ -167,6 +211,8 @@ export type AnnexEntry = z.infer<typeof annexEntrySchema>;
 export const reportDetailSchema = reportSummarySchema.extend({
   reviewIds: z.array(z.uuid()),
   grouping: reportGroupingSchema,
+  symbol: z.string().nullable(),
+  lrgPlacement: lrgPlacementSchema,
   annexWordLimit: z.number().int().nullable(),
   consultationVersion: z.number().int().nullable(),
   approvedVersion: z.number().int().nullable(),

@@ -249,25 +249,31 @@ export function bookmarked(id: string, run: TextRun): Bookmark {
  */
 export function fullWidthTable(
   header: string[],
-  rows: string[][],
+  rows: (string | Paragraph[])[][],
   shares: number[],
   width: number,
   writer: Writer,
 ): Table {
   const total = shares.reduce((sum, share) => sum + share, 0);
   const widths = shares.map((share) => Math.floor((share / total) * width));
-  const cell = (text: string, index: number, bold: boolean) =>
+  // A cell holds plain lines, or paragraphs already written (a narrative with its footnotes).
+  const cell = (content: string | Paragraph[], index: number, bold: boolean) =>
     new TableCell({
       width: { size: widths[index] ?? 0, type: WidthType.DXA },
-      children: text.split('\n').map(
-        (line) =>
-          new Paragraph({
-            bidirectional: writer.rtl,
-            spacing: { after: 0 },
-            alignment: AlignmentType.START,
-            children: [writer.run(line, { bold, size: 18 })],
-          }),
-      ),
+      children:
+        typeof content !== 'string'
+          ? content.length > 0
+            ? content
+            : [new Paragraph({})]
+          : content.split('\n').map(
+              (line) =>
+                new Paragraph({
+                  bidirectional: writer.rtl,
+                  spacing: { after: 0 },
+                  alignment: AlignmentType.START,
+                  children: [writer.run(line, { bold, size: 18 })],
+                }),
+            ),
     });
   return new Table({
     width: { size: width, type: WidthType.DXA },

@@ -14,7 +14,7 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { Translate } from '../../../shared/i18n/translate';
 import { numberRanges } from '../../../shared/reports/ranges';
 import { htmlToText } from '../../../shared/reports/report-text';
-import type { ReportSourceView } from '../../../shared/schemas/reports';
+import type { ReportSourceView, ReportType } from '../../../shared/schemas/reports';
 import { bodyParagraphs } from './reports.docx-html';
 import {
   bookmarked,
@@ -44,8 +44,16 @@ export interface ExportContext {
   reviewSymbols?: string[];
   /** Evidence file names per progress update, named in its footnote. */
   evidence?: Map<string, string[]>;
-  /** Per recommendation: full text, recommending States, responsible entities (the matrix). */
-  details?: Map<string, { text: string; states: string[]; entities: string[] }>;
+  /** Per recommendation: full text, recommending States, responsible entities, actions, indicators. */
+  details?: Map<string, MatrixDetail>;
+}
+
+export interface MatrixDetail {
+  text: string;
+  states: string[];
+  entities: string[];
+  actions: string[];
+  indicators: string[];
 }
 
 const numbering = {
@@ -114,23 +122,38 @@ function sectionLabel(index: number, language: Locale): string {
   return language === 'ar' ? `${letter}-` : language === 'zh' ? `${letter}、` : `${letter}.`;
 }
 
+type Block = Paragraph | Table;
+/** A run of pages in one orientation: the matrix needs landscape pages, the text portrait ones. */
+type Segment = { landscape: boolean; children: Block[] };
 type Chapter =
   | { kind: 'text'; heading: string; section: ReportModel['sections'][number] }
   | { kind: 'implementation'; sections: ReportModel['sections'] };
 
+/** The chapter that holds the sections on recommendations, named as each report type names it. */
+const implementationHeading: Record<ReportType, string> = {
+  upr_national: 'reports.export.implementation',
+  upr_mid_term: 'reports.export.implementation',
+  tb_periodic: 'reports.export.repliesToIssues',
+  loi_reply: 'reports.export.repliesToIssues',
+  tb_follow_up: 'reports.export.followUpInformation',
+  communication_reply: 'reports.export.replyToCommunication',
+};
+
 /**
  * Chapters as a UPR national report has them (A/HRC/WG.6/34/SVN/1): sections without
  * recommendations are chapters of their own (introduction, new developments, challenges); the
- * thematic sections in a row form the chapter on implementation, one lettered section each.
- * Nothing is printed that has no text under it.
+ * sections on recommendations in a row form the chapter on implementation (or the replies), one
+ * section each. Nothing is printed that has no text under it, except a matrix row: the
+ * matrix lists every recommendation with its position and status, written on or not.
  */
-function chaptersOf(model: ReportModel): Chapter[] {
+function chaptersOf(model: ReportModel, matrix: boolean): Chapter[] {
   const written = (section: ReportModel['sections'][number]) =>
     htmlToText(section.body).trim() !== '' || section.recommendations.some((rec) => !rec.present);
   const chapters: Chapter[] = [];
   for (const section of model.sections) {
-    if (!written(section)) continue;
-    if (section.recommendations.length === 0) {
+    const onRecommendations = section.recommendations.length > 0;
+    if (!written(section) && !(matrix && onRecommendations)) continue;
+    if (!onRecommendations) {
       chapters.push({ kind: 'text', heading: section.heading, section });
       continue;
     }
@@ -219,46 +242,57 @@ export function buildReportDocument(model: ReportModel, context: ExportContext):
     });
   };
 
+  const { type, grouping } = model.report;
+  // The shapes (docs/domain.md): a section per recommendation is a reply per paragraph (treaty
+  // bodies, Special Procedures) or, in a mid-term report, a row of the implementation matrix.
+  const perParagraph = grouping === 'recommendation';
+  const asMatrix = perParagraph && type === 'upr_mid_term';
   const allNumbers = model.recommendations.map((rec) => rec.number ?? '').filter(Boolean);
   const common = numberRanges(allNumbers).paragraph;
-  const body: (Paragraph | Table)[] = [];
-  chaptersOf(model).forEach((chapter, chapterIndex) => {
+  const showStates = [...(context.details?.values() ?? [])].some((detail) => detail.states.length > 0);
+  const segments: Segment[] = [];
+  const add = (landscape: boolean, ...blocks: Block[]) => {
+    const last = segments.at(-1);
+    if (last && last.landscape === landscape) last.children.push(...blocks);
+    else segments.push({ landscape, children: blocks });
+  };
+  const chapters = chaptersOf(model, asMatrix);
+  chapters.forEach((chapter, chapterIndex) => {
     const label = chapterLabel(chapterIndex, language);
     if (chapter.kind === 'text') {
-      body.push(heading(1, label, chapter.heading));
-      body.push(...sectionBody(chapter.section));
+      add(false, heading(1, label, chapter.heading), ...sectionBody(chapter.section));
       return;
     }
-    body.push(heading(1, label, t('reports.export.implementation')));
+    const chapterHeading = heading(1, label, t(implementationHeading[type]));
+    if (asMatrix) {
+      add(true, chapterHeading, implementationMatrix(chapter.sections));
+      return;
+    }
+    add(false, chapterHeading);
     const symbols = context.reviewSymbols ?? [];
-    if (common && symbols.length === 1)
-      body.push(
+    if (common && symbols.length === 1 && !perParagraph)
+      add(
+        false,
         ...bodyParagraphs(
           `<p>${escapeText(t('reports.export.numberedAs', { paragraph: common, symbol: symbols[0] ?? '' }))}</p>`,
           bodyContext(),
         ),
       );
     chapter.sections.forEach((section, index) => {
-      body.push(heading(2, sectionLabel(index, language), section.heading));
-      const numbers = section.recommendations.map((rec) => rec.number ?? '').filter(Boolean);
-      if (numbers.length > 0) {
-        const ranges = numberRanges(numbers, { keepPrefix: !common }).text;
-        body.push(
-          para(
-            [writer.run(t('reports.export.recommendationsLine', { count: numbers.length, ranges }), { bold: true })],
-            {
-              keepNext: true,
-              spacing: 120,
-              indent: 1134,
-            },
-          ),
-        );
+      if (perParagraph) {
+        // The paragraph answered, quoted in full, then the reply.
+        add(false, heading(2, '', section.heading), ...quoted(section));
+      } else {
+        add(false, heading(2, sectionLabel(index, language), section.heading));
+        const numbers = section.recommendations.map((rec) => rec.number ?? '').filter(Boolean);
+        if (numbers.length > 0) add(false, rangesLine(numbers));
       }
       for (const rec of section.recommendations.filter((item) => !item.present))
-        body.push(
+        add(
+          false,
           para([writer.run(t('reports.missingRecommendation', { number: rec.number ?? '?' }), { italics: true })]),
         );
-      body.push(...sectionBody(section));
+      add(false, ...sectionBody(section));
     });
   });
 
@@ -266,7 +300,29 @@ export function buildReportDocument(model: ReportModel, context: ExportContext):
     return { rtl, nextListInstance: () => ++listInstance, footnotesFor: () => [] as number[] };
   }
 
-  function sectionBody(section: ReportModel['sections'][number]) {
+  function rangesLine(numbers: string[]) {
+    const ranges = numberRanges(numbers, { keepPrefix: !common }).text;
+    return para(
+      [writer.run(t('reports.export.recommendationsLine', { count: numbers.length, ranges }), { bold: true })],
+      {
+        keepNext: true,
+        spacing: 120,
+        indent: 1134,
+      },
+    );
+  }
+
+  /** The paragraph a reply answers, in full and set apart (indented, italic), never numbered. */
+  function quoted(section: ReportModel['sections'][number]): Paragraph[] {
+    return section.recommendations.flatMap((rec) =>
+      (context.details?.get(rec.id)?.text || rec.excerpt)
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => para([writer.run(line, { italics: true })], { keepNext: true, indent: 1134 })),
+    );
+  }
+
+  function sectionBody(section: ReportModel['sections'][number], numbered = true) {
     // A source's footnote hangs where its marker still stands in the text, else at the end.
     const numberOf = new Map(section.recommendations.map((rec) => [rec.id, rec.number]));
     const byMarker = new Map<string, ReportSourceView[]>();
@@ -279,6 +335,7 @@ export function buildReportDocument(model: ReportModel, context: ExportContext):
       section.body,
       {
         rtl,
+        numbered,
         nextListInstance: () => ++listInstance,
         footnotesFor: (found) => {
           const sources = (byMarker.get(found) ?? []).filter((source) => !placed.has(source.updateId));
@@ -290,73 +347,120 @@ export function buildReportDocument(model: ReportModel, context: ExportContext):
     );
   }
 
-  // The annexes: the matrix (landscape), then the local and regional governments.
-  const matrixHeading = heading(1, '', t('reports.export.tableHeading'));
-  const showStates = [...(context.details?.values() ?? [])].some((detail) => detail.states.length > 0);
-  const header = [
-    t('reports.export.colNumber'),
-    t('reports.export.colText'),
-    ...(showStates ? [t('reports.export.colStates')] : []),
-    t('reports.export.colPosition'),
-    t('reports.export.colEntities'),
-    t('reports.export.colStatus'),
-  ];
-  const shares = showStates ? [7, 42, 14, 9, 16, 12] : [7, 50, 10, 18, 15];
-  // The matrix in the register's order (115.1, 115.2 … 115.133), whatever the sections' order.
-  const byNumber = new Intl.Collator('en', { numeric: true }).compare;
-  const ordered = [...model.recommendations].sort((a, b) => byNumber(a.number ?? '', b.number ?? ''));
-  const rows = ordered.map((rec) => {
-    const detail = context.details?.get(rec.id);
-    const text = detail?.text || rec.excerpt;
-    return [
-      rec.number ?? '',
-      rec.present ? text : `${text} (${t('reports.export.removed')})`,
-      ...(showStates ? [detail?.states.join(', ') ?? ''] : []),
-      rec.position ? t(`register.position.${rec.position}`) : '',
-      detail?.entities.join('\n') ?? '',
-      rec.status ?? '',
+  /**
+   * The voluntary mid-term report as OHCHR's matrices set it: one row per recommendation with
+   * the recommending States, the position, the status, the responsible entities, the actions and
+   * indicators, and the narrative written for it (its sources as footnotes), across the
+   * landscape page, the header row repeated on each page.
+   */
+  function implementationMatrix(sections: ReportModel['sections']): Table {
+    const header = [
+      t('reports.export.colText'),
+      ...(showStates ? [t('reports.export.colStates')] : []),
+      t('reports.export.colPosition'),
+      t('reports.export.colStatus'),
+      t('reports.export.colEntities'),
+      t('reports.export.colActions'),
+      t('reports.export.colNarrative'),
     ];
-  });
-  const matrix = fullWidthTable(header, rows, shares, textWidth.landscape, writer);
+    const shares = showStates ? [22, 10, 8, 11, 12, 14, 23] : [24, 9, 11, 13, 16, 27];
+    const rows = sections.flatMap((section) =>
+      section.recommendations.map((rec, index) => {
+        const detail = context.details?.get(rec.id);
+        const text = `${rec.number ?? ''} ${detail?.text || rec.excerpt}`.trim();
+        return [
+          rec.present ? text : `${text} (${t('reports.export.removed')})`,
+          ...(showStates ? [detail?.states.join(', ') ?? ''] : []),
+          rec.position ? t(`register.position.${rec.position}`) : '',
+          rec.status ?? '',
+          detail?.entities.join('\n') ?? '',
+          [...(detail?.actions ?? []), ...(detail?.indicators ?? [])].join('\n'),
+          index === 0 ? sectionBody(section, false) : '',
+        ];
+      }),
+    );
+    return fullWidthTable(header, rows, shares, textWidth.landscape, writer);
+  }
 
-  const annex = model.annex.filter((entry) => entry.included);
-  const lrg: (Paragraph | Table)[] = [];
-  if (annex.length > 0) {
-    lrg.push(heading(1, '', t('reports.export.annexHeading')));
-    annex.forEach((entry, index) => {
-      lrg.push(heading(2, sectionLabel(index, language), entry.entityName));
+  // The annexes: the matrix of the recommendations covered (landscape) for a report written by
+  // theme or cluster, then the local and regional governments, unless they are a chapter.
+  const annexes: Segment[] = [];
+  if (!perParagraph) {
+    const header = [
+      t('reports.export.colNumber'),
+      t('reports.export.colText'),
+      ...(showStates ? [t('reports.export.colStates')] : []),
+      t('reports.export.colPosition'),
+      t('reports.export.colEntities'),
+      t('reports.export.colStatus'),
+    ];
+    const shares = showStates ? [7, 42, 14, 9, 16, 12] : [7, 50, 10, 18, 15];
+    // The matrix in the register's order (115.1, 115.2 … 115.133), whatever the sections' order.
+    const byNumber = new Intl.Collator('en', { numeric: true }).compare;
+    const ordered = [...model.recommendations].sort((a, b) => byNumber(a.number ?? '', b.number ?? ''));
+    const rows = ordered.map((rec) => {
+      const detail = context.details?.get(rec.id);
+      const text = detail?.text || rec.excerpt;
+      return [
+        rec.number ?? '',
+        rec.present ? text : `${text} (${t('reports.export.removed')})`,
+        ...(showStates ? [detail?.states.join(', ') ?? ''] : []),
+        rec.position ? t(`register.position.${rec.position}`) : '',
+        detail?.entities.join('\n') ?? '',
+        rec.status ?? '',
+      ];
+    });
+    annexes.push({
+      landscape: true,
+      children: [
+        heading(1, '', t('reports.export.tableHeading')),
+        fullWidthTable(header, rows, shares, textWidth.landscape, writer),
+      ],
+    });
+  }
+
+  const lrgEntries = model.annex.filter((entry) => entry.included);
+  if (lrgEntries.length > 0) {
+    if (model.report.lrg_placement === 'section')
+      add(
+        false,
+        heading(1, chapterLabel(chapters.length, language), t('reports.export.lrgChapter')),
+        ...lrgBlocks(true),
+      );
+    else
+      annexes.push({
+        landscape: false,
+        children: [
+          heading(1, '', t(perParagraph ? 'reports.export.annexLrgOnly' : 'reports.export.annexHeading')),
+          ...lrgBlocks(false),
+        ],
+      });
+  }
+
+  /** Each local or regional government under its own heading, with the recommendations it concerns. */
+  function lrgBlocks(numbered: boolean): Block[] {
+    return lrgEntries.flatMap((entry, index) => {
+      const blocks: Block[] = [heading(2, sectionLabel(index, language), entry.entityName)];
       const numbers = [...new Set(entry.items.flatMap((item) => item.recommendationNumbers))];
-      if (numbers.length > 0)
-        lrg.push(
-          para(
-            [
-              writer.run(
-                t('reports.export.recommendationsLine', {
-                  count: numbers.length,
-                  ranges: numberRanges(numbers, { keepPrefix: !common }).text,
-                }),
-                { bold: true },
-              ),
-            ],
-            { keepNext: true, spacing: 120, indent: 1134 },
-          ),
-        );
+      if (numbers.length > 0) blocks.push(rangesLine(numbers));
       for (const item of entry.items) {
         const period = periodText(item.periodStart, item.periodEnd, language);
         const label = t('reports.export.annexItem', {
           numbers: item.recommendationNumbers.join(', ') || '—',
           period: period ?? t('reports.export.noPeriod'),
         });
-        lrg.push(para([writer.run(label, { italics: true })], { keepNext: true }));
-        lrg.push(...bodyParagraphs(item.text, { ...bodyContext(), numbered: false }));
+        blocks.push(para([writer.run(label, { italics: true })], { keepNext: true }));
+        blocks.push(...bodyParagraphs(item.text, { ...bodyContext(), numbered }));
       }
+      return blocks;
     });
   }
 
   const { counts } = model;
   const info: Masthead = {
     bodyName: context.bodyName,
-    label: model.report.title,
+    // The symbol once the secretariat gives one; the title stands in for it until then.
+    label: model.report.symbol ?? model.report.title,
     date: context.date,
     original: new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language,
     title: model.report.title,
@@ -364,7 +468,7 @@ export function buildReportDocument(model: ReportModel, context: ExportContext):
     state: context.state ?? null,
     reviews: context.reviewSymbols ?? [],
   };
-  const cover: (Paragraph | Table)[] = masthead(info, writer);
+  const cover: Block[] = masthead(info, writer);
   // A draft over the limit says so where the secretariat cannot miss it; the counts themselves
   // live in the editor, not on the document sent to Geneva.
   if (counts.mainOver || counts.annexOver)
@@ -379,40 +483,35 @@ export function buildReportDocument(model: ReportModel, context: ExportContext):
       ]),
     );
   const heads = runningHeads(info.label, writer);
-  const portrait = {
-    page: { size: { width: page.width, height: page.height }, margin: margins() },
-    ...heads,
-  };
-  const landscape = {
-    page: {
-      size: { width: page.width, height: page.height, orientation: PageOrientation.LANDSCAPE },
-      margin: margins(),
-    },
+  const pageOf = (landscape: boolean) => ({
+    size: landscape
+      ? { width: page.width, height: page.height, orientation: PageOrientation.LANDSCAPE }
+      : { width: page.width, height: page.height },
+    margin: margins(),
+  });
+  const later = {
     headers: { default: heads.headers.default, even: heads.headers.even },
     footers: { default: heads.footers.default, even: heads.footers.even },
   };
+  const opening: Block[] = [
+    ...cover,
+    new Paragraph({ children: [new PageBreak()] }),
+    ...contents(entries, writer, textWidth.portrait),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
+  const first = segments[0]?.landscape === false ? segments.shift() : undefined;
   const sections = [
     {
-      properties: { ...portrait, titlePage: true },
+      properties: { page: pageOf(false), titlePage: true },
       headers: heads.headers,
       footers: heads.footers,
-      children: [
-        ...cover,
-        new Paragraph({ children: [new PageBreak()] }),
-        ...contents(entries, writer, textWidth.portrait),
-        new Paragraph({ children: [new PageBreak()] }),
-        ...body,
-      ],
+      children: [...opening, ...(first?.children ?? [])],
     },
-    {
-      properties: { page: landscape.page },
-      headers: landscape.headers,
-      footers: landscape.footers,
-      children: [matrixHeading, matrix],
-    },
-    ...(lrg.length > 0
-      ? [{ properties: { page: portrait.page }, headers: landscape.headers, footers: landscape.footers, children: lrg }]
-      : []),
+    ...[...segments, ...annexes].map((segment) => ({
+      properties: { page: pageOf(segment.landscape) },
+      ...later,
+      children: segment.children,
+    })),
   ];
 
   return new Document({

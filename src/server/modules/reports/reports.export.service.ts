@@ -63,7 +63,13 @@ export async function renderDocx(db: Executor, report: ReportRow, date = new Dat
     details: new Map(
       details.map((row) => [
         row.id,
-        { text: row.text, states: row.recommending_states ?? [], entities: row.entities ?? [] },
+        {
+          text: row.text,
+          states: row.recommending_states ?? [],
+          entities: row.entities ?? [],
+          actions: row.actions ?? [],
+          indicators: row.indicators ?? [],
+        },
       ]),
     ),
   });

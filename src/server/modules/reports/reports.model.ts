@@ -1,5 +1,5 @@
 import type { Locale } from '../../../shared/i18n/locales';
-import { countWords, type WordCounts, wordCounts } from '../../../shared/reports/report-text';
+import { countWords, sectionWords, type WordCounts, wordCounts } from '../../../shared/reports/report-text';
 import type { AnnexEntry, ReportSection, ReportSnapshot } from '../../../shared/schemas/reports';
 import type { LocalizedText, ReportRecommendationRef, ReportSource } from '../../db/schema';
 import type { Executor } from '../../http/context';
@@ -54,7 +54,7 @@ export async function loadReportModel(db: Executor, report: ReportRow): Promise<
       position: row.position,
       heading: row.heading,
       body: row.body,
-      words: countWords(row.heading) + countWords(row.body),
+      words: sectionWords(row.heading, row.body),
       recommendations,
       sources: row.sources as ReportSource[],
       version: row.version,
@@ -91,8 +91,12 @@ export async function loadReportModel(db: Executor, report: ReportRow): Promise<
     });
   }
   const annex = [...byEntity.values()];
-  const main = sections.reduce((sum, section) => sum + section.words, 0);
-  const annexWords = annex.filter((entry) => entry.included).reduce((sum, entry) => sum + entry.words, 0);
+  const textWords = sections.reduce((sum, section) => sum + section.words, 0);
+  const lrgWords = annex.filter((entry) => entry.included).reduce((sum, entry) => sum + entry.words, 0);
+  // The LRGs' contributions printed as a chapter are main text, and the UN counts them.
+  const asSection = report.lrg_placement === 'section';
+  const main = textWords + (asSection ? lrgWords : 0);
+  const annexWords = asSection ? 0 : lrgWords;
   return {
     report,
     language,

@@ -3,7 +3,13 @@ import { buildOutline } from './reports.outline';
 import type { ConcernedRow, ValidatedUpdateRow } from './reports.sources.repo';
 
 // The demo's call: three municipalities sent the same sentence on one recommendation.
-const recommendation = { id: 'r1', number: '140.159', theme_ids: [], text: 'Combat domestic violence' } as ConcernedRow;
+const recommendation = {
+  id: 'r1',
+  number: '140.159',
+  theme_ids: [],
+  follow_up: false,
+  text: 'Combat domestic violence',
+} as ConcernedRow;
 const update = (id: string, entity: string, narrative: string): ValidatedUpdateRow => ({
   id,
   entity_id: entity,

@@ -1,12 +1,13 @@
 import type { Insertable } from 'kysely';
 import type { Locale } from '../../../shared/i18n/locales';
+import type { ReportGrouping } from '../../../shared/schemas/reports';
 import type { LocalizedText, ReportRecommendationRef, ReportSectionsTable, ReportSource } from '../../db/schema';
 import { localize } from '../../lib/language';
 import { narrativeHtml } from './reports.sanitize';
 import type { ConcernedRow, ValidatedUpdateRow } from './reports.sources.repo';
 
 export interface OutlineInput {
-  grouping: 'theme' | 'cluster';
+  grouping: ReportGrouping;
   language: Locale;
   recommendations: ConcernedRow[];
   themes: { id: number; code: string; label: LocalizedText; sort: number }[];
@@ -14,6 +15,8 @@ export interface OutlineInput {
   updates: ValidatedUpdateRow[];
   /** Heading of the section for recommendations with no theme (or cluster), or none written on. */
   otherHeading: string;
+  /** The heading of a recommendation's own section ("Paragraph 12", "Recommendation 115.3"). */
+  paragraphHeading?: (number: string) => string;
   /**
    * Chapters without recommendations the report type asks for (docs/domain.md, "Report
    * shapes"): the UPR national report opens with its introduction and methodology and closes
@@ -75,11 +78,17 @@ export function buildOutline(input: OutlineInput): SectionDraft[] {
     if (!clusterOf.has(membership.recommendation_id))
       clusterOf.set(membership.recommendation_id, { id: membership.cluster_id, name: membership.name });
   }
-  for (const rec of input.recommendations) {
+  input.recommendations.forEach((rec, index) => {
     let key: string | null = null;
     let heading = '';
     let order: [number, string] = [0, ''];
-    if (input.grouping === 'theme') {
+    if (input.grouping === 'recommendation') {
+      // Each paragraph answered on its own, in the document's order, whether reported on or not:
+      // a list of issues asks every question, and the secretariat writes the missing replies.
+      key = `r${rec.id}`;
+      heading = input.paragraphHeading?.(rec.number ?? '') ?? rec.number ?? '';
+      order = [index, ''];
+    } else if (input.grouping === 'theme') {
       const theme = rec.theme_ids.map((id) => themes.get(id)).find(Boolean);
       if (theme) {
         key = `t${theme.id}`;
@@ -96,7 +105,7 @@ export function buildOutline(input: OutlineInput): SectionDraft[] {
     }
     if (!key) {
       other.recs.push(rec);
-      continue;
+      return;
     }
     let group = groups.get(key);
     if (!group) {
@@ -104,13 +113,13 @@ export function buildOutline(input: OutlineInput): SectionDraft[] {
       groups.set(key, group);
     }
     group.recs.push(rec);
-  }
+  });
   // A theme or cluster nobody reported on gives no section (a heading with nothing under it):
   // its recommendations join "Other recommendations", where the secretariat may still write.
   const reported = new Set(input.updates.flatMap((update) => update.recommendation_ids));
   const ordered = [...groups.values()]
     .filter((group) => {
-      if (group.recs.some((rec) => reported.has(rec.id))) return true;
+      if (input.grouping === 'recommendation' || group.recs.some((rec) => reported.has(rec.id))) return true;
       other.recs.push(...group.recs);
       return false;
     })

@@ -24,6 +24,8 @@ export function presentDetail(model: ReportModel, canEdit: boolean): ReportDetai
     ...presentSummary(row),
     reviewIds: row.review_ids,
     grouping: row.grouping,
+    symbol: row.symbol,
+    lrgPlacement: row.lrg_placement,
     annexWordLimit: row.annex_word_limit,
     consultationVersion: row.consultation_version,
     approvedVersion: row.approved_version,

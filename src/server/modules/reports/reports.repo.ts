@@ -19,6 +19,8 @@ const reportColumns = [
   'r.language',
   'r.review_ids',
   'r.grouping',
+  'r.symbol',
+  'r.lrg_placement',
   'r.word_limit',
   'r.annex_word_limit',
   'r.status',

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Translate } from '../../../shared/i18n/translate';
-import { countWords } from '../../../shared/reports/report-text';
+import { sectionWords } from '../../../shared/reports/report-text';
 import type { Page } from '../../../shared/schemas/common';
 import { type RecommendationSearch, recommendationSearchSchema } from '../../../shared/schemas/register';
 import {
@@ -11,6 +11,7 @@ import {
   type ReportListQuery,
   type ReportSection,
   type ReportSummary,
+  reportGroupingsByType,
   reportTypesFor,
   type UpdateReportInput,
   type UpdateSectionInput,
@@ -58,7 +59,18 @@ function frameOf(type: CreateReportInput['type'], t: Translate): { before: strin
       before: [t('reports.outline.introduction')],
       after: [t('reports.outline.developments'), t('reports.outline.challenges')],
     };
+  // A periodic report under the simplified procedure opens with how it was prepared, then
+  // answers the list of issues; the other replies answer their paragraphs and nothing else.
+  if (type === 'tb_periodic') return { before: [t('reports.outline.introduction')], after: [] };
   return { before: [], after: [] };
+}
+
+/** A recommendation's own section: a paragraph of the list of issues, or a UPR recommendation. */
+function paragraphHeading(type: CreateReportInput['type'], t: Translate) {
+  return (number: string) =>
+    type === 'upr_mid_term'
+      ? t('reports.outline.recommendation', { number })
+      : t('reports.outline.paragraph', { number });
 }
 
 /**
@@ -118,30 +130,36 @@ export async function createReport(deps: Deps, actor: Actor, input: CreateReport
   const reviews = await findReviews(deps.db, reviewIds);
   if (reviews.length !== reviewIds.length || reviews.some((review) => review.body_code !== input.bodyCode))
     invalid('reviewIds', 'issues.report.reviewNotOfBody');
+  const grouping = input.grouping ?? reportGroupingsByType[input.type][0] ?? 'theme';
+  if (!reportGroupingsByType[input.type].includes(grouping)) invalid('grouping', 'issues.report.groupingNotForType');
   const search = await scopeOf(deps.db, user.id, input);
-  const recommendations = await findRecommendationsConcerned(
+  const concerned = await findRecommendationsConcerned(
     deps.db,
     { bodyCode: input.bodyCode, reviewIds, search },
     language,
   );
-  if (recommendations.length === 0) invalid('reviewIds', 'issues.report.noRecommendations');
+  if (concerned.length === 0) invalid('reviewIds', 'issues.report.noRecommendations');
+  // A follow-up reply answers the paragraphs the committee named for follow-up, and only those.
+  const recommendations = input.type === 'tb_follow_up' ? concerned.filter((rec) => rec.follow_up) : concerned;
+  if (recommendations.length === 0) invalid('reviewIds', 'issues.report.noFollowUpParagraphs');
   const ids = recommendations.map((rec) => rec.id);
   const [themes, memberships, updates] = await Promise.all([
-    input.grouping === 'theme'
+    grouping === 'theme'
       ? findThemeTerms(deps.db, [...new Set(recommendations.flatMap((rec) => rec.theme_ids))])
       : Promise.resolve([]),
-    input.grouping === 'cluster' ? findClusterMemberships(deps.db, ids) : Promise.resolve([]),
+    grouping === 'cluster' ? findClusterMemberships(deps.db, ids) : Promise.resolve([]),
     findValidatedUpdates(deps.db, ids),
   ]);
   const t = translatorFor(language);
   const sections = buildOutline({
-    grouping: input.grouping,
+    grouping,
     language,
     recommendations,
     themes,
     memberships,
     updates,
     otherHeading: t('reports.outline.other'),
+    paragraphHeading: paragraphHeading(input.type, t),
     frame: frameOf(input.type, t),
   });
   return deps.db.transaction().execute(async (trx) => {
@@ -151,7 +169,9 @@ export async function createReport(deps: Deps, actor: Actor, input: CreateReport
       title: input.title,
       language,
       review_ids: reviewIds,
-      grouping: input.grouping,
+      grouping,
+      symbol: input.symbol ?? null,
+      lrg_placement: input.lrgPlacement ?? 'annex',
       word_limit: input.wordLimit ?? defaultWordLimits[input.type],
       annex_word_limit: input.annexWordLimit ?? null,
       created_by: user.id,
@@ -164,14 +184,14 @@ export async function createReport(deps: Deps, actor: Actor, input: CreateReport
       action: 'create',
       recordType: 'report',
       recordId: id,
-      after: { ...input, language, reviewIds, sections: sections.length, recommendations: ids.length },
+      after: { ...input, grouping, language, reviewIds, sections: sections.length, recommendations: ids.length },
     });
     const created = await requireReport(trx, actor, id, 'read');
     return detailOf(trx, actor, created.report);
   });
 }
 
-/** Changes the title and the word limits at the version read. */
+/** Changes the title, the symbol, where the LRGs go and the word limits at the version read. */
 export async function updateReport(
   deps: Deps,
   actor: Actor,
@@ -180,14 +200,34 @@ export async function updateReport(
 ): Promise<ReportDetail> {
   return deps.db.transaction().execute(async (trx) => {
     const { report } = await requireReport(trx, actor, id, 'edit', { lock: true });
-    const patch = { title: input.title, word_limit: input.wordLimit, annex_word_limit: input.annexWordLimit };
+    const symbol = input.symbol === undefined ? report.symbol : input.symbol;
+    const lrgPlacement = input.lrgPlacement ?? report.lrg_placement;
+    const patch = {
+      title: input.title,
+      symbol,
+      lrg_placement: lrgPlacement,
+      word_limit: input.wordLimit,
+      annex_word_limit: input.annexWordLimit,
+    };
     if (!(await updateReportAtVersion(trx, id, input.version, patch))) throw new AppError('STALE_VERSION');
     await recordAudit(trx, actor, {
       action: 'update',
       recordType: 'report',
       recordId: id,
-      before: { title: report.title, wordLimit: report.word_limit, annexWordLimit: report.annex_word_limit },
-      after: { title: input.title, wordLimit: input.wordLimit, annexWordLimit: input.annexWordLimit },
+      before: {
+        title: report.title,
+        symbol: report.symbol,
+        lrgPlacement: report.lrg_placement,
+        wordLimit: report.word_limit,
+        annexWordLimit: report.annex_word_limit,
+      },
+      after: {
+        title: input.title,
+        symbol,
+        lrgPlacement,
+        wordLimit: input.wordLimit,
+        annexWordLimit: input.annexWordLimit,
+      },
     });
     const updated = await requireReport(trx, actor, id, 'read');
     return detailOf(trx, actor, updated.report);
@@ -241,7 +281,7 @@ export async function updateSection(
     const model = await loadReportModel(trx, report);
     const section = model.sections.find((item) => item.id === sectionId);
     if (!section) throw new AppError('NOT_FOUND');
-    return { ...section, words: countWords(after.heading) + countWords(after.body) };
+    return { ...section, words: sectionWords(after.heading, after.body) };
   });
 }
 

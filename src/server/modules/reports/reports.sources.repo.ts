@@ -24,7 +24,7 @@ export function findRecommendationsConcerned(
 ) {
   let query = db
     .selectFrom('recommendations as rec')
-    .select(['rec.id', 'rec.number', 'rec.theme_ids', textIn(language).as('text')])
+    .select(['rec.id', 'rec.number', 'rec.theme_ids', 'rec.follow_up', textIn(language).as('text')])
     .where('rec.body_code', '=', where.bodyCode);
   if (where.reviewIds.length > 0) query = query.where('rec.review_id', 'in', where.reviewIds);
   if (where.search)
@@ -152,15 +152,34 @@ export function findRecommendationStates(db: Executor, ids: string[], language: 
 export type RecommendationStateRow = Awaited<ReturnType<typeof findRecommendationStates>>[number];
 
 /**
- * What the implementation matrix adds to a recommendation: the States that made it and the
- * entities responsible (assignments, named once each, by name).
+ * What the implementation matrix adds to a recommendation: the States that made it, the
+ * entities responsible (assignments, named once each, by name), the actions that serve it
+ * (directly or through its cluster) and the indicators that measure it.
  */
 export async function findMatrixDetails(db: Executor, ids: string[], language: Locale) {
   if (ids.length === 0) return [];
-  const result = await sql<{ id: string; text: string; recommending_states: string[]; entities: string[] }>`
+  const result = await sql<{
+    id: string;
+    text: string;
+    recommending_states: string[];
+    entities: string[];
+    actions: string[];
+    indicators: string[];
+  }>`
     select rec.id, ${textIn(language)} as text, rec.recommending_states,
            coalesce(array(select distinct e.name from assignments a join entities e on e.id = a.entity_id
-                           where a.recommendation_id = rec.id order by e.name), '{}') as entities
+                           where a.recommendation_id = rec.id order by e.name), '{}') as entities,
+           coalesce(array(select distinct act.title from actions act
+                           where act.id in (select ar.action_id from action_recommendations ar
+                                             where ar.recommendation_id = rec.id
+                                            union
+                                            select ac.action_id from action_clusters ac
+                                              join cluster_members cm on cm.cluster_id = ac.cluster_id
+                                             where cm.recommendation_id = rec.id)
+                           order by act.title), '{}') as actions,
+           coalesce(array(select distinct i.code || ' ' || i.title from indicator_recommendations ir
+                            join indicators i on i.id = ir.indicator_id
+                           where ir.recommendation_id = rec.id order by 1), '{}') as indicators
       from recommendations rec
      where rec.id = any(${ids}::uuid[])`.execute(db);
   return result.rows;

@@ -5,9 +5,11 @@ import type { ReviewSummary } from '../../../shared/schemas/register';
 import {
   createReportSchema,
   defaultWordLimits,
+  type LrgPlacement,
   type ReportDetail,
+  type ReportGrouping,
   type ReportType,
-  reportGroupings,
+  reportGroupingsByType,
   reportTypesFor,
 } from '../../../shared/schemas/reports';
 import { api } from '../../api/client';
@@ -17,6 +19,8 @@ import { PageTitle } from '../../components/page-title';
 import { useApi } from '../../components/use-api';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
+import { type ReportScope, ReportScopeFields } from './report-scope';
+import { LrgPlacementChoice } from './report-settings';
 
 interface Body {
   code: string;
@@ -26,7 +30,9 @@ interface Body {
 
 /**
  * A new report: the mechanism's body, the report type, the reviews concerned (none: all of the
- * body's recommendations), the grouping of the outline and the word limits (defaults by type).
+ * body's recommendations) narrowed to a cycle, clusters or a saved view, the outline the type
+ * allows, the symbol, where the LRGs' contributions go, and the word limits (defaults by type,
+ * counted as the UN counts).
  */
 export default function ReportNewPage() {
   const { t, formatNumber } = useT();
@@ -38,8 +44,13 @@ export default function ReportNewPage() {
   const [type, setType] = useState<ReportType>('upr_mid_term');
   const effectiveType = types.includes(type) ? type : (types[0] ?? 'upr_national');
   const [title, setTitle] = useState('');
-  const [grouping, setGrouping] = useState<'theme' | 'cluster'>('theme');
+  const [grouping, setGrouping] = useState<ReportGrouping>('theme');
+  const groupings = reportGroupingsByType[effectiveType];
+  const effectiveGrouping = groupings.includes(grouping) ? grouping : (groupings[0] ?? 'theme');
   const [reviewIds, setReviewIds] = useState<string[]>([]);
+  const [scope, setScope] = useState<ReportScope>({ cycle: undefined, clusterIds: [], viewId: undefined });
+  const [symbol, setSymbol] = useState('');
+  const [lrgPlacement, setLrgPlacement] = useState<LrgPlacement>('annex');
   const [wordLimit, setWordLimit] = useState('');
   const [annexWordLimit, setAnnexWordLimit] = useState('');
   const reviews = useApi<Page<ReviewSummary>>(bodyCode ? '/api/reviews' : null, { body: bodyCode, pageSize: 100 });
@@ -52,7 +63,12 @@ export default function ReportNewPage() {
         type: effectiveType,
         title,
         reviewIds,
-        grouping,
+        cycle: body?.mechanism === 'upr' ? scope.cycle : undefined,
+        clusterIds: scope.clusterIds,
+        viewId: scope.viewId,
+        grouping: effectiveGrouping,
+        symbol,
+        lrgPlacement,
         wordLimit: wordLimit ? Number(wordLimit) : undefined,
         annexWordLimit: annexWordLimit ? Number(annexWordLimit) : null,
       },
@@ -131,25 +147,57 @@ export default function ReportNewPage() {
             ) : null}
           </fieldset>
         ) : null}
+        {bodyCode ? (
+          <ReportScopeFields
+            mechanism={body?.mechanism}
+            reviews={reviews.data?.items ?? []}
+            scope={scope}
+            onChange={setScope}
+            errors={form.fieldErrors}
+          />
+        ) : null}
         <fieldset className="choice-list">
           <legend>{t('reports.fields.grouping')}</legend>
-          {reportGroupings.map((item) => (
+          {groupings.map((item) => (
             <label key={item}>
               <input
                 type="radio"
                 name="grouping"
                 value={item}
-                checked={grouping === item}
+                checked={effectiveGrouping === item}
                 onChange={() => setGrouping(item)}
               />
-              <span>{t(`reports.grouping.${item}`)}</span>
+              <span>
+                {t(
+                  item === 'recommendation' && effectiveType === 'upr_mid_term'
+                    ? 'reports.grouping.matrix'
+                    : `reports.grouping.${item}`,
+                )}
+              </span>
             </label>
           ))}
         </fieldset>
         <Field
+          name="symbol"
+          label={t('reports.fields.symbol')}
+          hint={t('reports.symbolHint')}
+          error={form.fieldErrors.symbol}
+        >
+          {(control) => (
+            <input
+              {...control}
+              dir="ltr"
+              value={symbol}
+              placeholder="A/HRC/WG.6/…/1"
+              onChange={(event) => setSymbol(event.target.value)}
+            />
+          )}
+        </Field>
+        <LrgPlacementChoice value={lrgPlacement} onChange={setLrgPlacement} />
+        <Field
           name="wordLimit"
           label={t('reports.fields.wordLimit')}
-          hint={t('reports.wordLimitHint', { count: formatNumber(defaultWordLimits[effectiveType]) })}
+          hint={`${t('reports.wordLimitHint', { count: formatNumber(defaultWordLimits[effectiveType]) })} ${t('reports.counts.rule')}`}
           error={form.fieldErrors.wordLimit}
         >
           {(control) => (

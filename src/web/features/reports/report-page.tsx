@@ -8,6 +8,7 @@ import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { ReportActions } from './report-actions';
 import { AnnexSelection } from './report-annex';
+import { ReportSettings } from './report-settings';
 import { SectionEditor } from './section-editor';
 
 /** Where a section's text came from: the validated updates pulled in, with entity and period. */
@@ -78,8 +79,10 @@ export default function ReportPage() {
   function onSaved(saved: ReportSection) {
     report.setData((current) => {
       if (!current) return current;
+      const before = current.sections.find((item) => item.id === saved.id)?.words ?? 0;
       const sections = current.sections.map((item) => (item.id === saved.id ? saved : item));
-      const main = sections.reduce((sum, item) => sum + item.words, 0);
+      // The main count may hold more than the sections (the LRGs printed as a chapter).
+      const main = current.counts.main - before + saved.words;
       return {
         ...current,
         sections,
@@ -162,6 +165,7 @@ export default function ReportPage() {
           </div>
         ) : null}
       </div>
+      <ReportSettings report={data} onChange={(next) => report.setData(() => next)} />
       <AnnexSelection report={data} onChange={(next) => report.setData(() => next)} />
       <ReportActions report={data} onChanged={report.reload} />
     </>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
-import { countWords, paragraphsOf } from '../../../shared/reports/report-text';
+import { paragraphsOf, sectionWords } from '../../../shared/reports/report-text';
 import type { ReportSection } from '../../../shared/schemas/reports';
 import { api, toAppError } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
@@ -40,7 +40,7 @@ export function SectionEditor(props: {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [saved, setSaved] = useState(false);
 
-  const words = countWords(heading) + countWords(body);
+  const words = sectionWords(heading, body);
   const total = props.otherWords + words;
   const over = total > props.wordLimit;
 
