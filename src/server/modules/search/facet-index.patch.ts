@@ -354,6 +354,9 @@ function lowerBound(values: Int32Array, value: number): number {
     else high = middle;
   }
   return low;
+}
+
+/**
  * Whether each of a few changed rows is still followed by the row that follows it in the stored
  * order (a status change leaves the number and newest orders as they are): the order is then
  * unchanged, and the pass over it that would rewrite it is skipped. New or deleted rows, or more
