@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { safeNext } from '../../../shared/http/safe-path';
 import {
   type DemoAccount,
   type SessionResponse,
@@ -11,7 +12,6 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { PageTitle } from '../../components/page-title';
-import { safeNext } from '../../components/require-auth';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
