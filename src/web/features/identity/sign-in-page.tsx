@@ -8,7 +8,7 @@ import {
   signInSchema,
   ssoRefusals,
 } from '../../../shared/schemas/identity';
-import { api } from '../../api/client';
+import { typedApi } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { PageTitle } from '../../components/page-title';
@@ -26,7 +26,7 @@ export default function SignInPage() {
   const [password, setPassword] = useState('');
   const [secondStep, setSecondStep] = useState(false);
   const submitButton = useRef<HTMLButtonElement>(null);
-  const form = useSubmit(signInSchema, (input) => api.post<SessionResponse>('/api/session', input));
+  const form = useSubmit(signInSchema, (input) => typedApi.send('POST /api/session', { body: input }));
   const refusal = params.get('sso');
   const ssoRefused = ssoRefusals.find((reason): reason is SsoRefusal => reason === refusal) ?? null;
 
