@@ -91,7 +91,7 @@ export default function ApiTokensPage() {
           <table aria-labelledby={labelId}>
             <thead>
               <tr>
-                <th scope="col">{t('fields.name')}</th>
+                <th scope="col">{t('apiTokens.name')}</th>
                 <th scope="col">{t('apiTokens.scope')}</th>
                 <th scope="col">{t('apiTokens.owner')}</th>
                 <th scope="col">{t('fields.status')}</th>
@@ -184,7 +184,7 @@ function CreateTokenForm(props: { onCreated: () => void }) {
         </div>
       ) : null}
       <form onSubmit={handleSubmit} noValidate aria-busy={form.busy} className="form-grid">
-        <Field name="name" label={t('fields.name')} hint={t('apiTokens.nameHint')} error={form.fieldErrors.name}>
+        <Field name="name" label={t('apiTokens.name')} hint={t('apiTokens.nameHint')} error={form.fieldErrors.name}>
           {(control) => (
             <input
               {...control}
