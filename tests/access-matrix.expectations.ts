@@ -136,6 +136,9 @@ export const expectations: Record<string, Expectation> = {
   'GET /api/admin/audit': get(adminOnly),
   'GET /api/admin/outbox': get(adminOnly),
   'POST /api/admin/outbox/:id/retry': write(adminOnly, noBody),
+  'GET /api/admin/api-tokens': get(adminOnly),
+  'POST /api/admin/api-tokens': write(adminOnly, () => ({ name: 'Matrix', scope: 'read_scoped', expiresInDays: 30 })),
+  'POST /api/admin/api-tokens/:id/revoke': write(adminOnly, noBody),
   'GET /api/state-profile': get(signedIn),
   'PUT /api/state-profile': write(secretariat),
   // Entities and their people (a directory every signed-in person reads).

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import { adminOnly, type Rule, secretariat, signedIn } from './access-matrix.expectations';
 import type { WriteCase, WriteCtx } from './access-matrix.writes.world';
-import { type Client, cookieOf, signInAs } from './app';
+import { type Client, cookieOf, signInAs, signInNew } from './app';
 import { makeEntity, makeUser, seatPerson, testPassword } from './factories';
 
 /**
@@ -287,6 +287,26 @@ export const peopleCases: Record<string, WriteCase> = {
     url: (p) => `/api/admin/invitations/${p.invitation}`,
     changes: ['user_tokens'],
     rule: secretariat,
+  },
+  'POST /api/admin/api-tokens': {
+    url: () => '/api/admin/api-tokens',
+    body: () => ({ name: `Matrix ${unique()}`, scope: 'read_scoped', expiresInDays: 30 }),
+    changes: ['api_tokens'],
+  },
+  'POST /api/admin/api-tokens/:id/revoke': {
+    // Only an admin makes tokens (the arranging coordinator may not).
+    arrange: async (ctx) => {
+      const admin = await signInNew(ctx.world.test, 'admin');
+      const created = await admin.request('POST', '/api/admin/api-tokens', {
+        name: `Matrix ${unique()}`,
+        scope: 'read_scoped',
+        expiresInDays: 30,
+      });
+      return { token: created.json().token.id };
+    },
+    url: (p) => `/api/admin/api-tokens/${p.token}/revoke`,
+    changes: ['api_tokens'],
+    rule: adminOnly,
   },
   'POST /api/admin/outbox/:id/retry': {
     // A mail that failed: the mail server down while it was sent.

@@ -70,6 +70,7 @@ export async function createTestApp(
       demo: false,
       UPLOAD_MAX_MB: 50,
       AUTH_RATE_PER_MINUTE: 10,
+      API_TOKEN_RATE_PER_MINUTE: 600,
       ACTION_REMINDER_DAYS: 14,
       INDICATOR_REMINDER_DAYS: 14,
       EVIDENCE_MAX_MB: 20,

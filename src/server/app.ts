@@ -18,6 +18,7 @@ import { AppError } from '../shared/errors';
 import type { Locale } from '../shared/i18n/locales';
 import { ping } from './db/database';
 import type { Deps } from './deps';
+import { apiTokensPlugin } from './http/api-tokens';
 import { authPlugin } from './http/auth';
 import { registerErrorHandling } from './http/errors';
 import { type ApiDocsAccess, apiDocsGate, headersPlugin } from './http/headers';
@@ -43,6 +44,7 @@ import { registerRoutes } from './modules/register/register.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { stateProfileRoutes } from './modules/state-profile/state-profile.routes';
 import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes';
+import { apiTokensRoutes } from './modules/users/api-tokens.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { waitingRoutes } from './modules/waiting/waiting.routes';
 
@@ -142,6 +144,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'implementa_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          // An API token made by an admin (Administration → API tokens); no CSRF token with it.
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token: `Authorization: Bearer imp_…`' },
         },
       },
     },
@@ -152,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secret: options.sessionSecret,
     defaultLocale: options.defaultLocale,
   });
+  await app.register(apiTokensPlugin, { perMinute: options.deps.settings.API_TOKEN_RATE_PER_MINUTE });
   await app.register(headersPlugin);
   // After the auth plugin, so that the gate knows who asks.
   const docsGate = apiDocsGate(options.apiDocs ?? 'signed-in');
@@ -171,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(identityRoutes(options.deps));
   await app.register(ssoRoutes(options.deps));
   await app.register(usersRoutes(options.deps));
+  await app.register(apiTokensRoutes(options.deps));
   await app.register(auditRoutes(options.deps));
   await app.register(outboxRoutes(options.deps));
   await app.register(stateProfileRoutes(options.deps));

@@ -21,6 +21,7 @@ export interface Deps {
     | 'demo'
     | 'UPLOAD_MAX_MB'
     | 'AUTH_RATE_PER_MINUTE'
+    | 'API_TOKEN_RATE_PER_MINUTE'
     | 'ACTION_REMINDER_DAYS'
     | 'INDICATOR_REMINDER_DAYS'
     | 'EVIDENCE_MAX_MB'

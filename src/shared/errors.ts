@@ -20,6 +20,10 @@ export const errorCodes = [
   'TOKEN_INVALID',
   'TOKEN_EXPIRED',
   'TOKEN_USED',
+  'API_TOKEN_INVALID',
+  'API_TOKEN_REVOKED',
+  'API_TOKEN_EXPIRED',
+  'API_TOKEN_SCOPE',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_FILE',
   'IMPORT_INVALID',
@@ -51,6 +55,12 @@ const statusByCode: Record<ErrorCode, number> = {
   TOKEN_INVALID: 400,
   TOKEN_EXPIRED: 410,
   TOKEN_USED: 410,
+  // A machine's bearer token: unknown, revoked or expired answer 401 (send another token);
+  // a token used beyond its scope answers 403 naming the scope.
+  API_TOKEN_INVALID: 401,
+  API_TOKEN_REVOKED: 401,
+  API_TOKEN_EXPIRED: 401,
+  API_TOKEN_SCOPE: 403,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_FILE: 415,
   IMPORT_INVALID: 422,

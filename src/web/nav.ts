@@ -329,6 +329,13 @@ export const modulePages: readonly ModulePage[] = [
     section: 'admin',
     load: () => import('./features/admin/outbox-page'),
   },
+  {
+    path: '/admin/api-tokens',
+    labelKey: 'nav.apiTokens',
+    shownTo: 'apiTokens:manage',
+    section: 'admin',
+    load: () => import('./features/admin/api-tokens-page'),
+  },
 ];
 
 /** Links outside the client (server pages) shown in a section to those having a capability. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/db';
 import { locales } from '../../shared/i18n/locales';
 import { actionReminderKinds, actionReminderStatuses, actionStatuses } from '../../shared/schemas/actions';
+import { apiTokenScopes } from '../../shared/schemas/api-tokens';
 import { assignmentRoles } from '../../shared/schemas/assignments';
 import { calendarKinds, calendarSources, calendarStatuses, reminderRunStatuses } from '../../shared/schemas/calendar';
 import { callStatuses, inboxKinds, progressStatuses, reminderStatuses } from '../../shared/schemas/calls';
@@ -26,6 +27,7 @@ const sharedEnums: Record<string, readonly string[]> = {
   'action_reminders.kind': actionReminderKinds,
   'action_reminders.status': actionReminderStatuses,
   'actions.status': actionStatuses,
+  'api_tokens.scope': apiTokenScopes,
   'assignments.role': assignmentRoles,
   'bodies.mechanism': mechanisms,
   'calendar_events.kind': calendarKinds,

@@ -1,6 +1,7 @@
 /** The tables of people and their traces: accounts, sessions, tokens, the audit trail, the mail outbox. */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Locale } from '../../shared/i18n/locales';
+import type { apiTokenScopes } from '../../shared/schemas/api-tokens';
 import type { Role, signInMethods, tokenKinds, userStatuses } from '../../shared/schemas/identity';
 import type { mailStatuses } from '../../shared/schemas/outbox';
 import type { Json, OneOf } from './column-types';
@@ -59,6 +60,22 @@ export interface UserTokensTable {
   expires_at: Date;
   used_at: Date | null;
   revoked_at: Date | null;
+}
+
+/** A machine's bearer token (migration 0042); token_hash is the SHA-256 of the token, never the token. */
+export interface ApiTokensTable {
+  id: Generated<string>;
+  token_hash: string;
+  prefix: string;
+  name: string;
+  scope: OneOf<typeof apiTokenScopes>;
+  user_id: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  revoked_by: string | null;
 }
 
 export interface AuditEventsTable {

@@ -24,6 +24,7 @@ import type {
   ReportVersionsTable,
 } from './schema-follow-up';
 import type {
+  ApiTokensTable,
   AuditEventsTable,
   MailOutboxTable,
   SessionsTable,
@@ -42,6 +43,7 @@ export interface DB {
   state_profile: StateProfileTable;
   users: UsersTable;
   sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
   user_tokens: UserTokensTable;
   user_recovery_codes: UserRecoveryCodesTable;
   audit_events: AuditEventsTable;

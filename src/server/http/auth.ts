@@ -6,6 +6,7 @@ import { isLocale, type Locale, negotiateLocale } from '../../shared/i18n/locale
 import type { Deps } from '../deps';
 import { sameSecret } from '../lib/secrets';
 import { resolveSession } from '../modules/identity/identity.service';
+import { resolveApiToken } from '../modules/users/api-tokens.service';
 import type { Actor } from './context';
 
 declare module 'fastify' {
@@ -24,6 +25,10 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * tampered cookie fails its signature and counts as no session. Sign-in itself carries no
  * session: it is protected by SameSite cookies and by accepting only application/json, which a
  * cross-site form cannot send.
+ * A machine sends `Authorization: Bearer <API token>` instead: the token acts as its owner
+ * (request.actor.apiToken says which token and scope; http/api-tokens.ts limits and bounds it).
+ * Its cookie, if any, is ignored, and CSRF does not apply: a browser never attaches a bearer
+ * header by itself, so a cross-site page cannot make a request carry one.
  */
 export const authPlugin = fp(
   async (app: FastifyInstance, options: { deps: Deps; secret: string; defaultLocale: Locale }) => {
@@ -37,6 +42,18 @@ export const authPlugin = fp(
         ? headerLocale
         : negotiateLocale(request.headers['accept-language'], options.defaultLocale);
       request.actor = { user: null, sessionId: null, requestId: request.id, ip: request.ip, locale };
+      const bearer = request.url.startsWith('/api/') ? bearerTokenOf(request) : null;
+      if (bearer !== null) {
+        const resolved = await resolveApiToken(options.deps, bearer);
+        if (!resolved.ok) throw new AppError(resolved.code);
+        request.actor = {
+          ...request.actor,
+          user: resolved.user,
+          locale: isLocale(headerLocale) ? headerLocale : resolved.user.locale,
+          apiToken: resolved.token,
+        };
+        return;
+      }
       const token = sessionTokenOf(request);
       if (!token) return;
       const session = await resolveSession(options.deps, token);
@@ -57,6 +74,14 @@ export const authPlugin = fp(
     });
   },
 );
+
+/** The token of an `Authorization: Bearer …` header ('' when the header names none); null without one. */
+export function bearerTokenOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer(?:\s+(.*))?$/i.exec(header.trim());
+  return match ? (match[1] ?? '').trim() : null;
+}
 
 /** The token in the signed session cookie, if the signature holds. */
 export function sessionTokenOf(request: FastifyRequest): string | null {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Locale } from '../../shared/i18n/locales';
+import type { ApiTokenScope } from '../../shared/schemas/api-tokens';
 import type { SessionUser } from '../../shared/schemas/identity';
 import type { DB } from '../db/schema';
 
@@ -10,6 +11,8 @@ export interface Actor {
   requestId: string;
   ip: string | null;
   locale: Locale;
+  /** Set when a machine acts through an API token (as its owner, `user`, within the scope). */
+  apiToken?: { id: string; scope: ApiTokenScope; prefix: string };
 }
 
 /** A query runner: the database or a transaction on it. Repositories accept either. */

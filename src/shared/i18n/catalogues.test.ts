@@ -12,6 +12,7 @@ import {
   actionSorts,
   actionStatuses,
 } from '../schemas/actions';
+import { apiTokenScopes, apiTokenStatuses } from '../schemas/api-tokens';
 import { assignmentRoles } from '../schemas/assignments';
 import { auditActions, auditRecordTypes } from '../schemas/audit';
 import { calendarKinds, calendarSources, calendarStatuses } from '../schemas/calendar';
@@ -58,6 +59,8 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'signIn.ssoRefused.': ssoRefusals,
   'invitations.status.': invitationStatusSchema.options,
   'outbox.status.': mailStatuses,
+  'apiTokens.status.': apiTokenStatuses,
+  'apiTokens.scopes.': apiTokenScopes,
   'outbox.kinds.': mailKinds,
   'stateProfile.system.': systemsOfGovernment,
   'register.facet.': facetNames,

@@ -12,6 +12,7 @@ export const auditActions = [
   'role_change',
   'invite',
   'password_reset',
+  'revoke',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -23,6 +24,7 @@ export type AuditAction = z.infer<typeof auditActionSchema>;
 export const auditRecordTypes = [
   'action',
   'action_reminder',
+  'api_token',
   'assignment',
   'attachment',
   'body',

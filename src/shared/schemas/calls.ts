@@ -261,7 +261,7 @@ export const answerPageSchema = z.object({
 export type AnswerPage = z.infer<typeof answerPageSchema>;
 
 export const answerQuerySchema = pageQuerySchema.extend({
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20).meta({ example: 20, description: 'Items per page' }),
 });
 
 const narrativeSchema = z

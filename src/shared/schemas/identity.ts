@@ -58,6 +58,7 @@ export type DemoAccount = z.infer<typeof demoAccountSchema>;
  */
 export const capabilityNames = [
   'actions:create',
+  'apiTokens:manage',
   'assignments:assign',
   'assignments:mine',
   'audit:list',

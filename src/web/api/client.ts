@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from '../../shared/errors';
+import type { ApiRoutes } from './schema.gen';
 
 /**
  * The one way the web client talks to the server: JSON in, JSON out, the CSRF header on writes,
@@ -158,3 +159,45 @@ export function uploadWithProgress<T>(
 export function toAppError(error: unknown): AppError {
   return error instanceof AppError ? error : new AppError('INTERNAL', { cause: error });
 }
+
+/**
+ * The generated types of every route (schema.gen.ts, from the server's OpenAPI document:
+ * `npm run generate:api`): a call named by its route, `'GET /api/recommendations/{id}'`, is typed
+ * by it (path parameters, query, body, answer) instead of by a type written at the call.
+ */
+export type ApiRoute = keyof ApiRoutes;
+export type ApiAnswer<R extends ApiRoute> = ApiRoutes[R]['response'];
+export type ApiBody<R extends ApiRoute> = ApiRoutes[R]['body'];
+type RouteOf<M extends Method> = Extract<ApiRoute, `${M} ${string}`>;
+type NoParams = Record<string, never>;
+
+export type ApiInit<R extends ApiRoute> = (ApiRoutes[R]['path'] extends NoParams
+  ? { path?: undefined }
+  : { path: ApiRoutes[R]['path'] }) & { query?: ApiRoutes[R]['query']; signal?: AbortSignal };
+
+/** The URL of a route with its `{params}` filled in (each encoded) and its query appended. */
+export function urlOf<R extends ApiRoute>(route: R, init?: ApiInit<R>): string {
+  const template = route.slice(route.indexOf(' ') + 1);
+  const params = (init?.path ?? {}) as Record<string, string | number>;
+  const path = template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${route}: no value for {${name}}`);
+    return encodeURIComponent(String(value));
+  });
+  return withQuery(path, init?.query as Query | undefined);
+}
+
+function methodOf(route: ApiRoute): Method {
+  return route.slice(0, route.indexOf(' ')) as Method;
+}
+
+export const typedApi = {
+  get: <R extends RouteOf<'GET'>>(route: R, init?: ApiInit<R>) =>
+    request<ApiAnswer<R>>('GET', urlOf(route, init), undefined, init?.signal),
+  send: <R extends Exclude<ApiRoute, RouteOf<'GET'>>>(route: R, init: ApiInit<R> & { body?: ApiBody<R> }) =>
+    request<ApiAnswer<R>>(
+      methodOf(route),
+      urlOf(route, init),
+      init.body ?? (methodOf(route) === 'POST' ? {} : undefined),
+    ),
+};

@@ -12,8 +12,3 @@ export function RequireAuth(props: { children: ReactNode }) {
   }
   return <>{props.children}</>;
 }
-
-/** Only same-site paths are followed after sign-in, never another origin. */
-export function safeNext(value: string | null): string {
-  return value?.startsWith('/') && !value.startsWith('//') ? value : '/';
-}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError } from '../../shared/errors';
-import { api, type Query, toAppError } from '../api/client';
+import { type ApiAnswer, type ApiInit, type ApiRoute, api, type Query, toAppError, urlOf } from '../api/client';
 
 export interface ApiState<T> {
   data: T | null;
@@ -59,4 +59,12 @@ export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
   }, [path, reload]);
   const setData = useCallback((update: (current: T | null) => T | null) => setDataState(update), []);
   return { data, error, loading, reload, setData };
+}
+
+/** useApi for a route named as the generated types name it: the answer is typed by the server's schema. */
+export function useRoute<R extends Extract<ApiRoute, `GET ${string}`>>(route: R | null, init?: ApiInit<R>) {
+  return useApi<ApiAnswer<R>>(
+    route ? urlOf(route, { ...init, query: undefined } as ApiInit<R>) : null,
+    init?.query as Query,
+  );
 }

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Capability, Role, SessionResponse, SessionUser } from '../../shared/schemas/identity';
-import { api, onUnauthenticated, setCsrfToken } from '../api/client';
+import { api, onUnauthenticated, setCsrfToken, typedApi } from '../api/client';
 
 export interface SessionValue {
   session: SessionResponse;
@@ -20,7 +20,7 @@ export interface SessionValue {
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function fetchSession(): Promise<SessionResponse> {
-  return api.get<SessionResponse>('/api/session');
+  return typedApi.get('GET /api/session');
 }
 
 export function SessionProvider(props: { initial: SessionResponse; children: ReactNode }) {

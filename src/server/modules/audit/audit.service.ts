@@ -23,7 +23,7 @@ export interface AuditEntry {
 export async function recordAudit(trx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
   await insertAuditEvent(trx, {
     actorId: actor.user?.id ?? null,
-    actorLabel: entry.actorLabel ?? actor.user?.email ?? 'system',
+    actorLabel: entry.actorLabel ?? actorLabelOf(actor),
     action: entry.action,
     recordType: entry.recordType,
     recordId: entry.recordId,
@@ -32,6 +32,12 @@ export async function recordAudit(trx: Executor, actor: Actor, entry: AuditEntry
     requestId: actor.requestId,
     ip: actor.ip,
   });
+}
+
+/** Who acted, as the trail names them: a change made through an API token says which token. */
+function actorLabelOf(actor: Actor): string {
+  if (!actor.user) return 'system';
+  return actor.apiToken ? `${actor.user.email} (API token ${actor.apiToken.prefix}…)` : actor.user.email;
 }
 
 /** Lists audit events for the admin page, filtered and paged in the database. */

@@ -16,6 +16,7 @@ import { canRegister } from '../register/register.policy';
 import { canReports } from '../reports/reports.policy';
 import { canStateProfile } from '../state-profile/state-profile.policy';
 import { canTaxonomies } from '../taxonomies/taxonomies.policy';
+import { canApiTokens } from '../users/api-tokens.policy';
 import { canUsers } from '../users/users.policy';
 
 let test: TestApp;
@@ -27,6 +28,7 @@ afterAll(() => test.close());
 /** What each capability means, asked of the policies here, apart from the code that sends it. */
 const meaning: Record<Capability, (user: SessionUser) => boolean> = {
   'actions:create': (user) => canActions(user, 'create', { seat: 'member' }),
+  'apiTokens:manage': (user) => canApiTokens(user, 'manage'),
   'assignments:assign': (user) => canAssign(user),
   'assignments:mine': (user) => is(user.role, 'actsForEntities'),
   'audit:list': (user) => canAudit(user, 'list'),

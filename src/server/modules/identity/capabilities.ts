@@ -14,6 +14,7 @@ import { canRegister } from '../register/register.policy';
 import { canReports } from '../reports/reports.policy';
 import { canStateProfile } from '../state-profile/state-profile.policy';
 import { canTaxonomies } from '../taxonomies/taxonomies.policy';
+import { canApiTokens } from '../users/api-tokens.policy';
 import { canUsers } from '../users/users.policy';
 
 /**
@@ -25,6 +26,7 @@ import { canUsers } from '../users/users.policy';
 export function capabilitiesOf(user: SessionUser): Capabilities {
   const can: Record<Capability, boolean> = {
     'actions:create': canActions(user, 'create', { seat: 'main' }),
+    'apiTokens:manage': canApiTokens(user, 'manage'),
     'assignments:assign': canAssign(user),
     'assignments:mine': is(user.role, 'actsForEntities'),
     'audit:list': canAudit(user, 'list'),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import { safeNext } from '../../../shared/http/safe-path';
 import type { Deps } from '../../deps';
 import { setSessionCookie } from '../../http/auth';
 import { completeSso, type SsoFlow, startSso } from './sso.service';
@@ -16,12 +17,6 @@ const flowSchema = z.object({
   verifier: z.string().min(43),
   next: z.string(),
 });
-
-/** A path on this site only: never another origin (`//evil`, `/\evil`), never the API. */
-function safeNext(next: string | undefined): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/api/')) return '/';
-  return next.slice(0, 500);
-}
 
 /**
  * Single sign-on (decision 022): /api/sso/start sends the browser to the provider with a fresh

@@ -205,7 +205,13 @@ describe('single sign-on (OpenID Connect)', () => {
 
   it('keeps the way back on this site', async () => {
     const user = await makeUser(test.handle.db);
-    for (const next of ['https://evil.example/', '//evil.example', '/api/admin/users']) {
+    for (const next of [
+      'https://evil.example/',
+      '//evil.example',
+      '/\\evil.example',
+      '/%2F%2Fevil.example',
+      '/api/admin/users',
+    ]) {
       const { authorizationUrl, flowCookie } = await start(next);
       const response = await callback(await provider.signIn(authorizationUrl, user.email), flowCookie);
       expect(response.headers.location).toBe('/');

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { safeNext } from '../../../shared/http/safe-path';
 import {
   type DemoAccount,
   type SessionResponse,
@@ -7,11 +8,10 @@ import {
   signInSchema,
   ssoRefusals,
 } from '../../../shared/schemas/identity';
-import { api } from '../../api/client';
+import { typedApi } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { PageTitle } from '../../components/page-title';
-import { safeNext } from '../../components/require-auth';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
@@ -26,7 +26,7 @@ export default function SignInPage() {
   const [password, setPassword] = useState('');
   const [secondStep, setSecondStep] = useState(false);
   const submitButton = useRef<HTMLButtonElement>(null);
-  const form = useSubmit(signInSchema, (input) => api.post<SessionResponse>('/api/session', input));
+  const form = useSubmit(signInSchema, (input) => typedApi.send('POST /api/session', { body: input }));
   const refusal = params.get('sso');
   const ssoRefused = ssoRefusals.find((reason): reason is SsoRefusal => reason === refusal) ?? null;
 

@@ -1,12 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { z } from 'zod';
-import {
-  type batchEditResultSchema,
-  batchEditSchema,
-  type Cluster,
-  createClusterSchema,
-} from '../../../shared/schemas/register';
-import { api } from '../../api/client';
+import { batchEditSchema, type Cluster, createClusterSchema } from '../../../shared/schemas/register';
+import { typedApi } from '../../api/client';
 import { Combobox } from '../../components/combobox';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
@@ -16,8 +10,6 @@ import { useT } from '../../i18n/i18n-provider';
 import { AssignForm } from '../assignments/assignments-panel';
 import { parseSdgTargets, useAllTerms, useStatusTerms } from './labels';
 import { useRecommendationOptions } from './recommendation-options';
-
-type BatchResult = z.infer<typeof batchEditResultSchema>;
 
 const empty = { addTheme: '', removeTheme: '', addSdg: '', removeSdg: '', status: '', linkKind: '' };
 
@@ -31,8 +23,10 @@ export function BatchEdit(props: { ids: string[]; onDone: () => void; onClear: (
   const [cluster, setCluster] = useState<Cluster | null>(null);
   const [clusterName, setClusterName] = useState('');
   const [result, setResult] = useState<string | null>(null);
-  const batch = useSubmit(batchEditSchema, (input) => api.post<BatchResult>('/api/recommendations/batch', input));
-  const newCluster = useSubmit(createClusterSchema, (input) => api.post<Cluster>('/api/clusters', input));
+  const batch = useSubmit(batchEditSchema, (input) =>
+    typedApi.send('POST /api/recommendations/batch', { body: input }),
+  );
+  const newCluster = useSubmit(createClusterSchema, (input) => typedApi.send('POST /api/clusters', { body: input }));
   const sortedThemes = [...themes].sort((a, b) => pickText(a.label, locale).localeCompare(pickText(b.label, locale)));
 
   const set = (key: keyof typeof empty) => (event: { target: { value: string } }) =>

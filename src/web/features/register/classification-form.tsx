@@ -6,7 +6,7 @@ import {
   updateRecommendationSchema,
 } from '../../../shared/schemas/register';
 import type { Taxonomy } from '../../../shared/schemas/taxonomies';
-import { api } from '../../api/client';
+import { typedApi } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { pickText } from '../../components/localized';
@@ -41,7 +41,7 @@ export function ClassificationForm(props: {
   const [grade, setGrade] = useState<string>(detail.followUpGrade ?? '');
   const [notice, setNotice] = useState<string | null>(null);
   const form = useSubmit(updateRecommendationSchema, (input) =>
-    api.patch<RecommendationDetail>(`/api/recommendations/${detail.id}`, input),
+    typedApi.send('PATCH /api/recommendations/{id}', { path: { id: detail.id }, body: input }),
   );
 
   // A reload (after someone else's change) shows their values.

@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
-import type { Cluster } from '../../../shared/schemas/register';
-import { useApi } from '../../components/use-api';
+import { useRoute } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 
@@ -19,7 +18,7 @@ export function ClusterFilter(props: { ids: string[]; onRemove: (id: string) => 
 function ClusterFilterNote(props: { id: string; onRemove: () => void }) {
   const { t } = useT();
   const { can } = useSession();
-  const cluster = useApi<Cluster>(`/api/clusters/${props.id}`);
+  const cluster = useRoute('GET /api/clusters/{id}', { path: { id: props.id } });
   const name = cluster.data?.name;
   return (
     <li className="alert alert-info">

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import { type Cluster, createClusterSchema, updateClusterSchema } from '../../../shared/schemas/register';
-import { api } from '../../api/client';
+import { typedApi } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { useSubmit } from '../../components/use-submit';
@@ -51,7 +51,7 @@ const generalError = (error: AppError | null) => (error?.code === 'CONFLICT' ? n
 export function NewCluster(props: { onCreated: (cluster: Cluster) => void }) {
   const { t } = useT();
   const [draft, setDraft] = useState({ name: '', description: '' });
-  const form = useSubmit(createClusterSchema, (input) => api.post<Cluster>('/api/clusters', input));
+  const form = useSubmit(createClusterSchema, (input) => typedApi.send('POST /api/clusters', { body: input }));
 
   async function submit(event: FormEvent) {
     const created = await form.submit(
@@ -89,7 +89,9 @@ export function EditCluster(props: { cluster: Cluster; onDone: (saved: Cluster |
   const { t } = useT();
   const { cluster } = props;
   const [draft, setDraft] = useState({ name: cluster.name, description: cluster.description ?? '' });
-  const form = useSubmit(updateClusterSchema, (input) => api.patch<Cluster>(`/api/clusters/${cluster.id}`, input));
+  const form = useSubmit(updateClusterSchema, (input) =>
+    typedApi.send('PATCH /api/clusters/{id}', { path: { id: cluster.id }, body: input }),
+  );
 
   async function submit(event: FormEvent) {
     const saved = await form.submit(

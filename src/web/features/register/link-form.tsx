@@ -5,7 +5,7 @@ import {
   type RecommendationDetail,
   type RecommendationRef,
 } from '../../../shared/schemas/register';
-import { api } from '../../api/client';
+import { typedApi } from '../../api/client';
 import { Combobox } from '../../components/combobox';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { useSubmit } from '../../components/use-submit';
@@ -29,7 +29,7 @@ export function LinkForm(props: { detail: RecommendationDetail; onLinked: () => 
   const [notice, setNotice] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
   const form = useSubmit(createLinkSchema, (input) =>
-    api.post<{ ok: true }>(`/api/recommendations/${detail.id}/links`, input),
+    typedApi.send('POST /api/recommendations/{id}/links', { path: { id: detail.id }, body: input }),
   );
   const linkedAs = new Map(detail.links.map((link) => [link.id, link.kind]));
 

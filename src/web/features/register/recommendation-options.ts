@@ -1,12 +1,7 @@
 import { useCallback } from 'react';
 import type { Page } from '../../../shared/schemas/common';
-import {
-  type Cluster,
-  paragraphNumberPattern,
-  type RecommendationRef,
-  type SearchResult,
-} from '../../../shared/schemas/register';
-import { api } from '../../api/client';
+import { paragraphNumberPattern, type RecommendationRef, type SearchResult } from '../../../shared/schemas/register';
+import { api, typedApi } from '../../api/client';
 import { useT } from '../../i18n/i18n-provider';
 
 const optionsShown = 8;
@@ -47,7 +42,7 @@ export function useRecommendationOptions() {
   );
   const loadClusters = useCallback(
     (text: string, signal: AbortSignal) =>
-      api.get<Page<Cluster>>('/api/clusters', { q: text, pageSize: optionsShown }, signal),
+      typedApi.get('GET /api/clusters', { query: { q: text, pageSize: optionsShown }, signal }),
     [],
   );
   return { loadRecommendations, loadClusters };

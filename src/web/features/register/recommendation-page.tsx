@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { AppError } from '../../../shared/errors';
 import { directionOf, isLocale, type Locale, languageName, localeNames, locales } from '../../../shared/i18n/locales';
 import type { RecommendationDetail } from '../../../shared/schemas/register';
-import { api, toAppError } from '../../api/client';
+import { type ApiAnswer, api, toAppError, urlOf } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
@@ -24,7 +24,11 @@ export default function RecommendationPage() {
   const { id = '' } = useParams();
   const { can } = useSession();
   const canEdit = can('register:edit');
-  const detail = useApi<RecommendationDetail>(`/api/recommendations/${id}`, { lang: locale });
+  const detail = useApi<ApiAnswer<'GET /api/recommendations/{id}'>>(
+    urlOf('GET /api/recommendations/{id}', { path: { id } }),
+    // The server answers in the reader's language; `lang` only reloads the page when it changes.
+    { lang: locale },
+  );
   const statuses = useStatusTerms();
   const [linkError, setLinkError] = useState<AppError | null>(null);
   const { reload, setData } = detail;

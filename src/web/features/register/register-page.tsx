@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { RecommendationRef, SearchResult } from '../../../shared/schemas/register';
+import type { RecommendationRef } from '../../../shared/schemas/register';
+import type { ApiAnswer } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
@@ -39,7 +40,7 @@ export default function RegisterPage() {
   const apiSearch = new URLSearchParams(search);
   apiSearch.set('pageSize', String(registerPageSize));
   apiSearch.set('lang', locale);
-  const results = useApi<SearchResult>(`/api/recommendations?${apiSearch.toString()}`);
+  const results = useApi<ApiAnswer<'GET /api/recommendations'>>(`/api/recommendations?${apiSearch.toString()}`);
   const statuses = useStatusTerms();
   const [text, setText] = useState(query.q);
   // Kept by id across pages and searches, with what the call form shows of each.

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import type { ReviewSummary } from '../../../shared/schemas/register';
+import { type ApiAnswer, urlOf } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
@@ -11,7 +11,11 @@ export default function ReviewPage() {
   const i18n = useT();
   const { t, locale, formatDate, formatNumber } = i18n;
   const { id = '' } = useParams();
-  const review = useApi<ReviewSummary>(`/api/reviews/${id}`, { lang: locale });
+  const review = useApi<ApiAnswer<'GET /api/reviews/{id}'>>(
+    urlOf('GET /api/reviews/{id}', { path: { id } }),
+    // The server answers in the reader's language; `lang` only reloads the page when it changes.
+    { lang: locale },
+  );
   const statuses = useStatusTerms();
   const data = review.data;
   if (!data) {

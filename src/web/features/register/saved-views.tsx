@@ -2,10 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { AppError } from '../../../shared/errors';
 import { createSavedViewSchema } from '../../../shared/schemas/register';
-import { api, toAppError } from '../../api/client';
+import { toAppError, typedApi } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
-import { useApi } from '../../components/use-api';
+import { useRoute } from '../../components/use-api';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { searchOfSaved } from './register-query';
@@ -20,11 +20,11 @@ interface SavedView {
 /** The user's named searches: save the current one, open one, delete one. */
 export function SavedViews(props: { current: Record<string, unknown> }) {
   const { t } = useT();
-  const views = useApi<SavedView[]>('/api/saved-views');
+  const views = useRoute('GET /api/saved-views');
   const [name, setName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<AppError | null>(null);
-  const form = useSubmit(createSavedViewSchema, (input) => api.post<SavedView>('/api/saved-views', input));
+  const form = useSubmit(createSavedViewSchema, (input) => typedApi.send('POST /api/saved-views', { body: input }));
 
   async function save(event: FormEvent) {
     setNotice(null);
@@ -39,7 +39,7 @@ export function SavedViews(props: { current: Record<string, unknown> }) {
     setNotice(null);
     setDeleteError(null);
     try {
-      await api.delete(`/api/saved-views/${view.id}`);
+      await typedApi.send('DELETE /api/saved-views/{id}', { path: { id: view.id } });
       setNotice(t('register.views.deleted', { name: view.name }));
       views.reload();
     } catch (error) {

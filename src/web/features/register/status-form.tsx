@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { type RecommendationDetail, updateRecommendationSchema } from '../../../shared/schemas/register';
 import type { Term } from '../../../shared/schemas/taxonomies';
-import { api } from '../../api/client';
+import { typedApi } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { pickText } from '../../components/localized';
@@ -20,7 +20,7 @@ export function StatusForm(props: {
   const [note, setNote] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const form = useSubmit(updateRecommendationSchema, (input) =>
-    api.patch<RecommendationDetail>(`/api/recommendations/${props.detail.id}`, input),
+    typedApi.send('PATCH /api/recommendations/{id}', { path: { id: props.detail.id }, body: input }),
   );
 
   async function submit(event: FormEvent) {
