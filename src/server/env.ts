@@ -97,6 +97,8 @@ const settingsSchema = z.object({
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   /** Sign-in, reset and invitation attempts allowed per address and minute. */
   AUTH_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Requests per minute per address on the public portal (anonymous readers, decision 032). */
+  PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().positive().default(600),
   UPLOAD_MAX_MB: z.coerce.number().positive().default(50),
   /** Who may read the API reference (/api/docs, /api/openapi.json). */
   API_DOCS: z.enum(['public', 'signed-in', 'off']).default('signed-in'),

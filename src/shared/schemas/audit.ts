@@ -48,6 +48,7 @@ export const auditRecordTypes = [
   'observation',
   'password_reset',
   'progress_update',
+  'publication',
   'recommendation',
   'recommendation_link',
   'report',
