@@ -1,5 +1,6 @@
 import type { PublicationSubject } from '../../../shared/schemas/publication';
 import type { Executor } from '../../http/context';
+import { everything, inScope, type Scope } from '../../lib/scope';
 import type { Decision } from './publication.policy';
 
 /** The decision stored for one record; null when none was taken (the default rule). */
@@ -33,11 +34,15 @@ export async function saveDecision(
     .execute();
 }
 
-/** The record a decision is about, with what the rule needs of it; undefined when it does not exist. */
+/**
+ * The record a decision is about, with what the rule needs of it; undefined when it does not exist
+ * or lies outside the reader's scope (decision 020).
+ */
 export async function findSubject(
   db: Executor,
   subject: PublicationSubject,
   id: string,
+  scope: Scope = everything,
 ): Promise<{ reviewId: string | null; recommendationId: string | null; status: string | null } | undefined> {
   switch (subject) {
     case 'review':
@@ -52,6 +57,7 @@ export async function findSubject(
         .selectFrom('recommendations')
         .select(['review_id'])
         .where('id', '=', id)
+        .where(inScope(scope, 'recommendations.id'))
         .executeTakeFirst()
         .then((row) => row && { reviewId: row.review_id, recommendationId: id, status: null });
     case 'progress_update':
@@ -60,6 +66,7 @@ export async function findSubject(
         .leftJoin('recommendations as r', 'r.id', 'u.recommendation_id')
         .select(['r.review_id', 'u.recommendation_id', 'u.status'])
         .where('u.id', '=', id)
+        .where(inScope(scope, 'u.recommendation_id'))
         .executeTakeFirst()
         .then((row) => row && { reviewId: row.review_id, recommendationId: row.recommendation_id, status: row.status });
   }

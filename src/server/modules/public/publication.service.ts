@@ -3,6 +3,8 @@ import type { PublicationDecision, PublicationState, PublicationSubject } from '
 import type { Database } from '../../db/database';
 import type { Actor, Executor } from '../../http/context';
 import { conflict, signedIn } from '../../lib/guards';
+import { everything, type Scope } from '../../lib/scope';
+import { scopeOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
 import { clearPublicCache } from './public.cache';
 import { canPublish, type Decision, isPublicUpdate, type Publicness, publicnessOf } from './publication.policy';
@@ -16,8 +18,13 @@ function publicPathOf(subject: PublicationSubject, id: string, recommendationId:
   return `/recommendations/${recommendationId}#update-${id}`;
 }
 
-async function stateOf(db: Executor, subject: PublicationSubject, id: string): Promise<PublicationState> {
-  const found = await findSubject(db, subject, id);
+async function stateOf(
+  db: Executor,
+  subject: PublicationSubject,
+  id: string,
+  scope: Scope = everything,
+): Promise<PublicationState> {
+  const found = await findSubject(db, subject, id, scope);
   if (!found) throw new AppError('NOT_FOUND');
   const decision = await findDecision(db, subject, id);
   const reviewDecision = found.reviewId ? await findDecision(db, 'review', found.reviewId) : null;
@@ -43,12 +50,12 @@ async function stateOf(db: Executor, subject: PublicationSubject, id: string): P
 }
 
 /**
- * How public a record is, for the signed-in app's link to its public page. What it says is what
- * the portal shows anyone, so every signed-in person may ask.
+ * How public a record is, for the signed-in app's link to its public page: anyone signed in may
+ * ask about a record within their scope (outside it, 404 as everywhere in the app).
  */
 export async function getPublication(db: Database, actor: Actor, subject: PublicationSubject, id: string) {
-  signedIn(actor);
-  return stateOf(db, subject, id);
+  const user = signedIn(actor);
+  return stateOf(db, subject, id, await scopeOf(db, user));
 }
 
 /** A coordinator publishes, withholds, or returns a record to the default rule; audited. */
