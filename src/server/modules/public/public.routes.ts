@@ -43,6 +43,11 @@ export function publicRoutes(deps: Deps, options: Options): FastifyPluginAsyncZo
   return async (app) => {
     const config = { rateLimit: { max: options.ratePerMinute, timeWindow: '1 minute' } };
     const schema = { hide: true };
+    // When each request reached this plugin's routes (after the session and rate-limit hooks).
+    const arrived = new WeakMap<FastifyRequest, number>();
+    app.addHook('onRequest', async (request) => {
+      arrived.set(request, performance.now());
+    });
 
     type Render = (locale: Locale, params: Record<string, string>, query: PublicQuery) => Promise<PageBody | undefined>;
     const page = (url: string, render: Render) =>
@@ -66,12 +71,19 @@ export function publicRoutes(deps: Deps, options: Options): FastifyPluginAsyncZo
       });
 
     function send(reply: FastifyReply, status: number, body: string, cache: 'hit' | 'miss') {
-      return reply
-        .status(status)
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('cache-control', `public, max-age=${publicCacheSeconds}`)
-        .header('x-public-cache', cache)
-        .send(body);
+      return (
+        reply
+          .status(status)
+          .header('content-type', 'text/html; charset=utf-8')
+          .header('cache-control', `public, max-age=${publicCacheSeconds}`)
+          .header('x-public-cache', cache)
+          // From the route's first hook to the answer ready, for the bench (and any reader's devtools).
+          .header(
+            'server-timing',
+            `app;dur=${(performance.now() - (arrived.get(reply.request) ?? performance.now())).toFixed(2)}`,
+          )
+          .send(body)
+      );
     }
 
     const ctxOf = (locale: Locale) => ({ locale, t: translatorFor(locale) });
