@@ -115,7 +115,7 @@ export async function runPublicBench(repeat: number, log: (line: string) => void
         rows,
         notes: [
           `All cached requests: server p95 ${percentile(allHits, 95).toFixed(2)} ms over ${allHits.length} requests (target < 5 ms).`,
-          "Cached p50/p95: the server's time from the request's arrival to the answer ready (its server-timing header); round trip: as the client on loopback sees it (keep-alive, one at a time, client and server in one process, so it carries the machine's load). First render: the uncached round trip. Brotli bytes: the HTML compressed as the server sends it (quality 4). No page has a script.",
+          "Cached p50/p95: the server's time from the public routes' first hook to the answer ready (its server-timing header); round trip: as the client on loopback sees it (keep-alive, one at a time, client and server in one process, so it carries the machine's load). First render: the uncached round trip. Brotli bytes: the HTML compressed as the server sends it (quality 4). No page has a script.",
         ],
       },
     ];

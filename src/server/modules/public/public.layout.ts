@@ -13,7 +13,7 @@ nav ul,.langs{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap
 main{max-width:72rem;margin:0 auto;padding:16px}h1{font-size:1.6rem;line-height:1.25;margin:8px 0 12px}h2{font-size:1.25rem;margin:24px 0 8px}
 .meta{color:#4a4a4a;font-size:.95rem}.cards{list-style:none;padding:0;margin:0;display:grid;gap:12px}
 .cards>li{border:1px solid #c9c9c9;border-radius:6px;padding:12px}.layout{display:grid;gap:16px}
-@media(min-width:900px){.layout{grid-template-columns:17rem 1fr}}
+@media(min-width:900px){.layout{grid-template-columns:1fr 17rem}}form[role=search]{margin-bottom:12px;max-width:40rem}
 fieldset{border:1px solid #c9c9c9;border-radius:6px;margin:0 0 12px;padding:8px 12px}legend{font-weight:600}
 label{display:block;font-weight:600}input,select,button{font:inherit;padding:6px 8px;max-width:100%}
 input[type=search]{width:100%}button{background:#0b4f8a;color:#fff;border:0;border-radius:4px;margin-top:8px;cursor:pointer}

@@ -50,7 +50,7 @@ function rowList({ locale, t }: Ctx, rows: PublicRow[], labels: Labels): Html {
     (row) => html`<li><h3><a href="${root}/recommendations/${row.id}">${[row.symbol, row.number && `¶ ${row.number}`]
       .filter(Boolean)
       .join(' ')}</a></h3>
-<p lang="${row.text_lang ?? undefined}">${row.text.length > 400 ? `${row.text.slice(0, 400)}…` : row.text}</p>
+<p lang="${row.text_lang ?? undefined}" dir="${row.text_lang === 'ar' ? 'rtl' : 'ltr'}">${row.text.length > 400 ? `${row.text.slice(0, 400)}…` : row.text}</p>
 <p class="meta">${labels.body(row.body_code)} · ${positionLabel(t, row.position)}${
       row.status ? html` · <span class="status">${labels.status(row.status)}</span>` : ''
     }</p></li>`,
@@ -109,8 +109,9 @@ export function registerBody(ctx: Ctx, data: Data<typeof publicRegister>, query:
   const facets = facetOrder
     .map((facet) => ({ facet, entries: data.facets.filter((entry) => entry.facet === facet).slice(0, 12) }))
     .filter(({ entries }) => entries.length > 0);
-  return html`<div class="layout"><div>
-<form method="get" action="${publicRoot(ctx.locale)}${base}" role="search">
+  // Results before the facets in the page's order: on a phone they come first; on a wide screen
+  // the facets sit at the inline end, in the same reading order.
+  return html`<form method="get" action="${publicRoot(ctx.locale)}${base}" role="search">
 <label for="q">${t('register.searchLabel')}</label>
 <input type="search" id="q" name="q" value="${query.q ?? ''}">
 ${facetOrder.map((facet) => {
@@ -118,6 +119,11 @@ ${facetOrder.map((facet) => {
   return value !== undefined ? html`<input type="hidden" name="${facetKey[facet]}" value="${String(value)}">` : '';
 })}
 <button type="submit">${t('register.search')}</button></form>
+<div class="layout"><div>
+<p role="status">${t('public.register.results', { count: data.total })}</p>
+${rowList(ctx, data.rows, data.labels)}
+${pager(ctx, base, query, data.total)}
+</div><div class="facets">
 ${facets.map(({ facet, entries }) => {
   const selected = query[facetKey[facet]];
   return html`<nav class="facet" aria-label="${t(facetTitle[facet])}"><h2>${t(facetTitle[facet])}</h2><ul>
@@ -128,10 +134,6 @@ ${entries.map((entry) =>
     : html`<li><a href="${registerHref(ctx.locale, base, query, { [facetKey[facet]]: entry.value })}">${facetLabel(ctx, data, facet, entry.value)}</a> (${entry.count})</li>`,
 )}</ul></nav>`;
 })}
-</div><div>
-<p role="status">${t('public.register.results', { count: data.total })}</p>
-${rowList(ctx, data.rows, data.labels)}
-${pager(ctx, base, query, data.total)}
 </div></div>`;
 }
 
@@ -178,7 +180,7 @@ export function recommendationPage(ctx: Ctx, data: Data<typeof publicRecommendat
   const { recommendation: r, labels, followUp } = data;
   const title = [r.symbol, r.number && `¶ ${r.number}`].filter(Boolean).join(' ') || t('public.rec.title');
   const body = html`<h1>${title}</h1>
-<blockquote lang="${r.text_lang ?? undefined}">${r.text.split('\n').map((line, index) => html`${index ? html`<br>` : ''}${line}`)}</blockquote>
+<blockquote lang="${r.text_lang ?? undefined}" dir="${r.text_lang === 'ar' ? 'rtl' : 'ltr'}">${r.text.split('\n').map((line, index) => html`${index ? html`<br>` : ''}${line}`)}</blockquote>
 <dl>
 <dt>${t('public.rec.source')}</dt><dd><a href="${root}/reviews/${r.review_id}">${r.symbol ?? r.review_title ?? r.body_code}</a>${r.review_date ? ` (${r.review_date})` : ''}${r.number ? ` · ${t('public.rec.paragraph', { number: r.number })}` : ''}</dd>
 <dt>${t('register.facet.body')}</dt><dd><a href="${root}/mechanisms/${r.mechanism}">${mechanismLabel(t, r.mechanism)}</a> · ${localizeName(r.body_name, locale)}</dd>
