@@ -179,13 +179,16 @@ describe('publication by a coordinator', () => {
     );
   });
 
-  it('is refused to a focal point, and unknown ids are 404', async () => {
+  it('is refused to a focal point, read within the scope, and unknown ids are 404', async () => {
     const db = test.handle.db;
     const focal = await signInAs(test.app, (await makeUser(db, { role: 'focal_point' })).email);
     expect((await focal.request('PUT', `/api/publication/review/${ids.review}`, { published: false })).statusCode).toBe(
       403,
     );
-    expect((await focal.request('GET', `/api/publication/recommendation/${ids.rec}`)).json()).toMatchObject({
+    // Outside a focal point's scope the record is unknown (decision 020); a reader of everything sees it.
+    expect((await focal.request('GET', `/api/publication/recommendation/${ids.rec}`)).statusCode).toBe(404);
+    const viewer = await signInAs(test.app, (await makeUser(db, { role: 'viewer' })).email);
+    expect((await viewer.request('GET', `/api/publication/recommendation/${ids.rec}`)).json()).toMatchObject({
       publicness: 'full',
       publicPath: `/recommendations/${ids.rec}`,
     });
