@@ -112,6 +112,10 @@ export const expectations: Record<string, Expectation> = {
   'GET /public/:locale/themes/:theme': get(nowhere),
   'GET /public/:locale/sdgs/:goal': get(nowhere),
   'GET /public/:locale/*': get(nowhere),
+  'GET /public/:locale/data/recommendations.json': get(open),
+  'GET /public/:locale/data/recommendations.csv': get(open),
+  'GET /public/:locale/data/changes.json': get(open),
+  'GET /public/:locale/data/changes.atom': get(open),
   // What is public, for everyone signed in within their scope; coordinators decide it.
   'GET /api/publication/:subject/:id': get(labourScope),
   'PUT /api/publication/:subject/:id': write(secretariat, () => ({ published: null })),

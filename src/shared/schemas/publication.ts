@@ -11,12 +11,15 @@ export const publicationParamsSchema = z.object({ subject: publicationSubjectSch
 export const publicationDecisionSchema = z.object({ published: z.boolean().nullable() });
 export type PublicationDecision = z.infer<typeof publicationDecisionSchema>;
 
+/** How much of a record the portal shows (decision 032). */
+export const publicnessValues = ['hidden', 'text', 'full'] as const;
+
 export const publicationStateSchema = z.object({
   subject: publicationSubjectSchema,
   id: z.uuid(),
   decision: z.boolean().nullable(),
   /** hidden: nothing public; text: the UN's words only; full: with the State's follow-up. */
-  publicness: z.enum(['hidden', 'text', 'full']),
+  publicness: z.enum(publicnessValues),
   /** Path of the public page, without the language (the app adds the reader's): null when hidden. */
   publicPath: z.string().nullable(),
 });

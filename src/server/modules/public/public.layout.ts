@@ -46,6 +46,7 @@ export function layout({ locale, t, path, title, body }: PageFrame): string {
 <title>${title} · ${t('public.siteName')}</title>
 <meta name="description" content="${t('public.home.intro')}">
 ${locales.map((other) => html`<link rel="alternate" hreflang="${other}" href="/public/${other}${path}">`)}
+<link rel="alternate" type="application/atom+xml" href="${root}/data/changes.atom" title="${t('public.data.atom')}">
 <style>${styles}</style></head>
 <body><a class="skip" href="#main">${t('shell.skipToContent')}</a>
 <header><p class="site"><a href="${root}/">${t('public.siteName')}</a></p>

@@ -257,6 +257,11 @@ ${bars(count('sdg').map((entry) => ({ label: data.labels.sdg(entry.value), count
 <p class="meta">${[mechanismLabel(t, review.mechanism), review.review_date].filter(Boolean).join(' · ')} · ${t('public.count.recommendations', { count: review.shown })} · ${t('public.count.followed', { count: review.followed })}</p></li>`,
     )}</ul>
 <h2>${t('public.home.latest')}</h2>${updateList(ctx, data.updates, data.labels, true)}
+<h2>${t('public.data.title')}</h2><p>${t('public.data.intro')}</p>
+<ul><li><a href="${root}/data/recommendations.csv">${t('public.data.csv')}</a></li>
+<li><a href="${root}/data/recommendations.json">${t('public.data.json')}</a></li>
+<li><a href="${root}/data/changes.atom">${t('public.data.atom')}</a></li>
+<li><a href="${root}/data/changes.json">${t('public.data.feedJson')}</a></li></ul>
 <h2>${t('public.home.entities')}</h2>
 <ul>${data.entities.map((entity) => html`<li><a href="${root}/entities/${entity.id}">${entity.name}</a> · ${t(`entities.kind.${entity.kind}`)} · ${t('public.count.recommendations', { count: entity.n })}</li>`)}</ul>`,
   };

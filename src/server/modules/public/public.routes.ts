@@ -6,6 +6,7 @@ import { mechanisms } from '../../../shared/schemas/register';
 import type { Deps } from '../../deps';
 import { translatorFor } from '../../i18n';
 import { cachedPage, cachePage, publicCacheSeconds } from './public.cache';
+import { changesAtom, changesJson, registerCsv, registerJson } from './public.data';
 import { html } from './public.html';
 import { layout } from './public.layout';
 import {
@@ -150,6 +151,32 @@ export function publicRoutes(deps: Deps, options: Options): FastifyPluginAsyncZo
       const title = data.labels.sdg(String(n));
       return { title, body: registerBodyWithTitle(ctx, title, data, preset, `/sdgs/${n}`) };
     });
+    // Open data: the published register and the changes feed, in the reader's language.
+    const data = (url: string, type: string, produce: (locale: Locale, base: string) => Promise<string>) =>
+      app.get(url, { schema, config }, async (request, reply) => {
+        const { locale } = request.params as { locale: string };
+        if (!isLocale(locale)) return reply.callNotFound();
+        const hit = cachedPage(db, request.url);
+        const body = hit?.body ?? (await produce(locale, deps.settings.publicUrl));
+        if (!hit) cachePage(db, request.url, { status: 200, body, type });
+        return reply
+          .header('content-type', type)
+          .header('cache-control', `public, max-age=${publicCacheSeconds}`)
+          .header('access-control-allow-origin', '*')
+          .send(body);
+      });
+    data('/public/:locale/data/recommendations.json', 'application/json; charset=utf-8', async (locale, base) =>
+      JSON.stringify(await registerJson(db, locale, base)),
+    );
+    data('/public/:locale/data/recommendations.csv', 'text/csv; charset=utf-8', (locale, base) =>
+      registerCsv(db, locale, base),
+    );
+    data('/public/:locale/data/changes.json', 'application/feed+json; charset=utf-8', async (locale, base) =>
+      JSON.stringify(await changesJson(db, locale, base)),
+    );
+    data('/public/:locale/data/changes.atom', 'application/atom+xml; charset=utf-8', (locale, base) =>
+      changesAtom(db, locale, base),
+    );
     // Anything else under /public/ is the same 404 page.
     page('/public/:locale/*', async () => undefined);
   };

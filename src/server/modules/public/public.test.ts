@@ -213,7 +213,14 @@ describe('the portal signed out', () => {
         queue.push(String(response.headers.location));
         continue;
       }
-      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      if (!String(response.headers['content-type']).startsWith('text/html')) {
+        // An open-data file: the same never-public things are absent.
+        for (const secret of Object.values(secrets))
+          expect(response.body, `${url} holds ${secret}`).not.toContain(secret);
+        expect(response.body).not.toContain(ids.withheld);
+        pages.push(response.body);
+        continue;
+      }
       expect(response.body).not.toMatch(/<script/i);
       for (const secret of Object.values(secrets))
         expect(response.body, `${url} shows ${secret}`).not.toContain(secret);
@@ -231,6 +238,16 @@ describe('the portal signed out', () => {
     expect(all).toContain('Raise the age of criminal responsibility');
     expect(seen).toContain(`/public/en/entities/${ids.lrg}`);
     expect(seen.size).toBeGreaterThan(20);
+    for (const file of ['recommendations.csv', 'recommendations.json', 'changes.atom', 'changes.json'])
+      expect(seen, file).toContain(`/public/en/data/${file}`);
+    const data = (await get('/public/en/data/recommendations.json')).json();
+    expect(data.licence).toContain('CC BY 4.0');
+    expect(Object.keys(data.dictionary)).toEqual(Object.keys(data.items[0]));
+    expect(data.items.map((item: { paragraph: string }) => item.paragraph).sort()).toEqual(['12', '120.1', '120.2']);
+    const csv = (await get('/public/en/data/recommendations.csv')).body;
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFid,document,paragraph,body,position,status,text,text_language,url');
+    const atom = (await get('/public/en/data/changes.atom')).body;
+    expect(atom).toContain('The housing law was adopted in 2025.');
   });
 
   it('shows the follow-up of a published recommendation, and only the text of one whose review is not published', async () => {
