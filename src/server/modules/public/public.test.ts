@@ -303,4 +303,20 @@ describe('the portal signed out', () => {
     const byStatus = await get('/public/en/recommendations?status=partially_implemented&page=abc&theme=');
     expect(byStatus.statusCode).toBe(200);
   });
+
+  it('limits anonymous traffic per address in its own bucket (600 a minute)', async () => {
+    const from = (remoteAddress: string) => test.app.inject({ method: 'GET', url: '/public/en/', remoteAddress });
+    for (let i = 0; i < 600; i++) expect((await from('198.51.100.7')).statusCode).toBe(200);
+    const limited = await from('198.51.100.7');
+    expect(limited.statusCode).toBe(429);
+    expect((await from('198.51.100.8')).statusCode).toBe(200);
+    // The sign-in's bucket is another: the same address may still try to sign in.
+    const signIn = await test.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: '198.51.100.7',
+      payload: { email: 'nobody@example.org', password: 'wrong password here' },
+    });
+    expect(signIn.statusCode).toBe(401);
+  });
 });
