@@ -114,6 +114,7 @@ export const expectations: Record<string, Expectation> = {
   'GET /public/:locale/*': get(nowhere),
   'GET /public/:locale/data/recommendations.json': get(open),
   'GET /public/:locale/data/recommendations.csv': get(open),
+  'GET /public/:locale/data/recommendations.xlsx': get(open),
   'GET /public/:locale/data/changes.json': get(open),
   'GET /public/:locale/data/changes.atom': get(open),
   // What is public, for everyone signed in within their scope; coordinators decide it.

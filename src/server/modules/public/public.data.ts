@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Database } from '../../db/database';
 import { translatorFor } from '../../i18n';
@@ -65,6 +66,23 @@ export async function registerCsv(db: Database, locale: Locale, base: string): P
     csvCell(`# ${text}`),
     csvCell(`# ${citation}`),
   ].join('\r\n')}\r\n`;
+}
+
+/** XLSX: the register on its first sheet; the licence, citation and data dictionary on the second. */
+export async function registerXlsx(db: Database, locale: Locale, base: string): Promise<Buffer> {
+  const items = await rows(db, locale, base);
+  const columns = Object.keys(dictionary) as (keyof (typeof items)[number])[];
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('recommendations');
+  sheet.addRow(columns);
+  for (const item of items) sheet.addRow(columns.map((column) => item[column]));
+  const about = workbook.addWorksheet('about');
+  const { licence: text, citation } = licence(locale, base);
+  about.addRow([text]);
+  about.addRow([citation]);
+  about.addRow([]);
+  for (const [column, meaning] of Object.entries(dictionary)) about.addRow([column, meaning]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 async function changes(db: Database, locale: Locale, base: string) {

@@ -259,6 +259,7 @@ ${bars(count('sdg').map((entry) => ({ label: data.labels.sdg(entry.value), count
 <h2>${t('public.home.latest')}</h2>${updateList(ctx, data.updates, data.labels, true)}
 <h2>${t('public.data.title')}</h2><p>${t('public.data.intro')}</p>
 <ul><li><a href="${root}/data/recommendations.csv">${t('public.data.csv')}</a></li>
+<li><a href="${root}/data/recommendations.xlsx">${t('public.data.xlsx')}</a></li>
 <li><a href="${root}/data/recommendations.json">${t('public.data.json')}</a></li>
 <li><a href="${root}/data/changes.atom">${t('public.data.atom')}</a></li>
 <li><a href="${root}/data/changes.json">${t('public.data.feedJson')}</a></li></ul>

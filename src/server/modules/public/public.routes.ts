@@ -6,7 +6,7 @@ import { mechanisms } from '../../../shared/schemas/register';
 import type { Deps } from '../../deps';
 import { translatorFor } from '../../i18n';
 import { cachedPage, cachePage, publicCacheSeconds } from './public.cache';
-import { changesAtom, changesJson, registerCsv, registerJson } from './public.data';
+import { changesAtom, changesJson, registerCsv, registerJson, registerXlsx } from './public.data';
 import { html } from './public.html';
 import { layout } from './public.layout';
 import {
@@ -171,6 +171,16 @@ export function publicRoutes(deps: Deps, options: Options): FastifyPluginAsyncZo
     data('/public/:locale/data/recommendations.csv', 'text/csv; charset=utf-8', (locale, base) =>
       registerCsv(db, locale, base),
     );
+    // A workbook is bytes, not text: made afresh each time (the rate limit bounds it).
+    app.get('/public/:locale/data/recommendations.xlsx', { schema, config }, async (request, reply) => {
+      const { locale } = request.params as { locale: string };
+      if (!isLocale(locale)) return reply.callNotFound();
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="recommendations.xlsx"')
+        .header('access-control-allow-origin', '*')
+        .send(await registerXlsx(db, locale, deps.settings.publicUrl));
+    });
     data('/public/:locale/data/changes.json', 'application/feed+json; charset=utf-8', async (locale, base) =>
       JSON.stringify(await changesJson(db, locale, base)),
     );

@@ -246,6 +246,9 @@ describe('the portal signed out', () => {
     expect(data.items.map((item: { paragraph: string }) => item.paragraph).sort()).toEqual(['12', '120.1', '120.2']);
     const csv = (await get('/public/en/data/recommendations.csv')).body;
     expect(csv.split('\r\n')[0]).toBe('\uFEFFid,document,paragraph,body,position,status,text,text_language,url');
+    const xlsx = await get('/public/en/data/recommendations.xlsx');
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const atom = (await get('/public/en/data/changes.atom')).body;
     expect(atom).toContain('The housing law was adopted in 2025.');
   });
