@@ -10,13 +10,14 @@ import { runDashboardsBench } from './dashboards-bench';
 import { type BenchKind, defaultServerUrl, openBenchDatabase } from './databases';
 import { importAll, runImportBench } from './import-bench';
 import { runLoadBench } from './load-bench';
+import { runPublicBench } from './public-bench';
 import { runReportBench } from './report-bench';
 import { runSearchBench } from './search-bench';
 import { int, renderTable, type Table, timed } from './table';
 import { runWireBench } from './wire-bench';
 import { defaultWritesOptions, runWritesBench } from './writes-bench';
 
-const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|search|dashboards|report|bundle|wire|load|writes|all] [--size 500000]
+const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|search|dashboards|report|bundle|wire|load|writes|public|all] [--size 500000]
   [--pglite-size N] [--data ../shared/data] [--server ${defaultServerUrl}] [--warmup 20] [--out bench/results/latest.md]
   [--keep]         keep the PostgreSQL database (for EXPLAIN); its name is printed
   [--report-runs 20] exports timed in the report part
@@ -48,12 +49,14 @@ const { values: flags } = parseArgs({
 if (
   flags.help ||
   !['postgres', 'pglite', 'both'].includes(flags.db) ||
-  !['import', 'search', 'dashboards', 'report', 'bundle', 'wire', 'load', 'writes', 'all'].includes(flags.part)
+  !['import', 'search', 'dashboards', 'report', 'bundle', 'wire', 'load', 'writes', 'public', 'all'].includes(
+    flags.part,
+  )
 ) {
   console.log(usage);
   process.exit(flags.help ? 0 : 1);
 }
-const appParts = ['bundle', 'wire', 'load'];
+const appParts = ['bundle', 'wire', 'load', 'public'];
 const kinds: BenchKind[] = appParts.includes(flags.part)
   ? []
   : flags.db === 'both'
@@ -86,6 +89,12 @@ if (flags.part === 'wire') {
   const result = await runWireBench(flags.app, log);
   result.tables[0]?.notes?.push(`Machine: ${machine()} at the end of the run.`);
   for (const table of result.tables) print('wire', table);
+}
+if (flags.part === 'public') {
+  log(`public: ${machine()}`);
+  const tables = await runPublicBench(Number(flags.repeat) * 20, log);
+  tables[0]?.notes?.push(`Machine: ${machine()} at the end of the run.`);
+  for (const table of tables) print('public', table);
 }
 if (flags.part === 'load') {
   log(`load: ${flags.app}, ${machine()}`);

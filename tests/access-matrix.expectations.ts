@@ -27,6 +27,8 @@ const secretariatRoles = new Set(['admin', 'coordinator']);
 
 /** Anyone, signed in or not. */
 export const open: Rule = () => 'ok';
+/** Nobody: the one 404 page, signed in or not (an unknown public id). */
+export const nowhere: Rule = () => 404;
 /** Anyone signed in. */
 export const signedIn: Rule = (p) => (p ? 'ok' : 401);
 /** A route that answers 404 for every signed-in person (an id that no one may see or that does not exist). */
@@ -97,6 +99,28 @@ export const expectations: Record<string, Expectation> = {
   // swagger-ui's own scripts and styles: nothing of the API in them
   'GET /api/docs/static/*': get(open),
   'GET /health': get(open),
+  // The public portal (decision 032): pages for anyone; its ids here are unknown ones (404 for all).
+  'GET /public': get(open),
+  'GET /public/:locale': get(open),
+  'GET /public/:locale/': get(open),
+  'GET /public/:locale/recommendations': get(open),
+  'GET /public/:locale/recommendations/:id': get(nowhere),
+  'GET /public/:locale/documents/:symbol/:paragraph': get(nowhere),
+  'GET /public/:locale/reviews/:id': get(nowhere),
+  'GET /public/:locale/entities/:id': get(nowhere),
+  'GET /public/:locale/mechanisms/:mechanism': get(nowhere),
+  'GET /public/:locale/themes/:theme': get(nowhere),
+  'GET /public/:locale/sdgs/:goal': get(nowhere),
+  'GET /public/:locale/*': get(nowhere),
+  'GET /public/:locale/data/recommendations.json': get(open),
+  'GET /public/:locale/data/recommendations.csv': get(open),
+  'GET /public/:locale/data/recommendations.xlsx': get(open),
+  'GET /public/:locale/data/changes.json': get(open),
+  'GET /public/:locale/data/changes.atom': get(open),
+  // What is public, for everyone signed in within their scope; coordinators decide it.
+  'GET /api/publication/:subject/:id': get(labourScope),
+  'PUT /api/publication/:subject/:id': write(secretariat, () => ({ published: null })),
+  'POST /api/publication/reviews/:id/validated-updates': write(secretariat, noBody),
   'GET /ready': get(open),
   'GET /api/openapi.json': get(signedIn),
   // Session, accounts, invitations.

@@ -19,6 +19,8 @@ const byPrefix: [RegExp, string, string?][] = [
   [/^\/api\/entities\/:id/, 'entity', 'foreignEntity'],
   [/^\/api\/assignments\/:id/, 'assignment'],
   [/^\/api\/terms\/:id/, 'term'],
+  [/^\/api\/publication\/reviews\/:id/, 'review'],
+  [/^\/api\/publication\/:subject\/:id/, 'recommendation'],
 ];
 
 /** Routes whose `:id` has a foreign record to try as well (another entity's). */
@@ -36,6 +38,8 @@ export function fill(url: string, params: Record<string, string>, variant: Varia
     .replace(':otherId', params.nobodysRecommendation as string)
     .replace(':code', url.startsWith('/api/bodies') ? 'UPR' : (params.taxonomy as string))
     .replace(':file', `${params.unknown}.ics`)
+    .replace(':subject', 'recommendation')
+    .replace(':locale', 'en')
     .replace('*', 'index.css')
     .replace(/:[a-zA-Z]+/g, params.unknown as string);
 }

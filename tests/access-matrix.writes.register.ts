@@ -397,4 +397,34 @@ export const registerCases: Record<string, WriteCase> = {
       return row?.status === 'applied' ? undefined : `the import is ${row?.status}`;
     },
   },
+  // Publication on the portal (decision 032): the secretariat's.
+  'PUT /api/publication/:subject/:id': {
+    arrange: async (ctx) => ctx.labourRecommendation(),
+    url: (p) => `/api/publication/recommendation/${p.recommendation}`,
+    body: () => ({ published: true }),
+    changes: ['publications', 'audit_events'],
+  },
+  'POST /api/publication/reviews/:id/validated-updates': {
+    arrange: async (ctx) => {
+      const { recommendation } = await ctx.labourRecommendation();
+      const { db } = ctx.world.test.handle;
+      const row = await db
+        .selectFrom('recommendations')
+        .select(['review_id'])
+        .where('id', '=', recommendation)
+        .executeTakeFirstOrThrow();
+      const labour = await db
+        .selectFrom('entities')
+        .select('id')
+        .where('name', '=', 'Ministry of Labour')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('progress_updates')
+        .values({ recommendation_id: recommendation, entity_id: labour.id, narrative: 'Done.', status: 'validated' })
+        .execute();
+      return { review: row.review_id };
+    },
+    url: (p) => `/api/publication/reviews/${p.review}/validated-updates`,
+    changes: ['publications', 'audit_events'],
+  },
 };

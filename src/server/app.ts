@@ -40,6 +40,8 @@ import { peersRoutes } from './modules/peers/peers.routes';
 import { attachmentsRoutes } from './modules/progress/attachments.routes';
 import { followUpRoutes } from './modules/progress/follow-up.routes';
 import { progressRoutes } from './modules/progress/progress.routes';
+import { publicRoutes } from './modules/public/public.routes';
+import { publicationRoutes } from './modules/public/publication.routes';
 import { registerRoutes } from './modules/register/register.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { stateProfileRoutes } from './modules/state-profile/state-profile.routes';
@@ -62,6 +64,8 @@ export interface AppOptions {
   bodyLimitBytes?: number;
   /** Addresses never rate limited (tests sign in many times from loopback). */
   rateLimitAllowList?: string[];
+  /** Requests per minute per address on the public portal (its own bucket); 600 unless set. */
+  publicRatePerMinute?: number;
   /** Built web client to serve; absent in API-only tests. */
   webDir?: string;
   /** Told of every route as it is registered (the access matrix test lists them so). */
@@ -197,6 +201,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(taxonomiesRoutes(options.deps));
   await app.register(importsRoutes(options.deps));
   await app.register(waitingRoutes(options.deps));
+  await app.register(publicationRoutes(options.deps));
+  await app.register(publicRoutes(options.deps, { ratePerMinute: options.publicRatePerMinute ?? 600 }));
 
   const webDir = options.webDir ?? defaultWebDir;
   const serveWeb = existsSync(`${webDir}/index.html`);

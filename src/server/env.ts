@@ -99,6 +99,8 @@ const settingsSchema = z.object({
   AUTH_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Requests allowed per API token and minute (RateLimit-* headers tell the machine where it stands). */
   API_TOKEN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Requests per minute per address on the public portal (anonymous readers, decision 032). */
+  PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().positive().default(600),
   UPLOAD_MAX_MB: z.coerce.number().positive().default(50),
   /** Who may read the API reference (/api/docs, /api/openapi.json). */
   API_DOCS: z.enum(['public', 'signed-in', 'off']).default('signed-in'),

@@ -91,6 +91,7 @@ async function main(): Promise<void> {
     logger,
     trustProxy: settings.TRUST_PROXY,
     apiDocs: settings.API_DOCS,
+    publicRatePerMinute: settings.PUBLIC_RATE_PER_MINUTE,
   });
 
   let closing = false;

@@ -119,6 +119,16 @@ export interface DB {
   indicator_recommendations: { indicator_id: string; recommendation_id: string };
   observations: ObservationsTable;
   indicator_reminders: IndicatorRemindersTable;
+  publications: PublicationsTable;
+}
+
+/** Publication decisions (decision 032); no row is the default rule. */
+export interface PublicationsTable {
+  subject: 'review' | 'recommendation' | 'progress_update';
+  record_id: string;
+  published: boolean;
+  decided_by: string | null;
+  decided_at: Generated<Date>;
 }
 
 export interface StateProfileTable {

@@ -105,4 +105,23 @@ describe('the demo year, played through the services', () => {
     expect(comments.filter((row) => row.parent_id === null)).toHaveLength(3);
     expect(comments.filter((row) => row.parent_id !== null)).toHaveLength(1);
   });
+
+  it('published its latest review and every validated update on the portal, which shows them signed out', async () => {
+    const db = test.handle.db;
+    const decisions = await db.selectFrom('publications').select(['subject', 'published']).execute();
+    expect(decisions.filter((row) => row.subject === 'review')).toEqual([{ subject: 'review', published: true }]);
+    const validated = await db
+      .selectFrom('progress_updates')
+      .select(['id', 'recommendation_id'])
+      .where('status', '=', 'validated')
+      .where('recommendation_id', 'is not', null)
+      .execute();
+    const published = decisions.filter((row) => row.subject === 'progress_update' && row.published);
+    expect(published.length).toBeGreaterThan(0);
+    const home = await test.app.inject({ method: 'GET', url: '/public/en/' });
+    expect(home.statusCode).toBe(200);
+    const shown = [...home.body.matchAll(/id="update-([0-9a-f-]{36})"/g)].map((match) => match[1]);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const id of shown) expect(validated.map((row) => row.id)).toContain(id);
+  });
 });

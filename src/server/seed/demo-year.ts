@@ -1,5 +1,6 @@
 import type { Deps } from '../deps';
 import { createAssignments, delegateAssignment } from '../modules/assignments/assignments.service';
+import { decidePublication, publishValidatedUpdates } from '../modules/public/publication.service';
 import { batchEdit } from '../modules/register/recommendations.service';
 import { clockMark, type MovedDate, moveBack, timestampColumns } from './demo-clock.repo';
 import { playFirstCall, playOpenCall } from './demo-year.calls';
@@ -105,6 +106,23 @@ export async function seedDemoYear(
   await playReport(world);
   onStep('a call for input open now');
   await playOpenCall(world);
+  onStep('the review and its validated updates published on the portal');
+  await playPublication(world);
+}
+
+/**
+ * A fortnight ago the coordinator published the latest review on the public portal (its follow-up:
+ * statuses, entities, indicators) and every validated update of it (decision 032).
+ */
+async function playPublication(world: DemoWorld): Promise<void> {
+  const { deps, act } = world;
+  const reviewId = world.latest[0]?.review_id;
+  if (!reviewId) return;
+  const coordinator = await demoActor(deps.db, coordinatorEmail);
+  await act(14, async () => {
+    await decidePublication(deps.db, coordinator, 'review', reviewId, { published: true });
+    await publishValidatedUpdates(deps.db, coordinator, reviewId);
+  });
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   observationImportFormats,
 } from '../schemas/indicators';
 import { mailKinds, mailStatuses } from '../schemas/outbox';
+import { publicnessValues } from '../schemas/publication';
 import { facetNames, followUpGrades, linkKinds, mechanisms, positions, searchSorts } from '../schemas/register';
 import { lrgPlacements, reportGroupings, reportStatuses, reportTypes } from '../schemas/reports';
 import { systemsOfGovernment } from '../schemas/state-profile';
@@ -54,6 +55,7 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'home.roleIntro.': roles,
   'audit.actions.': auditActions,
   'recordTypes.': auditRecordTypes,
+  'public.publication.': publicnessValues,
   'users.status.': userStatuses,
   'sessions.method.': signInMethods,
   'signIn.ssoRefused.': ssoRefusals,

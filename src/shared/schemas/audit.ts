@@ -50,6 +50,7 @@ export const auditRecordTypes = [
   'observation',
   'password_reset',
   'progress_update',
+  'publication',
   'recommendation',
   'recommendation_link',
   'report',

@@ -87,7 +87,7 @@ async function* exportRows(db: Database, actor: Actor, query: RecommendationSear
   }
 }
 
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   // Cells that a spreadsheet would run as a formula are prefixed with a quote (CSV injection).
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;

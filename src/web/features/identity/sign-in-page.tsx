@@ -124,6 +124,10 @@ export default function SignInPage() {
         )}
       </section>
       {session.demoAccounts.length > 0 ? <DemoAccounts accounts={session.demoAccounts} onUse={fillAccount} /> : null}
+      <p className="public-portal-link">
+        {/* A page of the server, not of this app: a full load. */}
+        <a href={`/public/${locale}/`}>{t('public.signInLink')}</a>
+      </p>
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { AssignmentsPanel } from '../assignments/assignments-panel';
 import { ClassificationForm } from './classification-form';
 import { countryName, locationText, positionLabel, statusLabelOf, useStatusTerms } from './labels';
 import { LinkForm } from './link-form';
+import { PublicationCard } from './publication-card';
 import { StatusForm } from './status-form';
 
 const RecommendationFollowUp = lazy(() => import('./recommendation-follow-up'));
@@ -71,6 +72,7 @@ export default function RecommendationPage() {
       <div className="detail-grid">
         <div className="detail-main">
           <RecommendationText detail={data} />
+          <PublicationCard subject="recommendation" id={data.id} />
           <section className="card" aria-labelledby="classification-title">
             <h2 id="classification-title">{t('recommendation.classification')}</h2>
             <dl className="facts">

@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/page-title';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { countryName, mechanismLabel, statusLabelOf, useStatusTerms } from './labels';
+import { PublicationCard } from './publication-card';
 
 export default function ReviewPage() {
   const i18n = useT();
@@ -37,6 +38,7 @@ export default function ReviewPage() {
         <Link to="/reviews">{t('reviews.back')}</Link>
       </p>
       <div className="home-grid">
+        <PublicationCard subject="review" id={data.id} />
         <section className="card" aria-labelledby="review-facts">
           <h2 id="review-facts">{t('reviews.about')}</h2>
           <dl className="facts">
