@@ -2853,7 +2853,9 @@ export interface ApiRoutes {
       cycle?: number;
       clusterIds?: string[];
       viewId?: string;
-      grouping?: 'theme' | 'cluster';
+      grouping?: 'theme' | 'cluster' | 'recommendation';
+      symbol?: string | null;
+      lrgPlacement?: 'annex' | 'section';
       wordLimit?: number;
       annexWordLimit?: number | null;
     };
@@ -2869,7 +2871,9 @@ export interface ApiRoutes {
       updatedAt: string;
       version: number;
       reviewIds: string[];
-      grouping: 'theme' | 'cluster';
+      grouping: 'theme' | 'cluster' | 'recommendation';
+      symbol: string | null;
+      lrgPlacement: 'annex' | 'section';
       annexWordLimit: number | null;
       consultationVersion: number | null;
       approvedVersion: number | null;
@@ -2948,7 +2952,9 @@ export interface ApiRoutes {
       updatedAt: string;
       version: number;
       reviewIds: string[];
-      grouping: 'theme' | 'cluster';
+      grouping: 'theme' | 'cluster' | 'recommendation';
+      symbol: string | null;
+      lrgPlacement: 'annex' | 'section';
       annexWordLimit: number | null;
       consultationVersion: number | null;
       approvedVersion: number | null;
@@ -3016,6 +3022,8 @@ export interface ApiRoutes {
     query: Record<string, never>;
     body: {
       title: string;
+      symbol?: string | null;
+      lrgPlacement?: 'annex' | 'section';
       wordLimit: number;
       annexWordLimit: number | null;
       version: number;
@@ -3032,7 +3040,9 @@ export interface ApiRoutes {
       updatedAt: string;
       version: number;
       reviewIds: string[];
-      grouping: 'theme' | 'cluster';
+      grouping: 'theme' | 'cluster' | 'recommendation';
+      symbol: string | null;
+      lrgPlacement: 'annex' | 'section';
       annexWordLimit: number | null;
       consultationVersion: number | null;
       approvedVersion: number | null;
@@ -3153,7 +3163,9 @@ export interface ApiRoutes {
       updatedAt: string;
       version: number;
       reviewIds: string[];
-      grouping: 'theme' | 'cluster';
+      grouping: 'theme' | 'cluster' | 'recommendation';
+      symbol: string | null;
+      lrgPlacement: 'annex' | 'section';
       annexWordLimit: number | null;
       consultationVersion: number | null;
       approvedVersion: number | null;
@@ -5688,6 +5700,48 @@ export interface ApiRoutes {
     response: {
       inbox: number | null;
       toValidate: number | null;
+    };
+  };
+  'GET /api/publication/{subject}/{id}': {
+    path: {
+      subject: 'review' | 'recommendation' | 'progress_update';
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      subject: 'review' | 'recommendation' | 'progress_update';
+      id: string;
+      decision: boolean | null;
+      publicness: 'hidden' | 'text' | 'full';
+      publicPath: string | null;
+    };
+  };
+  'PUT /api/publication/{subject}/{id}': {
+    path: {
+      subject: 'review' | 'recommendation' | 'progress_update';
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      published: boolean | null;
+    };
+    response: {
+      subject: 'review' | 'recommendation' | 'progress_update';
+      id: string;
+      decision: boolean | null;
+      publicness: 'hidden' | 'text' | 'full';
+      publicPath: string | null;
+    };
+  };
+  'POST /api/publication/reviews/{id}/validated-updates': {
+    path: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      published: number;
     };
   };
 }

@@ -42,7 +42,8 @@ interface Options {
 export function publicRoutes(deps: Deps, options: Options): FastifyPluginAsyncZod {
   const { db } = deps;
   return async (app) => {
-    const config = { rateLimit: { max: options.ratePerMinute, timeWindow: '1 minute' } };
+    // publicData: a read_public API token reads these (as no one), and nothing else (decision 033).
+    const config = { rateLimit: { max: options.ratePerMinute, timeWindow: '1 minute' }, publicData: true };
     const schema = { hide: true };
     // When each request reached this plugin's routes (after the session and rate-limit hooks).
     const arrived = new WeakMap<FastifyRequest, number>();

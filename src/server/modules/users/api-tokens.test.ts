@@ -155,7 +155,7 @@ describe('API tokens', () => {
     }
   });
 
-  it('with read_public, read nothing yet, and say why', async () => {
+  it('with read_public, read the public portal and its open data only, and say why elsewhere', async () => {
     const token = await createToken('read_public');
     const response = await withToken(token.secret, 'GET', '/api/recommendations');
     expect(response.statusCode).toBe(403);
@@ -163,6 +163,9 @@ describe('API tokens', () => {
       code: 'API_TOKEN_SCOPE',
       params: { scope: 'read_public', need: 'public' },
     });
+    const portal = await withToken(token.secret, 'GET', '/public/en/');
+    expect(portal.statusCode).toBe(200);
+    expect((await withToken(token.secret, 'GET', '/public/en/data/recommendations.json')).statusCode).toBe(200);
   });
 
   it('answer 401 naming why once revoked, expired, unknown, or their owner disabled', async () => {
