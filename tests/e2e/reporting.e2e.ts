@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZip } from '../../src/server/lib/tabular/zip';
 import type { ReportDetail } from '../../src/shared/schemas/reports';
 import { axeViolations, launchBrowser, newPage, signIn } from './browser';
