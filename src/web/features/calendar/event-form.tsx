@@ -11,6 +11,7 @@ import {
 } from '../../../shared/schemas/calendar';
 import { api } from '../../api/client';
 import { useConfirm } from '../../components/confirm-dialog';
+import { DateInput } from '../../components/date-input';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { useSubmit } from '../../components/use-submit';
@@ -137,9 +138,8 @@ export function EventForm(props: {
       </Field>
       <Field name="startsOn" label={t('calendar.fields.startsOn')} error={errors.startsOn}>
         {(control) => (
-          <input
+          <DateInput
             {...control}
-            type="date"
             required
             value={values.startsOn}
             onChange={(change) => set({ startsOn: change.target.value })}
@@ -153,12 +153,7 @@ export function EventForm(props: {
         error={errors.endsOn}
       >
         {(control) => (
-          <input
-            {...control}
-            type="date"
-            value={values.endsOn}
-            onChange={(change) => set({ endsOn: change.target.value })}
-          />
+          <DateInput {...control} value={values.endsOn} onChange={(change) => set({ endsOn: change.target.value })} />
         )}
       </Field>
       <Field name="bodyCode" label={t('calendar.fields.body')} error={errors.bodyCode}>
