@@ -114,9 +114,9 @@ describe.each([1366, 390])('merging and translating terms at %i px', (width) => 
     const from = page.locator('.date-input input[type="text"]').first();
     await from.fill('٣١/١٢/٢٠٢٥');
     await from.blur();
-    expect(await from.inputValue()).toMatch(/٣١.*١٢.*٢٠٢٥/);
+    expect(await from.inputValue()).toMatch(/^(٣١|31)\D+(١٢|12)\D+(٢٠٢٥|2025)$/);
     await from.press('ArrowUp');
-    expect(await from.inputValue()).toMatch(/٠١.*٠١.*٢٠٢٦/);
+    expect(await from.inputValue()).toMatch(/^(٠١|01)\D+(٠١|01)\D+(٢٠٢٦|2026)$/);
     if (shots) await page.screenshot({ path: `${shots}/date-ar-${width}.png`, fullPage: false });
     await page.locator('.language-picker select').selectOption('en');
     await page.context().close();
