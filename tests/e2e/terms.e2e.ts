@@ -59,12 +59,12 @@ describe.each([1366, 390])('merging and translating terms at %i px', (width) => 
     }
 
     await page.goto('/taxonomies?code=affected_person');
-    await page
-      .getByRole('heading', { name: /Affected persons|affected/i })
-      .first()
-      .waitFor(patient);
-    await page.getByLabel('Search terms').first().fill(`Fishers ${suffix}`);
-    await page.getByRole('button', { name: 'Search', exact: true }).first().click();
+    const panel = page.locator('section[aria-labelledby="terms-title"]');
+    const search = async (text: string) => {
+      await panel.getByRole('searchbox').first().fill(text);
+      await panel.getByRole('searchbox').first().press('Enter');
+    };
+    await search(`Fishers ${suffix}`);
     await page.getByRole('button', { name: `Merge or remove Fishers ${suffix}` }).click(patient);
     await page.getByLabel('Merge into').selectOption({ label: `Fisherfolk ${suffix} — Fisherfolk ${suffix}` });
     await page.getByRole('button', { name: `Merge and delete Fishers ${suffix}` }).click();
@@ -85,9 +85,8 @@ describe.each([1366, 390])('merging and translating terms at %i px', (width) => 
       .toBe(2);
 
     // Translate in place from the list of terms with no Arabic label.
-    await page.getByLabel('Search terms').first().fill(`Fisherfolk ${suffix}`);
-    await page.getByRole('button', { name: 'Search', exact: true }).first().click();
-    const show = page.getByLabel('Show');
+    await search(`Fisherfolk ${suffix}`);
+    const show = panel.getByLabel('Show');
     const before = await show.locator('option[value="ar"]').textContent();
     const count = Number(/\((\d[\d,]*)\)/.exec(before ?? '')?.[1]?.replace(/,/g, ''));
     expect(count).toBeGreaterThan(0);
@@ -107,8 +106,7 @@ describe.each([1366, 390])('merging and translating terms at %i px', (width) => 
     await page.locator('.language-picker select').selectOption('ar');
     await page.goto('/taxonomies?code=affected_person');
     await page.locator('html[lang="ar"]').waitFor();
-    await page.locator('input[type="search"]').first().fill(`Fisherfolk ${suffix}`);
-    await page.locator('input[type="search"]').first().press('Enter');
+    await search(`Fisherfolk ${suffix}`);
     await page.getByText('صيادو الأسماك').waitFor(patient);
     await page.goto('/admin/audit');
     const from = page.locator('.date-input input[type="text"]').first();
