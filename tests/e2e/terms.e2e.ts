@@ -66,6 +66,12 @@ describe.each([1366, 390])('merging and translating terms at %i px', (width) => 
     };
     await search(`Fishers ${suffix}`);
     await page.getByRole('button', { name: `Merge or remove Fishers ${suffix}` }).click(patient);
+    await panel.locator('input[name="mergeQ"]').fill(`Fisherfolk ${suffix}`);
+    await panel.locator('input[name="mergeQ"]').press('Enter');
+    await panel
+      .locator('select[name="into"] option', { hasText: `Fisherfolk ${suffix}` })
+      .first()
+      .waitFor({ state: 'attached', ...patient });
     await page.getByLabel('Merge into').selectOption({ label: `Fisherfolk ${suffix} — Fisherfolk ${suffix}` });
     await page.getByRole('button', { name: `Merge and delete Fishers ${suffix}` }).click();
     await page
