@@ -75,6 +75,7 @@ export function TermsPanel(props: {
       setNotice(t('taxonomies.deleted', { code: term.code }));
       list.reload();
       props.onChanged();
+      counts.reload();
     } catch (error) {
       setDeleting(null);
       setRowError(toAppError(error));
@@ -152,6 +153,7 @@ export function TermsPanel(props: {
           onMerged={() => {
             list.reload();
             props.onChanged();
+            counts.reload();
           }}
         />
       ) : null}
@@ -192,6 +194,7 @@ export function TermsPanel(props: {
                           );
                           list.reload();
                           props.onChanged();
+                          counts.reload();
                         }}
                       />
                     </td>
@@ -335,6 +338,7 @@ export function TermsPanel(props: {
             setNotice(t('taxonomies.termCreated', { code: term.code }));
             list.reload();
             props.onChanged();
+            counts.reload();
           }}
         />
       ) : null}
