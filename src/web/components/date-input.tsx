@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, useEffect, useMemo, useRef, useState } from 'react';
+import { directionOf } from '../../shared/i18n/locales';
 import { useT } from '../i18n/i18n-provider';
 import { dateFormat, toIso } from './date-format';
 
@@ -52,6 +53,8 @@ export function DateInput(
     <span className="date-input">
       <input
         {...rest}
+        // The locale's date in the page's direction (its marks order day, month and year right to left in Arabic).
+        dir={directionOf(locale)}
         type="text"
         inputMode="numeric"
         autoComplete="off"
