@@ -113,7 +113,7 @@ describe.each([1366, 390])('merging and translating terms at %i px', (width) => 
     await expect.poll(arabicOption, patient).toContain(`(${count.toLocaleString('en-GB')})`);
     await show.selectOption('ar');
     const box = page.getByLabel(`Fisherfolk ${suffix} in Arabic`);
-    await box.fill('صيادو الأسماك');
+    await box.fill(`صيادو الأسماك ${suffix}`);
     expect(await box.getAttribute('dir')).toBe('rtl');
     if (shots) await page.screenshot({ path: `${shots}/terms-translate-en-${width}.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
@@ -126,7 +126,7 @@ describe.each([1366, 390])('merging and translating terms at %i px', (width) => 
     await page.goto('/taxonomies?code=affected_person');
     await page.locator('html[lang="ar"]').waitFor();
     await search(`Fisherfolk ${suffix}`);
-    await page.getByText('صيادو الأسماك').waitFor(patient);
+    await page.getByText(`صيادو الأسماك ${suffix}`).waitFor(patient);
     await page.goto('/admin/audit');
     const from = page.locator('.date-input input[type="text"]').first();
     await from.fill('٣١/١٢/٢٠٢٥');
