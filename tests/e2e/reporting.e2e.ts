@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openZip } from '../../src/server/lib/tabular/zip';
 import type { ReportDetail } from '../../src/shared/schemas/reports';
 import { axeViolations, launchBrowser, newPage, signIn } from './browser';
@@ -85,17 +85,15 @@ describe('a UPR mid-term report from validated updates, with its LRG annex and a
 
     await page.goto(`/reports/${reportId}`);
     // Approving asks first: dismissed, nothing changes; accepted, the report locks.
-    const asked: string[] = [];
-    page.once('dialog', (dialog) => {
-      asked.push(dialog.message());
-      void dialog.dismiss();
-    });
     await page.getByRole('button', { name: 'Approve the report' }).click();
-    await vi.waitFor(() => expect(asked).toEqual([expect.stringContaining('the report is locked')]));
+    const asking = page.getByRole('dialog');
+    expect(await asking.getByRole('heading').textContent()).toContain('the report is locked');
+    await asking.getByRole('button', { name: 'Cancel' }).click();
+    await asking.waitFor({ state: 'detached' });
     const kept = (await (await page.request.get(`/api/reports/${reportId}`)).json()) as ReportDetail;
     expect(kept.status).not.toBe('approved');
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Approve the report' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Approve the report' }).click();
     await page.getByText('The report is approved.').waitFor();
 
     // The page's own button downloads the file under the name the server gives it.

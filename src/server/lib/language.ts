@@ -13,6 +13,18 @@ export function localize(text: LocalizedText | null | undefined, locale: string)
   return record[locale] || record.en || Object.values(record).find(Boolean) || '';
 }
 
+/**
+ * The language `localize` took the text from, when it is not the reader's (a term not yet
+ * translated, shown in English): the page marks it with `lang` so it is read and flagged as such.
+ */
+export function fallbackLang(text: LocalizedText | null | undefined, locale: string): string | undefined {
+  if (!text) return undefined;
+  const record = text as Record<string, string | undefined>;
+  if (record[locale]) return undefined;
+  if (record.en) return 'en';
+  return Object.entries(record).find(([, value]) => Boolean(value))?.[0];
+}
+
 /** The recommendation columns `<alias>.text_<lang>` as SQL references. */
 const column = (alias: string, lang: Locale) => sql.ref(`${alias ? `${alias}.` : ''}text_${lang}`);
 

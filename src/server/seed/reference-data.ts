@@ -1,6 +1,5 @@
 import type { Database } from '../db/database';
 import {
-  ensureTerms,
   hasMarker,
   insertTaxonomy,
   setMarker,
@@ -8,6 +7,7 @@ import {
   upsertCountries,
   upsertCycles,
 } from '../modules/taxonomies/reference.repo';
+import { ensureTerms } from '../modules/taxonomies/taxonomies.service';
 import { bodies, builtinTaxonomies, defaultStatuses, uprCycles } from './bodies';
 import countries from './data/countries.json' with { type: 'json' };
 import sdg from './data/sdg.json' with { type: 'json' };

@@ -64,7 +64,13 @@ export const facetNames = [
 ] as const;
 export type FacetName = (typeof facetNames)[number];
 
-export const facetValueSchema = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+export const facetValueSchema = z.object({
+  value: z.string(),
+  label: z.string(),
+  count: z.number().int(),
+  /** The label's language when it is not the reader's (a term not translated yet, shown in English). */
+  lang: z.string().optional(),
+});
 export type FacetValue = z.infer<typeof facetValueSchema>;
 
 export const recommendationSummarySchema = z.object({
@@ -135,6 +141,8 @@ export const termRefSchema = z.object({
   taxonomy: z.string(),
   code: z.string(),
   label: z.string(),
+  /** The label's language when it is not the reader's (not translated yet, shown in English). */
+  lang: z.string().optional(),
 });
 
 export const recommendationDetailSchema = recommendationSummarySchema.extend({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { localizedTextSchema, pageQuerySchema, versionSchema } from './common';
+import { locales } from '../i18n/locales';
+import { localeSchema, localizedTextSchema, pageQuerySchema, versionSchema } from './common';
 import { mechanisms } from './register';
 
 export const taxonomySchema = z.object({
@@ -39,6 +40,8 @@ export const termListQuerySchema = pageQuerySchema.extend({
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
     .optional(),
+  /** Only terms with no label in this language (the translator's to-do list). */
+  untranslated: localeSchema.optional(),
 });
 export const countrySchema = z.object({ iso2: z.string(), name: z.string() });
 export const bodySchema = z.object({ code: z.string(), mechanism: z.string(), name: z.string() });
@@ -93,3 +96,23 @@ export const updateTermSchema = z.object({
   final: z.boolean().optional(),
   version: versionSchema,
 });
+
+/** Merges a group of spellings of one term ("Children", "children") into one of them. */
+export const mergeTermsSchema = z.object({
+  into: z.number().int().positive(),
+  terms: z
+    .array(z.object({ id: z.number().int().positive(), version: versionSchema }))
+    .min(1)
+    .max(50),
+});
+
+/** Terms whose codes fold to one key (term-fold.ts): the same term spelt two ways, to merge. */
+export const variantGroupSchema = z.object({ key: z.string(), terms: z.array(termSchema) });
+export type VariantGroup = z.infer<typeof variantGroupSchema>;
+
+/** How many of a taxonomy's terms have no label in each language. */
+export const untranslatedCountsSchema = z.object({
+  total: z.number().int(),
+  untranslated: z.record(z.enum(locales), z.number().int()),
+});
+export type UntranslatedCounts = z.infer<typeof untranslatedCountsSchema>;

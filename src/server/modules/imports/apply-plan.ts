@@ -3,13 +3,13 @@ import type { HeldPosition } from '../../db/schema';
 import type { Executor } from '../../http/context';
 import * as register from '../register/recommendations.writer';
 import { ensureTerms } from '../taxonomies/taxonomies.service';
+import { TermMap } from '../taxonomies/term-fold';
 import type { ImportPlan, PlanDraft } from './build-plan';
 import { dayOf, type PlannedRow, type RecommendationValues } from './import-plan';
 import { insertReviews, insertSearchWords, updateReview } from './imports.repo';
 import { sourcesAfter } from './precedence';
 import { idsOf, recordOf, sourceOf, type TermIds, wordsOf } from './records';
 import { reviewPatch } from './review-match';
-import { TermMap } from './term-fold';
 
 export interface ApplySummary {
   reviewsCreated: number;

@@ -1,6 +1,7 @@
 import type { FieldChange, ImportOptions } from '../../../shared/schemas/imports';
 import type { HeldPosition } from '../../db/schema';
 import type { Executor } from '../../http/context';
+import { distinctTerms, TermMap } from '../taxonomies/term-fold';
 import { matchCountry } from './country-matcher';
 import {
   contentKeyOf,
@@ -18,7 +19,6 @@ import type { ParsedRecommendation, ParsedSource } from './parsers';
 import { rankOf } from './precedence';
 import { type KnownBody, type ReviewKey, reviewKeyOf } from './review-keys';
 import { matchReviews, mergeHeld, positionsReviewOf, reviewChanges, sameHeld } from './review-match';
-import { distinctTerms, TermMap } from './term-fold';
 
 export interface ImportPlan {
   reviews: Map<string, PlannedReview>;

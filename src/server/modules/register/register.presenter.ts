@@ -8,7 +8,7 @@ import type {
   StatusCause,
 } from '../../../shared/schemas/register';
 import type { LocalizedText } from '../../db/schema';
-import { localize } from '../../lib/language';
+import { fallbackLang, localize } from '../../lib/language';
 import type { ClusterOfRow } from './clusters.repo';
 import type { LinkedRow } from './links.repo';
 import type { RecommendationRow } from './recommendations.repo';
@@ -100,6 +100,7 @@ export function presentDetail(
       taxonomy: term?.taxonomy ?? '',
       code: term?.code ?? String(termId),
       label: localize(term?.label, locale) || (term?.code ?? ''),
+      ...(fallbackLang(term?.label, locale) ? { lang: fallbackLang(term?.label, locale) } : {}),
     };
   };
   const texts = Object.fromEntries(

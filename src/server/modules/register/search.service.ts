@@ -10,7 +10,7 @@ import {
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/context';
 import { signedIn } from '../../lib/guards';
-import { localize } from '../../lib/language';
+import { fallbackLang, localize } from '../../lib/language';
 import { type Scope, scopeAt } from '../assignments/scope';
 import {
   FacetCache,
@@ -287,6 +287,12 @@ async function labelFacets(
     ),
   ]);
   const termLabel = new Map(terms.map((term) => [String(term.id), localize(term.label, locale) || term.code]));
+  const termLang = new Map(terms.map((term) => [String(term.id), fallbackLang(term.label, locale)]));
+  const withTermLabel = (entries: { value: string; count: number }[]) =>
+    entries.map((entry) => {
+      const lang = termLang.get(entry.value);
+      return { ...entry, label: termLabel.get(entry.value) ?? entry.value, ...(lang ? { lang } : {}) };
+    });
   const statusLabel = new Map(statuses.map((term) => [term.code, localize(term.label, locale)]));
   const reviewLabel = new Map(
     reviews.map((review) => [
@@ -302,8 +308,8 @@ async function labelFacets(
     body: withLabel(raw.body, (value) => localize(bodyByCode.get(value)?.name, locale) || value),
     review: withLabel(raw.review, (value) => reviewLabel.get(value) ?? value),
     cycle: withLabel(raw.cycle, (value) => value),
-    theme: withLabel(raw.theme, (value) => termLabel.get(value) ?? value),
-    affected: withLabel(raw.affected, (value) => termLabel.get(value) ?? value),
+    theme: withTermLabel(raw.theme),
+    affected: withTermLabel(raw.affected),
     sdgGoal: withLabel(raw.sdgGoal, (value) => `${value}. ${goalLabel.get(value) ?? ''}`.trim()),
     sdgTarget: withLabel(raw.sdgTarget, (value) => value),
     position: withLabel(raw.position, (value) => value),

@@ -56,24 +56,18 @@ export async function insertTaxonomy(db: Executor, code: string, name: string, b
     .execute();
 }
 
-/** Inserts terms that are not there yet; returns every term of the taxonomy by code. */
-export async function ensureTerms(
-  db: Executor,
-  taxonomy: string,
-  terms: Omit<Insertable<TaxonomyTermsTable>, 'taxonomy'>[],
-): Promise<Map<string, number>> {
+/**
+ * Inserts terms whose code is not there yet (in chunks of 500). Callers go through the service's
+ * ensureTerms, which first folds the spellings of a code onto the stored term.
+ */
+export async function insertMissingTerms(db: Executor, terms: Insertable<TaxonomyTermsTable>[]): Promise<void> {
   for (let start = 0; start < terms.length; start += 500) {
-    const chunk = terms.slice(start, start + 500).map((term) => ({ ...term, taxonomy }));
-    if (chunk.length) {
-      await db
-        .insertInto('taxonomy_terms')
-        .values(chunk)
-        .onConflict((oc) => oc.columns(['taxonomy', 'code']).doNothing())
-        .execute();
-    }
+    await db
+      .insertInto('taxonomy_terms')
+      .values(terms.slice(start, start + 500))
+      .onConflict((oc) => oc.columns(['taxonomy', 'code']).doNothing())
+      .execute();
   }
-  const rows = await db.selectFrom('taxonomy_terms').select(['id', 'code']).where('taxonomy', '=', taxonomy).execute();
-  return new Map(rows.map((row) => [row.code, row.id]));
 }
 
 export function findCountries(db: Executor) {

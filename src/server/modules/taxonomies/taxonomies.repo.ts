@@ -1,4 +1,5 @@
 import { sql, type Updateable } from 'kysely';
+import { type Locale, locales } from '../../../shared/i18n/locales';
 import type { TaxonomyTermsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
 import { updateAtVersion } from '../../lib/versioned';
@@ -52,11 +53,12 @@ function usage(taxonomy: string) {
 export async function findTerms(
   db: Executor,
   taxonomy: string,
-  query: { q?: string; parentId?: number; root?: boolean; page: number; pageSize: number },
+  query: { q?: string; parentId?: number; root?: boolean; untranslated?: Locale; page: number; pageSize: number },
 ) {
   let base = db.selectFrom('taxonomy_terms as t').where('t.taxonomy', '=', taxonomy);
   if (query.root) base = base.where('t.parent_id', 'is', null);
   if (query.parentId !== undefined) base = base.where('t.parent_id', '=', query.parentId);
+  if (query.untranslated) base = base.where(missingLabel(query.untranslated));
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, '\\$&')}%`;
     base = base.where((eb) => eb.or([eb('t.code', 'ilike', like), eb(sql`t.label::text`, 'ilike', like)]));
@@ -84,6 +86,23 @@ export async function findTerms(
   return { rows, total: Number(count.total) };
 }
 
+/** A label with nothing (or only spaces) in `locale`. */
+const missingLabel = (locale: Locale) => sql<boolean>`coalesce(btrim(t.label ->> ${locale}), '') = ''`;
+
+/** How many terms of a taxonomy have no label in each language: one scan. */
+export async function countUntranslated(db: Executor, taxonomy: string) {
+  const row = await db
+    .selectFrom('taxonomy_terms as t')
+    .where('t.taxonomy', '=', taxonomy)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .select(locales.map((locale) => sql<number>`count(*) filter (where ${missingLabel(locale)})`.as(locale)))
+    .executeTakeFirstOrThrow();
+  return {
+    total: Number(row.total),
+    untranslated: Object.fromEntries(locales.map((locale) => [locale, Number(row[locale])])) as Record<Locale, number>,
+  };
+}
+
 export function findTerm(db: Executor, id: number) {
   return db.selectFrom('taxonomy_terms as t').selectAll('t').where('t.id', '=', id).executeTakeFirst();
 }
@@ -97,13 +116,37 @@ export async function termUsage(db: Executor, taxonomy: string, id: number): Pro
   return Number(row?.usage ?? 0);
 }
 
-export function findTermByCode(db: Executor, taxonomy: string, code: string) {
+/**
+ * Locks a taxonomy's row until the transaction ends: the writers that add terms take it first, so
+ * two of them cannot both add "Children" and "children" (the unique code cannot see spellings).
+ */
+export async function lockTaxonomy(db: Executor, code: string): Promise<void> {
+  await db.selectFrom('taxonomies').select('code').where('code', '=', code).forUpdate().execute();
+}
+
+/** Every term of a taxonomy by id and code, for folding a spelling onto the stored one. */
+export function findTermCodes(db: Executor, taxonomy: string) {
+  return db.selectFrom('taxonomy_terms').select(['id', 'code']).where('taxonomy', '=', taxonomy).execute();
+}
+
+/** Terms with their usage, by id (the members of variant groups). */
+export function findTermsById(db: Executor, taxonomy: string, ids: number[]) {
+  if (!ids.length) return Promise.resolve([]);
   return db
-    .selectFrom('taxonomy_terms')
-    .select('id')
-    .where('taxonomy', '=', taxonomy)
-    .where('code', '=', code)
-    .executeTakeFirst();
+    .selectFrom('taxonomy_terms as t')
+    .select([
+      't.id',
+      't.taxonomy',
+      't.code',
+      't.label',
+      't.parent_id',
+      't.final',
+      't.version',
+      usage(taxonomy).as('usage'),
+    ])
+    .where('t.taxonomy', '=', taxonomy)
+    .where('t.id', 'in', ids)
+    .execute();
 }
 
 export function insertTerm(

@@ -9,11 +9,14 @@ import {
   createTaxonomySchema,
   createTermSchema,
   mergeTermSchema,
+  mergeTermsSchema,
   taxonomySchema,
   termListQuerySchema,
   termSchema,
+  untranslatedCountsSchema,
   updateBodySchema,
   updateTermSchema,
+  variantGroupSchema,
 } from '../../../shared/schemas/taxonomies';
 import type { Deps } from '../../deps';
 import { createBody, listBodyRecords, updateBody } from './bodies.service';
@@ -25,7 +28,10 @@ import {
   listCountries,
   listTaxonomies,
   listTerms,
+  listVariantGroups,
   mergeTerm,
+  mergeTerms,
+  untranslatedCounts,
   updateTerm,
 } from './taxonomies.service';
 
@@ -74,6 +80,23 @@ export function taxonomiesRoutes(deps: Deps): FastifyPluginAsyncZod {
       { schema: { tags, params: codeParams, body: createTermSchema, response: { 201: termSchema } } },
       async (request, reply) =>
         reply.status(201).send(await createTerm(db, request.actor, request.params.code, request.body)),
+    );
+    app.get(
+      '/api/taxonomies/:code/variants',
+      { schema: { tags, params: codeParams, response: { 200: z.array(variantGroupSchema) } } },
+      (request) => listVariantGroups(db, request.actor, request.params.code),
+    );
+    app.get(
+      '/api/taxonomies/:code/untranslated',
+      { schema: { tags, params: codeParams, response: { 200: untranslatedCountsSchema } } },
+      (request) => untranslatedCounts(db, request.actor, request.params.code),
+    );
+    app.post(
+      '/api/terms/merge',
+      {
+        schema: { tags, body: mergeTermsSchema, response: { 200: z.object({ recommendations: z.number().int() }) } },
+      },
+      (request) => mergeTerms(db, request.actor, request.body),
     );
     app.patch(
       '/api/terms/:id',

@@ -9,6 +9,7 @@ import {
 import type { EntityRef } from '../../../shared/schemas/entities';
 import type { RecommendationRef } from '../../../shared/schemas/register';
 import { api } from '../../api/client';
+import { DateInput } from '../../components/date-input';
 import { ErrorMessage } from '../../components/error-message';
 import { Field, SelectField } from '../../components/field';
 import { useSubmit } from '../../components/use-submit';
@@ -163,9 +164,8 @@ export function ActionForm(props: {
         />
         <Field name="startDate" label={t('actions.fields.startDate')} error={errors.startDate}>
           {(control) => (
-            <input
+            <DateInput
               {...control}
-              type="date"
               value={state.startDate}
               onChange={(event) => set({ startDate: event.target.value })}
             />
@@ -178,12 +178,7 @@ export function ActionForm(props: {
           error={errors.endDate}
         >
           {(control) => (
-            <input
-              {...control}
-              type="date"
-              value={state.endDate}
-              onChange={(event) => set({ endDate: event.target.value })}
-            />
+            <DateInput {...control} value={state.endDate} onChange={(event) => set({ endDate: event.target.value })} />
           )}
         </Field>
       </div>

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { AppError } from '../../../shared/errors';
 import type { ActionDetail } from '../../../shared/schemas/actions';
 import { api, toAppError } from '../../api/client';
+import { useConfirm } from '../../components/confirm-dialog';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
@@ -19,6 +20,7 @@ const ActionEditForm = lazy(() => import('./action-form').then((module) => ({ de
 /** One action: what, who, when, how much, what it answers; its documents; its edit form. */
 export default function ActionPage() {
   const { t, formatDateTime } = useT();
+  const [confirmation, confirm] = useConfirm();
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const detail = useApi<ActionDetail>(`/api/actions/${id}`);
@@ -41,7 +43,13 @@ export default function ActionPage() {
   }
 
   async function remove(current: ActionDetail) {
-    if (!window.confirm(t('actions.deleteConfirm', { title: current.title }))) return;
+    if (
+      !(await confirm({
+        title: t('actions.deleteConfirm', { title: current.title }),
+        confirmLabel: t('actions.delete'),
+      }))
+    )
+      return;
     setDeleteError(null);
     try {
       await api.delete(`/api/actions/${current.id}?version=${current.version}`);
@@ -53,6 +61,7 @@ export default function ActionPage() {
 
   return (
     <>
+      {confirmation}
       <PageTitle>{action.title}</PageTitle>
       <p>
         <Link to="/actions">{t('actions.back')}</Link>

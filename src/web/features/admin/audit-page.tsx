@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { type AuditEvent, auditActions } from '../../../shared/schemas/audit';
 import type { Page } from '../../../shared/schemas/common';
+import { DateInput } from '../../components/date-input';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { ListCard } from '../../components/list-card';
@@ -21,7 +22,7 @@ export default function AuditPage() {
     { filters: filterKeys, pageSize },
   );
   const denied = list.error?.code === 'FORBIDDEN';
-  const set = (key: (typeof filterKeys)[number]) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+  const set = (key: (typeof filterKeys)[number]) => (event: { target: { value: string } }) =>
     setDraft({ ...draft, [key]: event.target.value });
 
   return (
@@ -57,10 +58,10 @@ export default function AuditPage() {
               )}
             </Field>
             <Field name="from" label={t('audit.from')}>
-              {(control) => <input {...control} type="date" value={draft.from} onChange={set('from')} />}
+              {(control) => <DateInput {...control} value={draft.from} onChange={set('from')} />}
             </Field>
             <Field name="to" label={t('audit.to')}>
-              {(control) => <input {...control} type="date" value={draft.to} onChange={set('to')} />}
+              {(control) => <DateInput {...control} value={draft.to} onChange={set('to')} />}
             </Field>
             <div className="form-actions">
               <button type="submit">{t('common.apply')}</button>

@@ -3,6 +3,7 @@ import type { AppError } from '../../../shared/errors';
 import type { Page } from '../../../shared/schemas/common';
 import { type InvitationSummary, invitationStatusSchema } from '../../../shared/schemas/identity';
 import { api, toAppError } from '../../api/client';
+import { useConfirm } from '../../components/confirm-dialog';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { ListCard } from '../../components/list-card';
@@ -17,6 +18,7 @@ const pageSize = 25;
 
 export default function InvitationsPage() {
   const { t, formatDateTime } = useT();
+  const [confirmation, confirm] = useConfirm();
   const { user } = useSession();
   const { filters, apply, list, card } = useListPage<Page<InvitationSummary>, (typeof filterKeys)[number]>(
     '/api/admin/invitations',
@@ -27,7 +29,13 @@ export default function InvitationsPage() {
   const [busyId, setBusyId] = useState<string | null>(null);
 
   async function revoke(invitation: InvitationSummary) {
-    if (!window.confirm(t('invitations.confirmRevoke', { email: invitation.email }))) return;
+    if (
+      !(await confirm({
+        title: t('invitations.confirmRevoke', { email: invitation.email }),
+        confirmLabel: t('invitations.revoke'),
+      }))
+    )
+      return;
     setActionError(null);
     setNotice(null);
     setBusyId(invitation.id);
@@ -44,6 +52,7 @@ export default function InvitationsPage() {
 
   return (
     <>
+      {confirmation}
       <PageTitle>{t('invitations.title')}</PageTitle>
       {user && list.error?.code !== 'FORBIDDEN' ? <InviteForm onInvited={() => list.reload()} /> : null}
       <ErrorMessage error={list.error ?? actionError} />

@@ -3,6 +3,7 @@ import type { AppError } from '../../../shared/errors';
 import type { Page } from '../../../shared/schemas/common';
 import { type Role, roles, type UserSummary, userStatuses } from '../../../shared/schemas/identity';
 import { api, toAppError } from '../../api/client';
+import { useConfirm } from '../../components/confirm-dialog';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
 import { ListCard } from '../../components/list-card';
@@ -16,6 +17,7 @@ const filterKeys = ['q', 'role', 'status'] as const;
 
 export default function UsersPage() {
   const { t, formatDateTime } = useT();
+  const [confirmation, confirm] = useConfirm();
   const { user: me, can } = useSession();
   const { draft, setDraft, list, card, form } = useListPage<Page<UserSummary>, (typeof filterKeys)[number]>(
     '/api/admin/users',
@@ -54,7 +56,10 @@ export default function UsersPage() {
 
   // A lost laptop or a departure: every browser signed in as that person is signed out.
   async function endSessions(target: UserSummary) {
-    if (!window.confirm(t('sessions.confirmEndFor', { name: target.name }))) return;
+    if (
+      !(await confirm({ title: t('sessions.confirmEndFor', { name: target.name }), confirmLabel: t('sessions.end') }))
+    )
+      return;
     setRowError(null);
     setNotice(null);
     setBusyId(target.id);
@@ -70,7 +75,13 @@ export default function UsersPage() {
 
   // A lost phone with lost recovery codes: the person signs in with the password alone again.
   async function resetSecondFactor(target: UserSummary) {
-    if (!window.confirm(t('secondFactor.confirmResetFor', { name: target.name }))) return;
+    if (
+      !(await confirm({
+        title: t('secondFactor.confirmResetFor', { name: target.name }),
+        confirmLabel: t('secondFactor.reset'),
+      }))
+    )
+      return;
     setRowError(null);
     setNotice(null);
     setBusyId(target.id);
@@ -94,6 +105,7 @@ export default function UsersPage() {
 
   return (
     <>
+      {confirmation}
       <PageTitle>{t('users.title')}</PageTitle>
       {denied ? null : (
         <FilterForm {...form} empty={{ q: '', role: '', status: '' }}>

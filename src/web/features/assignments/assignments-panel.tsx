@@ -3,6 +3,7 @@ import type { AppError } from '../../../shared/errors';
 import { type Assignment, createAssignmentsSchema, delegateSchema } from '../../../shared/schemas/assignments';
 import type { EntitySummary } from '../../../shared/schemas/entities';
 import { api, toAppError } from '../../api/client';
+import { DateInput } from '../../components/date-input';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { useApi } from '../../components/use-api';
@@ -211,9 +212,7 @@ function DueDateField(props: { value: string; onChange: (value: string) => void;
   const { t } = useT();
   return (
     <Field name="dueDate" label={t('assignments.dueDate')} error={props.error}>
-      {(control) => (
-        <input {...control} type="date" value={props.value} onChange={(e) => props.onChange(e.target.value)} />
-      )}
+      {(control) => <DateInput {...control} value={props.value} onChange={(e) => props.onChange(e.target.value)} />}
     </Field>
   );
 }

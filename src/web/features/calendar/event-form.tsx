@@ -10,6 +10,8 @@ import {
   updateCalendarEventSchema,
 } from '../../../shared/schemas/calendar';
 import { api } from '../../api/client';
+import { useConfirm } from '../../components/confirm-dialog';
+import { DateInput } from '../../components/date-input';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { useSubmit } from '../../components/use-submit';
@@ -60,6 +62,7 @@ export function EventForm(props: {
   onDone: (event: CalendarEvent | null) => void;
 }) {
   const { t } = useT();
+  const [confirmation, confirm] = useConfirm();
   const { event } = props;
   const computed = event?.source === 'computed';
   const [values, setValues] = useState<Values>(() => valuesOf(event, props.day));
@@ -86,13 +89,14 @@ export function EventForm(props: {
   }
 
   async function destroy() {
-    if (!event || !window.confirm(t('calendar.deleteConfirm'))) return;
+    if (!event || !(await confirm({ title: t('calendar.deleteConfirm'), confirmLabel: t('calendar.delete') }))) return;
     const done = await remove.submit({ ...inputOf(values), version: event.version });
     if (done !== undefined) props.onDone(null);
   }
 
   return (
     <form onSubmit={submit} noValidate aria-busy={form.busy} className="form-grid">
+      {confirmation}
       <ErrorMessage error={form.error ?? remove.error} />
       {computed ? <p className="subtle">{t('calendar.computedNote')}</p> : null}
       <Field name="kind" label={t('calendar.fields.kind')} error={errors.kind}>
@@ -134,9 +138,8 @@ export function EventForm(props: {
       </Field>
       <Field name="startsOn" label={t('calendar.fields.startsOn')} error={errors.startsOn}>
         {(control) => (
-          <input
+          <DateInput
             {...control}
-            type="date"
             required
             value={values.startsOn}
             onChange={(change) => set({ startsOn: change.target.value })}
@@ -150,12 +153,7 @@ export function EventForm(props: {
         error={errors.endsOn}
       >
         {(control) => (
-          <input
-            {...control}
-            type="date"
-            value={values.endsOn}
-            onChange={(change) => set({ endsOn: change.target.value })}
-          />
+          <DateInput {...control} value={values.endsOn} onChange={(change) => set({ endsOn: change.target.value })} />
         )}
       </Field>
       <Field name="bodyCode" label={t('calendar.fields.body')} error={errors.bodyCode}>

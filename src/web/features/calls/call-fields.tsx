@@ -1,5 +1,6 @@
 import type { CallDetail } from '../../../shared/schemas/calls';
 import { defaultRemindAfter, defaultRemindBefore } from '../../../shared/schemas/calls';
+import { DateInput } from '../../components/date-input';
 import { Field } from '../../components/field';
 import type { FieldErrors } from '../../components/forms';
 import { useT } from '../../i18n/i18n-provider';
@@ -102,9 +103,8 @@ export function CallFields(props: {
         error={errors.deadline}
       >
         {(control) => (
-          <input
+          <DateInput
             {...control}
-            type="date"
             value={values.deadline}
             onChange={(event) => set({ deadline: event.target.value })}
             required

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { bodySchema } from '../../../shared/schemas/taxonomies';
+import { DateInput } from '../../components/date-input';
 import { Field } from '../../components/field';
 import { FilterForm, SelectFilter } from '../../components/filter-form';
 import { PageTitle } from '../../components/page-title';
@@ -70,9 +71,8 @@ export default function DashboardsPage() {
         />
         <Field name="from" label={t('dashboards.filter.from')} hint={t('dashboards.filter.datesHint')}>
           {(control) => (
-            <input
+            <DateInput
               {...control}
-              type="date"
               value={draft.from}
               onChange={(event) => setDraft({ ...draft, from: event.target.value })}
             />
@@ -80,9 +80,8 @@ export default function DashboardsPage() {
         </Field>
         <Field name="to" label={t('dashboards.filter.to')}>
           {(control) => (
-            <input
+            <DateInput
               {...control}
-              type="date"
               value={draft.to}
               onChange={(event) => setDraft({ ...draft, to: event.target.value })}
             />

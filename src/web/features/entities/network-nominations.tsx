@@ -8,6 +8,7 @@ import {
   nominationRequestInputSchema,
 } from '../../../shared/schemas/entities';
 import { api } from '../../api/client';
+import { DateInput } from '../../components/date-input';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { ListCard } from '../../components/list-card';
@@ -104,9 +105,8 @@ function RequestForm(props: { network: EntityDetail }) {
           </Field>
           <Field name="dueDate" label={t('nominations.dueDate')} error={form.fieldErrors.dueDate}>
             {(control) => (
-              <input
+              <DateInput
                 {...control}
-                type="date"
                 required
                 value={values.dueDate}
                 onChange={(event) => setValues({ ...values, dueDate: event.target.value })}

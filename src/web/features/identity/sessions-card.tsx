@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { SessionInfo } from '../../../shared/schemas/identity';
 import { api, toAppError } from '../../api/client';
+import { useConfirm } from '../../components/confirm-dialog';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
@@ -14,6 +15,7 @@ import { browserOf } from './browser-of';
  */
 export function SessionsCard() {
   const { t, formatDateTime } = useT();
+  const [confirmation, confirm] = useConfirm();
   const titleId = useId();
   const sessions = useApi<SessionInfo[]>('/api/me/sessions');
   const [error, setError] = useState<AppError | null>(null);
@@ -40,8 +42,14 @@ export function SessionsCard() {
       await api.delete(`/api/me/sessions/${session.id}`);
       return t('sessions.revokedOne');
     });
-  const revokeOthers = () => {
-    if (!window.confirm(t('sessions.confirmOthers', { count: others.length }))) return;
+  const revokeOthers = async () => {
+    if (
+      !(await confirm({
+        title: t('sessions.confirmOthers', { count: others.length }),
+        confirmLabel: t('sessions.revokeOthers'),
+      }))
+    )
+      return;
     void run(async () => {
       const { revoked } = await api.delete<{ revoked: number }>('/api/me/sessions');
       return t('sessions.revokedOthers', { count: revoked });
@@ -50,6 +58,7 @@ export function SessionsCard() {
 
   return (
     <section className="card" aria-labelledby={titleId} aria-busy={sessions.loading || busy}>
+      {confirmation}
       <h2 id={titleId}>{t('sessions.title')}</h2>
       <p className="subtle">{t('sessions.intro')}</p>
       <ErrorMessage error={sessions.error ?? error} />

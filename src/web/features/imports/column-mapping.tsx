@@ -1,5 +1,6 @@
 import type { ImportPreview } from '../../../shared/schemas/imports';
 import { mappableFields } from '../../../shared/schemas/imports';
+import { DateInput } from '../../components/date-input';
 import { Field } from '../../components/field';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
@@ -136,9 +137,8 @@ export function ColumnMapping(props: {
           </Field>
           <Field name="review.date" label={t('imports.review.date')} error={props.errors['review.date']}>
             {(control) => (
-              <input
+              <DateInput
                 {...control}
-                type="date"
                 value={props.choices.review.date}
                 onChange={(event) => setReview('date', event.target.value)}
               />

@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { AppError } from '../../../shared/errors';
 import type { IndicatorDetail } from '../../../shared/schemas/indicators';
 import { api, toAppError } from '../../api/client';
+import { useConfirm } from '../../components/confirm-dialog';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
@@ -16,6 +17,7 @@ import { ObservationsPanel } from './observations-table';
 /** One indicator: its definition, its charts, its observations and the way to add more. */
 export default function IndicatorPage() {
   const { t, formatNumber, formatDateTime, locale } = useT();
+  const [confirmation, confirm] = useConfirm();
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const location = useLocation();
@@ -39,7 +41,13 @@ export default function IndicatorPage() {
   }
 
   async function remove(current: IndicatorDetail) {
-    if (!window.confirm(t('indicators.deleteConfirm', { code: current.code }))) return;
+    if (
+      !(await confirm({
+        title: t('indicators.deleteConfirm', { code: current.code }),
+        confirmLabel: t('indicators.delete'),
+      }))
+    )
+      return;
     setDeleteError(null);
     try {
       await api.delete(`/api/indicators/${current.id}?version=${current.version}`);
@@ -59,6 +67,7 @@ export default function IndicatorPage() {
 
   return (
     <>
+      {confirmation}
       <PageTitle
         actions={
           <>

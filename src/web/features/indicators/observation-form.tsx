@@ -7,6 +7,7 @@ import {
   updateObservationSchema,
 } from '../../../shared/schemas/indicators';
 import { api } from '../../api/client';
+import { DateInput } from '../../components/date-input';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { useSubmit } from '../../components/use-submit';
@@ -131,9 +132,8 @@ export function ObservationForm(props: {
       <div className="form-grid">
         <Field name="periodStart" label={t('indicators.fields.periodStart')} error={errors.periodStart}>
           {(control) => (
-            <input
+            <DateInput
               {...control}
-              type="date"
               required
               value={state.periodStart}
               onChange={(event) => set({ periodStart: event.target.value })}
@@ -142,9 +142,8 @@ export function ObservationForm(props: {
         </Field>
         <Field name="periodEnd" label={t('indicators.fields.periodEnd')} error={errors.periodEnd}>
           {(control) => (
-            <input
+            <DateInput
               {...control}
-              type="date"
               required
               value={state.periodEnd}
               onChange={(event) => set({ periodEnd: event.target.value })}

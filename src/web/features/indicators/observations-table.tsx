@@ -4,6 +4,7 @@ import type { Page } from '../../../shared/schemas/common';
 import type { EntityRef } from '../../../shared/schemas/entities';
 import type { IndicatorDetail, Observation } from '../../../shared/schemas/indicators';
 import { api, toAppError } from '../../api/client';
+import { useConfirm } from '../../components/confirm-dialog';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { ListCard } from '../../components/list-card';
 import { Loading } from '../../components/loading';
@@ -25,6 +26,7 @@ const ObservationForm = lazy(() =>
  */
 export function ObservationsPanel(props: { indicator: IndicatorDetail; onChanged: () => void }) {
   const { t, formatNumber } = useT();
+  const [confirmation, confirm] = useConfirm();
   const { indicator } = props;
   const [page, setPage] = useState(1);
   const [place, setPlace] = useState('');
@@ -50,7 +52,13 @@ export function ObservationsPanel(props: { indicator: IndicatorDetail; onChanged
 
   async function remove(observation: Observation) {
     const period = formatPeriod(observation.periodStart, observation.periodEnd);
-    if (!window.confirm(t('indicators.deleteObservationConfirm', { period }))) return;
+    if (
+      !(await confirm({
+        title: t('indicators.deleteObservationConfirm', { period }),
+        confirmLabel: t('indicators.delete'),
+      }))
+    )
+      return;
     setError(null);
     setNotice(null);
     try {
@@ -63,6 +71,7 @@ export function ObservationsPanel(props: { indicator: IndicatorDetail; onChanged
 
   return (
     <section aria-labelledby="observations-title">
+      {confirmation}
       <h2 id="observations-title">{t('indicators.observations')}</h2>
       <SuccessMessage>{notice}</SuccessMessage>
       <ErrorMessage error={error} />

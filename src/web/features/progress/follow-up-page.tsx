@@ -5,6 +5,7 @@ import type { Page } from '../../../shared/schemas/common';
 import type { FollowUpItem } from '../../../shared/schemas/progress';
 import { followUpGrades } from '../../../shared/schemas/register';
 import { api, toAppError } from '../../api/client';
+import { DateInput } from '../../components/date-input';
 import { ErrorMessage } from '../../components/error-message';
 import { fieldErrorsOfAppError } from '../../components/forms';
 import { ListCard } from '../../components/list-card';
@@ -138,9 +139,8 @@ function GradeForm(props: { item: FollowUpItem; labels: Record<string, string>; 
         ))}
       </select>
       <label htmlFor={`${id}-date`}>{t('followUp.gradedAt')}</label>
-      <input
+      <DateInput
         id={`${id}-date`}
-        type="date"
         value={gradedAt}
         aria-invalid={errors.gradedAt ? true : undefined}
         onChange={(event) => setGradedAt(event.target.value)}

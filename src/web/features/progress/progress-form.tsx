@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import { periodReversed, periodReversedIssue } from '../../../shared/progress/period';
+import { DateInput } from '../../components/date-input';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { fieldErrorsOfAppError } from '../../components/forms';
@@ -61,9 +62,8 @@ export function ProgressForm(props: {
       <div className="field-row">
         <Field name="periodStart" label={t('progress.periodStart')} error={errors.periodStart}>
           {(control) => (
-            <input
+            <DateInput
               {...control}
-              type="date"
               required
               value={values.periodStart}
               onChange={(event) => setValues((current) => ({ ...current, periodStart: event.target.value }))}
@@ -72,9 +72,8 @@ export function ProgressForm(props: {
         </Field>
         <Field name="periodEnd" label={t('progress.periodEnd')} error={errors.periodEnd}>
           {(control) => (
-            <input
+            <DateInput
               {...control}
-              type="date"
               required
               value={values.periodEnd}
               onChange={(event) => setValues((current) => ({ ...current, periodEnd: event.target.value }))}

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { FacetName, FacetValue } from '../../../shared/schemas/register';
+import { FallbackText } from '../../components/fallback-lang';
 import { useT } from '../../i18n/i18n-provider';
 import { mechanismLabel, positionLabel } from './labels';
 import type { RegisterQuery } from './register-query';
@@ -71,7 +72,7 @@ function FacetGroup(props: {
   const missing = props.selected
     .filter((value) => !props.values.some((item) => item.value === value))
     .map((value) => ({ value, label: value, count: 0 }));
-  const all = [...props.values, ...missing];
+  const all: FacetValue[] = [...props.values, ...missing];
   const shown = expanded
     ? all
     : all.filter((item, index) => index < shownAtFirst || props.selected.includes(item.value));
@@ -97,7 +98,7 @@ function FacetGroup(props: {
                 checked={props.selected.includes(item.value)}
                 onChange={(event) => props.onToggle(item.value, event.target.checked)}
               />
-              <span className="facet-label">{labelOf(item)}</span>
+              <FallbackText className="facet-label" text={labelOf(item)} lang={item.lang} />
               <span className="facet-count">{formatNumber(item.count)}</span>
             </label>
           </li>

@@ -5,6 +5,7 @@ import { directionOf, isLocale, type Locale, languageName, localeNames, locales 
 import type { RecommendationDetail } from '../../../shared/schemas/register';
 import { type ApiAnswer, api, toAppError, urlOf } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
+import { FallbackText } from '../../components/fallback-lang';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { useApi } from '../../components/use-api';
@@ -77,45 +78,25 @@ export default function RecommendationPage() {
             <h2 id="classification-title">{t('recommendation.classification')}</h2>
             <dl className="facts">
               <dt>{t('recommendation.themes')}</dt>
-              <dd>
-                {termList(
-                  data.themeTerms.map((term) => term.label),
-                  t('common.none'),
-                )}
-              </dd>
+              <dd>{termList(data.themeTerms, t('common.none'))}</dd>
               <dt>{t('recommendation.affected')}</dt>
-              <dd>
-                {termList(
-                  data.affectedTerms.map((term) => term.label),
-                  t('common.none'),
-                )}
-              </dd>
+              <dd>{termList(data.affectedTerms, t('common.none'))}</dd>
               {data.issueTerms.length > 0 ? (
                 <>
                   <dt>{t('recommendation.issues')}</dt>
-                  <dd>
-                    {termList(
-                      data.issueTerms.map((term) => term.label),
-                      '',
-                    )}
-                  </dd>
+                  <dd>{termList(data.issueTerms, '')}</dd>
                 </>
               ) : null}
               {data.customTerms.length > 0 ? (
                 <>
                   <dt>{t('recommendation.customTerms')}</dt>
-                  <dd>
-                    {termList(
-                      data.customTerms.map((term) => term.label),
-                      '',
-                    )}
-                  </dd>
+                  <dd>{termList(data.customTerms, '')}</dd>
                 </>
               ) : null}
               <dt>{t('recommendation.sdgTargets')}</dt>
               <dd>
                 {termList(
-                  data.sdgTargets.map((code) => t('register.sdgTarget', { code })),
+                  data.sdgTargets.map((code, index) => ({ id: index, label: t('register.sdgTarget', { code }) })),
                   t('common.none'),
                 )}
               </dd>
@@ -302,13 +283,13 @@ export default function RecommendationPage() {
   );
 }
 
-function termList(labels: string[], none: string) {
-  if (labels.length === 0) return none;
+function termList(terms: { id: number; label: string; lang?: string | undefined }[], none: string) {
+  if (terms.length === 0) return none;
   return (
     <ul className="tag-list">
-      {labels.map((label) => (
-        <li key={label}>
-          <span className="tag">{label}</span>
+      {terms.map((term) => (
+        <li key={term.id}>
+          <FallbackText className="tag" text={term.label} lang={term.lang} />
         </li>
       ))}
     </ul>

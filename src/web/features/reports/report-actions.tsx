@@ -4,6 +4,7 @@ import type { AppError } from '../../../shared/errors';
 import type { Page } from '../../../shared/schemas/common';
 import type { ReportDetail, ReportVersion } from '../../../shared/schemas/reports';
 import { api, toAppError } from '../../api/client';
+import { useConfirm } from '../../components/confirm-dialog';
 import { ErrorMessage } from '../../components/error-message';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
@@ -11,6 +12,7 @@ import { useT } from '../../i18n/i18n-provider';
 /** Save a version, open one for consultation, approve, export: the coordinator's steps. */
 export function ReportActions(props: { report: ReportDetail; onChanged: () => void }) {
   const { t } = useT();
+  const [confirmation, confirm] = useConfirm();
   const { report } = props;
   const versions = useApi<Page<ReportVersion>>(`/api/reports/${report.id}/versions`, { pageSize: 1 });
   const latest = versions.data?.items[0]?.number ?? null;
@@ -57,6 +59,7 @@ export function ReportActions(props: { report: ReportDetail; onChanged: () => vo
 
   return (
     <section className="card" aria-labelledby="report-actions-heading" aria-busy={busy}>
+      {confirmation}
       <h2 id="report-actions-heading">{t('reports.actions.title')}</h2>
       <ErrorMessage error={error} />
       {done ? <p role="status">{done}</p> : null}
@@ -105,9 +108,15 @@ export function ReportActions(props: { report: ReportDetail; onChanged: () => vo
               type="button"
               className="button-secondary"
               disabled={busy}
-              onClick={() => {
+              onClick={async () => {
                 // Approval cannot be undone: the report locks.
-                if (!window.confirm(t('reports.actions.approveConfirm'))) return;
+                if (
+                  !(await confirm({
+                    title: t('reports.actions.approveConfirm'),
+                    confirmLabel: t('reports.actions.approve'),
+                  }))
+                )
+                  return;
                 void run(
                   () => api.post(`/api/reports/${report.id}/approve`, { version: report.version }),
                   t('reports.actions.approved'),

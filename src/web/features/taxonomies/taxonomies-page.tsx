@@ -15,7 +15,7 @@ import { BodiesPanel } from './bodies-panel';
 import { LabelFields, type Labels, trimLabels } from './label-fields';
 import { TermsPanel } from './terms-panel';
 
-const filterKeys = ['code', 'q', 'parent', 'parentCode'] as const;
+const filterKeys = ['code', 'q', 'parent', 'parentCode', 'untranslated'] as const;
 
 export default function TaxonomiesPage() {
   const { t, locale, formatNumber } = useT();

@@ -1,8 +1,15 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { AppError } from '../../../shared/errors';
+import { type Locale, languageName, locales } from '../../../shared/i18n/locales';
 import type { Page } from '../../../shared/schemas/common';
-import { createTermSchema, type Taxonomy, type Term, updateTermSchema } from '../../../shared/schemas/taxonomies';
+import {
+  createTermSchema,
+  type Taxonomy,
+  type Term,
+  type UntranslatedCounts,
+  updateTermSchema,
+} from '../../../shared/schemas/taxonomies';
 import { api, toAppError } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { CheckboxField, Field } from '../../components/field';
@@ -14,8 +21,10 @@ import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { LabelFields, type Labels, trimLabels } from './label-fields';
 import { MergeTerm, mergeable } from './merge-term';
+import { TranslateTerm } from './translate-term';
+import { VariantGroups } from './variant-groups';
 
-type Filters = { code: string; q: string; parent: string; parentCode: string };
+type Filters = { code: string; q: string; parent: string; parentCode: string; untranslated: string };
 
 /** Taxonomies whose terms nest (SDG goals > targets > indicators): terms link to their children. */
 const hierarchical = new Set(['sdg']);
@@ -37,8 +46,13 @@ export function TermsPanel(props: {
   const { t, locale, formatNumber } = useT();
   const { filters } = props;
   const [draft, setDraft] = useDraft({ q: filters.q });
+  const translating = (locales as readonly string[]).includes(filters.untranslated)
+    ? (filters.untranslated as Locale)
+    : null;
+  const counts = useApi<UntranslatedCounts>(`/api/taxonomies/${props.taxonomy.code}/untranslated`);
   const query = {
     q: filters.q || undefined,
+    untranslated: translating ?? undefined,
     parentId: filters.parent || undefined,
     page: props.page,
     pageSize: 50,
@@ -61,6 +75,7 @@ export function TermsPanel(props: {
       setNotice(t('taxonomies.deleted', { code: term.code }));
       list.reload();
       props.onChanged();
+      counts.reload();
     } catch (error) {
       setDeleting(null);
       setRowError(toAppError(error));
@@ -89,6 +104,28 @@ export function TermsPanel(props: {
               />
             )}
           </Field>
+          <Field name="untranslated" label={t('taxonomies.showTerms')}>
+            {(control) => (
+              <select
+                {...control}
+                value={filters.untranslated}
+                onChange={(event) => props.apply({ untranslated: event.target.value })}
+              >
+                <option value="">{t('taxonomies.allTerms')}</option>
+                {locales
+                  .filter((code) => code !== 'en')
+                  .map((code) => (
+                    <option key={code} value={code}>
+                      {t('taxonomies.untranslatedIn', {
+                        language: languageName(code, locale),
+                        count: counts.data?.untranslated[code] ?? 0,
+                        n: formatNumber(counts.data?.untranslated[code] ?? 0),
+                      })}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
           <div className="form-actions">
             <button type="submit">{t('register.search')}</button>
           </div>
@@ -110,10 +147,20 @@ export function TermsPanel(props: {
         <ErrorMessage error={list.error ?? rowError} />
       )}
       <SuccessMessage>{notice}</SuccessMessage>
+      {props.canMerge && mergeable(props.taxonomy.code) ? (
+        <VariantGroups
+          taxonomy={props.taxonomy.code}
+          onMerged={() => {
+            list.reload();
+            props.onChanged();
+            counts.reload();
+          }}
+        />
+      ) : null}
       <ListCard
         list={list}
         count={(count) => t('taxonomies.termCountN', { count })}
-        filtered={Boolean(filters.q || filters.parent)}
+        filtered={Boolean(filters.q || filters.parent || translating)}
         onPage={props.setPage}
       >
         {(data, labelId) => (
@@ -147,6 +194,7 @@ export function TermsPanel(props: {
                           );
                           list.reload();
                           props.onChanged();
+                          counts.reload();
                         }}
                       />
                     </td>
@@ -158,6 +206,7 @@ export function TermsPanel(props: {
                         term={term}
                         onDone={(saved) => {
                           setEditing(null);
+                          if (saved) counts.reload();
                           if (saved) {
                             setNotice(t('taxonomies.saved', { code: term.code }));
                             list.setData((current) =>
@@ -180,7 +229,29 @@ export function TermsPanel(props: {
                       {term.code}
                     </td>
                     <td>
-                      {pickText(term.label, locale)}
+                      {translating && props.canEdit ? (
+                        <>
+                          <span lang="en" dir="ltr">
+                            {term.label.en ?? term.code}
+                          </span>
+                          <TranslateTerm
+                            term={term}
+                            language={translating}
+                            onSaved={(saved) => {
+                              setNotice(
+                                t('taxonomies.translated', {
+                                  code: saved.code,
+                                  language: languageName(translating, locale),
+                                }),
+                              );
+                              list.reload();
+                              counts.reload();
+                            }}
+                          />
+                        </>
+                      ) : (
+                        <TermLabel term={term} locale={locale} />
+                      )}
                       {term.final ? <span className="badge">{t('taxonomies.finalBadge')}</span> : null}
                     </td>
                     <td>{formatNumber(term.usage)}</td>
@@ -267,10 +338,26 @@ export function TermsPanel(props: {
             setNotice(t('taxonomies.termCreated', { code: term.code }));
             list.reload();
             props.onChanged();
+            counts.reload();
           }}
         />
       ) : null}
     </section>
+  );
+}
+
+/** The label in the reader's language; an English one shown in its place is marked as English. */
+function TermLabel(props: { term: Term; locale: Locale }) {
+  const { t } = useT();
+  const { term, locale } = props;
+  if (term.label[locale]?.trim() || locale === 'en') return <>{pickText(term.label, locale)}</>;
+  return (
+    <>
+      <span lang="en" dir="ltr">
+        {pickText(term.label, locale)}
+      </span>{' '}
+      <span className="badge">{t('taxonomies.notTranslated')}</span>
+    </>
   );
 }
 
@@ -353,7 +440,11 @@ function NewTerm(props: { taxonomy: string; parentId: number | null; onCreated: 
         <Field
           name="code"
           label={t('taxonomies.code')}
-          error={codeTaken ? t('taxonomies.termCodeTaken', { code }) : form.fieldErrors.code}
+          error={
+            codeTaken
+              ? t('taxonomies.termCodeTaken', { code: String(form.error?.params.code ?? code) })
+              : form.fieldErrors.code
+          }
         >
           {(control) => (
             <input {...control} type="text" dir="ltr" value={code} onChange={(event) => setCode(event.target.value)} />
