@@ -9,6 +9,7 @@ import { buildCorpus } from './corpus';
 import { runDashboardsBench } from './dashboards-bench';
 import { type BenchKind, defaultServerUrl, openBenchDatabase } from './databases';
 import { importAll, runImportBench } from './import-bench';
+import { runLighthouseBench } from './lighthouse-bench';
 import { runLoadBench } from './load-bench';
 import { runReportBench } from './report-bench';
 import { runSearchBench } from './search-bench';
@@ -16,13 +17,14 @@ import { int, renderTable, type Table, timed } from './table';
 import { runWireBench } from './wire-bench';
 import { defaultWritesOptions, runWritesBench } from './writes-bench';
 
-const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|search|dashboards|report|bundle|wire|load|writes|all] [--size 500000]
+const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|search|dashboards|report|bundle|wire|lighthouse|load|writes|all] [--size 500000]
   [--pglite-size N] [--data ../shared/data] [--server ${defaultServerUrl}] [--warmup 20] [--out bench/results/latest.md]
   [--keep]         keep the PostgreSQL database (for EXPLAIN); its name is printed
   [--report-runs 20] exports timed in the report part
   [--repeat 15]    runs of each query in the dashboards part
   [--duration 600] seconds of the writes part (search under writes; not in --part all)
-  [--app http://127.0.0.1:3000]  a running app with the demo State (npm start), for the wire and load parts
+  [--app http://127.0.0.1:3000]  a running app with the demo State (npm start), for the wire, lighthouse and load parts
+  [--runs 3]       Lighthouse runs of each page (the median is printed)
   [--connections 50] [--seconds 10]  the load part's autocannon settings`;
 
 const { values: flags } = parseArgs({
@@ -42,18 +44,21 @@ const { values: flags } = parseArgs({
     app: { type: 'string', default: process.env.BENCH_APP_URL ?? 'http://127.0.0.1:3000' },
     connections: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '10' },
+    runs: { type: 'string', default: '3' },
     help: { type: 'boolean', default: false },
   },
 });
 if (
   flags.help ||
   !['postgres', 'pglite', 'both'].includes(flags.db) ||
-  !['import', 'search', 'dashboards', 'report', 'bundle', 'wire', 'load', 'writes', 'all'].includes(flags.part)
+  !['import', 'search', 'dashboards', 'report', 'bundle', 'wire', 'lighthouse', 'load', 'writes', 'all'].includes(
+    flags.part,
+  )
 ) {
   console.log(usage);
   process.exit(flags.help ? 0 : 1);
 }
-const appParts = ['bundle', 'wire', 'load'];
+const appParts = ['bundle', 'wire', 'lighthouse', 'load'];
 const kinds: BenchKind[] = appParts.includes(flags.part)
   ? []
   : flags.db === 'both'
@@ -86,6 +91,12 @@ if (flags.part === 'wire') {
   const result = await runWireBench(flags.app, log);
   result.tables[0]?.notes?.push(`Machine: ${machine()} at the end of the run.`);
   for (const table of result.tables) print('wire', table);
+}
+if (flags.part === 'lighthouse') {
+  log(`lighthouse: ${flags.app}, ${machine()}`);
+  const result = await runLighthouseBench(flags.app, { runs: Number(flags.runs) }, log);
+  result.tables[0]?.notes?.push(`Machine: ${machine()} at the end of the run.`);
+  for (const table of result.tables) print('lighthouse', table);
 }
 if (flags.part === 'load') {
   log(`load: ${flags.app}, ${machine()}`);
@@ -163,7 +174,12 @@ const blocks = new Map<string, string>(
 const titles: Record<string, string> = { postgres: 'PostgreSQL', pglite: 'PGlite' };
 for (const [block, tables] of sections) {
   const [kind, part] = block.split(':');
-  const own: Record<string, string> = { bundle: 'Web bundle', wire: 'Web: bytes on the wire', load: 'API under load' };
+  const own: Record<string, string> = {
+    bundle: 'Web bundle',
+    wire: 'Web: bytes on the wire',
+    lighthouse: 'Web: Lighthouse',
+    load: 'API under load',
+  };
   const title = own[block] ?? `${titles[kind as string]}: ${part}`;
   blocks.set(
     block,
@@ -173,6 +189,7 @@ for (const [block, tables] of sections) {
 const order = [
   'bundle',
   'wire',
+  'lighthouse',
   'load',
   ...['postgres', 'pglite'].flatMap((kind) =>
     ['import', 'search', 'writes', 'dashboards', 'report'].map((part) => `${kind}:${part}`),
