@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type TestApp } from '../../../tests/app';
 import { makeUser } from '../../../tests/factories';
+import { documentOnlyHeaders } from './headers';
 import { webPage } from './web-page';
 
 // A built client in miniature: index.html and the list build/preload-plugin.ts writes.
 const webDir = mkdtempSync(join(tmpdir(), 'implementa-preload-'));
 mkdirSync(join(webDir, '.vite'));
+mkdirSync(join(webDir, 'assets'));
+writeFileSync(join(webDir, 'assets/recommendation.js'), 'export default 1;\n');
 writeFileSync(
   join(webDir, 'index.html'),
   '<!doctype html>\n<html>\n  <head>\n    <title>Implementa</title>\n  </head>\n</html>',
@@ -109,5 +112,19 @@ describe('the server sends it', () => {
     });
     expect(preloaded(signedOut.body)).toContain('/assets/core-fr.js');
     expect(preloaded(signedOut.body)).toContain('/assets/sign-in.js');
+  });
+
+  it('sends a script without the headers only a document obeys, the page with them', async () => {
+    const script = await test.app.inject({ method: 'GET', url: '/assets/recommendation.js' });
+    expect(script.statusCode).toBe(200);
+    for (const name of documentOnlyHeaders) expect(script.headers[name]).toBeUndefined();
+    expect(script.headers['permissions-policy']).toBeUndefined();
+    expect(script.headers['x-content-type-options']).toBe('nosniff');
+    expect(script.headers['cross-origin-resource-policy']).toBe('same-origin');
+
+    const page = await test.app.inject({ method: 'GET', url: '/' });
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(page.headers['permissions-policy']).toMatch(/camera=\(\)/);
   });
 });
