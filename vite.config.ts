@@ -2,13 +2,14 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './build/compress-plugin.ts';
 import { i18nParts } from './build/i18n-plugin.ts';
+import { routePreloads } from './build/preload-plugin.ts';
 
 const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:3000';
 
 /** The web client: index.html at the root, built to dist/web, which the server serves. */
 export default defineConfig({
   root: '.',
-  plugins: [react(), i18nParts(import.meta.dirname), precompress()],
+  plugins: [react(), i18nParts(import.meta.dirname), routePreloads(import.meta.dirname), precompress()],
   resolve: {
     // Catalogue parts arrive parsed (build/i18n-plugin.ts): intl-messageformat without its parser.
     alias: [

@@ -9,6 +9,7 @@ import { buildCorpus } from './corpus';
 import { runDashboardsBench } from './dashboards-bench';
 import { type BenchKind, defaultServerUrl, openBenchDatabase } from './databases';
 import { importAll, runImportBench } from './import-bench';
+import { runLighthouseBench } from './lighthouse-bench';
 import { runLoadBench } from './load-bench';
 import { runPublicBench } from './public-bench';
 import { runReportBench } from './report-bench';
@@ -17,13 +18,14 @@ import { int, renderTable, type Table, timed } from './table';
 import { runWireBench } from './wire-bench';
 import { defaultWritesOptions, runWritesBench } from './writes-bench';
 
-const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|search|dashboards|report|bundle|wire|load|writes|public|all] [--size 500000]
+const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|search|dashboards|report|bundle|wire|lighthouse|load|writes|public|all] [--size 500000]
   [--pglite-size N] [--data ../shared/data] [--server ${defaultServerUrl}] [--warmup 20] [--out bench/results/latest.md]
   [--keep]         keep the PostgreSQL database (for EXPLAIN); its name is printed
   [--report-runs 20] exports timed in the report part
   [--repeat 15]    runs of each query in the dashboards part
   [--duration 600] seconds of the writes part (search under writes; not in --part all)
-  [--app http://127.0.0.1:3000]  a running app with the demo State (npm start), for the wire and load parts
+  [--app http://127.0.0.1:3000]  a running app with the demo State (npm start), for the wire, lighthouse and load parts
+  [--runs 3]       Lighthouse runs of each page (the median is printed)
   [--connections 50] [--seconds 10]  the load part's autocannon settings`;
 
 const { values: flags } = parseArgs({
@@ -43,20 +45,31 @@ const { values: flags } = parseArgs({
     app: { type: 'string', default: process.env.BENCH_APP_URL ?? 'http://127.0.0.1:3000' },
     connections: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '10' },
+    runs: { type: 'string', default: '3' },
     help: { type: 'boolean', default: false },
   },
 });
 if (
   flags.help ||
   !['postgres', 'pglite', 'both'].includes(flags.db) ||
-  !['import', 'search', 'dashboards', 'report', 'bundle', 'wire', 'load', 'writes', 'public', 'all'].includes(
-    flags.part,
-  )
+  ![
+    'import',
+    'search',
+    'dashboards',
+    'report',
+    'bundle',
+    'wire',
+    'lighthouse',
+    'load',
+    'writes',
+    'public',
+    'all',
+  ].includes(flags.part)
 ) {
   console.log(usage);
   process.exit(flags.help ? 0 : 1);
 }
-const appParts = ['bundle', 'wire', 'load', 'public'];
+const appParts = ['bundle', 'wire', 'lighthouse', 'load', 'public'];
 const kinds: BenchKind[] = appParts.includes(flags.part)
   ? []
   : flags.db === 'both'
@@ -95,6 +108,13 @@ if (flags.part === 'public') {
   const tables = await runPublicBench(Number(flags.repeat) * 20, log);
   tables[0]?.notes?.push(`Machine: ${machine()} at the end of the run.`);
   for (const table of tables) print('public', table);
+}
+
+if (flags.part === 'lighthouse') {
+  log(`lighthouse: ${flags.app}, ${machine()}`);
+  const result = await runLighthouseBench(flags.app, { runs: Number(flags.runs) }, log);
+  result.tables[0]?.notes?.push(`Machine: ${machine()} at the end of the run.`);
+  for (const table of result.tables) print('lighthouse', table);
 }
 if (flags.part === 'load') {
   log(`load: ${flags.app}, ${machine()}`);
@@ -172,7 +192,12 @@ const blocks = new Map<string, string>(
 const titles: Record<string, string> = { postgres: 'PostgreSQL', pglite: 'PGlite' };
 for (const [block, tables] of sections) {
   const [kind, part] = block.split(':');
-  const own: Record<string, string> = { bundle: 'Web bundle', wire: 'Web: bytes on the wire', load: 'API under load' };
+  const own: Record<string, string> = {
+    bundle: 'Web bundle',
+    wire: 'Web: bytes on the wire',
+    lighthouse: 'Web: Lighthouse',
+    load: 'API under load',
+  };
   const title = own[block] ?? `${titles[kind as string]}: ${part}`;
   blocks.set(
     block,
@@ -182,6 +207,7 @@ for (const [block, tables] of sections) {
 const order = [
   'bundle',
   'wire',
+  'lighthouse',
   'load',
   ...['postgres', 'pglite'].flatMap((kind) =>
     ['import', 'search', 'writes', 'dashboards', 'report'].map((part) => `${kind}:${part}`),

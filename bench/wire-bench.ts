@@ -12,7 +12,7 @@ export const wirePages = [
   { name: 'LRG home', path: '/', account: 'ljubljana' },
 ] as const;
 
-const accounts: Record<string, { email: string; password: string }> = {
+export const accounts: Record<string, { email: string; password: string }> = {
   coordinator: { email: 'coordinator@demo.implementa.example', password: 'demo-coordinator-2026' },
   ljubljana: { email: 'ljubljana.focal.point@demo.implementa.example', password: 'demo-ljubljana-2026' },
 };

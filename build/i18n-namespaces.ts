@@ -16,6 +16,8 @@ export interface MessagePlan {
   pages: Record<string, string[]>;
   /** Route path → its page module, relative to the root (src/web/features/…). */
   modules: Record<string, string>;
+  /** Route paths open without a session (those routes.tsx lists; nav.ts lists the signed-in ones). */
+  publicPaths: string[];
 }
 
 /** Namespaces shown from what the server sends (error codes, field issues), whatever the page. */
@@ -112,6 +114,7 @@ export function planMessages(root: string): MessagePlan {
   for (const prefix of alwaysCore) for (const key of keysFrom(prefix)) if (!fromImporters.has(key)) core.add(key);
   const pages: Record<string, string[]> = {};
   const modules: Record<string, string> = {};
+  const publicPaths: string[] = [];
   for (const registry of registries) {
     const file = join(web, registry);
     for (const match of readFileSync(file, 'utf8').matchAll(pageEntry)) {
@@ -121,7 +124,8 @@ export function planMessages(root: string): MessagePlan {
       if (importPage.test(module)) for (const key of fromImporters) own.add(key);
       pages[match[1] as string] = [...own].filter((key) => !core.has(key)).sort();
       modules[match[1] as string] = relative(root, module);
+      if (registry === 'routes.tsx' && match[1] !== '*') publicPaths.push(match[1] as string);
     }
   }
-  return { core: [...core].sort(), pages, modules };
+  return { core: [...core].sort(), pages, modules, publicPaths };
 }

@@ -23,6 +23,7 @@ import { authPlugin } from './http/auth';
 import { registerErrorHandling } from './http/errors';
 import { type ApiDocsAccess, apiDocsGate, headersPlugin } from './http/headers';
 import { fastifyTrustProxy } from './http/proxy';
+import { webPage } from './http/web-page';
 import { actionsRoutes } from './modules/actions/actions.routes';
 import { assignmentsRoutes } from './modules/assignments/assignments.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -218,10 +219,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         reply.header('cache-control', webCacheControl(path));
       },
     });
+  // index.html with the page's chunks and catalogue named for preloading (decision 029).
+  const page = serveWeb ? webPage(webDir) : null;
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes get the app; unknown API paths get a JSON NOT_FOUND.
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && serveWeb;
-    if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (isPage && page) {
+      const path = request.url.split('?')[0] ?? '/';
+      return reply
+        .header('cache-control', 'no-cache')
+        .header('vary', 'cookie, accept-language')
+        .type('text/html; charset=utf-8')
+        .send(page(path, request.actor.locale, request.actor.user !== null));
+    }
     throw new AppError('NOT_FOUND');
   });
   return app;

@@ -20,6 +20,23 @@ export const permissionsPolicy = [
 
 const hsts = 'max-age=31536000; includeSubDomains';
 
+/**
+ * Helmet's headers that only a document (or a worker, which the app has none of) obeys. A script
+ * or a style sheet under /assets/ is sent without them: about 700 bytes less on each of the
+ * 15–30 files of a first load, which on a slow line is worth 10–20 KB (decision 029). nosniff,
+ * Cross-Origin-Resource-Policy and Referrer-Policy stay, as they apply to the file itself.
+ */
+export const documentOnlyHeaders = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+];
+
 /** Answers about the person asking, whether or not a session came with the request. */
 const personalPaths = ['/api/session', '/api/me'];
 
@@ -39,7 +56,9 @@ function isPersonal(request: FastifyRequest): boolean {
  */
 export const headersPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onSend', async (request, reply) => {
-    reply.header('permissions-policy', permissionsPolicy);
+    if (request.url.startsWith('/assets/')) {
+      for (const name of documentOnlyHeaders) reply.removeHeader(name);
+    } else reply.header('permissions-policy', permissionsPolicy);
     if (request.protocol === 'https') reply.header('strict-transport-security', hsts);
     if (isPersonal(request)) {
       const given = reply.getHeader('cache-control');

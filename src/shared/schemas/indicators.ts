@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuerySchema, versionSchema } from './common';
 import { entityRefSchema } from './entities';
+import { isBuiltinDimension } from './indicator-dimensions';
 
 /** OHCHR's framework: commitments (structural), efforts (process), results (outcome). */
 export const indicatorTypes = ['structural', 'process', 'outcome'] as const;
@@ -15,10 +16,7 @@ export const indicatorFrequencySchema = z.enum(indicatorFrequencies);
 export type IndicatorFrequency = z.infer<typeof indicatorFrequencySchema>;
 
 /** Dimensions with a name in every language; any other key is a custom dimension with its own label. */
-export const builtinDimensions = ['sex', 'age_group', 'disability'] as const;
-export type BuiltinDimension = (typeof builtinDimensions)[number];
-export const isBuiltinDimension = (key: string): key is BuiltinDimension =>
-  (builtinDimensions as readonly string[]).includes(key);
+export { type BuiltinDimension, builtinDimensions, isBuiltinDimension } from './indicator-dimensions';
 
 /** A dimension's key: lower case, digits and underscores (it is a key of each observation's disaggregation). */
 export const dimensionKeySchema = z

@@ -8,8 +8,14 @@ import { type FieldErrors, fieldErrorsOfAppError, fieldErrorsOfZod } from './for
 /**
  * One way to submit a form: check it with the payload's zod schema (the same one the server
  * uses), send it, and keep the translated error and per-field problems for the page to show.
+ * A form shown on a page's first load may pass a loader of its schema instead
+ * (`() => import('…/schemas/x').then((m) => m.xSchema)`): zod then arrives with the first
+ * submit, not with the page (decision 029).
  */
-export function useSubmit<S extends z.ZodType, R>(schema: S, send: (input: z.output<S>) => Promise<R>) {
+export function useSubmit<S extends z.ZodType, R>(
+  schema: S | (() => Promise<S>),
+  send: (input: z.output<S>) => Promise<R>,
+) {
   const i18n = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -18,7 +24,8 @@ export function useSubmit<S extends z.ZodType, R>(schema: S, send: (input: z.out
   async function submit(input: unknown, event?: FormEvent): Promise<R | undefined> {
     event?.preventDefault();
     setError(null);
-    const parsed = schema.safeParse(input);
+    const checker = typeof schema === 'function' ? await schema() : schema;
+    const parsed = checker.safeParse(input);
     if (!parsed.success) {
       setFieldErrors(fieldErrorsOfZod(parsed.error, i18n.t));
       return undefined;

@@ -1,10 +1,13 @@
 import { type FormEvent, useState } from 'react';
-import { localLevelsSchema } from '../../../shared/schemas/assignments';
 import { api } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
 import { levelLabel, useLevels } from '../entities/labels';
+
+/** Loaded with the first submit: the recommendation page's first load carries no zod (decision 029). */
+const localLevelsSchema = () =>
+  import('../../../shared/schemas/assignments').then((module) => module.localLevelsSchema);
 
 /** Marks a recommendation as concerning the local level, naming the State's LRG levels concerned. */
 export function LocalLevels(props: { recommendationId: string; levels: number[]; canEdit: boolean }) {

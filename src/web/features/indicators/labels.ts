@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { isBuiltinDimension } from '../../../shared/schemas/indicators';
+import { isBuiltinDimension } from '../../../shared/schemas/indicator-dimensions';
 import { useT } from '../../i18n/i18n-provider';
 
 /** A dimension's name: built-in ones in the reader's language, custom ones as their owner wrote them. */

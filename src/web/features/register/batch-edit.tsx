@@ -7,7 +7,7 @@ import { Field } from '../../components/field';
 import { pickText } from '../../components/localized';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
-import { AssignForm } from '../assignments/assignments-panel';
+import { AssignForm } from '../assignments/assignment-forms';
 import { parseSdgTargets, useAllTerms, useStatusTerms } from './labels';
 import { useRecommendationOptions } from './recommendation-options';
 

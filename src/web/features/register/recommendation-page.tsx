@@ -7,18 +7,22 @@ import { type ApiAnswer, api, toAppError, urlOf } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
 import { FallbackText } from '../../components/fallback-lang';
 import { Loading } from '../../components/loading';
+import { OnDemandDetails } from '../../components/on-demand-details';
 import { PageTitle } from '../../components/page-title';
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
 import { AssignmentsPanel } from '../assignments/assignments-panel';
-import { ClassificationForm } from './classification-form';
 import { countryName, locationText, positionLabel, statusLabelOf, useStatusTerms } from './labels';
-import { LinkForm } from './link-form';
 import { PublicationCard } from './publication-card';
 import { StatusForm } from './status-form';
 
 const RecommendationFollowUp = lazy(() => import('./recommendation-follow-up'));
+// Editing forms load when their disclosure opens: reading a recommendation ships no zod (decision 029).
+const ClassificationForm = lazy(() =>
+  import('./classification-form').then((module) => ({ default: module.ClassificationForm })),
+);
+const LinkForm = lazy(() => import('./link-form').then((module) => ({ default: module.LinkForm })));
 
 export default function RecommendationPage() {
   const i18n = useT();
@@ -102,10 +106,9 @@ export default function RecommendationPage() {
               </dd>
             </dl>
             {canEdit ? (
-              <details className="edit-details">
-                <summary>{t('recommendation.editClassification')}</summary>
+              <OnDemandDetails summary={t('recommendation.editClassification')}>
                 <ClassificationForm detail={data} onSaved={onSaved} onStale={reload} />
-              </details>
+              </OnDemandDetails>
             ) : null}
           </section>
           <section className="card" aria-labelledby="links-title">
@@ -140,10 +143,9 @@ export default function RecommendationPage() {
               <p className="subtle">{t('recommendation.noLinks')}</p>
             )}
             {canEdit ? (
-              <details className="edit-details">
-                <summary>{t('recommendation.linkAdd')}</summary>
+              <OnDemandDetails summary={t('recommendation.linkAdd')}>
                 <LinkForm detail={data} onLinked={reload} />
-              </details>
+              </OnDemandDetails>
             ) : null}
             <h3>{t('recommendation.clusters')}</h3>
             {data.clusters.length > 0 ? (

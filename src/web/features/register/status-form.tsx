@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { type RecommendationDetail, updateRecommendationSchema } from '../../../shared/schemas/register';
+import type { RecommendationDetail } from '../../../shared/schemas/register';
 import type { Term } from '../../../shared/schemas/taxonomies';
 import { typedApi } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
@@ -7,6 +7,10 @@ import { Field } from '../../components/field';
 import { pickText } from '../../components/localized';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
+
+/** Loaded with the first submit: the page's first load carries no zod (decision 029). */
+const updateSchema = () =>
+  import('../../../shared/schemas/register').then((module) => module.updateRecommendationSchema);
 
 /** Changes the implementation status with a note; the history records who and when. */
 export function StatusForm(props: {
@@ -19,7 +23,7 @@ export function StatusForm(props: {
   const [status, setStatus] = useState(props.detail.status);
   const [note, setNote] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const form = useSubmit(updateRecommendationSchema, (input) =>
+  const form = useSubmit(updateSchema, (input) =>
     typedApi.send('PATCH /api/recommendations/{id}', { path: { id: props.detail.id }, body: input }),
   );
 
