@@ -56,7 +56,8 @@ function isPersonal(request: FastifyRequest): boolean {
  */
 export const headersPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/assets/')) {
+    // Scripts, style sheets and fonts only: an image (an SVG can run script when opened alone) keeps them all.
+    if (/^\/assets\/[^?#]+\.(?:js|css|woff2?)(?:[?#]|$)/.test(request.url)) {
       for (const name of documentOnlyHeaders) reply.removeHeader(name);
     } else reply.header('permissions-policy', permissionsPolicy);
     if (request.protocol === 'https') reply.header('strict-transport-security', hsts);
