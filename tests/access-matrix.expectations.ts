@@ -357,6 +357,7 @@ export const expectations: Record<string, Expectation> = {
   'POST /api/taxonomies/:code/terms': write(secretariat),
   'PATCH /api/terms/:id': write(secretariat),
   'POST /api/terms/:id/merge': write(secretariat),
+  'POST /api/terms/merge': write(secretariat),
   'DELETE /api/terms/:id': write(secretariat, noBody, 'version=1'),
   // Imports: the secretariat's.
   'POST /api/imports': write(secretariat),

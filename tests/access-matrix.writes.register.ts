@@ -365,6 +365,17 @@ export const registerCases: Record<string, WriteCase> = {
     changes: ['taxonomy_terms'],
     rule: adminOnly,
   },
+  'POST /api/terms/merge': {
+    arrange: async (ctx) => {
+      const from = await freshTerm(ctx);
+      const into = await freshTerm(ctx);
+      return { ...from, into: into.term };
+    },
+    url: () => '/api/terms/merge',
+    body: (p) => ({ into: Number(p.into), terms: [{ id: Number(p.term), version: Number(p.version) }] }),
+    changes: ['taxonomy_terms'],
+    rule: adminOnly,
+  },
   'DELETE /api/terms/:id': {
     arrange: (ctx) => freshTerm(ctx),
     url: (p) => `/api/terms/${p.term}?version=${p.version}`,

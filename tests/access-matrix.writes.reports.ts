@@ -103,7 +103,8 @@ async function freshIndicator(ctx: WriteCtx, who = false) {
         unit: 'per 100 000 live births',
         sdgCodes: ['3.1.1'],
         dimensions: [{ key: 'sex', values: ['female'] }],
-        byPlace: true,
+        // National, as the WHO file: a by-place indicator would let every LRG seat import its own place.
+        byPlace: false,
       }
     : indicatorFields(ctx);
   const indicator = await ctx.as('POST', '/api/indicators', fields);

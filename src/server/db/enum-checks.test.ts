@@ -13,6 +13,7 @@ import { importRecordStatuses } from '../../shared/schemas/imports';
 import { indicatorFrequencies, indicatorReminderStatuses, indicatorTypes } from '../../shared/schemas/indicators';
 import { mailStatuses } from '../../shared/schemas/outbox';
 import { narrativeFormats, progressStepKinds } from '../../shared/schemas/progress';
+import { publicationSubjects } from '../../shared/schemas/publication';
 import { followUpGrades, linkKinds, mechanisms, positions, statusCauseKinds } from '../../shared/schemas/register';
 import { lrgPlacements, reportGroupings, reportStatuses, reportTypes } from '../../shared/schemas/reports';
 import { systemsOfGovernment } from '../../shared/schemas/state-profile';
@@ -48,6 +49,7 @@ const sharedEnums: Record<string, readonly string[]> = {
   'progress_update_events.step': progressStepKinds,
   'progress_updates.narrative_format': narrativeFormats,
   'progress_updates.status': progressStatuses,
+  'publications.subject': publicationSubjects,
   'recommendation_links.kind': linkKinds,
   'recommendations.follow_up_grade': followUpGrades,
   'recommendations.position': positions,

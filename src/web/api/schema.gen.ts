@@ -1398,6 +1398,7 @@ export interface ApiRoutes {
           value: string;
           label: string;
           count: number;
+          lang?: string;
         }>>;
       correctedQuery: string | null;
       tookMs: number;
@@ -1528,24 +1529,28 @@ export interface ApiRoutes {
         taxonomy: string;
         code: string;
         label: string;
+        lang?: string;
       }>;
       affectedTerms: Array<{
         id: number;
         taxonomy: string;
         code: string;
         label: string;
+        lang?: string;
       }>;
       issueTerms: Array<{
         id: number;
         taxonomy: string;
         code: string;
         label: string;
+        lang?: string;
       }>;
       customTerms: Array<{
         id: number;
         taxonomy: string;
         code: string;
         label: string;
+        lang?: string;
       }>;
       followUp: boolean;
       followUpDue: string | null;
@@ -1657,24 +1662,28 @@ export interface ApiRoutes {
         taxonomy: string;
         code: string;
         label: string;
+        lang?: string;
       }>;
       affectedTerms: Array<{
         id: number;
         taxonomy: string;
         code: string;
         label: string;
+        lang?: string;
       }>;
       issueTerms: Array<{
         id: number;
         taxonomy: string;
         code: string;
         label: string;
+        lang?: string;
       }>;
       customTerms: Array<{
         id: number;
         taxonomy: string;
         code: string;
         label: string;
+        lang?: string;
       }>;
       followUp: boolean;
       followUpDue: string | null;
@@ -5278,6 +5287,7 @@ export interface ApiRoutes {
       q?: string;
       parentId?: number;
       root?: 'true' | 'false';
+      untranslated?: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
     };
     body: never;
     response: {
@@ -5318,6 +5328,52 @@ export interface ApiRoutes {
       childCount: number;
       final: boolean;
       version: number;
+    };
+  };
+  'GET /api/taxonomies/{code}/variants': {
+    path: {
+      code: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: Array<{
+      key: string;
+      terms: Array<{
+        id: number;
+        taxonomy: string;
+        code: string;
+        label: Record<string, string>;
+        parentId: number | null;
+        usage: number;
+        childCount: number;
+        final: boolean;
+        version: number;
+      }>;
+    }>;
+  };
+  'GET /api/taxonomies/{code}/untranslated': {
+    path: {
+      code: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      total: number;
+      untranslated: Record<string, number>;
+    };
+  };
+  'POST /api/terms/merge': {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      into: number;
+      terms: Array<{
+        id: number;
+        version: number;
+      }>;
+    };
+    response: {
+      recommendations: number;
     };
   };
   'PATCH /api/terms/{id}': {

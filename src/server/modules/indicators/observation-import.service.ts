@@ -55,8 +55,10 @@ export async function requireObservationImporter(db: Executor, actor: Actor, ind
   const user = requireCan(actor, 'read');
   const indicator = await requireIndicator(db, indicatorId);
   const seats = await seatMap(db, user.id);
-  if (!mayEnter(user, indicator, seats, null) && ![...seats.keys()].some((id) => mayEnter(user, indicator, seats, id)))
-    throw new AppError('FORBIDDEN');
+  // A seat at a place counts only where the indicator is kept by place: a national indicator takes
+  // no place, so an LRG's officer may not import into it (they were let in to a file of errors).
+  const atSomePlace = indicator.by_place && [...seats.keys()].some((id) => mayEnter(user, indicator, seats, id));
+  if (!mayEnter(user, indicator, seats, null) && !atSomePlace) throw new AppError('FORBIDDEN');
   return { user, indicator, seats };
 }
 
