@@ -354,6 +354,8 @@ export const expectations: Record<string, Expectation> = {
   'GET /api/taxonomies': get(signedIn),
   'POST /api/taxonomies': write(secretariat),
   'GET /api/taxonomies/:code/terms': get(signedIn),
+  'GET /api/taxonomies/:code/variants': get(signedIn),
+  'GET /api/taxonomies/:code/untranslated': get(signedIn),
   'POST /api/taxonomies/:code/terms': write(secretariat),
   'PATCH /api/terms/:id': write(secretariat),
   'POST /api/terms/:id/merge': write(secretariat),
