@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -115,6 +115,16 @@ async function convertWarm(docx: Buffer, options: PdfOptions): Promise<Buffer> {
   }
 }
 
+/**
+ * The group's id beside the draft, whole or not at all (written aside, then renamed): read while
+ * being written, or after a crash mid-write, an empty file would name no group to kill.
+ */
+async function writeGroup(dir: string, group: number): Promise<void> {
+  const aside = join(dir, `${groupFile}.part`);
+  await writeFile(aside, String(group));
+  await rename(aside, join(dir, groupFile));
+}
+
 async function newRunDir(): Promise<string> {
   await mkdir(pdfRunsDir(), { recursive: true, mode: 0o700 });
   return mkdtemp(join(pdfRunsDir(), `${process.pid}-`));
@@ -170,7 +180,7 @@ async function startEngine(soffice: string, dir: string): Promise<Engine> {
     (stream as unknown as { unref?: () => void })?.unref?.();
   if (group !== undefined) {
     running.add(group);
-    await writeFile(join(dir, groupFile), String(group));
+    await writeGroup(dir, group);
   }
   const started: Engine = {
     soffice,
@@ -284,7 +294,7 @@ function run(command: string, args: string[], options: { dir: string; timeoutMs:
     if (group !== undefined) {
       running.add(group);
       // Written before the conversion can take long: a crash from here on is cleaned up at start-up.
-      writeFile(join(options.dir, groupFile), String(group)).catch(() => undefined);
+      writeGroup(options.dir, group).catch(() => undefined);
     }
     let stderr = '';
     let stoppedBy = '';
