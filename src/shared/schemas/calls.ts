@@ -1,17 +1,16 @@
 import { z } from 'zod';
+import { answerStatuses, callStatuses, defaultRemindAfter, defaultRemindBefore } from './call-values';
 import { localeSchema, pageQuerySchema, versionSchema } from './common';
 import { entityRefSchema } from './entities';
 
-/** A call is drafted, then sent once; sending puts it in the inbox of each entity asked. */
-export const callStatuses = ['draft', 'sent'] as const;
+export { answerStatuses, callStatuses, defaultRemindAfter, defaultRemindBefore } from './call-values';
+
+/** "Remind them now" sends nothing but the call's id in its path. */
+export const remindNowSchema = z.object({});
+
 export const callStatusSchema = z.enum(callStatuses);
 export type CallStatus = z.infer<typeof callStatusSchema>;
 
-/**
- * Where an entity stands on a call: nothing saved yet, a draft, every item submitted before the
- * end of the deadline day (UTC) or after it, or the deadline passed with items not submitted.
- */
-export const answerStatuses = ['not_started', 'draft', 'answered_on_time', 'answered_late', 'late'] as const;
 export const answerStatusSchema = z.enum(answerStatuses);
 export type AnswerStatus = z.infer<typeof answerStatusSchema>;
 
@@ -29,8 +28,6 @@ export const inboxKinds = ['call'] as const;
 export const reminderStatusSchema = z.enum(reminderStatuses);
 
 export const maxCallRecommendations = 1000;
-export const defaultRemindBefore = [7, 1];
-export const defaultRemindAfter = [3];
 
 const uniqueSorted = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
 

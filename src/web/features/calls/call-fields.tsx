@@ -1,5 +1,5 @@
+import { defaultRemindAfter, defaultRemindBefore } from '../../../shared/schemas/call-values';
 import type { CallDetail } from '../../../shared/schemas/calls';
-import { defaultRemindAfter, defaultRemindBefore } from '../../../shared/schemas/calls';
 import { DateInput } from '../../components/date-input';
 import { Field } from '../../components/field';
 import type { FieldErrors } from '../../components/forms';

@@ -1,8 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { z } from 'zod';
 import type { AppError } from '../../../shared/errors';
-import { type CallDetail, updateCallSchema } from '../../../shared/schemas/calls';
+import type { CallDetail } from '../../../shared/schemas/calls';
 import { api, toAppError } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
@@ -15,6 +14,10 @@ import { CallFields, type CallFieldValues, callFieldsOf, callInputOf } from './c
 import { useFormatDay } from './call-labels';
 import { CallRecommendations } from './call-recommendations';
 import { CallTracker } from './call-tracker';
+
+// Loaded with the first submit: the page's first load carries no zod (decision 029).
+const updateSchema = () => import('../../../shared/schemas/calls').then((module) => module.updateCallSchema);
+const remindSchema = () => import('../../../shared/schemas/calls').then((module) => module.remindNowSchema);
 
 /** A call: a draft to complete and send, or a sent call with its tracker and reminders. */
 export default function CallPage() {
@@ -105,7 +108,7 @@ function EditCall(props: { call: CallDetail; onSaved: (call: CallDetail) => void
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<CallFieldValues>(() => callFieldsOf(props.call));
   const [saved, setSaved] = useState(false);
-  const form = useSubmit(updateCallSchema, (input) => api.patch<CallDetail>(`/api/calls/${props.call.id}`, input));
+  const form = useSubmit(updateSchema, (input) => api.patch<CallDetail>(`/api/calls/${props.call.id}`, input));
 
   async function submit(event: FormEvent) {
     setSaved(false);
@@ -219,7 +222,7 @@ function SendCall(props: { call: CallDetail; onSent: (call: CallDetail) => void 
 function Reminders(props: { call: CallDetail; onReminded: () => void }) {
   const { t, formatDateTime, formatNumber } = useT();
   const [notice, setNotice] = useState<string | null>(null);
-  const remind = useSubmit(z.object({}), () => api.post<{ ok: true }>(`/api/calls/${props.call.id}/reminders`));
+  const remind = useSubmit(remindSchema, () => api.post<{ ok: true }>(`/api/calls/${props.call.id}/reminders`));
   async function remindNow() {
     setNotice(null);
     if (await remind.submit({})) {

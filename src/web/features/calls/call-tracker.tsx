@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { answerStatuses, type CallDetail, type TrackerPage, type TrackerRow } from '../../../shared/schemas/calls';
+import { answerStatuses } from '../../../shared/schemas/call-values';
+import type { CallDetail, TrackerPage, TrackerRow } from '../../../shared/schemas/calls';
 import { ErrorMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { ListCard } from '../../components/list-card';

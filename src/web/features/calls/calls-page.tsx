@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { type CallSummary, callStatuses } from '../../../shared/schemas/calls';
+import { callStatuses } from '../../../shared/schemas/call-values';
+import type { CallSummary } from '../../../shared/schemas/calls';
 import type { Page } from '../../../shared/schemas/common';
 import { ErrorMessage } from '../../components/error-message';
 import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { RecommendationRef } from '../../../shared/schemas/register';
 import type { ApiAnswer } from '../../api/client';
@@ -10,7 +10,6 @@ import { SelectionBar, SelectPage, useSelection } from '../../components/selecti
 import { useApi } from '../../components/use-api';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
-import { BatchEdit } from './batch-edit';
 import { ClusterFilter } from './cluster-filter';
 import { FacetPanel } from './facet-panel';
 import { useStatusTerms } from './labels';
@@ -25,6 +24,10 @@ import {
 } from './register-query';
 import { ResultList } from './result-list';
 import { SavedViews } from './saved-views';
+
+// The batch panel (its forms, the assignment form and their schemas) loads when a selection is
+// edited: most visits to the register only read it, and it kept the page over the first-load budget.
+const BatchEdit = lazy(() => import('./batch-edit').then((module) => ({ default: module.BatchEdit })));
 
 const sorts: readonly Sort[] = ['relevance', 'number', 'newest', 'updated'];
 
@@ -143,7 +146,9 @@ export default function RegisterPage() {
           </SelectionBar>
           {canEdit && selected.size > 0 && editing ? (
             <div id="register-batch">
-              <BatchEdit ids={[...selected.keys()]} onDone={results.reload} onClear={clearSelection} />
+              <Suspense fallback={<Loading />}>
+                <BatchEdit ids={[...selected.keys()]} onDone={results.reload} onClear={clearSelection} />
+              </Suspense>
             </div>
           ) : null}
           <ErrorMessage error={results.error} />
