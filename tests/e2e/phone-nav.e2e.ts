@@ -40,7 +40,8 @@ describe('the navigation on a phone (390 px)', () => {
       await toggle.click();
       await nav.locator('a[href="/dashboards"]').click();
       await page.waitForURL((url) => url.pathname === '/dashboards');
-      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      // The menu closes once the new page has rendered (its chunk may still be loading at the URL's change).
+      await expect.poll(() => toggle.getAttribute('aria-expanded'), { timeout: 10_000 }).toBe('false');
       expect(await nav.isVisible()).toBe(false);
       // In Arabic the menu mirrors: the button sits at the banner's left, the page reads right to left.
       if (locale === 'ar') {
