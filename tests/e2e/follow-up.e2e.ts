@@ -221,6 +221,8 @@ async function followUp(admin: Page, recommendationId: string, indicatorId: stri
   await statusChart.locator('canvas').waitFor();
   await statusChart.getByRole('button', { name: 'Table' }).click();
   const after = countOf(before, 'partially_implemented') + 1;
-  await expect.poll(() => tableCell(admin, ljubljana, 'Partially implemented')).toBe(String(after));
+  await expect
+    .poll(() => tableCell(admin, ljubljana, 'Partially implemented'), { timeout: 15_000 })
+    .toBe(String(after));
   expect(await axeViolations(admin)).toEqual([]);
 }
