@@ -16,6 +16,7 @@ import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
+import { StatusFilter } from '../../components/status-filter';
 import { useListPage } from '../../components/use-list-page';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
@@ -71,20 +72,12 @@ export default function ApiTokensPage() {
         {...card}
         count={(count) => t('apiTokens.count', { count })}
         toolbar={
-          <div className="filters-inline">
-            <Field name="status" label={t('fields.status')}>
-              {(control) => (
-                <select {...control} value={filters.status} onChange={(event) => apply({ status: event.target.value })}>
-                  <option value="">{t('common.all')}</option>
-                  {apiTokenStatusSchema.options.map((status) => (
-                    <option key={status} value={status}>
-                      {t(`apiTokens.status.${status}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
+          <StatusFilter
+            value={filters.status}
+            statuses={apiTokenStatusSchema.options}
+            labelOf={(status) => t(`apiTokens.status.${status}`)}
+            onChange={(status) => apply({ status })}
+          />
         }
       >
         {(page, labelId) => (

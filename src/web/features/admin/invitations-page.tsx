@@ -5,9 +5,9 @@ import { type InvitationSummary, invitationStatusSchema } from '../../../shared/
 import { api, toAppError } from '../../api/client';
 import { useConfirm } from '../../components/confirm-dialog';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
-import { Field } from '../../components/field';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
+import { StatusFilter } from '../../components/status-filter';
 import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 import { useSession } from '../../session/session-provider';
@@ -61,20 +61,12 @@ export default function InvitationsPage() {
         {...card}
         count={(count) => t('invitations.count', { count })}
         toolbar={
-          <div className="filters-inline">
-            <Field name="status" label={t('fields.status')}>
-              {(control) => (
-                <select {...control} value={filters.status} onChange={(event) => apply({ status: event.target.value })}>
-                  <option value="">{t('common.all')}</option>
-                  {invitationStatusSchema.options.map((status) => (
-                    <option key={status} value={status}>
-                      {t(`invitations.status.${status}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
+          <StatusFilter
+            value={filters.status}
+            statuses={invitationStatusSchema.options}
+            labelOf={(status) => t(`invitations.status.${status}`)}
+            onChange={(status) => apply({ status })}
+          />
         }
       >
         {(page, labelId) => (

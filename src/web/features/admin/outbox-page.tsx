@@ -4,9 +4,9 @@ import type { Page } from '../../../shared/schemas/common';
 import { mailStatusSchema, type OutboxMail } from '../../../shared/schemas/outbox';
 import { api, toAppError } from '../../api/client';
 import { ErrorMessage, SuccessMessage } from '../../components/error-message';
-import { Field } from '../../components/field';
 import { ListCard } from '../../components/list-card';
 import { PageTitle } from '../../components/page-title';
+import { StatusFilter } from '../../components/status-filter';
 import { useListPage } from '../../components/use-list-page';
 import { useT } from '../../i18n/i18n-provider';
 
@@ -49,20 +49,12 @@ export default function OutboxPage() {
         {...card}
         count={(count) => t('outbox.count', { count })}
         toolbar={
-          <div className="filters-inline">
-            <Field name="status" label={t('fields.status')}>
-              {(control) => (
-                <select {...control} value={filters.status} onChange={(event) => apply({ status: event.target.value })}>
-                  <option value="">{t('common.all')}</option>
-                  {mailStatusSchema.options.map((status) => (
-                    <option key={status} value={status}>
-                      {t(`outbox.status.${status}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
+          <StatusFilter
+            value={filters.status}
+            statuses={mailStatusSchema.options}
+            labelOf={(status) => t(`outbox.status.${status}`)}
+            onChange={(status) => apply({ status })}
+          />
         }
       >
         {(page, labelId) => (
