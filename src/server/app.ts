@@ -184,26 +184,34 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(apiTokensRoutes(options.deps));
   await app.register(auditRoutes(options.deps));
   await app.register(outboxRoutes(options.deps));
-  await app.register(stateProfileRoutes(options.deps));
-  await app.register(entitiesRoutes(options.deps));
-  await app.register(networksRoutes(options.deps));
-  await app.register(registerRoutes(options.deps));
-  await app.register(assignmentsRoutes(options.deps));
-  await app.register(peersRoutes(options.deps));
-  await app.register(dashboardsRoutes(options.deps));
-  await app.register(callsRoutes(options.deps));
-  await app.register(reportsRoutes(options.deps));
-  await app.register(indicatorsRoutes(options.deps));
-  await app.register(progressRoutes(options.deps));
-  await app.register(attachmentsRoutes(options.deps));
-  await app.register(followUpRoutes(options.deps));
-  await app.register(calendarRoutes(options.deps));
-  await app.register(actionsRoutes(options.deps));
-  await app.register(taxonomiesRoutes(options.deps));
-  await app.register(importsRoutes(options.deps));
-  await app.register(waitingRoutes(options.deps));
-  await app.register(publicationRoutes(options.deps));
-  await app.register(publicRoutes(options.deps, { ratePerMinute: options.publicRatePerMinute ?? 600 }));
+  // A national instance keeps a State's register and everything around it; a knowledge hub
+  // (decision 034) hosts NMIRFs as members and has none of it. Accounts, the audit trail, the
+  // outbox and API tokens serve both.
+  if (options.deps.settings.INSTANCE_MODE === 'national') {
+    await app.register(stateProfileRoutes(options.deps));
+    await app.register(entitiesRoutes(options.deps));
+    await app.register(networksRoutes(options.deps));
+    await app.register(registerRoutes(options.deps));
+    await app.register(assignmentsRoutes(options.deps));
+    await app.register(peersRoutes(options.deps));
+    await app.register(dashboardsRoutes(options.deps));
+    await app.register(callsRoutes(options.deps));
+    await app.register(reportsRoutes(options.deps));
+    await app.register(indicatorsRoutes(options.deps));
+    await app.register(progressRoutes(options.deps));
+    await app.register(attachmentsRoutes(options.deps));
+    await app.register(followUpRoutes(options.deps));
+    await app.register(calendarRoutes(options.deps));
+    await app.register(actionsRoutes(options.deps));
+    await app.register(taxonomiesRoutes(options.deps));
+    await app.register(importsRoutes(options.deps));
+    await app.register(waitingRoutes(options.deps));
+    await app.register(publicationRoutes(options.deps));
+    await app.register(publicRoutes(options.deps, { ratePerMinute: options.publicRatePerMinute ?? 600 }));
+  } else {
+    // The hub's parts (profiles and networks, practices, community, federation, self-assessment,
+    // search) register here.
+  }
 
   const webDir = options.webDir ?? defaultWebDir;
   const serveWeb = existsSync(`${webDir}/index.html`);

@@ -22,6 +22,7 @@ export interface Deps {
     | 'UPLOAD_MAX_MB'
     | 'AUTH_RATE_PER_MINUTE'
     | 'API_TOKEN_RATE_PER_MINUTE'
+    | 'INSTANCE_MODE'
     | 'ACTION_REMINDER_DAYS'
     | 'INDICATOR_REMINDER_DAYS'
     | 'EVIDENCE_MAX_MB'

@@ -70,6 +70,11 @@ const settingsSchema = z.object({
   /** At start-up, how long to wait for PostgreSQL to answer before giving up. */
   DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * What this instance is (decision 034): a State's national instance (its register, entities,
+   * reports and portal), or a knowledge hub hosting many countries' NMIRFs as members.
+   */
+  INSTANCE_MODE: z.enum(['national', 'hub']).default('national'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
   /** Encrypts secrets kept in the database (two-step sign-in keys): AES-256-GCM, key derived by HKDF. */

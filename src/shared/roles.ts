@@ -26,6 +26,12 @@ export interface RoleTraits {
   consulted: boolean;
   /** Reads only: writes nothing for an entity, whatever seat they hold. */
   readsOnly: boolean;
+  /** A knowledge hub's account (decision 034): takes part in the hub, never in a national register. */
+  hubAccount: boolean;
+  /** Shares for a member NMIRF on a hub: submits practices, edits its profile, posts, self-assesses. */
+  sharesPractice: boolean;
+  /** Moderates a hub: publishes or returns submitted practices, hides posts, bans accounts. */
+  moderatesHub: boolean;
 }
 
 const no: RoleTraits = {
@@ -38,7 +44,11 @@ const no: RoleTraits = {
   endorses: false,
   consulted: false,
   readsOnly: false,
+  hubAccount: false,
+  sharesPractice: false,
+  moderatesHub: false,
 };
+const hub: RoleTraits = { ...no, hubAccount: true };
 
 export const roleTraits: Record<Role, RoleTraits> = {
   admin: { ...no, secretariat: true, administers: true },
@@ -48,6 +58,10 @@ export const roleTraits: Record<Role, RoleTraits> = {
   contributor: { ...no, actsForEntities: true, plans: true },
   stakeholder: { ...no, consulted: true, readsOnly: true },
   viewer: { ...no, readsOnly: true },
+  hub_admin: { ...hub, administers: true, sharesPractice: true, moderatesHub: true },
+  moderator: { ...hub, sharesPractice: true, moderatesHub: true },
+  member: { ...hub, sharesPractice: true },
+  reader: { ...hub, readsOnly: true },
 };
 
 /** Whether a role has a trait: `is(user.role, 'secretariat')`. */

@@ -93,6 +93,7 @@ async function appOn(db: Deps['db'], root: string) {
       UPLOAD_MAX_MB: 50,
       AUTH_RATE_PER_MINUTE: 10,
       API_TOKEN_RATE_PER_MINUTE: 600,
+      INSTANCE_MODE: 'national',
       ACTION_REMINDER_DAYS: 14,
       INDICATOR_REMINDER_DAYS: 14,
       EVIDENCE_MAX_MB: 20,

@@ -8,6 +8,7 @@ import { assignmentRoles } from '../../shared/schemas/assignments';
 import { calendarKinds, calendarSources, calendarStatuses, reminderRunStatuses } from '../../shared/schemas/calendar';
 import { callStatuses, inboxKinds, progressStatuses, reminderStatuses } from '../../shared/schemas/calls';
 import { entityKinds, nominationStatuses, seats } from '../../shared/schemas/entities';
+import { governmentLevels, hubDocumentKinds, hubMemberStatuses, hubVisibilities } from '../../shared/schemas/hub';
 import { roles, signInMethods, tokenKinds, userStatuses } from '../../shared/schemas/identity';
 import { importRecordStatuses } from '../../shared/schemas/imports';
 import { indicatorFrequencies, indicatorReminderStatuses, indicatorTypes } from '../../shared/schemas/indicators';
@@ -39,6 +40,13 @@ const sharedEnums: Record<string, readonly string[]> = {
   'calls.status': callStatuses,
   'entities.kind': entityKinds,
   'entity_people.role': seats,
+  'hub_documents.kind': hubDocumentKinds,
+  'hub_documents.level': governmentLevels,
+  'hub_documents.locale': locales,
+  'hub_documents.system_of_government': systemsOfGovernment,
+  'hub_documents.visibility': hubVisibilities,
+  'hub_members.status': hubMemberStatuses,
+  'hub_members.system_of_government': systemsOfGovernment,
   'imports.status': importRecordStatuses,
   'inbox_items.kind': inboxKinds,
   'indicator_reminders.status': indicatorReminderStatuses,

@@ -23,6 +23,7 @@ import type {
   ReportsTable,
   ReportVersionsTable,
 } from './schema-follow-up';
+import type { HubDocumentsTable, HubMemberPeopleTable, HubMembersTable } from './schema-hub';
 import type {
   ApiTokensTable,
   AuditEventsTable,
@@ -35,6 +36,7 @@ import type {
 
 export type { LocalizedText } from './column-types';
 export type * from './schema-follow-up';
+export type * from './schema-hub';
 export type * from './schema-identity';
 
 /** Kysely's view of the tables in migrations/. Keep in step with the SQL. */
@@ -48,6 +50,9 @@ export interface DB {
   user_recovery_codes: UserRecoveryCodesTable;
   audit_events: AuditEventsTable;
   mail_outbox: MailOutboxTable;
+  hub_members: HubMembersTable;
+  hub_member_people: HubMemberPeopleTable;
+  hub_documents: HubDocumentsTable;
   entities: EntitiesTable;
   entity_people: EntityPeopleTable;
   network_members: { network_id: string; member_id: string; joined_at: Generated<Date> };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { localeSchema, pageQuerySchema, versionSchema } from './common';
 
-export const roles = [
+/** The roles of a national instance (an NMIRF and the entities it works with). */
+export const nationalRoles = [
   'admin',
   'coordinator',
   'focal_point',
@@ -10,8 +11,22 @@ export const roles = [
   'stakeholder',
   'viewer',
 ] as const;
+/**
+ * The roles of a knowledge hub (`INSTANCE_MODE=hub`, decision 034): its administrators, the
+ * moderators of its community, people of member NMIRFs, and readers who sign in to take part in
+ * events and read the members' spaces. An account holds one role of its instance's side only.
+ */
+export const hubRoles = ['hub_admin', 'moderator', 'member', 'reader'] as const;
+export const roles = [...nationalRoles, ...hubRoles] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
+export type NationalRole = (typeof nationalRoles)[number];
+export type HubRole = (typeof hubRoles)[number];
+const hubRoleSet: ReadonlySet<string> = new Set(hubRoles);
+/** Whether a role belongs to a hub's side (an instance's accounts are all of one side). */
+export function isHubRole(role: Role): role is HubRole {
+  return hubRoleSet.has(role);
+}
 
 export const userStatuses = ['invited', 'active', 'disabled'] as const;
 /** What a one-time emailed token is for. */

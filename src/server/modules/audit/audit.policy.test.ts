@@ -4,6 +4,18 @@ import { canAudit } from './audit.policy';
 policyTable('canAudit', canAudit, [
   {
     action: 'list',
-    expect: { admin: Y, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+    expect: {
+      admin: Y,
+      coordinator: n,
+      focal_point: n,
+      validator: n,
+      contributor: n,
+      stakeholder: n,
+      viewer: n,
+      hub_admin: Y,
+      moderator: n,
+      member: n,
+      reader: n,
+    },
   },
 ]);

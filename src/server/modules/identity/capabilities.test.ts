@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInNew, type TestApp } from '../../../../tests/app';
 import { is } from '../../../shared/roles';
-import { type Capability, roles, type SessionResponse, type SessionUser } from '../../../shared/schemas/identity';
+import {
+  type Capability,
+  isHubRole,
+  roles,
+  type SessionResponse,
+  type SessionUser,
+} from '../../../shared/schemas/identity';
 import { canActions } from '../actions/actions.policy';
 import { canAssign } from '../assignments/assignments.policy';
 import { canAudit } from '../audit/audit.policy';
@@ -54,7 +60,7 @@ const meaning: Record<Capability, (user: SessionUser) => boolean> = {
   'stateProfile:edit': (user) => canStateProfile(user, 'edit'),
   'taxonomies:administer': (user) => canTaxonomies(user, 'administer'),
   'taxonomies:manage': (user) => canTaxonomies(user, 'manage'),
-  'users:invite': (user) => canUsers(user, 'invite', { newRole: 'viewer' }),
+  'users:invite': (user) => canUsers(user, 'invite', { newRole: isHubRole(user.role) ? 'reader' : 'viewer' }),
   'users:list': (user) => canUsers(user, 'list'),
   'users:update': (user) => canUsers(user, 'update', { id: 'someone-else' }),
 };

@@ -12,6 +12,18 @@ policyTable('canTaxonomies', canTaxonomies, [
   },
   {
     action: 'administer',
-    expect: { admin: Y, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+    expect: {
+      admin: Y,
+      coordinator: n,
+      focal_point: n,
+      validator: n,
+      contributor: n,
+      stakeholder: n,
+      viewer: n,
+      hub_admin: n,
+      moderator: n,
+      member: n,
+      reader: n,
+    },
   },
 ]);

@@ -15,6 +15,7 @@ export function canTaxonomies(user: SessionUser, action: TaxonomyAction): boolea
     case 'manage':
       return is(user.role, 'secretariat');
     case 'administer':
-      return is(user.role, 'administers');
+      // A hub's administrator runs accounts; a hub keeps no register and no terms (decision 034).
+      return is(user.role, 'administers') && !is(user.role, 'hubAccount');
   }
 }

@@ -5,6 +5,18 @@ import { canApiTokens } from './api-tokens.policy';
 policyTable('canApiTokens', canApiTokens, [
   {
     action: 'manage',
-    expect: { admin: Y, coordinator: n, focal_point: n, validator: n, contributor: n, stakeholder: n, viewer: n },
+    expect: {
+      admin: Y,
+      coordinator: n,
+      focal_point: n,
+      validator: n,
+      contributor: n,
+      stakeholder: n,
+      viewer: n,
+      hub_admin: Y,
+      moderator: n,
+      member: n,
+      reader: n,
+    },
   },
 ]);
