@@ -85,3 +85,71 @@ create index hub_documents_tsv_idx on hub_documents using gin (tsv);
 create index hub_documents_title_trgm_idx on hub_documents using gin (title gin_trgm_ops);
 create index hub_documents_themes_idx on hub_documents using gin (themes);
 create index hub_documents_kind_idx on hub_documents (kind, locale, updated_at desc);
+
+-- Networks of NMIRFs (the International Network, regional and language networks) and their members.
+create table hub_networks (
+  id uuid primary key default gen_random_uuid(),
+  kind text not null check (kind in ('international', 'regional', 'language')),
+  name text not null check (length(name) between 1 and 300),
+  name_i18n jsonb not null default '{}',
+  description_i18n jsonb not null default '{}',
+  website text,
+  version integer not null default 1,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create unique index hub_networks_name_key on hub_networks (lower(name));
+create table hub_network_members (
+  network_id uuid not null references hub_networks (id) on delete cascade,
+  member_id uuid not null references hub_members (id) on delete cascade,
+  joined_at timestamptz not null default now(),
+  primary key (network_id, member_id)
+);
+create index hub_network_members_member_idx on hub_network_members (member_id);
+
+-- A member's profile, as OHCHR's Knowledge Gateway lists them; each text per language: { "en": "…" }.
+-- `source` names where the facts come from (a public document, its address).
+create table hub_profiles (
+  member_id uuid primary key references hub_members (id) on delete cascade,
+  mandate jsonb not null default '{}',
+  legal_basis jsonb not null default '{}',
+  composition jsonb not null default '{}',
+  secretariat jsonb not null default '{}',
+  focal_points jsonb not null default '{}',
+  established integer check (established between 1945 and 2100),
+  website text,
+  source text,
+  published boolean not null default false,
+  version integer not null default 1,
+  updated_at timestamptz not null default now()
+);
+
+-- A promising practice. Its texts are per language (hub_practice_texts); the facets live here.
+create table hub_practices (
+  id uuid primary key default gen_random_uuid(),
+  member_id uuid not null references hub_members (id) on delete cascade,
+  level text not null check (level in ('national', 'regional', 'local')),
+  themes text[] not null default '{}',
+  status text not null default 'draft'
+    check (status in ('draft', 'submitted', 'returned', 'published', 'withdrawn')),
+  contact text,
+  links jsonb not null default '[]', -- [{ "url": "https://…", "label": "…" }]
+  source text,
+  created_by uuid references users (id) on delete set null,
+  published_at timestamptz,
+  version integer not null default 1,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index hub_practices_member_idx on hub_practices (member_id);
+create index hub_practices_status_idx on hub_practices (status, updated_at desc);
+create table hub_practice_texts (
+  practice_id uuid not null references hub_practices (id) on delete cascade,
+  locale text not null check (locale in ('ar', 'zh', 'en', 'fr', 'ru', 'es')),
+  title text not null check (length(title) between 1 and 300),
+  summary text not null check (length(summary) <= 2000),
+  -- Sanitised HTML (a short list of tags, no attributes but links' href), never raw input.
+  body text not null check (length(body) <= 200000),
+  updated_at timestamptz not null default now(),
+  primary key (practice_id, locale)
+);

@@ -8,7 +8,14 @@ import { assignmentRoles } from '../../shared/schemas/assignments';
 import { calendarKinds, calendarSources, calendarStatuses, reminderRunStatuses } from '../../shared/schemas/calendar';
 import { callStatuses, inboxKinds, progressStatuses, reminderStatuses } from '../../shared/schemas/calls';
 import { entityKinds, nominationStatuses, seats } from '../../shared/schemas/entities';
-import { governmentLevels, hubDocumentKinds, hubMemberStatuses, hubVisibilities } from '../../shared/schemas/hub';
+import {
+  governmentLevels,
+  hubDocumentKinds,
+  hubMemberStatuses,
+  hubNetworkKinds,
+  hubVisibilities,
+  practiceStatuses,
+} from '../../shared/schemas/hub';
 import { roles, signInMethods, tokenKinds, userStatuses } from '../../shared/schemas/identity';
 import { importRecordStatuses } from '../../shared/schemas/imports';
 import { indicatorFrequencies, indicatorReminderStatuses, indicatorTypes } from '../../shared/schemas/indicators';
@@ -46,6 +53,10 @@ const sharedEnums: Record<string, readonly string[]> = {
   'hub_documents.system_of_government': systemsOfGovernment,
   'hub_documents.visibility': hubVisibilities,
   'hub_members.status': hubMemberStatuses,
+  'hub_networks.kind': hubNetworkKinds,
+  'hub_practice_texts.locale': locales,
+  'hub_practices.level': governmentLevels,
+  'hub_practices.status': practiceStatuses,
   'hub_members.system_of_government': systemsOfGovernment,
   'imports.status': importRecordStatuses,
   'inbox_items.kind': inboxKinds,

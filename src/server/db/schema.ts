@@ -23,7 +23,16 @@ import type {
   ReportsTable,
   ReportVersionsTable,
 } from './schema-follow-up';
-import type { HubDocumentsTable, HubMemberPeopleTable, HubMembersTable } from './schema-hub';
+import type {
+  HubDocumentsTable,
+  HubMemberPeopleTable,
+  HubMembersTable,
+  HubNetworkMembersTable,
+  HubNetworksTable,
+  HubPracticesTable,
+  HubPracticeTextsTable,
+  HubProfilesTable,
+} from './schema-hub';
 import type {
   ApiTokensTable,
   AuditEventsTable,
@@ -53,6 +62,11 @@ export interface DB {
   hub_members: HubMembersTable;
   hub_member_people: HubMemberPeopleTable;
   hub_documents: HubDocumentsTable;
+  hub_networks: HubNetworksTable;
+  hub_network_members: HubNetworkMembersTable;
+  hub_profiles: HubProfilesTable;
+  hub_practices: HubPracticesTable;
+  hub_practice_texts: HubPracticeTextsTable;
   entities: EntitiesTable;
   entity_people: EntityPeopleTable;
   network_members: { network_id: string; member_id: string; joined_at: Generated<Date> };

@@ -63,3 +63,49 @@ export const hubDocumentSchema = z.object({
   networkIds: z.array(z.uuid()),
 });
 export type HubDocument = z.infer<typeof hubDocumentSchema>;
+
+export const hubNetworkKinds = ['international', 'regional', 'language'] as const;
+export const practiceStatuses = ['draft', 'submitted', 'returned', 'published', 'withdrawn'] as const;
+export type PracticeStatus = (typeof practiceStatuses)[number];
+
+/** A text given per language: at least one language, each at most `max` characters. */
+export function perLanguage(max: number) {
+  return z.partialRecord(localeSchema, z.string().trim().max(max));
+}
+
+/**
+ * A practice's content as a member writes it and as a national instance sends it to a hub
+ * (federation): the form, the route and the signed request share this one shape. `body` is
+ * HTML the server sanitises before storing.
+ */
+export const practiceTextSchema = z.object({
+  title: z.string().trim().min(1).max(300),
+  summary: z.string().trim().max(2000),
+  body: z.string().max(200_000),
+});
+export const practicePayloadSchema = z.object({
+  level: z.enum(governmentLevels),
+  themes: z.array(hubThemeSchema).min(1).max(hubThemes.length),
+  /** One entry per language the practice is written in; at least one. */
+  texts: z
+    .partialRecord(localeSchema, practiceTextSchema)
+    .refine((texts) => Object.keys(texts).length > 0, { message: 'at least one language' }),
+  contact: z.string().trim().max(300).nullable(),
+  links: z.array(z.object({ url: z.url({ protocol: /^https?$/ }), label: z.string().trim().min(1).max(200) })).max(20),
+  /** Where the facts come from (a public document, its address). */
+  source: z.string().trim().max(500).nullable(),
+});
+export type PracticePayload = z.infer<typeof practicePayloadSchema>;
+
+/** A member's profile as the Knowledge Gateway lists it; texts per language. */
+export const profilePayloadSchema = z.object({
+  mandate: perLanguage(10_000),
+  legalBasis: perLanguage(5_000),
+  composition: perLanguage(5_000),
+  secretariat: perLanguage(5_000),
+  focalPoints: perLanguage(5_000),
+  established: z.number().int().min(1945).max(2100).nullable(),
+  website: z.url({ protocol: /^https?$/ }).nullable(),
+  source: z.string().trim().max(500).nullable(),
+});
+export type ProfilePayload = z.infer<typeof profilePayloadSchema>;
