@@ -1,4 +1,4 @@
-import { type Html, html } from './public.html';
+import { type Html, html } from '../../lib/html';
 
 // Charts drawn on the server as SVG (no script): each is labelled for screen readers and
 // followed on the page by the same numbers as a table.

@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Database } from '../../db/database';
 import { translatorFor } from '../../i18n';
+import { escapeHtml } from '../../lib/html';
 import { narrativeText } from '../progress/sanitize';
 import { csvCell } from '../register/export.service';
-import { escapeHtml } from './public.html';
 import { findPublicPage, findPublishedUpdates } from './public.repo';
 
 // Open data (decision 032): the published register as CSV and JSON with its data dictionary and

@@ -2,9 +2,9 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { Translate } from '../../../shared/i18n/translate';
 import type { PublicQuery } from '../../../shared/schemas/public';
 import { publicPageSize } from '../../../shared/schemas/public';
+import { type Html, html, trusted } from '../../lib/html';
 import { sanitizeNarrative, textToHtml } from '../progress/sanitize';
 import { bars, lineChart } from './public.chart';
-import { type Html, html, trusted } from './public.html';
 import { publicRoot } from './public.layout';
 import type { FacetCount, PublicRow, PublicUpdate } from './public.repo';
 import type {

@@ -5,9 +5,9 @@ import { type PublicQuery, publicQuerySchema } from '../../../shared/schemas/pub
 import { mechanisms } from '../../../shared/schemas/register';
 import type { Deps } from '../../deps';
 import { translatorFor } from '../../i18n';
+import { html } from '../../lib/html';
 import { cachedPage, cachePage, publicCacheSeconds } from './public.cache';
 import { changesAtom, changesJson, registerCsv, registerJson, registerXlsx } from './public.data';
-import { html } from './public.html';
 import { layout } from './public.layout';
 import {
   entityPage,
