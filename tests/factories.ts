@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Database } from '../src/server/db/database';
 import type {
   ActionsTable,
   AssignmentsTable,
   EntitiesTable,
+  HubMembersTable,
   RecommendationsTable,
   ReviewsTable,
   UserRow,
@@ -195,4 +196,27 @@ export async function makeAssignment(
     .values({ recommendation_id: recommendationId, entity_id: entityId, role: 'lead', ...overrides })
     .returning('id')
     .executeTakeFirstOrThrow();
+}
+
+/** Inserts a hub member (an NMIRF of one country; decision 034), unique name per call. */
+export async function makeHubMember(
+  db: Database,
+  overrides: Partial<Insertable<HubMembersTable>> = {},
+): Promise<Selectable<HubMembersTable>> {
+  const suffix = randomBytes(4).toString('hex');
+  return db
+    .insertInto('hub_members')
+    .values({
+      country_code: 'SI',
+      name: `Test mechanism ${suffix}`,
+      system_of_government: 'unitary',
+      ...overrides,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Makes a hub account act for a member (its staff). */
+export async function actForHubMember(db: Database, memberId: string, userId: string): Promise<void> {
+  await db.insertInto('hub_member_people').values({ member_id: memberId, user_id: userId }).execute();
 }
