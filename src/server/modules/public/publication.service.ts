@@ -6,7 +6,7 @@ import { conflict, signedIn } from '../../lib/guards';
 import { everything, type Scope } from '../../lib/scope';
 import { scopeOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
-import { clearPublicCache } from './public.cache';
+import { clearPublicCache } from '../../lib/page-cache';
 import { canPublish, type Decision, isPublicUpdate, type Publicness, publicnessOf } from './publication.policy';
 import { findDecision, findSubject, findUnpublishedValidatedUpdates, saveDecision } from './publication.repo';
 
