@@ -152,6 +152,16 @@ export function findProfile(db: Executor, memberId: string): Promise<HubProfileR
   return db.selectFrom('hub_profiles').selectAll().where('member_id', '=', memberId).executeTakeFirst();
 }
 
+/** A member's profile, made empty and unpublished if it has none yet (members created elsewhere). */
+export async function ensureProfile(db: Executor, memberId: string): Promise<HubProfileRow> {
+  await db
+    .insertInto('hub_profiles')
+    .values({ member_id: memberId })
+    .onConflict((conflict) => conflict.column('member_id').doNothing())
+    .execute();
+  return db.selectFrom('hub_profiles').selectAll().where('member_id', '=', memberId).executeTakeFirstOrThrow();
+}
+
 /** The profile's versioned write (its key is the member's id, so not lib/versioned's `id`). */
 export function updateProfileAtVersion(
   db: Executor,

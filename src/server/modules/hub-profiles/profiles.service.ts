@@ -17,7 +17,7 @@ import {
   findMemberById,
   findNetworkById,
   findNetworks,
-  findProfile,
+  ensureProfile,
   type HubNetworkRow,
   type HubProfileRow,
   insertNetwork,
@@ -50,14 +50,10 @@ function presentProfile(row: HubProfileRow, canEdit: boolean): HubProfileView {
 /** The member's profile, for someone who may edit it; NOT_FOUND for an unknown member. */
 async function editable(db: Executor, actor: Actor, memberId: string): Promise<HubProfileRow> {
   const user = signedIn(actor);
-  const [member, profile, acts] = await Promise.all([
-    findMemberById(db, memberId),
-    findProfile(db, memberId),
-    actsForMember(db, user.id, memberId),
-  ]);
-  if (!member || !profile) throw new AppError('NOT_FOUND');
+  const [member, acts] = await Promise.all([findMemberById(db, memberId), actsForMember(db, user.id, memberId)]);
+  if (!member) throw new AppError('NOT_FOUND');
   if (!canHubProfiles(user, 'editProfile', { actsForMember: acts })) throw new AppError('FORBIDDEN');
-  return profile;
+  return ensureProfile(db, memberId);
 }
 
 export async function getHubProfile(deps: Deps, actor: Actor, memberId: string): Promise<HubProfileView> {
