@@ -82,6 +82,7 @@ export const capabilityNames = [
   'calls:manage',
   'calls:track',
   'entities:manage',
+  'hubMembers:list',
   'hubMembers:manage',
   'hubNetworks:manage',
   'hubProfiles:editOwn',

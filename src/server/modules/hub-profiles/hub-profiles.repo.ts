@@ -254,3 +254,8 @@ export async function existingMemberIds(db: Executor, ids: readonly string[]): P
   const rows = await db.selectFrom('hub_members').select('id').where('id', 'in', ids).execute();
   return new Set(rows.map((row) => row.id));
 }
+
+/** The reference list of countries (ISO 3166), for choosing a member's country. */
+export function findCountries(db: Executor) {
+  return db.selectFrom('countries').select(['iso2', 'name']).execute();
+}

@@ -22,6 +22,7 @@ import {
   addHubMemberPerson,
   createHubMember,
   getHubMember,
+  listHubCountries,
   listHubMemberPeople,
   listHubMembers,
   myHubMembers,
@@ -42,6 +43,16 @@ export function hubProfilesRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['hub'];
     const people = z.object({ items: z.array(hubMemberPersonSchema) });
+    app.get(
+      '/api/hub/countries',
+      {
+        schema: {
+          tags,
+          response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }) },
+        },
+      },
+      (request) => listHubCountries(deps, request.actor),
+    );
     app.get(
       '/api/hub/members',
       { schema: { tags, querystring: hubMemberListQuerySchema, response: { 200: pageOf(hubMemberViewSchema) } } },

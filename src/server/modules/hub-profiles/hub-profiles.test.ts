@@ -75,7 +75,9 @@ describe('members', () => {
       systemOfGovernment: null,
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.issues).toEqual([{ path: 'countryCode', message: 'issues.hubProfiles.unknownCountry' }]);
+    expect(unknown.json().error.issues).toEqual([
+      { path: 'countryCode', message: 'issues.hubProfiles.unknownCountry' },
+    ]);
     const malformed = await admin.request('POST', '/api/hub/members', {
       countryCode: 'Portugal',
       name: 'x',
@@ -192,7 +194,10 @@ describe('profiles', () => {
       version: 1,
     });
     expect(noMandate.statusCode).toBe(400);
-    expect(noMandate.json().error.issues[0]).toEqual({ path: 'mandate', message: 'issues.hubProfiles.mandateRequired' });
+    expect(noMandate.json().error.issues[0]).toEqual({
+      path: 'mandate',
+      message: 'issues.hubProfiles.mandateRequired',
+    });
     await moderator.request('PUT', `/api/hub/members/${member.id}/profile`, { ...profile, source: null, version: 1 });
     const noSource = await moderator.request('POST', `/api/hub/members/${member.id}/profile/publication`, {
       published: true,
@@ -214,9 +219,9 @@ describe('profiles', () => {
     const staff = await makeUser(hub.handle.db, { role: 'member' });
     await actForHubMember(hub.handle.db, other.id, staff.id);
     const client = await signInAs(hub.app, staff.email);
-    expect((await client.request('PUT', `/api/hub/members/${member.id}/profile`, { ...profile, version: 1 })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await client.request('PUT', `/api/hub/members/${member.id}/profile`, { ...profile, version: 1 })).statusCode,
+    ).toBe(403);
     const reader = await signInNew(hub, 'reader');
     expect((await reader.request('GET', `/api/hub/members/${member.id}/profile`)).statusCode).toBe(403);
   });
@@ -252,18 +257,21 @@ describe('networks', () => {
     expect((await documentsOf(member.id))[0]?.network_ids).toEqual([network.id]);
 
     const unknown = await admin.request('PUT', `/api/hub/networks/${network.id}`, {
-      ...created.json(),
+      ...network,
       memberIds: [member.id, '00000000-0000-4000-8000-000000000000'],
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.issues[0]).toEqual({ path: 'memberIds.1', message: 'issues.hubProfiles.unknownMember' });
+    expect(unknown.json().error.issues[0]).toEqual({
+      path: 'memberIds.1',
+      message: 'issues.hubProfiles.unknownMember',
+    });
 
     const emptied = await admin.request('PUT', `/api/hub/networks/${network.id}`, { ...network, memberIds: [] });
     expect(emptied.statusCode).toBe(200);
     expect((await documentsOf(member.id))[0]?.network_ids).toEqual([]);
     const moderator = await signInNew(hub, 'moderator');
-    expect((await moderator.request('PUT', `/api/hub/networks/${network.id}`, { ...network, version: 2 })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await moderator.request('PUT', `/api/hub/networks/${network.id}`, { ...network, version: 2 })).statusCode,
+    ).toBe(403);
   });
 });

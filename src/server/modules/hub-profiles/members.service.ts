@@ -20,6 +20,7 @@ import { canHubProfiles } from './hub-profiles.policy';
 import {
   addPersonToMember,
   countryExists,
+  findCountries,
   findMemberById,
   findMembers,
   findPeopleOfMember,
@@ -241,4 +242,12 @@ export async function removeHubMemberPerson(
     });
   });
   return listHubMemberPeople(deps, actor, memberId);
+}
+
+/** The countries a member may be of, named in the reader's language and sorted by that name. */
+export async function listHubCountries(deps: Deps, actor: Actor): Promise<{ items: { code: string; name: string }[] }> {
+  allowed(actor, 'listMembers');
+  const rows = await findCountries(deps.db);
+  const items = rows.map((row) => ({ code: row.iso2, name: row.name[actor.locale] ?? row.name.en ?? row.iso2 }));
+  return { items: items.sort((a, b) => a.name.localeCompare(b.name, actor.locale)) };
 }

@@ -13,11 +13,11 @@ import { publicPagesChanged, reindexNetwork, reindexProfile } from './hub-profil
 import { canHubProfiles } from './hub-profiles.policy';
 import {
   actsForMember,
+  ensureProfile,
   existingMemberIds,
   findMemberById,
   findNetworkById,
   findNetworks,
-  ensureProfile,
   type HubNetworkRow,
   type HubProfileRow,
   insertNetwork,

@@ -47,6 +47,7 @@ const meaning: Record<Capability, (user: SessionUser) => boolean> = {
     (['create', 'edit', 'delete', 'import', 'managePeople', 'manageMembers'] as const).every((action) =>
       canEntities(user, action),
     ),
+  'hubMembers:list': (user) => is(user.role, 'hubAccount'),
   'hubMembers:manage': (user) => canHubProfiles(user, 'manageMembers'),
   'hubNetworks:manage': (user) => canHubProfiles(user, 'manageNetworks'),
   'hubProfiles:editOwn': (user) => is(user.role, 'sharesPractice') && !is(user.role, 'moderatesHub'),

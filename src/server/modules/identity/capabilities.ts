@@ -36,6 +36,7 @@ export function capabilitiesOf(user: SessionUser): Capabilities {
     'calls:manage': canCalls(user, 'manage'),
     'calls:track': canCalls(user, 'track'),
     'entities:manage': canEntities(user, 'edit'),
+    'hubMembers:list': canHubProfiles(user, 'listMembers'),
     'hubMembers:manage': canHubProfiles(user, 'manageMembers'),
     'hubNetworks:manage': canHubProfiles(user, 'manageNetworks'),
     'hubProfiles:editOwn':

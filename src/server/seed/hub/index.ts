@@ -109,7 +109,8 @@ export async function seedDemoHub(db: Database): Promise<HubSeedContext> {
       if (!context.accountIdByRole.has(account.role)) context.accountIdByRole.set(account.role, user.id);
       context.accountIdByEmail.set(account.email, user.id);
       const memberId = account.country ? context.memberIdByCountry.get(account.country) : undefined;
-      if (memberId) await trx.insertInto('hub_member_people').values({ member_id: memberId, user_id: user.id }).execute();
+      if (memberId)
+        await trx.insertInto('hub_member_people').values({ member_id: memberId, user_id: user.id }).execute();
       const { password_hash: _hash, ...audited } = user;
       await recordAudit(trx, actor, { action: 'create', recordType: 'user', recordId: user.id, after: audited });
     }
