@@ -23,7 +23,7 @@ export interface Ctx {
 
 export const hubPageSize = 20;
 export const hubStyles =
-  'dl.profile dt{font-weight:700;margin-top:16px}dl.profile dd{margin:4px 0 0}.fallback{font-size:.85rem;color:#4a4a4a;margin:2px 0}.counts{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:12px}.counts li{border:1px solid #c9c9c9;border-radius:6px;padding:8px 12px;min-width:9rem}.counts strong{display:block;font-size:1.5rem}.filters{display:grid;gap:8px;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));align-items:end}';
+  'aside{overflow-wrap:anywhere}dl.profile dt{font-weight:700;margin-top:16px}dl.profile dd{margin:4px 0 0}.fallback{font-size:.85rem;color:#4a4a4a;margin:2px 0}.counts{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:12px}.counts li{border:1px solid #c9c9c9;border-radius:6px;padding:8px 12px;min-width:9rem}.counts strong{display:block;font-size:1.5rem}.filters{display:grid;gap:8px;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));align-items:end}';
 
 /** A text in the reader's language, else English, else the first language it has. */
 export function pick(text: LocalizedText | null | undefined, locale: Locale): { text: string; lang: Locale } | null {
@@ -45,10 +45,25 @@ function paragraphs(text: string): Html {
   })}`;
 }
 
+/** A language's name in the reader's language ("anglais" on a French page). */
+export function languageName(lang: Locale, locale: Locale): string {
+  return new Intl.DisplayNames([locale], { type: 'language' }).of(lang) ?? localeNames[lang];
+}
+
 function fallbackNote({ locale, t }: Ctx, lang: Locale): Html {
   return lang === locale
     ? html``
-    : html`<p class="fallback">${t('hubProfiles.fallback', { language: localeNames[lang] })}</p>`;
+    : html`<p class="fallback">${t('hubProfiles.fallback', { language: languageName(lang, locale) })}</p>`;
+}
+
+/** A date as the reader's language writes it. */
+const dateOf = (date: Date, locale: Locale) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+
+/** Plain text with its web addresses as links (each part escaped by the template). */
+function linked(text: string): Html {
+  const parts = text.split(/(https?:\/\/[^\s)]+)/g);
+  return html`${parts.map((part, index) => (index % 2 === 1 ? html`<a href="${part}" rel="noopener">${part}</a>` : part))}`;
 }
 
 /** A per-language text in the reader's language or its fallback, marked. */
@@ -58,7 +73,14 @@ function localized(ctx: Ctx, text: LocalizedText | null | undefined): Html | nul
   return html`${fallbackNote(ctx, shown.lang)}<div lang="${shown.lang}" dir="${directionOf(shown.lang)}">${paragraphs(shown.text)}</div>`;
 }
 
-const nameOf = (row: { name: string; name_i18n: LocalizedText }, locale: Locale) => row.name_i18n[locale] ?? row.name;
+const nameOf = (row: { name: string; name_i18n: LocalizedText }, locale: Locale) =>
+  pick(row.name_i18n, locale)?.text ?? row.name;
+/** A name with its language marked when it is not the reader's. */
+function nameHtml(row: { name: string; name_i18n: LocalizedText }, locale: Locale): Html {
+  const shown = pick(row.name_i18n, locale);
+  if (shown?.lang === locale) return html`${shown.text}`;
+  return html`<span dir="auto" lang="${shown?.lang ?? undefined}">${shown?.text ?? row.name}</span>`;
+}
 const countryOf = (names: LocalizedText | null, code: string, locale: Locale) => names?.[locale] ?? names?.en ?? code;
 
 function itemList(ctx: Ctx, items: PublicItem[]): Html {
@@ -67,8 +89,8 @@ function itemList(ctx: Ctx, items: PublicItem[]): Html {
     (
       item,
     ) => html`<li><h3><a href="${root}${item.path}" lang="${item.locale}" dir="${directionOf(item.locale)}">${item.title}</a></h3>
-<p class="meta">${ctx.t(`hubProfiles.kind.${item.kind}`)} · <time datetime="${item.updated_at.toISOString()}">${item.updated_at.toISOString().slice(0, 10)}</time>${
-      item.locale === ctx.locale ? '' : html` · ${localeNames[item.locale]}`
+<p class="meta">${ctx.t(`hubProfiles.kind.${item.kind}`)} · <time datetime="${item.updated_at.toISOString()}">${dateOf(item.updated_at, ctx.locale)}</time>${
+      item.locale === ctx.locale ? '' : html` · ${languageName(item.locale, ctx.locale)}`
     }</p>${item.summary ? html`<p lang="${item.locale}" dir="${directionOf(item.locale)}">${item.summary.length > 300 ? `${item.summary.slice(0, 300)}…` : item.summary}</p>` : ''}</li>`,
   )}</ul>`;
 }
@@ -129,7 +151,7 @@ export function membersPage(ctx: Ctx, data: PublicMembers, query: HubPublicMembe
 <div><button type="submit">${t('hubProfiles.public.apply')}</button></div></form>`;
   const list = html`<ul class="cards">${data.rows.map((row) => {
     const mandate = pick(row.mandate, locale);
-    return html`<li><h2><a href="${root}/members/${row.id}">${nameOf(row, locale)}</a>${row.acronym ? ` (${row.acronym})` : ''}</h2>
+    return html`<li><h2><a href="${root}/members/${row.id}">${nameHtml(row, locale)}</a>${row.acronym ? html` <bdi>(${row.acronym})</bdi>` : ''}</h2>
 <p class="meta">${countryOf(row.country_name, row.country_code, locale)}${row.system_of_government ? html` · ${t(`stateProfile.system.${row.system_of_government}`)}` : ''}${row.established ? html` · ${t('hubProfiles.public.establishedIn', { year: String(row.established) })}` : ''}</p>
 ${mandate ? html`<p lang="${mandate.lang}" dir="${directionOf(mandate.lang)}">${mandate.text.length > 280 ? `${mandate.text.slice(0, 280)}…` : mandate.text}</p>` : ''}</li>`;
   })}</ul>`;
@@ -169,7 +191,7 @@ export function memberPage(ctx: Ctx, data: PublicMember): PageBody {
   return {
     title: name,
     body: html`<p class="meta"><a href="${root}/members">${t('hubProfiles.public.membersTitle')}</a></p>
-<h1>${name}${member.acronym ? ` (${member.acronym})` : ''}</h1>
+<h1>${nameHtml(member, locale)}${member.acronym ? html` <bdi>(${member.acronym})</bdi>` : ''}</h1>
 <p class="meta">${countryOf(member.country_name, member.country_code, locale)}${member.system_of_government ? html` · ${t(`stateProfile.system.${member.system_of_government}`)}` : ''}${member.established ? html` · ${t('hubProfiles.public.establishedIn', { year: String(member.established) })}` : ''}</p>
 <div class="layout"><div>
 <dl class="profile">${shown.map(([key, value]) => html`<dt>${t(key)}</dt><dd>${value}</dd>`)}</dl>
@@ -179,12 +201,12 @@ ${data.practices.length > 0 ? itemList(ctx, data.practices) : html`<p>${t('hubPr
 <h2>${t('hubProfiles.field.networks')}</h2>
 ${
   data.networks.length > 0
-    ? html`<ul>${data.networks.map((network) => html`<li><a href="${root}/networks/${network.id}">${nameOf(network, locale)}</a></li>`)}</ul>`
+    ? html`<ul>${data.networks.map((network) => html`<li><a href="${root}/networks/${network.id}">${nameHtml(network, locale)}</a></li>`)}</ul>`
     : html`<p>${t('hubProfiles.public.noNetworks')}</p>`
 }
 ${member.website ? html`<h2>${t('hubProfiles.field.website')}</h2><p><a href="${member.website}" rel="noopener">${member.website}</a></p>` : ''}
-${member.source ? html`<h2>${t('hubProfiles.field.source')}</h2><p>${member.source}</p>` : ''}
-<p class="meta">${t('hubProfiles.public.updated', { date: member.updated_at.toISOString().slice(0, 10) })}</p>
+${member.source ? html`<h2>${t('hubProfiles.field.source')}</h2><p class="source" dir="auto">${linked(member.source)}</p>` : ''}
+<p class="meta">${t('hubProfiles.public.updated', { date: dateOf(member.updated_at, locale) })}</p>
 </aside></div>`,
   };
 }
@@ -200,7 +222,7 @@ ${
   data.length > 0
     ? html`<ul class="cards">${data.map((network) => {
         const description = pick(network.description_i18n, locale);
-        return html`<li><h2><a href="${root}/networks/${network.id}">${nameOf(network, locale)}</a></h2>
+        return html`<li><h2><a href="${root}/networks/${network.id}">${nameHtml(network, locale)}</a></h2>
 <p class="meta">${t(`hubProfiles.networkKind.${network.kind}`)} · ${t('hubProfiles.public.memberCount', { count: network.members })}</p>
 ${description ? html`<p lang="${description.lang}" dir="${directionOf(description.lang)}">${description.text}</p>` : ''}</li>`;
       })}</ul>`
@@ -217,7 +239,7 @@ export function networkPage(ctx: Ctx, data: PublicNetwork): PageBody {
   return {
     title: name,
     body: html`<p class="meta"><a href="${root}/networks">${t('hubProfiles.public.networksTitle')}</a></p>
-<h1>${name}</h1>
+<h1>${nameHtml(network, locale)}</h1>
 <p class="meta">${t(`hubProfiles.networkKind.${network.kind}`)}</p>
 ${localized(ctx, network.description_i18n) ?? ''}
 ${network.website ? html`<p><a href="${network.website}" rel="noopener">${network.website}</a></p>` : ''}
@@ -226,7 +248,7 @@ ${
   members.length > 0
     ? html`<ul>${members.map(
         (member) =>
-          html`<li><a href="${root}/members/${member.id}">${nameOf(member, locale)}</a> · ${countryOf(member.country_name, member.country_code, locale)}</li>`,
+          html`<li><a href="${root}/members/${member.id}">${nameHtml(member, locale)}</a> · ${countryOf(member.country_name, member.country_code, locale)}</li>`,
       )}</ul>`
     : html`<p>${t('hubProfiles.public.noMembersShown')}</p>`
 }`,
