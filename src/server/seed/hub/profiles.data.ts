@@ -67,10 +67,10 @@ export const demoHubMembers: DemoHubMember[] = [
   },
   {
     countryCode: 'PY',
-    name: 'Sistema de Monitoreo de Recomendaciones en Derechos Humanos (SIMORE Plus)',
+    name: 'Sistema de Monitoreo de Recomendaciones en Derechos Humanos',
     nameI18n: {
-      en: 'System for Monitoring Human Rights Recommendations (SIMORE Plus)',
-      es: 'Sistema de Monitoreo de Recomendaciones en Derechos Humanos (SIMORE Plus)',
+      en: 'System for Monitoring Human Rights Recommendations',
+      es: 'Sistema de Monitoreo de Recomendaciones en Derechos Humanos',
     },
     acronym: 'SIMORE Plus',
     systemOfGovernment: 'unitary',

@@ -6,6 +6,7 @@ import { ErrorMessage, SuccessMessage } from '../../components/error-message';
 import { Field } from '../../components/field';
 import { useSubmit } from '../../components/use-submit';
 import { useT } from '../../i18n/i18n-provider';
+import './hub-profiles.css';
 
 type TextField = 'mandate' | 'legalBasis' | 'composition' | 'secretariat' | 'focalPoints';
 const textFields: { name: TextField; labelKey: string; rows: number }[] = [
@@ -73,7 +74,7 @@ export function ProfileEditor(props: { profile: HubProfileView; onChange: (profi
         </p>
       ))}
       <form onSubmit={handleSave} noValidate aria-busy={save.busy}>
-        <div role="tablist" aria-label={t('hubProfiles.editor.languages')} className="tabs">
+        <div role="tablist" aria-label={t('hubProfiles.editor.languages')} className="hub-tabs">
           {locales.map((code) => (
             <button
               key={code}
@@ -83,7 +84,6 @@ export function ProfileEditor(props: { profile: HubProfileView; onChange: (profi
               aria-selected={tab === code}
               aria-controls="profile-panel"
               lang={code}
-              className={tab === code ? 'tab tab-current' : 'tab'}
               onClick={() => setTab(code)}
             >
               {localeNames[code]}
@@ -91,7 +91,7 @@ export function ProfileEditor(props: { profile: HubProfileView; onChange: (profi
             </button>
           ))}
         </div>
-        <div role="tabpanel" id="profile-panel" aria-labelledby={`profile-tab-${tab}`} className="form-grid">
+        <div role="tabpanel" id="profile-panel" aria-labelledby={`profile-tab-${tab}`} className="hub-texts">
           {textFields.map((field) => (
             <Field
               key={field.name}
