@@ -88,8 +88,8 @@ export function MemberPeople(props: { member: HubMemberView }) {
           </button>
         </div>
       </form>
+      <h3>{t('hubProfiles.people.inviteTitle')}</h3>
       <form onSubmit={invitePerson} noValidate className="form-grid">
-        <h3>{t('hubProfiles.people.inviteTitle')}</h3>
         <Field name="invite.email" label={t('fields.email')} error={add.fieldErrors['invite.email']}>
           {(control) => (
             <input
