@@ -8,6 +8,25 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = join(import.meta.dirname, '..');
+
+// `npm run start:hub` (--hub): the demo knowledge hub (decisions 034, 035) beside the demo State of
+// `npm start`: its own port (3001) and data folder (./data-hub), so that the two run side by side
+// and never share a folder (the folder lock refuses a second process on one). HUB_PORT,
+// HUB_DATA_DIR, HUB_DATABASE_URL and HUB_PUBLIC_URL set the hub's own where needed; the State's
+// PORT, DATA_DIR, DATABASE_URL and PUBLIC_URL are never taken for the hub's.
+if (process.argv.includes('--hub')) {
+  const hub = {
+    INSTANCE_MODE: 'hub',
+    PORT: process.env.HUB_PORT ?? '3001',
+    DATA_DIR: process.env.HUB_DATA_DIR ?? './data-hub',
+    DATABASE_URL: process.env.HUB_DATABASE_URL,
+    PUBLIC_URL: process.env.HUB_PUBLIC_URL,
+  };
+  for (const [name, value] of Object.entries(hub)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+}
 // Written by build/server.ts, the last step of `npm run build`.
 const stamp = join(root, 'dist/.built');
 const outputs = [join(root, 'dist/web/index.html'), join(root, 'dist/server/main.js'), stamp];

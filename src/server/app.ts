@@ -32,6 +32,8 @@ import { callsRoutes } from './modules/calls/calls.routes';
 import { dashboardsRoutes } from './modules/dashboards/dashboards.routes';
 import { entitiesRoutes } from './modules/entities/entities.routes';
 import { networksRoutes } from './modules/entities/networks.routes';
+import { hubProfilesRoutes } from './modules/hub-profiles/hub-profiles.routes';
+import { hubPublicRoutes } from './modules/hub-profiles/hub-public.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { ssoRoutes } from './modules/identity/sso.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
@@ -211,6 +213,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   } else {
     // The hub's parts (profiles and networks, practices, community, federation, self-assessment,
     // search) register here.
+    await app.register(hubProfilesRoutes(options.deps));
+    await app.register(hubPublicRoutes(options.deps, { ratePerMinute: options.publicRatePerMinute ?? 600 }));
   }
 
   const webDir = options.webDir ?? defaultWebDir;

@@ -17,6 +17,7 @@ import { warmSearchIndex } from './modules/search';
 import { scheduleDemoReminders } from './seed/demo-reminders';
 import { seedDemoRegister, seedDemoState } from './seed/demo-state';
 import { demoClockMark, seedDemoYear } from './seed/demo-year';
+import { isHubEmpty, seedDemoHub } from './seed/hub';
 import { isDatabaseEmpty } from './seed/seed.repo';
 
 /**
@@ -47,7 +48,15 @@ async function main(): Promise<void> {
   if (applied.length > 0) stage(`${applied.length} migrations applied`);
   const { sealed } = await sealTotpSecrets(handle.db, settings.encryptionKey);
   if (sealed > 0) logger.info({ accounts: sealed }, 'two-step sign-in secrets encrypted');
-  const seedDemo = settings.demo && (await isDatabaseEmpty(handle.db));
+  // A knowledge hub (decision 034) seeds its own demo (decision 035), never the demo State.
+  const hub = settings.INSTANCE_MODE === 'hub';
+  const seedHub = hub && settings.demo && (await isHubEmpty(handle.db));
+  if (seedHub) {
+    stage('demo seed: the knowledge hub, its members, profiles, networks and accounts');
+    await seedDemoHub(handle.db);
+    stage('demo hub seeded');
+  }
+  const seedDemo = !hub && settings.demo && (await isDatabaseEmpty(handle.db));
   const seedSince = seedDemo ? await demoClockMark(handle.db) : null;
   if (seedDemo) {
     stage('demo seed 1/3: the State, its ministries and 212 municipalities');
@@ -55,7 +64,7 @@ async function main(): Promise<void> {
     stage('demo seed 2/3: importing the UN documents (417 recommendations), actions, indicators');
     await seedDemoRegister(handle.db);
   }
-  if (!settings.demo && (await isDatabaseEmpty(handle.db))) {
+  if (!hub && !settings.demo && (await isDatabaseEmpty(handle.db))) {
     logger.warn(
       'This installation has no State profile yet: run npm run setup -- --country XX --admin-email … --admin-name …',
     );

@@ -302,6 +302,27 @@ export const modulePages: readonly ModulePage[] = [
     load: () => import('./features/taxonomies/taxonomies-page'),
   },
   {
+    path: '/our-profile',
+    labelKey: 'hubProfiles.nav.ourProfile',
+    shownTo: 'hubProfiles:editOwn',
+    section: 'main',
+    load: () => import('./features/hub-profiles/our-profile-page'),
+  },
+  {
+    path: '/hub-admin/members',
+    labelKey: 'hubProfiles.nav.members',
+    shownTo: 'hubMembers:manage',
+    section: 'admin',
+    load: () => import('./features/hub-profiles/members-admin-page'),
+  },
+  {
+    path: '/hub-admin/networks',
+    labelKey: 'hubProfiles.nav.networks',
+    shownTo: 'hubNetworks:manage',
+    section: 'admin',
+    load: () => import('./features/hub-profiles/networks-admin-page'),
+  },
+  {
     path: '/admin/users',
     labelKey: 'nav.users',
     shownTo: 'users:list',

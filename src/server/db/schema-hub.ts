@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Locale } from '../../shared/i18n/locales';
 import type {
   GovernmentLevel,
@@ -17,7 +17,7 @@ export interface HubMembersTable {
   id: Generated<string>;
   country_code: string;
   name: string;
-  name_i18n: Generated<Texts>;
+  name_i18n: Texts;
   acronym: string | null;
   system_of_government: OneOf<typeof systemsOfGovernment> | null;
   status: Generated<OneOf<typeof hubMemberStatuses>>;
@@ -53,14 +53,22 @@ export interface HubDocumentsTable {
   tsv: Generated<string>;
 }
 
-type Texts = Json<Partial<Record<Locale, string>>>;
+/**
+ * A per-language text column with a default ('{}'): read as the record, optional on insert.
+ * (Kysely's Generated<> does not unwrap a Json<> column type: its Selectable would be the wrapper.)
+ */
+type Texts = ColumnType<
+  Partial<Record<Locale, string>>,
+  Partial<Record<Locale, string>> | string | undefined,
+  Partial<Record<Locale, string>> | string
+>;
 
 export interface HubNetworksTable {
   id: Generated<string>;
   kind: OneOf<typeof hubNetworkKinds>;
   name: string;
-  name_i18n: Generated<Texts>;
-  description_i18n: Generated<Texts>;
+  name_i18n: Texts;
+  description_i18n: Texts;
   website: string | null;
   version: Generated<number>;
   created_at: Generated<Date>;
@@ -75,11 +83,11 @@ export interface HubNetworkMembersTable {
 
 export interface HubProfilesTable {
   member_id: string;
-  mandate: Generated<Texts>;
-  legal_basis: Generated<Texts>;
-  composition: Generated<Texts>;
-  secretariat: Generated<Texts>;
-  focal_points: Generated<Texts>;
+  mandate: Texts;
+  legal_basis: Texts;
+  composition: Texts;
+  secretariat: Texts;
+  focal_points: Texts;
   established: number | null;
   website: string | null;
   source: string | null;

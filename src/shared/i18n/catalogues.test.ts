@@ -19,6 +19,8 @@ import { calendarKinds, calendarSources, calendarStatuses } from '../schemas/cal
 import { answerStatuses, callStatuses, progressStatuses, reminderStatuses } from '../schemas/calls';
 import { dashboardDimensions, trendIntervals } from '../schemas/dashboards';
 import { entityImportActions, entityImportFields, entityKinds, nominationStatuses, seats } from '../schemas/entities';
+import { hubDocumentKinds, hubMemberStatuses, hubNetworkKinds } from '../schemas/hub';
+import { hubRegions } from '../schemas/hub-profiles';
 import { invitationStatusSchema, roles, signInMethods, ssoRefusals, userStatuses } from '../schemas/identity';
 import { importRowActions, importSummarySchema, mappableFields, stateMatchSchema } from '../schemas/imports';
 import {
@@ -65,6 +67,10 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'apiTokens.scopes.': apiTokenScopes,
   'outbox.kinds.': mailKinds,
   'stateProfile.system.': systemsOfGovernment,
+  'hubProfiles.kind.': hubDocumentKinds,
+  'hubProfiles.region.': hubRegions,
+  'hubProfiles.networkKind.': hubNetworkKinds,
+  'hubProfiles.status.': hubMemberStatuses,
   'register.facet.': facetNames,
   'register.position.': positions,
   'register.mechanism.': mechanisms,

@@ -14,6 +14,7 @@ import { canAudit } from '../audit/audit.policy';
 import { canCalendar } from '../calendar/calendar.policy';
 import { canCalls } from '../calls/calls.policy';
 import { canEntities } from '../entities/entities.policy';
+import { canHubProfiles } from '../hub-profiles/hub-profiles.policy';
 import { canImports } from '../imports/imports.policy';
 import { canIndicators } from '../indicators/indicators.policy';
 import { canOutbox } from '../outbox/outbox.policy';
@@ -46,6 +47,10 @@ const meaning: Record<Capability, (user: SessionUser) => boolean> = {
     (['create', 'edit', 'delete', 'import', 'managePeople', 'manageMembers'] as const).every((action) =>
       canEntities(user, action),
     ),
+  'hubMembers:list': (user) => is(user.role, 'hubAccount'),
+  'hubMembers:manage': (user) => canHubProfiles(user, 'manageMembers'),
+  'hubNetworks:manage': (user) => canHubProfiles(user, 'manageNetworks'),
+  'hubProfiles:editOwn': (user) => is(user.role, 'sharesPractice') && !is(user.role, 'moderatesHub'),
   'imports:import': (user) => canImports(user, 'import'),
   'indicators:manage': (user) => canIndicators(user, 'manage'),
   'installation:apiDocs': (user) => is(user.role, 'administers'),

@@ -27,6 +27,7 @@ import {
 import type { Deps } from '../../deps';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from '../../http/auth';
 import { demoAccounts } from '../../seed/demo-accounts';
+import { hubDemoAccounts } from '../../seed/hub/accounts';
 import { capabilitiesOf } from './capabilities';
 import {
   acceptInvitation,
@@ -54,7 +55,12 @@ import {
 } from './second-factor.service';
 
 export function identityRoutes(deps: Deps): FastifyPluginAsyncZod {
-  const shownAccounts = deps.settings.demo ? demoAccounts : [];
+  // A demo hub shows its own accounts (seed/hub), a demo State the State's.
+  const shownAccounts = deps.settings.demo
+    ? deps.settings.INSTANCE_MODE === 'hub'
+      ? hubDemoAccounts.map(({ country: _country, ...account }) => account)
+      : demoAccounts
+    : [];
   const tags = ['identity'];
   const sessionOf = (user: SessionUser | null, csrfToken: string | null): SessionResponse => ({
     user,

@@ -6,7 +6,7 @@ import { mechanisms } from '../../../shared/schemas/register';
 import type { Deps } from '../../deps';
 import { translatorFor } from '../../i18n';
 import { html } from '../../lib/html';
-import { cachedPage, cachePage, publicCacheSeconds } from './public.cache';
+import { cachedPage, cachePage, publicCacheSeconds } from '../../lib/page-cache';
 import { changesAtom, changesJson, registerCsv, registerJson, registerXlsx } from './public.data';
 import { layout } from './public.layout';
 import {

@@ -3,10 +3,10 @@ import type { PublicationDecision, PublicationState, PublicationSubject } from '
 import type { Database } from '../../db/database';
 import type { Actor, Executor } from '../../http/context';
 import { conflict, signedIn } from '../../lib/guards';
+import { clearPublicCache } from '../../lib/page-cache';
 import { everything, type Scope } from '../../lib/scope';
 import { scopeOf } from '../assignments/scope';
 import { recordAudit } from '../audit/audit.service';
-import { clearPublicCache } from './public.cache';
 import { canPublish, type Decision, isPublicUpdate, type Publicness, publicnessOf } from './publication.policy';
 import { findDecision, findSubject, findUnpublishedValidatedUpdates, saveDecision } from './publication.repo';
 

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/i18n-provider';
 import { navFor } from '../../nav';
 import { useSession } from '../../session/session-provider';
 import { MyWork } from '../assignments/my-work';
+import { HubHomeCard } from '../hub-profiles/hub-home-card';
 import { RecentActivity } from './recent-activity';
 import { StateProfileCard } from './state-profile-card';
 import { WaitingForMe } from './waiting-for-me';
@@ -33,7 +34,8 @@ export default function HomePage() {
       <WaitingForMe />
       {can('assignments:mine') ? <MyWork /> : null}
       <div className="home-grid">
-        <StateProfileCard canEdit={can('stateProfile:edit')} />
+        {/* A knowledge hub's account (decision 034) has the hub where a State's has its profile. */}
+        {can('hubMembers:list') ? <HubHomeCard /> : <StateProfileCard canEdit={can('stateProfile:edit')} />}
         <RecentActivity />
       </div>
     </>

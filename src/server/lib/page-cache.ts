@@ -1,7 +1,8 @@
-import type { Database } from '../../db/database';
+import type { Database } from '../db/database';
 
 /**
- * Rendered public pages, per database, by path and query. A page is the same for everyone (it reads
+ * Rendered public pages (a State's portal, modules/public; a hub's public pages, modules/hub-profiles
+ * and the other hub parts), per database, by path and query. A page is the same for everyone (it reads
  * only published data, never the reader), so one copy serves every anonymous reader. Entries live
  * `ttlMs` (a validated update or a register edit shows within that time) and are dropped at once
  * by a publication decision in this process.
