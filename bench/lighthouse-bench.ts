@@ -97,8 +97,9 @@ async function audit(url: string, port: number, cookie: string | undefined): Pro
   const failed = (lhr.categories.accessibility?.auditRefs ?? [])
     .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
     .map((ref) => ref.id);
-  const requests = (lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] })
-    ?.items ?? [];
+  const requests =
+    (lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] })
+      ?.items ?? [];
   const sum = (type: string) =>
     requests.filter((item) => item.resourceType === type).reduce((total, item) => total + (item.transferSize ?? 0), 0);
   return {
