@@ -121,7 +121,7 @@ ${facetOrder.map((facet) => {
 })}
 <button type="submit">${t('register.search')}</button></form>
 <div class="layout"><div>
-<p role="status">${t('public.register.results', { count: data.total })}</p>
+<h2 class="results"><span role="status">${t('public.register.results', { count: data.total })}</span></h2>
 ${rowList(ctx, data.rows, data.labels)}
 ${pager(ctx, base, query, data.total)}
 </div><div class="facets">

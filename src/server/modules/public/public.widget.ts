@@ -66,7 +66,7 @@ ${
 ${
   latest
     ? html`<p class="meta">${t('public.update.by', { entity: latest.entity_name, date: latest.validated_on ?? '' })}</p>
-<p class="latest">${text.length > 280 ? `${text.slice(0, 280)}…` : text}</p>`
+<p class="latest" dir="auto">${text.length > 280 ? `${text.slice(0, 280)}…` : text}</p>`
     : html`<p>${t('public.rec.noProgress')}</p>`
 }
 <p class="more"><a href="${href}" target="_blank" rel="noopener">${t('public.widget.more')}</a></p>`;
