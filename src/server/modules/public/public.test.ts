@@ -195,7 +195,7 @@ beforeAll(async () => {
       author_id: person.id,
     })
     .execute();
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await test?.close();

@@ -104,7 +104,7 @@ beforeAll(async () => {
   // One validated update withheld again: it stays out of every download and widget.
   await coordinator.request('PUT', `/api/publication/progress_update/${unpublished.id}`, { published: false });
   await coordinator.request('PUT', `/api/publication/review/${ids.hiddenReview}`, { published: false });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await test?.close();
@@ -124,6 +124,8 @@ describe('widgets', () => {
     expect(response.body).not.toContain(never.unpublished);
     expect(response.body).not.toContain(never.person);
     expect(response.body).not.toMatch(/<script|<form/i);
+    // The style sheet is written as it is (not escaped): its font names keep their quotes.
+    expect(response.body).toContain('"Segoe UI"');
     expect(response.headers['content-security-policy']).toContain('frame-ancestors *');
     expect(response.headers['content-security-policy']).toContain("default-src 'none'");
     expect(response.headers['x-frame-options']).toBeUndefined();
@@ -238,6 +240,7 @@ describe('open data of progress and indicators', () => {
     for (const set of ['recommendations', 'progress', 'indicators'])
       for (const format of ['csv', 'xlsx', 'json']) expect(page.body).toContain(`/public/ar/data/${set}.${format}`);
     expect(page.body).toContain('<code>upper_bound</code>');
+    expect(page.body).toContain('main li>a:first-child{display:inline-block;min-block-size:24px}');
     expect(page.body).toContain('قاموس البيانات');
   });
 });

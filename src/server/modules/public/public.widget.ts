@@ -1,7 +1,7 @@
 import { directionOf, type Locale, localeNames, locales } from '../../../shared/i18n/locales';
 import type { Translate } from '../../../shared/i18n/translate';
 import { statusColors } from '../../../shared/status-colors';
-import { type Html, html } from '../../lib/html';
+import { type Html, html, trusted } from '../../lib/html';
 import { narrativeText } from '../progress/sanitize';
 import { publicRoot } from './public.layout';
 import type { PageBody } from './public.pages';
@@ -37,7 +37,7 @@ export function widgetDocument(ctx: Ctx, title: string, body: Html): string {
   return html`<!doctype html>
 <html lang="${ctx.locale}" dir="${directionOf(ctx.locale)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>${title}</title><style>${styles}</style></head>
+<meta name="robots" content="noindex"><title>${title}</title><style>${trusted(styles)}</style></head>
 <body><main>${body}</main></body></html>`.value;
 }
 
