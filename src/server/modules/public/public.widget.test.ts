@@ -10,7 +10,7 @@ import { makeAssignment, makeEntity, makeRecommendations, makeReview, makeUser }
 let test: TestApp;
 let coordinator: Client;
 const ids = {} as Record<
-  'review' | 'hiddenReview' | 'rec' | 'other' | 'ministry' | 'lrg' | 'quiet' | 'indicator',
+  'review' | 'hiddenReview' | 'rec' | 'other' | 'ministry' | 'lrg' | 'quiet' | 'indicator' | 'theme',
   string
 >;
 const never = { draft: 'DRAFT-NARRATIVE-NOT-PUBLIC', unpublished: 'VALIDATED-NOT-PUBLISHED', person: 'Ivana Private' };
@@ -25,8 +25,19 @@ beforeAll(async () => {
   const hiddenReview = await makeReview(db, { symbol: 'CEDAW/C/SVN/CO/7' });
   ids.review = review.id;
   ids.hiddenReview = hiddenReview.id;
+  const theme = await db
+    .insertInto('taxonomy_terms')
+    .values({
+      taxonomy: 'theme',
+      code: 'widget-housing',
+      label: JSON.stringify({ en: 'Right to housing' }),
+      parent_id: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ids.theme = String(theme.id);
   const [rec, second] = await makeRecommendations(db, review, [
-    { number: '120.1', text_en: 'Ratify the Optional Protocol on adequate housing', theme_ids: [] },
+    { number: '120.1', text_en: 'Ratify the Optional Protocol on adequate housing', theme_ids: [theme.id] },
     { number: '120.2', text_en: 'Adopt a national action plan on housing' },
   ]);
   const [other] = await makeRecommendations(db, hiddenReview, [{ number: '9', text_en: 'Combat violence' }]);
@@ -141,6 +152,11 @@ describe('widgets', () => {
     expect(lrg.statusCode).toBe(200);
     expect(lrg.body).toContain('<html lang="ar" dir="rtl">');
     expect(lrg.body).toContain('لم يُنشر أي تقدم بعد');
+    const theme = await get(`/public/en/widgets/themes/${ids.theme}`);
+    expect(theme.statusCode).toBe(200);
+    expect(theme.body).toContain('Right to housing');
+    expect(theme.body).toContain('The labour inspectorate hired 30 inspectors.');
+    expect(theme.body).toContain(`/public/en/themes/${ids.theme}"`);
     const review = await get(`/public/fr/widgets/reviews/${ids.review}`);
     expect(review.body).toContain('A/HRC/58/14');
     expect(review.body).toContain('Examen');
