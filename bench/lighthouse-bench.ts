@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { chromiumFlags, chromiumPath } from '../tests/chromium';
-import { ms, type Table } from './table';
+import { publicTargets } from './lighthouse-public';
+import { int, ms, type Table } from './table';
 import { accounts, wirePages } from './wire-bench';
 
 /** Targets of issue 16: printed beside each median. */
@@ -18,6 +19,8 @@ interface Run {
   tbtMs: number;
   /** Accessibility audits that failed (axe rule ids). */
   failed: string[];
+  /** First-load bytes as transferred (compressed, headers included), by kind: they do not depend on the machine's load. */
+  bytes: { html: number; css: number; js: number };
 }
 
 /** Debian's Chromium with a DevTools port for Lighthouse (it drives the browser itself, not Playwright). */
@@ -94,7 +97,13 @@ async function audit(url: string, port: number, cookie: string | undefined): Pro
   const failed = (lhr.categories.accessibility?.auditRefs ?? [])
     .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
     .map((ref) => ref.id);
+  const requests =
+    (lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] })
+      ?.items ?? [];
+  const sum = (type: string) =>
+    requests.filter((item) => item.resourceType === type).reduce((total, item) => total + (item.transferSize ?? 0), 0);
   return {
+    bytes: { html: sum('Document'), css: sum('Stylesheet'), js: sum('Script') },
     performance: score('performance'),
     accessibility: score('accessibility'),
     lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
@@ -126,15 +135,26 @@ const median = (values: number[]) => {
  */
 export async function runLighthouseBench(
   baseUrl: string,
-  options: { runs: number },
+  options: { runs: number; pages: 'all' | 'app' | 'public' },
   log: (line: string) => void,
 ): Promise<{ tables: Table[] }> {
   const sessions = new Map<string, Awaited<ReturnType<typeof signIn>>>();
-  for (const account of Object.keys(accounts)) sessions.set(account, await signIn(baseUrl, account));
+  const targets: { name: string; path: string; account: string | null }[] = [];
+  if (options.pages !== 'public') {
+    for (const account of Object.keys(accounts)) sessions.set(account, await signIn(baseUrl, account));
+    targets.push(...wirePages);
+  }
+  // The public portal's page types, signed out (issue 18): found from its home.
+  const notes: string[] = [];
+  if (options.pages !== 'app') {
+    const found = await publicTargets(baseUrl);
+    targets.push(...found.targets.map((target) => ({ ...target, account: null })));
+    if (found.missing.length) notes.push(`Not measured, the portal has none published: ${found.missing.join(', ')}.`);
+  }
   const chromium = await startChromium();
   const rows: (string | number)[][] = [];
   try {
-    for (const target of wirePages) {
+    for (const target of targets) {
       const signed = target.account ? sessions.get(target.account) : undefined;
       const url = new URL(target.path.replace('{rec}', signed?.rec ?? ''), baseUrl).href;
       const runs: Run[] = [];
@@ -154,6 +174,9 @@ export async function runLighthouseBench(
         accessibility >= accessibilityTarget ? 'yes' : 'NO',
         ms(median(runs.map((run) => run.lcpMs))),
         ms(median(runs.map((run) => run.tbtMs))),
+        int(runs[0]?.bytes.html ?? 0),
+        int(runs[0]?.bytes.css ?? 0),
+        int(runs[0]?.bytes.js ?? 0),
         [...new Set(runs.flatMap((run) => run.failed))].join(', ') || '–',
       ]);
     }
@@ -173,13 +196,18 @@ export async function runLighthouseBench(
           `= ${accessibilityTarget}`,
           'LCP ms',
           'TBT ms',
+          'HTML B',
+          'CSS B',
+          'JS B',
           'failed accessibility audits',
         ],
-        align: ['l', 'r', 'l', 'l', 'r', 'l', 'r', 'r', 'l'],
+        align: ['l', 'r', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'],
         rows,
         notes: [
           `App at ${baseUrl}. Lighthouse 12.2.3 run from Node against Debian's Chromium (headless), its default mobile profile: 412×823 screen, simulated throttling (150 ms RTT, 1.6 Mbit/s, CPU 4×); categories performance and accessibility only. Each page ${options.runs} times, medians printed (LCP and TBT are Lighthouse's simulated values). Signed-in pages get the session cookie as a request header (Lighthouse clears storage before each run).`,
           'Scores depend on the machine: Lighthouse simulates the network and the CPU slowdown from what this CPU did, so a busy machine scores lower.',
+          'HTML, CSS and JS B: the first load\'s bytes as transferred (compressed, with headers), of the first run; they do not depend on the load. The public pages carry their CSS inline in the HTML and have no script; "public: widget (ar)" is the widget document alone, as an iframe loads it.',
+          ...notes,
         ],
       },
     ],

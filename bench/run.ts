@@ -26,6 +26,7 @@ const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|searc
   [--duration 600] seconds of the writes part (search under writes; not in --part all)
   [--app http://127.0.0.1:3000]  a running app with the demo State (npm start), for the wire, lighthouse and load parts
   [--runs 3]       Lighthouse runs of each page (the median is printed)
+  [--pages all|app|public]  the lighthouse part's pages: signed-in app pages, the public portal's (signed out), or both
   [--connections 50] [--seconds 10]  the load part's autocannon settings`;
 
 const { values: flags } = parseArgs({
@@ -46,6 +47,7 @@ const { values: flags } = parseArgs({
     connections: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '10' },
     runs: { type: 'string', default: '3' },
+    pages: { type: 'string', default: 'all' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -112,7 +114,8 @@ if (flags.part === 'public') {
 
 if (flags.part === 'lighthouse') {
   log(`lighthouse: ${flags.app}, ${machine()}`);
-  const result = await runLighthouseBench(flags.app, { runs: Number(flags.runs) }, log);
+  const pages = flags.pages === 'app' || flags.pages === 'public' ? flags.pages : 'all';
+  const result = await runLighthouseBench(flags.app, { runs: Number(flags.runs), pages }, log);
   result.tables[0]?.notes?.push(`Machine: ${machine()} at the end of the run.`);
   for (const table of result.tables) print('lighthouse', table);
 }

@@ -117,6 +117,18 @@ export const expectations: Record<string, Expectation> = {
   'GET /public/:locale/data/recommendations.xlsx': get(open),
   'GET /public/:locale/data/changes.json': get(open),
   'GET /public/:locale/data/changes.atom': get(open),
+  // Open data of progress and indicators, the data dictionary page, widgets and their snippet page (decision 040).
+  'GET /public/:locale/data': get(open),
+  'GET /public/:locale/data/progress.json': get(open),
+  'GET /public/:locale/data/progress.csv': get(open),
+  'GET /public/:locale/data/progress.xlsx': get(open),
+  'GET /public/:locale/data/indicators.json': get(open),
+  'GET /public/:locale/data/indicators.csv': get(open),
+  'GET /public/:locale/data/indicators.xlsx': get(open),
+  'GET /public/:locale/widgets': get(open),
+  'GET /public/:locale/widgets/entities/:id': get(nowhere),
+  'GET /public/:locale/widgets/reviews/:id': get(nowhere),
+  'GET /public/:locale/widgets/themes/:id': get(nowhere),
   // What is public, for everyone signed in within their scope; coordinators decide it.
   'GET /api/publication/:subject/:id': get(labourScope),
   'PUT /api/publication/:subject/:id': write(secretariat, () => ({ published: null })),

@@ -93,7 +93,7 @@ describe('the public portal, signed out', () => {
     }, 240_000);
   }
 
-  it('is usable by keyboard alone: skip link, navigation, search, a result', async () => {
+  it('is usable by keyboard alone: skip link, navigation, search, a result, another language', async () => {
     const context = await browser.newContext({ locale: 'en-GB', baseURL: baseUrl() });
     const page = await context.newPage();
     await page.goto('/public/en/');
@@ -123,10 +123,22 @@ describe('the public portal, signed out', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/public\/en\/recommendations\/[0-9a-f-]{36}$/);
     expect(await page.locator('main h1').isVisible()).toBe(true);
+    // Read it: the recommendation's text is there.
+    expect((await page.locator('main blockquote').first().textContent())?.trim().length).toBeGreaterThan(20);
+    const opened = page.url();
     // A visible focus ring on a focused link.
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
     expect(outline).not.toBe('none');
+    // Back up to the language list by Shift+Tab and read the same recommendation in Arabic.
+    for (let i = 0; i < 20; i++) {
+      if (await page.evaluate(() => document.activeElement?.getAttribute('hreflang') === 'ar')) break;
+      await page.keyboard.press('Shift+Tab');
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('hreflang'))).toBe('ar');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(opened.replace('/public/en/', '/public/ar/'));
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await context.close();
   }, 120_000);
 

@@ -1,6 +1,6 @@
 import { directionOf, type Locale, localeNames, locales } from '../../shared/i18n/locales';
 import type { Translate } from '../../shared/i18n/translate';
-import { type Html, html } from './html';
+import { type Html, html, trusted } from './html';
 
 // The frame of every server-rendered page read without an account: a State's public portal
 // (modules/public, decision 032) and a knowledge hub's public pages (decision 034). No script, one
@@ -51,6 +51,8 @@ export interface PageFrame {
   styles?: string;
 }
 
+// The style sheets are constants of the code, not data: written as they are (escaped, a quote in a
+// font name or a `>` in a selector would break them).
 export function pageFrame(site: Site, { locale, t, path, title, body, styles: extra }: PageFrame): string {
   const page = html`<!doctype html>
 <html lang="${locale}" dir="${directionOf(locale)}">
@@ -59,7 +61,7 @@ export function pageFrame(site: Site, { locale, t, path, title, body, styles: ex
 <meta name="description" content="${site.description}">
 ${locales.map((other) => html`<link rel="alternate" hreflang="${other}" href="${site.root(other)}${path}">`)}
 ${(site.feeds ?? []).map((feed) => html`<link rel="alternate" type="${feed.type}" href="${feed.href}" title="${feed.title}">`)}
-<style>${styles}${extra ?? ''}</style></head>
+<style>${trusted(styles + (extra ?? ''))}</style></head>
 <body><a class="skip" href="#main">${t('shell.skipToContent')}</a>
 <header><p class="site"><a href="${site.root(locale)}/">${site.name}</a></p>
 <nav aria-label="${t('public.nav.label')}"><ul>

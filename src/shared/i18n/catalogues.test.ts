@@ -31,6 +31,7 @@ import {
   observationImportFormats,
 } from '../schemas/indicators';
 import { mailKinds, mailStatuses } from '../schemas/outbox';
+import { datasetColumns, datasetDictionaryKeys } from '../schemas/public';
 import { publicnessValues } from '../schemas/publication';
 import { facetNames, followUpGrades, linkKinds, mechanisms, positions, searchSorts } from '../schemas/register';
 import { lrgPlacements, reportGroupings, reportStatuses, reportTypes } from '../schemas/reports';
@@ -74,6 +75,8 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'register.facet.': facetNames,
   'register.position.': positions,
   'register.mechanism.': mechanisms,
+  'public.data.set.': Object.keys(datasetColumns),
+  'public.data.dict.': datasetDictionaryKeys,
   'register.sortBy.': searchSorts,
   'register.links.': linkKinds,
   'assignments.role.': assignmentRoles,

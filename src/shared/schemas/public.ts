@@ -42,3 +42,50 @@ export const publicQuerySchema = z.object({
 export type PublicQuery = Partial<z.output<typeof publicQuerySchema>> & { page: number };
 
 export const publicPageSize = 25;
+
+/** The columns of the portal's open-data tables (CSV, XLSX, JSON), in order; their meanings are in the catalogues. */
+export const datasetColumns = {
+  recommendations: ['id', 'document', 'paragraph', 'body', 'position', 'status', 'text', 'text_language', 'url'],
+  progress: [
+    'id',
+    'recommendation_id',
+    'document',
+    'paragraph',
+    'entity_id',
+    'entity',
+    'entity_kind',
+    'period_start',
+    'period_end',
+    'status',
+    'validated_on',
+    'narrative',
+    'url',
+  ],
+  indicators: [
+    'indicator_id',
+    'code',
+    'title',
+    'type',
+    'unit',
+    'frequency',
+    'owner_id',
+    'owner',
+    'baseline_value',
+    'baseline_year',
+    'target_value',
+    'target_year',
+    'recommendations',
+    'period_start',
+    'period_end',
+    'value',
+    'lower_bound',
+    'upper_bound',
+    'source',
+    'url',
+  ],
+} as const;
+
+/** Each column as `<table>.<column>`: the keys of the data dictionary in the catalogues. */
+export const datasetDictionaryKeys = Object.entries(datasetColumns).flatMap(([dataset, columns]) =>
+  columns.map((column) => `${dataset}.${column}`),
+);

@@ -1,37 +1,18 @@
-import ExcelJS from 'exceljs';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Database } from '../../db/database';
 import { translatorFor } from '../../i18n';
 import { escapeHtml } from '../../lib/html';
 import { narrativeText } from '../progress/sanitize';
-import { csvCell } from '../register/export.service';
+import { type Dataset, indicatorRows, licenceOf, progressRows, type Row, type Table } from './public.open';
 import { findPublicPage, findPublishedUpdates } from './public.repo';
 
-// Open data (decision 032): the published register as CSV and JSON with its data dictionary and
-// licence, and the published progress as a changes feed (Atom and JSON). Read through the portal's
+// Open data (decision 032): the published register, progress and indicators (public.open.ts) with
+// their data dictionary and licence, and the published progress as a changes feed (Atom and JSON). Read through the portal's
 // repository, so the same rule holds: never a person, a note or an unpublished update.
 
 const maxRows = 100_000;
 
-/** What each column holds: the data dictionary, the same in the JSON and beside the CSV. */
-export const dictionary: Record<string, string> = {
-  id: 'Stable identifier of the recommendation in this register (UUID).',
-  document: 'Symbol of the UN document that contains the recommendation (e.g. A/HRC/59/15).',
-  paragraph: 'Paragraph number in that document.',
-  body: 'Code of the UN body or mechanism that issued it.',
-  position: "The State's position: supported, supported_in_part, noted, pending, or empty.",
-  status: 'Implementation status code, when the State has published its follow-up; empty otherwise.',
-  text: 'The recommendation in the requested language, else its original language.',
-  text_language: 'Language of the text (ISO 639-1).',
-  url: 'Its public page.',
-};
-
-function licence(locale: Locale, base: string) {
-  const t = translatorFor(locale);
-  return { licence: t('public.footer.licence'), citation: `${t('public.siteName')}, ${base}/public/${locale}/` };
-}
-
-async function rows(db: Database, locale: Locale, base: string) {
+async function rows(db: Database, locale: Locale, base: string): Promise<Row[]> {
   const { rows } = await findPublicPage(db, {}, locale, 0, maxRows);
   return rows.map((row) => ({
     id: row.id,
@@ -46,43 +27,10 @@ async function rows(db: Database, locale: Locale, base: string) {
   }));
 }
 
-export async function registerJson(db: Database, locale: Locale, base: string) {
-  return {
-    ...licence(locale, base),
-    dictionary,
-    generated: new Date().toISOString(),
-    items: await rows(db, locale, base),
-  };
-}
-
-/** CSV with a byte-order mark; the licence and citation as the last two lines, after the data. */
-export async function registerCsv(db: Database, locale: Locale, base: string): Promise<string> {
-  const items = await rows(db, locale, base);
-  const columns = Object.keys(dictionary) as (keyof (typeof items)[number])[];
-  const { licence: text, citation } = licence(locale, base);
-  return `\uFEFF${[
-    columns.join(','),
-    ...items.map((item) => columns.map((column) => csvCell(item[column])).join(',')),
-    csvCell(`# ${text}`),
-    csvCell(`# ${citation}`),
-  ].join('\r\n')}\r\n`;
-}
-
-/** XLSX: the register on its first sheet; the licence, citation and data dictionary on the second. */
-export async function registerXlsx(db: Database, locale: Locale, base: string): Promise<Buffer> {
-  const items = await rows(db, locale, base);
-  const columns = Object.keys(dictionary) as (keyof (typeof items)[number])[];
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('recommendations');
-  sheet.addRow(columns);
-  for (const item of items) sheet.addRow(columns.map((column) => item[column]));
-  const about = workbook.addWorksheet('about');
-  const { licence: text, citation } = licence(locale, base);
-  about.addRow([text]);
-  about.addRow([citation]);
-  about.addRow([]);
-  for (const [column, meaning] of Object.entries(dictionary)) about.addRow([column, meaning]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** The rows of one open-data table, read through the portal's repositories (the same rule). */
+export async function tableOf(db: Database, dataset: Dataset, locale: Locale, base: string): Promise<Table> {
+  const read = { recommendations: rows, progress: progressRows, indicators: indicatorRows }[dataset];
+  return { dataset, locale, base, rows: await read(db, locale, base) };
 }
 
 async function changes(db: Database, locale: Locale, base: string) {
@@ -105,7 +53,7 @@ export async function changesJson(db: Database, locale: Locale, base: string) {
     home_page_url: `${base}/public/${locale}/`,
     feed_url: `${base}/public/${locale}/data/changes.json`,
     language: locale,
-    description: licence(locale, base).licence,
+    description: licenceOf(locale, base).licence,
     items: await changes(db, locale, base),
   };
 }
@@ -123,7 +71,7 @@ export async function changesAtom(db: Database, locale: Locale, base: string): P
 <link rel="self" href="${x(`${base}/public/${locale}/data/changes.atom`)}"/>
 <link href="${x(`${base}/public/${locale}/`)}"/>
 <updated>${x(updated)}</updated>
-<rights>${x(licence(locale, base).licence)}</rights>
+<rights>${x(licenceOf(locale, base).licence)}</rights>
 <author><name>${x(t('public.siteName'))}</name></author>
 ${items
   .map(

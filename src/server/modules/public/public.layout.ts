@@ -16,6 +16,14 @@ export interface PortalPage {
 
 export const publicRoot = (locale: Locale) => `/public/${locale}`;
 
+/**
+ * The portal's own rules after the shared frame's: a link alone on a list line (a status bar, a
+ * facet, a download) is at least 24 px high, WCAG 2.2's target size, so lists of them stay easy
+ * to tap on a phone; the register's count is a heading for its results.
+ */
+const portalStyles = `main li>a:first-child{display:inline-block;min-block-size:24px}
+h2.results{font-size:1rem;font-weight:400;margin:8px 0}`;
+
 export function layout(page: PortalPage): string {
   const { locale, t } = page;
   const root = publicRoot(locale);
@@ -32,6 +40,6 @@ export function layout(page: PortalPage): string {
       feeds: [{ href: `${root}/data/changes.atom`, title: t('public.data.atom'), type: 'application/atom+xml' }],
       footer: t('public.footer.licence'),
     },
-    page,
+    { ...page, styles: portalStyles },
   );
 }

@@ -6,6 +6,7 @@ import { type Html, html, trusted } from '../../lib/html';
 import { sanitizeNarrative, textToHtml } from '../progress/sanitize';
 import { bars, lineChart } from './public.chart';
 import { publicRoot } from './public.layout';
+import { type Dataset, datasets, dictionaryOf, licenceOf } from './public.open';
 import type { FacetCount, PublicRow, PublicUpdate } from './public.repo';
 import type {
   Labels,
@@ -120,7 +121,7 @@ ${facetOrder.map((facet) => {
 })}
 <button type="submit">${t('register.search')}</button></form>
 <div class="layout"><div>
-<p role="status">${t('public.register.results', { count: data.total })}</p>
+<h2 class="results"><span role="status">${t('public.register.results', { count: data.total })}</span></h2>
 ${rowList(ctx, data.rows, data.labels)}
 ${pager(ctx, base, query, data.total)}
 </div><div class="facets">
@@ -258,11 +259,8 @@ ${bars(count('sdg').map((entry) => ({ label: data.labels.sdg(entry.value), count
     )}</ul>
 <h2>${t('public.home.latest')}</h2>${updateList(ctx, data.updates, data.labels, true)}
 <h2>${t('public.data.title')}</h2><p>${t('public.data.intro')}</p>
-<ul><li><a href="${root}/data/recommendations.csv">${t('public.data.csv')}</a></li>
-<li><a href="${root}/data/recommendations.xlsx">${t('public.data.xlsx')}</a></li>
-<li><a href="${root}/data/recommendations.json">${t('public.data.json')}</a></li>
-<li><a href="${root}/data/changes.atom">${t('public.data.atom')}</a></li>
-<li><a href="${root}/data/changes.json">${t('public.data.feedJson')}</a></li></ul>
+${downloadList(ctx)}
+<p><a href="${root}/data">${t('public.data.dictionaryLink')}</a></p>
 <h2>${t('public.home.entities')}</h2>
 <ul>${data.entities.map((entity) => html`<li><a href="${root}/entities/${entity.id}">${entity.name}</a> · ${t(`entities.kind.${entity.kind}`)} · ${t('public.count.recommendations', { count: entity.n })}</li>`)}</ul>`,
   };
@@ -273,5 +271,50 @@ export function notFoundPage(ctx: Ctx): PageBody {
   return {
     title,
     body: html`<h1>${title}</h1><p>${ctx.t('public.notFound.body')}</p><p><a href="${publicRoot(ctx.locale)}/">${ctx.t('public.nav.home')}</a></p>`,
+  };
+}
+
+const formats = ['csv', 'xlsx', 'json'] as const;
+
+/** Every download: each table in three formats, then the two feeds. */
+function downloadList({ locale, t }: Ctx, only?: Dataset): Html {
+  const root = publicRoot(locale);
+  return html`<ul>${(only ? [only] : datasets).map((dataset) =>
+    formats.map(
+      (format) =>
+        html`<li><a href="${root}/data/${dataset}.${format}">${t('public.data.download', { set: t(`public.data.set.${dataset}`), format: format.toUpperCase() })}</a></li>`,
+    ),
+  )}${
+    only
+      ? ''
+      : html`<li><a href="${root}/data/changes.atom">${t('public.data.atom')}</a></li>
+<li><a href="${root}/data/changes.json">${t('public.data.feedJson')}</a></li>`
+  }</ul>`;
+}
+
+/** Open data: each table's downloads and its data dictionary; the licence and how to cite. */
+export function dataPage(ctx: Ctx, base: string): PageBody {
+  const { t, locale } = ctx;
+  const title = t('public.data.title');
+  const { licence, citation } = licenceOf(locale, base);
+  return {
+    title,
+    body: html`<h1>${title}</h1><p>${t('public.data.intro')}</p>
+<h2>${t('public.data.licenceTitle')}</h2><p>${licence}</p><p>${t('public.data.cite')} <q>${citation}</q></p>
+<p>${t('public.data.identifiers')}</p>
+${datasets.map(
+  (
+    dataset,
+  ) => html`<section aria-labelledby="set-${dataset}"><h2 id="set-${dataset}">${t(`public.data.set.${dataset}`)}</h2>
+${downloadList(ctx, dataset)}
+<table><caption class="meta">${t('public.data.dictionary', { set: t(`public.data.set.${dataset}`) })}</caption>
+<thead><tr><th scope="col">${t('public.data.column')}</th><th scope="col">${t('public.data.meaning')}</th></tr></thead>
+<tbody>${Object.entries(dictionaryOf(dataset, locale)).map(
+    ([column, meaning]) => html`<tr><td dir="ltr"><code>${column}</code></td><td>${meaning}</td></tr>`,
+  )}</tbody></table></section>`,
+)}
+<h2>${t('public.data.feeds')}</h2>
+<ul><li><a href="${publicRoot(locale)}/data/changes.atom">${t('public.data.atom')}</a></li>
+<li><a href="${publicRoot(locale)}/data/changes.json">${t('public.data.feedJson')}</a></li></ul>`,
   };
 }

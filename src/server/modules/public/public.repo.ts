@@ -11,11 +11,11 @@ import { textMatch } from '../search';
 /** The recommendation's text is public: not withheld by its own decision or its review's. */
 const shown = sql<boolean>`coalesce(pr.published, pv.published, true)`;
 /** Its follow-up (status, history, entities, indicators, progress) is public too. */
-const followUpShown = sql<boolean>`coalesce(pr.published, pv.published, false)`;
-const decisions = sql`left join publications pr on pr.subject = 'recommendation' and pr.record_id = r.id
+export const followUpShown = sql<boolean>`coalesce(pr.published, pv.published, false)`;
+export const decisions = sql`left join publications pr on pr.subject = 'recommendation' and pr.record_id = r.id
   left join publications pv on pv.subject = 'review' and pv.record_id = r.review_id`;
 /** A published, validated update on a recommendation whose follow-up is public. */
-const updatePublished = sql`u.status = 'validated' and u.recommendation_id is not null and exists (
+export const updatePublished = sql`u.status = 'validated' and u.recommendation_id is not null and exists (
   select 1 from publications pu where pu.subject = 'progress_update' and pu.record_id = u.id and pu.published)`;
 
 export interface PublicFilters {
@@ -192,7 +192,7 @@ export interface PublicUpdate {
 /** Published updates, of one recommendation or of one entity, newest first; never who wrote them. */
 export async function findPublishedUpdates(
   db: Executor,
-  by: { recommendationId?: string; entityId?: string; limit?: number },
+  by: { recommendationId?: string; entityId?: string; reviewId?: string; themeId?: number; limit?: number },
 ): Promise<PublicUpdate[]> {
   const { rows } = await sql<PublicUpdate>`
     select u.id, u.recommendation_id, u.entity_id, e.name as entity_name,
@@ -203,6 +203,8 @@ export async function findPublishedUpdates(
     where ${updatePublished} and ${followUpShown}
       ${by.recommendationId ? sql`and u.recommendation_id = ${by.recommendationId}::uuid` : sql``}
       ${by.entityId ? sql`and u.entity_id = ${by.entityId}::uuid` : sql``}
+      ${by.reviewId ? sql`and r.review_id = ${by.reviewId}::uuid` : sql``}
+      ${by.themeId !== undefined ? sql`and ${by.themeId}::int = any(r.theme_ids)` : sql``}
     order by u.validated_at desc nulls last, u.id
     limit ${by.limit ?? 200}`.execute(db);
   return rows;

@@ -7,9 +7,11 @@ import type { Deps } from '../../deps';
 import { translatorFor } from '../../i18n';
 import { html } from '../../lib/html';
 import { cachedPage, cachePage, publicCacheSeconds } from '../../lib/page-cache';
-import { changesAtom, changesJson, registerCsv, registerJson, registerXlsx } from './public.data';
+import { changesAtom, changesJson, tableOf } from './public.data';
 import { layout } from './public.layout';
+import { datasets, tableCsv, tableJson, tableXlsx } from './public.open';
 import {
+  dataPage,
   entityPage,
   homePage,
   notFoundPage,
@@ -25,7 +27,11 @@ import {
   publicRecommendation,
   publicRegister,
   publicReview,
+  publicWidget,
+  publicWidgetSubjects,
+  type WidgetSubject,
 } from './public.service';
+import { embedLink, parseSubject, snippetPage, widgetBody, widgetDocument, widgetNotFound } from './public.widget';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -33,6 +39,13 @@ interface Options {
   /** Requests per minute per address on the public pages (anonymous traffic's own bucket). */
   ratePerMinute: number;
 }
+
+/**
+ * The widgets' own policy (decision 040): any site may frame them; nothing else is allowed to load,
+ * not even a script of our own, and no form may be sent from them.
+ */
+export const widgetCsp =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
 /**
  * The public portal (decision 032): server-rendered HTML under /public/<locale>/, no script, no
@@ -51,7 +64,12 @@ export function publicRoutes(deps: Deps, options: Options): FastifyPluginAsyncZo
       arrived.set(request, performance.now());
     });
 
-    type Render = (locale: Locale, params: Record<string, string>, query: PublicQuery) => Promise<PageBody | undefined>;
+    type Render = (
+      locale: Locale,
+      params: Record<string, string>,
+      query: PublicQuery,
+      raw: Record<string, unknown>,
+    ) => Promise<PageBody | undefined>;
     const page = (url: string, render: Render) =>
       app.get(url, { schema, config }, async (request: FastifyRequest, reply: FastifyReply) => {
         const params = request.params as Record<string, string>;
@@ -59,8 +77,9 @@ export function publicRoutes(deps: Deps, options: Options): FastifyPluginAsyncZo
         const key = request.url;
         const hit = cachedPage(db, key);
         if (hit) return send(reply, hit.status, hit.body, 'hit');
-        const query = publicQuerySchema.parse(request.query ?? {});
-        const found = locale ? await render(locale, params, query) : undefined;
+        const raw = (request.query ?? {}) as Record<string, unknown>;
+        const query = publicQuerySchema.parse(raw);
+        const found = locale ? await render(locale, params, query, raw) : undefined;
         const shownLocale = locale ?? negotiateLocale(request.headers['accept-language'], 'en');
         const t = translatorFor(shownLocale);
         const content = found ?? notFoundPage({ locale: shownLocale, t });
@@ -72,7 +91,12 @@ export function publicRoutes(deps: Deps, options: Options): FastifyPluginAsyncZo
         return send(reply, status, body, 'miss');
       });
 
-    function send(reply: FastifyReply, status: number, body: string, cache: 'hit' | 'miss') {
+    function send(reply: FastifyReply, status: number, body: string, cache: 'hit' | 'miss', framable = false) {
+      if (framable) {
+        // Only the widgets: every other page keeps helmet's frame-ancestors 'none' and X-Frame-Options.
+        reply.header('content-security-policy', widgetCsp).removeHeader('x-frame-options');
+        reply.header('cross-origin-resource-policy', 'cross-origin');
+      }
       return (
         reply
           .status(status)
@@ -119,12 +143,16 @@ export function publicRoutes(deps: Deps, options: Options): FastifyPluginAsyncZo
     page('/public/:locale/reviews/:id', async (locale, { id }, query) => {
       if (!id || !uuid.test(id)) return undefined;
       const data = await publicReview(db, locale, id, query.page);
-      return data && reviewPage(ctxOf(locale), data, { ...query, review: id });
+      return (
+        data && withEmbed(locale, reviewPage(ctxOf(locale), data, { ...query, review: id }), { kind: 'review', id })
+      );
     });
     page('/public/:locale/entities/:id', async (locale, { id }, query) => {
       if (!id || !uuid.test(id)) return undefined;
       const data = await publicEntity(db, locale, id, query.page);
-      return data && entityPage(ctxOf(locale), data, { ...query, entity: id });
+      return (
+        data && withEmbed(locale, entityPage(ctxOf(locale), data, { ...query, entity: id }), { kind: 'entity', id })
+      );
     });
     page('/public/:locale/mechanisms/:mechanism', async (locale, { mechanism }, query) => {
       if (!(mechanisms as readonly string[]).includes(mechanism ?? '')) return undefined;
@@ -141,7 +169,8 @@ export function publicRoutes(deps: Deps, options: Options): FastifyPluginAsyncZo
       const data = await publicRegister(db, locale, preset);
       if (data.total === 0 && !query.q) return undefined;
       const title = data.labels.theme(String(theme));
-      return { title, body: registerBodyWithTitle(ctx, title, data, preset, `/themes/${theme}`) };
+      const body = registerBodyWithTitle(ctx, title, data, preset, `/themes/${theme}`);
+      return withEmbed(locale, { title, body }, { kind: 'theme', id: Number(theme) });
     });
     page('/public/:locale/sdgs/:goal', async (locale, { goal }, query) => {
       const n = Number(goal);
@@ -166,31 +195,72 @@ export function publicRoutes(deps: Deps, options: Options): FastifyPluginAsyncZo
           .header('access-control-allow-origin', '*')
           .send(body);
       });
-    data('/public/:locale/data/recommendations.json', 'application/json; charset=utf-8', async (locale, base) =>
-      JSON.stringify(await registerJson(db, locale, base)),
-    );
-    data('/public/:locale/data/recommendations.csv', 'text/csv; charset=utf-8', (locale, base) =>
-      registerCsv(db, locale, base),
-    );
-    // A workbook is bytes, not text: made afresh each time (the rate limit bounds it).
-    app.get('/public/:locale/data/recommendations.xlsx', { schema, config }, async (request, reply) => {
-      const { locale } = request.params as { locale: string };
-      if (!isLocale(locale)) return reply.callNotFound();
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="recommendations.xlsx"')
-        .header('access-control-allow-origin', '*')
-        .send(await registerXlsx(db, locale, deps.settings.publicUrl));
-    });
+    for (const dataset of datasets) {
+      data(`/public/:locale/data/${dataset}.json`, 'application/json; charset=utf-8', async (locale, base) =>
+        JSON.stringify(tableJson(await tableOf(db, dataset, locale, base))),
+      );
+      data(`/public/:locale/data/${dataset}.csv`, 'text/csv; charset=utf-8', async (locale, base) =>
+        tableCsv(await tableOf(db, dataset, locale, base)),
+      );
+      // A workbook is bytes, not text: made afresh each time (the rate limit bounds it).
+      app.get(`/public/:locale/data/${dataset}.xlsx`, { schema, config }, async (request, reply) => {
+        const { locale } = request.params as { locale: string };
+        if (!isLocale(locale)) return reply.callNotFound();
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${dataset}.xlsx"`)
+          .header('cache-control', `public, max-age=${publicCacheSeconds}`)
+          .header('access-control-allow-origin', '*')
+          .send(await tableXlsx(await tableOf(db, dataset, locale, deps.settings.publicUrl)));
+      });
+    }
+    page('/public/:locale/data', async (locale) => dataPage(ctxOf(locale), deps.settings.publicUrl));
     data('/public/:locale/data/changes.json', 'application/feed+json; charset=utf-8', async (locale, base) =>
       JSON.stringify(await changesJson(db, locale, base)),
     );
     data('/public/:locale/data/changes.atom', 'application/atom+xml; charset=utf-8', (locale, base) =>
       changesAtom(db, locale, base),
     );
+    // Embeddable summaries (decision 040): framable by any site, the same 404 rule as the pages.
+    const widget = (url: string, subjectOf: (id: string) => WidgetSubject | undefined) =>
+      app.get(url, { schema, config }, async (request, reply) => {
+        const { locale, id } = request.params as { locale: string; id: string };
+        const hit = cachedPage(db, request.url);
+        if (hit) return send(reply, hit.status, hit.body, 'hit', true);
+        const shownLocale = isLocale(locale) ? locale : negotiateLocale(request.headers['accept-language'], 'en');
+        const ctx = ctxOf(shownLocale);
+        const subject = isLocale(locale) ? subjectOf(id) : undefined;
+        const found = subject && (await publicWidget(db, shownLocale, subject));
+        const base = deps.settings.publicUrl;
+        const content = found ? widgetBody(ctx, base, found) : widgetNotFound(ctx, base);
+        const body = widgetDocument(ctx, content.title, content.body);
+        const status = found ? 200 : 404;
+        if (isLocale(locale)) cachePage(db, request.url, { status, body, type: 'text/html' });
+        return send(reply, status, body, 'miss', true);
+      });
+    widget('/public/:locale/widgets/entities/:id', (id) => parseSubject(`entity:${id}`));
+    widget('/public/:locale/widgets/reviews/:id', (id) => parseSubject(`review:${id}`));
+    widget('/public/:locale/widgets/themes/:id', (id) => parseSubject(`theme:${id}`));
+    // The snippet page: choose a subject and a language, see the widget, copy the code.
+    page('/public/:locale/widgets', async (locale, _params, _query, raw) => {
+      const subjects = await publicWidgetSubjects(db, locale);
+      const lang = isLocale(raw.lang) ? raw.lang : locale;
+      const first = subjects.entities[0] ?? subjects.reviews[0] ?? subjects.themes[0];
+      const subject = parseSubject(raw.subject ?? first?.value);
+      const found = subject && (await publicWidget(db, lang, subject));
+      return snippetPage(ctxOf(locale), deps.settings.publicUrl, subjects, {
+        subject: found ? subject : undefined,
+        lang,
+        title: found ? found.title : undefined,
+      });
+    });
     // Anything else under /public/ is the same 404 page.
     page('/public/:locale/*', async () => undefined);
   };
+}
+
+function withEmbed(locale: Locale, page: PageBody, subject: WidgetSubject): PageBody {
+  return { ...page, body: html`${page.body}${embedLink(locale, translatorFor(locale), subject)}` };
 }
 
 function registerBodyWithTitle(

@@ -155,3 +155,88 @@ export async function publicHome(db: Database, locale: Locale) {
   const labels = await labelsFor(db, locale, []);
   return { reviews, facets, updates, entities, labels };
 }
+
+export type WidgetSubject =
+  | { kind: 'entity'; id: string }
+  | { kind: 'review'; id: string }
+  | { kind: 'theme'; id: number };
+
+/** The default statuses first, in the order work moves through them; any other after, by count. */
+const statusOrder = ['not_started', 'in_progress', 'partially_implemented', 'implemented', 'not_applicable'];
+
+/**
+ * An embeddable summary (decision 040): how many public recommendations the subject has, how many
+ * are followed up in public and where they stand, and its latest published progress. Undefined
+ * exactly where the subject's portal page answers 404.
+ */
+export async function publicWidget(db: Database, locale: Locale, subject: WidgetSubject) {
+  let title: string;
+  let kind: string;
+  let path: string;
+  let filters: PublicFilters;
+  let by: Parameters<typeof findPublishedUpdates>[1];
+  if (subject.kind === 'entity') {
+    const entity = await findPublicEntity(db, subject.id);
+    if (!entity) return undefined;
+    title = entity.acronym ? `${entity.name} (${entity.acronym})` : entity.name;
+    kind = `entities.kind.${entity.kind}`;
+    path = `/entities/${entity.id}`;
+    filters = { entity: entity.id };
+    by = { entityId: entity.id, limit: 1 };
+  } else if (subject.kind === 'review') {
+    const review = await findPublicReview(db, subject.id);
+    if (!review || publicnessOf(review.decision, null) === 'hidden') return undefined;
+    title = review.symbol ?? review.title ?? localize(review.body_name, locale);
+    kind = 'public.widget.kind.review';
+    path = `/reviews/${review.id}`;
+    filters = { review: review.id };
+    by = { reviewId: review.id, limit: 1 };
+  } else {
+    title = '';
+    kind = 'public.widget.kind.theme';
+    path = `/themes/${subject.id}`;
+    filters = { theme: subject.id };
+    by = { themeId: subject.id, limit: 1 };
+  }
+  const [facets, updates, labels] = await Promise.all([
+    countPublicFacets(db, filters),
+    findPublishedUpdates(db, by),
+    labelsFor(db, locale, subject.kind === 'theme' ? [subject.id] : []),
+  ]);
+  const total = facets.filter((f) => f.facet === 'mechanism').reduce((sum, f) => sum + f.count, 0);
+  // A theme has a page only while a public recommendation carries it (as its page).
+  if (subject.kind === 'theme') {
+    if (total === 0) return undefined;
+    title = labels.theme(String(subject.id));
+  }
+  const rank = (code: string) => {
+    const index = statusOrder.indexOf(code);
+    return index < 0 ? statusOrder.length : index;
+  };
+  const statuses = facets
+    .filter((f) => f.facet === 'status')
+    .sort((a, b) => rank(a.value) - rank(b.value) || b.count - a.count)
+    .map((f) => ({ code: f.value, label: labels.status(f.value), count: f.count }));
+  return { kind, title, path, total, statuses, latest: updates[0], labels };
+}
+
+/** What the snippet page offers to embed: every subject that has a public page. */
+export async function publicWidgetSubjects(db: Database, locale: Locale) {
+  const [entities, reviews, facets] = await Promise.all([
+    findPublicEntities(db),
+    findPublicReviews(db),
+    countPublicFacets(db, {}),
+  ]);
+  const themeIds = facets.filter((f) => f.facet === 'theme').map((f) => Number(f.value));
+  const labels = await labelsFor(db, locale, themeIds);
+  return {
+    entities: entities.map((entity) => ({ value: `entity:${entity.id}`, label: entity.name })),
+    reviews: reviews.map((review) => ({
+      value: `review:${review.id}`,
+      label: review.symbol ?? review.title ?? labels.body(review.body_code),
+    })),
+    themes: themeIds
+      .map((id) => ({ value: `theme:${id}`, label: labels.theme(String(id)) }))
+      .sort((a, b) => a.label.localeCompare(b.label, locale)),
+  };
+}

@@ -20,6 +20,8 @@ const secrets = {
   assignmentNote: 'ASSIGNMENT-NOTE-NEVER-PUBLIC',
   historyNote: 'STATUS-NOTE-NEVER-PUBLIC',
   withheld: 'WITHHELD-TEXT-NEVER-PUBLIC',
+  indicator: 'INDICATOR-OF-UNPUBLISHED-FOLLOW-UP',
+  disaggregated: '987654.5',
 };
 const ids = {} as Record<
   'review' | 'otherReview' | 'rec' | 'rec2' | 'withheld' | 'textOnly' | 'entity' | 'lrg',
@@ -93,6 +95,57 @@ beforeAll(async () => {
   updates.draft = await update(ids.rec, entity.id, secrets.draft, 'draft', person.id);
   updates.returned = await update(ids.rec, entity.id, secrets.returned, 'returned', person.id);
   await update(ids.textOnly, entity.id, secrets.unpublished, 'validated', person.id);
+  // Indicators: one measures a published recommendation (public, with its national values only),
+  // one measures only a recommendation whose follow-up is not public (never in any download).
+  const indicator = async (code: string, title: string, recommendationId: string) => {
+    const row = await db
+      .insertInto('indicators')
+      .values({
+        code,
+        title,
+        type: 'outcome',
+        unit: 'flats',
+        frequency: 'annual',
+        owner_entity_id: lrg.id,
+        dimensions: JSON.stringify([]),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('indicator_recommendations')
+      .values({ indicator_id: row.id, recommendation_id: recommendationId })
+      .execute();
+    return row.id;
+  };
+  const housing = await indicator('HOU-1', 'Social flats available', ids.rec);
+  const hidden = await indicator('HID-1', secrets.indicator, ids.textOnly);
+  await db
+    .insertInto('observations')
+    .values([
+      {
+        indicator_id: housing,
+        period_start: '2024-01-01',
+        period_end: '2024-12-31',
+        value: 120,
+        entered_by: person.id,
+      },
+      {
+        indicator_id: housing,
+        period_start: '2025-01-01',
+        period_end: '2025-12-31',
+        value: 160,
+        source: 'Statistical office',
+      },
+      {
+        indicator_id: housing,
+        period_start: '2025-01-01',
+        period_end: '2025-12-31',
+        value: Number(secrets.disaggregated),
+        disaggregation: JSON.stringify({ sex: 'f' }),
+      },
+      { indicator_id: hidden, period_start: '2025-01-01', period_end: '2025-12-31', value: 7 },
+    ])
+    .execute();
   await db
     .insertInto('progress_update_events')
     .values({
@@ -142,7 +195,7 @@ beforeAll(async () => {
       author_id: person.id,
     })
     .execute();
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await test?.close();
@@ -222,13 +275,18 @@ describe('the portal signed out', () => {
         continue;
       }
       expect(response.body).not.toMatch(/<script/i);
+      expect(response.headers['set-cookie'], url).toBeUndefined();
       for (const secret of Object.values(secrets))
         expect(response.body, `${url} shows ${secret}`).not.toContain(secret);
       expect(response.body).not.toContain(ids.withheld);
       pages.push(response.body);
-      for (const match of response.body.matchAll(/href="([^"]+)"/g)) {
+      // Links and frames (the snippet page shows the widget itself).
+      for (const match of response.body.matchAll(/(?:href|src)="([^"]+)"/g)) {
         const href = match[1]!.replace(/&amp;/g, '&').split('#')[0]!;
-        if (href.startsWith('/public/') && !seen.has(href)) queue.push(href);
+        if (!href.startsWith('/public/') || seen.has(href)) continue;
+        // Widgets, their snippet pages and the downloads first: the facet links alone fill the budget.
+        if (/\/(widgets|data)\b/.test(href)) queue.unshift(href);
+        else queue.push(href);
       }
     }
     const all = pages.join('\n');
@@ -238,8 +296,12 @@ describe('the portal signed out', () => {
     expect(all).toContain('Raise the age of criminal responsibility');
     expect(seen).toContain(`/public/en/entities/${ids.lrg}`);
     expect(seen.size).toBeGreaterThan(20);
-    for (const file of ['recommendations.csv', 'recommendations.json', 'changes.atom', 'changes.json'])
-      expect(seen, file).toContain(`/public/en/data/${file}`);
+    for (const set of ['recommendations', 'progress', 'indicators'])
+      for (const format of ['csv', 'json', 'xlsx']) expect(seen, set).toContain(`/public/en/data/${set}.${format}`);
+    for (const file of ['changes.atom', 'changes.json']) expect(seen, file).toContain(`/public/en/data/${file}`);
+    expect(seen).toContain(`/public/ar/widgets/entities/${ids.lrg}`);
+    expect(seen).toContain(`/public/en/widgets/reviews/${ids.review}`);
+    expect(all).toContain('Social flats available');
     const data = (await get('/public/en/data/recommendations.json')).json();
     expect(data.licence).toContain('CC BY 4.0');
     expect(Object.keys(data.dictionary)).toEqual(Object.keys(data.items[0]));

@@ -60,6 +60,14 @@ export function PublicationCard(props: {
               <a href={`/public/${locale}${data.publicPath}`}>{t('public.publication.open')}</a>
             </p>
           ) : null}
+          {data.publicPath && props.subject === 'review' ? (
+            <p>
+              {/* The snippet page (decision 040): copy the review's progress summary onto another site. */}
+              <a href={`/public/${locale}/widgets?subject=review:${props.id}&lang=${locale}`}>
+                {t('public.widget.embed')}
+              </a>
+            </p>
+          ) : null}
           {canPublish ? (
             <div className="form-actions">
               {data.decision !== true ? (
