@@ -28,6 +28,8 @@ import { actionsRoutes } from './modules/actions/actions.routes';
 import { assignmentsRoutes } from './modules/assignments/assignments.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { communityPublicRoutes } from './modules/community/community.public';
+import { communityRoutes } from './modules/community/community.routes';
 import { callsRoutes } from './modules/calls/calls.routes';
 import { dashboardsRoutes } from './modules/dashboards/dashboards.routes';
 import { entitiesRoutes } from './modules/entities/entities.routes';
@@ -211,6 +213,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   } else {
     // The hub's parts (profiles and networks, practices, community, federation, self-assessment,
     // search) register here.
+    await app.register(communityRoutes(options.deps));
+    await app.register(communityPublicRoutes(options.deps));
   }
 
   const webDir = options.webDir ?? defaultWebDir;

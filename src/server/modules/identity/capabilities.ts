@@ -5,6 +5,7 @@ import { canAssign } from '../assignments/assignments.policy';
 import { canAudit } from '../audit/audit.policy';
 import { canCalendar } from '../calendar/calendar.policy';
 import { canCalls } from '../calls/calls.policy';
+import { canCommunity } from '../community/community.policy';
 import { canEntities } from '../entities/entities.policy';
 import { canImports } from '../imports/imports.policy';
 import { canIndicators } from '../indicators/indicators.policy';
@@ -35,6 +36,9 @@ export function capabilitiesOf(user: SessionUser): Capabilities {
     'calls:manage': canCalls(user, 'manage'),
     'calls:track': canCalls(user, 'track'),
     'entities:manage': canEntities(user, 'edit'),
+    'hubCommunity:events': canCommunity(user, 'manageEvents'),
+    'hubCommunity:join': canCommunity(user, 'register'),
+    'hubCommunity:moderate': canCommunity(user, 'moderate'),
     'imports:import': canImports(user, 'import'),
     'indicators:manage': canIndicators(user, 'manage'),
     'installation:apiDocs': is(user.role, 'administers'),

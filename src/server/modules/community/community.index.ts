@@ -1,0 +1,50 @@
+import type { HubTheme } from '../../../shared/schemas/hub';
+import type { Executor } from '../../http/context';
+import { indexHubDocuments, removeHubDocuments } from '../../lib/hub-index';
+import { plainText } from './community.rules';
+
+/**
+ * Puts a thread in the hub's one search, in the transaction that changed it (decision 037): a
+ * thread of a theme's space whose opening post is visible is public; one of a network's space is
+ * read by fewer people than `accounts` means, so it is never indexed; a hidden or held thread, or
+ * one deleted, is taken out. Its body is the opening post and the visible replies.
+ */
+export async function reindexThread(db: Executor, threadId: string): Promise<void> {
+  const thread = await db
+    .selectFrom('hub_threads as t')
+    .innerJoin('hub_spaces as s', 's.id', 't.space_id')
+    .innerJoin('hub_posts as op', (join) => join.onRef('op.thread_id', '=', 't.id').on('op.opening', '=', true))
+    .select(['t.id', 't.title', 't.locale', 't.kind', 's.theme', 'op.status', 'op.body'])
+    .where('t.id', '=', threadId)
+    .executeTakeFirst();
+  if (!thread || thread.status !== 'visible' || thread.theme === null) {
+    await removeHubDocuments(db, 'thread', threadId);
+    return;
+  }
+  const replies = await db
+    .selectFrom('hub_posts')
+    .select('body')
+    .where('thread_id', '=', threadId)
+    .where('opening', '=', false)
+    .where('status', '=', 'visible')
+    .orderBy('created_at')
+    .execute();
+  await indexHubDocuments(db, 'thread', threadId, [
+    {
+      kind: 'thread',
+      refId: threadId,
+      locale: thread.locale,
+      visibility: 'public',
+      title: thread.title,
+      summary: plainText(thread.body, 300),
+      body: plainText([thread.body, ...replies.map((reply) => reply.body)].join('\n\n'), 100_000),
+      path: `/community/threads/${threadId}`,
+      memberId: null,
+      countryCode: null,
+      systemOfGovernment: null,
+      level: null,
+      themes: [thread.theme as HubTheme],
+      networkIds: [],
+    },
+  ]);
+}
