@@ -11,10 +11,10 @@ import {
   digestChoices,
   digestRunStatuses,
   eventStatuses,
+  reportStatuses as hubReportStatuses,
   postStatuses,
   registrationStatuses,
   reportReasons,
-  reportStatuses as hubReportStatuses,
   spaceKinds,
   threadKinds,
 } from '../../shared/schemas/community';

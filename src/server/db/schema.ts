@@ -7,6 +7,19 @@ import type { followUpGrades, linkKinds, Mechanism, positions, StatusCauseKind }
 import type { systemsOfGovernment } from '../../shared/schemas/state-profile';
 import type { DateColumn, Json, LocalizedText, OneOf, Optional } from './column-types';
 import type {
+  HubBansTable,
+  HubDigestRunsTable,
+  HubEventRegistrationsTable,
+  HubEventsTable,
+  HubFollowsTable,
+  HubMentionsTable,
+  HubParticipantsTable,
+  HubPostsTable,
+  HubReportsTable,
+  HubSpacesTable,
+  HubThreadsTable,
+} from './schema-community';
+import type {
   ActionRemindersTable,
   ActionsTable,
   AttachmentsTable,
@@ -23,19 +36,6 @@ import type {
   ReportsTable,
   ReportVersionsTable,
 } from './schema-follow-up';
-import type {
-  HubBansTable,
-  HubDigestRunsTable,
-  HubEventRegistrationsTable,
-  HubEventsTable,
-  HubFollowsTable,
-  HubMentionsTable,
-  HubParticipantsTable,
-  HubPostsTable,
-  HubReportsTable,
-  HubSpacesTable,
-  HubThreadsTable,
-} from './schema-community';
 import type {
   HubDocumentsTable,
   HubMemberPeopleTable,

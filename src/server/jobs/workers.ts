@@ -1,8 +1,8 @@
 import type { Deps } from '../deps';
 import { sendActionReminder } from '../modules/actions/actions.reminders.service';
 import { sendCalendarReminders, startCalendarReminders } from '../modules/calendar/calendar.reminders.service';
-import { sendHubDigests, startHubDigests } from '../modules/community/digest.service';
 import { sendCallReminder } from '../modules/calls/calls.sending.service';
+import { sendHubDigests, startHubDigests } from '../modules/community/digest.service';
 import { sendIndicatorReminder } from '../modules/indicators/indicator-reminders.service';
 import { deliverMail } from '../modules/outbox/outbox.service';
 

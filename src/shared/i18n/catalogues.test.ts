@@ -17,8 +17,10 @@ import { assignmentRoles } from '../schemas/assignments';
 import { auditActions, auditRecordTypes } from '../schemas/audit';
 import { calendarKinds, calendarSources, calendarStatuses } from '../schemas/calendar';
 import { answerStatuses, callStatuses, progressStatuses, reminderStatuses } from '../schemas/calls';
+import { digestChoices, postStatuses, registrationStatuses, reportReasons, threadKinds } from '../schemas/community';
 import { dashboardDimensions, trendIntervals } from '../schemas/dashboards';
 import { entityImportActions, entityImportFields, entityKinds, nominationStatuses, seats } from '../schemas/entities';
+import { hubThemes } from '../schemas/hub';
 import { invitationStatusSchema, roles, signInMethods, ssoRefusals, userStatuses } from '../schemas/identity';
 import { importRowActions, importSummarySchema, mappableFields, stateMatchSchema } from '../schemas/imports';
 import {
@@ -64,6 +66,14 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'apiTokens.status.': apiTokenStatuses,
   'apiTokens.scopes.': apiTokenScopes,
   'outbox.kinds.': mailKinds,
+  'hubCommunity.theme.': hubThemes,
+  'hubCommunity.kind.': threadKinds,
+  'hubCommunity.status.': postStatuses,
+  'hubCommunity.reason.': reportReasons,
+  'hubCommunity.digest.': digestChoices,
+  'hubCommunity.registration.': registrationStatuses,
+  'hubCommunity.language.': locales,
+  'hubCommunity.moderation.queue.': ['reported', 'held'],
   'stateProfile.system.': systemsOfGovernment,
   'register.facet.': facetNames,
   'register.position.': positions,
@@ -174,6 +184,18 @@ const dynamicFamilies: Record<string, readonly string[]> = {
 
 /** Keys the server uses for e-mails, with the exact values it passes. */
 const serverKeys: Record<string, string[]> = {
+  'hubCommunity.mail.mention.subject': ['author', 'title'],
+  'hubCommunity.mail.mention.body': ['author', 'excerpt', 'link', 'name', 'title'],
+  'hubCommunity.mail.digest.subject': ['count'],
+  'hubCommunity.mail.digest.subjectWeekly': ['count'],
+  'hubCommunity.mail.digest.body': ['list', 'name', 'settingsLink'],
+  'hubCommunity.mail.digest.newThread': ['author', 'excerpt', 'time'],
+  'hubCommunity.mail.digest.reply': ['author', 'excerpt', 'time'],
+  'hubCommunity.mail.place.subject': ['title'],
+  'hubCommunity.mail.place.body': ['link', 'name', 'title'],
+  'hubCommunity.errors.banned': ['reason'],
+  'hubCommunity.errors.bannedUntil': ['reason', 'until'],
+  'hubCommunity.errors.postingLimit': ['max', 'minutes'],
   'mail.invitation.subject': ['appName'],
   'mail.invitation.body': ['hours', 'inviter', 'link', 'name'],
   'mail.passwordReset.subject': ['appName'],

@@ -102,7 +102,9 @@ export const handleSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9_.-]{1,29}$/, { message: '2 to 30 letters a-z, digits, _ . -, starting with a letter or digit' });
+  .regex(/^[a-z0-9][a-z0-9_.-]{1,29}$/, {
+    message: '2 to 30 letters a-z, digits, _ . -, starting with a letter or digit',
+  });
 export const participantUpdateSchema = z.object({ handle: handleSchema, digest: z.enum(digestChoices) });
 export const followSchema = z
   .object({ spaceId: z.uuid().optional(), threadId: z.uuid().optional() })
@@ -125,7 +127,9 @@ export const moderationItemSchema = z.object({
   createdAt: z.string(),
 });
 export type ModerationItem = z.infer<typeof moderationItemSchema>;
-export const moderationQuerySchema = pageQuerySchema.extend({ queue: z.enum(['reported', 'held']).default('reported') });
+export const moderationQuerySchema = pageQuerySchema.extend({
+  queue: z.enum(['reported', 'held']).default('reported'),
+});
 export const moderateSchema = z.object({
   action: z.enum(['hide', 'unhide', 'approve', 'dismiss']),
   reason: z.string().trim().max(1000).nullable().default(null),
@@ -172,7 +176,10 @@ export const eventPayloadSchema = z
     visibility: z.enum(hubVisibilities),
     source: z.string().trim().max(500).nullable(),
   })
-  .refine((event) => Object.keys(event.title).length > 0, { message: 'a title in one language at least', path: ['title'] })
+  .refine((event) => Object.keys(event.title).length > 0, {
+    message: 'a title in one language at least',
+    path: ['title'],
+  })
   .refine((event) => event.end > event.start, { message: 'the end comes after the start', path: ['end'] })
   .refine((event) => event.onlineUrl !== null || event.place !== null, {
     message: 'an online link or a place',

@@ -17,7 +17,7 @@ export async function reindexThread(db: Executor, threadId: string): Promise<voi
     .select(['t.id', 't.title', 't.locale', 't.kind', 's.theme', 'op.status', 'op.body'])
     .where('t.id', '=', threadId)
     .executeTakeFirst();
-  if (!thread || thread.status !== 'visible' || thread.theme === null) {
+  if (thread?.status !== 'visible' || thread.theme === null) {
     await removeHubDocuments(db, 'thread', threadId);
     return;
   }

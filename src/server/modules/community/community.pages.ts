@@ -1,7 +1,7 @@
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Translate } from '../../../shared/i18n/translate';
-import type { HubEvent, Space, Thread, ThreadSummary } from '../../../shared/schemas/community';
 import type { Page } from '../../../shared/schemas/common';
+import type { HubEvent, Space, Thread, ThreadSummary } from '../../../shared/schemas/community';
 import { type Html, html, trusted } from '../../lib/html';
 import { hubRoot } from '../../lib/hub-site';
 
@@ -61,9 +61,13 @@ ${threads.items.length === 0 ? html`<p>${t('hubCommunity.public.noThreads')}</p>
 ${
   pages > 1
     ? html`<nav class="pager" aria-label="${t('hubCommunity.public.pages')}">${
-        threads.page > 1 ? html`<a href="${root}/community/${slug}?page=${threads.page - 1}">${t('hubCommunity.public.previous')}</a>` : ''
+        threads.page > 1
+          ? html`<a href="${root}/community/${slug}?page=${threads.page - 1}">${t('hubCommunity.public.previous')}</a>`
+          : ''
       }<span>${t('hubCommunity.public.pageOf', { page: threads.page, pages })}</span>${
-        threads.page < pages ? html`<a href="${root}/community/${slug}?page=${threads.page + 1}">${t('hubCommunity.public.next')}</a>` : ''
+        threads.page < pages
+          ? html`<a href="${root}/community/${slug}?page=${threads.page + 1}">${t('hubCommunity.public.next')}</a>`
+          : ''
       }</nav>`
     : ''
 }

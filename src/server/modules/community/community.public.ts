@@ -7,7 +7,16 @@ import type { Deps } from '../../deps';
 import type { Actor } from '../../http/context';
 import { translatorFor } from '../../i18n';
 import { hubPage } from '../../lib/hub-site';
-import { communityStyles, eventPage, eventsPage, notFoundBody, type PageBody, spacePage, spacesPage, threadPage } from './community.pages';
+import {
+  communityStyles,
+  eventPage,
+  eventsPage,
+  notFoundBody,
+  type PageBody,
+  spacePage,
+  spacesPage,
+  threadPage,
+} from './community.pages';
 import { ensureSpaces, findSpaces } from './community.repo';
 import { getThread, listSpaces, listThreads } from './community.service';
 import { eventIcs, getEvent, listEvents, publicFeed } from './events.service';
@@ -37,12 +46,18 @@ export function communityPublicRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const schema = { hide: true };
     const config = { rateLimit: { max: 600, timeWindow: '1 minute' } };
-    type Render = (locale: Locale, params: Record<string, string>, query: Record<string, string>) => Promise<PageBody | undefined>;
+    type Render = (
+      locale: Locale,
+      params: Record<string, string>,
+      query: Record<string, string>,
+    ) => Promise<PageBody | undefined>;
     const page = (url: string, render: Render) =>
       app.get(url, { schema, config }, async (request: FastifyRequest, reply: FastifyReply) => {
         const params = request.params as Record<string, string>;
         const locale = isLocale(params.locale) ? params.locale : null;
-        const found = locale ? await render(locale, params, (request.query ?? {}) as Record<string, string>) : undefined;
+        const found = locale
+          ? await render(locale, params, (request.query ?? {}) as Record<string, string>)
+          : undefined;
         const shown = locale ?? negotiateLocale(request.headers['accept-language'], 'en');
         const t = translatorFor(shown);
         const content = found ?? notFoundBody(t);

@@ -182,21 +182,27 @@ export async function findThreads(
     query = query.where((eb) =>
       eb.or([
         eb('op.status', '=', 'visible'),
-        ...(options.viewerId
-          ? [eb.and([eb('op.status', '=', 'held'), eb('t.author_id', '=', options.viewerId)])]
-          : []),
+        ...(options.viewerId ? [eb.and([eb('op.status', '=', 'held'), eb('t.author_id', '=', options.viewerId)])] : []),
       ]),
     );
   if (options.kind) query = query.where('t.kind', '=', options.kind);
   const [items, total] = await Promise.all([
-    query.select([...threadColumns]).orderBy('t.last_post_at', 'desc').limit(options.limit).offset(options.offset).execute(),
+    query
+      .select([...threadColumns])
+      .orderBy('t.last_post_at', 'desc')
+      .limit(options.limit)
+      .offset(options.offset)
+      .execute(),
     query.select((eb) => eb.fn.countAll<string>().as('c')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.c) };
 }
 
 export function findThread(db: Executor, id: string) {
-  return threadsQuery(db).select([...threadColumns]).where('t.id', '=', id).executeTakeFirst();
+  return threadsQuery(db)
+    .select([...threadColumns])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
 }
 export type ThreadRow = NonNullable<Awaited<ReturnType<typeof findThread>>>;
 
@@ -328,7 +334,9 @@ export async function insertFollow(db: Executor, userId: string, target: { space
 
 export async function deleteFollow(db: Executor, userId: string, target: { spaceId?: string; threadId?: string }) {
   let query = db.deleteFrom('hub_follows').where('user_id', '=', userId);
-  query = target.spaceId ? query.where('space_id', '=', target.spaceId) : query.where('thread_id', '=', target.threadId ?? '');
+  query = target.spaceId
+    ? query.where('space_id', '=', target.spaceId)
+    : query.where('thread_id', '=', target.threadId ?? '');
   const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }

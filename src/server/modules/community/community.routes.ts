@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParamsSchema, okSchema, pageOf } from '../../../shared/schemas/common';
 import {
   banItemSchema,
   banSchema,
   createPostSchema,
   createThreadSchema,
   eventPayloadSchema,
-  eventsQuerySchema,
   eventStatuses,
+  eventsQuerySchema,
   followSchema,
   hubEventSchema,
   mentionCandidateSchema,
@@ -23,7 +24,6 @@ import {
   threadSummarySchema,
   threadsQuerySchema,
 } from '../../../shared/schemas/community';
-import { idParamsSchema, okSchema, pageOf } from '../../../shared/schemas/common';
 import type { Deps } from '../../deps';
 import { acceptAnswer, createThread, getThread, listSpaces, listThreads, reply } from './community.service';
 import { changeEvent, createEvent, eventIcs, getEvent, listEvents, setRegistration } from './events.service';
@@ -55,7 +55,8 @@ export function communityRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/hub/community/spaces/:id/threads',
       { schema: { tags, params: idParamsSchema, body: createThreadSchema, response: { 201: threadSchema } } },
-      async (request, reply) => reply.status(201).send(await createThread(deps, request.actor, request.params.id, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await createThread(deps, request.actor, request.params.id, request.body)),
     );
     app.get(
       '/api/hub/community/threads/:id',
@@ -65,7 +66,8 @@ export function communityRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/hub/community/threads/:id/posts',
       { schema: { tags, params: idParamsSchema, body: createPostSchema, response: { 201: threadSchema } } },
-      async (request, res) => res.status(201).send(await reply(deps, request.actor, request.params.id, request.body.body)),
+      async (request, res) =>
+        res.status(201).send(await reply(deps, request.actor, request.params.id, request.body.body)),
     );
     app.put(
       '/api/hub/community/threads/:id/accepted',
@@ -95,10 +97,14 @@ export function communityRoutes(deps: Deps): FastifyPluginAsyncZod {
       { schema: { tags, body: participantUpdateSchema, response: { 200: participantSchema } } },
       (request) => setParticipant(db, request.actor, request.body),
     );
-    app.post('/api/hub/community/follows', { schema: { tags, body: followSchema, response: { 200: okSchema } } }, async (request) => {
-      await setFollow(db, request.actor, request.body, true);
-      return ok;
-    });
+    app.post(
+      '/api/hub/community/follows',
+      { schema: { tags, body: followSchema, response: { 200: okSchema } } },
+      async (request) => {
+        await setFollow(db, request.actor, request.body, true);
+        return ok;
+      },
+    );
     app.delete(
       '/api/hub/community/follows',
       { schema: { tags, querystring: followSchema, response: { 200: okSchema } } },
@@ -161,8 +167,10 @@ export function communityRoutes(deps: Deps): FastifyPluginAsyncZod {
       { schema: { tags, body: eventPayloadSchema, response: { 201: hubEventSchema } } },
       async (request, res) => res.status(201).send(await createEvent(db, request.actor, request.body)),
     );
-    app.get('/api/hub/events/:id', { schema: { tags, params: idParamsSchema, response: { 200: hubEventSchema } } }, (request) =>
-      getEvent(db, request.actor, request.params.id),
+    app.get(
+      '/api/hub/events/:id',
+      { schema: { tags, params: idParamsSchema, response: { 200: hubEventSchema } } },
+      (request) => getEvent(db, request.actor, request.params.id),
     );
     app.put(
       '/api/hub/events/:id',
@@ -170,7 +178,9 @@ export function communityRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           params: idParamsSchema,
-          body: eventPayloadSchema.and(z.object({ version: z.number().int().positive(), status: z.enum(eventStatuses) })),
+          body: eventPayloadSchema.and(
+            z.object({ version: z.number().int().positive(), status: z.enum(eventStatuses) }),
+          ),
           response: { 200: hubEventSchema },
         },
       },

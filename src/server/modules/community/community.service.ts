@@ -2,9 +2,8 @@ import type { Transaction } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import type { Locale } from '../../../shared/i18n/locales';
 import { is } from '../../../shared/roles';
-import type { CreateThread, Post, Space, Thread, ThreadSummary } from '../../../shared/schemas/community';
-import type { SessionUser } from '../../../shared/schemas/identity';
 import type { Page } from '../../../shared/schemas/common';
+import type { CreateThread, Post, Space, Thread, ThreadSummary } from '../../../shared/schemas/community';
 import type { Database } from '../../db/database';
 import type { DB } from '../../db/schema';
 import type { Deps } from '../../deps';
@@ -13,7 +12,7 @@ import { translatorFor } from '../../i18n';
 import { conflict, signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { reindexThread } from './community.index';
-import { canCommunity, type CommunityAction, type CommunityRecord } from './community.policy';
+import { type CommunityAction, type CommunityRecord, canCommunity } from './community.policy';
 import {
   ensureSpaces,
   findPosts,
@@ -30,7 +29,7 @@ import {
   type ThreadRow,
 } from './community.repo';
 import { renderPost } from './community.rules';
-import { assertMayPost, ensureParticipant, notifyMentions } from './posting.service';
+import { assertMayPost, notifyMentions } from './posting.service';
 
 type Texts = Partial<Record<Locale, string>>;
 
@@ -110,7 +109,13 @@ export async function listThreads(
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  return { items: items.map(presentSummary), total, page: query.page, pageSize: query.pageSize, space: presentSpace(space, actor) };
+  return {
+    items: items.map(presentSummary),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    space: presentSpace(space, actor),
+  };
 }
 
 /**
@@ -161,7 +166,12 @@ export async function getThread(db: Executor, actor: Actor, id: string): Promise
 
 type PostDeps = Pick<Deps, 'db' | 'jobs'> & { settings: Pick<Deps['settings'], 'publicUrl'> };
 
-export async function createThread(deps: PostDeps, actor: Actor, spaceId: string, input: CreateThread): Promise<Thread> {
+export async function createThread(
+  deps: PostDeps,
+  actor: Actor,
+  spaceId: string,
+  input: CreateThread,
+): Promise<Thread> {
   const user = signedIn(actor);
   const id = await deps.db.transaction().execute(async (trx) => {
     const space = await readableSpace(trx, actor, spaceId);
@@ -218,13 +228,23 @@ export async function reply(deps: PostDeps, actor: Actor, threadId: string, body
       await notifyMentions(trx, deps, post.id);
       await reindexThread(trx, threadId);
     }
-    await recordAudit(trx, actor, { action: 'create', recordType: 'hub_post', recordId: post.id, after: { threadId, status } });
+    await recordAudit(trx, actor, {
+      action: 'create',
+      recordType: 'hub_post',
+      recordId: post.id,
+      after: { threadId, status },
+    });
   });
   return getThread(deps.db, actor, threadId);
 }
 
 /** Accepts one reply as a question's answer (or, with null, withdraws the acceptance). */
-export async function acceptAnswer(db: Database, actor: Actor, threadId: string, postId: string | null): Promise<Thread> {
+export async function acceptAnswer(
+  db: Database,
+  actor: Actor,
+  threadId: string,
+  postId: string | null,
+): Promise<Thread> {
   signedIn(actor);
   await db.transaction().execute(async (trx: Transaction<DB>) => {
     const thread = await getThread(trx, actor, threadId);
@@ -237,8 +257,12 @@ export async function acceptAnswer(db: Database, actor: Actor, threadId: string,
       if (!post || post.opening || post.status !== 'visible') conflict('hubCommunity.errors.notAnAnswer', 'postId');
     }
     await setAccepted(trx, threadId, postId);
-    await recordAudit(trx, actor, { action: 'update', recordType: 'hub_thread', recordId: threadId, after: { acceptedPostId: postId } });
+    await recordAudit(trx, actor, {
+      action: 'update',
+      recordType: 'hub_thread',
+      recordId: threadId,
+      after: { acceptedPostId: postId },
+    });
   });
   return getThread(db, actor, threadId);
 }
-

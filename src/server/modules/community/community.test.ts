@@ -36,7 +36,11 @@ async function themeSpace(client: Client, theme = 'coordination'): Promise<Space
   return space;
 }
 
-async function newThread(client: Client, spaceId: string, body: Partial<{ kind: string; title: string; body: string }> = {}) {
+async function newThread(
+  client: Client,
+  spaceId: string,
+  body: Partial<{ kind: string; title: string; body: string }> = {},
+) {
   const response = await client.request('POST', `/api/hub/community/spaces/${spaceId}/threads`, {
     kind: 'discussion',
     title: 'How do you consult local governments?',
@@ -49,7 +53,11 @@ async function newThread(client: Client, spaceId: string, body: Partial<{ kind: 
 }
 
 const documentsOf = (refId: string) =>
-  hub.handle.db.selectFrom('hub_documents').select(['kind', 'visibility', 'title', 'body']).where('ref_id', '=', refId).execute();
+  hub.handle.db
+    .selectFrom('hub_documents')
+    .select(['kind', 'visibility', 'title', 'body'])
+    .where('ref_id', '=', refId)
+    .execute();
 
 describe('spaces', () => {
   it('are made for the eight themes and for each network, a network added later included', async () => {
@@ -115,9 +123,12 @@ describe('threads, replies and questions', () => {
     ).json() as Thread;
     const answer = withSecond.posts.find((post) => post.body === 'IMPACT OSS.');
     expect(
-      (await first.client.request('PUT', `/api/hub/community/threads/${question.id}/accepted`, { postId: answer?.id })).statusCode,
+      (await first.client.request('PUT', `/api/hub/community/threads/${question.id}/accepted`, { postId: answer?.id }))
+        .statusCode,
     ).toBe(403);
-    const accepted = await asker.client.request('PUT', `/api/hub/community/threads/${question.id}/accepted`, { postId: answer?.id });
+    const accepted = await asker.client.request('PUT', `/api/hub/community/threads/${question.id}/accepted`, {
+      postId: answer?.id,
+    });
     expect(accepted.statusCode, accepted.body).toBe(200);
     const thread = accepted.json() as Thread;
     expect(thread.answered).toBe(true);
@@ -126,7 +137,8 @@ describe('threads, replies and questions', () => {
     // The opening post is no answer.
     const opening = thread.posts[0]?.id;
     expect(
-      (await asker.client.request('PUT', `/api/hub/community/threads/${question.id}/accepted`, { postId: opening })).statusCode,
+      (await asker.client.request('PUT', `/api/hub/community/threads/${question.id}/accepted`, { postId: opening }))
+        .statusCode,
     ).toBe(409);
   });
 
@@ -147,7 +159,10 @@ describe('threads, replies and questions', () => {
       .values({ kind: 'language', name: `Red ${Date.now()}` })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await hub.handle.db.insertInto('hub_network_members').values({ network_id: network.id, member_id: member.id }).execute();
+    await hub.handle.db
+      .insertInto('hub_network_members')
+      .values({ network_id: network.id, member_id: member.id })
+      .execute();
     const insider = await trustedMember();
     await actForHubMember(hub.handle.db, member.id, insider.user.id);
     const spaces = (await insider.client.request('GET', '/api/hub/community/spaces')).json() as Space[];
@@ -156,14 +171,22 @@ describe('threads, replies and questions', () => {
     const thread = await newThread(insider.client, networkSpace?.id ?? '', { title: 'Members only' });
     expect(await documentsOf(thread.id)).toEqual([]);
     const outsider = await trustedMember();
-    const missing = await outsider.client.request('GET', `/api/hub/community/threads/00000000-0000-4000-8000-000000000000`);
+    const missing = await outsider.client.request(
+      'GET',
+      `/api/hub/community/threads/00000000-0000-4000-8000-000000000000`,
+    );
     const hidden = await outsider.client.request('GET', `/api/hub/community/threads/${thread.id}`);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.body).toBe(missing.body);
     const page = await hub.app.inject({ method: 'GET', url: `/hub/en/community/threads/${thread.id}` });
-    const missingPage = await hub.app.inject({ method: 'GET', url: '/hub/en/community/threads/00000000-0000-4000-8000-000000000000' });
+    const missingPage = await hub.app.inject({
+      method: 'GET',
+      url: '/hub/en/community/threads/00000000-0000-4000-8000-000000000000',
+    });
     expect(page.statusCode).toBe(404);
-    expect(page.body.replaceAll(thread.id, 'ID')).toBe(missingPage.body.replaceAll('00000000-0000-4000-8000-000000000000', 'ID'));
+    expect(page.body.replaceAll(thread.id, 'ID')).toBe(
+      missingPage.body.replaceAll('00000000-0000-4000-8000-000000000000', 'ID'),
+    );
   });
 });
 
@@ -185,7 +208,9 @@ describe('mentions', () => {
     expect(delivered.subject).not.toBe(mails[0]?.subject.replace(/./g, '')); // a real subject
     expect(delivered.subject).toMatch(/Jorge Pérez/);
     // Saying it again in a reply mails them again for that reply; the author mentioning themselves does not.
-    await client.request('POST', `/api/hub/community/threads/${thread.id}/posts`, { body: `Thanks @${mentioned.handle}` });
+    await client.request('POST', `/api/hub/community/threads/${thread.id}/posts`, {
+      body: `Thanks @${mentioned.handle}`,
+    });
     const count = await hub.handle.db
       .selectFrom('mail_outbox')
       .select((eb) => eb.fn.countAll<string>().as('c'))
@@ -210,7 +235,9 @@ describe('moderation', () => {
     };
     const held = queue.items.find((item) => item.threadId === thread.id);
     expect(held).toBeDefined();
-    const approved = await moderator.request('POST', `/api/hub/community/posts/${held?.postId}/moderation`, { action: 'approve' });
+    const approved = await moderator.request('POST', `/api/hub/community/posts/${held?.postId}/moderation`, {
+      action: 'approve',
+    });
     expect(approved.statusCode, approved.body).toBe(200);
     expect((await other.client.request('GET', `/api/hub/community/threads/${thread.id}`)).statusCode).toBe(200);
     expect(await documentsOf(thread.id)).toHaveLength(1);
@@ -224,20 +251,32 @@ describe('moderation', () => {
     const thread = await newThread(author.client, space.id, { title: 'Buy cheap watches' });
     const opening = thread.posts[0]?.id ?? '';
     const reporter = await signInNew(hub, 'reader');
-    const reported = await reporter.request('POST', `/api/hub/community/posts/${opening}/reports`, { reason: 'spam', note: 'advert' });
+    const reported = await reporter.request('POST', `/api/hub/community/posts/${opening}/reports`, {
+      reason: 'spam',
+      note: 'advert',
+    });
     expect(reported.statusCode, reported.body).toBe(200);
     expect((await author.client.request('GET', '/api/hub/community/moderation')).statusCode).toBe(403);
     const queue = (await moderator.request('GET', '/api/hub/community/moderation?queue=reported')).json() as {
       items: { postId: string; reports: { reason: string }[] }[];
     };
-    expect(queue.items.find((item) => item.postId === opening)?.reports).toEqual([expect.objectContaining({ reason: 'spam' })]);
+    expect(queue.items.find((item) => item.postId === opening)?.reports).toEqual([
+      expect.objectContaining({ reason: 'spam' }),
+    ]);
 
-    const hide = await moderator.request('POST', `/api/hub/community/posts/${opening}/moderation`, { action: 'hide', reason: 'spam' });
+    const hide = await moderator.request('POST', `/api/hub/community/posts/${opening}/moderation`, {
+      action: 'hide',
+      reason: 'spam',
+    });
     expect(hide.statusCode, hide.body).toBe(200);
     expect((await reporter.request('GET', `/api/hub/community/threads/${thread.id}`)).statusCode).toBe(404);
-    expect((await moderator.request('GET', `/api/hub/community/threads/${thread.id}`)).json()).toMatchObject({ status: 'hidden' });
+    expect((await moderator.request('GET', `/api/hub/community/threads/${thread.id}`)).json()).toMatchObject({
+      status: 'hidden',
+    });
     expect(await documentsOf(thread.id)).toEqual([]);
-    expect((await hub.app.inject({ method: 'GET', url: `/hub/en/community/threads/${thread.id}` })).statusCode).toBe(404);
+    expect((await hub.app.inject({ method: 'GET', url: `/hub/en/community/threads/${thread.id}` })).statusCode).toBe(
+      404,
+    );
     const reportsLeft = (await moderator.request('GET', '/api/hub/community/moderation?queue=reported')).json() as {
       items: { postId: string }[];
     };
@@ -289,7 +328,10 @@ describe('moderation', () => {
     const space = await themeSpace(client);
     const thread = await newThread(client, space.id);
     for (let n = 1; n < postingLimit.perWindow; n++)
-      expect((await client.request('POST', `/api/hub/community/threads/${thread.id}/posts`, { body: `Reply ${n}` })).statusCode).toBe(201);
+      expect(
+        (await client.request('POST', `/api/hub/community/threads/${thread.id}/posts`, { body: `Reply ${n}` }))
+          .statusCode,
+      ).toBe(201);
     const limited = await client.request('POST', `/api/hub/community/threads/${thread.id}/posts`, { body: 'One more' });
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({

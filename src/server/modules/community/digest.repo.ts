@@ -71,7 +71,9 @@ export function digestItems(db: Executor, userId: string, from: Date, until: Dat
         eb
           .selectFrom('hub_follows as f')
           .where('f.user_id', '=', userId)
-          .where((inner) => inner.or([inner('f.space_id', '=', inner.ref('s.id')), inner('f.thread_id', '=', inner.ref('t.id'))]))
+          .where((inner) =>
+            inner.or([inner('f.space_id', '=', inner.ref('s.id')), inner('f.thread_id', '=', inner.ref('t.id'))]),
+          )
           .select('f.id'),
       ),
     )

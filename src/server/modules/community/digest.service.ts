@@ -10,7 +10,14 @@ import { queueMail } from '../outbox/outbox.service';
 import { canCommunity } from './community.policy';
 import { networksOf } from './community.repo';
 import { plainText } from './community.rules';
-import { claimDigestRun, digestItems, dueParticipants, finishDigestRun, setDigestJob, setDigestUntil } from './digest.repo';
+import {
+  claimDigestRun,
+  digestItems,
+  dueParticipants,
+  finishDigestRun,
+  setDigestJob,
+  setDigestUntil,
+} from './digest.repo';
 
 /*
  * The community's e-mail digest (decision 037): one job a day (hub_digest, sent with a start time
@@ -96,9 +103,12 @@ export async function sendHubDigests(
         locale,
         to: person.email,
         userId: person.id,
-        subject: t(person.digest === 'weekly' ? 'hubCommunity.mail.digest.subjectWeekly' : 'hubCommunity.mail.digest.subject', {
-          count: items.length,
-        }),
+        subject: t(
+          person.digest === 'weekly' ? 'hubCommunity.mail.digest.subjectWeekly' : 'hubCommunity.mail.digest.subject',
+          {
+            count: items.length,
+          },
+        ),
         text: t('hubCommunity.mail.digest.body', {
           name: person.name,
           list: sections.join('\n\n'),

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Insertable } from 'kysely';
+import { sql } from 'kysely';
 import type { HubEventsTable } from '../../db/schema';
 import type { Executor } from '../../http/context';
 
@@ -44,10 +44,14 @@ export async function findEvents(
 ) {
   let query = eventsQuery(db, options.userId);
   if (options.publicOnly) query = query.where('e.visibility', '=', 'public');
-  query = options.past ? query.where('e.ends_at', '<', sql<Date>`now()`) : query.where('e.ends_at', '>=', sql<Date>`now()`);
+  query = options.past
+    ? query.where('e.ends_at', '<', sql<Date>`now()`)
+    : query.where('e.ends_at', '>=', sql<Date>`now()`);
   let count = db.selectFrom('hub_events as e').select((eb) => eb.fn.countAll<string>().as('c'));
   if (options.publicOnly) count = count.where('e.visibility', '=', 'public');
-  count = options.past ? count.where('e.ends_at', '<', sql<Date>`now()`) : count.where('e.ends_at', '>=', sql<Date>`now()`);
+  count = options.past
+    ? count.where('e.ends_at', '<', sql<Date>`now()`)
+    : count.where('e.ends_at', '>=', sql<Date>`now()`);
   const [items, total] = await Promise.all([
     query
       .orderBy('e.starts_at', options.past ? 'desc' : 'asc')
@@ -77,7 +81,12 @@ export function insertEvent(db: Executor, values: Insertable<HubEventsTable>) {
   return db.insertInto('hub_events').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
-export async function updateEvent(db: Executor, id: string, version: number, values: Partial<Insertable<HubEventsTable>>) {
+export async function updateEvent(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<Insertable<HubEventsTable>>,
+) {
   const result = await db
     .updateTable('hub_events')
     .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })

@@ -1,8 +1,8 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import { AppError } from '../../../shared/errors';
 import { type Locale, locales } from '../../../shared/i18n/locales';
-import type { EventPayload, HubEvent } from '../../../shared/schemas/community';
 import type { Page } from '../../../shared/schemas/common';
+import type { EventPayload, HubEvent } from '../../../shared/schemas/community';
 import type { Database } from '../../db/database';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
@@ -37,7 +37,7 @@ export function inLanguage(texts: Texts | null | undefined, locale: Locale): str
 
 export function presentEvent(row: EventRow, locale: Locale): HubEvent {
   const t = translatorFor(locale);
-  const memberName = row.member_name ? (inLanguage(row.member_name_i18n as Texts, locale) || row.member_name) : null;
+  const memberName = row.member_name ? inLanguage(row.member_name_i18n as Texts, locale) || row.member_name : null;
   return {
     id: row.id,
     title: inLanguage(row.title_i18n, locale),
@@ -70,7 +70,8 @@ export function presentEvent(row: EventRow, locale: Locale): HubEvent {
 async function visibleEvent(db: Executor, actor: Actor, id: string): Promise<EventRow> {
   const row = await findEvent(db, id, actor.user?.id ?? null);
   if (!row) throw new AppError('NOT_FOUND');
-  if (row.visibility === 'accounts' && !(actor.user && canCommunity(actor.user, 'register'))) throw new AppError('NOT_FOUND');
+  if (row.visibility === 'accounts' && !(actor.user && canCommunity(actor.user, 'register')))
+    throw new AppError('NOT_FOUND');
   return row;
 }
 
@@ -87,7 +88,12 @@ export async function listEvents(
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  return { items: items.map((row) => presentEvent(row, actor.locale)), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: items.map((row) => presentEvent(row, actor.locale)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function getEvent(db: Executor, actor: Actor, id: string): Promise<HubEvent> {
@@ -248,7 +254,11 @@ async function promoteWaiting(
     to: next.email,
     userId: next.id,
     subject: t('hubCommunity.mail.place.subject', { title }),
-    text: t('hubCommunity.mail.place.body', { name: next.name, title, link: `${deps.settings.publicUrl}/community/events/${id}` }),
+    text: t('hubCommunity.mail.place.body', {
+      name: next.name,
+      title,
+      link: `${deps.settings.publicUrl}/community/events/${id}`,
+    }),
   });
 }
 

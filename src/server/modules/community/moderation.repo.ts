@@ -14,7 +14,10 @@ export function findActiveBan(db: Executor, userId: string) {
     .executeTakeFirst();
 }
 
-export function insertBan(db: Executor, values: { user_id: string; reason: string; ends_at: Date | null; created_by: string }) {
+export function insertBan(
+  db: Executor,
+  values: { user_id: string; reason: string; ends_at: Date | null; created_by: string },
+) {
   return db.insertInto('hub_bans').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
@@ -43,9 +46,19 @@ export function findActiveBans(db: Executor) {
 
 export async function insertReport(
   db: Executor,
-  values: { post_id: string; reporter_id: string; reason: 'spam' | 'abuse' | 'off_topic' | 'other'; note: string | null },
+  values: {
+    post_id: string;
+    reporter_id: string;
+    reason: 'spam' | 'abuse' | 'off_topic' | 'other';
+    note: string | null;
+  },
 ): Promise<string | null> {
-  const row = await db.insertInto('hub_reports').values(values).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+  const row = await db
+    .insertInto('hub_reports')
+    .values(values)
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
@@ -60,7 +73,12 @@ export async function closeReports(db: Executor, postId: string, status: 'resolv
   return Number(result.numUpdatedRows);
 }
 
-export async function setPostStatus(db: Executor, postId: string, status: 'visible' | 'held' | 'hidden', reason: string | null) {
+export async function setPostStatus(
+  db: Executor,
+  postId: string,
+  status: 'visible' | 'held' | 'hidden',
+  reason: string | null,
+) {
   await db
     .updateTable('hub_posts')
     .set({ status, hidden_reason: status === 'hidden' ? reason : null, updated_at: sql`now()` })
@@ -82,7 +100,13 @@ export async function findQueue(db: Executor, queue: 'reported' | 'held', limit:
     queue === 'held'
       ? query.where('p.status', '=', 'held')
       : query.where((eb) =>
-          eb.exists(eb.selectFrom('hub_reports as r').whereRef('r.post_id', '=', 'p.id').where('r.status', '=', 'open').select('r.id')),
+          eb.exists(
+            eb
+              .selectFrom('hub_reports as r')
+              .whereRef('r.post_id', '=', 'p.id')
+              .where('r.status', '=', 'open')
+              .select('r.id'),
+          ),
         );
   const [items, total] = await Promise.all([
     query

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import type { banItemSchema, ModerationItem, moderateSchema, reportSchema } from '../../../shared/schemas/community';
 import type { Page } from '../../../shared/schemas/common';
+import type { banItemSchema, ModerationItem, moderateSchema, reportSchema } from '../../../shared/schemas/community';
 import type { Database } from '../../db/database';
 import type { Deps } from '../../deps';
 import type { Actor } from '../../http/context';
@@ -44,9 +44,19 @@ export async function reportPost(db: Database, actor: Actor, postId: string, inp
     const thread = await getThread(trx, actor, post.thread_id);
     if (!thread.posts.some((shown) => shown.id === postId)) throw new AppError('NOT_FOUND');
     if (!canCommunity(user, 'report')) throw new AppError('FORBIDDEN');
-    const id = await insertReport(trx, { post_id: postId, reporter_id: user.id, reason: input.reason, note: input.note });
+    const id = await insertReport(trx, {
+      post_id: postId,
+      reporter_id: user.id,
+      reason: input.reason,
+      note: input.note,
+    });
     if (id)
-      await recordAudit(trx, actor, { action: 'create', recordType: 'hub_report', recordId: id, after: { postId, ...input } });
+      await recordAudit(trx, actor, {
+        action: 'create',
+        recordType: 'hub_report',
+        recordId: id,
+        after: { postId, ...input },
+      });
   });
 }
 
@@ -113,7 +123,11 @@ export async function moderatePost(
         if (post.status !== 'held') conflict('hubCommunity.errors.notHeld');
         await setPostStatus(trx, postId, 'visible', null);
         if (post.author_id) {
-          const author = await trx.selectFrom('users').select(['id', 'name', 'email', 'role']).where('id', '=', post.author_id).executeTakeFirst();
+          const author = await trx
+            .selectFrom('users')
+            .select(['id', 'name', 'email', 'role'])
+            .where('id', '=', post.author_id)
+            .executeTakeFirst();
           if (author) {
             await ensureParticipant(trx, author);
             await updateParticipant(trx, author.id, { trusted: true });
@@ -146,11 +160,21 @@ export async function banAccount(
   const user = requireModerator(actor);
   if (input.userId === user.id) conflict('hubCommunity.errors.banSelf', 'userId');
   const endsAt = input.endsAt ? new Date(input.endsAt) : null;
-  if (endsAt && endsAt <= new Date()) throw new AppError('VALIDATION', { issues: [{ path: 'endsAt', message: 'hubCommunity.errors.banEndPast' }] });
+  if (endsAt && endsAt <= new Date())
+    throw new AppError('VALIDATION', { issues: [{ path: 'endsAt', message: 'hubCommunity.errors.banEndPast' }] });
   return db.transaction().execute(async (trx) => {
-    const target = await trx.selectFrom('users').select(['id', 'role']).where('id', '=', input.userId).executeTakeFirst();
+    const target = await trx
+      .selectFrom('users')
+      .select(['id', 'role'])
+      .where('id', '=', input.userId)
+      .executeTakeFirst();
     if (!target) throw new AppError('NOT_FOUND');
-    const ban = await insertBan(trx, { user_id: input.userId, reason: input.reason, ends_at: endsAt, created_by: user.id });
+    const ban = await insertBan(trx, {
+      user_id: input.userId,
+      reason: input.reason,
+      ends_at: endsAt,
+      created_by: user.id,
+    });
     await recordAudit(trx, actor, {
       action: 'create',
       recordType: 'hub_ban',
@@ -181,4 +205,3 @@ export async function listBans(db: Database, actor: Actor): Promise<BanItem[]> {
     createdAt: row.created_at.toISOString(),
   }));
 }
-

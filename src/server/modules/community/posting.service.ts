@@ -76,9 +76,13 @@ type MailDeps = Pick<Deps, 'jobs'> & { settings: Pick<Deps['settings'], 'publicU
  */
 export async function notifyMentions(trx: Transaction<DB>, deps: MailDeps, postId: string): Promise<number> {
   const post = await findPost(trx, postId);
-  if (!post || post.status !== 'visible') return 0;
+  if (post?.status !== 'visible') return 0;
   const already = new Set((await findMentions(trx, postId)).map((person) => person.id));
-  const space = await trx.selectFrom('hub_spaces').select(['kind', 'network_id']).where('id', '=', post.space_id).executeTakeFirstOrThrow();
+  const space = await trx
+    .selectFrom('hub_spaces')
+    .select(['kind', 'network_id'])
+    .where('id', '=', post.space_id)
+    .executeTakeFirstOrThrow();
   const author = post.author_id
     ? await trx.selectFrom('users').select('name').where('id', '=', post.author_id).executeTakeFirst()
     : undefined;
