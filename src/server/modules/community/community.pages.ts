@@ -41,7 +41,7 @@ export function spacesPage(locale: Locale, t: Translate, spaces: Space[]): PageB
 }
 
 function threadItem(root: string, t: Translate, locale: Locale, thread: ThreadSummary): Html {
-  return html`<li><h2><a href="${root}/community/threads/${thread.id}">${thread.title}</a></h2>
+  return html`<li><h2><a href="${root}/community/threads/${thread.id}" dir="auto">${thread.title}</a></h2>
 <p class="meta">${thread.kind === 'question' ? html`<span class="badge">${t('hubCommunity.kind.question')}</span> ` : ''}${
     thread.answered ? html`<span class="badge ok">${t('hubCommunity.answered')}</span> ` : ''
   }${t('hubCommunity.public.replies', { count: thread.replyCount })} · ${t('hubCommunity.public.lastPost', {
@@ -80,13 +80,13 @@ export function threadPage(locale: Locale, t: Translate, thread: Thread, spaceSl
   return {
     title: thread.title,
     body: html`<p><a href="${root}/community">${t('hubCommunity.public.title')}</a> › <a href="${root}/community/${spaceSlug}">${thread.spaceName}</a></p>
-<h1 lang="${thread.locale}">${thread.title}</h1>
+<h1 lang="${thread.locale}" dir="auto">${thread.title}</h1>
 <p class="meta">${thread.kind === 'question' ? html`<span class="badge">${t('hubCommunity.kind.question')}</span> ` : ''}${
       thread.answered ? html`<span class="badge ok">${t('hubCommunity.answered')}</span> ` : ''
     }${t('hubCommunity.public.replies', { count: thread.replyCount })}</p>
 ${thread.source ? html`<p class="meta">${t('hubCommunity.source')}: ${thread.source}</p>` : ''}
 ${thread.posts.map(
-  (post) => html`<article class="post${post.accepted ? ' accepted' : ''}" lang="${thread.locale}">
+  (post) => html`<article class="post${post.accepted ? ' accepted' : ''}" lang="${thread.locale}" dir="auto">
 <header>${post.author?.name ?? t('hubCommunity.formerAccount')} · <time datetime="${post.createdAt}">${when(locale, post.createdAt)}</time>${
     post.accepted ? html` · <strong>${t('hubCommunity.acceptedAnswer')}</strong>` : ''
   }</header>
@@ -111,7 +111,7 @@ function eventTimes(locale: Locale, t: Translate, event: HubEvent): Html {
 }
 
 function eventItem(root: string, locale: Locale, t: Translate, event: HubEvent): Html {
-  return html`<li><h2><a href="${root}/events/${event.id}">${event.title}</a>${
+  return html`<li><h2><a href="${root}/events/${event.id}" dir="auto">${event.title}</a>${
     event.status === 'cancelled' ? html` <span class="badge">${t('hubCommunity.events.cancelled')}</span>` : ''
   }</h2><p>${eventTimes(locale, t, event)}</p><p class="meta">${event.place ?? t('hubCommunity.events.online')} · ${t(
     'hubCommunity.events.organisedBy',
@@ -141,7 +141,7 @@ export function eventPage(locale: Locale, t: Translate, event: HubEvent): PageBo
   return {
     title: event.title,
     body: html`<p><a href="${root}/events">${t('hubCommunity.events.title')}</a></p>
-<h1>${event.title}</h1>
+<h1 dir="auto">${event.title}</h1>
 ${event.status === 'cancelled' ? html`<p><strong>${t('hubCommunity.events.cancelled')}</strong></p>` : ''}
 <dl class="facts">
 <dt>${t('hubCommunity.events.when')}</dt><dd>${eventTimes(locale, t, event)}</dd>
@@ -151,7 +151,7 @@ ${event.onlineUrl ? html`<dt>${t('hubCommunity.events.link')}</dt><dd><a href="$
 <dt>${t('hubCommunity.events.capacity')}</dt><dd>${places}</dd>
 ${event.source ? html`<dt>${t('hubCommunity.source')}</dt><dd>${event.source}</dd>` : ''}
 </dl>
-${event.description ? html`<h2>${t('hubCommunity.events.about')}</h2>${event.description.split(/\n{2,}/).map((paragraph) => html`<p>${paragraph}</p>`)}` : ''}
+${event.description ? html`<h2>${t('hubCommunity.events.about')}</h2>${event.description.split(/\n{2,}/).map((paragraph) => html`<p dir="auto">${paragraph}</p>`)}` : ''}
 <p><a href="${root}/events/${event.id}.ics">${t('hubCommunity.events.download')}</a></p>
 <p class="meta">${t('hubCommunity.events.registerNote')} <a href="/community/events/${event.id}">${t('hubCommunity.events.register')}</a></p>`,
   };

@@ -52,6 +52,7 @@ export const seedEvents: SeedEvent[] = [
       en: 'Intersessional panel discussion on international cooperation to support national human rights follow-up systems and processes',
       fr: 'Réunion-débat intersessions sur la coopération internationale à l’appui des systèmes et processus nationaux de suivi des droits de l’homme',
       es: 'Mesa redonda entre períodos de sesiones sobre la cooperación internacional en apoyo de los sistemas y procesos nacionales de seguimiento en materia de derechos humanos',
+      ar: 'حلقة نقاش بين الدورات بشأن التعاون الدولي لدعم نظم وعمليات المتابعة الوطنية في مجال حقوق الإنسان',
     },
     description: {
       en: `Convened by OHCHR under Human Rights Council resolution 30/25 during the twenty-sixth session of the Working Group on the Universal Periodic Review, the first panel of its kind shared experiences and good practices in establishing and strengthening national human rights follow-up systems, and the role of international cooperation. Its summary is report A/HRC/34/24.\n\n${hoursNote.en}`,
@@ -72,6 +73,7 @@ export const seedEvents: SeedEvent[] = [
       en: 'One-day seminar on national mechanisms for implementation, reporting and follow-up (HRC resolution 51/33)',
       fr: 'Séminaire d’une journée sur les mécanismes nationaux de mise en œuvre, d’établissement de rapports et de suivi (résolution 51/33)',
       es: 'Seminario de un día sobre los mecanismos nacionales de aplicación, presentación de informes y seguimiento (resolución 51/33)',
+      ar: 'حلقة دراسية ليوم واحد بشأن الآليات الوطنية للتنفيذ والإبلاغ والمتابعة (قرار مجلس حقوق الإنسان 51/33)',
     },
     description: {
       en: `Foreseen for 2023 by Human Rights Council resolution 51/33, held in Room XVII of the Palais des Nations during the Council's 53rd session, in hybrid format. Participants gave feedback on the mock-up of the virtual hub and discussed the key characteristics of an effective NMIRF institutional set-up and mandate (theme 1 of the practices compiled in annex 1 of report A/HRC/50/64).\n\n${hoursNote.en}`,
@@ -92,6 +94,7 @@ export const seedEvents: SeedEvent[] = [
       en: 'II International Seminar on National Mechanisms for Implementation, Reporting and Follow-up',
       es: 'II Seminario Internacional sobre Mecanismos Nacionales de Implementación, Informes y Seguimiento',
       fr: 'IIe Séminaire international sur les mécanismes nationaux de mise en œuvre, d’établissement de rapports et de suivi',
+      ar: 'الحلقة الدراسية الدولية الثانية بشأن الآليات الوطنية للتنفيذ والإبلاغ والمتابعة',
     },
     description: {
       en: `Organised by the Government of Paraguay with Portugal and Morocco as co-sponsors, following up the Marrakech Declaration of December 2022. Delegations of some 20 countries and 13 international bodies discussed civil society and NHRI participation, local governments and parliaments, and information management tools, and adopted the Declaration of Asunción founding the International Network of NMIRFs.\n\n${hoursNote.en}`,
