@@ -1,6 +1,7 @@
 import type { HubTheme } from '../../../shared/schemas/hub';
 import type { Executor } from '../../http/context';
 import { indexHubDocuments, removeHubDocuments } from '../../lib/hub-index';
+import { findThreadForIndex } from './community.repo';
 import { plainText } from './community.rules';
 
 /**
@@ -10,25 +11,11 @@ import { plainText } from './community.rules';
  * one deleted, is taken out. Its body is the opening post and the visible replies.
  */
 export async function reindexThread(db: Executor, threadId: string): Promise<void> {
-  const thread = await db
-    .selectFrom('hub_threads as t')
-    .innerJoin('hub_spaces as s', 's.id', 't.space_id')
-    .innerJoin('hub_posts as op', (join) => join.onRef('op.thread_id', '=', 't.id').on('op.opening', '=', true))
-    .select(['t.id', 't.title', 't.locale', 't.kind', 's.theme', 'op.status', 'op.body'])
-    .where('t.id', '=', threadId)
-    .executeTakeFirst();
+  const thread = await findThreadForIndex(db, threadId);
   if (thread?.status !== 'visible' || thread.theme === null) {
     await removeHubDocuments(db, 'thread', threadId);
     return;
   }
-  const replies = await db
-    .selectFrom('hub_posts')
-    .select('body')
-    .where('thread_id', '=', threadId)
-    .where('opening', '=', false)
-    .where('status', '=', 'visible')
-    .orderBy('created_at')
-    .execute();
   await indexHubDocuments(db, 'thread', threadId, [
     {
       kind: 'thread',
@@ -37,7 +24,7 @@ export async function reindexThread(db: Executor, threadId: string): Promise<voi
       visibility: 'public',
       title: thread.title,
       summary: plainText(thread.body, 300),
-      body: plainText([thread.body, ...replies.map((reply) => reply.body)].join('\n\n'), 100_000),
+      body: plainText([thread.body, ...thread.replies].join('\n\n'), 100_000),
       path: `/community/threads/${threadId}`,
       memberId: null,
       countryCode: null,

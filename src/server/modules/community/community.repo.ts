@@ -350,3 +350,37 @@ export async function isFollowingThread(db: Executor, userId: string, threadId: 
     .executeTakeFirst();
   return Boolean(row);
 }
+
+export function findSpaceKind(db: Executor, spaceId: string) {
+  return db.selectFrom('hub_spaces').select(['kind', 'network_id']).where('id', '=', spaceId).executeTakeFirstOrThrow();
+}
+
+export function findAccount(db: Executor, userId: string) {
+  return db.selectFrom('users').select(['id', 'name', 'email', 'role']).where('id', '=', userId).executeTakeFirst();
+}
+
+/** A hidden post is no longer any question's answer. */
+export async function clearAcceptedAnswer(db: Executor, postId: string): Promise<void> {
+  await db.updateTable('hub_threads').set({ accepted_post_id: null }).where('accepted_post_id', '=', postId).execute();
+}
+
+/** What the search needs of a thread: its space's theme, its opening post, its visible replies. */
+export async function findThreadForIndex(db: Executor, threadId: string) {
+  const thread = await db
+    .selectFrom('hub_threads as t')
+    .innerJoin('hub_spaces as s', 's.id', 't.space_id')
+    .innerJoin('hub_posts as op', (join) => join.onRef('op.thread_id', '=', 't.id').on('op.opening', '=', true))
+    .select(['t.id', 't.title', 't.locale', 't.kind', 's.theme', 'op.status', 'op.body'])
+    .where('t.id', '=', threadId)
+    .executeTakeFirst();
+  if (!thread) return undefined;
+  const replies = await db
+    .selectFrom('hub_posts')
+    .select('body')
+    .where('thread_id', '=', threadId)
+    .where('opening', '=', false)
+    .where('status', '=', 'visible')
+    .orderBy('created_at')
+    .execute();
+  return { ...thread, replies: replies.map((reply) => reply.body) };
+}

@@ -20,6 +20,7 @@ import {
   findSpaces,
   findThread,
   findThreads,
+  insertFollow,
   insertPost,
   insertThread,
   isFollowingThread,
@@ -192,7 +193,7 @@ export async function createThread(
       body_html: renderPost(input.body),
       status,
     });
-    await trx.insertInto('hub_follows').values({ user_id: user.id, thread_id: thread.id }).execute();
+    await insertFollow(trx, user.id, { threadId: thread.id });
     if (status === 'visible') await notifyMentions(trx, deps, post.id);
     await reindexThread(trx, thread.id);
     await recordAudit(trx, actor, {

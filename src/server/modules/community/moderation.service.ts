@@ -9,7 +9,7 @@ import { conflict, signedIn } from '../../lib/guards';
 import { recordAudit } from '../audit/audit.service';
 import { reindexThread } from './community.index';
 import { canCommunity } from './community.policy';
-import { findPost, refreshThread, updateParticipant } from './community.repo';
+import { clearAcceptedAnswer, findAccount, findPost, refreshThread, updateParticipant } from './community.repo';
 import { getThread } from './community.service';
 import {
   closeReports,
@@ -109,11 +109,7 @@ export async function moderatePost(
         if (post.status === 'hidden') conflict('hubCommunity.errors.alreadyHidden');
         await setPostStatus(trx, postId, 'hidden', input.reason);
         await closeReports(trx, postId, 'resolved', user.id);
-        await trx
-          .updateTable('hub_threads')
-          .set({ accepted_post_id: null })
-          .where('accepted_post_id', '=', postId)
-          .execute();
+        await clearAcceptedAnswer(trx, postId);
         break;
       case 'unhide':
         if (post.status !== 'hidden') conflict('hubCommunity.errors.notHidden');
@@ -123,11 +119,7 @@ export async function moderatePost(
         if (post.status !== 'held') conflict('hubCommunity.errors.notHeld');
         await setPostStatus(trx, postId, 'visible', null);
         if (post.author_id) {
-          const author = await trx
-            .selectFrom('users')
-            .select(['id', 'name', 'email', 'role'])
-            .where('id', '=', post.author_id)
-            .executeTakeFirst();
+          const author = await findAccount(trx, post.author_id);
           if (author) {
             await ensureParticipant(trx, author);
             await updateParticipant(trx, author.id, { trusted: true });
@@ -163,11 +155,7 @@ export async function banAccount(
   if (endsAt && endsAt <= new Date())
     throw new AppError('VALIDATION', { issues: [{ path: 'endsAt', message: 'hubCommunity.errors.banEndPast' }] });
   return db.transaction().execute(async (trx) => {
-    const target = await trx
-      .selectFrom('users')
-      .select(['id', 'role'])
-      .where('id', '=', input.userId)
-      .executeTakeFirst();
+    const target = await findAccount(trx, input.userId);
     if (!target) throw new AppError('NOT_FOUND');
     const ban = await insertBan(trx, {
       user_id: input.userId,

@@ -11,9 +11,11 @@ import { queueMail } from '../outbox/outbox.service';
 import { canCommunity } from './community.policy';
 import {
   countPostsSince,
+  findAccount,
   findMentions,
   findParticipant,
   findPost,
+  findSpaceKind,
   findUsersByHandles,
   handleTaken,
   insertMentions,
@@ -78,14 +80,8 @@ export async function notifyMentions(trx: Transaction<DB>, deps: MailDeps, postI
   const post = await findPost(trx, postId);
   if (post?.status !== 'visible') return 0;
   const already = new Set((await findMentions(trx, postId)).map((person) => person.id));
-  const space = await trx
-    .selectFrom('hub_spaces')
-    .select(['kind', 'network_id'])
-    .where('id', '=', post.space_id)
-    .executeTakeFirstOrThrow();
-  const author = post.author_id
-    ? await trx.selectFrom('users').select('name').where('id', '=', post.author_id).executeTakeFirst()
-    : undefined;
+  const space = await findSpaceKind(trx, post.space_id);
+  const author = post.author_id ? await findAccount(trx, post.author_id) : undefined;
   const people = (await findUsersByHandles(trx, mentionedHandles(post.body))).filter(
     (person) => person.id !== post.author_id && !already.has(person.id),
   );
