@@ -163,5 +163,22 @@ describe('screenshots', () => {
         await page.screenshot({ path: `${shots}/events-${locale}-${width}.png`, fullPage: true });
         await page.context().close();
       }
+    // The signed-in app's thread page, with its reply box, in English and Arabic.
+    for (const [locale, width] of [
+      ['en', 1366],
+      ['ar', 390],
+    ] as const) {
+      await hub.handle.db.updateTable('users').set({ locale }).where('email', '=', memberEmail).execute();
+      const { page } = await watched({ locale, width, script: true });
+      await page.goto('/sign-in');
+      await page.locator('input[type=email]').fill(memberEmail);
+      await page.locator('input[type=password]').fill(testPassword);
+      await page.locator('form button[type=submit]').click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+      await page.goto(`/community/threads/${seeded.id}`);
+      await page.locator('.community-post').first().waitFor();
+      await page.screenshot({ path: `${shots}/app-thread-${locale}-${width}.png`, fullPage: true });
+      await page.context().close();
+    }
   });
 });

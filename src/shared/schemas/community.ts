@@ -215,5 +215,10 @@ export const hubEventSchema = z.object({
   version: z.number().int(),
 });
 export type HubEvent = z.infer<typeof hubEventSchema>;
-export const eventsQuerySchema = pageQuerySchema.extend({ past: z.coerce.boolean().default(false) });
+export const eventsQuerySchema = pageQuerySchema.extend({
+  past: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+});
 export const registrationSchema = z.object({ status: z.enum(registrationStatuses) });

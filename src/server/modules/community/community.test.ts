@@ -14,7 +14,7 @@ beforeAll(async () => {
   hub = await createTestApp({ INSTANCE_MODE: 'hub' });
   moderator = await signInNew(hub, 'moderator');
 });
-afterAll(() => hub.close());
+afterAll(() => hub?.close());
 
 /** A member account already trusted (one post approved), so its posts are not held. */
 async function trustedMember(options: { name?: string; role?: Role; locale?: 'en' | 'fr' | 'ar' } = {}) {

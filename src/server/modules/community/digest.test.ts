@@ -12,7 +12,7 @@ let hub: TestApp;
 beforeAll(async () => {
   hub = await createTestApp({ INSTANCE_MODE: 'hub' });
 });
-afterAll(() => hub.close());
+afterAll(() => hub?.close());
 
 async function person(locale: 'en' | 'fr' | 'ar', role: 'member' | 'reader' = 'member') {
   const user = await makeUser(hub.handle.db, { role, locale });

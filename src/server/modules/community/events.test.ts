@@ -13,7 +13,7 @@ beforeAll(async () => {
   hub = await createTestApp({ INSTANCE_MODE: 'hub' });
   moderator = await signInNew(hub, 'moderator');
 });
-afterAll(() => hub.close());
+afterAll(() => hub?.close());
 
 const year = new Date().getUTCFullYear() + 1;
 

@@ -10,7 +10,7 @@ let hub: TestApp;
 beforeAll(async () => {
   hub = await createTestApp({ INSTANCE_MODE: 'hub' });
 });
-afterAll(() => hub.close());
+afterAll(() => hub?.close());
 
 describe('seedHubCommunity', () => {
   it('writes sourced threads and events, indexed and public', async () => {
