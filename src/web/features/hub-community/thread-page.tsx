@@ -90,7 +90,12 @@ function PostView(props: { post: Post; thread: Thread; onChange: () => void }) {
       <header>
         <span>
           {post.author?.name ?? t('hubCommunity.formerAccount')}
-          {post.author?.handle ? <span dir="ltr"> @{post.author.handle}</span> : null}
+          {post.author?.handle ? (
+            <>
+              {' '}
+              <bdi dir="ltr">@{post.author.handle}</bdi>
+            </>
+          ) : null}
         </span>
         <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
         {post.accepted ? <strong>✓ {t('hubCommunity.acceptedAnswer')}</strong> : null}
