@@ -29,6 +29,8 @@ import { assignmentsRoutes } from './modules/assignments/assignments.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { callsRoutes } from './modules/calls/calls.routes';
+import { communityPublicRoutes } from './modules/community/community.public';
+import { communityRoutes } from './modules/community/community.routes';
 import { dashboardsRoutes } from './modules/dashboards/dashboards.routes';
 import { entitiesRoutes } from './modules/entities/entities.routes';
 import { networksRoutes } from './modules/entities/networks.routes';
@@ -215,6 +217,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // search) register here.
     await app.register(hubProfilesRoutes(options.deps));
     await app.register(hubPublicRoutes(options.deps, { ratePerMinute: options.publicRatePerMinute ?? 600 }));
+    await app.register(communityRoutes(options.deps));
+    await app.register(communityPublicRoutes(options.deps));
   }
 
   const webDir = options.webDir ?? defaultWebDir;

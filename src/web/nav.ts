@@ -357,6 +357,70 @@ export const modulePages: readonly ModulePage[] = [
     section: 'admin',
     load: () => import('./features/admin/api-tokens-page'),
   },
+  // The hub's community of practice (decision 037).
+  {
+    path: '/community',
+    labelKey: 'hubCommunity.nav.spaces',
+    shownTo: 'hubCommunity:join',
+    section: 'main',
+    load: () => import('./features/hub-community/spaces-page'),
+  },
+  {
+    path: '/community/spaces/:id',
+    labelKey: 'hubCommunity.nav.space',
+    shownTo: 'linked',
+    section: 'main',
+    load: () => import('./features/hub-community/space-page'),
+  },
+  {
+    path: '/community/threads/:id',
+    labelKey: 'hubCommunity.thread',
+    shownTo: 'linked',
+    section: 'main',
+    load: () => import('./features/hub-community/thread-page'),
+  },
+  {
+    path: '/community/follows',
+    labelKey: 'hubCommunity.nav.follows',
+    shownTo: 'hubCommunity:join',
+    section: 'main',
+    load: () => import('./features/hub-community/follows-page'),
+  },
+  {
+    path: '/community/events',
+    labelKey: 'hubCommunity.nav.events',
+    shownTo: 'hubCommunity:join',
+    section: 'main',
+    load: () => import('./features/hub-community/events-page'),
+  },
+  {
+    path: '/community/events/new',
+    labelKey: 'hubCommunity.events.new',
+    shownTo: 'linked',
+    section: 'main',
+    load: () => import('./features/hub-community/event-form-page'),
+  },
+  {
+    path: '/community/events/:id',
+    labelKey: 'hubCommunity.nav.event',
+    shownTo: 'linked',
+    section: 'main',
+    load: () => import('./features/hub-community/event-page'),
+  },
+  {
+    path: '/community/events/:id/edit',
+    labelKey: 'hubCommunity.events.edit',
+    shownTo: 'linked',
+    section: 'main',
+    load: () => import('./features/hub-community/event-form-page'),
+  },
+  {
+    path: '/community/moderation',
+    labelKey: 'hubCommunity.nav.moderation',
+    shownTo: 'hubCommunity:moderate',
+    section: 'main',
+    load: () => import('./features/hub-community/moderation-page'),
+  },
 ];
 
 /** Links outside the client (server pages) shown in a section to those having a capability. */

@@ -7,12 +7,24 @@ import { apiTokenScopes } from '../../shared/schemas/api-tokens';
 import { assignmentRoles } from '../../shared/schemas/assignments';
 import { calendarKinds, calendarSources, calendarStatuses, reminderRunStatuses } from '../../shared/schemas/calendar';
 import { callStatuses, inboxKinds, progressStatuses, reminderStatuses } from '../../shared/schemas/calls';
+import {
+  digestChoices,
+  digestRunStatuses,
+  eventStatuses,
+  reportStatuses as hubReportStatuses,
+  postStatuses,
+  registrationStatuses,
+  reportReasons,
+  spaceKinds,
+  threadKinds,
+} from '../../shared/schemas/community';
 import { entityKinds, nominationStatuses, seats } from '../../shared/schemas/entities';
 import {
   governmentLevels,
   hubDocumentKinds,
   hubMemberStatuses,
   hubNetworkKinds,
+  hubThemes,
   hubVisibilities,
   practiceStatuses,
 } from '../../shared/schemas/hub';
@@ -58,6 +70,18 @@ const sharedEnums: Record<string, readonly string[]> = {
   'hub_practices.level': governmentLevels,
   'hub_practices.status': practiceStatuses,
   'hub_members.system_of_government': systemsOfGovernment,
+  'hub_spaces.kind': spaceKinds,
+  'hub_spaces.theme': hubThemes,
+  'hub_participants.digest': digestChoices,
+  'hub_threads.kind': threadKinds,
+  'hub_threads.locale': locales,
+  'hub_posts.status': postStatuses,
+  'hub_reports.reason': reportReasons,
+  'hub_reports.status': hubReportStatuses,
+  'hub_events.visibility': hubVisibilities,
+  'hub_events.status': eventStatuses,
+  'hub_event_registrations.status': registrationStatuses,
+  'hub_digest_runs.status': digestRunStatuses,
   'imports.status': importRecordStatuses,
   'inbox_items.kind': inboxKinds,
   'indicator_reminders.status': indicatorReminderStatuses,

@@ -7,6 +7,19 @@ import type { followUpGrades, linkKinds, Mechanism, positions, StatusCauseKind }
 import type { systemsOfGovernment } from '../../shared/schemas/state-profile';
 import type { DateColumn, Json, LocalizedText, OneOf, Optional } from './column-types';
 import type {
+  HubBansTable,
+  HubDigestRunsTable,
+  HubEventRegistrationsTable,
+  HubEventsTable,
+  HubFollowsTable,
+  HubMentionsTable,
+  HubParticipantsTable,
+  HubPostsTable,
+  HubReportsTable,
+  HubSpacesTable,
+  HubThreadsTable,
+} from './schema-community';
+import type {
   ActionRemindersTable,
   ActionsTable,
   AttachmentsTable,
@@ -44,6 +57,7 @@ import type {
 } from './schema-identity';
 
 export type { LocalizedText } from './column-types';
+export type * from './schema-community';
 export type * from './schema-follow-up';
 export type * from './schema-hub';
 export type * from './schema-identity';
@@ -67,6 +81,17 @@ export interface DB {
   hub_profiles: HubProfilesTable;
   hub_practices: HubPracticesTable;
   hub_practice_texts: HubPracticeTextsTable;
+  hub_spaces: HubSpacesTable;
+  hub_participants: HubParticipantsTable;
+  hub_threads: HubThreadsTable;
+  hub_posts: HubPostsTable;
+  hub_mentions: HubMentionsTable;
+  hub_follows: HubFollowsTable;
+  hub_reports: HubReportsTable;
+  hub_bans: HubBansTable;
+  hub_events: HubEventsTable;
+  hub_event_registrations: HubEventRegistrationsTable;
+  hub_digest_runs: HubDigestRunsTable;
   entities: EntitiesTable;
   entity_people: EntityPeopleTable;
   network_members: { network_id: string; member_id: string; joined_at: Generated<Date> };

@@ -16,6 +16,8 @@ export interface JobPayloads {
   action_reminder: { reminderId: string };
   /** The reminder of an indicator's next due date (indicator_reminders row), due at its start time. */
   indicator_reminder: { reminderId: string };
+  /** A knowledge hub's daily community digest run (hub_digest_runs row), at the digest hour. */
+  hub_digest: { day: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -139,6 +141,13 @@ export function createJobQueue(db: Database, options: JobQueueOptions): JobQueue
     },
     // The same for an indicator's due date.
     indicator_reminder: {
+      retryLimit: 5,
+      retryDelay: 60,
+      retryBackoff: true,
+      expireInSeconds: 600,
+    },
+    // The hub's digest: all its mails in one transaction, retried if the database was busy.
+    hub_digest: {
       retryLimit: 5,
       retryDelay: 60,
       retryBackoff: true,

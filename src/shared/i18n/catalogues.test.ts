@@ -17,9 +17,10 @@ import { assignmentRoles } from '../schemas/assignments';
 import { auditActions, auditRecordTypes } from '../schemas/audit';
 import { calendarKinds, calendarSources, calendarStatuses } from '../schemas/calendar';
 import { answerStatuses, callStatuses, progressStatuses, reminderStatuses } from '../schemas/calls';
+import { digestChoices, postStatuses, registrationStatuses, reportReasons, threadKinds } from '../schemas/community';
 import { dashboardDimensions, trendIntervals } from '../schemas/dashboards';
 import { entityImportActions, entityImportFields, entityKinds, nominationStatuses, seats } from '../schemas/entities';
-import { hubDocumentKinds, hubMemberStatuses, hubNetworkKinds } from '../schemas/hub';
+import { hubDocumentKinds, hubMemberStatuses, hubNetworkKinds, hubThemes } from '../schemas/hub';
 import { hubRegions } from '../schemas/hub-profiles';
 import { invitationStatusSchema, roles, signInMethods, ssoRefusals, userStatuses } from '../schemas/identity';
 import { importRowActions, importSummarySchema, mappableFields, stateMatchSchema } from '../schemas/imports';
@@ -67,6 +68,14 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'apiTokens.status.': apiTokenStatuses,
   'apiTokens.scopes.': apiTokenScopes,
   'outbox.kinds.': mailKinds,
+  'hubCommunity.theme.': hubThemes,
+  'hubCommunity.kind.': threadKinds,
+  'hubCommunity.status.': postStatuses,
+  'hubCommunity.reason.': reportReasons,
+  'hubCommunity.digest.': digestChoices,
+  'hubCommunity.registration.': registrationStatuses,
+  'hubCommunity.language.': locales,
+  'hubCommunity.moderation.queue.': ['reported', 'held'],
   'stateProfile.system.': systemsOfGovernment,
   'hubProfiles.kind.': hubDocumentKinds,
   'hubProfiles.region.': hubRegions,
@@ -183,6 +192,18 @@ const dynamicFamilies: Record<string, readonly string[]> = {
 
 /** Keys the server uses for e-mails, with the exact values it passes. */
 const serverKeys: Record<string, string[]> = {
+  'hubCommunity.mail.mention.subject': ['author', 'title'],
+  'hubCommunity.mail.mention.body': ['author', 'excerpt', 'link', 'name', 'title'],
+  'hubCommunity.mail.digest.subject': ['count'],
+  'hubCommunity.mail.digest.subjectWeekly': ['count'],
+  'hubCommunity.mail.digest.body': ['list', 'name', 'settingsLink'],
+  'hubCommunity.mail.digest.newThread': ['author', 'excerpt', 'time'],
+  'hubCommunity.mail.digest.reply': ['author', 'excerpt', 'time'],
+  'hubCommunity.mail.place.subject': ['title'],
+  'hubCommunity.mail.place.body': ['link', 'name', 'title'],
+  'hubCommunity.errors.banned': ['reason'],
+  'hubCommunity.errors.bannedUntil': ['reason', 'until'],
+  'hubCommunity.errors.postingLimit': ['max', 'minutes'],
   'mail.invitation.subject': ['appName'],
   'mail.invitation.body': ['hours', 'inviter', 'link', 'name'],
   'mail.passwordReset.subject': ['appName'],

@@ -15,6 +15,9 @@ export const mailKinds = [
   'progress_submitted',
   'progress_endorsed',
   'progress_returned',
+  'hub_mention',
+  'hub_digest',
+  'hub_event_place',
 ] as const;
 export const mailKindSchema = z.enum(mailKinds);
 export type MailKind = z.infer<typeof mailKindSchema>;

@@ -13,6 +13,7 @@ import { canAssign } from '../assignments/assignments.policy';
 import { canAudit } from '../audit/audit.policy';
 import { canCalendar } from '../calendar/calendar.policy';
 import { canCalls } from '../calls/calls.policy';
+import { canCommunity } from '../community/community.policy';
 import { canEntities } from '../entities/entities.policy';
 import { canHubProfiles } from '../hub-profiles/hub-profiles.policy';
 import { canImports } from '../imports/imports.policy';
@@ -51,6 +52,9 @@ const meaning: Record<Capability, (user: SessionUser) => boolean> = {
   'hubMembers:manage': (user) => canHubProfiles(user, 'manageMembers'),
   'hubNetworks:manage': (user) => canHubProfiles(user, 'manageNetworks'),
   'hubProfiles:editOwn': (user) => is(user.role, 'sharesPractice') && !is(user.role, 'moderatesHub'),
+  'hubCommunity:events': (user) => canCommunity(user, 'manageEvents'),
+  'hubCommunity:join': (user) => canCommunity(user, 'register'),
+  'hubCommunity:moderate': (user) => canCommunity(user, 'moderate'),
   'imports:import': (user) => canImports(user, 'import'),
   'indicators:manage': (user) => canIndicators(user, 'manage'),
   'installation:apiDocs': (user) => is(user.role, 'administers'),

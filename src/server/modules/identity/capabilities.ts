@@ -5,6 +5,7 @@ import { canAssign } from '../assignments/assignments.policy';
 import { canAudit } from '../audit/audit.policy';
 import { canCalendar } from '../calendar/calendar.policy';
 import { canCalls } from '../calls/calls.policy';
+import { canCommunity } from '../community/community.policy';
 import { canEntities } from '../entities/entities.policy';
 import { canHubProfiles } from '../hub-profiles/hub-profiles.policy';
 import { canImports } from '../imports/imports.policy';
@@ -41,6 +42,9 @@ export function capabilitiesOf(user: SessionUser): Capabilities {
     'hubNetworks:manage': canHubProfiles(user, 'manageNetworks'),
     'hubProfiles:editOwn':
       canHubProfiles(user, 'editProfile', { actsForMember: true }) && !is(user.role, 'moderatesHub'),
+    'hubCommunity:events': canCommunity(user, 'manageEvents'),
+    'hubCommunity:join': canCommunity(user, 'register'),
+    'hubCommunity:moderate': canCommunity(user, 'moderate'),
     'imports:import': canImports(user, 'import'),
     'indicators:manage': canIndicators(user, 'manage'),
     'installation:apiDocs': is(user.role, 'administers'),
