@@ -38,6 +38,8 @@ import { importsRoutes } from './modules/imports/imports.routes';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { peersRoutes } from './modules/peers/peers.routes';
+import { practicesPublicRoutes } from './modules/practices/practices.public.routes';
+import { practicesRoutes } from './modules/practices/practices.routes';
 import { attachmentsRoutes } from './modules/progress/attachments.routes';
 import { followUpRoutes } from './modules/progress/follow-up.routes';
 import { progressRoutes } from './modules/progress/progress.routes';
@@ -211,6 +213,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   } else {
     // The hub's parts (profiles and networks, practices, community, federation, self-assessment,
     // search) register here.
+    await app.register(practicesRoutes(options.deps));
+    await app.register(practicesPublicRoutes(options.deps, { ratePerMinute: options.publicRatePerMinute ?? 600 }));
   }
 
   const webDir = options.webDir ?? defaultWebDir;

@@ -38,6 +38,8 @@ export const auditRecordTypes = [
   'cluster',
   'entity',
   'entity_person',
+  'hub_practice',
+  'hub_practice_file',
   'import',
   'indicator',
   'indicator_reminder',

@@ -15,6 +15,7 @@ export const mailKinds = [
   'progress_submitted',
   'progress_endorsed',
   'progress_returned',
+  'practice_returned',
 ] as const;
 export const mailKindSchema = z.enum(mailKinds);
 export type MailKind = z.infer<typeof mailKindSchema>;
