@@ -28,6 +28,8 @@ import {
   observationImportActions,
   observationImportFormats,
 } from '../schemas/indicators';
+import { governmentLevels, hubThemes, practiceStatuses } from '../schemas/hub';
+import { practiceFacetNames, practiceVersionOutcomes } from '../schemas/hub-practices';
 import { mailKinds, mailStatuses } from '../schemas/outbox';
 import { publicnessValues } from '../schemas/publication';
 import { facetNames, followUpGrades, linkKinds, mechanisms, positions, searchSorts } from '../schemas/register';
@@ -64,6 +66,11 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'apiTokens.status.': apiTokenStatuses,
   'apiTokens.scopes.': apiTokenScopes,
   'outbox.kinds.': mailKinds,
+  'hubPractices.level.': governmentLevels,
+  'hubPractices.theme.': hubThemes,
+  'hubPractices.facet.': practiceFacetNames,
+  'hubPractices.status.': practiceStatuses,
+  'hubPractices.outcome.': practiceVersionOutcomes,
   'stateProfile.system.': systemsOfGovernment,
   'register.facet.': facetNames,
   'register.position.': positions,

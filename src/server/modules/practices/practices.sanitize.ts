@@ -46,11 +46,13 @@ const options: sanitizeHtml.IOptions = {
     h6: 'h4',
     // A div or a br from contenteditable is a paragraph break.
     div: 'p',
-    // A link to anywhere else becomes a span, which is then dropped with its text kept.
+    // A link to anywhere else keeps its text and loses its target: an <a> without href goes
+    // nowhere. (Renaming it to a span would make sanitize-html close a later, valid link with
+    // </span>.)
     a: (tagName, attribs): sanitizeHtml.Tag =>
       attribs.href && safeHref.test(attribs.href.trim())
         ? { tagName, attribs: { href: attribs.href.trim(), rel: 'noopener noreferrer' } }
-        : { tagName: 'span', attribs: {} },
+        : { tagName, attribs: {} },
   },
 };
 
