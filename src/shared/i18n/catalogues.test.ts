@@ -19,6 +19,8 @@ import { calendarKinds, calendarSources, calendarStatuses } from '../schemas/cal
 import { answerStatuses, callStatuses, progressStatuses, reminderStatuses } from '../schemas/calls';
 import { dashboardDimensions, trendIntervals } from '../schemas/dashboards';
 import { entityImportActions, entityImportFields, entityKinds, nominationStatuses, seats } from '../schemas/entities';
+import { governmentLevels, hubThemes, practiceStatuses } from '../schemas/hub';
+import { practiceFacetNames, practiceVersionOutcomes } from '../schemas/hub-practices';
 import { invitationStatusSchema, roles, signInMethods, ssoRefusals, userStatuses } from '../schemas/identity';
 import { importRowActions, importSummarySchema, mappableFields, stateMatchSchema } from '../schemas/imports';
 import {
@@ -28,8 +30,6 @@ import {
   observationImportActions,
   observationImportFormats,
 } from '../schemas/indicators';
-import { governmentLevels, hubThemes, practiceStatuses } from '../schemas/hub';
-import { practiceFacetNames, practiceVersionOutcomes } from '../schemas/hub-practices';
 import { mailKinds, mailStatuses } from '../schemas/outbox';
 import { publicnessValues } from '../schemas/publication';
 import { facetNames, followUpGrades, linkKinds, mechanisms, positions, searchSorts } from '../schemas/register';

@@ -16,6 +16,7 @@ import {
   findPractice,
   findPublished,
   insertAttachment,
+  updatePractice,
 } from './practices.repo';
 
 // A practice's files (decision 036): the bytes in the files store, a row per file. Upload is the
@@ -49,13 +50,16 @@ export async function requirePracticeFileWriter(db: Executor, actor: Actor, prac
   await writable(db, actor, practiceId);
 }
 
-function refuse(
-  code: 'VALIDATION' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_FILE',
-  file: string,
-  message: string,
-  params = {},
-): never {
-  throw new AppError(code, { params: { file, ...params }, issues: [{ path: 'file', file, message }] });
+/** 413 naming the file and the limit. */
+export function tooLarge(file: string, maxMb: number): AppError {
+  return new AppError('PAYLOAD_TOO_LARGE', {
+    params: { file, maxMb },
+    issues: [{ path: 'file', file, message: 'hubPractices.issues.fileTooLarge' }],
+  });
+}
+
+function refuse(code: 'VALIDATION' | 'UNSUPPORTED_FILE', file: string, message: string): never {
+  throw new AppError(code, { params: { file }, issues: [{ path: 'file', file, message }] });
 }
 
 export async function uploadPracticeFile(
@@ -67,10 +71,7 @@ export async function uploadPracticeFile(
 ): Promise<PracticeAttachment> {
   await writable(deps.db, actor, practiceId);
   const maxBytes = hubAttachmentMaxBytes(deps);
-  if (data.length > maxBytes)
-    refuse('PAYLOAD_TOO_LARGE', fileName, 'hubPractices.issues.fileTooLarge', {
-      maxMb: deps.settings.HUB_ATTACHMENT_MAX_MB,
-    });
+  if (data.length > maxBytes) throw tooLarge(fileName, deps.settings.HUB_ATTACHMENT_MAX_MB);
   if (data.length === 0) refuse('VALIDATION', fileName, 'hubPractices.issues.fileEmpty');
   const kind = kindOfName(fileName);
   if (!kind || !(allowedKinds as readonly string[]).includes(kind))
@@ -82,6 +83,8 @@ export async function uploadPracticeFile(
   try {
     const row = await deps.db.transaction().execute(async (trx) => {
       const { user } = await writable(trx, actor, practiceId, true);
+      // The working copy changed: a new version to submit (the public one keeps its files).
+      await updatePractice(trx, practiceId, { status: 'draft' });
       const added = await insertAttachment(trx, {
         practice_id: practiceId,
         filename: fileName,
@@ -126,6 +129,7 @@ export async function deletePracticeFile(deps: FileDeps, actor: Actor, practiceI
         issues: [{ path: 'file', file: file.filename, message: 'hubPractices.issues.fileInVersion' }],
       });
     await deleteAttachmentRow(trx, fileId);
+    await updatePractice(trx, practiceId, { status: 'draft' });
     await recordAudit(trx, actor, {
       action: 'delete',
       recordType: 'hub_practice_file',

@@ -1,7 +1,6 @@
-import { makeHubMember } from '../../../../tests/factories';
 import type { Client, TestApp } from '../../../../tests/app';
-import { actForHubMember, makeUser } from '../../../../tests/factories';
 import { signInAs } from '../../../../tests/app';
+import { actForHubMember, makeHubMember, makeUser } from '../../../../tests/factories';
 import type { PracticeDetail } from '../../../shared/schemas/hub-practices';
 import type { Role } from '../../../shared/schemas/identity';
 
@@ -48,7 +47,12 @@ export async function step(client: Client, id: string, action: string, version: 
 }
 
 /** Drafted, submitted and published: the practice as it stands after. */
-export async function published(author: Client, moderator: Client, title: string, extra: Partial<Record<string, unknown>> = {}) {
+export async function published(
+  author: Client,
+  moderator: Client,
+  title: string,
+  extra: Partial<Record<string, unknown>> = {},
+) {
   const draft = await create(author, title, extra);
   const submitted = await step(author, draft.id, 'submit', draft.version);
   return step(moderator, draft.id, 'publish', submitted.version);

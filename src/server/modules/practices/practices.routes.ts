@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
 import { idParamsSchema } from '../../../shared/schemas/common';
 import {
   practiceAttachmentSchema,
@@ -15,12 +16,14 @@ import {
   practiceUpdateSchema,
 } from '../../../shared/schemas/hub-practices';
 import type { Deps } from '../../deps';
+import { translatorFor } from '../../i18n';
 import { acceptFileBodies, fileBody } from '../../lib/upload-body';
 import {
   deletePracticeFile,
   downloadPracticeFile,
   hubAttachmentMaxBytes,
   requirePracticeFileWriter,
+  tooLarge,
   uploadPracticeFile,
 } from './practices.files.service';
 import {
@@ -58,6 +61,25 @@ export function practicesRoutes(deps: Deps): FastifyPluginAsyncZod {
     const tags = ['hub practices'];
     const bodyLimit = hubAttachmentMaxBytes(deps) + 1;
     acceptFileBodies(app, bodyLimit);
+    // A file over the limit answers 413 whose message names the file and the limit, in the
+    // reader's language: whether the service refused it or Fastify's body limit stopped it first
+    // (far over the limit). Every other error goes on to the app's handler.
+    app.setErrorHandler((error, request, reply) => {
+      const fileName = (request.query as { fileName?: unknown } | undefined)?.fileName;
+      const refused =
+        error instanceof AppError && error.code === 'PAYLOAD_TOO_LARGE'
+          ? error
+          : (error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE' && typeof fileName === 'string'
+            ? tooLarge(fileName, deps.settings.HUB_ATTACHMENT_MAX_MB)
+            : null;
+      if (!refused) throw error;
+      const body = refused.toJSON();
+      body.error.message = translatorFor(request.actor?.locale ?? 'en')(
+        'hubPractices.issues.fileTooLarge',
+        refused.params,
+      );
+      return reply.status(413).send(body);
+    });
     const perAccount = {
       rateLimit: {
         max: deps.settings.HUB_PRACTICE_WRITES_PER_HOUR,

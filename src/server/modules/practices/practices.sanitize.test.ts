@@ -33,7 +33,10 @@ describe('sanitizePracticeBody', () => {
     ['<a href="jav&#x09;ascript:alert(1)">click</a>', '<a>click</a>'],
     ['<a href="data:text/html;base64,PHNjcmlwdD4=">d</a>', '<a>d</a>'],
     ['<a href="//evil.example/">p</a>', '<a>p</a>'],
-    ['<a href="javascript:x()">bad</a> <a href="https://ok.example">good</a>', '<a>bad</a> <a href="https://ok.example" rel="noopener noreferrer">good</a>'],
+    [
+      '<a href="javascript:x()">bad</a> <a href="https://ok.example">good</a>',
+      '<a>bad</a> <a href="https://ok.example" rel="noopener noreferrer">good</a>',
+    ],
     ['<svg onload="alert(1)"><circle r="1"/></svg><p>after</p>', '<p>after</p>'],
     ['<style>p{display:none}</style><p style="color:red">s</p>', '<p>s</p>'],
     ['<iframe srcdoc="<script>alert(1)</script>"></iframe>', ''],

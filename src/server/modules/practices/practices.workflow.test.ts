@@ -39,7 +39,10 @@ describe('moderation workflow', () => {
       version: submitted.version,
     });
     expect(edit.statusCode).toBe(409);
-    expect((await author.request('POST', `/api/hub/practices/${draft.id}/publish`, { version: submitted.version })).statusCode).toBe(403);
+    expect(
+      (await author.request('POST', `/api/hub/practices/${draft.id}/publish`, { version: submitted.version }))
+        .statusCode,
+    ).toBe(403);
 
     const queue = await moderator.request('GET', '/api/hub/practices/queue');
     expect(queue.json().items.map((row: { id: string }) => row.id)).toContain(draft.id);
@@ -122,7 +125,10 @@ describe('moderation workflow', () => {
     expect((await other.request('GET', `/api/hub/practices/${practice.id}`)).statusCode).toBe(404);
     expect((await reader.request('GET', `/api/hub/practices/${practice.id}`)).statusCode).toBe(404);
     expect((await reader.request('POST', '/api/hub/practices', {})).statusCode).toBe(400);
-    expect((await other.request('POST', `/api/hub/practices/${practice.id}/withdraw`, { version: practice.version })).statusCode).toBe(404);
+    expect(
+      (await other.request('POST', `/api/hub/practices/${practice.id}/withdraw`, { version: practice.version }))
+        .statusCode,
+    ).toBe(404);
     const mine = await other.request('GET', '/api/hub/practices/mine');
     expect(mine.json().items).toEqual([]);
   });
@@ -130,7 +136,9 @@ describe('moderation workflow', () => {
   it('refuses a stale version', async () => {
     const { client: author } = await memberAuthor(test);
     const draft = await create(author, 'Stale');
-    const response = await author.request('POST', `/api/hub/practices/${draft.id}/submit`, { version: draft.version + 1 });
+    const response = await author.request('POST', `/api/hub/practices/${draft.id}/submit`, {
+      version: draft.version + 1,
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('STALE_VERSION');
   });
@@ -183,7 +191,10 @@ describe('six languages', () => {
       originalLocale: 'fr',
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.issues[0]).toMatchObject({ path: 'texts.fr', message: 'hubPractices.issues.originalMissing' });
+    expect(response.json().error.issues[0]).toMatchObject({
+      path: 'texts.fr',
+      message: 'hubPractices.issues.originalMissing',
+    });
   });
 });
 
