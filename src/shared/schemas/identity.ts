@@ -82,6 +82,8 @@ export const capabilityNames = [
   'calls:manage',
   'calls:track',
   'entities:manage',
+  'hubPractices:moderate',
+  'hubPractices:share',
   'imports:import',
   'indicators:manage',
   'installation:apiDocs',

@@ -17,6 +17,7 @@ import { canEntities } from '../entities/entities.policy';
 import { canImports } from '../imports/imports.policy';
 import { canIndicators } from '../indicators/indicators.policy';
 import { canOutbox } from '../outbox/outbox.policy';
+import { canPractices } from '../practices/practices.policy';
 import { canProgress } from '../progress/progress.policy';
 import { canRegister } from '../register/register.policy';
 import { canReports } from '../reports/reports.policy';
@@ -46,6 +47,8 @@ const meaning: Record<Capability, (user: SessionUser) => boolean> = {
     (['create', 'edit', 'delete', 'import', 'managePeople', 'manageMembers'] as const).every((action) =>
       canEntities(user, action),
     ),
+  'hubPractices:moderate': (user) => canPractices(user, 'moderate'),
+  'hubPractices:share': (user) => canPractices(user, 'write', { actsForMember: true }),
   'imports:import': (user) => canImports(user, 'import'),
   'indicators:manage': (user) => canIndicators(user, 'manage'),
   'installation:apiDocs': (user) => is(user.role, 'administers'),

@@ -9,6 +9,7 @@ import { canEntities } from '../entities/entities.policy';
 import { canImports } from '../imports/imports.policy';
 import { canIndicators } from '../indicators/indicators.policy';
 import { canOutbox } from '../outbox/outbox.policy';
+import { canPractices } from '../practices/practices.policy';
 import { canProgress } from '../progress/progress.policy';
 import { canRegister } from '../register/register.policy';
 import { canReports } from '../reports/reports.policy';
@@ -35,6 +36,8 @@ export function capabilitiesOf(user: SessionUser): Capabilities {
     'calls:manage': canCalls(user, 'manage'),
     'calls:track': canCalls(user, 'track'),
     'entities:manage': canEntities(user, 'edit'),
+    'hubPractices:moderate': canPractices(user, 'moderate'),
+    'hubPractices:share': canPractices(user, 'listOwn'),
     'imports:import': canImports(user, 'import'),
     'indicators:manage': canIndicators(user, 'manage'),
     'installation:apiDocs': is(user.role, 'administers'),
