@@ -154,7 +154,7 @@ export async function downloadPracticeFile(deps: FileDeps, actor: Actor, practic
 /** A file of a published practice, for anyone: only when the published version lists it. */
 export async function downloadPublishedFile(deps: FileDeps, practiceId: string, fileId: string) {
   const published = await findPublished(deps.db, practiceId);
-  if (!published || !published.content.attachmentIds.includes(fileId)) return undefined;
+  if (!published?.content.attachmentIds.includes(fileId)) return undefined;
   return readFile(deps, practiceId, fileId);
 }
 

@@ -112,7 +112,7 @@ export function PracticeForm(props: {
       />
       <fieldset>
         <legend>{t('hubPractices.app.texts')}</legend>
-        <div className="button-row" role="group" aria-label={t('hubPractices.app.languageTabs')}>
+        <nav className="button-row" aria-label={t('hubPractices.app.languageTabs')}>
           {locales.map((locale) => (
             <button
               key={locale}
@@ -127,7 +127,7 @@ export function PracticeForm(props: {
               {form.texts[locale]?.title ? ' ✓' : ''}
             </button>
           ))}
-        </div>
+        </nav>
         <div lang={editing} key={editing}>
           <Field name="title" label={t('hubPractices.app.title')} error={props.errors[`texts.${editing}.title`]}>
             {(control) => (
