@@ -142,7 +142,7 @@ export function practicePage(ctx: Ctx, practice: PublicPractice): PageBody {
     ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(practice.publishedAt)
     : '';
   const facts = html`<dl class="facts">
-<dt>${t('hubPractices.public.member')}</dt><dd>${practice.memberName}</dd>
+<dt>${t('hubPractices.public.member')}</dt><dd dir="auto">${practice.memberName}</dd>
 <dt>${t('hubPractices.public.country')}</dt><dd><a href="${root}/practices?country=${practice.countryCode}">${countryName(practice.countryCode, locale)}</a></dd>
 <dt>${t('hubPractices.public.level')}</dt><dd>${t(`hubPractices.level.${practice.level}`)}</dd>
 ${practice.systemOfGovernment ? html`<dt>${t('hubPractices.public.system')}</dt><dd>${t(`stateProfile.system.${practice.systemOfGovernment}`)}</dd>` : ''}
@@ -150,20 +150,25 @@ ${practice.systemOfGovernment ? html`<dt>${t('hubPractices.public.system')}</dt>
     (theme) => html`<li><a href="${root}/practices?theme=${theme}">${t(`hubPractices.theme.${theme}`)}</a></li>`,
   )}</ul></dd>
 <dt>${t('hubPractices.public.published')}</dt><dd>${date}</dd>
-<dt>${t('hubPractices.public.languages')}</dt><dd>${practice.locales.map((one, index) => html`${index > 0 ? ', ' : ''}${languageName(one, locale)}${one === practice.originalLocale ? html` (${t('hubPractices.public.original')})` : ''}`)}</dd>
+<dt>${t('hubPractices.public.languages')}</dt><dd>${new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+    practice.locales.map(
+      (one) =>
+        `${languageName(one, locale)}${one === practice.originalLocale ? ` (${t('hubPractices.public.original')})` : ''}`,
+    ),
+  )}</dd>
 </dl>`;
   const links =
     practice.links.length > 0
       ? html`<h2>${t('hubPractices.public.links')}</h2><ul>${practice.links.map(
           (link) =>
-            html`<li><a href="${/^https?:\/\//i.test(link.url) ? link.url : '#'}" rel="noopener noreferrer">${link.label}</a></li>`,
+            html`<li><a dir="auto" href="${/^https?:\/\//i.test(link.url) ? link.url : '#'}" rel="noopener noreferrer">${link.label}</a></li>`,
         )}</ul>`
       : '';
   const files =
     practice.files.length > 0
       ? html`<h2>${t('hubPractices.public.files')}</h2><ul>${practice.files.map(
           (file) =>
-            html`<li><a href="/hub/practices/${practice.id}/files/${file.id}" download>${file.fileName}</a> <span class="meta">(${sizeOf(file.sizeBytes, locale)})</span></li>`,
+            html`<li><a dir="auto" href="/hub/practices/${practice.id}/files/${file.id}" download>${file.fileName}</a> <span class="meta">(${sizeOf(file.sizeBytes, locale)})</span></li>`,
         )}</ul>`
       : '';
   const related = html`<h2>${t('hubPractices.public.related')}</h2>${
@@ -171,7 +176,7 @@ ${practice.systemOfGovernment ? html`<dt>${t('hubPractices.public.system')}</dt>
       ? html`<p>${t('hubPractices.public.noRelated')}</p>`
       : html`<ul>${practice.related.map(
           (one) =>
-            html`<li><a href="${root}/practices/${one.id}" lang="${one.locale}">${one.title}</a> <span class="meta">(${countryName(one.country_code, locale)})</span></li>`,
+            html`<li><a href="${root}/practices/${one.id}" lang="${one.locale}" dir="auto">${one.title}</a> <span class="meta">(${countryName(one.country_code, locale)})</span></li>`,
         )}</ul>`
   }`;
   return {
@@ -185,8 +190,8 @@ ${shownElsewhere ? html`<p class="shown" lang="${locale}" dir="${directionOf(loc
 <div class="practice-body">${trusted(practice.body)}</div>
 </article>
 <div lang="${locale}" dir="${directionOf(locale)}">${links}${files}
-${practice.contact ? html`<h2>${t('hubPractices.public.contact')}</h2><p>${practice.contact}</p>` : ''}
-${practice.source ? html`<h2>${t('hubPractices.public.source')}</h2><p>${practice.source}</p>` : ''}
+${practice.contact ? html`<h2>${t('hubPractices.public.contact')}</h2><p dir="auto">${practice.contact}</p>` : ''}
+${practice.source ? html`<h2>${t('hubPractices.public.source')}</h2><p dir="auto">${practice.source}</p>` : ''}
 ${related}</div>`,
   };
 }
