@@ -36,11 +36,14 @@ export function practicesPublicRoutes(deps: Deps, options: { ratePerMinute: numb
         const content = found ?? notFoundPage({ locale: shown, t });
         const path = request.url.replace(/^\/hub\/[^/?]*/, '') || '/';
         const body = hubPage({ locale: shown, t, path, styles: practiceStyles, ...content });
-        return reply
-          .status(found ? 200 : 404)
-          .header('content-type', 'text/html; charset=utf-8')
-          .header('cache-control', 'public, max-age=60')
-          .send(body);
+        return (
+          reply
+            .status(found ? 200 : 404)
+            .header('content-type', 'text/html; charset=utf-8')
+            // Revalidated every time: a withdrawn practice must not linger in a shared cache.
+            .header('cache-control', 'no-cache')
+            .send(body)
+        );
       });
     const ctxOf = (locale: Locale) => ({ locale, t: translatorFor(locale) });
 
@@ -69,7 +72,7 @@ export function practicesPublicRoutes(deps: Deps, options: { ratePerMinute: numb
           `attachment; filename="${asciiName(file.fileName)}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         )
         .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'public, max-age=300')
+        .header('cache-control', 'no-cache')
         .send(file.data);
     });
   };
