@@ -182,6 +182,8 @@ const dynamicFamilies: Record<string, readonly string[]> = {
 /** Keys the server uses for e-mails, with the exact values it passes. */
 const serverKeys: Record<string, string[]> = {
   'mail.invitation.subject': ['appName'],
+  'hubPractices.mail.returned.subject': ['title'],
+  'hubPractices.mail.returned.body': ['link', 'moderator', 'name', 'note', 'title'],
   'mail.invitation.body': ['hours', 'inviter', 'link', 'name'],
   'mail.passwordReset.subject': ['appName'],
   'mail.passwordReset.body': ['link', 'minutes', 'name'],
