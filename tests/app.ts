@@ -76,6 +76,8 @@ export async function createTestApp(
       INDICATOR_REMINDER_DAYS: 14,
       EVIDENCE_MAX_MB: 20,
       EVIDENCE_TYPES: ['pdf', 'docx', 'xlsx', 'csv', 'png', 'jpeg', 'odt', 'ods'],
+      HUB_ATTACHMENT_MAX_MB: 20,
+      HUB_PRACTICE_WRITES_PER_HOUR: 30,
       encryptionKey: testEncryptionKey,
       oidc: null,
       ...settings,

@@ -42,6 +42,8 @@ import { importsRoutes } from './modules/imports/imports.routes';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes';
 import { outboxRoutes } from './modules/outbox/outbox.routes';
 import { peersRoutes } from './modules/peers/peers.routes';
+import { practicesPublicRoutes } from './modules/practices/practices.public.routes';
+import { practicesRoutes } from './modules/practices/practices.routes';
 import { attachmentsRoutes } from './modules/progress/attachments.routes';
 import { followUpRoutes } from './modules/progress/follow-up.routes';
 import { progressRoutes } from './modules/progress/progress.routes';
@@ -219,6 +221,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(hubPublicRoutes(options.deps, { ratePerMinute: options.publicRatePerMinute ?? 600 }));
     await app.register(communityRoutes(options.deps));
     await app.register(communityPublicRoutes(options.deps));
+    await app.register(practicesRoutes(options.deps));
+    await app.register(practicesPublicRoutes(options.deps, { ratePerMinute: options.publicRatePerMinute ?? 600 }));
   }
 
   const webDir = options.webDir ?? defaultWebDir;

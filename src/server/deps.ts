@@ -27,6 +27,8 @@ export interface Deps {
     | 'INDICATOR_REMINDER_DAYS'
     | 'EVIDENCE_MAX_MB'
     | 'EVIDENCE_TYPES'
+    | 'HUB_ATTACHMENT_MAX_MB'
+    | 'HUB_PRACTICE_WRITES_PER_HOUR'
     | 'encryptionKey'
     | 'oidc'
   >;

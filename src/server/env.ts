@@ -121,6 +121,10 @@ const settingsSchema = z.object({
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** Largest evidence file (progress updates, action documents), in megabytes. */
   EVIDENCE_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  /** Largest file attached to a hub's practice, in megabytes (decision 036). */
+  HUB_ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  /** Practices one hub account may create or submit per hour (spam and abuse, decision 036). */
+  HUB_PRACTICE_WRITES_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Kinds of evidence file accepted, by extension; each is checked by its content too. */
   EVIDENCE_TYPES: z
     .string()

@@ -56,6 +56,28 @@ export const modulePages: readonly ModulePage[] = [
     section: 'main',
     load: () => import('./features/calls/answer-page'),
   },
+  // The knowledge hub's practices library (decision 036): a member's practices, the moderators' queue.
+  {
+    path: '/hub-practices',
+    labelKey: 'hubPractices.app.mine',
+    shownTo: 'hubPractices:share',
+    section: 'main',
+    load: () => import('./features/hub-practices/practices-page'),
+  },
+  {
+    path: '/hub-practices/queue',
+    labelKey: 'hubPractices.app.queue',
+    shownTo: 'hubPractices:moderate',
+    section: 'main',
+    load: () => import('./features/hub-practices/queue-page'),
+  },
+  {
+    path: '/hub-practices/:id',
+    labelKey: 'hubPractices.app.practice',
+    shownTo: 'linked',
+    section: 'main',
+    load: () => import('./features/hub-practices/practice-page'),
+  },
   {
     path: '/calendar',
     labelKey: 'nav.calendar',

@@ -28,6 +28,7 @@ import {
   hubVisibilities,
   practiceStatuses,
 } from '../../shared/schemas/hub';
+import { practiceVersionOutcomes } from '../../shared/schemas/hub-practices';
 import { roles, signInMethods, tokenKinds, userStatuses } from '../../shared/schemas/identity';
 import { importRecordStatuses } from '../../shared/schemas/imports';
 import { indicatorFrequencies, indicatorReminderStatuses, indicatorTypes } from '../../shared/schemas/indicators';
@@ -69,6 +70,8 @@ const sharedEnums: Record<string, readonly string[]> = {
   'hub_practice_texts.locale': locales,
   'hub_practices.level': governmentLevels,
   'hub_practices.status': practiceStatuses,
+  'hub_practices.original_locale': locales,
+  'hub_practice_versions.outcome': practiceVersionOutcomes,
   'hub_members.system_of_government': systemsOfGovernment,
   'hub_spaces.kind': spaceKinds,
   'hub_spaces.theme': hubThemes,

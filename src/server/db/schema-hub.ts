@@ -96,6 +96,8 @@ export interface HubProfilesTable {
   updated_at: Generated<Date>;
 }
 
+type PracticeLink = { url: string; label: string };
+
 export interface HubPracticesTable {
   id: Generated<string>;
   member_id: string;
@@ -103,13 +105,18 @@ export interface HubPracticesTable {
   themes: Generated<HubTheme[]>;
   status: Generated<PracticeStatus>;
   contact: string | null;
-  links: Generated<Json<{ url: string; label: string }[]>>;
+  // Read as the array; written as it or its JSON text; optional on insert (the default '[]').
+  links: ColumnType<PracticeLink[], PracticeLink[] | string | undefined, PracticeLink[] | string>;
   source: string | null;
   created_by: string | null;
   published_at: Date | null;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  // Migration 0045 (the practices library, decision 036).
+  original_locale: Generated<Locale>;
+  published_version: Generated<number | null>;
+  return_note: Generated<string | null>;
 }
 
 export interface HubPracticeTextsTable {

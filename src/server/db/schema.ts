@@ -55,12 +55,14 @@ import type {
   UsersTable,
   UserTokensTable,
 } from './schema-identity';
+import type { HubPracticeAttachmentsTable, HubPracticeVersionsTable } from './schema-practices';
 
 export type { LocalizedText } from './column-types';
 export type * from './schema-community';
 export type * from './schema-follow-up';
 export type * from './schema-hub';
 export type * from './schema-identity';
+export type * from './schema-practices';
 
 /** Kysely's view of the tables in migrations/. Keep in step with the SQL. */
 export interface DB {
@@ -92,6 +94,8 @@ export interface DB {
   hub_events: HubEventsTable;
   hub_event_registrations: HubEventRegistrationsTable;
   hub_digest_runs: HubDigestRunsTable;
+  hub_practice_versions: HubPracticeVersionsTable;
+  hub_practice_attachments: HubPracticeAttachmentsTable;
   entities: EntitiesTable;
   entity_people: EntityPeopleTable;
   network_members: { network_id: string; member_id: string; joined_at: Generated<Date> };

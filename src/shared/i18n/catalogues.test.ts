@@ -20,7 +20,15 @@ import { answerStatuses, callStatuses, progressStatuses, reminderStatuses } from
 import { digestChoices, postStatuses, registrationStatuses, reportReasons, threadKinds } from '../schemas/community';
 import { dashboardDimensions, trendIntervals } from '../schemas/dashboards';
 import { entityImportActions, entityImportFields, entityKinds, nominationStatuses, seats } from '../schemas/entities';
-import { hubDocumentKinds, hubMemberStatuses, hubNetworkKinds, hubThemes } from '../schemas/hub';
+import {
+  governmentLevels,
+  hubDocumentKinds,
+  hubMemberStatuses,
+  hubNetworkKinds,
+  hubThemes,
+  practiceStatuses,
+} from '../schemas/hub';
+import { practiceFacetNames, practiceVersionOutcomes } from '../schemas/hub-practices';
 import { hubRegions } from '../schemas/hub-profiles';
 import { invitationStatusSchema, roles, signInMethods, ssoRefusals, userStatuses } from '../schemas/identity';
 import { importRowActions, importSummarySchema, mappableFields, stateMatchSchema } from '../schemas/imports';
@@ -76,6 +84,11 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'hubCommunity.registration.': registrationStatuses,
   'hubCommunity.language.': locales,
   'hubCommunity.moderation.queue.': ['reported', 'held'],
+  'hubPractices.level.': governmentLevels,
+  'hubPractices.theme.': hubThemes,
+  'hubPractices.facet.': practiceFacetNames,
+  'hubPractices.status.': practiceStatuses,
+  'hubPractices.outcome.': practiceVersionOutcomes,
   'stateProfile.system.': systemsOfGovernment,
   'hubProfiles.kind.': hubDocumentKinds,
   'hubProfiles.region.': hubRegions,
@@ -205,6 +218,8 @@ const serverKeys: Record<string, string[]> = {
   'hubCommunity.errors.bannedUntil': ['reason', 'until'],
   'hubCommunity.errors.postingLimit': ['max', 'minutes'],
   'mail.invitation.subject': ['appName'],
+  'hubPractices.mail.returned.subject': ['title'],
+  'hubPractices.mail.returned.body': ['link', 'moderator', 'name', 'note', 'title'],
   'mail.invitation.body': ['hours', 'inviter', 'link', 'name'],
   'mail.passwordReset.subject': ['appName'],
   'mail.passwordReset.body': ['link', 'minutes', 'name'],

@@ -50,6 +50,8 @@ export const auditRecordTypes = [
   'hub_post',
   'hub_report',
   'hub_thread',
+  'hub_practice',
+  'hub_practice_file',
   'import',
   'indicator',
   'indicator_reminder',

@@ -89,6 +89,8 @@ export const capabilityNames = [
   'hubCommunity:events',
   'hubCommunity:join',
   'hubCommunity:moderate',
+  'hubPractices:moderate',
+  'hubPractices:share',
   'imports:import',
   'indicators:manage',
   'installation:apiDocs',

@@ -18,6 +18,7 @@ export const mailKinds = [
   'hub_mention',
   'hub_digest',
   'hub_event_place',
+  'practice_returned',
 ] as const;
 export const mailKindSchema = z.enum(mailKinds);
 export type MailKind = z.infer<typeof mailKindSchema>;

@@ -12,20 +12,20 @@ export interface ApiRoutes {
         id: string;
         email: string;
         name: string;
-        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
         locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
         organisation: string | null;
         version: number;
       } | null;
       capabilities: {
         can: Record<string, boolean>;
-        invitableRoles: Array<'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer'>;
+        invitableRoles: Array<'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader'>;
       } | null;
       csrfToken: string | null;
       demoAccounts: Array<{
         email: string;
         password: string;
-        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
         name: string;
         organisation: string;
       }>;
@@ -47,20 +47,20 @@ export interface ApiRoutes {
         id: string;
         email: string;
         name: string;
-        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
         locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
         organisation: string | null;
         version: number;
       } | null;
       capabilities: {
         can: Record<string, boolean>;
-        invitableRoles: Array<'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer'>;
+        invitableRoles: Array<'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader'>;
       } | null;
       csrfToken: string | null;
       demoAccounts: Array<{
         email: string;
         password: string;
-        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
         name: string;
         organisation: string;
       }>;
@@ -89,20 +89,20 @@ export interface ApiRoutes {
         id: string;
         email: string;
         name: string;
-        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
         locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
         organisation: string | null;
         version: number;
       } | null;
       capabilities: {
         can: Record<string, boolean>;
-        invitableRoles: Array<'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer'>;
+        invitableRoles: Array<'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader'>;
       } | null;
       csrfToken: string | null;
       demoAccounts: Array<{
         email: string;
         password: string;
-        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
         name: string;
         organisation: string;
       }>;
@@ -146,20 +146,20 @@ export interface ApiRoutes {
         id: string;
         email: string;
         name: string;
-        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
         locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
         organisation: string | null;
         version: number;
       } | null;
       capabilities: {
         can: Record<string, boolean>;
-        invitableRoles: Array<'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer'>;
+        invitableRoles: Array<'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader'>;
       } | null;
       csrfToken: string | null;
       demoAccounts: Array<{
         email: string;
         password: string;
-        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
         name: string;
         organisation: string;
       }>;
@@ -178,7 +178,7 @@ export interface ApiRoutes {
     response: {
       email: string;
       name: string;
-      role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+      role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
       organisation: string | null;
       locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       expiresAt: string;
@@ -196,7 +196,7 @@ export interface ApiRoutes {
       id: string;
       email: string;
       name: string;
-      role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+      role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
       locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       organisation: string | null;
       version: number;
@@ -344,7 +344,7 @@ export interface ApiRoutes {
       page?: number;
       pageSize?: number;
       q?: string;
-      role?: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+      role?: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
       status?: 'invited' | 'active' | 'disabled';
     };
     body: never;
@@ -353,7 +353,7 @@ export interface ApiRoutes {
         id: string;
         email: string;
         name: string;
-        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
         locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
         organisation: string | null;
         version: number;
@@ -373,7 +373,7 @@ export interface ApiRoutes {
     };
     query: Record<string, never>;
     body: {
-      role?: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+      role?: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
       status?: 'active' | 'disabled';
       version: number;
     };
@@ -381,7 +381,7 @@ export interface ApiRoutes {
       id: string;
       email: string;
       name: string;
-      role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+      role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
       locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       organisation: string | null;
       version: number;
@@ -405,7 +405,7 @@ export interface ApiRoutes {
         userId: string;
         email: string;
         name: string;
-        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+        role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
         status: 'pending' | 'accepted' | 'expired' | 'revoked';
         invitedBy: string | null;
         createdAt: string;
@@ -422,7 +422,7 @@ export interface ApiRoutes {
     body: {
       email: string;
       name: string;
-      role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+      role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
       organisation?: string;
       locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
     };
@@ -431,7 +431,7 @@ export interface ApiRoutes {
       userId: string;
       email: string;
       name: string;
-      role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+      role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
       status: 'pending' | 'accepted' | 'expired' | 'revoked';
       invitedBy: string | null;
       createdAt: string;
@@ -598,7 +598,7 @@ export interface ApiRoutes {
     response: {
       items: Array<{
         id: string;
-        kind: 'invitation' | 'password_reset' | 'account_locked' | 'nomination_request' | 'call_for_input' | 'call_reminder' | 'calendar_reminder' | 'action_reminder' | 'indicator_reminder' | 'progress_submitted' | 'progress_endorsed' | 'progress_returned';
+        kind: 'invitation' | 'password_reset' | 'account_locked' | 'nomination_request' | 'call_for_input' | 'call_reminder' | 'calendar_reminder' | 'action_reminder' | 'indicator_reminder' | 'progress_submitted' | 'progress_endorsed' | 'progress_returned' | 'practice_returned';
         to: string;
         recipientUserId: string | null;
         subject: string;
@@ -622,7 +622,7 @@ export interface ApiRoutes {
     body: never;
     response: {
       id: string;
-      kind: 'invitation' | 'password_reset' | 'account_locked' | 'nomination_request' | 'call_for_input' | 'call_reminder' | 'calendar_reminder' | 'action_reminder' | 'indicator_reminder' | 'progress_submitted' | 'progress_endorsed' | 'progress_returned';
+      kind: 'invitation' | 'password_reset' | 'account_locked' | 'nomination_request' | 'call_for_input' | 'call_reminder' | 'calendar_reminder' | 'action_reminder' | 'indicator_reminder' | 'progress_submitted' | 'progress_endorsed' | 'progress_returned' | 'practice_returned';
       to: string;
       recipientUserId: string | null;
       subject: string;
@@ -973,7 +973,7 @@ export interface ApiRoutes {
     body: {
       email: string;
       name: string;
-      role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer';
+      role: 'admin' | 'coordinator' | 'focal_point' | 'validator' | 'contributor' | 'stakeholder' | 'viewer' | 'hub_admin' | 'moderator' | 'member' | 'reader';
       organisation?: string;
       locale: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
       seat: 'main' | 'alternate' | 'validator' | 'member';

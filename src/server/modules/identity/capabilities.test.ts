@@ -19,6 +19,7 @@ import { canHubProfiles } from '../hub-profiles/hub-profiles.policy';
 import { canImports } from '../imports/imports.policy';
 import { canIndicators } from '../indicators/indicators.policy';
 import { canOutbox } from '../outbox/outbox.policy';
+import { canPractices } from '../practices/practices.policy';
 import { canProgress } from '../progress/progress.policy';
 import { canRegister } from '../register/register.policy';
 import { canReports } from '../reports/reports.policy';
@@ -55,6 +56,8 @@ const meaning: Record<Capability, (user: SessionUser) => boolean> = {
   'hubCommunity:events': (user) => canCommunity(user, 'manageEvents'),
   'hubCommunity:join': (user) => canCommunity(user, 'register'),
   'hubCommunity:moderate': (user) => canCommunity(user, 'moderate'),
+  'hubPractices:moderate': (user) => canPractices(user, 'moderate'),
+  'hubPractices:share': (user) => canPractices(user, 'write', { actsForMember: true }),
   'imports:import': (user) => canImports(user, 'import'),
   'indicators:manage': (user) => canIndicators(user, 'manage'),
   'installation:apiDocs': (user) => is(user.role, 'administers'),

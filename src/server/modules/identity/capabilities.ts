@@ -11,6 +11,7 @@ import { canHubProfiles } from '../hub-profiles/hub-profiles.policy';
 import { canImports } from '../imports/imports.policy';
 import { canIndicators } from '../indicators/indicators.policy';
 import { canOutbox } from '../outbox/outbox.policy';
+import { canPractices } from '../practices/practices.policy';
 import { canProgress } from '../progress/progress.policy';
 import { canRegister } from '../register/register.policy';
 import { canReports } from '../reports/reports.policy';
@@ -45,6 +46,8 @@ export function capabilitiesOf(user: SessionUser): Capabilities {
     'hubCommunity:events': canCommunity(user, 'manageEvents'),
     'hubCommunity:join': canCommunity(user, 'register'),
     'hubCommunity:moderate': canCommunity(user, 'moderate'),
+    'hubPractices:moderate': canPractices(user, 'moderate'),
+    'hubPractices:share': canPractices(user, 'listOwn'),
     'imports:import': canImports(user, 'import'),
     'indicators:manage': canIndicators(user, 'manage'),
     'installation:apiDocs': is(user.role, 'administers'),
