@@ -10,7 +10,7 @@ import type {
   PracticeStatus,
 } from '../../shared/schemas/hub';
 import type { systemsOfGovernment } from '../../shared/schemas/state-profile';
-import type { Json, OneOf } from './column-types';
+import type { OneOf } from './column-types';
 
 /** The knowledge hub's shared tables (migration 0043, decision 034). */
 export interface HubMembersTable {
