@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AppError } from '../shared/errors';
 import type { SessionResponse } from '../shared/schemas/identity';
+import { takeBootAnswer } from './api/boot-answers';
 import { toAppError } from './api/client';
 import { loadCoreMessages } from './i18n/catalogue-parts';
 import { applyDocumentLocale, I18nProvider, initialLocale } from './i18n/i18n-provider';
@@ -21,7 +22,8 @@ async function boot(root: HTMLElement) {
   let session: SessionResponse = { user: null, capabilities: null, csrfToken: null, demoAccounts: [] };
   let bootError: AppError | null = null;
   try {
-    session = await fetchSession();
+    // Sent with the page (decision 041); asked for when it was not.
+    session = takeBootAnswer<SessionResponse>('/api/session') ?? (await fetchSession());
   } catch (error) {
     bootError = toAppError(error);
   }
