@@ -32,9 +32,13 @@ beforeAll(async () => {
   await makeStateProfile(db);
   await makeEntity(db, { kind: 'ministry', name: 'Ministry of Justice' });
   const review = await makeReview(db, { symbol: 'A/HRC/58/1' });
-  await makeRecommendations(db, review, Array.from({ length: 12 }, () => ({})));
+  await makeRecommendations(
+    db,
+    review,
+    Array.from({ length: 12 }, () => ({})),
+  );
   coordinator = await signInNew(test, 'coordinator');
-}, 60_000);
+}, 180_000);
 
 afterAll(() => test?.close());
 
@@ -48,27 +52,30 @@ const read = (url: string, acceptEncoding?: string) =>
 const targets = ['/api/recommendations?lang=en', '/api/entities', '/api/dashboards/status?dimension=mechanism'];
 
 describe('kept answers are sent as kept bytes (decision 041)', () => {
-  it.each(targets)('%s: one JSON whatever the encoding, the same compressed bytes while nothing changed', async (url) => {
-    const plain = await read(url);
-    expect(plain.statusCode, plain.body).toBe(200);
-    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(plain.headers['content-encoding']).toBeUndefined();
-    const json = plain.json();
-    expect(json).toBeTypeOf('object');
-    if (plain.rawPayload.length < 1024) return;
+  it.each(targets)(
+    '%s: one JSON whatever the encoding, the same compressed bytes while nothing changed',
+    async (url) => {
+      const plain = await read(url);
+      expect(plain.statusCode, plain.body).toBe(200);
+      expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const json = plain.json();
+      expect(json).toBeTypeOf('object');
+      if (plain.rawPayload.length < 1024) return;
 
-    const br = await read(url, 'gzip, deflate, br');
-    expect(br.headers['content-encoding']).toBe('br');
-    expect(br.headers.vary).toMatch(/accept-encoding/);
-    expect(Number(br.headers['content-length'])).toBe(br.rawPayload.length);
-    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
-    const again = await read(url, 'br');
-    expect(again.rawPayload.equals(br.rawPayload)).toBe(true);
+      const br = await read(url, 'gzip, deflate, br');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers.vary).toMatch(/accept-encoding/);
+      expect(Number(br.headers['content-length'])).toBe(br.rawPayload.length);
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+      const again = await read(url, 'br');
+      expect(again.rawPayload.equals(br.rawPayload)).toBe(true);
 
-    const gzip = await read(url, 'gzip');
-    expect(gzip.headers['content-encoding']).toBe('gzip');
-    expect(gunzipSync(gzip.rawPayload).toString()).toBe(plain.body);
-  });
+      const gzip = await read(url, 'gzip');
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gzip.rawPayload).toString()).toBe(plain.body);
+    },
+  );
 
   it('the register answer is at least 1 KB here, so the compressed path is tested', async () => {
     expect((await read(targets[0] as string)).rawPayload.length).toBeGreaterThan(1024);
