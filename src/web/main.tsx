@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AppError } from '../shared/errors';
 import type { SessionResponse } from '../shared/schemas/identity';
-import { takeBootAnswer } from './api/boot-answers';
+import { peekBootAnswer, usedBootAnswer } from './api/boot-answers';
 import { toAppError } from './api/client';
 import { loadCoreMessages } from './i18n/catalogue-parts';
 import { applyDocumentLocale, I18nProvider, initialLocale } from './i18n/i18n-provider';
@@ -23,7 +23,8 @@ async function boot(root: HTMLElement) {
   let bootError: AppError | null = null;
   try {
     // Sent with the page (decision 041); asked for when it was not.
-    session = takeBootAnswer<SessionResponse>('/api/session') ?? (await fetchSession());
+    session = peekBootAnswer<SessionResponse>('/api/session') ?? (await fetchSession());
+    usedBootAnswer('/api/session');
   } catch (error) {
     bootError = toAppError(error);
   }

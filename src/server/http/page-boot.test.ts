@@ -45,7 +45,13 @@ describe('a page is sent with its first API answers (decision 041)', () => {
     expect(response.headers['cache-control']).toBe('private, no-cache');
     expect(response.headers.vary).toMatch(/cookie/);
     const answers = answersOf(response.body);
-    expect(Object.keys(answers).sort()).toEqual(['/api/recommendations?pageSize=20&lang=fr', '/api/session']);
+    expect(Object.keys(answers).sort()).toEqual([
+      '/api/recommendations?pageSize=20&lang=fr',
+      '/api/saved-views',
+      '/api/session',
+      '/api/state-profile',
+      '/api/taxonomies/status/terms?pageSize=200',
+    ]);
     const session = await page('/api/session');
     expect(answers['/api/session']).toEqual(session.json());
     const results = await page('/api/recommendations?pageSize=20&lang=fr');
@@ -60,9 +66,22 @@ describe('a page is sent with its first API answers (decision 041)', () => {
     expect(session.user.name).toBe('Ana </script><b>x</b> $& $1');
   });
 
-  it('a filtered register, or another page, gets the session only', async () => {
-    expect(Object.keys(answersOf((await page('/register?q=water')).body))).toEqual(['/api/session']);
-    expect(Object.keys(answersOf((await page('/calendar')).body))).toEqual(['/api/session']);
+  it('a filtered register, or another page, gets what every signed-in page asks only', async () => {
+    const shell = ['/api/session', '/api/state-profile'];
+    expect(Object.keys(answersOf((await page('/register?q=water')).body))).toEqual(shell);
+    expect(Object.keys(answersOf((await page('/calendar')).body))).toEqual(shell);
+  });
+
+  it('the dashboards: their four default views', async () => {
+    const answers = answersOf((await page('/dashboards')).body);
+    expect(Object.keys(answers)).toEqual([
+      '/api/session',
+      '/api/state-profile',
+      '/api/bodies',
+      '/api/dashboards/status?dimension=mechanism&limit=12',
+      '/api/dashboards/trend?interval=month&periods=12',
+      '/api/dashboards/overdue?page=1&pageSize=20',
+    ]);
   });
 
   it('signed out: the session that says so, and nothing a signed-in page would ask', async () => {

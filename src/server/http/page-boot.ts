@@ -12,15 +12,31 @@ export const bootElementId = 'implementa-answers';
  * a query: a filtered register asks another URL, which the client then fetches as before.
  */
 const pageAnswers: { path: RegExp; answers: (locale: Locale) => string[] }[] = [
-  // register-page.tsx: searchOf(an empty query), then pageSize and lang.
   {
     path: /^\/register\/?$/,
-    answers: (locale) => [`/api/recommendations?pageSize=${registerPageSize}&lang=${locale}`],
+    answers: (locale) => [
+      // register-page.tsx: searchOf(an empty query), then pageSize and lang.
+      `/api/recommendations?pageSize=${registerPageSize}&lang=${locale}`,
+      // labels.ts useStatusTerms (the results' status badges), saved-views.tsx.
+      '/api/taxonomies/status/terms?pageSize=200',
+      '/api/saved-views',
+    ],
+  },
+  {
+    path: /^\/dashboards\/?$/,
+    answers: () => [
+      // dashboards-page.tsx and its cards, with no filter and the default views.
+      '/api/bodies',
+      '/api/dashboards/status?dimension=mechanism&limit=12',
+      '/api/dashboards/trend?interval=month&periods=12',
+      '/api/dashboards/overdue?page=1&pageSize=20',
+    ],
   },
 ];
 
-/** Every page boots on who is signed in (web/main.tsx). */
+/** Every page boots on who is signed in (web/main.tsx); a signed-in page's banner names the State (app-shell.tsx). */
 const everyPage = ['/api/session'];
+const everySignedInPage = [...everyPage, '/api/state-profile'];
 
 /**
  * A `<script type="application/json">` data block (never run, so the CSP's `script-src` does not
@@ -37,7 +53,7 @@ export async function pageBoot(
 ): Promise<string> {
   const locale = request.actor.locale;
   const own = hasQuery ? [] : (pageAnswers.find((page) => page.path.test(path))?.answers(locale) ?? []);
-  const urls = request.actor.user ? [...everyPage, ...own] : everyPage;
+  const urls = request.actor.user ? [...everySignedInPage, ...own] : everyPage;
   const headers: Record<string, string> = {};
   for (const name of ['cookie', 'accept-language', 'user-agent'] as const) {
     const value = request.headers[name];

@@ -21,16 +21,49 @@ export function isPlainMessage(message: string): boolean {
  * gap shows on screen instead of crashing; the catalogue test fails on any such gap.
  */
 export function createTranslator(locale: Locale, messages: Messages, fallback: Messages = {}): Translate {
-  const cache = new Map<string, IntlMessageFormat>();
+  const cache = new Map<string, IntlMessageFormat | SimpleElement[]>();
   return (key, values) => {
     let format = cache.get(key);
     if (!format) {
       const source = messages[key] ?? fallback[key];
       if (source === undefined) return key;
       if (typeof source === 'string' && isPlainMessage(source)) return source;
-      format = new IntlMessageFormat(source, locale);
+      format = typeof source !== 'string' && isSimple(source) ? source : new IntlMessageFormat(source, locale);
       cache.set(key, format);
     }
-    return String(format.format(values));
+    if (!Array.isArray(format)) return String(format.format(values));
+    const simple = fillSimple(format, values);
+    if (simple !== null) return simple;
+    // A value that is missing or not text: IntlMessageFormat says what it says (or throws).
+    const full = new IntlMessageFormat(format, locale);
+    cache.set(key, full);
+    return String(full.format(values));
   };
+}
+
+/** Text and plain `{name}` arguments only (types 0 and 1 of the parser's AST). */
+type SimpleElement = { type: 0 | 1; value: string };
+
+function isSimple(elements: MessageFormatElement[]): elements is SimpleElement[] {
+  return elements.every((element) => element.type === 0 || element.type === 1);
+}
+
+/**
+ * Such a message filled in by concatenation, as IntlMessageFormat formats it (a string or number
+ * argument is written as String(value)), without building one: that costs a locale resolution
+ * per message, and formatting through it dominated rendering the register's facets and results
+ * on a slow phone (decision 041). Null when a value is missing or of another kind.
+ */
+function fillSimple(elements: SimpleElement[], values: MessageValues | undefined): string | null {
+  let text = '';
+  for (const element of elements) {
+    if (element.type === 0) {
+      text += element.value;
+      continue;
+    }
+    const value = values?.[element.value];
+    if (typeof value !== 'string' && typeof value !== 'number') return null;
+    text += String(value);
+  }
+  return text;
 }

@@ -1,8 +1,8 @@
 /**
  * The API answers the server sent with the page (server/http/page-boot.ts, decision 041): who is
  * signed in, and for some pages their first data, keyed by the URL the client would ask. Each is
- * used once, by the first request for that URL, and only while the page is fresh: a later visit
- * to the same address (a client-side navigation) asks the server again.
+ * used by the first view that shows it, and only while the page is fresh: a later visit to the
+ * same address (a client-side navigation) asks the server again.
  */
 const elementId = 'implementa-answers';
 /** Past this (ms since the page's navigation started), what the page came with is not used. */
@@ -27,11 +27,18 @@ function read(): Map<string, unknown> {
   return answers;
 }
 
-/** The answer the page came with for this URL, once; undefined when there is none (then fetch it). */
-export function takeBootAnswer<T>(url: string): T | undefined {
+/**
+ * The answer the page came with for this URL; undefined when there is none (then fetch it). It
+ * stays until `usedBootAnswer` says it was shown: a render that suspends (a lazy chunk, a
+ * catalogue part) is thrown away by React and renders again, and must find it again.
+ */
+export function peekBootAnswer<T>(url: string): T | undefined {
   const found = read();
-  if (!found.has(url)) return undefined;
-  const answer = found.get(url) as T;
-  found.delete(url);
-  return performance.now() < freshForMs ? answer : undefined;
+  if (!found.has(url) || performance.now() >= freshForMs) return undefined;
+  return found.get(url) as T;
+}
+
+/** The answer is on screen: a later request for the URL asks the server. */
+export function usedBootAnswer(url: string): void {
+  read().delete(url);
 }

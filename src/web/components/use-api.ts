@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../shared/errors';
-import { takeBootAnswer } from '../api/boot-answers';
+import { peekBootAnswer, usedBootAnswer } from '../api/boot-answers';
 import {
   type ApiAnswer,
   type ApiInit,
@@ -31,7 +31,7 @@ export function invalidate(path: string): void {
 /** GETs a path whenever it or its query changes; a stale answer never overwrites a newer one. */
 export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
   // The answer the server sent with the page, if it did (decision 041): no request, no second render.
-  const [boot] = useState(() => (path === null ? undefined : takeBootAnswer<T>(withQuery(path, query))));
+  const [boot] = useState(() => (path === null ? undefined : peekBootAnswer<T>(withQuery(path, query))));
   const [data, setDataState] = useState<T | null>(boot ?? null);
   const [error, setError] = useState<AppError | null>(null);
   const [loading, setLoading] = useState(path !== null && boot === undefined);
@@ -44,6 +44,7 @@ export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
     if (path === null) return;
     if (skipFirst.current) {
       skipFirst.current = false;
+      usedBootAnswer(withQuery(path, JSON.parse(queryKey) as Query));
       return;
     }
     const controller = new AbortController();
