@@ -17,7 +17,7 @@ const parsed = Object.fromEntries(
 );
 
 describe('createTranslator', () => {
-  const t = createTranslator('en', parsed);
+  const translate = createTranslator('en', parsed);
   it.each<[string, MessageValues | undefined]>([
     ['plain', undefined],
     ['one', { number: '12.3', symbol: 'A/HRC/58/1' }],
@@ -27,22 +27,22 @@ describe('createTranslator', () => {
     ['plural', { count: 1234 }],
     ['quoted', { name: 'Ana' }],
   ])('%s with %o writes what IntlMessageFormat writes', (key, values) => {
-    expect(t(key, values)).toBe(String(new IntlMessageFormat(sources[key] as string, 'en').format(values)));
+    expect(translate(key, values)).toBe(String(new IntlMessageFormat(sources[key] as string, 'en').format(values)));
   });
 
   it('a missing value throws as IntlMessageFormat does (the provider shows the raw message)', () => {
-    expect(() => t('one', { number: '1' })).toThrow();
+    expect(() => translate('one', { number: '1' })).toThrow();
     expect(() => new IntlMessageFormat(sources.one as string, 'en').format({ number: '1' })).toThrow();
   });
 
   it('a Date argument goes through IntlMessageFormat', () => {
     const date = new Date(Date.UTC(2026, 0, 2));
-    expect(t('one', { number: 1, symbol: date as unknown as string })).toBe(
+    expect(translate('one', { number: 1, symbol: date as unknown as string })).toBe(
       String(new IntlMessageFormat(sources.one as string, 'en').format({ number: 1, symbol: date })),
     );
   });
 
   it('an unknown key shows the key', () => {
-    expect(t('nowhere')).toBe('nowhere');
+    expect(translate('nowhere')).toBe('nowhere');
   });
 });
