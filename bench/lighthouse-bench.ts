@@ -21,6 +21,59 @@ interface Run {
   failed: string[];
   /** First-load bytes as transferred (compressed, headers included), by kind: they do not depend on the machine's load. */
   bytes: { html: number; css: number; js: number };
+  detail: Detail;
+}
+
+/**
+ * What the score is made of, in counts that the machine's load does not change (bytes, requests,
+ * chain length) beside Lighthouse's CPU times (observed here × 4, so they grow with the load).
+ */
+interface Detail {
+  scriptKb: number;
+  requests: number;
+  /** Requests that started before the first contentful paint, as observed. */
+  beforePaint: number;
+  /** The longest chain of requests each waiting on the one before (critical-request-chains). */
+  chain: number;
+  longTasks: number;
+  longTaskMs: number;
+  /** The longest task's milliseconds and what it ran (script file or "other"). */
+  longest: string;
+  scriptMs: number;
+  layoutMs: number;
+}
+
+interface AuditDetails {
+  items?: Record<string, unknown>[];
+  longestChain?: { length: number };
+}
+
+function detailOf(lhr: { audits: Record<string, { details?: unknown } | undefined> }): Detail {
+  const items = (id: string) => (lhr.audits[id]?.details as AuditDetails | undefined)?.items ?? [];
+  const num = (item: Record<string, unknown> | undefined, key: string) => Number(item?.[key] ?? 0);
+  const requests = items('network-requests');
+  const metrics = items('metrics')[0];
+  const paint = num(metrics, 'observedFirstContentfulPaint') || Number.POSITIVE_INFINITY;
+  const start = num(metrics, 'observedNavigationStart');
+  const tasks = items('long-tasks');
+  const groups = new Map(items('mainthread-work-breakdown').map((item) => [String(item.group), num(item, 'duration')]));
+  const longest = [...tasks].sort((a, b) => num(b, 'duration') - num(a, 'duration'))[0];
+  return {
+    scriptKb:
+      requests
+        .filter((item) => item.resourceType === 'Script')
+        .reduce((sum, item) => sum + num(item, 'transferSize'), 0) / 1024,
+    requests: requests.length,
+    beforePaint: requests.filter((item) => num(item, 'networkRequestTime') - start < paint).length,
+    chain: (lhr.audits['critical-request-chains']?.details as AuditDetails | undefined)?.longestChain?.length ?? 0,
+    longTasks: tasks.length,
+    longTaskMs: tasks.reduce((sum, item) => sum + num(item, 'duration'), 0),
+    longest: longest
+      ? `${Math.round(num(longest, 'duration'))} ${String(longest.url).split('/').pop() || 'other'}`
+      : '–',
+    scriptMs: (groups.get('scriptEvaluation') ?? 0) + (groups.get('scriptParseCompile') ?? 0),
+    layoutMs: (groups.get('styleLayout') ?? 0) + (groups.get('paintCompositeRender') ?? 0),
+  };
 }
 
 /** Debian's Chromium with a DevTools port for Lighthouse (it drives the browser itself, not Playwright). */
@@ -109,6 +162,7 @@ async function audit(url: string, port: number, cookie: string | undefined): Pro
     lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
     tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? Number.NaN,
     failed,
+    detail: detailOf(lhr as unknown as Parameters<typeof detailOf>[0]),
   };
 }
 
@@ -153,6 +207,7 @@ export async function runLighthouseBench(
   }
   const chromium = await startChromium();
   const rows: (string | number)[][] = [];
+  const details: (string | number)[][] = [];
   try {
     for (const target of targets) {
       const signed = target.account ? sessions.get(target.account) : undefined;
@@ -178,6 +233,22 @@ export async function runLighthouseBench(
         int(runs[0]?.bytes.css ?? 0),
         int(runs[0]?.bytes.js ?? 0),
         [...new Set(runs.flatMap((run) => run.failed))].join(', ') || '–',
+      ]);
+      // The run that scored the median: its parts, so that the table adds up.
+      const typical = runs.find((run) => run.performance === performance) as Run;
+      const { detail } = typical;
+      details.push([
+        target.name,
+        detail.scriptKb.toFixed(1),
+        detail.requests,
+        detail.beforePaint,
+        detail.chain,
+        ms(typical.tbtMs),
+        detail.longTasks,
+        ms(detail.longTaskMs),
+        detail.longest,
+        ms(detail.scriptMs),
+        ms(detail.layoutMs),
       ]);
     }
   } finally {
@@ -208,6 +279,27 @@ export async function runLighthouseBench(
           'Scores depend on the machine: Lighthouse simulates the network and the CPU slowdown from what this CPU did, so a busy machine scores lower.',
           'HTML, CSS and JS B: the first load\'s bytes as transferred (compressed, with headers), of the first run; they do not depend on the load. The public pages carry their CSS inline in the HTML and have no script; "public: widget (ar)" is the widget document alone, as an iframe loads it.',
           ...notes,
+        ],
+      },
+      {
+        title: 'Lighthouse, mobile: what the median run is made of',
+        headers: [
+          'page',
+          'JS KB (transferred)',
+          'requests',
+          'requests before first paint',
+          'longest request chain',
+          'TBT ms',
+          'long tasks',
+          'long tasks ms',
+          'longest task: ms, script',
+          'script parse + run ms',
+          'style, layout, paint ms',
+        ],
+        align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r'],
+        rows: details,
+        notes: [
+          'Bytes, requests and the chain length do not depend on the machine. Times are what this CPU did, × 4 (the simulated CPU of Lighthouse), so they grow with the load average; long tasks are the simulated ones (≥ 50 ms), which total blocking time counts beyond their first 50 ms each. Requests before first paint: those that started before the observed first contentful paint; the longest chain: critical-request-chains (document → script → … each waiting on the one before).',
         ],
       },
     ],

@@ -22,6 +22,8 @@ import { apiTokensPlugin } from './http/api-tokens';
 import { authPlugin } from './http/auth';
 import { registerErrorHandling } from './http/errors';
 import { type ApiDocsAccess, apiDocsGate, headersPlugin } from './http/headers';
+import { sendCompressed } from './http/kept-answer';
+import { pageBoot } from './http/page-boot';
 import { fastifyTrustProxy } from './http/proxy';
 import { webPage } from './http/web-page';
 import { actionsRoutes } from './modules/actions/actions.routes';
@@ -241,16 +243,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   // index.html with the page's chunks and catalogue named for preloading (decision 029).
   const page = serveWeb ? webPage(webDir) : null;
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     // Client-side routes get the app; unknown API paths get a JSON NOT_FOUND.
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && serveWeb;
     if (isPage && page) {
-      const path = request.url.split('?')[0] ?? '/';
-      return reply
-        .header('cache-control', 'no-cache')
-        .header('vary', 'cookie, accept-language')
-        .type('text/html; charset=utf-8')
-        .send(page(path, request.actor.locale, request.actor.user !== null));
+      const [path = '/', query] = request.url.split('?');
+      // With its first API answers (decision 041): the page is this person's, cached by no one else.
+      const boot = await pageBoot(app, request, path, Boolean(query));
+      reply.header('cache-control', 'private, no-cache').header('vary', 'cookie, accept-language');
+      const html = page(path, request.actor.locale, request.actor.user !== null, boot);
+      return sendCompressed(request, reply, html, 'text/html; charset=utf-8');
     }
     throw new AppError('NOT_FOUND');
   });

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AppError } from '../shared/errors';
 import type { SessionResponse } from '../shared/schemas/identity';
+import { peekBootAnswer, usedBootAnswer } from './api/boot-answers';
 import { toAppError } from './api/client';
 import { loadCoreMessages } from './i18n/catalogue-parts';
 import { applyDocumentLocale, I18nProvider, initialLocale } from './i18n/i18n-provider';
@@ -21,7 +22,9 @@ async function boot(root: HTMLElement) {
   let session: SessionResponse = { user: null, capabilities: null, csrfToken: null, demoAccounts: [] };
   let bootError: AppError | null = null;
   try {
-    session = await fetchSession();
+    // Sent with the page (decision 041); asked for when it was not.
+    session = peekBootAnswer<SessionResponse>('/api/session') ?? (await fetchSession());
+    usedBootAnswer('/api/session');
   } catch (error) {
     bootError = toAppError(error);
   }

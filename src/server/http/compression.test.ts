@@ -50,7 +50,7 @@ describe('what crosses the wire', () => {
   it('revalidates the page itself every time (a new build must show at once)', async () => {
     const page = await test.app.inject({ method: 'GET', url: '/register', headers: { 'accept-encoding': 'br' } });
     expect(page.statusCode).toBe(200);
-    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.headers['cache-control']).toBe('private, no-cache');
     expect(page.body).toContain('<title>Implementa</title>');
     expect(webCacheControl('/srv/dist/web/index.html')).toBe('no-cache');
     expect(webCacheControl('/srv/dist/web/assets/x-1.js')).toMatch(/immutable/);

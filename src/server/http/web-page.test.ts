@@ -100,7 +100,7 @@ describe('the server sends it', () => {
       headers: { cookie: client.cookie },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.headers['cache-control']).toBe('private, no-cache');
     expect(response.headers['content-type']).toMatch(/text\/html/);
     expect(preloaded(response.body)).toContain('/assets/register_id-fr.js');
     expect(preloaded(response.body)).toContain('/assets/recommendation.js');

@@ -23,10 +23,14 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
  * beside the entry instead of after it: entry → catalogue → page chunk was a chain before every
  * paint (decision 029). A build without the preload list gets index.html as it is.
  */
-export function webPage(webDir: string): (path: string, locale: Locale, signedIn: boolean) => string {
+export function webPage(webDir: string): (path: string, locale: Locale, signedIn: boolean, boot?: string) => string {
   const html = readFileSync(join(webDir, 'index.html'), 'utf8');
   const listFile = join(webDir, '.vite/route-preloads.json');
-  if (!existsSync(listFile)) return () => html;
+  // The page's first API answers (http/page-boot.ts, decision 041) go last in <head>.
+  // A function, not a replacement string: the answers may hold `$&` or `$1`.
+  const withBoot = (page: string, boot: string) =>
+    boot ? page.replace(/([ \t]*)<\/head>/, (whole, indent: string) => `${indent}  ${boot}\n${whole}`) : page;
+  if (!existsSync(listFile)) return (_path, _locale, _signedIn, boot = '') => withBoot(html, boot);
   const preloads = JSON.parse(readFileSync(listFile, 'utf8')) as RoutePreloads;
   const routes: Route[] = Object.keys(preloads.routes)
     .map((path) => {
@@ -40,7 +44,7 @@ export function webPage(webDir: string): (path: string, locale: Locale, signedIn
     })
     .sort((a, b) => b.rank - a.rank);
   const cache = new Map<string, string>();
-  return (path, locale, signedIn) => {
+  return (path, locale, signedIn, boot = '') => {
     const found = routes.find((route) => route.pattern.test(path))?.path;
     // A signed-out visitor to a signed-in page is sent to sign-in by the client: preload that one.
     const routePath = found && (signedIn || preloads.routes[found]?.public) ? found : signedIn ? null : '/sign-in';
@@ -62,7 +66,7 @@ export function webPage(webDir: string): (path: string, locale: Locale, signedIn
       );
       cache.set(key, page);
     }
-    return page;
+    return withBoot(page, boot);
   };
 }
 

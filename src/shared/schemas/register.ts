@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { localeSchema, localizedTextSchema, pageQuerySchema, versionSchema } from './common';
 
+/** Results on a page of the register in the web client (its API request names it). */
+export const registerPageSize = 20;
+
 export const positions = ['supported', 'supported_in_part', 'noted', 'pending'] as const;
 export const positionSchema = z.enum(positions);
 export type Position = z.infer<typeof positionSchema>;

@@ -143,8 +143,8 @@ function ChartCanvas(props: DataChartProps & { colors: string[]; rtl: boolean; l
 
 /**
  * Chart.js (about 70 KB) is fetched once the page has painted and the browser is idle, and only
- * for a chart within a screen of the viewport: the page's heading, text and table view never wait
- * for it, and a phone that never scrolls to a chart never downloads it (decision 010). Printing
+ * for a chart in view or about to be: the page's heading, text and table view never wait for it,
+ * and a phone that never scrolls to a chart never downloads it (decisions 010, 041). Printing
  * draws every chart that is still waiting.
  */
 function whenWorthDrawing(element: HTMLElement | null, draw: () => void): () => void {
@@ -167,7 +167,9 @@ function whenWorthDrawing(element: HTMLElement | null, draw: () => void): () => 
                 ? requestIdleCallback(run, { timeout: 1500 })
                 : (setTimeout(run, 200) as unknown as number);
           },
-          { rootMargin: '100% 0px' },
+          // In view or about to be (a tenth of a screen below): a chart a screen away used to
+          // fetch Chart.js during the first load of a phone's dashboard (decision 041).
+          { rootMargin: '0px 0px 10% 0px' },
         )
       : null;
   const stop = () => {

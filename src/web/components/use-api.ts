@@ -1,6 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../shared/errors';
-import { type ApiAnswer, type ApiInit, type ApiRoute, api, type Query, toAppError, urlOf } from '../api/client';
+import { peekBootAnswer, usedBootAnswer } from '../api/boot-answers';
+import {
+  type ApiAnswer,
+  type ApiInit,
+  type ApiRoute,
+  api,
+  type Query,
+  toAppError,
+  urlOf,
+  withQuery,
+} from '../api/client';
 
 export interface ApiState<T> {
   data: T | null;
@@ -20,15 +30,23 @@ export function invalidate(path: string): void {
 
 /** GETs a path whenever it or its query changes; a stale answer never overwrites a newer one. */
 export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
-  const [data, setDataState] = useState<T | null>(null);
+  // The answer the server sent with the page, if it did (decision 041): no request, no second render.
+  const [boot] = useState(() => (path === null ? undefined : peekBootAnswer<T>(withQuery(path, query))));
+  const [data, setDataState] = useState<T | null>(boot ?? null);
   const [error, setError] = useState<AppError | null>(null);
-  const [loading, setLoading] = useState(path !== null);
+  const [loading, setLoading] = useState(path !== null && boot === undefined);
   const [tick, setTick] = useState(0);
+  const skipFirst = useRef(boot !== undefined);
   const queryKey = JSON.stringify(query ?? {});
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces a reload; queryKey stands for query.
   useEffect(() => {
     if (path === null) return;
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      usedBootAnswer(withQuery(path, JSON.parse(queryKey) as Query));
+      return;
+    }
     const controller = new AbortController();
     setLoading(true);
     setError(null);

@@ -55,9 +55,24 @@ function toDate(value: string | Date): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
+const dateTimeOptions: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
 function buildI18n(locale: Locale, messages: Messages, setLocale: (locale: Locale) => Promise<void>): I18n {
   const translate = createTranslator(locale, messages);
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // A formatter costs far more to build than to use (the first DateTimeFormat of a page, ~40 ms on a
+  // slow phone, loads the locale's calendar data), so each is built when first used, then kept:
+  // the register's facets format ~100 counts a render (decision 041).
+  const numberFormats = new Map<string, Intl.NumberFormat>();
+  const dateFormats = new Map<string, Intl.DateTimeFormat>();
+  const formatterOf = <F,>(cache: Map<string, F>, options: object | undefined, make: () => F): F => {
+    const key = options ? JSON.stringify(options) : '';
+    let format = cache.get(key);
+    if (!format) {
+      format = make();
+      cache.set(key, format);
+    }
+    return format;
+  };
   return {
     locale,
     dir: directionOf(locale),
@@ -73,13 +88,20 @@ function buildI18n(locale: Locale, messages: Messages, setLocale: (locale: Local
     has: (key) => Object.hasOwn(messages, key),
     formatDate: (value, options = { dateStyle: 'medium' }) => {
       const date = toDate(value);
-      return Number.isNaN(date.getTime()) ? String(value) : new Intl.DateTimeFormat(locale, options).format(date);
+      return Number.isNaN(date.getTime())
+        ? String(value)
+        : formatterOf(dateFormats, options, () => new Intl.DateTimeFormat(locale, options)).format(date);
     },
     formatDateTime: (value) => {
       const date = toDate(value);
-      return Number.isNaN(date.getTime()) ? String(value) : dateTime.format(date);
+      return Number.isNaN(date.getTime())
+        ? String(value)
+        : formatterOf(dateFormats, dateTimeOptions, () => new Intl.DateTimeFormat(locale, dateTimeOptions)).format(
+            date,
+          );
     },
-    formatNumber: (value, options) => new Intl.NumberFormat(locale, options).format(value),
+    formatNumber: (value, options) =>
+      formatterOf(numberFormats, options, () => new Intl.NumberFormat(locale, options)).format(value),
     setLocale,
   };
 }

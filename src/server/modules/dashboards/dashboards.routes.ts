@@ -8,6 +8,7 @@ import {
   statusTrendSchema,
 } from '../../../shared/schemas/dashboards';
 import type { Deps } from '../../deps';
+import { sendKept } from '../../http/kept-answer';
 import { overdueItems, statusBreakdown, statusTrend } from './dashboards.service';
 
 export function dashboardsRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -22,7 +23,8 @@ export function dashboardsRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: statusBreakdownSchema },
         },
       },
-      (request) => statusBreakdown(db, request.actor, request.query),
+      async (request, reply) =>
+        sendKept(request, reply, await statusBreakdown(db, request.actor, request.query), statusBreakdownSchema),
     );
     app.get(
       '/api/dashboards/overdue',

@@ -16,12 +16,15 @@ import {
   updateEntitySchema,
 } from '../../../shared/schemas/entities';
 import type { Deps } from '../../deps';
+import { sendKept } from '../../http/kept-answer';
 import { acceptFileBodies, fileBody, uploadMaxBytes } from '../../lib/upload-body';
 import { createEntity, deleteEntity, getEntity, listEntities, updateEntity } from './entities.service';
 import { applyEntityImport, previewEntityImport, requireEntityImporter } from './entity-import.service';
 import { addPerson, changeSeat, invitePerson, listPeople, removePerson } from './people.service';
 
 /** Entities, their people, and their bulk import (the file is the raw request body). */
+const entityListSchema = pageOf(entitySummarySchema);
+
 export function entitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
   const { db } = deps;
   const maxBytes = uploadMaxBytes(deps.settings);
@@ -30,8 +33,9 @@ export function entitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
     const tags = ['entities'];
     app.get(
       '/api/entities',
-      { schema: { tags, querystring: entityListQuerySchema, response: { 200: pageOf(entitySummarySchema) } } },
-      (request) => listEntities(db, request.actor, request.query),
+      { schema: { tags, querystring: entityListQuerySchema, response: { 200: entityListSchema } } },
+      async (request, reply) =>
+        sendKept(request, reply, await listEntities(db, request.actor, request.query), entityListSchema),
     );
     app.post(
       '/api/entities',

@@ -23,6 +23,7 @@ import {
   versionQuerySchema,
 } from '../../../shared/schemas/register';
 import type { Deps } from '../../deps';
+import { sendKept } from '../../http/kept-answer';
 import { createCluster, deleteCluster, getCluster, listClusters, updateCluster } from './clusters.service';
 import { exportCsv, exportXlsx } from './export.service';
 import { linkRecommendations, unlinkRecommendations } from './links.service';
@@ -43,7 +44,8 @@ export function registerRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/api/recommendations',
       { schema: { tags, querystring: recommendationSearchSchema, response: { 200: searchResultSchema } } },
-      (request) => searchRecommendations(db, request.actor, request.query),
+      async (request, reply) =>
+        sendKept(request, reply, await searchRecommendations(db, request.actor, request.query), searchResultSchema),
     );
     app.get(
       '/api/recommendations/export.csv',

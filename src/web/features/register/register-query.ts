@@ -1,8 +1,9 @@
 import { useSearchParams } from 'react-router';
-import { type FacetName, facetNames, type searchSorts } from '../../../shared/schemas/register';
+import { type FacetName, facetNames, registerPageSize, type searchSorts } from '../../../shared/schemas/register';
 
 export type Sort = (typeof searchSorts)[number];
-export const registerPageSize = 20;
+// Shared: the server sends the first page of an unfiltered register with the page (decision 041).
+export { registerPageSize };
 
 /** Facet filters that repeat in the URL (?theme=3&theme=9), plus the cluster filter. */
 export const multiKeys = [...facetNames, 'cluster'] as const;

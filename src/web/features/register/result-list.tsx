@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { directionOf } from '../../../shared/i18n/locales';
 import type { RecommendationSummary } from '../../../shared/schemas/register';
 import type { Term } from '../../../shared/schemas/taxonomies';
+import { useProgressiveCount } from '../../components/use-progressive';
 import { useT } from '../../i18n/i18n-provider';
 import { Highlighted } from './highlight';
 import { positionLabel, statusLabelOf } from './labels';
@@ -17,9 +18,11 @@ export function ResultList(props: {
 }) {
   const i18n = useT();
   const { t, locale } = i18n;
+  // The first screen at once, the rest in slices when the browser is idle (decision 041).
+  const shown = useProgressiveCount(props.items);
   return (
     <ol className="result-list">
-      {props.items.map((item) => {
+      {props.items.slice(0, shown).map((item) => {
         const title = item.number
           ? t('register.resultTitle', { number: item.number, symbol: item.reviewSymbol ?? item.bodyCode })
           : (item.reviewSymbol ?? item.bodyCode);
