@@ -1,3 +1,4 @@
+import { federationLinkStates, federationLinkStatuses, federationShareKinds } from '../../shared/schemas/federation';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/db';
@@ -47,6 +48,9 @@ const sharedEnums: Record<string, readonly string[]> = {
   'calls.status': callStatuses,
   'entities.kind': entityKinds,
   'entity_people.role': seats,
+  'federation_hub_link.state': federationLinkStates,
+  'federation_links.status': federationLinkStatuses,
+  'federation_shares.kind': federationShareKinds,
   'hub_documents.kind': hubDocumentKinds,
   'hub_documents.level': governmentLevels,
   'hub_documents.locale': locales,

@@ -7,6 +7,15 @@ import type { followUpGrades, linkKinds, Mechanism, positions, StatusCauseKind }
 import type { systemsOfGovernment } from '../../shared/schemas/state-profile';
 import type { DateColumn, Json, LocalizedText, OneOf, Optional } from './column-types';
 import type {
+  FederationHubLinkTable,
+  FederationLinksTable,
+  FederationNoncesTable,
+  FederationSharesTable,
+  FederationStatisticsTable,
+  HubPracticeOrigin,
+  HubProfileOrigin,
+} from './schema-federation';
+import type {
   ActionRemindersTable,
   ActionsTable,
   AttachmentsTable,
@@ -64,9 +73,14 @@ export interface DB {
   hub_documents: HubDocumentsTable;
   hub_networks: HubNetworksTable;
   hub_network_members: HubNetworkMembersTable;
-  hub_profiles: HubProfilesTable;
-  hub_practices: HubPracticesTable;
+  hub_profiles: HubProfilesTable & HubProfileOrigin;
+  hub_practices: HubPracticesTable & HubPracticeOrigin;
   hub_practice_texts: HubPracticeTextsTable;
+  federation_hub_link: FederationHubLinkTable;
+  federation_shares: FederationSharesTable;
+  federation_links: FederationLinksTable;
+  federation_nonces: FederationNoncesTable;
+  federation_statistics: FederationStatisticsTable;
   entities: EntitiesTable;
   entity_people: EntityPeopleTable;
   network_members: { network_id: string; member_id: string; joined_at: Generated<Date> };
