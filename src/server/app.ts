@@ -32,6 +32,7 @@ import { callsRoutes } from './modules/calls/calls.routes';
 import { dashboardsRoutes } from './modules/dashboards/dashboards.routes';
 import { entitiesRoutes } from './modules/entities/entities.routes';
 import { networksRoutes } from './modules/entities/networks.routes';
+import { federationHubRoutes, federationInboundRoutes } from './modules/federation/federation-hub.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { ssoRoutes } from './modules/identity/sso.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
@@ -211,6 +212,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   } else {
     // The hub's parts (profiles and networks, practices, community, federation, self-assessment,
     // search) register here.
+    await app.register(federationInboundRoutes(options.deps));
+    await app.register(federationHubRoutes(options.deps));
   }
 
   const webDir = options.webDir ?? defaultWebDir;

@@ -38,6 +38,8 @@ export const auditRecordTypes = [
   'cluster',
   'entity',
   'entity_person',
+  'federation_link',
+  'federation_share',
   'import',
   'indicator',
   'indicator_reminder',
