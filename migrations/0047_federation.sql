@@ -22,6 +22,8 @@ create table federation_hub_link (
   key_id text not null,
   public_jwk jsonb not null,
   linked_at timestamptz,
+  -- The last day whose statistics refresh was scheduled (one job a day, whatever the processes).
+  statistics_day text check (statistics_day ~ '^\d{4}-\d{2}-\d{2}$'),
   created_by uuid references users (id) on delete set null,
   version integer not null default 1,
   updated_at timestamptz not null default now(),

@@ -33,6 +33,7 @@ import { dashboardsRoutes } from './modules/dashboards/dashboards.routes';
 import { entitiesRoutes } from './modules/entities/entities.routes';
 import { networksRoutes } from './modules/entities/networks.routes';
 import { federationHubRoutes, federationInboundRoutes } from './modules/federation/federation-hub.routes';
+import { federationNationalRoutes } from './modules/federation/federation-national.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { ssoRoutes } from './modules/identity/sso.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
@@ -208,6 +209,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(importsRoutes(options.deps));
     await app.register(waitingRoutes(options.deps));
     await app.register(publicationRoutes(options.deps));
+    await app.register(federationNationalRoutes(options.deps));
     await app.register(publicRoutes(options.deps, { ratePerMinute: options.publicRatePerMinute ?? 600 }));
   } else {
     // The hub's parts (profiles and networks, practices, community, federation, self-assessment,

@@ -25,6 +25,7 @@ export interface Deps {
     | 'INSTANCE_MODE'
     | 'ACTION_REMINDER_DAYS'
     | 'INDICATOR_REMINDER_DAYS'
+    | 'FEDERATION_RETRY_SECONDS'
     | 'EVIDENCE_MAX_MB'
     | 'EVIDENCE_TYPES'
     | 'encryptionKey'

@@ -17,6 +17,7 @@ export interface FederationHubLinkTable {
   key_id: string;
   public_jwk: Json<Ed25519Jwk>;
   linked_at: Date | null;
+  statistics_day: string | null;
   created_by: string | null;
   version: Generated<number>;
   updated_at: Generated<Date>;

@@ -16,6 +16,10 @@ export interface JobPayloads {
   action_reminder: { reminderId: string };
   /** The reminder of an indicator's next due date (indicator_reminders row), due at its start time. */
   indicator_reminder: { reminderId: string };
+  /** Federation (decision 038): one shared item to send to the hub as it is now; null withdraws everything (unlinking). */
+  federation_push: { shareId: string | null; retry?: boolean };
+  /** Federation's daily run: the statistics counted again, and every item still owed to the hub queued. */
+  federation_refresh: { day: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -139,6 +143,20 @@ export function createJobQueue(db: Database, options: JobQueueOptions): JobQueue
     },
     // The same for an indicator's due date.
     indicator_reminder: {
+      retryLimit: 5,
+      retryDelay: 60,
+      retryBackoff: true,
+      expireInSeconds: 600,
+    },
+    // A push keeps its own retries (the item's next try, modules/federation/federation-push.ts);
+    // these only cover a handler that threw (the database busy).
+    federation_push: {
+      retryLimit: 5,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds: 120,
+    },
+    federation_refresh: {
       retryLimit: 5,
       retryDelay: 60,
       retryBackoff: true,

@@ -2,12 +2,15 @@ import type { Deps } from '../deps';
 import { sendActionReminder } from '../modules/actions/actions.reminders.service';
 import { sendCalendarReminders, startCalendarReminders } from '../modules/calendar/calendar.reminders.service';
 import { sendCallReminder } from '../modules/calls/calls.sending.service';
+import { pushShare, refreshFederation, startFederation } from '../modules/federation/federation-push';
 import { sendIndicatorReminder } from '../modules/indicators/indicator-reminders.service';
 import { deliverMail } from '../modules/outbox/outbox.service';
 
 /** Starts the queue and the handler of each kind of job. main.ts, setup and the tests' app call it. */
 export async function startJobs(
-  deps: Pick<Deps, 'db' | 'mailer' | 'jobs'> & { settings: Pick<Deps['settings'], 'publicUrl'> },
+  deps: Pick<Deps, 'db' | 'mailer' | 'jobs'> & {
+    settings: Pick<Deps['settings'], 'publicUrl' | 'encryptionKey' | 'FEDERATION_RETRY_SECONDS'>;
+  },
 ): Promise<void> {
   await deps.jobs.start();
   await deps.jobs.work('mail', (job) => deliverMail(deps, job));
@@ -16,4 +19,7 @@ export async function startJobs(
   await startCalendarReminders(deps);
   await deps.jobs.work('action_reminder', (job) => sendActionReminder(deps, job));
   await deps.jobs.work('indicator_reminder', (job) => sendIndicatorReminder(deps, job));
+  await deps.jobs.work('federation_push', (job) => pushShare(deps, job));
+  await deps.jobs.work('federation_refresh', (job) => refreshFederation(deps, job));
+  await startFederation(deps);
 }

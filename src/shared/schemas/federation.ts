@@ -85,7 +85,10 @@ export const hubLinkSchema = z.object({
 export type HubLink = z.infer<typeof hubLinkSchema>;
 
 export const connectHubSchema = z.object({
-  hubUrl: z.url({ protocol: /^https?$/ }).max(500).meta({ example: 'https://hub.example.org' }),
+  hubUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .meta({ example: 'https://hub.example.org' }),
   token: z
     .string()
     .trim()

@@ -167,7 +167,12 @@ export async function insertOriginPractice(db: Executor, practice: PracticeWrite
   return row.id;
 }
 
-export async function updateOriginPractice(db: Executor, id: string, practice: PracticeWrite, firstPublished: Date | null) {
+export async function updateOriginPractice(
+  db: Executor,
+  id: string,
+  practice: PracticeWrite,
+  firstPublished: Date | null,
+) {
   await db
     .updateTable('hub_practices')
     .set({

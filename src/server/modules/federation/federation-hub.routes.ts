@@ -124,7 +124,11 @@ export function federationHubRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get(
       '/api/hub/practices/:id/origin',
       {
-        schema: { tags, params: idParamsSchema, response: { 200: z.object({ origin: federationOriginSchema.nullable() }) } },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          response: { 200: z.object({ origin: federationOriginSchema.nullable() }) },
+        },
         config: publicConfig,
       },
       async (request) => ({ origin: await practiceOrigin(deps.db, request.params.id) }),
@@ -134,13 +138,18 @@ export function federationHubRoutes(deps: Deps): FastifyPluginAsyncZod {
       { schema: { hide: true }, config: { rateLimit: { max: 600, timeWindow: '1 minute' } } },
       async (request, reply) => {
         const params = request.params as { locale: string; id: string };
-        const locale = isLocale(params.locale) ? params.locale : negotiateLocale(request.headers['accept-language'], 'en');
+        const locale = isLocale(params.locale)
+          ? params.locale
+          : negotiateLocale(request.headers['accept-language'], 'en');
         const t = translatorFor(locale);
         const uuid = z.uuid().safeParse(params.id);
         const found = isLocale(params.locale) && uuid.success ? await memberStatistics(deps.db, uuid.data) : undefined;
         const path = `/members/${params.id}/statistics`;
         const page = found
-          ? { title: t('federation.statistics.title', { member: found.memberName }), body: statisticsBody(locale, t, found) }
+          ? {
+              title: t('federation.statistics.title', { member: found.memberName }),
+              body: statisticsBody(locale, t, found),
+            }
           : { title: t('federation.statistics.notFound'), body: notFoundBody(t) };
         return reply
           .status(found ? 200 : 404)

@@ -14,6 +14,7 @@ import { conflict, signedIn } from '../../lib/guards';
 import { removeHubDocuments } from '../../lib/hub-index';
 import { recordAudit } from '../audit/audit.service';
 import { issueApiTokenWithin, revokeApiTokenWithin } from '../users/api-tokens.service';
+import { canFederation } from './federation.policy';
 import {
   deleteStatistics,
   type FederationLinkListRow,
@@ -30,7 +31,6 @@ import {
   unpublishLinkProfile,
   withdrawPracticeRow,
 } from './federation-hub.repo';
-import { canFederation } from './federation.policy';
 import { jwkThumbprint, publicKeyOf } from './signatures';
 
 // The hub admin's side of federation (decision 038): a link per member instance registers the
@@ -154,14 +154,22 @@ export async function revokeFederationLink(deps: Deps, actor: Actor, id: string)
 export async function practiceOrigin(db: Executor, practiceId: string): Promise<FederationOrigin | null> {
   const row = await findPracticeOrigin(db, practiceId);
   if (!row?.received_at) return null;
-  return { instanceName: row.instance_name, receivedAt: row.received_at.toISOString(), revision: row.origin_revision ?? 0 };
+  return {
+    instanceName: row.instance_name,
+    receivedAt: row.received_at.toISOString(),
+    revision: row.origin_revision ?? 0,
+  };
 }
 
 /** The same for a member's profile. */
 export async function profileOrigin(db: Executor, memberId: string): Promise<FederationOrigin | null> {
   const row = await findProfileOriginOf(db, memberId);
   if (!row?.received_at) return null;
-  return { instanceName: row.instance_name, receivedAt: row.received_at.toISOString(), revision: row.origin_revision ?? 0 };
+  return {
+    instanceName: row.instance_name,
+    receivedAt: row.received_at.toISOString(),
+    revision: row.origin_revision ?? 0,
+  };
 }
 
 /** A member's latest aggregates (public: aggregates only); undefined when none arrived. */

@@ -28,11 +28,7 @@ function breakdown(caption: string, rows: Row[], t: Translate, number: Intl.Numb
   }</tbody></table>`;
 }
 
-export function statisticsBody(
-  locale: Locale,
-  t: Translate,
-  data: MemberStatistics & { memberName: string },
-): Html {
+export function statisticsBody(locale: Locale, t: Translate, data: MemberStatistics & { memberName: string }): Html {
   const number = new Intl.NumberFormat(locale);
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
   const { statistics, origin } = data;

@@ -72,9 +72,23 @@ describe('federation signatures (RFC 9421, Ed25519)', () => {
   });
 
   it('a wrong key fails: signed by another key under the registered id, or an unknown key id', async () => {
-    const forged = await signRequest({ method: 'PUT', url, body, token, keyId: key.keyId, privateKeyPem: other.privateKeyPem });
+    const forged = await signRequest({
+      method: 'PUT',
+      url,
+      body,
+      token,
+      keyId: key.keyId,
+      privateKeyPem: other.privateKeyPem,
+    });
     expect(await refusal({ method: 'PUT', url, headers: forged, rawBody: body })).toMatch(/does not verify/);
-    const unknown = await signRequest({ method: 'PUT', url, body, token, keyId: other.keyId, privateKeyPem: other.privateKeyPem });
+    const unknown = await signRequest({
+      method: 'PUT',
+      url,
+      body,
+      token,
+      keyId: other.keyId,
+      privateKeyPem: other.privateKeyPem,
+    });
     expect(await refusal({ method: 'PUT', url, headers: unknown, rawBody: body })).toMatch(/no active federation link/);
   });
 
