@@ -372,3 +372,20 @@ export function findProfileOriginOf(db: Executor, memberId: string) {
     .where('p.member_id', '=', memberId)
     .executeTakeFirst();
 }
+
+/** Members to link, by name or country code, at most 50 (the link form's choice). */
+export function findMembersToLink(db: Executor, q: string) {
+  let query = db
+    .selectFrom('hub_members')
+    .select(['id', 'name', 'country_code'])
+    .where('status', '=', 'active')
+    .orderBy('country_code')
+    .orderBy('name')
+    .limit(50);
+  const term = q.trim();
+  if (term) {
+    const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('name', 'ilike', like), eb('country_code', '=', term.toUpperCase())]));
+  }
+  return query.execute();
+}

@@ -30,6 +30,7 @@ import {
   createFederationLink,
   listFederationLinks,
   memberStatistics,
+  membersToLink,
   practiceOrigin,
   revokeFederationLink,
 } from './federation-links.service';
@@ -103,6 +104,17 @@ export function federationHubRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/hub/federation-links',
       { schema: { tags, body: createFederationLinkSchema, response: { 201: createdFederationLinkSchema } } },
       async (request, reply) => reply.status(201).send(await createFederationLink(deps, request.actor, request.body)),
+    );
+    app.get(
+      '/api/hub/federation-links/members',
+      {
+        schema: {
+          tags,
+          querystring: z.object({ q: z.string().max(200).default('') }),
+          response: { 200: z.array(z.object({ id: z.uuid(), name: z.string(), countryCode: z.string() })) },
+        },
+      },
+      (request) => membersToLink(deps, request.actor, request.query.q),
     );
     app.post(
       '/api/hub/federation-links/:id/revoke',

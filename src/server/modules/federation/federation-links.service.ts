@@ -23,6 +23,7 @@ import {
   findLinkPractices,
   findLinks,
   findMemberStatistics,
+  findMembersToLink,
   findPracticeOrigin,
   findProfileOriginOf,
   insertLink,
@@ -185,4 +186,10 @@ export async function memberStatistics(
     origin: { instanceName: row.instance_name, receivedAt: row.received_at.toISOString(), revision: row.revision },
     statistics: row.payload as StatisticsPayload,
   };
+}
+
+export async function membersToLink(deps: Deps, actor: Actor, q: string) {
+  admin(actor);
+  const rows = await findMembersToLink(deps.db, q);
+  return rows.map((row) => ({ id: row.id, name: row.name, countryCode: row.country_code }));
 }

@@ -127,7 +127,9 @@ describe('statistics sent to the hub', () => {
   it('no one but the secretariat chooses what is shared, and only the admin links', async () => {
     for (const role of ['focal_point', 'viewer', 'stakeholder'] as const) {
       const client = await signInNew(national, role);
-      expect((await client.request('PUT', '/api/federation/statistics', { shared: false, version: 1 })).statusCode).toBe(403);
+      expect(
+        (await client.request('PUT', '/api/federation/statistics', { shared: false, version: 1 })).statusCode,
+      ).toBe(403);
       expect((await client.request('GET', '/api/federation/shares')).statusCode).toBe(403);
     }
     expect((await coordinator.request('POST', '/api/federation/link/key')).statusCode).toBe(403);

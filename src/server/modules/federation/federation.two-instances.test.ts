@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, clientFor, createTestApp, signInNew, type TestApp } from '../../../../tests/app';
 import { makeHubMember, makeRecommendations, makeReview, makeStateProfile } from '../../../../tests/factories';
 import { freePort } from '../../../../tests/free-port';
+import type { MemberStatistics } from '../../../shared/schemas/federation';
 import type { PracticePayload } from '../../../shared/schemas/hub';
 import { buildApp } from '../../app';
 
@@ -51,7 +52,11 @@ const practice = (title: string): PracticePayload => ({
   themes: ['coordination', 'information'],
   texts: {
     en: { title, summary: 'How the NMIRF tracks recommendations across ministries.', body: '<p>Each ministry…</p>' },
-    fr: { title: `${title} (fr)`, summary: 'Comment le mécanisme suit les recommandations.', body: '<p>Chaque ministère…</p>' },
+    fr: {
+      title: `${title} (fr)`,
+      summary: 'Comment le mécanisme suit les recommandations.',
+      body: '<p>Chaque ministère…</p>',
+    },
   },
   contact: 'nmirf@gov.example',
   links: [],
@@ -86,8 +91,9 @@ beforeAll(async () => {
   nationalAdmin = await signInNew(national, 'admin');
   coordinator = await signInNew(national, 'coordinator');
   hubAdmin = await signInNew(hub, 'hub_admin');
-  memberId = (await makeHubMember(hub.handle.db, { country_code: 'SI', name: 'Permanent Interdepartmental Working Group' }))
-    .id;
+  memberId = (
+    await makeHubMember(hub.handle.db, { country_code: 'SI', name: 'Permanent Interdepartmental Working Group' })
+  ).id;
 }, 180_000);
 
 afterAll(async () => {
@@ -145,7 +151,7 @@ describe('a national instance federated with a hub, both running on loopback', (
     );
     const stats = await until('the statistics on the hub', async () => {
       const response = await hub.app.inject({ method: 'GET', url: `/api/hub/members/${memberId}/statistics` });
-      return response.statusCode === 200 ? response.json() : undefined;
+      return response.statusCode === 200 ? (response.json() as MemberStatistics) : undefined;
     });
     expect(stats.statistics.total).toBe(3);
     expect(stats.statistics.byMechanism).toEqual([{ code: 'upr', count: 3 }]);

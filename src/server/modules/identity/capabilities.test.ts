@@ -14,6 +14,7 @@ import { canAudit } from '../audit/audit.policy';
 import { canCalendar } from '../calendar/calendar.policy';
 import { canCalls } from '../calls/calls.policy';
 import { canEntities } from '../entities/entities.policy';
+import { canFederation } from '../federation/federation.policy';
 import { canImports } from '../imports/imports.policy';
 import { canIndicators } from '../indicators/indicators.policy';
 import { canOutbox } from '../outbox/outbox.policy';
@@ -46,6 +47,9 @@ const meaning: Record<Capability, (user: SessionUser) => boolean> = {
     (['create', 'edit', 'delete', 'import', 'managePeople', 'manageMembers'] as const).every((action) =>
       canEntities(user, action),
     ),
+  'federation:hubLink': (user) => canFederation(user, 'linkHub'),
+  'federation:links': (user) => canFederation(user, 'manageLinks'),
+  'federation:share': (user) => canFederation(user, 'share'),
   'imports:import': (user) => canImports(user, 'import'),
   'indicators:manage': (user) => canIndicators(user, 'manage'),
   'installation:apiDocs': (user) => is(user.role, 'administers'),

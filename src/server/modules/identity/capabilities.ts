@@ -6,6 +6,7 @@ import { canAudit } from '../audit/audit.policy';
 import { canCalendar } from '../calendar/calendar.policy';
 import { canCalls } from '../calls/calls.policy';
 import { canEntities } from '../entities/entities.policy';
+import { canFederation } from '../federation/federation.policy';
 import { canImports } from '../imports/imports.policy';
 import { canIndicators } from '../indicators/indicators.policy';
 import { canOutbox } from '../outbox/outbox.policy';
@@ -35,6 +36,9 @@ export function capabilitiesOf(user: SessionUser): Capabilities {
     'calls:manage': canCalls(user, 'manage'),
     'calls:track': canCalls(user, 'track'),
     'entities:manage': canEntities(user, 'edit'),
+    'federation:hubLink': canFederation(user, 'linkHub'),
+    'federation:links': canFederation(user, 'manageLinks'),
+    'federation:share': canFederation(user, 'share'),
     'imports:import': canImports(user, 'import'),
     'indicators:manage': canIndicators(user, 'manage'),
     'installation:apiDocs': is(user.role, 'administers'),
