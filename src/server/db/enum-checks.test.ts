@@ -1,4 +1,3 @@
-import { federationLinkStates, federationLinkStatuses, federationShareKinds } from '../../shared/schemas/federation';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/db';
@@ -9,6 +8,7 @@ import { assignmentRoles } from '../../shared/schemas/assignments';
 import { calendarKinds, calendarSources, calendarStatuses, reminderRunStatuses } from '../../shared/schemas/calendar';
 import { callStatuses, inboxKinds, progressStatuses, reminderStatuses } from '../../shared/schemas/calls';
 import { entityKinds, nominationStatuses, seats } from '../../shared/schemas/entities';
+import { federationLinkStates, federationLinkStatuses, federationShareKinds } from '../../shared/schemas/federation';
 import {
   governmentLevels,
   hubDocumentKinds,

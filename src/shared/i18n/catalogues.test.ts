@@ -19,6 +19,13 @@ import { calendarKinds, calendarSources, calendarStatuses } from '../schemas/cal
 import { answerStatuses, callStatuses, progressStatuses, reminderStatuses } from '../schemas/calls';
 import { dashboardDimensions, trendIntervals } from '../schemas/dashboards';
 import { entityImportActions, entityImportFields, entityKinds, nominationStatuses, seats } from '../schemas/entities';
+import {
+  federationLinkStates,
+  federationLinkStatuses,
+  federationShareKinds,
+  federationShareStates,
+} from '../schemas/federation';
+import { governmentLevels, hubThemes } from '../schemas/hub';
 import { invitationStatusSchema, roles, signInMethods, ssoRefusals, userStatuses } from '../schemas/identity';
 import { importRowActions, importSummarySchema, mappableFields, stateMatchSchema } from '../schemas/imports';
 import {
@@ -63,6 +70,13 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'outbox.status.': mailStatuses,
   'apiTokens.status.': apiTokenStatuses,
   'apiTokens.scopes.': apiTokenScopes,
+  'federation.kinds.': federationShareKinds,
+  'federation.states.': federationShareStates,
+  'federation.linkStates.': ['none', ...federationLinkStates],
+  'federation.linkStatuses.': federationLinkStatuses,
+  'federation.levels.': governmentLevels,
+  'federation.themes.': hubThemes,
+  'federation.profile.': ['mandate', 'legalBasis', 'composition', 'secretariat', 'focalPoints'],
   'outbox.kinds.': mailKinds,
   'stateProfile.system.': systemsOfGovernment,
   'register.facet.': facetNames,

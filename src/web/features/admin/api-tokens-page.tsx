@@ -3,8 +3,8 @@ import type { AppError } from '../../../shared/errors';
 import {
   type ApiToken,
   type ApiTokenScope,
-  apiTokenLifetimes,
   apiTokenCreatableScopes,
+  apiTokenLifetimes,
   apiTokenStatusSchema,
   type CreatedApiToken,
   createApiTokenSchema,
