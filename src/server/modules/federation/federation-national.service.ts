@@ -261,7 +261,7 @@ export async function getSharedProfile(deps: Deps, actor: Actor) {
     mandate: state?.nmirfMandate ?? {},
     legalBasis: {},
     composition: {},
-    secretariat: state?.nmirfName ?? {},
+    secretariat: {},
     focalPoints: {},
     established: null,
     website: null,
