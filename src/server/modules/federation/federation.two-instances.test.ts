@@ -94,7 +94,7 @@ beforeAll(async () => {
   memberId = (
     await makeHubMember(hub.handle.db, { country_code: 'SI', name: 'Permanent Interdepartmental Working Group' })
   ).id;
-}, 180_000);
+}, 400_000);
 
 afterAll(async () => {
   await national?.close();
