@@ -73,7 +73,11 @@ export const federationCases: Record<string, WriteCase> = {
   'PUT /api/federation/link': {
     arrange: async (ctx) => linkIn(ctx, 'key_only'),
     url: () => '/api/federation/link',
-    body: (p) => ({ hubUrl: 'http://127.0.0.1:9', token: 'imp_matrix-token-0123456789abc', version: Number(p.version) }),
+    body: (p) => ({
+      hubUrl: 'http://127.0.0.1:9',
+      token: 'imp_matrix-token-0123456789abc',
+      version: Number(p.version),
+    }),
     changes: ['federation_hub_link', 'audit_events'],
   },
   'POST /api/federation/link/unlink': {
@@ -96,7 +100,11 @@ export const federationCases: Record<string, WriteCase> = {
   'PUT /api/federation/practices/:id': {
     arrange: async (ctx) => share(ctx, 'practice'),
     url: (p) => `/api/federation/practices/${p.share}`,
-    body: (p) => ({ practice: { ...practice, contact: 'nmirf@gov.example' }, shared: false, version: Number(p.version) }),
+    body: (p) => ({
+      practice: { ...practice, contact: 'nmirf@gov.example' },
+      shared: false,
+      version: Number(p.version),
+    }),
     changes: ['federation_shares', 'audit_events'],
   },
   'PUT /api/federation/profile': {
