@@ -74,6 +74,7 @@ export async function createTestApp(
       INSTANCE_MODE: 'national',
       ACTION_REMINDER_DAYS: 14,
       INDICATOR_REMINDER_DAYS: 14,
+      FEDERATION_RETRY_SECONDS: 1,
       EVIDENCE_MAX_MB: 20,
       EVIDENCE_TYPES: ['pdf', 'docx', 'xlsx', 'csv', 'png', 'jpeg', 'odt', 'ods'],
       HUB_ATTACHMENT_MAX_MB: 20,

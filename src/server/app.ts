@@ -36,6 +36,8 @@ import { communityRoutes } from './modules/community/community.routes';
 import { dashboardsRoutes } from './modules/dashboards/dashboards.routes';
 import { entitiesRoutes } from './modules/entities/entities.routes';
 import { networksRoutes } from './modules/entities/networks.routes';
+import { federationHubRoutes, federationInboundRoutes } from './modules/federation/federation-hub.routes';
+import { federationNationalRoutes } from './modules/federation/federation-national.routes';
 import { hubProfilesRoutes } from './modules/hub-profiles/hub-profiles.routes';
 import { hubPublicRoutes } from './modules/hub-profiles/hub-public.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
@@ -215,6 +217,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(importsRoutes(options.deps));
     await app.register(waitingRoutes(options.deps));
     await app.register(publicationRoutes(options.deps));
+    await app.register(federationNationalRoutes(options.deps));
     await app.register(publicRoutes(options.deps, { ratePerMinute: options.publicRatePerMinute ?? 600 }));
   } else {
     // The hub's parts (profiles and networks, practices, community, federation, self-assessment,
@@ -225,6 +228,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(communityPublicRoutes(options.deps));
     await app.register(practicesRoutes(options.deps));
     await app.register(practicesPublicRoutes(options.deps, { ratePerMinute: options.publicRatePerMinute ?? 600 }));
+    await app.register(federationInboundRoutes(options.deps));
+    await app.register(federationHubRoutes(options.deps));
   }
 
   const webDir = options.webDir ?? defaultWebDir;

@@ -117,6 +117,8 @@ const settingsSchema = z.object({
   ACTION_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** Days before an indicator's next due date when its data owner's focal points are reminded. */
   INDICATOR_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Federation (decision 038): wait before the first retry of a push to the hub; doubled each time, at most 6 hours. */
+  FEDERATION_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** How often the job worker looks for new jobs (pg-boss polling; at least half a second). */
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** Largest evidence file (progress updates, action documents), in megabytes. */

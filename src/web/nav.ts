@@ -373,6 +373,27 @@ export const modulePages: readonly ModulePage[] = [
     load: () => import('./features/admin/outbox-page'),
   },
   {
+    path: '/admin/hub-link',
+    labelKey: 'federation.nav.hubLink',
+    shownTo: 'federation:hubLink',
+    section: 'admin',
+    load: () => import('./features/federation/hub-link-page'),
+  },
+  {
+    path: '/shared-practices',
+    labelKey: 'federation.nav.shared',
+    shownTo: 'federation:share',
+    section: 'main',
+    load: () => import('./features/federation/shared-practices-page'),
+  },
+  {
+    path: '/admin/federation-links',
+    labelKey: 'federation.nav.links',
+    shownTo: 'federation:links',
+    section: 'admin',
+    load: () => import('./features/federation/federation-links-page'),
+  },
+  {
     path: '/admin/api-tokens',
     labelKey: 'nav.apiTokens',
     shownTo: 'apiTokens:manage',

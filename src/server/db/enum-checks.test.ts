@@ -19,6 +19,7 @@ import {
   threadKinds,
 } from '../../shared/schemas/community';
 import { entityKinds, nominationStatuses, seats } from '../../shared/schemas/entities';
+import { federationLinkStates, federationLinkStatuses, federationShareKinds } from '../../shared/schemas/federation';
 import {
   governmentLevels,
   hubDocumentKinds,
@@ -60,6 +61,9 @@ const sharedEnums: Record<string, readonly string[]> = {
   'calls.status': callStatuses,
   'entities.kind': entityKinds,
   'entity_people.role': seats,
+  'federation_hub_link.state': federationLinkStates,
+  'federation_links.status': federationLinkStatuses,
+  'federation_shares.kind': federationShareKinds,
   'hub_documents.kind': hubDocumentKinds,
   'hub_documents.level': governmentLevels,
   'hub_documents.locale': locales,

@@ -20,6 +20,15 @@ import type {
   HubThreadsTable,
 } from './schema-community';
 import type {
+  FederationHubLinkTable,
+  FederationLinksTable,
+  FederationNoncesTable,
+  FederationSharesTable,
+  FederationStatisticsTable,
+  HubPracticeOrigin,
+  HubProfileOrigin,
+} from './schema-federation';
+import type {
   ActionRemindersTable,
   ActionsTable,
   AttachmentsTable,
@@ -80,8 +89,8 @@ export interface DB {
   hub_documents: HubDocumentsTable;
   hub_networks: HubNetworksTable;
   hub_network_members: HubNetworkMembersTable;
-  hub_profiles: HubProfilesTable;
-  hub_practices: HubPracticesTable;
+  hub_profiles: HubProfilesTable & HubProfileOrigin;
+  hub_practices: HubPracticesTable & HubPracticeOrigin;
   hub_practice_texts: HubPracticeTextsTable;
   hub_spaces: HubSpacesTable;
   hub_participants: HubParticipantsTable;
@@ -96,6 +105,11 @@ export interface DB {
   hub_digest_runs: HubDigestRunsTable;
   hub_practice_versions: HubPracticeVersionsTable;
   hub_practice_attachments: HubPracticeAttachmentsTable;
+  federation_hub_link: FederationHubLinkTable;
+  federation_shares: FederationSharesTable;
+  federation_links: FederationLinksTable;
+  federation_nonces: FederationNoncesTable;
+  federation_statistics: FederationStatisticsTable;
   entities: EntitiesTable;
   entity_people: EntityPeopleTable;
   network_members: { network_id: string; member_id: string; joined_at: Generated<Date> };

@@ -26,7 +26,10 @@ const accountPaths = [
   /^\/api\/admin\/api-tokens(?:[/?]|$)/,
 ];
 
-function refuse(request: FastifyRequest, need: 'account' | 'write' | 'public'): never {
+/** The routes a national instance's signed requests reach on a hub (modules/federation). */
+export const federationPath = /^\/api\/federation\/inbound\//;
+
+function refuse(request: FastifyRequest, need: 'account' | 'write' | 'public' | 'federation'): never {
   throw new AppError('API_TOKEN_SCOPE', { params: { scope: request.actor.apiToken?.scope ?? '', need } });
 }
 
@@ -61,6 +64,12 @@ export const apiTokensPlugin = fp(async (app: FastifyInstance, options: { perMin
     }
     const path = request.url;
     if (accountPaths.some((pattern) => pattern.test(path))) refuse(request, 'account');
+    // A hub's federation token (decision 038) acts for one member's instance on the federation
+    // routes only; and only such a token reaches them (modules/federation checks the scope there).
+    if (token.scope === 'federate') {
+      if (!federationPath.test(path)) refuse(request, 'federation');
+      return;
+    }
     if (token.scope === 'read_public') {
       if (!request.routeOptions.config?.publicData || !readMethods.has(request.method)) refuse(request, 'public');
       // Published data is read as no one: the owner's own rights do not widen it.

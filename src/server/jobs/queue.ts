@@ -18,6 +18,10 @@ export interface JobPayloads {
   indicator_reminder: { reminderId: string };
   /** A knowledge hub's daily community digest run (hub_digest_runs row), at the digest hour. */
   hub_digest: { day: string };
+  /** Federation (decision 038): one shared item to send to the hub as it is now; null withdraws everything (unlinking). */
+  federation_push: { shareId: string | null; retry?: boolean };
+  /** Federation's daily run: the statistics counted again, and every item still owed to the hub queued. */
+  federation_refresh: { day: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -148,6 +152,20 @@ export function createJobQueue(db: Database, options: JobQueueOptions): JobQueue
     },
     // The hub's digest: all its mails in one transaction, retried if the database was busy.
     hub_digest: {
+      retryLimit: 5,
+      retryDelay: 60,
+      retryBackoff: true,
+      expireInSeconds: 600,
+    },
+    // A push keeps its own retries (the item's next try, modules/federation/federation-push.ts);
+    // these only cover a handler that threw (the database busy).
+    federation_push: {
+      retryLimit: 5,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds: 120,
+    },
+    federation_refresh: {
       retryLimit: 5,
       retryDelay: 60,
       retryBackoff: true,

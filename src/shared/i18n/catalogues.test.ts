@@ -21,6 +21,12 @@ import { digestChoices, postStatuses, registrationStatuses, reportReasons, threa
 import { dashboardDimensions, trendIntervals } from '../schemas/dashboards';
 import { entityImportActions, entityImportFields, entityKinds, nominationStatuses, seats } from '../schemas/entities';
 import {
+  federationLinkStates,
+  federationLinkStatuses,
+  federationShareKinds,
+  federationShareStates,
+} from '../schemas/federation';
+import {
   governmentLevels,
   hubDocumentKinds,
   hubMemberStatuses,
@@ -75,6 +81,13 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'outbox.status.': mailStatuses,
   'apiTokens.status.': apiTokenStatuses,
   'apiTokens.scopes.': apiTokenScopes,
+  'federation.kinds.': federationShareKinds,
+  'federation.states.': federationShareStates,
+  'federation.linkStates.': ['none', ...federationLinkStates],
+  'federation.linkStatuses.': federationLinkStatuses,
+  'federation.levels.': governmentLevels,
+  'federation.themes.': hubThemes,
+  'federation.profile.': ['mandate', 'legalBasis', 'composition', 'secretariat', 'focalPoints'],
   'outbox.kinds.': mailKinds,
   'hubCommunity.theme.': hubThemes,
   'hubCommunity.kind.': threadKinds,

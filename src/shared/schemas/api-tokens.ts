@@ -6,8 +6,13 @@ import { pageQuerySchema } from './common';
  * (nothing yet: the public portal will add it), read_scoped reads what the owner may read, write
  * also writes what the owner may write.
  */
-export const apiTokenScopes = ['read_public', 'read_scoped', 'write'] as const;
+export const apiTokenScopes = ['read_public', 'read_scoped', 'write', 'federate'] as const;
 export const apiTokenScopeSchema = z.enum(apiTokenScopes);
+/**
+ * The scopes an admin gives on the API tokens page. `federate` (decision 038) is issued only with
+ * a hub's federation link for one member's instance and reaches only the federation routes.
+ */
+export const apiTokenCreatableScopes = ['read_public', 'read_scoped', 'write'] as const;
 export type ApiTokenScope = z.infer<typeof apiTokenScopeSchema>;
 
 export const apiTokenStatuses = ['active', 'expired', 'revoked'] as const;
@@ -19,7 +24,7 @@ export const apiTokenLifetimes = [7, 30, 90, 180, 365] as const;
 
 export const createApiTokenSchema = z.object({
   name: z.string().trim().min(1).max(200).meta({ example: 'Ministry of Justice data warehouse' }),
-  scope: apiTokenScopeSchema.meta({ example: 'read_scoped' }),
+  scope: z.enum(apiTokenCreatableScopes).meta({ example: 'read_scoped' }),
   /** The account the token acts as; empty: the admin's own. */
   ownerEmail: z
     .union([z.literal(''), z.email().max(254)])

@@ -52,6 +52,8 @@ export const auditRecordTypes = [
   'hub_thread',
   'hub_practice',
   'hub_practice_file',
+  'federation_link',
+  'federation_share',
   'import',
   'indicator',
   'indicator_reminder',

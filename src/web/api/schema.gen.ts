@@ -461,7 +461,7 @@ export interface ApiRoutes {
         id: string;
         name: string;
         prefix: string;
-        scope: 'read_public' | 'read_scoped' | 'write';
+        scope: 'read_public' | 'read_scoped' | 'write' | 'federate';
         status: 'active' | 'expired' | 'revoked';
         owner: {
           id: string;
@@ -493,7 +493,7 @@ export interface ApiRoutes {
         id: string;
         name: string;
         prefix: string;
-        scope: 'read_public' | 'read_scoped' | 'write';
+        scope: 'read_public' | 'read_scoped' | 'write' | 'federate';
         status: 'active' | 'expired' | 'revoked';
         owner: {
           id: string;
@@ -519,7 +519,7 @@ export interface ApiRoutes {
       id: string;
       name: string;
       prefix: string;
-      scope: 'read_public' | 'read_scoped' | 'write';
+      scope: 'read_public' | 'read_scoped' | 'write' | 'federate';
       status: 'active' | 'expired' | 'revoked';
       owner: {
         id: string;
@@ -5798,6 +5798,381 @@ export interface ApiRoutes {
     body: never;
     response: {
       published: number;
+    };
+  };
+  'GET /api/federation/link': {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: {
+      link: {
+        state: 'key_only' | 'linked' | 'unlinking';
+        hubUrl: string | null;
+        keyId: string;
+        publicJwk: {
+          kty: 'OKP';
+          crv: 'Ed25519';
+          x: string;
+          kid?: string;
+        };
+        linkedAt: string | null;
+        version: number;
+      } | null;
+    };
+  };
+  'PUT /api/federation/link': {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      hubUrl: string;
+      token: string;
+      version: number;
+    };
+    response: {
+      state: 'key_only' | 'linked' | 'unlinking';
+      hubUrl: string | null;
+      keyId: string;
+      publicJwk: {
+        kty: 'OKP';
+        crv: 'Ed25519';
+        x: string;
+        kid?: string;
+      };
+      linkedAt: string | null;
+      version: number;
+    };
+  };
+  'POST /api/federation/link/key': {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: {
+      state: 'key_only' | 'linked' | 'unlinking';
+      hubUrl: string | null;
+      keyId: string;
+      publicJwk: {
+        kty: 'OKP';
+        crv: 'Ed25519';
+        x: string;
+        kid?: string;
+      };
+      linkedAt: string | null;
+      version: number;
+    };
+  };
+  'POST /api/federation/link/unlink': {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      version: number;
+    };
+    response: {
+      state: 'key_only' | 'linked' | 'unlinking';
+      hubUrl: string | null;
+      keyId: string;
+      publicJwk: {
+        kty: 'OKP';
+        crv: 'Ed25519';
+        x: string;
+        kid?: string;
+      };
+      linkedAt: string | null;
+      version: number;
+    };
+  };
+  'GET /api/federation/shares': {
+    path: Record<string, never>;
+    query: {
+      page?: number;
+      pageSize?: number;
+      kind?: 'practice' | 'profile' | 'statistics';
+    };
+    body: never;
+    response: {
+      items: Array<{
+        id: string;
+        kind: 'practice' | 'profile' | 'statistics';
+        title: string;
+        shared: boolean;
+        state: 'not_shared' | 'pending' | 'sent' | 'failed';
+        revision: number;
+        sentRevision: number | null;
+        sentAt: string | null;
+        attempts: number;
+        lastError: string | null;
+        nextTryAt: string | null;
+        updatedAt: string;
+        version: number;
+      }>;
+      total: number;
+      page: number;
+      pageSize: number;
+    };
+  };
+  'POST /api/federation/shares/{id}/retry': {
+    path: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      id: string;
+      kind: 'practice' | 'profile' | 'statistics';
+      title: string;
+      shared: boolean;
+      state: 'not_shared' | 'pending' | 'sent' | 'failed';
+      revision: number;
+      sentRevision: number | null;
+      sentAt: string | null;
+      attempts: number;
+      lastError: string | null;
+      nextTryAt: string | null;
+      updatedAt: string;
+      version: number;
+    };
+  };
+  'POST /api/federation/practices': {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      practice: {
+        level: 'national' | 'regional' | 'local';
+        themes: Array<'mandate' | 'coordination' | 'linkage' | 'information' | 'engagement_lrg' | 'engagement_nhri' | 'engagement_civil_society' | 'engagement_parliament'>;
+        texts: Record<string, {
+            title: string;
+            summary: string;
+            body: string;
+          }>;
+        contact: string | null;
+        links: Array<{
+          url: string;
+          label: string;
+        }>;
+        source: string | null;
+      };
+      shared: boolean;
+    };
+    response: {
+      id: string;
+      kind: 'practice' | 'profile' | 'statistics';
+      title: string;
+      shared: boolean;
+      state: 'not_shared' | 'pending' | 'sent' | 'failed';
+      revision: number;
+      sentRevision: number | null;
+      sentAt: string | null;
+      attempts: number;
+      lastError: string | null;
+      nextTryAt: string | null;
+      updatedAt: string;
+      version: number;
+      practice: {
+        level: 'national' | 'regional' | 'local';
+        themes: Array<'mandate' | 'coordination' | 'linkage' | 'information' | 'engagement_lrg' | 'engagement_nhri' | 'engagement_civil_society' | 'engagement_parliament'>;
+        texts: Record<string, {
+            title: string;
+            summary: string;
+            body: string;
+          }>;
+        contact: string | null;
+        links: Array<{
+          url: string;
+          label: string;
+        }>;
+        source: string | null;
+      };
+    };
+  };
+  'GET /api/federation/practices/{id}': {
+    path: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: never;
+    response: {
+      id: string;
+      kind: 'practice' | 'profile' | 'statistics';
+      title: string;
+      shared: boolean;
+      state: 'not_shared' | 'pending' | 'sent' | 'failed';
+      revision: number;
+      sentRevision: number | null;
+      sentAt: string | null;
+      attempts: number;
+      lastError: string | null;
+      nextTryAt: string | null;
+      updatedAt: string;
+      version: number;
+      practice: {
+        level: 'national' | 'regional' | 'local';
+        themes: Array<'mandate' | 'coordination' | 'linkage' | 'information' | 'engagement_lrg' | 'engagement_nhri' | 'engagement_civil_society' | 'engagement_parliament'>;
+        texts: Record<string, {
+            title: string;
+            summary: string;
+            body: string;
+          }>;
+        contact: string | null;
+        links: Array<{
+          url: string;
+          label: string;
+        }>;
+        source: string | null;
+      };
+    };
+  };
+  'PUT /api/federation/practices/{id}': {
+    path: {
+      id: string;
+    };
+    query: Record<string, never>;
+    body: {
+      practice: {
+        level: 'national' | 'regional' | 'local';
+        themes: Array<'mandate' | 'coordination' | 'linkage' | 'information' | 'engagement_lrg' | 'engagement_nhri' | 'engagement_civil_society' | 'engagement_parliament'>;
+        texts: Record<string, {
+            title: string;
+            summary: string;
+            body: string;
+          }>;
+        contact: string | null;
+        links: Array<{
+          url: string;
+          label: string;
+        }>;
+        source: string | null;
+      };
+      shared: boolean;
+      version: number;
+    };
+    response: {
+      id: string;
+      kind: 'practice' | 'profile' | 'statistics';
+      title: string;
+      shared: boolean;
+      state: 'not_shared' | 'pending' | 'sent' | 'failed';
+      revision: number;
+      sentRevision: number | null;
+      sentAt: string | null;
+      attempts: number;
+      lastError: string | null;
+      nextTryAt: string | null;
+      updatedAt: string;
+      version: number;
+      practice: {
+        level: 'national' | 'regional' | 'local';
+        themes: Array<'mandate' | 'coordination' | 'linkage' | 'information' | 'engagement_lrg' | 'engagement_nhri' | 'engagement_civil_society' | 'engagement_parliament'>;
+        texts: Record<string, {
+            title: string;
+            summary: string;
+            body: string;
+          }>;
+        contact: string | null;
+        links: Array<{
+          url: string;
+          label: string;
+        }>;
+        source: string | null;
+      };
+    };
+  };
+  'GET /api/federation/profile': {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: never;
+    response: {
+      share: {
+        id: string;
+        kind: 'practice' | 'profile' | 'statistics';
+        title: string;
+        shared: boolean;
+        state: 'not_shared' | 'pending' | 'sent' | 'failed';
+        revision: number;
+        sentRevision: number | null;
+        sentAt: string | null;
+        attempts: number;
+        lastError: string | null;
+        nextTryAt: string | null;
+        updatedAt: string;
+        version: number;
+      } | null;
+      profile: {
+        mandate: Record<string, string>;
+        legalBasis: Record<string, string>;
+        composition: Record<string, string>;
+        secretariat: Record<string, string>;
+        focalPoints: Record<string, string>;
+        established: number | null;
+        website: string | null;
+        source: string | null;
+      };
+    };
+  };
+  'PUT /api/federation/profile': {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      profile: {
+        mandate: Record<string, string>;
+        legalBasis: Record<string, string>;
+        composition: Record<string, string>;
+        secretariat: Record<string, string>;
+        focalPoints: Record<string, string>;
+        established: number | null;
+        website: string | null;
+        source: string | null;
+      };
+      shared: boolean;
+      version: number | null;
+    };
+    response: {
+      share: {
+        id: string;
+        kind: 'practice' | 'profile' | 'statistics';
+        title: string;
+        shared: boolean;
+        state: 'not_shared' | 'pending' | 'sent' | 'failed';
+        revision: number;
+        sentRevision: number | null;
+        sentAt: string | null;
+        attempts: number;
+        lastError: string | null;
+        nextTryAt: string | null;
+        updatedAt: string;
+        version: number;
+      } | null;
+      profile: {
+        mandate: Record<string, string>;
+        legalBasis: Record<string, string>;
+        composition: Record<string, string>;
+        secretariat: Record<string, string>;
+        focalPoints: Record<string, string>;
+        established: number | null;
+        website: string | null;
+        source: string | null;
+      };
+    };
+  };
+  'PUT /api/federation/statistics': {
+    path: Record<string, never>;
+    query: Record<string, never>;
+    body: {
+      shared: boolean;
+      version: number | null;
+    };
+    response: {
+      id: string;
+      kind: 'practice' | 'profile' | 'statistics';
+      title: string;
+      shared: boolean;
+      state: 'not_shared' | 'pending' | 'sent' | 'failed';
+      revision: number;
+      sentRevision: number | null;
+      sentAt: string | null;
+      attempts: number;
+      lastError: string | null;
+      nextTryAt: string | null;
+      updatedAt: string;
+      version: number;
     };
   };
 }

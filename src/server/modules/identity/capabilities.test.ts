@@ -15,6 +15,7 @@ import { canCalendar } from '../calendar/calendar.policy';
 import { canCalls } from '../calls/calls.policy';
 import { canCommunity } from '../community/community.policy';
 import { canEntities } from '../entities/entities.policy';
+import { canFederation } from '../federation/federation.policy';
 import { canHubProfiles } from '../hub-profiles/hub-profiles.policy';
 import { canImports } from '../imports/imports.policy';
 import { canIndicators } from '../indicators/indicators.policy';
@@ -58,6 +59,9 @@ const meaning: Record<Capability, (user: SessionUser) => boolean> = {
   'hubCommunity:moderate': (user) => canCommunity(user, 'moderate'),
   'hubPractices:moderate': (user) => canPractices(user, 'moderate'),
   'hubPractices:share': (user) => canPractices(user, 'write', { actsForMember: true }),
+  'federation:hubLink': (user) => canFederation(user, 'linkHub'),
+  'federation:links': (user) => canFederation(user, 'manageLinks'),
+  'federation:share': (user) => canFederation(user, 'share'),
   'imports:import': (user) => canImports(user, 'import'),
   'indicators:manage': (user) => canIndicators(user, 'manage'),
   'installation:apiDocs': (user) => is(user.role, 'administers'),

@@ -7,6 +7,7 @@ import { canCalendar } from '../calendar/calendar.policy';
 import { canCalls } from '../calls/calls.policy';
 import { canCommunity } from '../community/community.policy';
 import { canEntities } from '../entities/entities.policy';
+import { canFederation } from '../federation/federation.policy';
 import { canHubProfiles } from '../hub-profiles/hub-profiles.policy';
 import { canImports } from '../imports/imports.policy';
 import { canIndicators } from '../indicators/indicators.policy';
@@ -48,6 +49,9 @@ export function capabilitiesOf(user: SessionUser): Capabilities {
     'hubCommunity:moderate': canCommunity(user, 'moderate'),
     'hubPractices:moderate': canPractices(user, 'moderate'),
     'hubPractices:share': canPractices(user, 'listOwn'),
+    'federation:hubLink': canFederation(user, 'linkHub'),
+    'federation:links': canFederation(user, 'manageLinks'),
+    'federation:share': canFederation(user, 'share'),
     'imports:import': canImports(user, 'import'),
     'indicators:manage': canIndicators(user, 'manage'),
     'installation:apiDocs': is(user.role, 'administers'),

@@ -240,3 +240,24 @@ export async function publicWidgetSubjects(db: Database, locale: Locale) {
       .sort((a, b) => a.label.localeCompare(b.label, locale)),
   };
 }
+
+/**
+ * The portal's aggregates for a knowledge hub (decision 038): the counts the public register
+ * itself shows (the same facets, the same rule of what is public), with each status's and
+ * theme's labels in every language the taxonomy has. Statuses count only recommendations whose
+ * follow-up is public; nothing withheld or unpublished is ever counted.
+ */
+export async function publicAggregates(db: Database) {
+  const [facets, { total }] = await Promise.all([countPublicFacets(db, {}), findPublicPage(db, {}, 'en', 0, 1)]);
+  const of = (facet: string) => facets.filter((f) => f.facet === facet);
+  const themeIds = of('theme').map((f) => Number(f.value));
+  const terms = await findTermLabels(db, themeIds);
+  const statusLabels = new Map(terms.filter((t) => t.taxonomy === 'status').map((t) => [t.code, t.label]));
+  const themeLabels = new Map(terms.map((t) => [String(t.id), t.label]));
+  return {
+    total,
+    byStatus: of('status').map((f) => ({ code: f.value, label: statusLabels.get(f.value) ?? {}, count: f.count })),
+    byMechanism: of('mechanism').map((f) => ({ code: f.value, count: f.count })),
+    byTheme: of('theme').map((f) => ({ code: f.value, label: themeLabels.get(f.value) ?? {}, count: f.count })),
+  };
+}

@@ -9,7 +9,7 @@ import type {
 import type { Page } from '../../../shared/schemas/common';
 import type { SessionUser } from '../../../shared/schemas/identity';
 import type { Deps } from '../../deps';
-import type { Actor } from '../../http/context';
+import type { Actor, Executor } from '../../http/context';
 import { conflict, invalid, signedIn } from '../../lib/guards';
 import { hashToken, newToken } from '../../lib/secrets';
 import { recordAudit } from '../audit/audit.service';
@@ -140,4 +140,43 @@ export async function resolveApiToken(deps: Deps, secret: string): Promise<Resol
     user: presentSessionUser(owner),
     token: { id: token.id, scope: token.scope, prefix: token.prefix },
   };
+}
+
+/**
+ * A token made by another module within its own transaction and rules (a hub's federation link,
+ * decision 038, issues a `federate` token): returned once, stored as its hash, audited here.
+ */
+export async function issueApiTokenWithin(
+  trx: Executor,
+  actor: Actor,
+  token: { name: string; scope: ApiToken['scope']; ownerId: string; expiresAt: Date },
+): Promise<{ id: string; prefix: string; secret: string }> {
+  const secret = `${apiTokenMarker}${newToken()}`;
+  const row = await insertApiToken(trx, {
+    token_hash: hashToken(secret),
+    prefix: secret.slice(0, prefixLength),
+    name: token.name,
+    scope: token.scope,
+    user_id: token.ownerId,
+    created_by: actor.user?.id ?? null,
+    expires_at: token.expiresAt,
+  });
+  await recordAudit(trx, actor, { action: 'create', recordType: 'api_token', recordId: row.id, after: audited(row) });
+  return { id: row.id, prefix: row.prefix, secret };
+}
+
+/** Ends a token within another module's transaction (a revoked federation link); false if already ended. */
+export async function revokeApiTokenWithin(trx: Executor, actor: Actor, id: string): Promise<boolean> {
+  const before = await findApiTokenById(trx, id);
+  if (!before || !actor.user) return false;
+  const after = await revokeApiTokenRow(trx, id, actor.user.id);
+  if (!after) return false;
+  await recordAudit(trx, actor, {
+    action: 'revoke',
+    recordType: 'api_token',
+    recordId: id,
+    before: audited(before),
+    after: audited(after),
+  });
+  return true;
 }

@@ -3,8 +3,8 @@ import type { AppError } from '../../../shared/errors';
 import {
   type ApiToken,
   type ApiTokenScope,
+  apiTokenCreatableScopes,
   apiTokenLifetimes,
-  apiTokenScopes,
   apiTokenStatusSchema,
   type CreatedApiToken,
   createApiTokenSchema,
@@ -196,7 +196,7 @@ function CreateTokenForm(props: { onCreated: () => void }) {
               value={values.scope}
               onChange={(event) => setValues({ ...values, scope: event.target.value as ApiTokenScope })}
             >
-              {apiTokenScopes.map((scope) => (
+              {apiTokenCreatableScopes.map((scope) => (
                 <option key={scope} value={scope}>
                   {t(`apiTokens.scopes.${scope}`)}
                 </option>
