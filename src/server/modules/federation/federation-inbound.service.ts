@@ -8,12 +8,12 @@ import {
   inboundStatisticsSchema,
   inboundWithdrawalSchema,
 } from '../../../shared/schemas/federation';
-import type { HubDocument, PracticePayload, ProfilePayload } from '../../../shared/schemas/hub';
+import type { HubDocument, ProfilePayload } from '../../../shared/schemas/hub';
 import type { Deps } from '../../deps';
 import type { Actor, Executor } from '../../http/context';
 import { indexHubDocuments, removeHubDocuments } from '../../lib/hub-index';
 import { recordAudit } from '../audit/audit.service';
-import { narrativeText, sanitizeNarrative } from '../progress/sanitize';
+import { publishFromOrigin, sanitizePracticeBody, withdrawFromOrigin } from '../practices/practices.service';
 import {
   claimNonce,
   deleteStatistics,
@@ -107,29 +107,6 @@ async function memberOf(trx: Executor, link: FederationLinkRow) {
   return member;
 }
 
-function practiceDocuments(
-  id: string,
-  practice: PracticePayload,
-  member: NonNullable<Awaited<ReturnType<typeof findMemberFacets>>>,
-): HubDocument[] {
-  return Object.entries(practice.texts).map(([locale, text]) => ({
-    kind: 'practice',
-    refId: id,
-    locale: locale as Locale,
-    visibility: 'public',
-    title: text.title,
-    summary: text.summary,
-    body: narrativeText(text.body),
-    path: `/practices/${id}`,
-    memberId: member.id,
-    countryCode: member.country_code,
-    systemOfGovernment: member.system_of_government,
-    level: practice.level,
-    themes: practice.themes,
-    networkIds: member.networkIds,
-  }));
-}
-
 export function putPractice(deps: Deps, request: InboundRequest, ref: string): Promise<InboundResult> {
   return receive(deps, request, { kind: 'practice', ref }, async (trx, link) => {
     const { revision, practice } = parse(inboundPracticeSchema, request.body);
@@ -142,7 +119,7 @@ export function putPractice(deps: Deps, request: InboundRequest, ref: string): P
       locale: locale as Locale,
       title: text.title,
       summary: text.summary,
-      body: sanitizeNarrative(text.body),
+      body: sanitizePracticeBody(text.body),
     }));
     const write: PracticeWrite = {
       member_id: member.id,
@@ -159,8 +136,16 @@ export function putPractice(deps: Deps, request: InboundRequest, ref: string): P
     const id = existing?.id ?? (await insertOriginPractice(trx, write));
     if (existing) await updateOriginPractice(trx, existing.id, write, existing.published_at);
     await replacePracticeTexts(trx, id, texts);
-    const stored = { ...practice, texts: Object.fromEntries(texts.map(({ locale, ...text }) => [locale, text])) };
-    await indexHubDocuments(trx, 'practice', id, practiceDocuments(id, stored, member));
+    await publishFromOrigin(trx, id, member.id, {
+      level: practice.level,
+      themes: practice.themes,
+      texts: Object.fromEntries(texts.map(({ locale, ...text }) => [locale, text])),
+      contact: practice.contact,
+      links: practice.links,
+      source: practice.source,
+      originalLocale: texts[0]?.locale ?? 'en',
+      attachmentIds: [],
+    });
     return { outcome: 'stored', revision, hubId: id };
   });
 }
@@ -174,7 +159,7 @@ export function deletePractice(deps: Deps, request: InboundRequest, ref: string)
     if (held > revision) return { outcome: 'stale', revision: held, hubId: existing.id };
     if (existing.status === 'withdrawn') return { outcome: 'unchanged', revision: held, hubId: existing.id };
     await withdrawPracticeRow(trx, existing.id, revision);
-    await removeHubDocuments(trx, 'practice', existing.id);
+    await withdrawFromOrigin(trx, existing.id);
     return { outcome: 'withdrawn', revision, hubId: existing.id };
   });
 }

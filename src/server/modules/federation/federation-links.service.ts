@@ -13,6 +13,7 @@ import type { Actor, Executor } from '../../http/context';
 import { conflict, signedIn } from '../../lib/guards';
 import { removeHubDocuments } from '../../lib/hub-index';
 import { recordAudit } from '../audit/audit.service';
+import { withdrawFromOrigin } from '../practices/practices.service';
 import { issueApiTokenWithin, revokeApiTokenWithin } from '../users/api-tokens.service';
 import { canFederation } from './federation.policy';
 import {
@@ -122,7 +123,7 @@ export async function withdrawEverythingOf(trx: Executor, linkId: string): Promi
   const practices = await findLinkPractices(trx, linkId);
   for (const id of practices) {
     await withdrawPracticeRow(trx, id, null);
-    await removeHubDocuments(trx, 'practice', id);
+    await withdrawFromOrigin(trx, id);
   }
   for (const memberId of await unpublishLinkProfile(trx, linkId)) await removeHubDocuments(trx, 'profile', memberId);
   await deleteStatistics(trx, linkId);

@@ -124,7 +124,7 @@ export async function nextVersionNumber(db: Executor, practiceId: string): Promi
 
 export async function insertVersion(
   db: Executor,
-  row: { practiceId: string; version: number; content: PracticeSnapshot; submittedBy: string },
+  row: { practiceId: string; version: number; content: PracticeSnapshot; submittedBy: string | null },
 ) {
   await db
     .insertInto('hub_practice_versions')

@@ -422,3 +422,37 @@ export async function listQueue(
   const { rows, total } = await findQueue(deps.db, actor.locale, query);
   return { items: rows.map(presentRow), total, page: query.page, pageSize: query.pageSize };
 }
+
+/**
+ * A practice a national instance sent through its federation link (decision 038): its NMIRF is
+ * accountable for it, so it is published as it arrives, as a version of its own beside the
+ * moderated ones. The public pages, the search and the history then read it like any other.
+ * Called by federation in the transaction that stores the practice's working copy.
+ */
+export async function publishFromOrigin(
+  trx: Executor,
+  practiceId: string,
+  memberId: string,
+  content: PracticeSnapshot,
+): Promise<void> {
+  await retirePublished(trx, practiceId, 'superseded');
+  const number = await nextVersionNumber(trx, practiceId);
+  await insertVersion(trx, { practiceId, version: number, content, submittedBy: null });
+  await decideVersion(trx, practiceId, number, { outcome: 'published', decidedBy: null });
+  await updatePractice(trx, practiceId, {
+    status: 'published',
+    published_version: number,
+    original_locale: content.originalLocale as Locale,
+  });
+  await indexPractice(trx, practiceId, memberId, content);
+}
+
+/** A federated practice withdrawn by its instance (or its link revoked): nothing of it stays public. */
+export async function withdrawFromOrigin(trx: Executor, practiceId: string): Promise<void> {
+  await retirePublished(trx, practiceId, 'withdrawn');
+  await updatePractice(trx, practiceId, { status: 'withdrawn', published_version: null });
+  await unindexPractice(trx, practiceId);
+}
+
+/** The one sanitiser of a practice's body, for practices that arrive from elsewhere. */
+export { sanitizePracticeBody };
