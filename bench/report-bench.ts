@@ -46,7 +46,10 @@ export async function runReportBench(
   const real = await db
     .selectFrom('recommendations')
     .select(['text_en', 'text_fr', 'text_es', 'theme_ids', 'original_lang', 'position'])
-    .orderBy('id')
+    // By content, not by id (random uuids): every run builds the same report, so runs compare.
+    .orderBy('text_en')
+    .orderBy('content_key')
+    .orderBy('original_lang')
     .execute();
   log(`  ${int(real.length)} real recommendations imported`);
   const random = mulberry32(20250601);
