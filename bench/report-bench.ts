@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Deps } from '../src/server/deps';
@@ -46,7 +46,10 @@ export async function runReportBench(
   const real = await db
     .selectFrom('recommendations')
     .select(['text_en', 'text_fr', 'text_es', 'theme_ids', 'original_lang', 'position'])
-    .orderBy('id')
+    // By content, not by id (random uuids): every run builds the same report, so runs compare.
+    .orderBy('text_en')
+    .orderBy('content_key')
+    .orderBy('original_lang')
     .execute();
   log(`  ${int(real.length)} real recommendations imported`);
   const random = mulberry32(20250601);
@@ -168,6 +171,7 @@ export async function runReportBench(
   // conversion starts it (profile included); the next ones are what a person waits for. CPU time
   // is LibreOffice's own (its processes' /proc counters), which the machine's load does not change.
   const docx = (await renderDocx(db, report, date)).bytes;
+  if (process.env.REPORT_BENCH_OUT) await writeFile(join(process.env.REPORT_BENCH_OUT, 'report.docx'), docx);
   const pdfRuns = Math.max(1, Math.min(3, options.runs));
   const pdfLoadBefore = loadText();
   const cold = await timedPdf(docx);

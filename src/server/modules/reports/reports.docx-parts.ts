@@ -242,6 +242,9 @@ export function bookmarked(id: string, run: TextRun): Bookmark {
   return new Bookmark({ id, children: [run] });
 }
 
+/** The paragraph style of table cells: 9 pt, no space after, aligned at the start of the line. */
+export const tableTextStyle = 'TableText';
+
 /**
  * A table across the whole text width: fixed layout with explicit column widths (in twips,
  * from `shares` of the width), so LibreOffice and Word both give the text its room, and the
@@ -266,12 +269,14 @@ export function fullWidthTable(
             ? content
             : [new Paragraph({})]
           : content.split('\n').map(
+              // Size, spacing and alignment come from the style: written on each of the
+              // matrix's thousands of paragraphs and runs they were DOCX to build and for
+              // LibreOffice to read (decision 042).
               (line) =>
                 new Paragraph({
+                  style: tableTextStyle,
                   bidirectional: writer.rtl,
-                  spacing: { after: 0 },
-                  alignment: AlignmentType.START,
-                  children: [writer.run(line, { bold, size: 18 })],
+                  children: [writer.run(line, { bold })],
                 }),
             ),
     });

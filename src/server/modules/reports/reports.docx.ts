@@ -26,6 +26,7 @@ import {
   page,
   periodText,
   runningHeads,
+  tableTextStyle,
   textWidth,
   type Writer,
 } from './reports.docx-parts';
@@ -486,6 +487,15 @@ function documentStyles(rtl?: boolean) {
       heading4: { run: { font, size: 20, italics: true, color: '000000' }, paragraph: { keepNext: true } },
       footnoteText: { run: { font, size: 16 } },
     },
+    paragraphStyles: [
+      {
+        id: tableTextStyle,
+        name: 'Table Text',
+        basedOn: 'Normal',
+        run: { size: 18, sizeComplexScript: 18 },
+        paragraph: { spacing: { after: 0 }, alignment: AlignmentType.START },
+      },
+    ],
   };
 }
 
