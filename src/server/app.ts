@@ -25,6 +25,7 @@ import { type ApiDocsAccess, apiDocsGate, headersPlugin } from './http/headers';
 import { fastifyTrustProxy } from './http/proxy';
 import { webPage } from './http/web-page';
 import { actionsRoutes } from './modules/actions/actions.routes';
+import { assessmentRoutes } from './modules/assessment/assessment.routes';
 import { assignmentsRoutes } from './modules/assignments/assignments.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
@@ -32,6 +33,7 @@ import { callsRoutes } from './modules/calls/calls.routes';
 import { dashboardsRoutes } from './modules/dashboards/dashboards.routes';
 import { entitiesRoutes } from './modules/entities/entities.routes';
 import { networksRoutes } from './modules/entities/networks.routes';
+import { hubSearchRoutes } from './modules/hub-search/hub-search.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { ssoRoutes } from './modules/identity/sso.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
@@ -211,6 +213,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   } else {
     // The hub's parts (profiles and networks, practices, community, federation, self-assessment,
     // search) register here.
+    await app.register(assessmentRoutes(options.deps));
+    await app.register(hubSearchRoutes(options.deps));
   }
 
   const webDir = options.webDir ?? defaultWebDir;

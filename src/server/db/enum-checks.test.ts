@@ -16,6 +16,7 @@ import {
   hubVisibilities,
   practiceStatuses,
 } from '../../shared/schemas/hub';
+import { assessmentStatuses } from '../../shared/schemas/hub-assessment';
 import { roles, signInMethods, tokenKinds, userStatuses } from '../../shared/schemas/identity';
 import { importRecordStatuses } from '../../shared/schemas/imports';
 import { indicatorFrequencies, indicatorReminderStatuses, indicatorTypes } from '../../shared/schemas/indicators';
@@ -47,6 +48,7 @@ const sharedEnums: Record<string, readonly string[]> = {
   'calls.status': callStatuses,
   'entities.kind': entityKinds,
   'entity_people.role': seats,
+  'hub_assessments.status': assessmentStatuses,
   'hub_documents.kind': hubDocumentKinds,
   'hub_documents.level': governmentLevels,
   'hub_documents.locale': locales,

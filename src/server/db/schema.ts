@@ -33,6 +33,7 @@ import type {
   HubPracticeTextsTable,
   HubProfilesTable,
 } from './schema-hub';
+import type { HubAssessmentAnswersTable, HubAssessmentsTable, HubSearchWordsTable } from './schema-hub-assessment';
 import type {
   ApiTokensTable,
   AuditEventsTable,
@@ -67,6 +68,9 @@ export interface DB {
   hub_profiles: HubProfilesTable;
   hub_practices: HubPracticesTable;
   hub_practice_texts: HubPracticeTextsTable;
+  hub_assessments: HubAssessmentsTable;
+  hub_assessment_answers: HubAssessmentAnswersTable;
+  hub_search_words: HubSearchWordsTable;
   entities: EntitiesTable;
   entity_people: EntityPeopleTable;
   network_members: { network_id: string; member_id: string; joined_at: Generated<Date> };

@@ -19,6 +19,9 @@ import { calendarKinds, calendarSources, calendarStatuses } from '../schemas/cal
 import { answerStatuses, callStatuses, progressStatuses, reminderStatuses } from '../schemas/calls';
 import { dashboardDimensions, trendIntervals } from '../schemas/dashboards';
 import { entityImportActions, entityImportFields, entityKinds, nominationStatuses, seats } from '../schemas/entities';
+import { governmentLevels, hubDocumentKinds, hubThemes } from '../schemas/hub';
+import { assessmentStatuses } from '../schemas/hub-assessment';
+import { hubSearchFacetNames } from '../schemas/hub-search';
 import { invitationStatusSchema, roles, signInMethods, ssoRefusals, userStatuses } from '../schemas/identity';
 import { importRowActions, importSummarySchema, mappableFields, stateMatchSchema } from '../schemas/imports';
 import {
@@ -65,6 +68,11 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'apiTokens.scopes.': apiTokenScopes,
   'outbox.kinds.': mailKinds,
   'stateProfile.system.': systemsOfGovernment,
+  'hubSearch.kind.': hubDocumentKinds,
+  'hubSearch.theme.': hubThemes,
+  'hubSearch.level.': governmentLevels,
+  'hubSearch.facet.': hubSearchFacetNames,
+  'hubAssessment.status.': assessmentStatuses,
   'register.facet.': facetNames,
   'register.position.': positions,
   'register.mechanism.': mechanisms,

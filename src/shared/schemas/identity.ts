@@ -82,6 +82,8 @@ export const capabilityNames = [
   'calls:manage',
   'calls:track',
   'entities:manage',
+  'hubAssessment:fill',
+  'hubAssessment:readShared',
   'imports:import',
   'indicators:manage',
   'installation:apiDocs',
