@@ -17,7 +17,7 @@ import { searchHub } from './hub-search.service';
 // The search's public page (issue 19 item 7): a GET form, facets as links that add or remove one
 // filter, a pager; server-rendered with no script, in the page's language and direction.
 
-const styles = `.hits{list-style:none;padding:0;margin:0;display:grid;gap:12px}.hits>li{border:1px solid #c9c9c9;border-radius:6px;padding:12px}
+const styles = `.hits{list-style:none;padding:0;margin:0;display:grid;gap:12px}.hits li{border:1px solid #c9c9c9;border-radius:6px;padding:12px}
 .hits h2{font-size:1.1rem;margin:0 0 4px}.hits mark{background:#fff1b8;color:inherit}.kind{font-size:.85rem;text-transform:uppercase;letter-spacing:.02em;color:#4a4a4a}
 .facet a{text-decoration:none}.facet a:hover{text-decoration:underline}.facet .on{font-weight:700}.count{color:#4a4a4a}
 .search-row{display:flex;gap:8px;align-items:end;flex-wrap:wrap}.search-row label{flex:1 1 14rem}.search-row button{margin:0}

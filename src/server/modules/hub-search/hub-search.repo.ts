@@ -137,6 +137,9 @@ export async function searchDocuments(
   };
 }
 
+/** Hits wrapped in U+0002 and U+0003, never HTML: the page or client marks them up. */
+const headlineOptions = 'StartSel=\u0002, StopSel=\u0003, MaxWords=40, MinWords=15, MaxFragments=2';
+
 export interface ShownRow {
   kind: string;
   ref_id: string;
@@ -162,7 +165,7 @@ export async function shownRows(
     const { config } = textConfigs[lang];
     const source = sql`case when d.summary <> '' then d.summary else left(d.body, 4000) end`;
     return q
-      ? sql`ts_headline(${config}::regconfig, ${source}, ${tsQuery(lang, q)}, 'StartSel=, StopSel=, MaxWords=40, MinWords=15, MaxFragments=2')`
+      ? sql`ts_headline(${config}::regconfig, ${source}, ${tsQuery(lang, q)}, ${headlineOptions})`
       : sql`left(${source}, 300)`;
   };
   const { rows } = await sql<ShownRow>`
