@@ -242,7 +242,8 @@ export interface PracticeRow {
 /**
  * Published practices (public rows of hub_documents) on any of these themes, other members' only,
  * one row per practice in the reader's language when it has it: same system of government first,
- * then those matching more of the themes, then the newest.
+ * then those on the weakest characteristic's themes (`themes` comes weakest first), then those
+ * matching more of the themes, then the newest.
  */
 export async function practicesOnThemes(
   db: Executor,
@@ -255,13 +256,14 @@ export async function practicesOnThemes(
       select distinct on (d.ref_id) d.ref_id, d.locale, d.title, d.summary, d.path, d.country_code, d.themes,
         coalesce(d.system_of_government = ${options.system}, false) as same_system,
         cardinality(array(select unnest(d.themes) intersect select unnest(${themes}))) as overlap,
+        (select min(array_position(${themes}, t)) from unnest(d.themes) as t) as priority,
         d.updated_at
       from hub_documents d
       where d.kind = 'practice' and d.visibility = 'public' and d.themes && ${themes}
         and (d.member_id is null or d.member_id <> ${options.memberId})
       order by d.ref_id, (d.locale = ${options.prefer}) desc, (d.locale = 'en') desc, d.locale
     ) p
-    order by same_system desc, overlap desc, updated_at desc, ref_id
+    order by same_system desc, priority, overlap desc, updated_at desc, ref_id
     limit ${options.limit}`.execute(db);
   return rows;
 }
