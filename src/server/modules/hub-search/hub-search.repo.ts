@@ -43,16 +43,16 @@ function rank(q: string) {
   return sql<number>`case d.locale ${sql.join(arms, sql` `)} else 0 end`;
 }
 
-/** Each filter as a condition on the hits, by facet (a facet is counted without its own). */
+/** Each filter as a condition on a thing, by facet (a facet is counted without its own). */
 function filterConditions(filters: Filters): Partial<Record<HubSearchFacet, RawBuilder<boolean>>> {
   const conditions: Partial<Record<HubSearchFacet, RawBuilder<boolean>>> = {};
-  if (filters.kind) conditions.kind = sql`h.kind = ${filters.kind}`;
-  if (filters.country) conditions.country = sql`h.country_code = ${filters.country}`;
-  if (filters.theme) conditions.theme = sql`h.themes @> array[${filters.theme}]::text[]`;
-  if (filters.level) conditions.level = sql`h.level = ${filters.level}`;
-  if (filters.system) conditions.system = sql`h.system_of_government = ${filters.system}`;
-  if (filters.network) conditions.network = sql`h.network_ids @> array[${filters.network}]::uuid[]`;
-  if (filters.language) conditions.language = sql`h.locale = ${filters.language}`;
+  if (filters.kind) conditions.kind = sql`t.kind = ${filters.kind}`;
+  if (filters.country) conditions.country = sql`t.country_code = ${filters.country}`;
+  if (filters.theme) conditions.theme = sql`t.themes @> array[${filters.theme}]::text[]`;
+  if (filters.level) conditions.level = sql`t.level = ${filters.level}`;
+  if (filters.system) conditions.system = sql`t.system_of_government = ${filters.system}`;
+  if (filters.network) conditions.network = sql`t.network_ids @> array[${filters.network}]::uuid[]`;
+  if (filters.language) conditions.language = sql`t.locales @> array[${filters.language}]::text[]`;
   return conditions;
 }
 
@@ -63,15 +63,15 @@ function where(conditions: Partial<Record<HubSearchFacet, RawBuilder<boolean>>>,
   return kept.length === 0 ? sql`true` : sql.join(kept, sql` and `);
 }
 
-/** What a facet's value is on a hit (themes and networks are lists: one count per element). */
+/** What a facet's value is on a thing (themes, networks and languages are lists: one count each). */
 const facetSource: Record<HubSearchFacet, RawBuilder<unknown>> = {
-  kind: sql`select h.kind as value, h.ref_id from hits h`,
-  country: sql`select h.country_code as value, h.ref_id from hits h`,
-  theme: sql`select t.value, h.ref_id from hits h cross join unnest(h.themes) as t(value)`,
-  level: sql`select h.level as value, h.ref_id from hits h`,
-  system: sql`select h.system_of_government as value, h.ref_id from hits h`,
-  network: sql`select n.value::text, h.ref_id from hits h cross join unnest(h.network_ids) as n(value)`,
-  language: sql`select h.locale as value, h.ref_id from hits h`,
+  kind: sql`select t.kind as value from things t`,
+  country: sql`select t.country_code as value from things t`,
+  theme: sql`select x.value from things t cross join unnest(t.themes) as x(value)`,
+  level: sql`select t.level as value from things t`,
+  system: sql`select t.system_of_government as value from things t`,
+  network: sql`select x.value::text from things t cross join unnest(t.network_ids) as x(value)`,
+  language: sql`select x.value from things t cross join unnest(t.locales) as x(value)`,
 };
 
 export interface FoundThing {
@@ -89,8 +89,10 @@ export interface SearchRows {
 }
 
 /**
- * The page of things, their total and every facet's counts, in two statements over the same
- * matching rows: the hits (text and visibility) once, then each count and the page from them.
+ * The page of things, their total and every facet's counts in one statement: the matching rows
+ * (text and visibility) once, folded into one row per thing (its languages, its best rank, the
+ * language to show it in: the reader's when it matched in it, else its best-ranked), then each
+ * facet counted over the things that pass the other filters, and the page.
  */
 export async function searchDocuments(
   db: Executor,
@@ -104,36 +106,41 @@ export async function searchDocuments(
   },
 ): Promise<SearchRows> {
   const { q, filters, visibilities, prefer, limit, offset } = options;
-  const hits = sql`hits as materialized (
-    select d.kind, d.ref_id, d.locale, d.country_code, d.system_of_government, d.level, d.themes, d.network_ids,
-      d.updated_at, ${q ? rank(q) : sql`0::real`} as rank
-    from hub_documents d
-    where d.visibility in (${sql.join(visibilities)}) ${q ? sql`and ${textMatch(q)}` : sql``})`;
+  const shown = filters.language
+    ? sql`${filters.language}::text`
+    : sql`(array_agg(h.locale order by (h.locale = ${prefer}) desc, h.rank desc, h.locale))[1]`;
   const conditions = filterConditions(filters);
   const facetQueries = (Object.keys(facetSource) as HubSearchFacet[]).map(
-    (facet) => sql`select ${facet}::text as facet, value, count(distinct ref_id)::int as count
+    (facet) => sql`select ${facet}::text as facet, value, count(*)::int as count, null::text as page
       from (${facetSource[facet]} where ${where(conditions, facet)}) f where value is not null group by value`,
   );
-  const [facetRows, pageRows] = await Promise.all([
-    sql<{ facet: HubSearchFacet; value: string; count: number }>`with ${hits}
-      ${sql.join(facetQueries, sql` union all `)}
-      union all select 'total', '', count(distinct h.ref_id)::int from hits h where ${where(conditions)}`.execute(db),
-    // One row per thing: the reader's language when it matched in it, else its best-ranked one.
-    sql<FoundThing & { best: number }>`with ${hits}
-      select kind, ref_id, locale, languages, rank from (
-        select distinct on (h.kind, h.ref_id) h.kind, h.ref_id, h.locale, h.rank,
-          max(h.rank) over w as best, max(h.updated_at) over w as updated,
-          array_agg(h.locale) over w as languages
-        from hits h where ${where(conditions)}
-        window w as (partition by h.kind, h.ref_id)
-        order by h.kind, h.ref_id, (h.locale = ${prefer}) desc, h.rank desc, h.locale
-      ) t order by best desc, updated desc, ref_id limit ${limit} offset ${offset}`.execute(db),
-  ]);
-  const total = facetRows.rows.find((row) => (row.facet as string) === 'total')?.count ?? 0;
+  const { rows } = await sql<{ facet: string; value: string | null; count: number; page: string | null }>`
+    with hits as materialized (
+      select d.kind, d.ref_id, d.locale, d.country_code, d.system_of_government, d.level, d.themes, d.network_ids,
+        d.updated_at, ${q ? rank(q) : sql`0::real`} as rank
+      from hub_documents d
+      where d.visibility in (${sql.join(visibilities)}) ${q ? sql`and ${textMatch(q)}` : sql``}
+    ), things as materialized (
+      select h.kind, h.ref_id, min(h.country_code) as country_code,
+        min(h.system_of_government) as system_of_government, min(h.level) as level,
+        max(h.themes) as themes, max(h.network_ids) as network_ids,
+        array_agg(h.locale) as locales, max(h.rank) as best, max(h.updated_at) as updated, ${shown} as shown
+      from hits h group by h.kind, h.ref_id
+    )
+    ${sql.join(facetQueries, sql` union all `)}
+    union all select 'total', null, count(*)::int, null from things t where ${where(conditions)}
+    union all select 'page', null, 0, coalesce(json_agg(p)::text, '[]') from (
+      select t.kind, t.ref_id, t.shown as locale, t.locales as languages, t.best as rank from things t
+      where ${where(conditions)} order by t.best desc, t.updated desc, t.ref_id limit ${limit} offset ${offset}
+    ) p`.execute(db);
+  const total = rows.find((row) => row.facet === 'total')?.count ?? 0;
+  const page = JSON.parse(rows.find((row) => row.facet === 'page')?.page ?? '[]') as FoundThing[];
   return {
-    things: pageRows.rows.map((row) => ({ ...row, rank: Number(row.rank) })),
+    things: page.map((row) => ({ ...row, rank: Number(row.rank) })),
     total,
-    facets: facetRows.rows.filter((row) => (row.facet as string) !== 'total'),
+    facets: rows
+      .filter((row) => row.facet !== 'total' && row.facet !== 'page')
+      .map((row) => ({ facet: row.facet as HubSearchFacet, value: row.value ?? '', count: row.count })),
   };
 }
 
