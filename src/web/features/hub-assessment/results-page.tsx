@@ -129,7 +129,9 @@ export default function ResultsPage() {
                 <th scope="col">{t('hubAssessment.characteristic')}</th>
                 <th scope="col">{t('hubAssessment.yourLevel')}</th>
                 <th scope="col">{t('hubAssessment.median')}</th>
-                <th scope="col">{t('hubAssessment.quartiles')}</th>
+                <th scope="col" className="assess-quartiles">
+                  {t('hubAssessment.quartiles')}
+                </th>
                 <th scope="col">
                   <span className="visually-hidden">{t('hubAssessment.chart')}</span>
                 </th>
