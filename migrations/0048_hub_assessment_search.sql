@@ -80,3 +80,22 @@ create function hub_search_words_add() returns trigger
   $$;
 create trigger hub_documents_words after insert or update of title, summary on hub_documents
   for each row execute function hub_search_words_add();
+
+-- A counter every change to hub_documents moves (one statement-level trigger, whoever writes): the
+-- search keeps answers per generation, like the register's (decision 028), so the same query
+-- (the landing page, a facet clicked by many readers) is computed once per change of the table.
+create table hub_search_generation (
+  id boolean primary key default true check (id),
+  generation bigint not null default 0
+);
+insert into hub_search_generation default values;
+create function hub_search_generation_bump() returns trigger
+  language plpgsql
+  as $$
+  begin
+    update hub_search_generation set generation = generation + 1;
+    return null;
+  end
+  $$;
+create trigger hub_documents_generation after insert or update or delete or truncate on hub_documents
+  for each statement execute function hub_search_generation_bump();

@@ -31,3 +31,8 @@ export interface HubAssessmentAnswersTable {
 export interface HubSearchWordsTable {
   word: string;
 }
+
+export interface HubSearchGenerationTable {
+  id: Generated<boolean>;
+  generation: Generated<string>;
+}

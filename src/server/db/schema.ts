@@ -33,7 +33,12 @@ import type {
   HubPracticeTextsTable,
   HubProfilesTable,
 } from './schema-hub';
-import type { HubAssessmentAnswersTable, HubAssessmentsTable, HubSearchWordsTable } from './schema-hub-assessment';
+import type {
+  HubAssessmentAnswersTable,
+  HubAssessmentsTable,
+  HubSearchGenerationTable,
+  HubSearchWordsTable,
+} from './schema-hub-assessment';
 import type {
   ApiTokensTable,
   AuditEventsTable,
@@ -71,6 +76,7 @@ export interface DB {
   hub_assessments: HubAssessmentsTable;
   hub_assessment_answers: HubAssessmentAnswersTable;
   hub_search_words: HubSearchWordsTable;
+  hub_search_generation: HubSearchGenerationTable;
   entities: EntitiesTable;
   entity_people: EntityPeopleTable;
   network_members: { network_id: string; member_id: string; joined_at: Generated<Date> };

@@ -20,7 +20,42 @@ export function visibilitiesFor(user: SessionUser | null): HubVisibility[] {
   return user && is(user.role, 'hubAccount') ? ['public', 'accounts'] : ['public'];
 }
 
+/**
+ * Answers kept per generation of hub_documents (a counter its trigger moves on every change,
+ * migration 0048), per database: the same query is computed once until something is written.
+ */
+const kept = new WeakMap<object, Map<string, HubSearchResult>>();
+const keptPerDatabase = 500;
+
+async function generationOf(db: Executor): Promise<string> {
+  const row = await db.selectFrom('hub_search_generation').select('generation').executeTakeFirst();
+  return String(row?.generation ?? 0);
+}
+
 export async function searchHub(
+  db: Executor,
+  user: SessionUser | null,
+  readerLocale: Locale,
+  query: HubSearchQuery,
+  options: { cache?: boolean } = {},
+): Promise<HubSearchResult> {
+  if (options.cache === false) return computeSearch(db, user, readerLocale, query);
+  const visibilities = visibilitiesFor(user);
+  const key = `${await generationOf(db)}|${visibilities.join()}|${query.prefer ?? readerLocale}|${JSON.stringify(query)}`;
+  let answers = kept.get(db);
+  if (!answers) {
+    answers = new Map();
+    kept.set(db, answers);
+  }
+  const hit = answers.get(key);
+  if (hit) return hit;
+  const result = await computeSearch(db, user, readerLocale, query);
+  if (answers.size >= keptPerDatabase) answers.delete(answers.keys().next().value as string);
+  answers.set(key, result);
+  return result;
+}
+
+async function computeSearch(
   db: Executor,
   user: SessionUser | null,
   readerLocale: Locale,

@@ -208,6 +208,17 @@ describe('the hub’s one search (GET /api/hub/search)', () => {
     expect((await search('q=zzqqxx')).suggestion).toBeNull();
   });
 
+  it('keeps an answer only until the table changes', async () => {
+    expect((await search('q=ombudsman')).total).toBe(0);
+    const refId = randomUUID();
+    await indexHubDocuments(test.handle.db, 'practice', refId, [
+      doc({ refId, locale: 'en', title: 'The ombudsman reviews the follow-up plan' }),
+    ]);
+    expect(refs(await search('q=ombudsman'))).toEqual([refId]);
+    await indexHubDocuments(test.handle.db, 'practice', refId, []);
+    expect((await search('q=ombudsman')).total).toBe(0);
+  });
+
   it('pages on the server', async () => {
     const db = test.handle.db;
     for (let index = 0; index < 23; index += 1) {
