@@ -73,7 +73,7 @@ beforeAll(async () => {
     .insertInto('hub_network_members')
     .values({ network_id: languageId, member_id: peers[0]?.id as string })
     .execute();
-}, 60_000);
+}, 240_000);
 afterAll(() => test?.close());
 
 describe('a self-assessment round (decision 039)', () => {

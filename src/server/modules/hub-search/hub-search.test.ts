@@ -123,7 +123,7 @@ beforeAll(async () => {
     }),
   ]);
   member = await signInNew(test, 'member');
-}, 60_000);
+}, 240_000);
 afterAll(() => test?.close());
 
 async function search(query: string, client?: Client): Promise<HubSearchResult> {
