@@ -8,6 +8,7 @@ import { bundleTable, measureFirstLoads } from './bundle-budget';
 import { buildCorpus } from './corpus';
 import { runDashboardsBench } from './dashboards-bench';
 import { type BenchKind, defaultServerUrl, openBenchDatabase } from './databases';
+import { runHubSearchBench } from './hub-search-bench';
 import { importAll, runImportBench } from './import-bench';
 import { runLighthouseBench } from './lighthouse-bench';
 import { runLoadBench } from './load-bench';
@@ -18,7 +19,7 @@ import { int, renderTable, type Table, timed } from './table';
 import { runWireBench } from './wire-bench';
 import { defaultWritesOptions, runWritesBench } from './writes-bench';
 
-const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|search|dashboards|report|bundle|wire|lighthouse|load|writes|public|all] [--size 500000]
+const usage = `npm run bench -- [--db postgres|pglite|both] [--part import|search|dashboards|report|bundle|wire|lighthouse|load|writes|public|hub-search|all] [--size 500000]
   [--pglite-size N] [--data ../shared/data] [--server ${defaultServerUrl}] [--warmup 20] [--out bench/results/latest.md]
   [--keep]         keep the PostgreSQL database (for EXPLAIN); its name is printed
   [--report-runs 20] exports timed in the report part
@@ -65,6 +66,7 @@ if (
     'load',
     'writes',
     'public',
+    'hub-search',
     'all',
   ].includes(flags.part)
 ) {
@@ -136,6 +138,14 @@ for (const kind of kinds) {
   try {
     const version = await sql<{ v: string }>`select version() as v`.execute(bench.db);
     log(`  ${version.rows[0]?.v}`);
+    if (flags.part === 'hub-search') {
+      // A hub's database: its search table alone (100,000 rows by default), nothing of a register.
+      const size = flags.size === '500000' ? 100_000 : Number(flags.size);
+      const runs = Math.max(20, Number(flags.repeat) * 2);
+      const result = await runHubSearchBench(bench, dataDir, { size, warmup: 3, runs }, log);
+      for (const table of result.tables) print(`${kind}:hub-search`, table);
+      continue;
+    }
     if (flags.part === 'report') {
       // A database of its own size: the real documents and a 500-recommendation report, nothing else.
       const result = await runReportBench(bench, dataDir, { runs: Number(flags['report-runs']) }, log);
@@ -213,7 +223,7 @@ const order = [
   'lighthouse',
   'load',
   ...['postgres', 'pglite'].flatMap((kind) =>
-    ['import', 'search', 'writes', 'dashboards', 'report'].map((part) => `${kind}:${part}`),
+    ['import', 'search', 'writes', 'dashboards', 'report', 'hub-search'].map((part) => `${kind}:${part}`),
   ),
 ];
 const rank = (block: string) => (order.includes(block) ? order.indexOf(block) : order.length);

@@ -27,6 +27,7 @@ import { pageBoot } from './http/page-boot';
 import { fastifyTrustProxy } from './http/proxy';
 import { webPage } from './http/web-page';
 import { actionsRoutes } from './modules/actions/actions.routes';
+import { assessmentRoutes } from './modules/assessment/assessment.routes';
 import { assignmentsRoutes } from './modules/assignments/assignments.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
@@ -40,6 +41,7 @@ import { federationHubRoutes, federationInboundRoutes } from './modules/federati
 import { federationNationalRoutes } from './modules/federation/federation-national.routes';
 import { hubProfilesRoutes } from './modules/hub-profiles/hub-profiles.routes';
 import { hubPublicRoutes } from './modules/hub-profiles/hub-public.routes';
+import { hubSearchRoutes } from './modules/hub-search/hub-search.routes';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { ssoRoutes } from './modules/identity/sso.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
@@ -230,6 +232,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(practicesPublicRoutes(options.deps, { ratePerMinute: options.publicRatePerMinute ?? 600 }));
     await app.register(federationInboundRoutes(options.deps));
     await app.register(federationHubRoutes(options.deps));
+    await app.register(assessmentRoutes(options.deps));
+    await app.register(hubSearchRoutes(options.deps));
   }
 
   const webDir = options.webDir ?? defaultWebDir;

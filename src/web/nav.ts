@@ -36,6 +36,27 @@ export const modulePages: readonly ModulePage[] = [
     load: () => import('./features/home/home-page'),
   },
   {
+    path: '/self-assessment',
+    labelKey: 'hubAssessment.nav',
+    shownTo: 'hubAssessment:fill',
+    section: 'main',
+    load: () => import('./features/hub-assessment/assessment-page'),
+  },
+  {
+    path: '/self-assessment/:id',
+    labelKey: 'hubAssessment.navRound',
+    shownTo: 'linked',
+    section: 'main',
+    load: () => import('./features/hub-assessment/round-page'),
+  },
+  {
+    path: '/self-assessment/:id/results',
+    labelKey: 'hubAssessment.navResults',
+    shownTo: 'linked',
+    section: 'main',
+    load: () => import('./features/hub-assessment/results-page'),
+  },
+  {
     path: '/settings',
     labelKey: 'nav.settings',
     shownTo: 'everyone',

@@ -29,6 +29,7 @@ import {
   hubVisibilities,
   practiceStatuses,
 } from '../../shared/schemas/hub';
+import { assessmentStatuses } from '../../shared/schemas/hub-assessment';
 import { practiceVersionOutcomes } from '../../shared/schemas/hub-practices';
 import { roles, signInMethods, tokenKinds, userStatuses } from '../../shared/schemas/identity';
 import { importRecordStatuses } from '../../shared/schemas/imports';
@@ -64,6 +65,7 @@ const sharedEnums: Record<string, readonly string[]> = {
   'federation_hub_link.state': federationLinkStates,
   'federation_links.status': federationLinkStatuses,
   'federation_shares.kind': federationShareKinds,
+  'hub_assessments.status': assessmentStatuses,
   'hub_documents.kind': hubDocumentKinds,
   'hub_documents.level': governmentLevels,
   'hub_documents.locale': locales,

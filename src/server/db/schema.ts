@@ -56,6 +56,12 @@ import type {
   HubProfilesTable,
 } from './schema-hub';
 import type {
+  HubAssessmentAnswersTable,
+  HubAssessmentsTable,
+  HubSearchGenerationTable,
+  HubSearchWordsTable,
+} from './schema-hub-assessment';
+import type {
   ApiTokensTable,
   AuditEventsTable,
   MailOutboxTable,
@@ -110,6 +116,10 @@ export interface DB {
   federation_links: FederationLinksTable;
   federation_nonces: FederationNoncesTable;
   federation_statistics: FederationStatisticsTable;
+  hub_assessments: HubAssessmentsTable;
+  hub_assessment_answers: HubAssessmentAnswersTable;
+  hub_search_words: HubSearchWordsTable;
+  hub_search_generation: HubSearchGenerationTable;
   entities: EntitiesTable;
   entity_people: EntityPeopleTable;
   network_members: { network_id: string; member_id: string; joined_at: Generated<Date> };

@@ -34,8 +34,10 @@ import {
   hubThemes,
   practiceStatuses,
 } from '../schemas/hub';
+import { assessmentStatuses } from '../schemas/hub-assessment';
 import { practiceFacetNames, practiceVersionOutcomes } from '../schemas/hub-practices';
 import { hubRegions } from '../schemas/hub-profiles';
+import { hubSearchFacetNames } from '../schemas/hub-search';
 import { invitationStatusSchema, roles, signInMethods, ssoRefusals, userStatuses } from '../schemas/identity';
 import { importRowActions, importSummarySchema, mappableFields, stateMatchSchema } from '../schemas/imports';
 import {
@@ -107,6 +109,11 @@ const dynamicFamilies: Record<string, readonly string[]> = {
   'hubProfiles.region.': hubRegions,
   'hubProfiles.networkKind.': hubNetworkKinds,
   'hubProfiles.status.': hubMemberStatuses,
+  'hubSearch.kind.': hubDocumentKinds,
+  'hubSearch.theme.': hubThemes,
+  'hubSearch.level.': governmentLevels,
+  'hubSearch.facet.': hubSearchFacetNames,
+  'hubAssessment.status.': assessmentStatuses,
   'register.facet.': facetNames,
   'register.position.': positions,
   'register.mechanism.': mechanisms,

@@ -94,6 +94,8 @@ export const capabilityNames = [
   'federation:hubLink',
   'federation:links',
   'federation:share',
+  'hubAssessment:fill',
+  'hubAssessment:readShared',
   'imports:import',
   'indicators:manage',
   'installation:apiDocs',

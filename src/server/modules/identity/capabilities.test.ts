@@ -9,6 +9,7 @@ import {
   type SessionUser,
 } from '../../../shared/schemas/identity';
 import { canActions } from '../actions/actions.policy';
+import { canAssessment } from '../assessment/assessment.policy';
 import { canAssign } from '../assignments/assignments.policy';
 import { canAudit } from '../audit/audit.policy';
 import { canCalendar } from '../calendar/calendar.policy';
@@ -62,6 +63,8 @@ const meaning: Record<Capability, (user: SessionUser) => boolean> = {
   'federation:hubLink': (user) => canFederation(user, 'linkHub'),
   'federation:links': (user) => canFederation(user, 'manageLinks'),
   'federation:share': (user) => canFederation(user, 'share'),
+  'hubAssessment:fill': (user) => canAssessment(user, 'fill', { actsForMember: true, sharedWithHub: false }),
+  'hubAssessment:readShared': (user) => canAssessment(user, 'listShared'),
   'imports:import': (user) => canImports(user, 'import'),
   'indicators:manage': (user) => canIndicators(user, 'manage'),
   'installation:apiDocs': (user) => is(user.role, 'administers'),

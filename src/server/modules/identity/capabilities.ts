@@ -1,6 +1,7 @@
 import { is } from '../../../shared/roles';
 import { type Capabilities, type Capability, roles, type SessionUser } from '../../../shared/schemas/identity';
 import { canActions } from '../actions/actions.policy';
+import { canAssessment } from '../assessment/assessment.policy';
 import { canAssign } from '../assignments/assignments.policy';
 import { canAudit } from '../audit/audit.policy';
 import { canCalendar } from '../calendar/calendar.policy';
@@ -52,6 +53,8 @@ export function capabilitiesOf(user: SessionUser): Capabilities {
     'federation:hubLink': canFederation(user, 'linkHub'),
     'federation:links': canFederation(user, 'manageLinks'),
     'federation:share': canFederation(user, 'share'),
+    'hubAssessment:fill': canAssessment(user, 'fill', { actsForMember: true, sharedWithHub: false }),
+    'hubAssessment:readShared': canAssessment(user, 'listShared'),
     'imports:import': canImports(user, 'import'),
     'indicators:manage': canIndicators(user, 'manage'),
     'installation:apiDocs': is(user.role, 'administers'),
