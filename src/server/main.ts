@@ -17,7 +17,7 @@ import { warmSearchIndex } from './modules/search';
 import { scheduleDemoReminders } from './seed/demo-reminders';
 import { seedDemoRegister, seedDemoState } from './seed/demo-state';
 import { demoClockMark, seedDemoYear } from './seed/demo-year';
-import { isHubEmpty, seedDemoHub } from './seed/hub';
+import { isHubEmpty, seedWholeDemoHub } from './seed/hub';
 import { isDatabaseEmpty } from './seed/seed.repo';
 
 /**
@@ -52,8 +52,8 @@ async function main(): Promise<void> {
   const hub = settings.INSTANCE_MODE === 'hub';
   const seedHub = hub && settings.demo && (await isHubEmpty(handle.db));
   if (seedHub) {
-    stage('demo seed: the knowledge hub, its members, profiles, networks and accounts');
-    await seedDemoHub(handle.db);
+    stage('demo seed: the knowledge hub, its members, profiles, networks, accounts, practices, community');
+    await seedWholeDemoHub(handle.db);
     stage('demo hub seeded');
   }
   const seedDemo = !hub && settings.demo && (await isDatabaseEmpty(handle.db));

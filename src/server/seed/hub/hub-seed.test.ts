@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAs, type TestApp } from '../../../../tests/app';
 import { hubDemoAccounts } from './accounts';
-import { seedDemoHub } from './index';
+import { seedDemoHub, seedWholeDemoHub } from './index';
 import { demoHubMembers } from './profiles.data';
 
 // The demo hub (decision 035): seeded once into an empty hub, its accounts shown on the sign-in
@@ -16,7 +16,7 @@ afterAll(() => hub.close());
 
 describe('the demo hub seed', () => {
   it('seeds members, published profiles, a network, accounts and who acts for whom, and returns them', async () => {
-    const context = await seedDemoHub(hub.handle.db);
+    const context = await seedWholeDemoHub(hub.handle.db);
     expect([...context.memberIdByCountry.keys()].sort()).toEqual(['MA', 'MU', 'PT', 'PY', 'SI']);
     expect(context.networkIdByName.size).toBe(1);
     expect([...context.accountIdByRole.keys()].sort()).toEqual(['hub_admin', 'member', 'moderator', 'reader']);
@@ -36,6 +36,26 @@ describe('the demo hub seed', () => {
     expect(documents).toHaveLength(languages);
     const acting = await hub.handle.db.selectFrom('hub_member_people').selectAll().execute();
     expect(acting).toHaveLength(3);
+    // The other parts seed from it: the members' practices, published and in the search; the
+    // community's questions and past events; demo self-assessments.
+    const kinds = await hub.handle.db
+      .selectFrom('hub_documents')
+      .select(['kind', (eb) => eb.fn.count<number>('id').as('rows')])
+      .groupBy('kind')
+      .execute();
+    const rows = new Map(kinds.map((row) => [row.kind, Number(row.rows)]));
+    expect(rows.get('practice')).toBeGreaterThanOrEqual(4);
+    expect(rows.get('thread')).toBeGreaterThanOrEqual(3);
+    expect(rows.get('event')).toBeGreaterThanOrEqual(3);
+    const published = await hub.handle.db
+      .selectFrom('hub_practices')
+      .select('id')
+      .where('published_version', 'is not', null)
+      .execute();
+    expect(published.length).toBeGreaterThanOrEqual(4);
+    const assessments = await hub.handle.db.selectFrom('hub_assessments').select(['demo']).execute();
+    expect(assessments.length).toBeGreaterThan(0);
+    expect(assessments.every((round) => round.demo)).toBe(true);
   });
 
   it('refuses to seed a hub that is not empty', async () => {

@@ -7,6 +7,9 @@ import { recordAudit } from '../../modules/audit/audit.service';
 import { reindexNetwork, reindexProfile } from '../../modules/hub-profiles/hub-profiles.index';
 import { insertUser } from '../../modules/users/users.repo';
 import { hubDemoAccounts } from './accounts';
+import { seedHubAssessments } from './assessment';
+import { seedHubCommunity } from './community';
+import { seedHubPractices } from './practices';
 import { demoHubMembers, demoHubNetworks } from './profiles.data';
 
 // The demo knowledge hub (issue 19, decision 035): real NMIRFs as members with their published
@@ -116,4 +119,20 @@ export async function seedDemoHub(db: Database): Promise<HubSeedContext> {
     }
     return context;
   });
+}
+
+/**
+ * The whole demo hub: members, profiles, networks and accounts, then what the other parts show
+ * from them: the members' published practices, the community's spaces, questions and past
+ * events, and demo self-assessments (marked as demo data).
+ */
+export async function seedWholeDemoHub(db: Database): Promise<HubSeedContext> {
+  const context = await seedDemoHub(db);
+  const author = context.accountIdByRole.get('member');
+  const moderator = context.accountIdByRole.get('moderator');
+  if (!author || !moderator) throw new Error('the demo hub has no member or moderator account');
+  await seedHubPractices(db, context.memberIdByCountry, author, moderator);
+  await seedHubCommunity(db, context);
+  await seedHubAssessments(db, context);
+  return context;
 }
