@@ -16,9 +16,12 @@ import { useSession } from './session/session-provider';
 export function AppShell(props: { bootError?: AppError | null; boundary: ComponentType<{ children: ReactNode }> }) {
   const Boundary = props.boundary;
   const { t, locale } = useT();
-  const { user } = useSession();
-  const profile = useApi<StateProfile>(user ? '/api/state-profile' : null);
-  const nmirfName = pickText(profile.data?.nmirfName, locale) || t('app.nmirf');
+  const { user, can } = useSession();
+  // A hub (decision 034) has no State profile: its accounts see the hub's name instead.
+  const national = can('national:read');
+  const profile = useApi<StateProfile>(user && national ? '/api/state-profile' : null);
+  const nmirfName =
+    user && !national ? t('hub.site.name') : pickText(profile.data?.nmirfName, locale) || t('app.nmirf');
   const disclosure = useNavDisclosure();
   const waiting = useWaiting();
 

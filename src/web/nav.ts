@@ -102,7 +102,7 @@ export const modulePages: readonly ModulePage[] = [
   {
     path: '/calendar',
     labelKey: 'nav.calendar',
-    shownTo: 'everyone',
+    shownTo: 'national:read',
     section: 'main',
     load: () => import('./features/calendar/calendar-page'),
   },
@@ -165,7 +165,7 @@ export const modulePages: readonly ModulePage[] = [
   {
     path: '/actions',
     labelKey: 'nav.actions',
-    shownTo: 'everyone',
+    shownTo: 'national:read',
     section: 'main',
     load: () => import('./features/actions/actions-page'),
   },
@@ -186,7 +186,7 @@ export const modulePages: readonly ModulePage[] = [
   {
     path: '/indicators',
     labelKey: 'nav.indicators',
-    shownTo: 'everyone',
+    shownTo: 'national:read',
     section: 'main',
     load: () => import('./features/indicators/indicators-page'),
   },
@@ -242,14 +242,14 @@ export const modulePages: readonly ModulePage[] = [
   {
     path: '/follow-up',
     labelKey: 'nav.followUp',
-    shownTo: 'everyone',
+    shownTo: 'national:read',
     section: 'register',
     load: () => import('./features/progress/follow-up-page'),
   },
   {
     path: '/register',
     labelKey: 'nav.register',
-    shownTo: 'everyone',
+    shownTo: 'national:read',
     section: 'main',
     load: () => import('./features/register/register-page'),
   },
@@ -263,7 +263,7 @@ export const modulePages: readonly ModulePage[] = [
   {
     path: '/reviews',
     labelKey: 'nav.reviews',
-    shownTo: 'everyone',
+    shownTo: 'national:read',
     section: 'main',
     load: () => import('./features/register/reviews-page'),
   },
@@ -277,21 +277,21 @@ export const modulePages: readonly ModulePage[] = [
   {
     path: '/dashboards',
     labelKey: 'nav.dashboards',
-    shownTo: 'everyone',
+    shownTo: 'national:read',
     section: 'main',
     load: () => import('./features/dashboards/dashboards-page'),
   },
   {
     path: '/peers',
     labelKey: 'nav.peers',
-    shownTo: 'everyone',
+    shownTo: 'national:read',
     section: 'main',
     load: () => import('./features/peers/peers-page'),
   },
   {
     path: '/entities',
     labelKey: 'nav.entities',
-    shownTo: 'everyone',
+    shownTo: 'national:read',
     section: 'main',
     load: () => import('./features/entities/entities-page'),
   },

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Locale } from '../../shared/i18n/locales';
+import { isHubRole } from '../../shared/schemas/identity';
 import { registerPageSize } from '../../shared/schemas/register';
 
 /** The element the web client reads its first answers from (web/api/boot-answers.ts). */
@@ -53,7 +54,9 @@ export async function pageBoot(
 ): Promise<string> {
   const locale = request.actor.locale;
   const own = hasQuery ? [] : (pageAnswers.find((page) => page.path.test(path))?.answers(locale) ?? []);
-  const urls = request.actor.user ? [...everySignedInPage, ...own] : everyPage;
+  const user = request.actor.user;
+  // A hub's accounts (decision 034) have no State profile and no national page to boot.
+  const urls = user ? (isHubRole(user.role) ? everyPage : [...everySignedInPage, ...own]) : everyPage;
   const headers: Record<string, string> = {};
   for (const name of ['cookie', 'accept-language', 'user-agent'] as const) {
     const value = request.headers[name];

@@ -99,6 +99,7 @@ export const capabilityNames = [
   'imports:import',
   'indicators:manage',
   'installation:apiDocs',
+  'national:read',
   'outbox:list',
   'progress:grade',
   'progress:toValidate',

@@ -68,6 +68,7 @@ const meaning: Record<Capability, (user: SessionUser) => boolean> = {
   'imports:import': (user) => canImports(user, 'import'),
   'indicators:manage': (user) => canIndicators(user, 'manage'),
   'installation:apiDocs': (user) => is(user.role, 'administers'),
+  'national:read': (user) => !is(user.role, 'hubAccount'),
   'outbox:list': (user) => canOutbox(user, 'list'),
   'progress:grade': (user) => canProgress(user, 'grade'),
   'progress:toValidate': (user) => canProgress(user, 'coordinatorStep') || is(user.role, 'endorses'),

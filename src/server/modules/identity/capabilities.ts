@@ -58,6 +58,9 @@ export function capabilitiesOf(user: SessionUser): Capabilities {
     'imports:import': canImports(user, 'import'),
     'indicators:manage': canIndicators(user, 'manage'),
     'installation:apiDocs': is(user.role, 'administers'),
+    // A national instance's pages (register, calendar, dashboards…): every national account reads
+    // them; a hub account has none (a hub serves no national route, decision 034).
+    'national:read': !is(user.role, 'hubAccount'),
     'outbox:list': canOutbox(user, 'list'),
     'progress:grade': canProgress(user, 'grade'),
     'progress:toValidate': canProgress(user, 'coordinatorStep') || is(user.role, 'endorses'),
