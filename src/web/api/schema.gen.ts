@@ -598,7 +598,7 @@ export interface ApiRoutes {
     response: {
       items: Array<{
         id: string;
-        kind: 'invitation' | 'password_reset' | 'account_locked' | 'nomination_request' | 'call_for_input' | 'call_reminder' | 'calendar_reminder' | 'action_reminder' | 'indicator_reminder' | 'progress_submitted' | 'progress_endorsed' | 'progress_returned' | 'practice_returned';
+        kind: 'invitation' | 'password_reset' | 'account_locked' | 'nomination_request' | 'call_for_input' | 'call_reminder' | 'calendar_reminder' | 'action_reminder' | 'indicator_reminder' | 'progress_submitted' | 'progress_endorsed' | 'progress_returned' | 'hub_mention' | 'hub_digest' | 'hub_event_place' | 'practice_returned';
         to: string;
         recipientUserId: string | null;
         subject: string;
@@ -622,7 +622,7 @@ export interface ApiRoutes {
     body: never;
     response: {
       id: string;
-      kind: 'invitation' | 'password_reset' | 'account_locked' | 'nomination_request' | 'call_for_input' | 'call_reminder' | 'calendar_reminder' | 'action_reminder' | 'indicator_reminder' | 'progress_submitted' | 'progress_endorsed' | 'progress_returned' | 'practice_returned';
+      kind: 'invitation' | 'password_reset' | 'account_locked' | 'nomination_request' | 'call_for_input' | 'call_reminder' | 'calendar_reminder' | 'action_reminder' | 'indicator_reminder' | 'progress_submitted' | 'progress_endorsed' | 'progress_returned' | 'hub_mention' | 'hub_digest' | 'hub_event_place' | 'practice_returned';
       to: string;
       recipientUserId: string | null;
       subject: string;
