@@ -3,7 +3,7 @@ import type { Locale } from '../../../shared/i18n/locales';
 import type { HubVisibility } from '../../../shared/schemas/hub';
 import type { HubSearchFacet, HubSearchQuery } from '../../../shared/schemas/hub-search';
 import type { Executor } from '../../http/context';
-import { searchLangs, textConfigs } from '../search/text-search.repo';
+import { searchLangs, textConfigs } from '../search';
 
 // The hub's one search (issue 19 item 7, decision 039) over hub_documents: each row matched and
 // ranked in its own language's configuration (as its generated tsv was built), Chinese rows also by
