@@ -279,3 +279,14 @@ export async function sharedRounds(db: Executor) {
     .limit(200)
     .execute();
 }
+
+/** Whether the member has a round in draft (one at a time). */
+export async function hasDraft(db: Executor, memberId: string): Promise<boolean> {
+  const draft = await db
+    .selectFrom('hub_assessments')
+    .select('id')
+    .where('member_id', '=', memberId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  return draft !== undefined;
+}

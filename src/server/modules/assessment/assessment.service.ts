@@ -27,6 +27,7 @@ import {
   answersOf,
   findMember,
   findRound,
+  hasDraft,
   insertRound,
   type MemberRow,
   membersActedFor,
@@ -108,13 +109,7 @@ export async function startRound(db: Database, actor: Actor, memberId: string): 
   if (!(await actsFor(db, user.id, memberId))) throw new AppError('NOT_FOUND');
   const questionIds = questionnaireOf(currentQuestionnaireVersion).characteristics.map((each) => each.id);
   const id = await db.transaction().execute(async (trx) => {
-    const draft = await trx
-      .selectFrom('hub_assessments')
-      .select('id')
-      .where('member_id', '=', memberId)
-      .where('status', '=', 'draft')
-      .executeTakeFirst();
-    if (draft) conflict('hubAssessment.errors.draftExists');
+    if (await hasDraft(trx, memberId)) conflict('hubAssessment.errors.draftExists');
     return insertRound(trx, {
       memberId,
       userId: user.id,

@@ -389,3 +389,12 @@ export function findMembersToLink(db: Executor, q: string) {
   }
   return query.execute();
 }
+
+/** A federated profile withdrawn by its instance: no longer published, at the revision that withdrew it. */
+export async function unpublishOriginProfile(db: Executor, memberId: string, revision: number): Promise<void> {
+  await db
+    .updateTable('hub_profiles')
+    .set({ published: false, origin_revision: revision, received_at: new Date(), updated_at: new Date() })
+    .where('member_id', '=', memberId)
+    .execute();
+}

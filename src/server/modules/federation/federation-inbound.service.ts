@@ -27,6 +27,7 @@ import {
   type PracticeWrite,
   replacePracticeTexts,
   touchLink,
+  unpublishOriginProfile,
   updateOriginPractice,
   upsertProfile,
   upsertStatistics,
@@ -230,11 +231,7 @@ export function deleteProfile(deps: Deps, request: InboundRequest): Promise<Inbo
     const held = existing.origin_revision ?? 0;
     if (held > revision) return { outcome: 'stale', revision: held, hubId: link.member_id };
     if (!existing.published) return { outcome: 'unchanged', revision: held, hubId: link.member_id };
-    await trx
-      .updateTable('hub_profiles')
-      .set({ published: false, origin_revision: revision, received_at: new Date(), updated_at: new Date() })
-      .where('member_id', '=', link.member_id)
-      .execute();
+    await unpublishOriginProfile(trx, link.member_id, revision);
     await removeHubDocuments(trx, 'profile', link.member_id);
     return { outcome: 'withdrawn', revision, hubId: link.member_id };
   });

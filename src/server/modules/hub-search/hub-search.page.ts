@@ -12,6 +12,7 @@ import type { Database } from '../../db/database';
 import { translatorFor } from '../../i18n';
 import { type Html, html } from '../../lib/html';
 import { hubPage, hubRoot } from '../../lib/hub-site';
+import { findNetworkNames } from './hub-search.repo';
 import { searchHub } from './hub-search.service';
 
 // The search's public page (issue 19 item 7): a GET form, facets as links that add or remove one
@@ -97,15 +98,8 @@ export async function hubSearchPage(db: Database, request: FastifyRequest, reply
   const result = await searchHub(db, request.actor.user, locale, query);
   const networkIds = result.facets.network.map((row) => row.value);
   const networks = new Map<string, string>();
-  if (networkIds.length > 0) {
-    const rows = await db
-      .selectFrom('hub_networks')
-      .select(['id', 'name', 'name_i18n'])
-      .where('id', 'in', networkIds)
-      .execute();
-    for (const row of rows)
-      networks.set(row.id, (row.name_i18n as Partial<Record<Locale, string>>)[locale] ?? row.name);
-  }
+  for (const row of await findNetworkNames(db, networkIds))
+    networks.set(row.id, (row.name_i18n as Partial<Record<Locale, string>>)[locale] ?? row.name);
   return send(200, body(locale, t, query, result, networks));
 }
 

@@ -204,3 +204,15 @@ export async function correctWords(db: Executor, words: string[]): Promise<Map<s
   }
   return corrections;
 }
+
+/** The generation of hub_documents (a counter its trigger moves on every change, migration 0048). */
+export async function generationOf(db: Executor): Promise<string> {
+  const row = await db.selectFrom('hub_search_generation').select('generation').executeTakeFirst();
+  return String(row?.generation ?? 0);
+}
+
+/** The networks named by a search's facet, for their labels. */
+export async function findNetworkNames(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('hub_networks').select(['id', 'name', 'name_i18n']).where('id', 'in', ids).execute();
+}

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/schemas/hub-search';
 import type { SessionUser } from '../../../shared/schemas/identity';
 import type { Executor } from '../../http/context';
-import { correctWords, searchDocuments, shownRows } from './hub-search.repo';
+import { correctWords, generationOf, searchDocuments, shownRows } from './hub-search.repo';
 
 /**
  * Who reads what (decision 034): 'public' rows for everyone, 'accounts' rows for signed-in hub
@@ -26,11 +26,6 @@ export function visibilitiesFor(user: SessionUser | null): HubVisibility[] {
  */
 const kept = new WeakMap<object, Map<string, HubSearchResult>>();
 const keptPerDatabase = 500;
-
-async function generationOf(db: Executor): Promise<string> {
-  const row = await db.selectFrom('hub_search_generation').select('generation').executeTakeFirst();
-  return String(row?.generation ?? 0);
-}
 
 export async function searchHub(
   db: Executor,
