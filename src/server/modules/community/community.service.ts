@@ -35,7 +35,7 @@ import { assertMayPost, notifyMentions } from './posting.service';
 type Texts = Partial<Record<Locale, string>>;
 
 export function spaceName(row: Pick<SpaceRow, 'theme' | 'network_name' | 'network_name_i18n'>, locale: Locale): string {
-  if (row.theme) return translatorFor(locale)(`hubCommunity.theme.${row.theme}`);
+  if (row.theme) return translatorFor(locale)(`hubThemes.${row.theme}`);
   return (row.network_name_i18n as Texts | null)?.[locale] ?? row.network_name ?? '';
 }
 

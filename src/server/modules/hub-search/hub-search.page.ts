@@ -49,7 +49,7 @@ function facetLabel(t: Translate, locale: Locale, facet: HubSearchFacet, value: 
     case 'kind':
       return t(`hubSearch.kind.${value}`);
     case 'theme':
-      return t(`hubSearch.theme.${value}`);
+      return t(`hubThemes.${value}`);
     case 'level':
       return t(`hubSearch.level.${value}`);
     case 'system':

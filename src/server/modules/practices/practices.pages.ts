@@ -41,7 +41,7 @@ function facetLabel(ctx: Ctx, facet: PracticeFacetName, value: string, networks:
     case 'system':
       return ctx.t(`stateProfile.system.${value}`);
     case 'theme':
-      return ctx.t(`hubPractices.theme.${value}`);
+      return ctx.t(`hubThemes.${value}`);
     case 'network':
       return networks.get(value) ?? value;
     case 'language':
@@ -105,7 +105,7 @@ ${facetNames.map((facet) => {
             row.level ? html` · ${t(`hubPractices.level.${row.level}`)}` : ''
           }${row.locale !== ctx.locale ? html` · ${t('hubPractices.public.shownInShort', { language: languageName(row.locale, ctx.locale) })}` : ''}</p>
 <p class="summary">${row.summary}</p>
-<ul class="tags" lang="${ctx.locale}" aria-label="${t('hubPractices.public.themes')}">${row.themes.map((theme) => html`<li>${t(`hubPractices.theme.${theme}`)}</li>`)}</ul></li>`,
+<ul class="tags" lang="${ctx.locale}" aria-label="${t('hubPractices.public.themes')}">${row.themes.map((theme) => html`<li>${t(`hubThemes.${theme}`)}</li>`)}</ul></li>`,
         )}</ul>`;
   const pager =
     pages > 1
@@ -147,7 +147,7 @@ export function practicePage(ctx: Ctx, practice: PublicPractice): PageBody {
 <dt>${t('hubPractices.public.level')}</dt><dd>${t(`hubPractices.level.${practice.level}`)}</dd>
 ${practice.systemOfGovernment ? html`<dt>${t('hubPractices.public.system')}</dt><dd>${t(`stateProfile.system.${practice.systemOfGovernment}`)}</dd>` : ''}
 <dt>${t('hubPractices.public.themes')}</dt><dd><ul class="tags">${practice.themes.map(
-    (theme) => html`<li><a href="${root}/practices?theme=${theme}">${t(`hubPractices.theme.${theme}`)}</a></li>`,
+    (theme) => html`<li><a href="${root}/practices?theme=${theme}">${t(`hubThemes.${theme}`)}</a></li>`,
   )}</ul></dd>
 <dt>${t('hubPractices.public.published')}</dt><dd>${date}</dd>
 <dt>${t('hubPractices.public.languages')}</dt><dd>${new Intl.ListFormat(locale, { type: 'conjunction' }).format(

@@ -152,7 +152,7 @@ export function PracticeForm(props: { editing: SharedPractice | null; onSaved: (
                 })
               }
             />{' '}
-            {t(`federation.themes.${theme}`)}
+            {t(`hubThemes.${theme}`)}
           </label>
         ))}
       </fieldset>

@@ -97,7 +97,7 @@ export function PracticeForm(props: {
                   })
                 }
               />
-              <span>{t(`hubPractices.theme.${theme}`)}</span>
+              <span>{t(`hubThemes.${theme}`)}</span>
             </label>
           ))}
         </div>

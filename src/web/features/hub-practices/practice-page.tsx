@@ -225,7 +225,7 @@ function ReadOnly(props: { detail: PracticeDetail }) {
   return (
     <div className="stack">
       <p>
-        {t('hubPractices.public.themes')}: {detail.themes.map((theme) => t(`hubPractices.theme.${theme}`)).join(', ')} ·{' '}
+        {t('hubPractices.public.themes')}: {detail.themes.map((theme) => t(`hubThemes.${theme}`)).join(', ')} ·{' '}
         {t(`hubPractices.level.${detail.level}`)}
       </p>
       {Object.entries(detail.texts).map(([lang, text]) =>
