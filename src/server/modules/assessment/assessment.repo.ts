@@ -16,26 +16,8 @@ export interface MemberRow {
   system_of_government: string | null;
 }
 
-export async function membersActedFor(db: Executor, userId: string): Promise<MemberRow[]> {
-  return db
-    .selectFrom('hub_member_people as p')
-    .innerJoin('hub_members as m', 'm.id', 'p.member_id')
-    .select(['m.id', 'm.name', 'm.country_code', 'm.system_of_government'])
-    .where('p.user_id', '=', userId)
-    .where('m.status', '=', 'active')
-    .orderBy('m.name')
-    .execute();
-}
-
-export async function actsFor(db: Executor, userId: string, memberId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('hub_member_people')
-    .select('member_id')
-    .where('user_id', '=', userId)
-    .where('member_id', '=', memberId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
+/** Who acts for which member: the room's one query (lib/hub-members.ts). */
+export { actsForMember as actsFor, membersActedFor } from '../../lib/hub-members';
 
 export async function findMember(db: Executor, memberId: string): Promise<MemberRow | undefined> {
   return db

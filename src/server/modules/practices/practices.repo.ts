@@ -15,27 +15,8 @@ export interface PracticeText {
   body: string;
 }
 
-/** The members an account acts for. */
-export function findMembersOf(db: Executor, userId: string) {
-  return db
-    .selectFrom('hub_member_people as mp')
-    .innerJoin('hub_members as m', 'm.id', 'mp.member_id')
-    .select(['m.id', 'm.name', 'm.country_code', 'm.system_of_government'])
-    .where('mp.user_id', '=', userId)
-    .where('m.status', '=', 'active')
-    .orderBy('m.name')
-    .execute();
-}
-
-export async function actsForMember(db: Executor, userId: string, memberId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('hub_member_people')
-    .select('member_id')
-    .where('user_id', '=', userId)
-    .where('member_id', '=', memberId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
+/** Who acts for which member: the room's one query (lib/hub-members.ts). */
+export { actsForMember, membersActedFor as findMembersOf } from '../../lib/hub-members';
 
 export function findMember(db: Executor, id: string) {
   return db
