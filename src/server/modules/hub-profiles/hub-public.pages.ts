@@ -89,7 +89,7 @@ function itemList(ctx: Ctx, items: PublicItem[]): Html {
     (
       item,
     ) => html`<li><h3><a href="${root}${item.path}" lang="${item.locale}" dir="${directionOf(item.locale)}">${item.title}</a></h3>
-<p class="meta">${ctx.t(`hubProfiles.kind.${item.kind}`)} · <time datetime="${item.updated_at.toISOString()}">${dateOf(item.updated_at, ctx.locale)}</time>${
+<p class="meta">${ctx.t(`hubProfiles.kind.${item.kind}`)} · <time datetime="${item.updated_at.toISOString()}">${ctx.t('hubProfiles.public.updated', { date: dateOf(item.updated_at, ctx.locale) })}</time>${
       item.locale === ctx.locale ? '' : html` · ${languageName(item.locale, ctx.locale)}`
     }</p>${item.summary ? html`<p lang="${item.locale}" dir="${directionOf(item.locale)}">${item.summary.length > 300 ? `${item.summary.slice(0, 300)}…` : item.summary}</p>` : ''}</li>`,
   )}</ul>`;
