@@ -16,7 +16,15 @@ describe('the navigation on a phone (390 px)', () => {
       const context = await browser.newContext({ locale, baseURL: baseUrl(), viewport: { width: 390, height: 844 } });
       const page = await context.newPage();
       await signIn(page, coordinator.email, coordinator.password);
-      if (locale === 'ar') await page.locator('.language-picker select').selectOption('ar');
+      if (locale === 'ar') {
+        // The page loaded next carries the session it starts with (decision 041): wait until the
+        // language is stored, not only shown, before leaving this page.
+        const saved = page.waitForResponse(
+          (response) => response.url().endsWith('/api/me') && response.request().method() === 'PATCH',
+        );
+        await page.locator('.language-picker select').selectOption('ar');
+        expect((await saved).status()).toBe(200);
+      }
       await page.goto('/register');
       // The navigation the Menu button controls (a page may hold other navigation: its pager).
       // (Its id is checked against the button's aria-controls below.)
