@@ -52,7 +52,7 @@ const staticImport = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"](\.{1,2}
 /** A part of a page loaded later (`lazy(() => import('./x'))`): its keys belong to the page too. */
 const dynamicImport = /\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 /** The page registries: their dynamic imports are the pages themselves, each with its own part. */
-const registries = ['nav.ts', 'routes.tsx'];
+const registries = ['nav.ts', 'nav-hub.ts', 'routes.tsx'];
 const keyLiteral = /'([A-Za-z][\w-]*\.[\w.-]*)'|"([A-Za-z][\w-]*\.[\w.-]*)"|`([A-Za-z][\w-]*\.[\w.-]*)(?:`|\$\{)/g;
 const pageEntry = /path:\s*'([^']+)'[^{}]*?import\('(\.{1,2}\/[^']+)'\)/g;
 

@@ -1,11 +1,11 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { assignmentRoles } from '../../shared/schemas/assignments';
-import type { callStatuses, inboxKinds, reminderStatuses } from '../../shared/schemas/calls';
 import type { entityKinds, nominationStatuses, seats } from '../../shared/schemas/entities';
 import type { importRecordStatuses } from '../../shared/schemas/imports';
 import type { followUpGrades, linkKinds, Mechanism, positions, StatusCauseKind } from '../../shared/schemas/register';
 import type { systemsOfGovernment } from '../../shared/schemas/state-profile';
 import type { DateColumn, Json, LocalizedText, OneOf, Optional } from './column-types';
+import type { CallRemindersTable, CallsTable, InboxItemsTable } from './schema-calls';
 import type {
   HubBansTable,
   HubDigestRunsTable,
@@ -73,6 +73,7 @@ import type {
 import type { HubPracticeAttachmentsTable, HubPracticeVersionsTable } from './schema-practices';
 
 export type { LocalizedText } from './column-types';
+export type * from './schema-calls';
 export type * from './schema-community';
 export type * from './schema-follow-up';
 export type * from './schema-hub';
@@ -471,44 +472,4 @@ export interface NominationCandidatesTable {
   nominated_by: string | null;
   nominated_at: Generated<Date>;
   chosen: Generated<boolean>;
-}
-
-export interface CallsTable {
-  id: Generated<string>;
-  title: string;
-  message: string;
-  /** A calendar day: select it with to_char(deadline, 'YYYY-MM-DD'), as drivers parse dates differently. */
-  deadline: ColumnType<string, string, string>;
-  ask_narrative: Generated<boolean>;
-  ask_status: Generated<boolean>;
-  remind_before: Generated<number[]>;
-  remind_after: Generated<number[]>;
-  status: Generated<OneOf<typeof callStatuses>>;
-  created_by: string | null;
-  sent_by: string | null;
-  sent_at: Date | null;
-  version: Generated<number>;
-  created_at: Generated<Date>;
-  updated_at: Generated<Date>;
-}
-
-export interface InboxItemsTable {
-  id: Generated<string>;
-  entity_id: string;
-  kind: OneOf<typeof inboxKinds>;
-  call_id: string | null;
-  created_at: Generated<Date>;
-}
-
-export interface CallRemindersTable {
-  id: Generated<string>;
-  call_id: string;
-  days_from_deadline: number;
-  due_at: Date;
-  status: Generated<OneOf<typeof reminderStatuses>>;
-  job_id: string | null;
-  entity_count: number | null;
-  mail_count: number | null;
-  done_at: Date | null;
-  manual: Generated<boolean>;
 }
